@@ -1,0 +1,49 @@
+package sprocket.api.fs;
+
+import sprocket.api.sys.Stat;
+
+/**
+ * The file system as the kernel calls it, inside system calls on the caller's coroutine. Calls that fail
+ * return an errno (positive, in the result) and change nothing.
+ */
+public interface FileSystem {
+
+    /** The root directory. */
+    Vnode root();
+
+    /** open(2): flags and mode as {@link sprocket.api.sys.Fcntl} gives them; the umask is applied here. */
+    OpenResult open(Lookup at, String path, int flags, int mode);
+
+    /** Resolves {@code path} to a vnode (chdir, chroot, exec); follows symbolic links. */
+    VnodeResult lookup(Lookup at, String path);
+
+    /** stat(2) ({@code follow}) or lstat(2); null with {@code errno[0]} set on failure. */
+    Stat stat(Lookup at, String path, boolean follow, int[] errno);
+
+    /** The status of a vnode already found. */
+    Stat stat(Vnode vnode);
+
+    /** access(2)-style check of {@code vnode} for the {@code R_OK|W_OK|X_OK} bits in {@code how}: 0 or an errno. */
+    int access(Vnode vnode, sprocket.api.kernel.Credentials credentials, int how);
+
+    /** mkdir(2): 0 or an errno. */
+    int mkdir(Lookup at, String path, int mode);
+
+    /** rmdir(2): 0 or an errno. */
+    int rmdir(Lookup at, String path);
+
+    /** unlink(2): 0 or an errno; an open file lives until its last close. */
+    int unlink(Lookup at, String path);
+
+    /** The absolute path of directory {@code dir} as seen from {@code root} (getcwd(3C)); null if unreachable. */
+    String path(Vnode root, Vnode dir);
+
+    /**
+     * Creates (or replaces) a regular file owned by root with {@code contents} and {@code mode}, making the
+     * directories on the way; the kernel installs /bin programs with it at boot. 0 or an errno.
+     */
+    int install(String path, byte[] contents, int mode);
+
+    /** Entries of the system open file table in use: every open file not yet closed for the last time. */
+    int openFiles();
+}

@@ -1,0 +1,37 @@
+package sprocket.api.fs;
+
+import sprocket.api.sys.Stat;
+
+/**
+ * One entry of the system open file table: the object behind descriptors, with its own offset and status
+ * flags. Reads and writes run on the caller's coroutine and may sleep (pipes, terminals).
+ */
+public interface OpenFile {
+
+    /** read(2): bytes read (0 at end of file), or a negative errno. */
+    int read(byte[] buf, int off, int len);
+
+    /** write(2): bytes written, or a negative errno (the implementation sends SIGPIPE itself where Unix does). */
+    int write(byte[] buf, int off, int len);
+
+    /** lseek(2): the new offset, or a negative errno (-ESPIPE on pipes and terminals). */
+    long lseek(long offset, int whence);
+
+    /** The access mode and status flags (O_RDONLY/O_WRONLY/O_RDWR, O_APPEND, O_NONBLOCK...). */
+    int flags();
+
+    /** F_SETFL: changes O_APPEND and O_NONBLOCK; the access mode stays. */
+    void setFlags(int flags);
+
+    /** fstat(2). */
+    Stat stat();
+
+    /** Another descriptor now refers to this entry (dup, fork). */
+    void hold();
+
+    /** A descriptor referring to it was closed; the last release closes the file. */
+    void release();
+
+    /** Descriptors referring to it, across all processes. */
+    int references();
+}

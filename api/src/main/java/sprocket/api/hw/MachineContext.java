@@ -1,0 +1,30 @@
+package sprocket.api.hw;
+
+import java.util.random.RandomGenerator;
+import sprocket.api.spi.Counter;
+
+/** The kernel, as a machine sees it: implemented by the kernel and handed to {@link Machine#attach}. */
+public interface MachineContext {
+
+    /** Raises interrupt {@code vector} on {@code cpu} when that CPU's clock reaches {@code atCycle}. */
+    void post(int cpu, int vector, long atCycle);
+
+    /**
+     * The kernel's page-fault handler: the machine calls it when a translation is missing or forbids the
+     * access, after its own refill found nothing. Returns true when the kernel has entered a mapping (retry
+     * the access), false when the access is an error (the kernel then signals the process).
+     */
+    boolean pageFault(int cpu, long vaddr, Access access);
+
+    /** The clock of {@code cpu}, in cycles. */
+    long now(int cpu);
+
+    /** Adds {@code cycles} to {@code cpu}'s clock: work the machine did on that CPU's behalf. */
+    void charge(int cpu, long cycles);
+
+    /** A run statistic by name. */
+    Counter counter(String name);
+
+    /** A pseudo-random stream derived from the run's seed, such as the R2000's Random register. */
+    RandomGenerator random(String stream);
+}

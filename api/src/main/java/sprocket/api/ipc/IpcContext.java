@@ -1,0 +1,9 @@
+package sprocket.api.ipc;
+
+import sprocket.api.kernel.KernelServices;
+
+/** What the IPC module works with. */
+public interface IpcContext {
+
+    KernelServices kernel();
+}

@@ -1,0 +1,50 @@
+package sprocket.api.kernel;
+
+import java.util.random.RandomGenerator;
+import sprocket.api.spi.Counter;
+import sprocket.api.spi.Settings;
+
+/**
+ * The kernel's services to the memory, file-system and IPC providers. Every method is called from inside a
+ * system call, on the calling process's own coroutine, unless its Javadoc says otherwise.
+ */
+public interface KernelServices {
+
+    /**
+     * Puts the calling process to sleep on {@code channel} until {@link #wakeup} names the same channel (by
+     * identity). Returns 0 when woken, or {@link sprocket.api.Errno#EINTR} if {@code interruptible} and a
+     * signal arrived first; the caller then undoes what it started and fails the call with EINTR. Callers
+     * loop, re-checking their condition, since a wake-up is a hint, as in every Unix kernel.
+     */
+    int sleep(Object channel, boolean interruptible);
+
+    /** Makes every process sleeping on {@code channel} runnable. Callable from anywhere in the kernel. */
+    void wakeup(Object channel);
+
+    /** The calling process's credentials and file-creation mask. */
+    Credentials credentials();
+
+    /** The calling process's pid. */
+    int pid();
+
+    /** Sends {@code sig} to the process {@code pid}, without permission checks (the kernel's own signals, such as SIGPIPE). */
+    void signal(int pid, int sig);
+
+    /** Advances the calling CPU's clock by {@code cycles} of kernel work. */
+    void charge(long cycles);
+
+    /** The calling CPU's clock, in cycles. */
+    long now();
+
+    /** The machine's clock rate, to turn cycles into time. */
+    long clockHz();
+
+    /** A run statistic by name (created on first use). */
+    Counter counter(String name);
+
+    /** A pseudo-random stream derived from the run's seed and {@code stream}, so runs repeat exactly. */
+    RandomGenerator random(String stream);
+
+    /** The configuration, for the provider's own tunables. */
+    Settings settings();
+}

@@ -1,0 +1,253 @@
+package sprocket.api.sys;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The system calls, as a program sees them: names and meanings from the Unix and IRIX manual pages. A call
+ * that fails returns -1 (or null, where the C call returns a pointer) and sets {@link #errno()}, which is
+ * private to the calling process. Every call enters the kernel and costs simulated time; so do loads and
+ * stores, which go through the MMU. Calls act for the process that makes them, whichever {@code Sys}
+ * reference the code holds.
+ */
+public interface Sys {
+
+    // ---- errno
+
+    /** The error number of the last call that failed (kept in the process's PRDA). */
+    int errno();
+
+    /** Sets errno, as a program may. */
+    void errno(int value);
+
+    // ---- processes (fork(2), exec(2), exit(2), wait(2), getpid(2))
+
+    /** fork(2): the child starts at {@code child} with a copy of the caller's image; returns the child's pid. */
+    int fork(ProcessEntry child);
+
+    /** execve(2): replaces the image with /bin program {@code path}; returns only on failure. */
+    int execve(String path, String[] argv, String[] envp);
+
+    /** execv(2): execve with the caller's environment. */
+    default int execv(String path, String[] argv) {
+        return execve(path, argv, environ());
+    }
+
+    /** The environment the program was started with. */
+    String[] environ();
+
+    /** exit(2): never returns. Descriptors are closed, children go to init, the parent gets SIGCLD. */
+    void exit(int status);
+
+    /** waitpid(2): {@code pid} > 0 one child, -1 any, 0 the caller's group, < -1 group -pid; options {@link Wait}. */
+    int waitpid(int pid, int[] status, int options);
+
+    /** wait(2). */
+    default int wait(int[] status) {
+        return waitpid(-1, status, 0);
+    }
+
+    int getpid();
+
+    int getppid();
+
+    // ---- process groups and sessions
+
+    /** setpgid(2). */
+    int setpgid(int pid, int pgid);
+
+    /** getpgrp(2). */
+    int getpgrp();
+
+    /** getpgid(2). */
+    int getpgid(int pid);
+
+    /** setsid(2). */
+    int setsid();
+
+    /** getsid(2). */
+    int getsid(int pid);
+
+    // ---- credentials
+
+    int getuid();
+
+    int geteuid();
+
+    int getgid();
+
+    int getegid();
+
+    /** setuid(2): root sets real and effective ids; others may set the effective id to the real one. */
+    int setuid(int uid);
+
+    /** setgid(2). */
+    int setgid(int gid);
+
+    // ---- signals (signal(2), sigaction(2), kill(2))
+
+    /** kill(2): {@code pid} > 0 one process, 0 the caller's group, -1 all it may signal, < -1 group -pid. */
+    int kill(int pid, int sig);
+
+    /** signal(2): sets the disposition; returns the previous one, or null on error. */
+    SignalHandler signal(int sig, SignalHandler handler);
+
+    /** sigaction(2): {@code act} may be null; the previous action goes to {@code old[0]} when given. */
+    int sigaction(int sig, Sigaction act, Sigaction[] old);
+
+    /** sigprocmask(2): {@code how} from {@link Sigaction}; the previous mask goes to {@code old[0]}. */
+    int sigprocmask(int how, int set, int[] old);
+
+    /** sigpending(2): the pending signals as a mask. */
+    int sigpending();
+
+    /** pause(2): sleeps until a signal is caught; returns -1 with EINTR. */
+    int pause();
+
+    /** alarm(2): SIGALRM after {@code seconds} (0 cancels); returns the seconds left of the previous alarm. */
+    int alarm(int seconds);
+
+    /** sleep(3C): returns 0, or the seconds not slept when a caught signal woke it. */
+    int sleep(int seconds);
+
+    /** nanosleep(2), in nanoseconds; 0, or -1 with EINTR. */
+    int nanosleep(long nanoseconds);
+
+    // ---- files and descriptors
+
+    /** open(2). */
+    int open(String path, int flags, int mode);
+
+    /** open(2) without O_CREAT. */
+    default int open(String path, int flags) {
+        return open(path, flags, 0);
+    }
+
+    /** close(2). */
+    int close(int fd);
+
+    /** read(2) into a program buffer. */
+    int read(int fd, byte[] buf, int off, int len);
+
+    /** write(2) from a program buffer. */
+    int write(int fd, byte[] buf, int off, int len);
+
+    /** read(2) into simulated memory at {@code addr}; EFAULT if the buffer is not all mapped writable. */
+    long read(int fd, long addr, long len);
+
+    /** write(2) from simulated memory at {@code addr}; EFAULT if the buffer is not all mapped readable. */
+    long write(int fd, long addr, long len);
+
+    /** lseek(2). */
+    long lseek(int fd, long offset, int whence);
+
+    /** dup(2). */
+    int dup(int fd);
+
+    /** dup2(3C). */
+    int dup2(int fd, int fd2);
+
+    /** fcntl(2) with an integer argument. */
+    int fcntl(int fd, int cmd, int arg);
+
+    /** pipe(2): {@code fds[0]} reads, {@code fds[1]} writes. */
+    int pipe(int[] fds);
+
+    /** stat(2); null on error. */
+    Stat stat(String path);
+
+    /** fstat(2); null on error. */
+    Stat fstat(int fd);
+
+    /** mkdir(2). */
+    int mkdir(String path, int mode);
+
+    /** rmdir(2). */
+    int rmdir(String path);
+
+    /** unlink(2). */
+    int unlink(String path);
+
+    /** chdir(2). */
+    int chdir(String path);
+
+    /** getcwd(3C); null on error. */
+    String getcwd();
+
+    /** umask(2): sets the mask, returns the previous one. */
+    int umask(int mask);
+
+    // ---- memory: every access goes through the MMU; a bad address delivers SIGSEGV
+
+    /** sbrk(2): returns the old break, or -1 with ENOMEM. */
+    long sbrk(long increment);
+
+    /** brk(2). */
+    int brk(long addr);
+
+    byte load8(long addr);
+
+    short load16(long addr);
+
+    int load32(long addr);
+
+    long load64(long addr);
+
+    double loadDouble(long addr);
+
+    void store8(long addr, byte value);
+
+    void store16(long addr, short value);
+
+    void store32(long addr, int value);
+
+    void store64(long addr, long value);
+
+    void storeDouble(long addr, double value);
+
+    // ---- time and CPU
+
+    /** Spends {@code cycles} CPU cycles computing, as a loop would. */
+    void burn(long cycles);
+
+    /** The cycle counter of the CPU the caller runs on (RDTSC on x86; the free-running counter on IRIX). */
+    long cycles();
+
+    /** Simulated nanoseconds since boot (clock_gettime(CLOCK_MONOTONIC)). */
+    long nanotime();
+
+    /** time(2): simulated seconds since boot. */
+    long time();
+
+    /** sched_yield(2). */
+    int sched_yield();
+
+    /** nice(2): adds {@code incr} to the nice value; returns the new value, -20..19 (System V: "the new nice value minus 20"). */
+    int nice(int incr);
+
+    /** sysconf(3C). */
+    long sysconf(int name);
+
+    // ---- conveniences a C library would give
+
+    /** Writes a string to standard output, as {@code fputs(s, stdout)} followed by a flush. */
+    default void print(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        int off = 0;
+        while (off < b.length) {
+            int n = write(Fcntl.STDOUT_FILENO, b, off, b.length - off);
+            if (n <= 0) return;
+            off += n;
+        }
+    }
+
+    /** {@link #print} and a newline. */
+    default void println(String s) {
+        print(s + "\n");
+    }
+
+    /** Writes a string to standard error. */
+    default void eprint(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        write(Fcntl.STDERR_FILENO, b, 0, b.length);
+    }
+}
