@@ -1,0 +1,120 @@
+# shellcheck shell=bash
+# Finds a JDK >= 21 on this machine; sourced by ./sprocket, ./test and .ci/run.
+#
+#   sprocket_find_jdk   sets SPROCKET_JDK (the JDK's home) and SPROCKET_JDK_MAJOR (21, 25, ...), or
+#                       prints why it found none to stderr and returns 2.
+#
+# Order: JAVA_HOME if it is a JDK >= 21; else `java` on PATH if it is one; else the newest JDK >= 21
+# among the usual install places (Linux packages, tarballs in /opt, SDKMAN!, macOS).
+
+SPROCKET_MIN_JDK=21
+
+# Prints the version string of the JDK at $1 ("25.0.3", "1.8.0_392"), or nothing if it is not a JDK.
+sprocket_jdk_version() {
+    local home=$1 line
+    [[ -x "$home/bin/java" && -x "$home/bin/javac" ]] || return 1
+    # The release file is what the JDK build wrote; reading it costs nothing, starting a JVM does.
+    if [[ -r "$home/release" ]]; then
+        line=$(grep -m1 '^JAVA_VERSION=' "$home/release" 2>/dev/null) || line=
+        line=${line#JAVA_VERSION=}
+        line=${line//\"/}
+    fi
+    if [[ -z "${line:-}" ]]; then
+        line=$("$home/bin/java" -version 2>&1 | head -n1) || return 1
+        [[ $line =~ \"([^\"]+)\" ]] || return 1
+        line=${BASH_REMATCH[1]}
+    fi
+    printf '%s\n' "$line"
+}
+
+# The feature (major) release of a version string: 25 for "25.0.3", 8 for "1.8.0_392", 26 for "26-ea".
+sprocket_jdk_major() {
+    local v=$1
+    [[ $v == 1.* ]] && v=${v#1.}
+    v=${v%%[!0-9]*}
+    printf '%s\n' "${v:-0}"
+}
+
+# Whether dotted version $1 is newer than $2, comparing numeric fields left to right.
+sprocket_version_newer() {
+    local IFS='._-+'
+    local -a a b
+    read -r -a a <<<"$1"
+    read -r -a b <<<"$2"
+    local i x y n=$(( ${#a[@]} > ${#b[@]} ? ${#a[@]} : ${#b[@]} ))
+    for (( i = 0; i < n; i++ )); do
+        x=${a[i]:-0}; y=${b[i]:-0}
+        x=${x%%[!0-9]*}; y=${y%%[!0-9]*}
+        (( 10#${x:-0} > 10#${y:-0} )) && return 0
+        (( 10#${x:-0} < 10#${y:-0} )) && return 1
+    done
+    return 1
+}
+
+# Sets SPROCKET_JDK and SPROCKET_JDK_MAJOR if $1 is a JDK >= 21; returns 1 otherwise.
+sprocket_try_jdk() {
+    local home=$1 version major
+    version=$(sprocket_jdk_version "$home") || return 1
+    major=$(sprocket_jdk_major "$version")
+    (( major >= SPROCKET_MIN_JDK )) || return 1
+    SPROCKET_JDK=$home
+    SPROCKET_JDK_MAJOR=$major
+    SPROCKET_JDK_VERSION=$version
+}
+
+sprocket_find_jdk() {
+    SPROCKET_JDK= SPROCKET_JDK_MAJOR= SPROCKET_JDK_VERSION=
+    if [[ -n "${JAVA_HOME:-}" ]] && sprocket_try_jdk "${JAVA_HOME%/}"; then
+        return 0
+    fi
+    local java
+    if java=$(command -v java 2>/dev/null); then
+        # /usr/bin/java is usually a chain of links (alternatives); its JDK is two levels above the real file.
+        java=$(readlink -f "$java" 2>/dev/null || printf '%s\n' "$java")
+        if sprocket_try_jdk "$(dirname "$(dirname "$java")")"; then
+            return 0
+        fi
+    fi
+    local best= best_version= candidate version major
+    local -a candidates=(
+        /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/*jdk* "$HOME"/.sdkman/candidates/java/*
+        /Library/Java/JavaVirtualMachines/*/Contents/Home
+    )
+    for candidate in "${candidates[@]}"; do
+        [[ -d "$candidate" ]] || continue
+        version=$(sprocket_jdk_version "$candidate") || continue
+        major=$(sprocket_jdk_major "$version")
+        (( major >= SPROCKET_MIN_JDK )) || continue
+        if [[ -z "$best" ]] || sprocket_version_newer "$version" "$best_version"; then
+            best=$candidate best_version=$version
+        fi
+    done
+    if [[ -n "$best" ]]; then
+        sprocket_try_jdk "$best"
+        return 0
+    fi
+    {
+        echo "sprocket: no JDK ${SPROCKET_MIN_JDK} or newer found."
+        echo "  Looked at JAVA_HOME (${JAVA_HOME:-unset}), java on PATH, /usr/lib/jvm, /usr/java, /opt/java, /opt/*jdk*,"
+        echo "  ~/.sdkman/candidates/java and /Library/Java/JavaVirtualMachines."
+        echo "  Install one (for example Temurin 21 or 25 from https://adoptium.net) or set JAVA_HOME to it."
+    } >&2
+    return 2
+}
+
+# Maven's bundled Guava warns about sun.misc.Unsafe on JDK 24+; older JDKs reject the flag that silences it.
+sprocket_maven_opts() {
+    if (( SPROCKET_JDK_MAJOR >= 24 )) && [[ " ${MAVEN_OPTS:-} " != *" --sun-misc-unsafe-memory-access="* ]]; then
+        MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow"
+    fi
+    export MAVEN_OPTS
+}
+
+# The Maven to run from the repository root $1: mvn on PATH if present, else the wrapper.
+sprocket_maven() {
+    if command -v mvn >/dev/null 2>&1; then
+        printf '%s\n' mvn
+    else
+        printf '%s\n' "$1/mvnw"
+    fi
+}

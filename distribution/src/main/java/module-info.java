@@ -1,0 +1,32 @@
+/**
+ * The {@code sprocket} command (run, modules, config check) and the userland programs installed in /bin.
+ * The only module that sees everything: it requires each implementation module so that all of them are in
+ * the boot layer, although none exports anything.
+ */
+module sprocket.cli {
+    requires transitive sprocket.api;
+    requires sprocket.kernel;
+    requires info.picocli;
+    requires org.slf4j;
+
+    // Implementation modules: required only to put them in the module graph; they export nothing.
+    requires sprocket.vm.regions;
+    requires sprocket.sched;
+    requires sprocket.ipc;
+    requires sprocket.fs;
+    requires sprocket.hw.r2000;
+    requires sprocket.hw.x86mps;
+
+    // picocli reads and sets the command classes' annotated fields by reflection.
+    opens sprocket.cli to info.picocli;
+
+    provides sprocket.api.sys.Program with
+            sprocket.cli.bin.Hello,
+            sprocket.cli.bin.True,
+            sprocket.cli.bin.False,
+            sprocket.cli.bin.Echo,
+            sprocket.cli.bin.Sleep,
+            sprocket.cli.bin.Kill,
+            sprocket.cli.bin.Forktree,
+            sprocket.cli.bin.Burn;
+}

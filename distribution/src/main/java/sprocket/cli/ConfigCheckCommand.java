@@ -1,0 +1,42 @@
+package sprocket.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import sprocket.kernel.Catalog;
+import sprocket.kernel.KernelConfig;
+
+/** {@code sprocket config check}: validates a configuration without booting and prints its effective values. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check CONFIG as `run` would, without booting: print every effective value and where it",
+            "came from, then \"CONFIG: ok\". Errors name the file and line and exit with status 2."})
+final class ConfigCheckCommand implements Callable<Integer> {
+
+    private final Host host;
+
+    @Mixin
+    ConfigOptions config = new ConfigOptions();
+
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "Also load providers from the jars in DIR (default: $SPROCKET_HOME/plugins).")
+    Path plugins;
+
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "The configuration file.")
+    Path file;
+
+    ConfigCheckCommand(Host host) {
+        this.host = host;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Catalog catalog = Catalog.discover(host.pluginDirs(plugins));
+        KernelConfig checked = config.load(file, catalog);
+        for (String line : checked.describe()) host.out().println(line);
+        host.out().println(file + ": ok");
+        return 0;
+    }
+}

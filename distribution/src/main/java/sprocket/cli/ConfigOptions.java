@@ -1,0 +1,51 @@
+package sprocket.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+import sprocket.kernel.Catalog;
+import sprocket.kernel.ConfigException;
+import sprocket.kernel.KernelConfig;
+
+/** The options that shape a configuration, shared by {@code run} and {@code config check}: --set and --seed. */
+final class ConfigOptions {
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", converter = KeyValue.class,
+            description = "Override a configuration value (repeatable); wins over the file.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed of the run's pseudo-random streams; the same as --set seed=N.")
+    Long seed;
+
+    /** The overrides in the order given, --seed last so that it wins over a --set seed=... */
+    List<String> overrides() {
+        List<String> all = new ArrayList<>(sets);
+        if (seed != null) all.add("seed=" + seed);
+        return all;
+    }
+
+    /** Loads {@code file} with the overrides; a missing or unreadable file is a usage error, not a stack trace. */
+    KernelConfig load(Path file, Catalog catalog) throws ConfigException {
+        if (!Files.exists(file)) throw new Failure(Failure.USAGE, file + ": No such file or directory");
+        if (Files.isDirectory(file)) throw new Failure(Failure.USAGE, file + ": Is a directory");
+        if (!Files.isReadable(file)) throw new Failure(Failure.USAGE, file + ": Permission denied");
+        return KernelConfig.load(file, overrides(), catalog);
+    }
+
+    /** Accepts {@code key=value} with a non-empty key; the value may be empty. */
+    static final class KeyValue implements ITypeConverter<String> {
+        @Override
+        public String convert(String s) {
+            int eq = s.indexOf('=');
+            if (eq <= 0 || s.substring(0, eq).isBlank()) {
+                throw new TypeConversionException("'" + s + "' is not KEY=VALUE");
+            }
+            return s.strip();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package sprocket.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import sprocket.kernel.BootOptions;
+import sprocket.kernel.Catalog;
+import sprocket.kernel.Kernel;
+import sprocket.kernel.KernelConfig;
+import sprocket.kernel.ProgramInfo;
+import sprocket.kernel.RunResult;
+
+/**
+ * {@code sprocket run}: boots the kernel CONFIG describes and runs /bin/PROGRAM as init's child. The
+ * program's console output reaches standard output as it is written; when it exits, the statistics go to
+ * standard error and the command exits with the program's status.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Boot the kernel CONFIG describes and run /bin/PROGRAM with ARGS.",
+            "Options go before CONFIG; everything after PROGRAM is the program's."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0-255:the program's exit status (128+N if signal N killed it)",
+            "1:the command failed",
+            "2:a usage or configuration error; nothing booted",
+            "70:kernel panic",
+            "127:no such program in /bin"})
+final class RunCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+    private final Host host;
+
+    @Mixin
+    ConfigOptions config = new ConfigOptions();
+
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "Also load providers from the jars in DIR (default: $SPROCKET_HOME/plugins).")
+    Path plugins;
+
+    @Option(names = "--stats-json", paramLabel = "FILE", description = "Also write the statistics to FILE as JSON.")
+    Path statsJson;
+
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Write a Chrome/Perfetto trace of the run (one track per CPU) to FILE.")
+    Path trace;
+
+    @Option(names = "--no-stats", description = "Do not print the statistics summary.")
+    boolean noStats;
+
+    @Parameters(index = "0", paramLabel = "CONFIG", description = "The kernel configuration file.")
+    Path file;
+
+    @Parameters(index = "1", paramLabel = "PROGRAM", description = "The program to run, from /bin (see `sprocket modules`).")
+    String program;
+
+    @Parameters(index = "2..*", paramLabel = "ARGS", description = "The program's arguments, passed untouched.")
+    List<String> args = new ArrayList<>();
+
+    RunCommand(Host host) {
+        this.host = host;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        // Outputs are checked before booting, so a typo fails in a moment rather than after a long run.
+        requireParentDirectory(statsJson, "--stats-json");
+        requireParentDirectory(trace, "--trace");
+
+        Catalog catalog = Catalog.discover(host.pluginDirs(plugins));
+        for (String problem : catalog.problems()) host.err().println("sprocket: skipped: " + problem);
+        KernelConfig kernelConfig = config.load(file, catalog);
+        requireProgram(catalog);
+
+        log.debug("booting {} to run {} {}", file, program, args);
+        Kernel kernel = Kernel.boot(kernelConfig, catalog, new BootOptions(host.out(), host.in(), trace));
+        RunResult result = kernel.run(program, List.copyOf(args));
+        host.out().flush();
+
+        if (!noStats) {
+            String summary = result.stats().summary();
+            host.err().print(summary.endsWith("\n") ? summary : summary + "\n");
+            host.err().flush();
+        }
+        if (statsJson != null) {
+            try {
+                String json = result.stats().toJson();
+                Files.writeString(statsJson, json.endsWith("\n") ? json : json + "\n", StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new Failure(Failure.SOFTWARE, statsJson + ": cannot write the statistics: " + e.getMessage());
+            }
+        }
+        return result.exitStatus();
+    }
+
+    private void requireProgram(Catalog catalog) {
+        StringBuilder known = new StringBuilder();
+        for (ProgramInfo p : catalog.programs()) {
+            if (p.name().equals(program)) return;
+            known.append(' ').append(p.name());
+        }
+        throw new Failure(Failure.NOT_FOUND, "/bin/" + program + ": No such file or directory (installed:"
+                + known + ")");
+    }
+
+    private static void requireParentDirectory(Path out, String option) {
+        if (out == null) return;
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new Failure(Failure.USAGE, out + ": No such file or directory (" + option + ")");
+        }
+        if (Files.isDirectory(out)) throw new Failure(Failure.USAGE, out + ": Is a directory (" + option + ")");
+    }
+}

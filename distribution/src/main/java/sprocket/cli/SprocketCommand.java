@@ -1,0 +1,35 @@
+package sprocket.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import sprocket.api.ApiVersion;
+
+/** The top-level {@code sprocket} command: a name for its subcommands and the options they all take. */
+@Command(name = "sprocket", mixinStandardHelpOptions = true,
+        version = {"sprocket 0.1.0 (Sprocket API " + ApiVersion.CURRENT + ")"},
+        description = {"A deterministic simulator of a multiprocessor Unix kernel, assembled from providers."},
+        footer = {"", "Examples:",
+            "  sprocket run configs/irix-r2000.conf hello",
+            "  sprocket run --set hw.cpus=1 configs/irix-r2000.conf burn 8 2000000",
+            "  sprocket modules",
+            "  sprocket config check configs/linux-x86mps.conf",
+            "", "Environment: SPROCKET_HOME (plug-ins in $SPROCKET_HOME/plugins), SPROCKET_LOG=debug,"
+                + " SPROCKET_DEBUG=1 (stack traces)."})
+final class SprocketCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Print the stack trace of an unexpected failure.")
+    boolean debug;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: run, modules or config");
+    }
+}

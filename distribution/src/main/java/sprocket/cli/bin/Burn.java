@@ -1,0 +1,82 @@
+package sprocket.cli.bin;
+
+import sprocket.api.Errno;
+import sprocket.api.Signals;
+import sprocket.api.sys.Program;
+import sprocket.api.sys.Sys;
+import sprocket.api.sys.Wait;
+
+/**
+ * burn NPROC CYCLES: forks NPROC children that each compute for CYCLES cycles and exit, waits for all of
+ * them, and prints the cycles that passed on the parent's CPU meanwhile. On N CPUs the elapsed time falls
+ * towards 1/N of what one CPU takes, which is what the program is for.
+ */
+public final class Burn implements Program {
+
+    @Override
+    public String name() {
+        return "burn";
+    }
+
+    @Override
+    public String summary() {
+        return "burn NPROC CYCLES: NPROC children each compute CYCLES cycles; print the cycles elapsed";
+    }
+
+    @Override
+    public int main(Sys sys, String[] argv) {
+        if (argv.length != 3) {
+            Libc.eputs(sys, "usage: burn nproc cycles\n");
+            return 2;
+        }
+        long nproc = Libc.number(argv[1], 1, Integer.MAX_VALUE);
+        long cycles = Libc.number(argv[2], 0, Long.MAX_VALUE);
+        if (nproc == Libc.BAD_NUMBER || cycles == Libc.BAD_NUMBER) {
+            Libc.eputs(sys, "burn: nproc must be a positive number and cycles a number >= 0\nusage: burn nproc cycles\n");
+            return 2;
+        }
+
+        boolean ok = true;
+        long start = sys.cycles();
+        int started = 0;
+        while (started < nproc) {
+            int pid = sys.fork(child -> {
+                child.burn(cycles);
+                return 0;
+            });
+            if (pid == -1) {
+                Libc.perror(sys, "burn: fork");
+                ok = false;
+                break;
+            }
+            started++;
+        }
+        int[] status = new int[1];
+        for (int reaped = 0; reaped < started; ) {
+            int pid = sys.waitpid(-1, status, 0);
+            if (pid == -1) {
+                if (sys.errno() == Errno.EINTR) continue;
+                Libc.perror(sys, "burn: waitpid");
+                ok = false;
+                break;
+            }
+            reaped++;
+            int s = status[0];
+            if (Wait.WIFSIGNALED(s)) {
+                Libc.eputs(sys, "burn: pid " + pid + " killed by " + Signals.name(Wait.WTERMSIG(s)) + "\n");
+                ok = false;
+            } else if (!Wait.WIFEXITED(s) || Wait.WEXITSTATUS(s) != 0) {
+                Libc.eputs(sys, "burn: pid " + pid + " exited with status " + Wait.WEXITSTATUS(s) + "\n");
+                ok = false;
+            }
+        }
+        long elapsed = sys.cycles() - start;
+        if (!ok) return 1;
+        if (!Libc.puts(sys, "burn: " + started + " processes x " + cycles + " cycles: " + elapsed
+                + " cycles elapsed\n")) {
+            Libc.perror(sys, "burn: write");
+            return 1;
+        }
+        return 0;
+    }
+}

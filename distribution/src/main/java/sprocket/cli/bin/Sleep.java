@@ -1,0 +1,41 @@
+package sprocket.cli.bin;
+
+import sprocket.api.sys.Program;
+import sprocket.api.sys.Sys;
+
+/** sleep(1): "suspend execution for an interval" of a whole number of seconds, then exit 0. */
+public final class Sleep implements Program {
+
+    @Override
+    public String name() {
+        return "sleep";
+    }
+
+    @Override
+    public String summary() {
+        return "sleep SECONDS: suspend execution for SECONDS of simulated time";
+    }
+
+    @Override
+    public int main(Sys sys, String[] argv) {
+        int a = 1;
+        if (a < argv.length && argv[a].equals("--")) a++;
+        if (argv.length - a != 1) {
+            Libc.eputs(sys, "usage: sleep seconds\n");
+            return 2;
+        }
+        long seconds = Libc.number(argv[a], 0, Long.MAX_VALUE);
+        if (seconds == Libc.BAD_NUMBER) {
+            Libc.eputs(sys, "sleep: " + argv[a] + ": bad time (a whole number of seconds)\nusage: sleep seconds\n");
+            return 2;
+        }
+        long left = seconds;
+        while (left > 0) {
+            int chunk = (int) Math.min(left, Integer.MAX_VALUE);
+            // sleep(3C) returns the unslept seconds when a caught signal cut it short; sleep(1) carries on.
+            int unslept = sys.sleep(chunk);
+            left -= chunk - Math.max(0, Math.min(unslept, chunk));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,47 @@
+package sprocket.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.module.ModuleDescriptor;
+import org.junit.jupiter.api.Test;
+
+class ModuleDescriptorTest {
+
+    @Test
+    void sprocket_cli_exports_nothing_opens_only_to_picocli_and_provides_the_programs() {
+        ModuleDescriptor d = Main.class.getModule().getDescriptor();
+        assertThat(d).as("tests run on the module path").isNotNull();
+        assertThat(d.name()).isEqualTo("sprocket.cli");
+        assertThat(d.exports()).isEmpty();
+        assertThat(d.opens()).singleElement().satisfies(o -> {
+            assertThat(o.source()).isEqualTo("sprocket.cli");
+            assertThat(o.targets()).containsExactly("info.picocli");
+        });
+        assertThat(d.provides()).singleElement().satisfies(p -> {
+            assertThat(p.service()).isEqualTo("sprocket.api.sys.Program");
+            assertThat(p.providers()).containsExactly("sprocket.cli.bin.Hello", "sprocket.cli.bin.True",
+                    "sprocket.cli.bin.False", "sprocket.cli.bin.Echo", "sprocket.cli.bin.Sleep", "sprocket.cli.bin.Kill",
+                    "sprocket.cli.bin.Forktree", "sprocket.cli.bin.Burn");
+        });
+    }
+
+    @Test
+    void the_class_path_services_file_names_the_same_programs_as_the_descriptor() throws Exception {
+        ModuleDescriptor d = Main.class.getModule().getDescriptor();
+        String file;
+        try (var in = Main.class.getModule().getResourceAsStream("META-INF/services/sprocket.api.sys.Program")) {
+            assertThat(in).isNotNull();
+            file = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(file.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList())
+                .containsExactlyElementsOf(d.provides().iterator().next().providers());
+    }
+
+    @Test
+    void every_implementation_module_is_in_the_module_graph() {
+        ModuleDescriptor d = Main.class.getModule().getDescriptor();
+        assertThat(d.requires()).extracting(ModuleDescriptor.Requires::name).contains("sprocket.api", "sprocket.kernel",
+                "sprocket.vm.regions", "sprocket.sched", "sprocket.ipc", "sprocket.fs", "sprocket.hw.r2000",
+                "sprocket.hw.x86mps", "info.picocli", "org.slf4j");
+    }
+}

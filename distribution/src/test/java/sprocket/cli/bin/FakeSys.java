@@ -1,0 +1,237 @@
+package sprocket.cli.bin;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import sprocket.api.Errno;
+import sprocket.api.sys.Fcntl;
+import sprocket.api.sys.ProcessEntry;
+import sprocket.api.sys.SignalHandler;
+import sprocket.api.sys.Sigaction;
+import sprocket.api.sys.Stat;
+import sprocket.api.sys.Sys;
+import sprocket.api.sys.Wait;
+
+/**
+ * A one-CPU kernel in miniature for the programs' tests: fork runs the child to completion at once (a
+ * schedule a uniprocessor may choose), waitpid reaps the zombies that leaves, write appends to shared
+ * stdout and stderr buffers, and burn advances one clock. Calls the programs do not make fail the test.
+ */
+final class FakeSys implements Sys {
+
+    /** State every process of one fake machine shares. */
+    static final class Machine {
+        final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        final List<String> kills = new ArrayList<>();
+        final Map<Integer, Integer> killErrors = new LinkedHashMap<>();
+        final List<Integer> sleeps = new ArrayList<>();
+        final Deque<Integer> unslept = new ArrayDeque<>();
+        int nextPid = 2;
+        int liveProcesses = 1;
+        /** fork fails with EAGAIN once this many processes exist (the fake's maxuprc). */
+        int maxProcesses = Integer.MAX_VALUE;
+        /** When non-zero, children die of this signal instead of running their entry. */
+        int killChildWith;
+        long clock;
+        long forkCost;
+        int stdoutErrno;
+        int forks;
+
+        String out() {
+            return stdout.toString(StandardCharsets.UTF_8);
+        }
+
+        String err() {
+            return stderr.toString(StandardCharsets.UTF_8);
+        }
+
+        /** A fresh process with pid 2, child of init. */
+        FakeSys process() {
+            return new FakeSys(this, nextPid++, 1);
+        }
+    }
+
+    private final Machine m;
+    private final int pid;
+    private final int ppid;
+    private final Map<Integer, Integer> zombies = new LinkedHashMap<>();
+    private final List<Integer> children = new ArrayList<>();
+    private int errno;
+
+    private FakeSys(Machine m, int pid, int ppid) {
+        this.m = m;
+        this.pid = pid;
+        this.ppid = ppid;
+    }
+
+    private int fail(int e) {
+        errno = e;
+        return -1;
+    }
+
+    @Override
+    public int errno() {
+        return errno;
+    }
+
+    @Override
+    public void errno(int value) {
+        errno = value;
+    }
+
+    @Override
+    public int fork(ProcessEntry child) {
+        if (m.liveProcesses >= m.maxProcesses) return fail(Errno.EAGAIN);
+        m.clock += m.forkCost;
+        m.forks++;
+        m.liveProcesses++;
+        FakeSys c = new FakeSys(m, m.nextPid++, pid);
+        children.add(c.pid);
+        int status;
+        if (m.killChildWith != 0) {
+            status = Wait.signaled(m.killChildWith, false);
+        } else {
+            status = Wait.exited(child.run(c));
+        }
+        zombies.put(c.pid, status);
+        return c.pid;
+    }
+
+    @Override
+    public int waitpid(int which, int[] status, int options) {
+        if (which < -1 || which == 0) throw new AssertionError("process-group waits are not faked");
+        if (children.isEmpty()) return fail(Errno.ECHILD);
+        Integer reaped = null;
+        if (which == -1) {
+            if (!zombies.isEmpty()) reaped = zombies.keySet().iterator().next();
+        } else {
+            if (!children.contains(which)) return fail(Errno.ECHILD);
+            if (zombies.containsKey(which)) reaped = which;
+        }
+        if (reaped == null) throw new AssertionError("a wait that would block forever");
+        status[0] = zombies.remove(reaped);
+        children.remove(reaped);
+        // A zombie holds its process-table slot until it is reaped.
+        m.liveProcesses--;
+        return reaped;
+    }
+
+    @Override
+    public int getpid() {
+        return pid;
+    }
+
+    @Override
+    public int getppid() {
+        return ppid;
+    }
+
+    @Override
+    public int write(int fd, byte[] buf, int off, int len) {
+        if (fd == Fcntl.STDOUT_FILENO) {
+            if (m.stdoutErrno != 0) return fail(m.stdoutErrno);
+            // Short writes of at most 7 bytes, to show that callers finish what they started.
+            int n = Math.min(len, 7);
+            m.stdout.write(buf, off, n);
+            return n;
+        }
+        if (fd == Fcntl.STDERR_FILENO) {
+            m.stderr.write(buf, off, len);
+            return len;
+        }
+        return fail(Errno.EBADF);
+    }
+
+    @Override
+    public int kill(int target, int sig) {
+        m.kills.add(target + ":" + sig);
+        Integer e = m.killErrors.get(target);
+        return e == null ? 0 : fail(e);
+    }
+
+    @Override
+    public int sleep(int seconds) {
+        m.sleeps.add(seconds);
+        Integer left = m.unslept.poll();
+        return left == null ? 0 : left;
+    }
+
+    @Override
+    public void burn(long cycles) {
+        m.clock += cycles;
+    }
+
+    @Override
+    public long cycles() {
+        return m.clock;
+    }
+
+    // ---- calls the programs under test never make
+
+    private static AssertionError unexpected() {
+        return new AssertionError("a call the program should not make");
+    }
+
+    @Override public int execve(String path, String[] argv, String[] envp) { throw unexpected(); }
+    @Override public String[] environ() { throw unexpected(); }
+    @Override public void exit(int status) { throw unexpected(); }
+    @Override public int setpgid(int p, int pgid) { throw unexpected(); }
+    @Override public int getpgrp() { throw unexpected(); }
+    @Override public int getpgid(int p) { throw unexpected(); }
+    @Override public int setsid() { throw unexpected(); }
+    @Override public int getsid(int p) { throw unexpected(); }
+    @Override public int getuid() { throw unexpected(); }
+    @Override public int geteuid() { throw unexpected(); }
+    @Override public int getgid() { throw unexpected(); }
+    @Override public int getegid() { throw unexpected(); }
+    @Override public int setuid(int uid) { throw unexpected(); }
+    @Override public int setgid(int gid) { throw unexpected(); }
+    @Override public SignalHandler signal(int sig, SignalHandler handler) { throw unexpected(); }
+    @Override public int sigaction(int sig, Sigaction act, Sigaction[] old) { throw unexpected(); }
+    @Override public int sigprocmask(int how, int set, int[] old) { throw unexpected(); }
+    @Override public int sigpending() { throw unexpected(); }
+    @Override public int pause() { throw unexpected(); }
+    @Override public int alarm(int seconds) { throw unexpected(); }
+    @Override public int nanosleep(long nanoseconds) { throw unexpected(); }
+    @Override public int open(String path, int flags, int mode) { throw unexpected(); }
+    @Override public int close(int fd) { throw unexpected(); }
+    @Override public int read(int fd, byte[] buf, int off, int len) { throw unexpected(); }
+    @Override public long read(int fd, long addr, long len) { throw unexpected(); }
+    @Override public long write(int fd, long addr, long len) { throw unexpected(); }
+    @Override public long lseek(int fd, long offset, int whence) { throw unexpected(); }
+    @Override public int dup(int fd) { throw unexpected(); }
+    @Override public int dup2(int fd, int fd2) { throw unexpected(); }
+    @Override public int fcntl(int fd, int cmd, int arg) { throw unexpected(); }
+    @Override public int pipe(int[] fds) { throw unexpected(); }
+    @Override public Stat stat(String path) { throw unexpected(); }
+    @Override public Stat fstat(int fd) { throw unexpected(); }
+    @Override public int mkdir(String path, int mode) { throw unexpected(); }
+    @Override public int rmdir(String path) { throw unexpected(); }
+    @Override public int unlink(String path) { throw unexpected(); }
+    @Override public int chdir(String path) { throw unexpected(); }
+    @Override public String getcwd() { throw unexpected(); }
+    @Override public int umask(int mask) { throw unexpected(); }
+    @Override public long sbrk(long increment) { throw unexpected(); }
+    @Override public int brk(long addr) { throw unexpected(); }
+    @Override public byte load8(long addr) { throw unexpected(); }
+    @Override public short load16(long addr) { throw unexpected(); }
+    @Override public int load32(long addr) { throw unexpected(); }
+    @Override public long load64(long addr) { throw unexpected(); }
+    @Override public double loadDouble(long addr) { throw unexpected(); }
+    @Override public void store8(long addr, byte value) { throw unexpected(); }
+    @Override public void store16(long addr, short value) { throw unexpected(); }
+    @Override public void store32(long addr, int value) { throw unexpected(); }
+    @Override public void store64(long addr, long value) { throw unexpected(); }
+    @Override public void storeDouble(long addr, double value) { throw unexpected(); }
+    @Override public long nanotime() { throw unexpected(); }
+    @Override public long time() { throw unexpected(); }
+    @Override public int sched_yield() { throw unexpected(); }
+    @Override public int nice(int incr) { throw unexpected(); }
+    @Override public long sysconf(int name) { throw unexpected(); }
+}

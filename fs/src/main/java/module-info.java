@@ -1,0 +1,11 @@
+/**
+ * The in-memory root file system ("memfs"): directories, regular files, character devices and the system
+ * open file table, behind the {@code sprocket.api.fs} SPI.
+ */
+module sprocket.fs {
+    requires transitive sprocket.api;
+
+    requires org.slf4j;
+
+    provides sprocket.api.fs.FileSystemProvider with sprocket.fs.MemFsProvider;
+}

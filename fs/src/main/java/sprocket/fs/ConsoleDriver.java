@@ -1,0 +1,36 @@
+package sprocket.fs;
+
+import sprocket.api.kernel.Console;
+
+/** The system console: writes reach the host's standard output in order; reads come from its standard input. */
+final class ConsoleDriver implements CharDriver {
+
+    private static final int RDEV = CharDriver.makedev(0, 0);
+
+    private final Console console;
+
+    ConsoleDriver(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) {
+        return len == 0 ? 0 : console.read(buf, off, len);
+    }
+
+    @Override
+    public int write(byte[] buf, int off, int len) {
+        if (len > 0) console.write(buf, off, len);
+        return len;
+    }
+
+    @Override
+    public boolean terminal() {
+        return true;
+    }
+
+    @Override
+    public int rdev() {
+        return RDEV;
+    }
+}

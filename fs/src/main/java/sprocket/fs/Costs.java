@@ -1,0 +1,29 @@
+package sprocket.fs;
+
+/**
+ * Simulated cycles the file system charges for its own work; the kernel has already charged the system call.
+ * Each operation charges once, at its end, so a charge (where the kernel may switch CPUs) never falls in the
+ * middle of a change to the name space.
+ */
+final class Costs {
+
+    /** Searching one directory for one path-name component (namei's inner loop). */
+    static final long COMPONENT = 40;
+
+    /** Copying one 4-byte word between a caller's buffer and a file (uiomove). */
+    static final long WORD = 1;
+
+    /** Allocating and initialising an in-core node (creat, mkdir). */
+    static final long NODE = 120;
+
+    /** Taking or giving back an entry of the system open file table (falloc, closef). */
+    static final long FILE_ENTRY = 30;
+
+    private Costs() {
+    }
+
+    /** The cost of copying {@code bytes} bytes, a word at a time. */
+    static long copy(int bytes) {
+        return ((bytes + 3L) >>> 2) * WORD;
+    }
+}

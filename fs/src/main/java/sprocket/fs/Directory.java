@@ -1,0 +1,132 @@
+package sprocket.fs;
+
+import sprocket.api.Errno;
+import sprocket.api.sys.FileMode;
+
+/**
+ * A directory: entries kept sorted by name in two parallel arrays, so a lookup is a binary search over the
+ * path's own characters and allocates nothing. "." and ".." are not stored; namei resolves them from
+ * {@link #parent}.
+ */
+final class Directory extends MemNode {
+
+    /** What one entry occupies in st_size: an s5 directory entry, a 2-byte i-number and a 14-byte name. */
+    private static final int ENTRY_BYTES = 16;
+
+    private String[] names = new String[4];
+    private MemNode[] nodes = new MemNode[4];
+    private int count;
+
+    /** The directory ".." names; the root's parent is itself. */
+    final Directory parent;
+    /** This directory's name in its parent (a directory has exactly one), for getcwd. */
+    final String name;
+
+    /** A file system root: ".." is itself, and "." and ".." are its two links. */
+    Directory(long ino, int perm, int uid, int gid, long now) {
+        super(ino, FileMode.S_IFDIR | perm, uid, gid, now);
+        this.parent = this;
+        this.name = "";
+        this.nlink = 2;
+    }
+
+    /** A directory not yet entered in {@code parent}; {@link #add} and the ".." link count are the caller's. */
+    Directory(long ino, int perm, int uid, int gid, long now, Directory parent, String name) {
+        super(ino, FileMode.S_IFDIR | perm, uid, gid, now);
+        this.parent = parent;
+        this.name = name;
+    }
+
+    /** The node named by {@code path.substring(from, to)}, or null. */
+    MemNode find(String path, int from, int to) {
+        int i = search(path, from, to);
+        return i >= 0 ? nodes[i] : null;
+    }
+
+    MemNode find(String name) {
+        return find(name, 0, name.length());
+    }
+
+    /** Enters {@code node} as {@code name}, which must not be present; the link count is the caller's. */
+    void add(String name, MemNode node, long now) {
+        int i = -search(name, 0, name.length()) - 1;
+        if (i < 0) throw new IllegalStateException("entry exists: " + name);
+        if (count == names.length) {
+            names = java.util.Arrays.copyOf(names, count * 2);
+            nodes = java.util.Arrays.copyOf(nodes, count * 2);
+        }
+        System.arraycopy(names, i, names, i + 1, count - i);
+        System.arraycopy(nodes, i, nodes, i + 1, count - i);
+        names[i] = name;
+        nodes[i] = node;
+        count++;
+        mtime = now;
+        ctime = now;
+    }
+
+    /** Removes the entry {@code name}, which must be present; the link count is the caller's. */
+    void remove(String name, long now) {
+        int i = search(name, 0, name.length());
+        if (i < 0) throw new IllegalStateException("no entry: " + name);
+        System.arraycopy(names, i + 1, names, i, count - i - 1);
+        System.arraycopy(nodes, i + 1, nodes, i, count - i - 1);
+        count--;
+        names[count] = null;
+        nodes[count] = null;
+        mtime = now;
+        ctime = now;
+    }
+
+    /** Whether only "." and ".." remain. */
+    boolean empty() {
+        return count == 0;
+    }
+
+    /** rmdir(2): once the last link is gone "no new entries may be created in the directory". */
+    boolean removed() {
+        return nlink == 0;
+    }
+
+    @Override
+    long size() {
+        return (count + 2L) * ENTRY_BYTES;
+    }
+
+    @Override
+    int read(long offset, byte[] buf, int off, int len, long now) {
+        return -Errno.EISDIR;
+    }
+
+    @Override
+    int write(long offset, byte[] buf, int off, int len, long now) {
+        return -Errno.EISDIR;
+    }
+
+    /** Binary search: the index of the entry, or {@code -(insertion point) - 1}. */
+    private int search(String path, int from, int to) {
+        int lo = 0;
+        int hi = count - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = compare(names[mid], path, from, to);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -(lo + 1);
+    }
+
+    /** {@code name.compareTo(path.substring(from, to))} without the substring. */
+    private static int compare(String name, String path, int from, int to) {
+        int n = Math.min(name.length(), to - from);
+        for (int k = 0; k < n; k++) {
+            int d = name.charAt(k) - path.charAt(from + k);
+            if (d != 0) return d;
+        }
+        return name.length() - (to - from);
+    }
+}

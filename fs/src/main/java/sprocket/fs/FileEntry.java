@@ -1,0 +1,121 @@
+package sprocket.fs;
+
+import static sprocket.api.sys.Fcntl.O_ACCMODE;
+import static sprocket.api.sys.Fcntl.O_APPEND;
+import static sprocket.api.sys.Fcntl.O_NDELAY;
+import static sprocket.api.sys.Fcntl.O_NONBLOCK;
+import static sprocket.api.sys.Fcntl.O_RDONLY;
+import static sprocket.api.sys.Fcntl.O_SYNC;
+import static sprocket.api.sys.Fcntl.O_WRONLY;
+
+import sprocket.api.Errno;
+import sprocket.api.fs.OpenFile;
+import sprocket.api.sys.Fcntl;
+import sprocket.api.sys.Stat;
+
+/**
+ * An entry of the system open file table (SVR4 {@code struct file}): the node, the access mode and status
+ * flags, and one offset shared by every descriptor that refers to it (dup, fork).
+ */
+final class FileEntry implements OpenFile {
+
+    /** The flags open(2) keeps: the access mode and the status flags; O_CREAT, O_EXCL, O_TRUNC act once. */
+    static final int KEPT = O_ACCMODE | O_APPEND | O_NONBLOCK | O_NDELAY | O_SYNC;
+    /** fcntl(2) F_SETFL: the status flags it may change here. */
+    private static final int SETTABLE = O_APPEND | O_NONBLOCK;
+
+    private final MemFs fs;
+    private final MemNode node;
+    private int flags;
+    private long offset;
+    private int references = 1;
+
+    FileEntry(MemFs fs, MemNode node, int flags) {
+        this.fs = fs;
+        this.node = node;
+        this.flags = flags & KEPT;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) {
+        if (references == 0 || (flags & O_ACCMODE) == O_WRONLY) return -Errno.EBADF;
+        if (len < 0) return -Errno.EINVAL;
+        int n = node.read(offset, buf, off, len, fs.seconds());
+        if (n > 0) {
+            offset += n;
+            fs.kernel().charge(Costs.copy(n));
+        }
+        return n;
+    }
+
+    @Override
+    public int write(byte[] buf, int off, int len) {
+        if (references == 0 || (flags & O_ACCMODE) == O_RDONLY) return -Errno.EBADF;
+        if (len < 0) return -Errno.EINVAL;
+        // open(2): "If O_APPEND is set, the file pointer will be set to the end of the file prior to each write."
+        if ((flags & O_APPEND) != 0) offset = node.size();
+        int n = node.write(offset, buf, off, len, fs.seconds());
+        if (n > 0) {
+            offset += n;
+            fs.kernel().charge(Costs.copy(n));
+        }
+        return n;
+    }
+
+    @Override
+    public long lseek(long off, int whence) {
+        if (references == 0) return -Errno.EBADF;
+        if (!node.seekable()) return -Errno.ESPIPE;
+        long base;
+        switch (whence) {
+            case Fcntl.SEEK_SET -> base = 0;
+            case Fcntl.SEEK_CUR -> base = offset;
+            case Fcntl.SEEK_END -> base = node.size();
+            default -> {
+                return -Errno.EINVAL;
+            }
+        }
+        long result = base + off;
+        if (((base ^ result) & (off ^ result)) < 0) return -Errno.EOVERFLOW;
+        // lseek(2): "EINVAL ... the resulting file pointer would be negative."
+        if (result < 0) return -Errno.EINVAL;
+        offset = result;
+        return result;
+    }
+
+    @Override
+    public int flags() {
+        return flags;
+    }
+
+    @Override
+    public void setFlags(int newFlags) {
+        flags = (flags & ~SETTABLE) | (newFlags & SETTABLE);
+    }
+
+    @Override
+    public Stat stat() {
+        return fs.stat(node);
+    }
+
+    @Override
+    public void hold() {
+        if (references == 0) throw new IllegalStateException("hold on a closed file");
+        references++;
+    }
+
+    @Override
+    public void release() {
+        if (references == 0) throw new IllegalStateException("release of a closed file");
+        if (--references == 0) {
+            fs.closed();
+            node.closed();
+            fs.kernel().charge(Costs.FILE_ENTRY);
+        }
+    }
+
+    @Override
+    public int references() {
+        return references;
+    }
+}

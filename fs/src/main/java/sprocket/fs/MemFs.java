@@ -1,0 +1,335 @@
+package sprocket.fs;
+
+import static sprocket.api.sys.Fcntl.O_ACCMODE;
+import static sprocket.api.sys.Fcntl.O_CREAT;
+import static sprocket.api.sys.Fcntl.O_EXCL;
+import static sprocket.api.sys.Fcntl.O_RDONLY;
+import static sprocket.api.sys.Fcntl.O_TRUNC;
+import static sprocket.api.sys.Fcntl.O_WRONLY;
+import static sprocket.api.sys.Fcntl.R_OK;
+import static sprocket.api.sys.Fcntl.W_OK;
+import static sprocket.api.sys.Fcntl.X_OK;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sprocket.api.Errno;
+import sprocket.api.fs.FileSystem;
+import sprocket.api.fs.Lookup;
+import sprocket.api.fs.OpenResult;
+import sprocket.api.fs.Vnode;
+import sprocket.api.fs.VnodeResult;
+import sprocket.api.kernel.Console;
+import sprocket.api.kernel.Credentials;
+import sprocket.api.kernel.KernelServices;
+import sprocket.api.sys.FileMode;
+import sprocket.api.sys.Stat;
+
+/**
+ * The memory file system mounted as "/": the name-space system calls (open, mkdir, rmdir, unlink, stat) over
+ * {@link MemNode}s, and the system open file table. Every call does its work and then charges once.
+ */
+final class MemFs implements FileSystem {
+
+    private static final Logger log = LoggerFactory.getLogger(MemFs.class);
+
+    /** st_dev of this file system. */
+    static final int DEV = CharDriver.makedev(128, 1);
+    /** The i-number of "/", as in the s5 and UFS file systems. */
+    private static final long ROOT_INO = 2;
+    private static final int DIR_PERM = 0755;
+    private static final int DEVICE_PERM = 0666;
+    /** Permission bits mkdir(2) and creat(2) take from their mode argument. */
+    private static final int PERM_BITS = 07777;
+    private static final int ROOT_ID = Credentials.ROOT;
+
+    private final KernelServices kernel;
+    private final FileTable files;
+    private final Directory root;
+    private long nextIno = ROOT_INO;
+
+    MemFs(KernelServices kernel, Console console, int nfile) {
+        this.kernel = kernel;
+        this.files = new FileTable(nfile);
+        long now = seconds();
+        this.root = new Directory(nextIno++, DIR_PERM, ROOT_ID, ROOT_ID, now);
+        makeDirectory(root, "bin", DIR_PERM, ROOT_ID, ROOT_ID, now);
+        Directory dev = makeDirectory(root, "dev", DIR_PERM, ROOT_ID, ROOT_ID, now);
+        makeDirectory(root, "tmp", FileMode.S_ISVTX | 0777, ROOT_ID, ROOT_ID, now);
+        CharDriver cons = new ConsoleDriver(console);
+        link(dev, "console", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, cons), now);
+        link(dev, "tty", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, cons), now);
+        link(dev, "null", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, new NullDriver()), now);
+        link(dev, "zero", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, new ZeroDriver()), now);
+        log.debug("memfs: root file system with {} open file table entries", nfile);
+    }
+
+    KernelServices kernel() {
+        return kernel;
+    }
+
+    /** Simulated seconds since boot, for st_atime, st_mtime and st_ctime. */
+    long seconds() {
+        return kernel.now() / kernel.clockHz();
+    }
+
+    @Override
+    public Vnode root() {
+        return root;
+    }
+
+    @Override
+    public OpenResult open(Lookup at, String path, int flags, int mode) {
+        int access = flags & O_ACCMODE;
+        if (access == O_ACCMODE) return OpenResult.error(Errno.EINVAL);
+        // SVR4 copen takes the file table entry (falloc) before it looks at the path.
+        if (files.full()) return OpenResult.error(Errno.ENFILE);
+        Nameidata nd = new Nameidata();
+        boolean create = (flags & O_CREAT) != 0;
+        int err = Namei.resolve(at, path, root, nd, create);
+        long cost = nd.components * Costs.COMPONENT;
+        MemNode node = nd.node;
+        long now = seconds();
+        if (err == 0) {
+            if (node == null) {
+                Credentials c = at.credentials();
+                // A missing name with a trailing slash can only be a directory, which open(2) does not make.
+                err = nd.trailingSlash ? Errno.EISDIR : mayEnter(nd, c);
+                if (err == 0) {
+                    // open(2): a file it creates is opened as asked even if its new mode forbids that access.
+                    node = new RegularFile(nextIno++, mode & PERM_BITS & ~c.umask(), c.euid(), groupFor(nd.parent, c), now);
+                    link(nd.parent, nd.name(path), node, now);
+                    cost += Costs.NODE;
+                }
+            } else if (create && (flags & O_EXCL) != 0) {
+                err = Errno.EEXIST;
+            } else {
+                err = mayOpen(node, access, at.credentials());
+                if (err == 0 && (flags & O_TRUNC) != 0 && access != O_RDONLY) node.truncate(now);
+            }
+        }
+        if (err != 0) {
+            kernel.charge(cost);
+            return OpenResult.error(err);
+        }
+        files.allocate();
+        node.opened();
+        FileEntry file = new FileEntry(this, node, flags);
+        kernel.charge(cost + Costs.FILE_ENTRY);
+        return OpenResult.of(file);
+    }
+
+    /** open(2) of an existing node: EISDIR for writing a directory, else the permission the access mode needs. */
+    private static int mayOpen(MemNode node, int access, Credentials c) {
+        if (node instanceof Directory && access != O_RDONLY) return Errno.EISDIR;
+        int how = access == O_RDONLY ? R_OK : access == O_WRONLY ? W_OK : R_OK | W_OK;
+        return Permission.permits(node, c, how) ? 0 : Errno.EACCES;
+    }
+
+    /** Whether a new entry may go where namei left {@code nd}: 0 or an errno. */
+    private static int mayEnter(Nameidata nd, Credentials c) {
+        if (nd.parent.removed()) return Errno.ENOENT;
+        return Permission.permits(nd.parent, c, W_OK) ? 0 : Errno.EACCES;
+    }
+
+    /** SVR4: a new node takes the directory's group when the directory is set-group-ID, else the caller's. */
+    private static int groupFor(Directory parent, Credentials c) {
+        return (parent.mode & FileMode.S_ISGID) != 0 ? parent.gid : c.egid();
+    }
+
+    @Override
+    public VnodeResult lookup(Lookup at, String path) {
+        Nameidata nd = new Nameidata();
+        int err = Namei.resolve(at, path, root, nd, false);
+        kernel.charge(nd.components * Costs.COMPONENT);
+        return err == 0 ? VnodeResult.of(nd.node) : VnodeResult.error(err);
+    }
+
+    @Override
+    public Stat stat(Lookup at, String path, boolean follow, int[] errno) {
+        // There are no symbolic links yet, so stat and lstat agree.
+        VnodeResult r = lookup(at, path);
+        if (r.errno() != 0) {
+            errno[0] = r.errno();
+            return null;
+        }
+        return stat(r.vnode());
+    }
+
+    @Override
+    public Stat stat(Vnode vnode) {
+        return ((MemNode) vnode).stat(DEV);
+    }
+
+    @Override
+    public int access(Vnode vnode, Credentials credentials, int how) {
+        if ((how & ~(R_OK | W_OK | X_OK)) != 0) return Errno.EINVAL;
+        return Permission.permits((MemNode) vnode, credentials, how) ? 0 : Errno.EACCES;
+    }
+
+    @Override
+    public int mkdir(Lookup at, String path, int mode) {
+        Nameidata nd = new Nameidata();
+        int err = Namei.resolve(at, path, root, nd, true);
+        long cost = nd.components * Costs.COMPONENT;
+        if (err == 0 && nd.node != null) err = Errno.EEXIST;
+        Credentials c = at.credentials();
+        if (err == 0) err = mayEnter(nd, c);
+        if (err == 0) {
+            // mkdir(2): the mode's permission bits and sticky bit, "modified by the file mode creation mask".
+            int perm = mode & (0777 | FileMode.S_ISVTX) & ~c.umask();
+            if ((nd.parent.mode & FileMode.S_ISGID) != 0) perm |= FileMode.S_ISGID;
+            makeDirectory(nd.parent, nd.name(path), perm, c.euid(), groupFor(nd.parent, c), seconds());
+            cost += Costs.NODE;
+        }
+        kernel.charge(cost);
+        return err;
+    }
+
+    @Override
+    public int rmdir(Lookup at, String path) {
+        Nameidata nd = new Nameidata();
+        int err = Namei.resolve(at, path, root, nd, true);
+        kernel.charge(nd.components * Costs.COMPONENT);
+        if (err != 0) return err;
+        if (nd.parent == null) return Errno.EBUSY;
+        if (nd.node == null) return Errno.ENOENT;
+        if (nd.lastIs(path, ".")) return Errno.EINVAL;
+        if (!(nd.node instanceof Directory dir)) return Errno.ENOTDIR;
+        if (dir == root || dir == at.root()) return Errno.EBUSY;
+        // IRIX rmdir(2): "EINVAL The directory to be removed is the current directory."
+        if (dir == at.cwd()) return Errno.EINVAL;
+        Directory parent = dir.parent;
+        Credentials c = at.credentials();
+        if (!Permission.permits(parent, c, W_OK | X_OK) || !Permission.mayRemove(parent, dir, c)) return Errno.EACCES;
+        if (!dir.empty()) return Errno.ENOTEMPTY;
+        long now = seconds();
+        parent.remove(dir.name, now);
+        parent.nlink--;
+        dir.nlink = 0;
+        dir.ctime = now;
+        return 0;
+    }
+
+    @Override
+    public int unlink(Lookup at, String path) {
+        Nameidata nd = new Nameidata();
+        int err = Namei.resolve(at, path, root, nd, true);
+        kernel.charge(nd.components * Costs.COMPONENT);
+        if (err != 0) return err;
+        if (nd.parent == null) return Errno.EPERM;
+        MemNode node = nd.node;
+        if (node == null) return Errno.ENOENT;
+        Credentials c = at.credentials();
+        if (!Permission.permits(nd.parent, c, W_OK) || !Permission.mayRemove(nd.parent, node, c)) return Errno.EACCES;
+        // unlink(2): "EPERM The named file is a directory and the effective user ID is not super-user"; we refuse root too.
+        if (node instanceof Directory) return Errno.EPERM;
+        long now = seconds();
+        nd.parent.remove(nd.name(path), now);
+        node.unlinked(now);
+        return 0;
+    }
+
+    @Override
+    public String path(Vnode rootDir, Vnode dir) {
+        if (!(dir instanceof Directory d) || d.removed()) return null;
+        List<String> names = new ArrayList<>();
+        int steps = 0;
+        while (d != rootDir) {
+            if (d == root) {
+                kernel.charge(steps * Costs.COMPONENT);
+                return null;
+            }
+            names.add(d.name);
+            d = d.parent;
+            steps++;
+        }
+        kernel.charge(steps * Costs.COMPONENT);
+        if (names.isEmpty()) return "/";
+        StringBuilder sb = new StringBuilder();
+        for (int i = names.size() - 1; i >= 0; i--) sb.append('/').append(names.get(i));
+        return sb.toString();
+    }
+
+    /** Boot-time work of the kernel's, not a system call: it charges nothing and needs no permission. */
+    @Override
+    public int install(String path, byte[] contents, int mode) {
+        int n = path.length();
+        if (n == 0) return Errno.ENOENT;
+        if (n + 1 > Namei.PATH_MAX) return Errno.ENAMETOOLONG;
+        // Check every name first, so a failure leaves no directories made on the way.
+        for (int i = 0; i < n; ) {
+            int j = path.indexOf('/', i);
+            if (j < 0) j = n;
+            if (j - i > Namei.NAME_MAX) return Errno.ENAMETOOLONG;
+            i = j + 1;
+        }
+        List<String> names = new ArrayList<>();
+        for (String s : path.split("/")) {
+            if (!s.isEmpty() && !s.equals(".")) names.add(s);
+        }
+        if (names.isEmpty()) return Errno.EISDIR;
+        // An installed path names where a file goes, from "/"; ".." would make that ambiguous.
+        if (names.contains("..")) return Errno.EINVAL;
+        long now = seconds();
+        Directory dir = root;
+        for (int k = 0; k < names.size() - 1; k++) {
+            MemNode next = dir.find(names.get(k));
+            if (next == null) {
+                next = makeDirectory(dir, names.get(k), DIR_PERM, ROOT_ID, ROOT_ID, now);
+            } else if (!(next instanceof Directory)) {
+                return Errno.ENOTDIR;
+            }
+            dir = (Directory) next;
+        }
+        String last = names.get(names.size() - 1);
+        MemNode old = dir.find(last);
+        if (old instanceof Directory) return Errno.EISDIR;
+        if (old instanceof RegularFile file) {
+            file.replace(contents, now);
+            file.mode = FileMode.S_IFREG | (mode & PERM_BITS);
+            file.uid = ROOT_ID;
+            file.gid = ROOT_ID;
+            return 0;
+        }
+        if (old != null) {
+            dir.remove(last, now);
+            old.unlinked(now);
+        }
+        RegularFile file = new RegularFile(nextIno++, mode & PERM_BITS, ROOT_ID, ROOT_ID, now);
+        file.replace(contents, now);
+        link(dir, last, file, now);
+        return 0;
+    }
+
+    @Override
+    public int openFiles() {
+        return files.inUse();
+    }
+
+    /** The last descriptor of an open file was closed: its table entry is free again. */
+    void closed() {
+        files.free();
+    }
+
+    Stat stat(MemNode node) {
+        return node.stat(DEV);
+    }
+
+    /** Makes directory {@code name} in {@code parent}: two links (its entry and its "."), and one more for the parent's "..". */
+    private Directory makeDirectory(Directory parent, String name, int perm, int uid, int gid, long now) {
+        Directory d = new Directory(nextIno++, perm, uid, gid, now, parent, name);
+        parent.add(name, d, now);
+        d.nlink = 2;
+        parent.nlink++;
+        return d;
+    }
+
+    /** Enters a non-directory node in {@code dir}. */
+    private static void link(Directory dir, String name, MemNode node, long now) {
+        dir.add(name, node, now);
+        node.nlink++;
+        node.ctime = now;
+    }
+}

@@ -1,0 +1,97 @@
+package sprocket.fs;
+
+import sprocket.api.fs.Vnode;
+import sprocket.api.sys.FileMode;
+import sprocket.api.sys.Stat;
+
+/**
+ * An in-core node of the memory file system (SVR4 tmpfs calls it a tmpnode): the attributes stat(2) reports
+ * and the read/write operations a file table entry calls (VOP_READ, VOP_WRITE). Subclasses are the file types.
+ */
+abstract class MemNode implements Vnode {
+
+    private final long ino;
+    int mode;
+    int uid;
+    int gid;
+    /** Directory entries naming this node ("." and ".." included for directories). */
+    int nlink;
+    long atime;
+    long mtime;
+    long ctime;
+    /** Entries of the system open file table referring to this node. */
+    private int opens;
+
+    MemNode(long ino, int mode, int uid, int gid, long now) {
+        this.ino = ino;
+        this.mode = mode;
+        this.uid = uid;
+        this.gid = gid;
+        this.atime = now;
+        this.mtime = now;
+        this.ctime = now;
+    }
+
+    @Override
+    public final long ino() {
+        return ino;
+    }
+
+    @Override
+    public final int mode() {
+        return mode;
+    }
+
+    /** The file-type bits of the mode. */
+    final int type() {
+        return mode & FileMode.S_IFMT;
+    }
+
+    /** st_size. */
+    abstract long size();
+
+    /** st_rdev: the device number of a special file, 0 otherwise. */
+    int rdev() {
+        return 0;
+    }
+
+    /** Reads at {@code offset}: bytes read (0 at end of file) or a negative errno. */
+    abstract int read(long offset, byte[] buf, int off, int len, long now);
+
+    /** Writes at {@code offset}: bytes written or a negative errno. */
+    abstract int write(long offset, byte[] buf, int off, int len, long now);
+
+    /** Whether lseek(2) means anything; terminals say ESPIPE. */
+    boolean seekable() {
+        return true;
+    }
+
+    /** O_TRUNC: the length becomes 0. Only regular files have a length to lose. */
+    void truncate(long now) {
+    }
+
+    /** The last link and the last open are gone: give back the storage (SVR4 VOP_INACTIVE). */
+    void inactive() {
+    }
+
+    /** A file table entry now refers to this node. */
+    final void opened() {
+        opens++;
+    }
+
+    /** A file table entry referring to this node was closed for the last time. */
+    final void closed() {
+        if (--opens == 0 && nlink == 0) inactive();
+    }
+
+    /** A directory entry naming this node was removed. unlink(2): "the space ... is not released until all references ... have been closed". */
+    final void unlinked(long now) {
+        nlink--;
+        ctime = now;
+        if (nlink == 0 && opens == 0) inactive();
+    }
+
+    final Stat stat(int dev) {
+        return new Stat(dev, ino, mode, nlink, uid, gid, rdev(), size(), atime, mtime, ctime);
+    }
+}

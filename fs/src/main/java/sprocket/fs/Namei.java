@@ -1,0 +1,80 @@
+package sprocket.fs;
+
+import sprocket.api.Errno;
+import sprocket.api.fs.Lookup;
+import sprocket.api.kernel.Credentials;
+import sprocket.api.sys.Fcntl;
+
+/**
+ * Path-name resolution (namei): walks a path from the process's root or current directory, one component at
+ * a time, with the checks path_resolution and the SVR4 manual pages give. Allocates nothing but the caller's
+ * {@link Nameidata}.
+ */
+final class Namei {
+
+    /** limits.h: bytes in a path name, the terminating null included. */
+    static final int PATH_MAX = 1024;
+    /** limits.h: bytes in one component, no null. */
+    static final int NAME_MAX = 255;
+
+    private Namei() {
+    }
+
+    /**
+     * Resolves {@code path}. With {@code parentMode} the last component may be missing (then {@code nd.node} is
+     * null) and {@code nd.parent} and the name range say where it would go. 0 or an errno.
+     */
+    static int resolve(Lookup at, String path, Directory fsRoot, Nameidata nd, boolean parentMode) {
+        int n = path.length();
+        if (n == 0) return Errno.ENOENT;
+        if (n + 1 > PATH_MAX) return Errno.ENAMETOOLONG;
+        Credentials cred = at.credentials();
+        MemNode root = at.root() instanceof MemNode r ? r : fsRoot;
+        MemNode cur = path.charAt(0) == '/' ? root : at.cwd() instanceof MemNode c ? c : root;
+        nd.trailingSlash = path.charAt(n - 1) == '/';
+        int i = skipSlashes(path, 0);
+        while (i < n) {
+            int j = path.indexOf('/', i);
+            if (j < 0) j = n;
+            if (j - i > NAME_MAX) return Errno.ENAMETOOLONG;
+            int next = skipSlashes(path, j);
+            if (!(cur instanceof Directory dir)) return Errno.ENOTDIR;
+            if (!Permission.permits(dir, cred, Fcntl.X_OK)) return Errno.EACCES;
+            nd.components++;
+            MemNode found = step(dir, path, i, j, root);
+            if (next == n && parentMode) {
+                nd.parent = dir;
+                nd.nameFrom = i;
+                nd.nameTo = j;
+                nd.node = found;
+                return found != null && nd.trailingSlash && !(found instanceof Directory) ? Errno.ENOTDIR : 0;
+            }
+            if (found == null) return Errno.ENOENT;
+            cur = found;
+            i = next;
+        }
+        // Every component consumed (or the path was all slashes: the root itself, with no last name).
+        if (nd.trailingSlash && !(cur instanceof Directory)) return Errno.ENOTDIR;
+        nd.node = cur;
+        nd.parent = null;
+        nd.nameFrom = n;
+        nd.nameTo = n;
+        return 0;
+    }
+
+    /** One component: "." stays, ".." goes up except at the process's root or the file system's, else an entry. */
+    private static MemNode step(Directory dir, String path, int from, int to, MemNode root) {
+        int len = to - from;
+        if (len == 1 && path.charAt(from) == '.') return dir;
+        if (len == 2 && path.charAt(from) == '.' && path.charAt(from + 1) == '.') {
+            return dir == root ? dir : dir.parent;
+        }
+        return dir.find(path, from, to);
+    }
+
+    private static int skipSlashes(String path, int i) {
+        int n = path.length();
+        while (i < n && path.charAt(i) == '/') i++;
+        return i;
+    }
+}

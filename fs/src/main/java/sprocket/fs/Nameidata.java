@@ -1,0 +1,27 @@
+package sprocket.fs;
+
+/** What namei found for one path: the node, and for calls that change a directory, the parent and last name. */
+final class Nameidata {
+
+    /** The node the path names, or null if only its last component is missing (parent mode). */
+    MemNode node;
+    /** In parent mode, the directory holding the last component; null when the path has none ("/"). */
+    Directory parent;
+    /** The last component is {@code path.substring(nameFrom, nameTo)}. */
+    int nameFrom;
+    int nameTo;
+    /** The path ends in '/': what it names must be a directory. */
+    boolean trailingSlash;
+    /** Components searched, for the cost. */
+    int components;
+
+    /** The last component as a string (allocates; only calls that create or remove an entry need it). */
+    String name(String path) {
+        return path.substring(nameFrom, nameTo);
+    }
+
+    /** Whether the last component is exactly {@code dots} ("." or ".."). */
+    boolean lastIs(String path, String dots) {
+        return path.startsWith(dots, nameFrom) && nameTo - nameFrom == dots.length();
+    }
+}

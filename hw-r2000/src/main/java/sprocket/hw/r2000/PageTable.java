@@ -1,0 +1,98 @@
+package sprocket.hw.r2000;
+
+import java.util.Arrays;
+
+/**
+ * One address space's software page table, which the UTLB refill handler reads: PTEs in EntryLo layout
+ * (see {@link EntryLo}), kept in two levels keyed by VPN, 512 leaves of 1024 PTEs covering kuseg. A leaf
+ * exists only while it maps something, so a sparse space costs little; an absent PTE reads as 0.
+ */
+final class PageTable {
+
+    private static final int LEAF_SHIFT = 10;
+    private static final int LEAF_SIZE = 1 << LEAF_SHIFT;
+    private static final int LEAF_MASK = LEAF_SIZE - 1;
+    private static final int LEAVES = Kuseg.PAGES >>> LEAF_SHIFT;
+
+    private final int[][] leaves = new int[LEAVES][];
+    /** Mapped PTEs per leaf, to free a leaf when it empties. */
+    private final int[] mapped = new int[LEAVES];
+
+    /** The PTE of {@code vpn} (a kuseg page), 0 when nothing is mapped there. */
+    int pte(int vpn) {
+        int[] leaf = leaves[vpn >>> LEAF_SHIFT];
+        return leaf == null ? 0 : leaf[vpn & LEAF_MASK];
+    }
+
+    /** Sets the PTE of {@code vpn} ({@code 0} unmaps it); returns the old one. */
+    int set(int vpn, int pte) {
+        int l = vpn >>> LEAF_SHIFT;
+        int[] leaf = leaves[l];
+        if (leaf == null) {
+            if (pte == 0) {
+                return 0;
+            }
+            leaf = new int[LEAF_SIZE];
+            leaves[l] = leaf;
+        }
+        int old = leaf[vpn & LEAF_MASK];
+        leaf[vpn & LEAF_MASK] = pte;
+        mapped[l] += (pte != 0 ? 1 : 0) - (old != 0 ? 1 : 0);
+        if (mapped[l] == 0) {
+            leaves[l] = null;
+        }
+        return old;
+    }
+
+    /**
+     * Unmaps every page in [vpnFrom, vpnTo). Returns how many of them had a valid PTE, which is how many a
+     * TLB may still hold.
+     */
+    int remove(int vpnFrom, int vpnTo) {
+        int wasValid = 0;
+        for (int vpn = vpnFrom; vpn < vpnTo; vpn = nextPage(vpn)) {
+            if (leaves[vpn >>> LEAF_SHIFT] == null) {
+                continue;
+            }
+            if (EntryLo.valid(set(vpn, 0))) {
+                wasValid++;
+            }
+        }
+        return wasValid;
+    }
+
+    /**
+     * Sets the V and D bits of every mapped page in [vpnFrom, vpnTo) to {@code protBits}. Returns how many
+     * valid PTEs changed, which is how many stale copies a TLB may hold.
+     */
+    int protect(int vpnFrom, int vpnTo, int protBits) {
+        int changed = 0;
+        for (int vpn = vpnFrom; vpn < vpnTo; vpn = nextPage(vpn)) {
+            int[] leaf = leaves[vpn >>> LEAF_SHIFT];
+            if (leaf == null) {
+                continue;
+            }
+            int old = leaf[vpn & LEAF_MASK];
+            if (old == 0) {
+                continue;
+            }
+            int pte = old & ~(EntryLo.V | EntryLo.D) | protBits;
+            leaf[vpn & LEAF_MASK] = pte;
+            if (pte != old && EntryLo.valid(old)) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** The next page to visit after {@code vpn}: the one after it, or the start of the next leaf when this leaf is absent. */
+    private int nextPage(int vpn) {
+        return leaves[vpn >>> LEAF_SHIFT] == null ? (vpn | LEAF_MASK) + 1 : vpn + 1;
+    }
+
+    /** Drops every leaf. */
+    void clear() {
+        Arrays.fill(leaves, null);
+        Arrays.fill(mapped, 0);
+    }
+}

@@ -1,0 +1,207 @@
+package sprocket.hw.r2000;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sprocket.api.hw.Access;
+import sprocket.api.hw.CostModel;
+import sprocket.api.hw.MachineContext;
+import sprocket.api.hw.Mmu;
+import sprocket.api.hw.Pmap;
+import sprocket.api.spi.Counter;
+
+/**
+ * The CPUs' TLBs, what each has in EntryHi (the active address space and its ASID), and the kernel's
+ * machine-dependent code around them: the UTLB refill handler, ASID assignment, TLB shootdown.
+ */
+final class R2000Mmu implements Mmu {
+
+    private static final Logger log = LoggerFactory.getLogger(R2000Mmu.class);
+
+    /** A kernel that reports a fault resolved this often in a row without a usable mapping is broken. */
+    private static final int MAX_FAULTS = 16;
+
+    private final int frames;
+    private final CostModel costs;
+    private final Tlb[] tlbs;
+    /** Per CPU, the space whose ASID is in EntryHi, or null. */
+    private final R2000Pmap[] active;
+    /** Per CPU, EntryHi's ASID field ({@link EntryHi#NO_ASID} when no space is active). */
+    private final int[] activeAsid;
+    private final AsidAllocator asids = new AsidAllocator();
+    private final TlbShootdown shootdown;
+
+    private MachineContext context;
+    private Counter tlbMisses;
+    private Counter tlbRefills;
+    private Counter asidWraps;
+    /** The CPU that last called into the MMU, for the one pmap call that does not name its CPU ({@link Pmap#enter}). */
+    private int lastCpu;
+
+    R2000Mmu(int cpus, int frames, CostModel costs, InterruptUnit interrupts) {
+        this.frames = frames;
+        this.costs = costs;
+        this.tlbs = new Tlb[cpus];
+        this.active = new R2000Pmap[cpus];
+        this.activeAsid = new int[cpus];
+        for (int c = 0; c < cpus; c++) {
+            tlbs[c] = new Tlb();
+            activeAsid[c] = EntryHi.NO_ASID;
+        }
+        this.shootdown = new TlbShootdown(tlbs, active, interrupts, costs);
+    }
+
+    void attach(MachineContext context) {
+        this.context = context;
+        this.tlbMisses = context.counter("tlb_misses");
+        this.tlbRefills = context.counter("tlb_refills");
+        this.asidWraps = context.counter("asid_wraps");
+        shootdown.attach(context);
+    }
+
+    @Override
+    public Pmap createPmap() {
+        return new R2000Pmap(this);
+    }
+
+    @Override
+    public long translate(int cpu, long vaddr, Access access) {
+        if (!Kuseg.contains(vaddr)) {
+            return FAULT; // address error: kseg0, kseg1 and kseg2 are closed to user mode
+        }
+        Tlb tlb = tlbs[cpu];
+        int vpnBits = (int) vaddr & EntryHi.VPN_MASK;
+        int faults = 0;
+        while (true) {
+            int i = tlb.probe(vpnBits, activeAsid[cpu]);
+            if (i >= 0) {
+                int lo = tlb.entryLo(i);
+                if (EntryLo.valid(lo) && (access != Access.WRITE || (lo & EntryLo.D) != 0)) {
+                    return Integer.toUnsignedLong(lo & EntryLo.PFN_MASK) | (vaddr & Kuseg.OFFSET_MASK);
+                }
+                // TLB invalid, or a store without D (TLB modified): the general exception vector
+            } else if (refill(cpu, tlb, vpnBits)) {
+                continue;
+            }
+            if (++faults > MAX_FAULTS) {
+                throw new IllegalStateException("the kernel resolved the fault at 0x" + Long.toHexString(vaddr) + " ("
+                        + access + ") on CPU " + cpu + " " + MAX_FAULTS + " times without entering a usable mapping");
+            }
+            lastCpu = cpu;
+            if (!context.pageFault(cpu, vaddr, access)) {
+                return FAULT;
+            }
+        }
+    }
+
+    /**
+     * The UTLB refill handler: load the active space's PTE for the missing page and, when it is valid,
+     * tlbwr it with the current ASID. An invalid PTE leaves the fault to the general handler.
+     */
+    private boolean refill(int cpu, Tlb tlb, int vpnBits) {
+        tlbMisses.increment();
+        context.charge(cpu, costs.tlbRefill());
+        R2000Pmap pmap = active[cpu];
+        int pte = pmap == null ? 0 : pmap.table.pte(vpnBits >>> EntryHi.VPN_SHIFT);
+        if (!EntryLo.valid(pte)) {
+            return false;
+        }
+        tlb.tlbwr(vpnBits | activeAsid[cpu], EntryLo.hardware(pte), context.now(cpu));
+        tlbRefills.increment();
+        return true;
+    }
+
+    /** Loads {@code pmap}'s ASID into {@code cpu}'s EntryHi, giving it one first if it has none of this generation. */
+    void activate(int cpu, R2000Pmap pmap) {
+        checkCpu(cpu);
+        lastCpu = cpu;
+        active[cpu] = pmap;
+        if (pmap.generation != asids.generation()) {
+            int asid = asids.allocate();
+            if (asid >= 0) {
+                pmap.assign(asid, asids.generation());
+            } else {
+                wrap(cpu);
+            }
+        }
+        activeAsid[cpu] = EntryHi.asidBits(pmap.asid);
+        pmap.cpus |= 1 << cpu;
+    }
+
+    /**
+     * All 64 ASIDs are taken: start a generation, flush every TLB, and give the spaces still running on a CPU
+     * (the one being activated among them) fresh ASIDs, so no two spaces ever share one.
+     */
+    private void wrap(int cpu) {
+        asids.wrap();
+        asidWraps.increment();
+        log.debug("ASIDs wrapped on CPU {}: generation {}", cpu, asids.generation());
+        shootdown.flushAll(cpu);
+        for (int c = 0; c < active.length; c++) {
+            R2000Pmap running = active[c];
+            if (running == null) {
+                continue;
+            }
+            if (running.generation != asids.generation()) {
+                running.assign(asids.allocate(), asids.generation());
+            }
+            activeAsid[c] = EntryHi.asidBits(running.asid);
+            running.cpus |= 1 << c;
+        }
+    }
+
+    /** Pages [vpnFrom, vpnTo) of {@code pmap} changed in its page table: drop the stale TLB copies everywhere. */
+    void changed(int cpu, R2000Pmap pmap, int vpnFrom, int vpnTo) {
+        checkCpu(cpu);
+        lastCpu = cpu;
+        if (pmap.generation == asids.generation()) {
+            shootdown.shootdown(cpu, pmap, vpnFrom, vpnTo);
+        }
+    }
+
+    /** As {@link #changed(int, R2000Pmap, int, int)}, on the CPU that last called into the MMU. */
+    void changed(R2000Pmap pmap, int vpn) {
+        changed(lastCpu, pmap, vpn, vpn + 1);
+    }
+
+    /** {@code pmap} is destroyed: free its ASID once no TLB holds its entries, and unload it wherever it is loaded. */
+    void release(R2000Pmap pmap) {
+        if (pmap.generation == asids.generation()) {
+            shootdown.drop(pmap);
+            asids.free(pmap.asid);
+        }
+        pmap.generation = 0;
+        for (int c = 0; c < active.length; c++) {
+            if (active[c] == pmap) {
+                active[c] = null;
+                activeAsid[c] = EntryHi.NO_ASID;
+            }
+        }
+    }
+
+    void checkFrame(int frame) {
+        if (frame < 0 || frame >= frames) {
+            throw new IllegalArgumentException("no frame " + frame + " (memory has " + frames + ")");
+        }
+    }
+
+    private void checkCpu(int cpu) {
+        if (cpu < 0 || cpu >= tlbs.length) {
+            throw new IllegalArgumentException("no CPU " + cpu + " (the machine has " + tlbs.length + ")");
+        }
+    }
+
+    /** {@code cpu}'s TLB, for tests. */
+    Tlb tlb(int cpu) {
+        return tlbs[cpu];
+    }
+
+    /** The ASID in {@code cpu}'s EntryHi, or -1. */
+    int activeAsid(int cpu) {
+        int bits = activeAsid[cpu];
+        return bits == EntryHi.NO_ASID ? -1 : bits >>> EntryHi.ASID_SHIFT;
+    }
+
+    AsidAllocator asids() {
+        return asids;
+    }
+}

@@ -1,0 +1,135 @@
+package sprocket.hw.r2000;
+
+import sprocket.api.hw.Pmap;
+
+/**
+ * One address space as the R2000 kernel keeps it: its software page table, the ASID it holds and the
+ * generation that ASID belongs to, and the CPUs whose TLBs may hold entries of that ASID.
+ */
+final class R2000Pmap implements Pmap {
+
+    private static final int PROT_BITS = 7;
+
+    private final R2000Mmu mmu;
+    final PageTable table = new PageTable();
+    /** The ASID; meaningful only while {@link #generation} is the allocator's current one. */
+    int asid;
+    /** The generation of {@link #asid}; 0 when the space has never had one or was destroyed. */
+    long generation;
+    /** Bit c set: CPU c may hold TLB entries of {@link #asid}, since it ran this space under it. */
+    int cpus;
+    private boolean destroyed;
+
+    R2000Pmap(R2000Mmu mmu) {
+        this.mmu = mmu;
+    }
+
+    void assign(int asid, long generation) {
+        this.asid = asid;
+        this.generation = generation;
+        this.cpus = 0;
+    }
+
+    @Override
+    public void enter(long vaddr, int frame, int prot) {
+        checkLive();
+        int vpn = vpn(vaddr);
+        mmu.checkFrame(frame);
+        int pte = EntryLo.pte(frame, checkProt(prot));
+        int old = table.set(vpn, pte);
+        if (EntryLo.valid(old) && EntryLo.hardware(old) != EntryLo.hardware(pte)) {
+            mmu.changed(this, vpn); // replacing a mapping: a TLB may hold the old one
+        }
+    }
+
+    @Override
+    public void remove(int cpu, long vaddr, long length) {
+        checkLive();
+        long end = end(vaddr, length);
+        if (end <= vaddr) {
+            return;
+        }
+        int from = (int) (vaddr >>> Kuseg.PAGE_SHIFT);
+        int to = pageCeiling(end);
+        if (table.remove(from, to) > 0) {
+            mmu.changed(cpu, this, from, to);
+        }
+    }
+
+    @Override
+    public void protect(int cpu, long vaddr, long length, int prot) {
+        checkLive();
+        int bits = EntryLo.protBits(checkProt(prot));
+        long end = end(vaddr, length);
+        if (end <= vaddr) {
+            return;
+        }
+        int from = (int) (vaddr >>> Kuseg.PAGE_SHIFT);
+        int to = pageCeiling(end);
+        if (table.protect(from, to, bits) > 0) {
+            mmu.changed(cpu, this, from, to);
+        }
+    }
+
+    @Override
+    public void activate(int cpu) {
+        checkLive();
+        mmu.activate(cpu, this);
+    }
+
+    @Override
+    public void destroy() {
+        if (destroyed) {
+            return;
+        }
+        mmu.release(this);
+        table.clear();
+        destroyed = true;
+    }
+
+    @Override
+    public int frameAt(long vaddr) {
+        checkLive();
+        if (!Kuseg.contains(vaddr)) {
+            return -1;
+        }
+        int pte = table.pte((int) (vaddr >>> Kuseg.PAGE_SHIFT));
+        return (pte & EntryLo.MAPPED) != 0 ? EntryLo.pfn(pte) : -1;
+    }
+
+    /** The kuseg page of {@code vaddr}; a user mapping anywhere else is the caller's error. */
+    private static int vpn(long vaddr) {
+        if (!Kuseg.contains(vaddr)) {
+            throw new IllegalArgumentException("0x" + Long.toHexString(vaddr) + " is not a user address (kuseg ends at 0x80000000)");
+        }
+        return (int) (vaddr >>> Kuseg.PAGE_SHIFT);
+    }
+
+    /** The end of [vaddr, vaddr + length) clipped to kuseg, where user pages can be. */
+    private static long end(long vaddr, long length) {
+        if (vaddr < 0) {
+            throw new IllegalArgumentException("negative address 0x" + Long.toHexString(vaddr));
+        }
+        if (length <= 0 || vaddr >= Kuseg.END) {
+            return vaddr;
+        }
+        return length >= Kuseg.END - vaddr ? Kuseg.END : vaddr + length;
+    }
+
+    private static int pageCeiling(long end) {
+        return (int) ((end + Kuseg.OFFSET_MASK) >>> Kuseg.PAGE_SHIFT);
+    }
+
+    private static int checkProt(int prot) {
+        if ((prot & ~PROT_BITS) != 0) {
+            throw new IllegalArgumentException("bad protection " + prot);
+        }
+        return prot;
+    }
+
+    private void checkLive() {
+        if (destroyed) {
+            throw new IllegalStateException("pmap used after destroy()");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package sprocket.hw.x86mps;
+
+/**
+ * The frames the machine keeps at the top of RAM for page directories and page tables, outside what the
+ * memory manager allocates. Handed out lowest first and reused last-freed first, so runs repeat exactly.
+ */
+final class PageTablePool {
+
+    private final Ram ram;
+    private final int first;
+    private final int[] free;
+    private final boolean[] inUse;
+    private int top;
+
+    /** The pool of frames {@code [first, end)}. */
+    PageTablePool(Ram ram, int first, int end) {
+        if (first < Ram.LOW_MEMORY_FRAMES || end > ram.frames() || first >= end) {
+            throw new IllegalArgumentException("page-table pool [" + first + ", " + end + ") is not inside RAM");
+        }
+        this.ram = ram;
+        this.first = first;
+        this.free = new int[end - first];
+        this.inUse = new boolean[end - first];
+        for (int f = end - 1; f >= first; f--) {
+            free[top++] = f;
+        }
+    }
+
+    /**
+     * How many frames to reserve for {@code frames} of RAM: 1/32 of memory (a page table maps 1024 frames, so
+     * this covers every allocatable frame mapped in 32 address spaces at once), and never fewer than 48.
+     */
+    static int sizeFor(int frames) {
+        return Math.max(frames / 32, 48);
+    }
+
+    /**
+     * A zeroed frame for a page directory or page table.
+     *
+     * @throws IllegalStateException "page-table pool exhausted" when every frame is in use: the machine cannot
+     *         build another table, and the kernel has more address spaces mapped than this memory size allows
+     */
+    int allocate() {
+        if (top == 0) {
+            throw new IllegalStateException("page-table pool exhausted: all " + free.length
+                    + " frames hold page directories or page tables");
+        }
+        int frame = free[--top];
+        inUse[frame - first] = true;
+        ram.zeroFrame(frame);
+        return frame;
+    }
+
+    /** Gives a frame back; freeing a frame twice is a machine bug and is refused. */
+    void release(int frame) {
+        if (!contains(frame) || !inUse[frame - first]) {
+            throw new IllegalStateException("frame " + frame + " is not an allocated page-table frame");
+        }
+        inUse[frame - first] = false;
+        free[top++] = frame;
+    }
+
+    boolean contains(int frame) {
+        return frame >= first && frame < first + free.length;
+    }
+
+    int capacity() {
+        return free.length;
+    }
+
+    int available() {
+        return top;
+    }
+}

@@ -1,0 +1,181 @@
+package sprocket.hw.x86mps;
+
+import static sprocket.hw.x86mps.PageTableEntry.A;
+import static sprocket.hw.x86mps.PageTableEntry.D;
+import static sprocket.hw.x86mps.PageTableEntry.ERR_P;
+import static sprocket.hw.x86mps.PageTableEntry.ERR_U;
+import static sprocket.hw.x86mps.PageTableEntry.ERR_W;
+import static sprocket.hw.x86mps.PageTableEntry.FRAME;
+import static sprocket.hw.x86mps.PageTableEntry.P;
+import static sprocket.hw.x86mps.PageTableEntry.RW;
+import static sprocket.hw.x86mps.PageTableEntry.US;
+
+import sprocket.api.hw.Access;
+import sprocket.api.hw.CostModel;
+import sprocket.api.hw.MachineContext;
+import sprocket.api.hw.Mmu;
+import sprocket.api.hw.Pmap;
+import sprocket.api.spi.Counter;
+
+/**
+ * The i386 paging unit of every processor: a TLB look-up, and on a miss the hardware walk of the two-level
+ * tables in RAM that sets the accessed and dirty bits; anything not present or not permitted is a page fault
+ * (CR2 and the error code set, the kernel's handler called).
+ *
+ * <p>Every access through {@link #translate} is a user-mode (CPL 3) access: the simulated programs' loads
+ * and stores. The kernel reaches memory by {@link Pmap#frameAt} and physical addresses.
+ */
+final class PagingUnit implements Mmu {
+
+    /** Faults the kernel may resolve for one access before the machine calls its handler broken. */
+    static final int MAX_FAULT_RETRIES = 8;
+    /** The frame bits of a TLB entry, as an unsigned physical address. */
+    private static final long FRAME_BITS = 0xFFFF_F000L;
+
+    final Ram ram;
+    final PageTablePool pool;
+    final Cpu[] cpus;
+    final TlbShootdown shootdown;
+    /** swapper_pg_dir: the kernel's own directory, loaded at reset and whenever a CPU's directory is destroyed. */
+    final PageDirectory kernelDirectory;
+    private final CostModel costs;
+    private MachineContext context;
+    private Counter tlbMisses;
+    private Counter tlbFlushes;
+    /**
+     * The CPU that last used the MMU: the one the single-threaded engine is running. {@link Pmap#enter} names no
+     * CPU, so its shootdowns are charged here.
+     */
+    int lastCpu;
+
+    PagingUnit(Ram ram, PageTablePool pool, Cpu[] cpus, LocalApic apic, CostModel costs) {
+        this.ram = ram;
+        this.pool = pool;
+        this.cpus = cpus;
+        this.costs = costs;
+        this.shootdown = new TlbShootdown(this, apic, costs);
+        this.kernelDirectory = new PageDirectory(this);
+        for (Cpu cpu : cpus) {
+            cpu.cr3 = kernelDirectory;
+        }
+    }
+
+    void attach(MachineContext context) {
+        this.context = context;
+        this.tlbMisses = context.counter("tlb_misses");
+        this.tlbFlushes = context.counter("tlb_flushes");
+        shootdown.attach(context);
+    }
+
+    @Override
+    public Pmap createPmap() {
+        return new PageDirectory(this);
+    }
+
+    @Override
+    public long translate(int cpu, long vaddr, Access access) {
+        lastCpu = cpu;
+        boolean write = access == Access.WRITE;
+        if ((vaddr >>> 32) == 0) {
+            int entry = cpus[cpu].tlb.lookup((int) (vaddr >>> Ram.PAGE_SHIFT));
+            int needed = write ? P | US | RW | D : P | US;
+            if ((entry & needed) == needed) {
+                return (entry & FRAME_BITS) | (vaddr & (Ram.PAGE_SIZE - 1));
+            }
+        }
+        return translateSlow(cpu, vaddr, access, write);
+    }
+
+    private long translateSlow(int cpu, long vaddr, Access access, boolean write) {
+        Cpu c = cpus[cpu];
+        for (int faults = 0; ; faults++) {
+            int result = walk(c, cpu, vaddr, write);
+            if (result >= 0) {
+                return (result & FRAME_BITS) | (vaddr & (Ram.PAGE_SIZE - 1));
+            }
+            c.cr2 = vaddr & 0xFFFF_FFFFL;
+            c.errorCode = ~result;
+            if (!context.pageFault(cpu, vaddr, access)) {
+                return FAULT;
+            }
+            if (faults == MAX_FAULT_RETRIES) {
+                throw new IllegalStateException(String.format("page-fault handler resolved CPU %d's %s at 0x%x %d"
+                        + " times and it still faults (error code %d)", cpu, access, vaddr, faults + 1, c.errorCode));
+            }
+            lastCpu = cpu;
+        }
+    }
+
+    /**
+     * The processor's side of an access the TLB did not allow: either a fault straight from the TLB entry, or
+     * a walk of the tables that loads a new entry. Returns the entry (bit 31 clear: frames stay below 2 GiB),
+     * or the bitwise complement of the page-fault error code.
+     */
+    private int walk(Cpu c, int cpu, long vaddr, boolean write) {
+        int userWrite = ERR_U | (write ? ERR_W : 0);
+        if ((vaddr >>> 32) != 0) {
+            return ~userWrite;
+        }
+        int vpn = (int) (vaddr >>> Ram.PAGE_SHIFT);
+        int cached = c.tlb.lookup(vpn);
+        if (cached != 0 && ((cached & US) == 0 || write && (cached & RW) == 0)) {
+            // SDM 4.10.4.1: a page fault invalidates the TLB entries for the faulting address.
+            c.tlb.invalidate(vpn);
+            return ~(userWrite | ERR_P);
+        }
+        if (cached == 0) {
+            tlbMisses.increment();
+        }
+        // A miss, or the first write through a clean entry: the dirty-bit assist walks the tables again.
+        context.charge(cpu, costs.tlbRefill());
+        int pdeAddress = c.cr3.base() | PageTableEntry.directoryIndex(vpn) << 2;
+        int pde = ram.word(pdeAddress);
+        if ((pde & P) == 0) {
+            c.tlb.invalidate(vpn);
+            return ~userWrite;
+        }
+        int pteAddress = (pde & FRAME) | PageTableEntry.tableIndex(vpn) << 2;
+        int pte = ram.word(pteAddress);
+        if ((pte & P) == 0) {
+            c.tlb.invalidate(vpn);
+            return ~userWrite;
+        }
+        int rights = pde & pte; // the stricter of the two levels' R/W and U/S
+        if ((rights & US) == 0 || write && (rights & RW) == 0) {
+            c.tlb.invalidate(vpn);
+            return ~(userWrite | ERR_P);
+        }
+        if ((pde & A) == 0) {
+            ram.setWord(pdeAddress, pde | A);
+        }
+        int updated = pte | A | (write ? D : 0);
+        if (updated != pte) {
+            ram.setWord(pteAddress, updated);
+        }
+        int entry = (updated & (FRAME | D)) | (rights & (RW | US)) | P;
+        c.tlb.insert(vpn, entry);
+        return entry;
+    }
+
+    /** MOV CR3: loads {@code pd} on {@code cpu} and empties its TLB; loading the directory already there does nothing. */
+    void load(int cpu, PageDirectory pd) {
+        Cpu c = cpus[cpu];
+        if (c.cr3 == pd) {
+            return;
+        }
+        c.cr3 = pd;
+        c.tlb.flush();
+        tlbFlushes.increment();
+    }
+
+    /** A whole-TLB flush that is not a context switch (a long range shot down). */
+    void countFlush() {
+        tlbFlushes.increment();
+    }
+
+    void checkCpu(int cpu) {
+        if (cpu < 0 || cpu >= cpus.length) {
+            throw new IllegalArgumentException("no CPU " + cpu + " on this " + cpus.length + "-CPU machine");
+        }
+    }
+}

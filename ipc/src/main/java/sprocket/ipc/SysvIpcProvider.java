@@ -1,0 +1,43 @@
+package sprocket.ipc;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sprocket.api.ApiVersion;
+import sprocket.api.ipc.Ipc;
+import sprocket.api.ipc.IpcContext;
+import sprocket.api.ipc.IpcProvider;
+
+/** Makes the System V IPC set, configuration name {@code sysv}. */
+public final class SysvIpcProvider implements IpcProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SysvIpcProvider.class);
+
+    public SysvIpcProvider() {
+    }
+
+    @Override
+    public String name() {
+        return "sysv";
+    }
+
+    @Override
+    public String version() {
+        return "0.1.0";
+    }
+
+    @Override
+    public String apiVersion() {
+        return ApiVersion.CURRENT;
+    }
+
+    @Override
+    public String description() {
+        return "System V IPC: pipes of " + Pipe.PIPE_MAX + " bytes, atomic writes up to PIPE_BUF";
+    }
+
+    @Override
+    public Ipc create(IpcContext context) {
+        LOG.debug("sysv IPC: PIPE_MAX {}, PIPE_BUF {}", Pipe.PIPE_MAX, Pipe.PIPE_BUF);
+        return new SysvIpc(context.kernel());
+    }
+}

@@ -1,0 +1,121 @@
+package sprocket.ipc;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.IntSupplier;
+import java.util.random.RandomGenerator;
+import sprocket.api.Errno;
+import sprocket.api.kernel.Credentials;
+import sprocket.api.kernel.KernelServices;
+import sprocket.api.spi.Counter;
+import sprocket.api.spi.Settings;
+
+/**
+ * Kernel services for one calling process with no engine behind them. A sleep runs what the test queued
+ * for it (the other process doing its part, or a signal arriving) and returns that step's result; a sleep
+ * with nothing queued would never end, so it fails the test.
+ */
+final class FakeKernel implements KernelServices {
+
+    static final int PID = 42;
+    static final long HZ = 1000;
+
+    final List<Object> slept = new ArrayList<>();
+    final List<Object> woken = new ArrayList<>();
+    final List<String> signals = new ArrayList<>();
+    private final ArrayDeque<IntSupplier> onSleep = new ArrayDeque<>();
+    long clock;
+    long charged;
+    Credentials credentials = new Credentials(100, 101, 20, 21, 022);
+
+    /** At the next sleep, {@code other} runs (another process) and the sleeper is woken. */
+    FakeKernel thenOther(Runnable other) {
+        onSleep.add(() -> {
+            other.run();
+            return 0;
+        });
+        return this;
+    }
+
+    /** At the next sleep, a signal arrives: the sleep returns EINTR. */
+    FakeKernel thenSignal() {
+        onSleep.add(() -> Errno.EINTR);
+        return this;
+    }
+
+    boolean allSleepsUsed() {
+        return onSleep.isEmpty();
+    }
+
+    @Override
+    public int sleep(Object channel, boolean interruptible) {
+        slept.add(channel);
+        IntSupplier next = onSleep.poll();
+        if (next == null) throw new AssertionError("sleeps on " + channel + " with nobody left to wake it");
+        return next.getAsInt();
+    }
+
+    @Override
+    public void wakeup(Object channel) {
+        woken.add(channel);
+    }
+
+    @Override
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    @Override
+    public int pid() {
+        return PID;
+    }
+
+    @Override
+    public void signal(int pid, int sig) {
+        signals.add(pid + ":" + sig);
+    }
+
+    @Override
+    public void charge(long cycles) {
+        charged += cycles;
+        clock += cycles;
+    }
+
+    @Override
+    public long now() {
+        return clock;
+    }
+
+    @Override
+    public long clockHz() {
+        return HZ;
+    }
+
+    @Override
+    public Counter counter(String name) {
+        long[] cell = new long[1];
+        return new Counter() {
+            @Override
+            public void add(long n) {
+                cell[0] += n;
+            }
+
+            @Override
+            public long get() {
+                return cell[0];
+            }
+        };
+    }
+
+    @Override
+    public RandomGenerator random(String stream) {
+        return new SplittableRandom(stream.length());
+    }
+
+    @Override
+    public Settings settings() {
+        throw new AssertionError("the sysv IPC set declares no tunables");
+    }
+}

@@ -1,0 +1,39 @@
+package sprocket.ipc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.module.ModuleDescriptor;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import sprocket.api.ApiVersion;
+import sprocket.api.ipc.IpcProvider;
+
+class ModuleTest {
+
+    @Test
+    void the_module_exports_nothing_and_provides_the_sysv_ipc_set() {
+        ModuleDescriptor d = SysvIpcProvider.class.getModule().getDescriptor();
+        assertThat(d.name()).isEqualTo("sprocket.ipc");
+        assertThat(d.exports()).isEmpty();
+        assertThat(d.provides()).singleElement().satisfies(p -> {
+            assertThat(p.service()).isEqualTo(IpcProvider.class.getName());
+            assertThat(p.providers()).containsExactly(SysvIpcProvider.class.getName());
+        });
+    }
+
+    @Test
+    void service_loader_finds_sysv_by_its_configuration_name() {
+        // The kernel declares `uses`; this module does not, so the test (patched into it) adds it for itself.
+        ModuleTest.class.getModule().addUses(IpcProvider.class);
+        var names = ServiceLoader.load(IpcProvider.class).stream().map(p -> p.get().name()).toList();
+        assertThat(names).contains("sysv");
+    }
+
+    @Test
+    void the_provider_states_its_versions_and_declares_no_tunables() {
+        var p = new SysvIpcProvider();
+        assertThat(p.apiVersion()).isEqualTo(ApiVersion.CURRENT);
+        assertThat(p.version()).isEqualTo("0.1.0");
+        assertThat(p.tunables()).isEmpty();
+    }
+}

@@ -1,0 +1,182 @@
+package sprocket.kernel;
+
+import java.io.IOException;
+import java.lang.module.Configuration;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sprocket.api.ApiVersion;
+import sprocket.api.spi.Provider;
+import sprocket.api.spi.Slot;
+import sprocket.api.sys.Program;
+
+/**
+ * The providers and programs there are to choose from: found by {@code ServiceLoader} on the module path (or class
+ * path), and in the jars of plug-in directories, loaded into a module layer of their own. A provider that fails
+ * to load is reported and skipped; it does not stop the others.
+ */
+public final class Catalog {
+    private static final Logger log = LoggerFactory.getLogger(Catalog.class);
+
+    private final Map<Slot, Map<String, Provider>> providers = new LinkedHashMap<>();
+    private final List<ProviderInfo> infos = new ArrayList<>();
+    private final Map<String, Program> programs = new TreeMap<>();
+    private final List<ProgramInfo> programInfos = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private final Map<String, String> pluginJars = new TreeMap<>();
+
+    private Catalog() {
+        for (Slot s : Slot.values()) providers.put(s, new TreeMap<>());
+    }
+
+    /** Finds every provider and program: the application's own, then those in {@code pluginDirs}. */
+    public static Catalog discover(List<Path> pluginDirs) {
+        Catalog c = new Catalog();
+        ModuleLayer plugins = c.pluginLayer(pluginDirs);
+        for (Slot slot : Slot.values()) {
+            c.load(slot, ServiceLoader.load(slot.type()), null);
+            if (plugins != null) c.load(slot, ServiceLoader.load(plugins, slot.type()), plugins);
+        }
+        c.loadPrograms(ServiceLoader.load(Program.class), null);
+        if (plugins != null) c.loadPrograms(ServiceLoader.load(plugins, Program.class), plugins);
+        c.infos.sort(Comparator.comparing(ProviderInfo::slot).thenComparing(ProviderInfo::name));
+        for (Program p : c.programs.values()) {
+            c.programInfos.add(new ProgramInfo(p.name(), p.summary(), c.origin(p.getClass())));
+        }
+        return c;
+    }
+
+    private ModuleLayer pluginLayer(List<Path> dirs) {
+        List<Path> jars = new ArrayList<>();
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) continue;
+            try (Stream<Path> s = Files.list(dir)) {
+                s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().forEach(jars::add);
+            } catch (IOException e) {
+                problems.add(dir + ": cannot list plug-ins: " + e.getMessage());
+            }
+        }
+        if (jars.isEmpty()) return null;
+        try {
+            ModuleFinder finder = ModuleFinder.of(jars.toArray(new Path[0]));
+            Set<String> roots = finder.findAll().stream().map(r -> r.descriptor().name())
+                    .collect(Collectors.toCollection(java.util.TreeSet::new));
+            for (ModuleReference r : finder.findAll()) {
+                pluginJars.put(r.descriptor().name(), r.location().map(u -> Path.of(u).toString()).orElse("?"));
+            }
+            ModuleLayer boot = ModuleLayer.boot();
+            Configuration cf = boot.configuration().resolveAndBind(finder, ModuleFinder.of(), roots);
+            return boot.defineModulesWithOneLoader(cf, ClassLoader.getSystemClassLoader());
+        } catch (RuntimeException e) {
+            problems.add("plug-ins " + jars + " cannot be loaded: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private <T> void load(Slot slot, ServiceLoader<? extends Provider> loader, ModuleLayer only) {
+        Iterator<? extends ServiceLoader.Provider<? extends Provider>> it = loader.stream().iterator();
+        while (true) {
+            ServiceLoader.Provider<? extends Provider> candidate;
+            try {
+                if (!it.hasNext()) break;
+                candidate = it.next();
+            } catch (ServiceConfigurationError e) {
+                problems.add(slot.key() + ": " + e.getMessage());
+                break;
+            }
+            if (only != null && candidate.type().getModule().getLayer() != only) continue;
+            String origin = origin(candidate.type());
+            try {
+                Provider p = candidate.get();
+                String name = p.name();
+                String api = p.apiVersion();
+                boolean ok = ApiVersion.compatible(api);
+                Map<String, Provider> bySlot = providers.get(slot);
+                if (bySlot.containsKey(name)) {
+                    problems.add(slot.key() + ": two providers are named '" + name + "'; using the first, ignoring "
+                            + origin);
+                    continue;
+                }
+                bySlot.put(name, p);
+                infos.add(new ProviderInfo(slot, name, p.version(), api, origin, p.description(), ok));
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                String why = e.getCause() != null ? e.getCause().toString() : e.toString();
+                problems.add(slot.key() + ": provider " + candidate.type().getName() + " from " + origin
+                        + " failed to load and was skipped: " + why);
+                log.debug("provider failed to load", e);
+            }
+        }
+    }
+
+    private void loadPrograms(ServiceLoader<Program> loader, ModuleLayer only) {
+        Iterator<ServiceLoader.Provider<Program>> it = loader.stream().iterator();
+        while (true) {
+            ServiceLoader.Provider<Program> candidate;
+            try {
+                if (!it.hasNext()) break;
+                candidate = it.next();
+            } catch (ServiceConfigurationError e) {
+                problems.add("programs: " + e.getMessage());
+                break;
+            }
+            if (only != null && candidate.type().getModule().getLayer() != only) continue;
+            try {
+                Program p = candidate.get();
+                programs.putIfAbsent(p.name(), p);
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                problems.add("program " + candidate.type().getName() + " failed to load and was skipped: " + e);
+            }
+        }
+    }
+
+    private String origin(Class<?> type) {
+        Module m = type.getModule();
+        if (!m.isNamed()) return "class path";
+        String jar = pluginJars.get(m.getName());
+        if (jar != null && m.getLayer() != ModuleLayer.boot()) return jar;
+        return "module " + m.getName();
+    }
+
+    /** Every provider found, by slot then name. */
+    public List<ProviderInfo> providers() {
+        return List.copyOf(infos);
+    }
+
+    /** Providers of one slot, by name. */
+    public List<ProviderInfo> providers(Slot slot) {
+        return infos.stream().filter(i -> i.slot() == slot).toList();
+    }
+
+    /** One message per provider or plug-in that failed to load. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Installed programs, by name. */
+    public List<ProgramInfo> programs() {
+        return List.copyOf(programInfos);
+    }
+
+    Provider provider(Slot slot, String name) {
+        return providers.get(slot).get(name);
+    }
+
+    List<Program> programInstances() {
+        return List.copyOf(programs.values());
+    }
+}

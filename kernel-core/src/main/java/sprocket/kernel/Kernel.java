@@ -1,0 +1,99 @@
+package sprocket.kernel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import sprocket.api.fs.FileSystemProvider;
+import sprocket.api.hw.HardwareProvider;
+import sprocket.api.hw.Machine;
+import sprocket.api.hw.MachineConfig;
+import sprocket.api.ipc.IpcProvider;
+import sprocket.api.kernel.Console;
+import sprocket.api.sched.SchedulerProvider;
+import sprocket.api.spi.Settings;
+import sprocket.api.spi.Slot;
+import sprocket.api.vm.MemoryManagerProvider;
+import sprocket.kernel.core.KernelInstance;
+import sprocket.kernel.core.PanicException;
+
+/** A kernel booted from a checked configuration, ready to run one program. */
+public final class Kernel {
+    private final KernelInstance instance;
+    private final BootOptions options;
+
+    private Kernel(KernelInstance instance, BootOptions options) {
+        this.instance = instance;
+        this.options = options;
+    }
+
+    /** Builds the machine the configuration names and boots the kernel on it. Throws {@link KernelPanic}. */
+    public static Kernel boot(KernelConfig config, Catalog catalog, BootOptions options) {
+        Settings s = config.settings();
+        try {
+            HardwareProvider hw = (HardwareProvider) config.providerInstance(Slot.HW);
+            Machine machine = hw.build(new MachineConfig(s.getInt("hw.cpus"), s.getSize("hw.memory"), s));
+            KernelInstance k = KernelInstance.boot(s, machine,
+                    (SchedulerProvider) config.providerInstance(Slot.SCHED),
+                    (MemoryManagerProvider) config.providerInstance(Slot.VM),
+                    (FileSystemProvider) config.providerInstance(Slot.FS),
+                    (IpcProvider) config.providerInstance(Slot.IPC),
+                    console(options.console(), options.stdin()), catalog.programInstances(),
+                    options.traceFile() != null);
+            return new Kernel(k, options);
+        } catch (PanicException e) {
+            throw new KernelPanic(e.getMessage(), e.cycles(), e.cpu(), e);
+        } catch (RuntimeException e) {
+            throw new KernelPanic("boot failed: " + e, -1, -1, e);
+        }
+    }
+
+    /** Runs /bin/{@code program} with {@code args}; returns when it has exited and every process is reaped. */
+    public RunResult run(String program, List<String> args) {
+        int status;
+        try {
+            status = instance.run(program, args);
+        } catch (PanicException e) {
+            throw new KernelPanic(e.getMessage(), e.cycles(), e.cpu(), e);
+        }
+        if (options.traceFile() != null) {
+            try {
+                instance.writeTrace(options.traceFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the trace to " + options.traceFile(), e);
+            }
+        }
+        return new RunResult(status, new RunStats(instance.statistics()));
+    }
+
+    /** The coroutine implementation processes run on in this JVM: "continuation" or "virtual-thread". */
+    public static String coroutineKind() {
+        return KernelInstance.coroutineKind();
+    }
+
+    private static Console console(OutputStream out, InputStream in) {
+        return new Console() {
+            @Override
+            public void write(byte[] b, int off, int len) {
+                try {
+                    out.write(b, off, len);
+                    out.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (in == null) return 0;
+                try {
+                    int n = in.read(b, off, len);
+                    return Math.max(n, 0);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,26 @@
+package sprocket.kernel.config;
+
+import java.util.List;
+import sprocket.api.spi.Tunable;
+
+/** The configuration keys the kernel itself reads (the providers declare their own). */
+public final class KernelKeys {
+    private KernelKeys() {
+    }
+
+    /** Every kernel tunable, in the order `config check` lists them. */
+    public static final List<Tunable> ALL = List.of(
+            Tunable.integer("hw.cpus", 1, 1, 64, "number of CPUs"),
+            Tunable.size("hw.memory", "32M", 1L << 20, 3L << 30, "physical memory (K, M, G suffixes)"),
+            Tunable.integer("kernel.maxusers", 32, 1, 1_000_000,
+                    "sizes the process table: max_nprocs = 10 + 16 * maxusers, maxuprc = max_nprocs - 5"),
+            Tunable.integer("kernel.maxpid", 30_000, 100, 999_999, "MAXPID: the largest pid, capping max_nprocs"),
+            Tunable.choice("kernel.lock", "fine", List.of("giant", "fine"),
+                    "kernel locking: one big lock (early SMP Linux) or a lock per subsystem (IRIX)"),
+            Tunable.integer("kernel.hz", 100, 10, 10_000, "clock interrupts per second"),
+            Tunable.integer("kernel.quantum", 10_000, 100, 100_000_000,
+                    "cycles a CPU may run ahead of the others before the engine switches CPUs (temporal decoupling)"),
+            Tunable.size("kernel.stack", "1M", 16 * 1024, 256L << 20, "RLIMIT_STACK: how far a stack may grow"),
+            Tunable.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE,
+                    "seed of every pseudo-random stream: the same seed gives the same run"));
+}

@@ -1,0 +1,53 @@
+package sprocket.kernel.core;
+
+import java.util.PriorityQueue;
+
+/** The global queue of timed events, ordered by time then posting order; counts live callouts for idle detection. */
+final class EventQueue {
+    private final PriorityQueue<Event> queue = new PriorityQueue<>();
+    private long seq;
+    private int callouts;
+
+    Event interrupt(int cpu, int vector, long time) {
+        Event e = new Event(time, seq++, cpu, vector, null);
+        queue.add(e);
+        return e;
+    }
+
+    Event callout(long time, Runnable action) {
+        Event e = new Event(time, seq++, -1, 0, action);
+        queue.add(e);
+        callouts++;
+        return e;
+    }
+
+    void cancel(Event e) {
+        if (e != null && !e.cancelled) {
+            e.cancelled = true;
+            if (e.isCallout()) callouts--;
+        }
+    }
+
+    /** The earliest live event, dropping cancelled ones; null if none. */
+    Event peek() {
+        Event e;
+        while ((e = queue.peek()) != null && e.cancelled) {
+            queue.poll();
+        }
+        return e;
+    }
+
+    Event poll() {
+        Event e = peek();
+        if (e != null) {
+            queue.poll();
+            if (e.isCallout()) callouts--;
+        }
+        return e;
+    }
+
+    /** Callouts still due: sleeps and alarms that may yet wake a process. */
+    int pendingCallouts() {
+        return callouts;
+    }
+}

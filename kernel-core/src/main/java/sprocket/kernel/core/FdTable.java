@@ -1,0 +1,76 @@
+package sprocket.kernel.core;
+
+import sprocket.api.fs.OpenFile;
+
+/** A process's descriptor table: slots pointing into the system open file table, with FD_CLOEXEC per slot. */
+final class FdTable {
+    /** Descriptors per process (IRIX's default RLIMIT_NOFILE). */
+    static final int NOFILE = 200;
+
+    private OpenFile[] files = new OpenFile[8];
+    private boolean[] cloexec = new boolean[8];
+
+    OpenFile get(int fd) {
+        return fd >= 0 && fd < files.length ? files[fd] : null;
+    }
+
+    /** The lowest free descriptor at or above {@code from}, or -1 when the table is full (EMFILE). */
+    int lowestFree(int from) {
+        for (int fd = Math.max(0, from); fd < NOFILE; fd++) {
+            if (fd >= files.length || files[fd] == null) return fd;
+        }
+        return -1;
+    }
+
+    /** Puts {@code file} at {@code fd}; the caller holds a reference for it. */
+    void install(int fd, OpenFile file, boolean closeOnExec) {
+        if (fd >= files.length) {
+            int n = Math.min(NOFILE, Math.max(fd + 1, files.length * 2));
+            files = java.util.Arrays.copyOf(files, n);
+            cloexec = java.util.Arrays.copyOf(cloexec, n);
+        }
+        files[fd] = file;
+        cloexec[fd] = closeOnExec;
+    }
+
+    /** Empties slot {@code fd}, returning what was there (the caller releases it). */
+    OpenFile remove(int fd) {
+        OpenFile f = get(fd);
+        if (f != null) {
+            files[fd] = null;
+            cloexec[fd] = false;
+        }
+        return f;
+    }
+
+    boolean closeOnExec(int fd) {
+        return get(fd) != null && cloexec[fd];
+    }
+
+    void closeOnExec(int fd, boolean value) {
+        cloexec[fd] = value;
+    }
+
+    int size() {
+        return files.length;
+    }
+
+    /** fork(2): the child's table refers to the same open files, each held once more. */
+    FdTable copy() {
+        FdTable t = new FdTable();
+        t.files = files.clone();
+        t.cloexec = cloexec.clone();
+        for (OpenFile f : t.files) {
+            if (f != null) f.hold();
+        }
+        return t;
+    }
+
+    int count() {
+        int n = 0;
+        for (OpenFile f : files) {
+            if (f != null) n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,80 @@
+package sprocket.kernel.core;
+
+import java.util.Map;
+import java.util.TreeMap;
+import sprocket.api.hw.AtomicUnit;
+
+/**
+ * A kernel spin lock in simulated time. CPUs run in lock-step quanta rather than instruction by instruction, so a
+ * lock remembers the intervals it was held (start to release) and a CPU that wants it at time t spins until every
+ * interval covering t has ended. Holds older than the slowest CPU's clock can no longer matter and are dropped.
+ */
+final class KernelLock {
+    final String name;
+    private final AtomicUnit atomics;
+    /** Held intervals: start -> end. */
+    private final TreeMap<Long, Long> held = new TreeMap<>();
+    /** The latest end of any recorded hold: a CPU asking later than this never spins. */
+    private long maxEnd;
+    private int lastHolder = -1;
+    private int holder = -1;
+    private long holdStart;
+    long spinCycles;
+    long acquisitions;
+    long contended;
+
+    KernelLock(String name, AtomicUnit atomics) {
+        this.name = name;
+        this.atomics = atomics;
+    }
+
+    /** Takes the lock for {@code cpu} at time {@code now}; returns the cycles spent (spinning and acquiring). */
+    long acquire(int cpu, long now) {
+        long t = now;
+        if (t < maxEnd) {
+            Map.Entry<Long, Long> e;
+            while ((e = held.floorEntry(t)) != null && e.getValue() > t) {
+                t = e.getValue();
+            }
+        }
+        long spin = t - now;
+        if (spin > 0) {
+            long turn = Math.max(1, atomics.spin(cpu));
+            spin = ((spin + turn - 1) / turn) * turn;
+            spinCycles += spin;
+            contended++;
+        }
+        acquisitions++;
+        long cost = atomics.acquire(cpu, lastHolder);
+        holder = cpu;
+        holdStart = now + spin;
+        return spin + cost;
+    }
+
+    /** Releases the lock held by {@code cpu} at time {@code now}; returns the cycles the release costs. */
+    long release(int cpu, long now) {
+        if (holder != cpu) {
+            throw new PanicException("lock " + name + " released by cpu " + cpu + " but held by cpu " + holder);
+        }
+        holder = -1;
+        lastHolder = cpu;
+        if (now > holdStart) {
+            held.merge(holdStart, now, Math::max);
+            if (now > maxEnd) maxEnd = now;
+        }
+        return atomics.release(cpu);
+    }
+
+    boolean heldBy(int cpu) {
+        return holder == cpu;
+    }
+
+    /** Forgets holds that ended before {@code horizon}: no CPU's clock is that far behind any more. */
+    void forgetBefore(long horizon) {
+        while (!held.isEmpty()) {
+            Map.Entry<Long, Long> first = held.firstEntry();
+            if (first.getValue() >= horizon) break;
+            held.pollFirstEntry();
+        }
+    }
+}

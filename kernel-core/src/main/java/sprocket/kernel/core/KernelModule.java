@@ -1,0 +1,122 @@
+package sprocket.kernel.core;
+
+import dagger.Binds;
+import dagger.Module;
+import dagger.Provides;
+import jakarta.inject.Singleton;
+import sprocket.api.fs.FileSystem;
+import sprocket.api.fs.FileSystemProvider;
+import sprocket.api.fs.FsContext;
+import sprocket.api.hw.Machine;
+import sprocket.api.ipc.Ipc;
+import sprocket.api.ipc.IpcProvider;
+import sprocket.api.kernel.Console;
+import sprocket.api.kernel.KernelServices;
+import sprocket.api.sched.Scheduler;
+import sprocket.api.sched.SchedulerProvider;
+import sprocket.api.spi.Settings;
+import sprocket.api.sys.Sys;
+import sprocket.api.vm.MemoryManager;
+import sprocket.api.vm.MemoryManagerProvider;
+import sprocket.api.vm.VmContext;
+
+/** How the kernel is put together from the providers the configuration picked. */
+@Module
+interface KernelModule {
+
+    @Binds
+    Sys sys(SysImpl impl);
+
+    @Provides
+    @Singleton
+    static Stats stats() {
+        return new Stats();
+    }
+
+    @Provides
+    @Singleton
+    static KernelTunables tunables(Settings settings) {
+        return new KernelTunables(settings);
+    }
+
+    @Provides
+    @Singleton
+    static Randoms randoms(KernelTunables t) {
+        return new Randoms(t.seed);
+    }
+
+    @Provides
+    @Singleton
+    static Locks locks(KernelTunables t, Machine machine) {
+        return new Locks(t.lock, machine.atomics());
+    }
+
+    @Provides
+    @Singleton
+    static Engine engine(Machine machine, Stats stats, Trace trace, Locks locks, KernelTunables t, Randoms randoms) {
+        long tick = Math.max(1, machine.description().clockHz() / t.hz);
+        Engine engine = new Engine(machine, stats, trace, locks, t.quantum, tick);
+        machine.attach(new MachineContextImpl(engine, stats, randoms));
+        return engine;
+    }
+
+    @Provides
+    @Singleton
+    static KernelServicesImpl services(Engine engine, Stats stats, Randoms randoms, Settings settings) {
+        return new KernelServicesImpl(engine, stats, randoms, settings);
+    }
+
+    @Provides
+    @Singleton
+    static Scheduler scheduler(SchedulerProvider provider, Engine engine, Stats stats, Randoms randoms,
+            Settings settings) {
+        Scheduler s = provider.create(new SchedulerContextImpl(engine, stats, randoms, settings));
+        engine.scheduler = s;
+        engine.schedulerName = provider.name();
+        return s;
+    }
+
+    @Provides
+    @Singleton
+    static MemoryManager memory(MemoryManagerProvider provider, Machine machine, KernelServicesImpl services) {
+        return provider.create(new VmContext() {
+            @Override
+            public Machine machine() {
+                return machine;
+            }
+
+            @Override
+            public KernelServices kernel() {
+                return services;
+            }
+        });
+    }
+
+    @Provides
+    @Singleton
+    static FileSystem fileSystem(FileSystemProvider provider, KernelServicesImpl services, Console console) {
+        return provider.create(new FsContext() {
+            @Override
+            public KernelServices kernel() {
+                return services;
+            }
+
+            @Override
+            public Console console() {
+                return console;
+            }
+        });
+    }
+
+    @Provides
+    @Singleton
+    static Ipc ipc(IpcProvider provider, KernelServicesImpl services) {
+        return provider.create(() -> services);
+    }
+
+    @Provides
+    @Singleton
+    static ProcTable procTable(KernelTunables t, Stats stats) {
+        return new ProcTable(t.maxusers, t.maxpid, stats);
+    }
+}

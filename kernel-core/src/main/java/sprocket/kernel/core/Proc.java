@@ -1,0 +1,158 @@
+package sprocket.kernel.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import sprocket.api.Signals;
+import sprocket.api.fs.Vnode;
+import sprocket.api.sched.Task;
+import sprocket.api.sys.ProcessEntry;
+import sprocket.api.sys.Program;
+import sprocket.api.sys.Sigaction;
+import sprocket.api.sys.SignalHandler;
+import sprocket.api.vm.AddressSpace;
+
+/** A process: the proc structure of the kernel, and the read-only {@link Task} view a scheduler sees of it. */
+final class Proc implements Task {
+    final int pid;
+    Proc parent;
+    final List<Proc> children = new ArrayList<>(0);
+    int pgid;
+    int sid;
+    /** Whether the process has exec'd since fork: setpgid(2) then refuses its parent (EACCES). */
+    boolean execed;
+
+    int ruid;
+    int euid;
+    int suid;
+    int rgid;
+    int egid;
+    int sgid;
+    int umask;
+
+    String command;
+    String[] argv;
+    String[] envp;
+    /** What the process runs after exec: a program's main, or a fork child's entry. */
+    Program program;
+    ProcessEntry entry;
+    Coroutine coroutine;
+
+    ProcState state = ProcState.RUNNABLE;
+    /** The wait status word once a zombie, or while stopped. */
+    int status;
+    /** A stop not yet reported to a waiting parent. */
+    boolean stopReported = true;
+    Cpu cpu;
+    int lastCpu = -1;
+
+    /** Wait channel while SLEEPING, compared by identity. */
+    Object channel;
+    boolean interruptible;
+    boolean wokenBySignal;
+
+    int nice;
+    int priority;
+    long affinity;
+    long runtime;
+    long waitTime;
+    long runnableSince;
+    long runStart;
+
+    int pending;
+    int blocked;
+    final Sigaction[] actions = new Sigaction[Signals.NSIG];
+    Event alarm;
+
+    FdTable fds;
+    Vnode cwd;
+    Vnode root;
+    AddressSpace space;
+
+    /** errno, kept per process as the PRDA keeps it. */
+    int errno;
+    /** Inside a system call: charged time does not preempt (the kernel is not preemptible). */
+    boolean inKernel;
+    /** The process is being torn down: every further call unwinds. */
+    boolean exiting;
+    /** Its last page fault found no free frame: the fault kills it with SIGKILL rather than SIGSEGV. */
+    boolean outOfMemory;
+    /** A kernel lock this process holds across its system call, to release when it sleeps. */
+    KernelLock heldLock;
+
+    Proc(int pid) {
+        this.pid = pid;
+        for (int i = 1; i < Signals.NSIG; i++) {
+            actions[i] = DEFAULT_ACTION;
+        }
+    }
+
+    static final Sigaction DEFAULT_ACTION = Sigaction.of(SignalHandler.DEFAULT);
+
+    boolean alive() {
+        return state != ProcState.ZOMBIE;
+    }
+
+    SignalHandler handler(int sig) {
+        return actions[sig].handler();
+    }
+
+    @Override
+    public int pid() {
+        return pid;
+    }
+
+    @Override
+    public int shareGroup() {
+        return 0;
+    }
+
+    @Override
+    public int nice() {
+        return nice;
+    }
+
+    @Override
+    public int priority() {
+        return priority;
+    }
+
+    @Override
+    public int weight() {
+        return Weights.of(nice);
+    }
+
+    @Override
+    public long affinity() {
+        return affinity;
+    }
+
+    @Override
+    public int lastCpu() {
+        return lastCpu;
+    }
+
+    @Override
+    public long runtime() {
+        return runtime;
+    }
+
+    @Override
+    public long waitTime() {
+        return waitTime;
+    }
+
+    @Override
+    public long runnableSince() {
+        return runnableSince;
+    }
+
+    @Override
+    public String command() {
+        return command;
+    }
+
+    @Override
+    public String toString() {
+        return "pid " + pid + " (" + command + ")";
+    }
+}

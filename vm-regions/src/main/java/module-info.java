@@ -1,0 +1,10 @@
+/**
+ * The "regions" memory manager: System V regions and pregions, demand-zero paging, shared text,
+ * copy-on-write fork, sbrk and an automatically growing stack; machine-independent.
+ */
+module sprocket.vm.regions {
+    requires transitive sprocket.api;
+    requires org.slf4j;
+
+    provides sprocket.api.vm.MemoryManagerProvider with sprocket.vm.regions.RegionsProvider;
+}

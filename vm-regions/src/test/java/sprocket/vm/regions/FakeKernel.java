@@ -1,0 +1,44 @@
+package sprocket.vm.regions;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import sprocket.api.kernel.Credentials;
+import sprocket.api.kernel.KernelServices;
+import sprocket.api.spi.Counter;
+import sprocket.api.spi.Settings;
+
+/** The kernel services the memory manager uses: charging cycles and counters. The rest must not be called. */
+final class FakeKernel implements KernelServices {
+    static final class FakeCounter implements Counter {
+        private long value;
+
+        @Override public void add(long n) { value += n; }
+        @Override public long get() { return value; }
+    }
+
+    final Map<String, FakeCounter> counters = new LinkedHashMap<>();
+    long charged;
+
+    long count(String name) {
+        FakeCounter c = counters.get(name);
+        return c == null ? 0 : c.get();
+    }
+
+    @Override public void charge(long cycles) { charged += cycles; }
+    @Override public Counter counter(String name) { return counters.computeIfAbsent(name, n -> new FakeCounter()); }
+
+    @Override public int sleep(Object channel, boolean interruptible) { throw unused(); }
+    @Override public void wakeup(Object channel) { throw unused(); }
+    @Override public Credentials credentials() { throw unused(); }
+    @Override public int pid() { throw unused(); }
+    @Override public void signal(int pid, int sig) { throw unused(); }
+    @Override public long now() { throw unused(); }
+    @Override public long clockHz() { throw unused(); }
+    @Override public RandomGenerator random(String stream) { throw unused(); }
+    @Override public Settings settings() { throw unused(); }
+
+    private static UnsupportedOperationException unused() {
+        return new UnsupportedOperationException("the memory manager should not need this");
+    }
+}

@@ -1,0 +1,48 @@
+package sprocket.vm.regions;
+
+import sprocket.api.hw.Access;
+import sprocket.api.hw.Mmu;
+import sprocket.api.hw.Prot;
+
+/** An MMU that translates through the active pmap and, on a miss or a forbidden access, asks the fault handler. */
+final class FakeMmu implements Mmu {
+    /** The kernel's page-fault entry, as MachineContext.pageFault. */
+    interface FaultHandler {
+        boolean pageFault(int cpu, long vaddr, Access access);
+    }
+
+    private final int pageSize;
+    final FakePmap[] active = new FakePmap[4];
+    FaultHandler handler;
+    int faults;
+    int pmaps;
+
+    FakeMmu(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public FakePmap createPmap() {
+        pmaps++;
+        return new FakePmap(this, pageSize);
+    }
+
+    @Override
+    public long translate(int cpu, long vaddr, Access access) {
+        // Two tries: the first may fault and be resolved; a second fault means the kernel lied.
+        for (int attempt = 0; attempt < 2; attempt++) {
+            FakePmap.Mapping m = active[cpu].at(vaddr);
+            if (m != null && Prot.allows(m.prot(), access)) {
+                return (long) m.frame() * pageSize + (vaddr & (pageSize - 1));
+            }
+            if (attempt == 1) {
+                throw new AssertionError("fault at " + Long.toHexString(vaddr) + " resolved without a usable mapping");
+            }
+            faults++;
+            if (!handler.pageFault(cpu, vaddr, access)) {
+                return FAULT;
+            }
+        }
+        return FAULT;
+    }
+}
