@@ -152,6 +152,24 @@ public final class Catalog {
         return "module " + m.getName();
     }
 
+    /**
+     * A catalog with {@code extra} programs installed besides the discovered ones (an extra one replaces a
+     * discovered one of the same name): for embedding Sprocket and for tests, which need not package programs as
+     * services.
+     */
+    public Catalog withPrograms(List<Program> extra) {
+        Catalog c = new Catalog();
+        providers.forEach((slot, m) -> c.providers.get(slot).putAll(m));
+        c.infos.addAll(infos);
+        c.problems.addAll(problems);
+        c.programs.putAll(programs);
+        for (Program p : extra) c.programs.put(p.name(), p);
+        for (Program p : c.programs.values()) {
+            c.programInfos.add(new ProgramInfo(p.name(), p.summary(), c.origin(p.getClass())));
+        }
+        return c;
+    }
+
     /** Every provider found, by slot then name. */
     public List<ProviderInfo> providers() {
         return List.copyOf(infos);

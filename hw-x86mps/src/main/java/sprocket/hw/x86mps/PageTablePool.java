@@ -27,8 +27,9 @@ final class PageTablePool {
     }
 
     /**
-     * How many frames to reserve for {@code frames} of RAM: 1/32 of memory (a page table maps 1024 frames, so
-     * this covers every allocatable frame mapped in 32 address spaces at once), and never fewer than 48.
+     * How many frames to reserve for {@code frames} of RAM: 1/32 of memory, and never fewer than 48. A page
+     * table maps 1024 frames, so that is enough tables to map all of RAM about 32 times over, or a directory and
+     * three tables (text, data, stack) for each of 12 address spaces on the smallest board.
      */
     static int sizeFor(int frames) {
         return Math.max(frames / 32, 48);

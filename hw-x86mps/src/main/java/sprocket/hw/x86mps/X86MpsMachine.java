@@ -9,11 +9,11 @@ import sprocket.api.hw.AtomicUnit;
 import sprocket.api.hw.CostModel;
 import sprocket.api.hw.CpuInfo;
 import sprocket.api.hw.InterruptController;
+import sprocket.api.hw.Machine;
 import sprocket.api.hw.MachineContext;
 import sprocket.api.hw.MachineDescription;
 import sprocket.api.hw.Mmu;
 import sprocket.api.hw.PhysicalMemory;
-import sprocket.api.hw.Machine;
 
 /**
  * An Intel MPS 1.4 board: Pentium processors with local APICs, RAM whose low 1 MiB holds the BIOS data area

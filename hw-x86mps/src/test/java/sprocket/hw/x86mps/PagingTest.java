@@ -217,21 +217,22 @@ class PagingTest {
 
     @Test
     void remove_unmaps_and_gives_an_emptied_page_table_back_to_the_pool() {
+        long page = VA & ~0xFFFL;
         PageTablePool pool = machine.paging().pool;
         Pmap pmap = activeOnCpu0();
         int afterDirectory = pool.available();
         pmap.enter(VA, FRAME, Prot.READ);
-        pmap.enter(VA + 0x1000, FRAME + 1, Prot.READ);
+        pmap.enter(page + 0x1000, FRAME + 1, Prot.READ);
         assertThat(pool.available()).isEqualTo(afterDirectory - 1);
-        mmu.translate(0, VA, Access.READ);
-        pmap.remove(0, VA, 0x1000);
-        assertThat(pmap.frameAt(VA)).isEqualTo(-1);
-        assertThat(pmap.frameAt(VA + 0x1000)).isEqualTo(FRAME + 1);
-        assertThat(mmu.translate(0, VA, Access.READ)).isEqualTo(Mmu.FAULT);
+        mmu.translate(0, page, Access.READ);
+        pmap.remove(0, page, 0x1000);
+        assertThat(pmap.frameAt(page)).isEqualTo(-1);
+        assertThat(pmap.frameAt(page + 0x1000)).isEqualTo(FRAME + 1);
+        assertThat(mmu.translate(0, page, Access.READ)).isEqualTo(Mmu.FAULT);
         assertThat(pool.available()).isEqualTo(afterDirectory - 1);
-        pmap.remove(0, VA + 0x1000, 1);
+        pmap.remove(0, page + 0x1000, 1);
         assertThat(pool.available()).isEqualTo(afterDirectory);
-        assertThat(pde(VA) & P).isZero();
+        assertThat(pde(page) & P).isZero();
     }
 
     @Test

@@ -1,0 +1,18 @@
+/**
+ * Sprocket benchmarks: programs that exercise one kernel path each, and a harness that times them on the host.
+ */
+module sprocket.bench {
+    requires transitive sprocket.api;
+    requires org.slf4j;
+    requires sprocket.kernel;
+    // The implementation modules: required so they resolve on the module path and ServiceLoader finds them.
+    requires sprocket.hw.r2000;
+    requires sprocket.hw.x86mps;
+    requires sprocket.sched;
+    requires sprocket.vm.regions;
+    requires sprocket.fs;
+    requires sprocket.ipc;
+
+    provides sprocket.api.sys.Program with sprocket.bench.NullSyscall, sprocket.bench.YieldPair,
+            sprocket.bench.ForkWait, sprocket.bench.PausedChildren;
+}

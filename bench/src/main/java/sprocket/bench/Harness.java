@@ -1,0 +1,182 @@
+package sprocket.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import sprocket.kernel.BootOptions;
+import sprocket.kernel.Catalog;
+import sprocket.kernel.ConfigException;
+import sprocket.kernel.Kernel;
+import sprocket.kernel.KernelConfig;
+import sprocket.kernel.RunResult;
+
+/**
+ * Times the benchmark programs on the host: each figure is warmed up in the same JVM, then run several times on
+ * a freshly booted kernel; the median and the minimum of the wall times are reported (never the mean: one GC
+ * pause would move it).
+ *
+ * <pre>
+ * Harness [--config FILE] [--runs R] [--warmup W] [--scale S] [figure...]
+ *   figures: getpid yield fork procs (default: all four)
+ * </pre>
+ */
+public final class Harness {
+    private final Catalog catalog;
+    private final Path config;
+    private final int runs;
+    private final int warmup;
+    private final double scale;
+    private final PrintStream out;
+
+    Harness(Catalog catalog, Path config, int runs, int warmup, double scale, PrintStream out) {
+        this.catalog = catalog;
+        this.config = config;
+        this.runs = runs;
+        this.warmup = warmup;
+        this.scale = scale;
+        this.out = out;
+    }
+
+    public static void main(String[] argv) throws ConfigException {
+        Path config = Path.of("configs/irix-r2000.conf");
+        int runs = 5;
+        int warmup = 2;
+        double scale = 1.0;
+        List<String> figures = new ArrayList<>();
+        for (int i = 0; i < argv.length; i++) {
+            switch (argv[i]) {
+                case "--config" -> config = Path.of(argv[++i]);
+                case "--runs" -> runs = Integer.parseInt(argv[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(argv[++i]);
+                case "--scale" -> scale = Double.parseDouble(argv[++i]);
+                default -> figures.add(argv[i]);
+            }
+        }
+        if (figures.isEmpty()) figures = List.of("getpid", "yield", "fork", "procs");
+        Catalog catalog = Catalog.discover(List.of());
+        if (!catalog.problems().isEmpty()) System.err.println("catalog problems: " + catalog.problems());
+        Harness h = new Harness(catalog, config, runs, warmup, scale, System.out);
+        Runtime rt = Runtime.getRuntime();
+        h.out.printf(Locale.ROOT, "# java %s, %d CPUs, max heap %d MiB, coroutines: %s, runs %d, warm-up %d%n",
+                System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() >> 20,
+                Kernel.coroutineKind(), runs, warmup);
+        for (String f : figures) {
+            switch (f) {
+                case "getpid" -> h.nullSyscall();
+                case "yield" -> h.contextSwitch();
+                case "fork" -> h.forkWait();
+                case "procs" -> h.pausedChildren();
+                default -> throw new IllegalArgumentException("unknown figure '" + f + "'");
+            }
+        }
+    }
+
+    /** One timed run: boot excluded, the program's run (to the last child reaped) included. */
+    record Timed(long nanos, RunResult result) {
+    }
+
+    Timed run(List<String> overrides, String program, String... args) throws ConfigException {
+        List<String> sets = new ArrayList<>();
+        sets.add("hw.cpus=1");
+        sets.addAll(overrides);
+        KernelConfig cfg = KernelConfig.load(config, sets, catalog);
+        Kernel k = Kernel.boot(cfg, catalog, new BootOptions(System.err, null, null));
+        long t0 = System.nanoTime();
+        RunResult r = k.run(program, List.of(args));
+        long t = System.nanoTime() - t0;
+        if (r.exitStatus() != 0) {
+            throw new IllegalStateException(program + " " + String.join(" ", args) + " exited " + r.exitStatus());
+        }
+        return new Timed(t, r);
+    }
+
+    long scaled(long n) {
+        return Math.max(1, Math.round(n * scale));
+    }
+
+    void nullSyscall() throws ConfigException {
+        long n = scaled(20_000_000);
+        String ns = Long.toString(n);
+        for (int i = 0; i < warmup; i++) {
+            run(List.of(), "bench-getpid", ns);
+            run(List.of(), "bench-getpid", "0");
+        }
+        long[] full = new long[runs];
+        long[] empty = new long[runs];
+        long syscalls = 0;
+        for (int i = 0; i < runs; i++) {
+            Timed t = run(List.of(), "bench-getpid", ns);
+            full[i] = t.nanos();
+            syscalls = (Long) t.result().stats().get("syscalls");
+            empty[i] = run(List.of(), "bench-getpid", "0").nanos();
+        }
+        double med = (median(full) - median(empty)) / (double) n;
+        double min = (min(full) - min(empty)) / (double) n;
+        out.printf(Locale.ROOT, "getpid  N=%d  run ms median %.1f min %.1f | empty run ms median %.2f min %.2f"
+                + " | syscalls counted %d | ns/call median %.1f min %.1f%n", n, median(full) / 1e6,
+                min(full) / 1e6, median(empty) / 1e6, min(empty) / 1e6, syscalls, med, min);
+    }
+
+    void contextSwitch() throws ConfigException {
+        long n = scaled(1_000_000);
+        String ns = Long.toString(n);
+        for (int i = 0; i < warmup; i++) run(List.of(), "bench-yield", ns);
+        double[] per = new double[runs];
+        long switches = 0;
+        long[] wall = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            Timed t = run(List.of(), "bench-yield", ns);
+            switches = (Long) t.result().stats().get("context_switches");
+            wall[i] = t.nanos();
+            per[i] = t.nanos() / (double) switches;
+        }
+        Arrays.sort(per);
+        out.printf(Locale.ROOT, "yield   N=%d each  run ms median %.1f min %.1f | context_switches %d"
+                + " | ns/switch median %.1f min %.1f%n", n, median(wall) / 1e6, min(wall) / 1e6, switches,
+                per[per.length / 2], per[0]);
+    }
+
+    void forkWait() throws ConfigException {
+        long n = scaled(100_000);
+        String ns = Long.toString(n);
+        for (int i = 0; i < warmup; i++) run(List.of(), "bench-fork", ns);
+        long[] wall = new long[runs];
+        long forks = 0;
+        for (int i = 0; i < runs; i++) {
+            Timed t = run(List.of(), "bench-fork", ns);
+            wall[i] = t.nanos();
+            forks = (Long) t.result().stats().get("forks");
+        }
+        out.printf(Locale.ROOT, "fork    N=%d  run ms median %.1f min %.1f | forks counted %d"
+                + " | us/iteration median %.2f min %.2f%n", n, median(wall) / 1e6, min(wall) / 1e6, forks,
+                median(wall) / 1e3 / n, min(wall) / 1e3 / n);
+    }
+
+    void pausedChildren() throws ConfigException {
+        long n = scaled(100_000);
+        List<String> sets = List.of("kernel.maxusers=7000", "kernel.maxpid=999999");
+        Timed t = run(sets, "bench-procs", Long.toString(n));
+        long delta = HeapProbe.usedWithChildren - HeapProbe.usedBefore;
+        out.printf(Locale.ROOT, "procs   N=%d  live children %d | heap used before %d MiB, with children %d MiB,"
+                + " max %d MiB | bytes/process %d | fork phase ms %.1f | whole run ms %.1f%n", n,
+                HeapProbe.children, HeapProbe.usedBefore >> 20, HeapProbe.usedWithChildren >> 20,
+                HeapProbe.maxHeap >> 20, HeapProbe.children == 0 ? 0 : delta / HeapProbe.children,
+                HeapProbe.forkNanos / 1e6, t.nanos() / 1e6);
+    }
+
+    static long median(long[] xs) {
+        long[] s = xs.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    static long min(long[] xs) {
+        long m = Long.MAX_VALUE;
+        for (long x : xs) m = Math.min(m, x);
+        return m;
+    }
+
+}

@@ -1,0 +1,32 @@
+package sprocket.bench;
+
+/**
+ * What bench-procs measured on the host, for the harness to read after the run: the program runs on the JVM's
+ * own thread, so it can look at the heap at the one moment that matters (every child alive and paused).
+ */
+final class HeapProbe {
+    static volatile long usedBefore;
+    static volatile long usedWithChildren;
+    static volatile long maxHeap;
+    static volatile int children;
+    static volatile long forkNanos;
+
+    private HeapProbe() {
+    }
+
+    /** Heap in use after a full collection; the collection is what makes two readings comparable. */
+    static long usedAfterGc() {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        System.gc();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    static void reset() {
+        usedBefore = 0;
+        usedWithChildren = 0;
+        maxHeap = Runtime.getRuntime().maxMemory();
+        children = 0;
+        forkNanos = 0;
+    }
+}

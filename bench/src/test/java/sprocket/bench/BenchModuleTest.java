@@ -1,0 +1,20 @@
+package sprocket.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.module.ModuleDescriptor;
+import org.junit.jupiter.api.Test;
+
+class BenchModuleTest {
+    @Test
+    void module_is_sprocket_bench_exports_nothing_and_provides_the_four_programs() {
+        ModuleDescriptor d = Harness.class.getModule().getDescriptor();
+        assertThat(d.name()).isEqualTo("sprocket.bench");
+        assertThat(d.exports()).isEmpty();
+        assertThat(d.provides()).singleElement().satisfies(p -> {
+            assertThat(p.service()).isEqualTo("sprocket.api.sys.Program");
+            assertThat(p.providers()).containsExactly("sprocket.bench.NullSyscall", "sprocket.bench.YieldPair",
+                    "sprocket.bench.ForkWait", "sprocket.bench.PausedChildren");
+        });
+    }
+}

@@ -1,0 +1,91 @@
+package sprocket.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import sprocket.api.spi.Slot;
+
+/** A configuration the kernel cannot boot is refused with file and line, every error at once. */
+class ConfigErrorsTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String... lines) throws Exception {
+        Path f = dir.resolve("my.conf");
+        Files.writeString(f, String.join("\n", lines) + "\n");
+        return f;
+    }
+
+    private static final String[] GOOD = {"hw = r2000", "sched = rr", "vm = regions", "fs = memfs", "ipc = sysv"};
+
+    private List<String> errors(Path f, String... sets) {
+        try {
+            KernelConfig.load(f, List.of(sets), Sim.CATALOG);
+            return List.of();
+        } catch (ConfigException e) {
+            return e.errors().stream().map(ConfigError::toString).toList();
+        }
+    }
+
+    @Test
+    void a_good_file_loads_with_comments_defaults_and_overrides() throws Exception {
+        Path f = write("# a comment", "hw = r2000   # trailing comment", "sched = rr", "vm = regions", "fs = memfs",
+                "ipc = sysv", "hw.cpus = 4");
+        KernelConfig c = KernelConfig.load(f, List.of("hw.cpus=2"), Sim.CATALOG);
+        assertThat(c.provider(Slot.HW)).isEqualTo("r2000");
+        assertThat(c.value("hw.cpus")).isEqualTo("2");
+        assertThat(c.value("kernel.hz")).isEqualTo("100");
+        assertThat(c.describe()).contains("hw.cpus = 2  (--set hw.cpus=2)");
+    }
+
+    @Test
+    void an_unknown_key_names_file_and_line_and_suggests_the_near_one() throws Exception {
+        Path f = write("hw = r2000", "sched = rr", "vm = regions", "fs = memfs", "ipc = sysv", "kernel.hzz = 100");
+        assertThat(errors(f)).containsExactly(f + ":6: unknown key 'kernel.hzz' (did you mean 'kernel.hz'?)");
+    }
+
+    @Test
+    void an_unknown_provider_lists_the_available_ones() throws Exception {
+        Path f = write("hw = pdp11", "sched = rr", "vm = regions", "fs = memfs", "ipc = sysv");
+        assertThat(errors(f)).containsExactly(f + ":1: unknown hw provider 'pdp11'; available: r2000, x86mps");
+    }
+
+    @Test
+    void bad_values_and_a_key_set_twice_are_all_reported() throws Exception {
+        Path f = write("hw = r2000", "sched = rr", "vm = regions", "fs = memfs", "ipc = sysv", "hw.cpus = many",
+                "kernel.lock = medium", "hw.memory = 12Q", "kernel.hz = 100", "kernel.hz = 200", "no equals sign");
+        assertThat(errors(f)).containsExactly(
+                f + ":10: kernel.hz is set twice (first at line 9)",
+                f + ":11: expected 'key = value', found 'no equals sign'",
+                f + ":6: hw.cpus: 'many' is not a whole number",
+                f + ":7: kernel.lock: 'medium' is not one of giant, fine",
+                f + ":8: hw.memory: '12Q' is not a size (a number with an optional K, M or G suffix)");
+    }
+
+    @Test
+    void more_cpus_than_the_machine_has_is_a_conflict() throws Exception {
+        Path f = write(GOOD);
+        assertThat(errors(f, "hw.cpus=9")).containsExactly(
+                "--set hw.cpus=9: hw.cpus = 9 but the r2000 machine has at most 8 CPUs");
+    }
+
+    @Test
+    void a_provider_tunable_is_accepted_only_with_that_provider() throws Exception {
+        Path f = write(GOOD);
+        assertThat(errors(f, "sched.slice=4")).isEmpty();
+        assertThat(errors(f, "sched.slize=4")).containsExactly(
+                "--set sched.slize=4: unknown key 'sched.slize' (did you mean 'sched.slice'?)");
+    }
+
+    @Test
+    void a_missing_file_is_an_error_not_a_stack_trace() {
+        Path f = dir.resolve("absent.conf");
+        assertThatThrownBy(() -> KernelConfig.load(f, List.of(), Sim.CATALOG))
+                .isInstanceOf(ConfigException.class).hasMessage(f + ": no such file");
+    }
+}

@@ -1,0 +1,199 @@
+package sprocket.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static sprocket.api.sys.Wait.WEXITSTATUS;
+import static sprocket.api.sys.Wait.WIFEXITED;
+import static sprocket.api.sys.Wait.WIFSIGNALED;
+import static sprocket.api.sys.Wait.WNOHANG;
+import static sprocket.api.sys.Wait.WTERMSIG;
+
+import org.junit.jupiter.api.Test;
+import sprocket.api.Errno;
+import sprocket.api.Signals;
+
+/** fork(2), exec(2), exit(2) and wait(2) as the Unix process notes (seed 003) and the manual pages give them. */
+class ProcessLifecycleTest {
+
+    @Test
+    void fork_returns_the_child_pid_to_the_parent_and_the_child_runs_with_its_own_pid() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            int me = sys.getpid();
+            int child = sys.fork(s -> {
+                s.println("child " + s.getpid() + " of " + s.getppid());
+                return 3;
+            });
+            int[] st = new int[1];
+            int reaped = sys.waitpid(child, st, 0);
+            sys.println("parent " + me + " forked " + child + " reaped " + reaped + " status " + WEXITSTATUS(st[0]));
+            return child != me && reaped == child && WIFEXITED(st[0]) ? 0 : 1;
+        }).run("t");
+        assertThat(o.status()).isZero();
+        assertThat(o.console()).contains("child 3 of 2").contains("parent 2 forked 3 reaped 3 status 3");
+    }
+
+    @Test
+    void wait_with_no_children_fails_with_ECHILD_and_WNOHANG_returns_zero_while_the_child_runs() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            int[] st = new int[1];
+            // wait(2): "ECHILD: The calling process has no existing unwaited-for child processes."
+            if (sys.wait(st) != -1 || sys.errno() != Errno.ECHILD) return 1;
+            int c = sys.fork(s -> {
+                s.burn(100_000);
+                return 0;
+            });
+            if (sys.waitpid(c, st, WNOHANG) != 0) return 2;
+            return sys.waitpid(c, st, 0) == c ? 0 : 3;
+        }).run("t");
+        assertThat(o.status()).isZero();
+    }
+
+    @Test
+    void an_exited_child_stays_a_zombie_until_its_parent_waits_for_it() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            int c = sys.fork(s -> 0);
+            sys.sleep(1);
+            // The zombie still holds its pid: kill(pid, 0) finds it.
+            if (sys.kill(c, 0) != 0) return 1;
+            if (sys.waitpid(c, new int[1], 0) != c) return 2;
+            return sys.kill(c, 0) == -1 && sys.errno() == Errno.ESRCH ? 0 : 3;
+        }).run("t");
+        assertThat(o.status()).isZero();
+    }
+
+    @Test
+    void orphans_are_reparented_to_init() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            int[] pipe = new int[2];
+            sys.pipe(pipe);
+            int c = sys.fork(s -> {
+                s.fork(g -> {
+                    g.sleep(1);
+                    g.println("grandchild's parent is " + g.getppid());
+                    return 0;
+                });
+                return 0;
+            });
+            sys.waitpid(c, new int[1], 0);
+            sys.sleep(2);
+            return 0;
+        }).run("t");
+        assertThat(o.console()).contains("grandchild's parent is 1");
+    }
+
+    @Test
+    void the_parent_gets_SIGCHLD_when_a_child_dies() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            int[] got = new int[1];
+            sys.signal(Signals.SIGCHLD, (s, sig) -> got[0]++);
+            int c = sys.fork(s -> 0);
+            sys.sleep(1);
+            sys.waitpid(c, new int[1], 0);
+            return got[0] == 1 ? 0 : 1;
+        }).run("t");
+        assertThat(o.status()).isZero();
+    }
+
+    @Test
+    void a_child_killed_by_a_signal_is_reported_with_that_signal() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            int c = sys.fork(s -> {
+                s.pause();
+                return 0;
+            });
+            sys.sleep(1);
+            sys.kill(c, Signals.SIGTERM);
+            int[] st = new int[1];
+            sys.waitpid(c, st, 0);
+            return WIFSIGNALED(st[0]) && WTERMSIG(st[0]) == Signals.SIGTERM ? 0 : 1;
+        }).run("t");
+        assertThat(o.status()).isZero();
+    }
+
+    @Test
+    void exec_replaces_the_image_and_passes_argv() {
+        var o = Sim.with()
+                .program("echoargs", (sys, argv) -> {
+                    sys.println(String.join(" ", argv));
+                    return 7;
+                })
+                .program("t", (sys, argv) -> {
+                    sys.execv("/bin/echoargs", new String[] {"echoargs", "a", "b"});
+                    return 99;
+                }).run("t");
+        assertThat(o.console()).isEqualTo("echoargs a b\n");
+        assertThat(o.status()).isEqualTo(7);
+    }
+
+    @Test
+    void exec_of_a_missing_file_fails_with_ENOENT_and_of_a_non_program_with_ENOEXEC() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            if (sys.execv("/bin/nonesuch", new String[] {"x"}) != -1 || sys.errno() != Errno.ENOENT) return 1;
+            int fd = sys.open("/tmp/script", sprocket.api.sys.Fcntl.O_CREAT | sprocket.api.sys.Fcntl.O_WRONLY, 0755);
+            sys.write(fd, "echo hi\n".getBytes(), 0, 8);
+            sys.close(fd);
+            return sys.execv("/tmp/script", new String[] {"x"}) == -1 && sys.errno() == Errno.ENOEXEC ? 0 : 2;
+        }).run("t");
+        assertThat(o.status()).isZero();
+    }
+
+    @Test
+    void a_missing_program_exits_127_as_a_shell_would() {
+        var o = Sim.with().run("no-such-program");
+        assertThat(o.status()).isEqualTo(127);
+        assertThat(o.console()).contains("no-such-program: No such file or directory");
+    }
+
+    @Test
+    void descriptors_are_inherited_across_fork_and_the_pipe_reads_eof_after_the_last_writer_exits() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            int[] p = new int[2];
+            sys.pipe(p);
+            sys.fork(s -> {
+                s.close(p[0]);
+                byte[] m = "from child".getBytes();
+                s.write(p[1], m, 0, m.length);
+                return 0;
+            });
+            sys.close(p[1]);
+            byte[] buf = new byte[64];
+            StringBuilder got = new StringBuilder();
+            int n;
+            while ((n = sys.read(p[0], buf, 0, buf.length)) > 0) got.append(new String(buf, 0, n));
+            sys.println(got + " then " + n);
+            sys.wait(new int[1]);
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("from child then 0\n");
+    }
+
+    @Test
+    void memory_written_by_the_child_after_fork_is_not_seen_by_the_parent() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            long a = sys.sbrk(4096);
+            sys.store32(a, 1);
+            int c = sys.fork(s -> {
+                s.store32(a, 2);
+                return s.load32(a);
+            });
+            int[] st = new int[1];
+            sys.waitpid(c, st, 0);
+            return WEXITSTATUS(st[0]) == 2 && sys.load32(a) == 1 ? 0 : 1;
+        }).run("t");
+        assertThat(o.status()).isZero();
+        assertThat(o.stats().counters()).containsKey("cow_copies");
+    }
+
+    @Test
+    void a_store_to_an_unmapped_address_kills_with_SIGSEGV_and_a_core() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            int c = sys.fork(s -> {
+                s.store32(0x1000, 1);
+                return 0;
+            });
+            int[] st = new int[1];
+            sys.waitpid(c, st, 0);
+            return WTERMSIG(st[0]) == Signals.SIGSEGV && sprocket.api.sys.Wait.WCOREDUMP(st[0]) ? 0 : 1;
+        }).run("t");
+        assertThat(o.status()).isZero();
+    }
+}

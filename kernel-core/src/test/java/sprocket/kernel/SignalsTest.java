@@ -1,0 +1,129 @@
+package sprocket.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import sprocket.api.Errno;
+import sprocket.api.Signals;
+import sprocket.api.sys.SignalHandler;
+import sprocket.api.sys.Wait;
+
+/** kill(2), signal(2), pause(2), alarm(2) and the default actions of the seed's signal table. */
+class SignalsTest {
+
+    @Test
+    void a_caught_signal_runs_the_handler_and_pause_returns_EINTR() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            sys.signal(Signals.SIGALRM, (s, sig) -> s.println("caught " + Signals.name(sig)));
+            sys.alarm(1);
+            int r = sys.pause();
+            // pause(2): "pause returns -1 with errno set to EINTR" once a handler has run.
+            return r == -1 && sys.errno() == Errno.EINTR ? 0 : 1;
+        }).run("t");
+        assertThat(o.status()).isZero();
+        assertThat(o.console()).isEqualTo("caught SIGALRM\n");
+    }
+
+    @Test
+    void SIGKILL_and_SIGSTOP_cannot_be_caught_or_ignored() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            // signal(2): "EINVAL: sig is SIGKILL or SIGSTOP" when catching or ignoring is attempted.
+            boolean k = sys.signal(Signals.SIGKILL, SignalHandler.IGNORE) == null && sys.errno() == Errno.EINVAL;
+            boolean s = sys.signal(Signals.SIGSTOP, (x, y) -> { }) == null && sys.errno() == Errno.EINVAL;
+            return k && s ? 0 : 1;
+        }).run("t");
+        assertThat(o.status()).isZero();
+    }
+
+    @Test
+    void an_ignored_signal_is_discarded_and_the_default_terminates() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            sys.signal(Signals.SIGUSR1, SignalHandler.IGNORE);
+            sys.kill(sys.getpid(), Signals.SIGUSR1);
+            sys.println("survived SIGUSR1");
+            sys.signal(Signals.SIGUSR1, SignalHandler.DEFAULT);
+            sys.kill(sys.getpid(), Signals.SIGUSR1);
+            sys.println("not reached");
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("survived SIGUSR1\n");
+        assertThat(o.status()).isEqualTo(128 + Signals.SIGUSR1);
+    }
+
+    @Test
+    void a_non_root_user_may_not_signal_another_users_process() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            int parent = sys.getpid();
+            int c = sys.fork(s -> {
+                s.setuid(100);
+                // kill(2): "EPERM: the sending process is not the super-user and its real or effective user ID
+                // does not match the real or saved user ID of the receiving process."
+                return s.kill(parent, Signals.SIGTERM) == -1 && s.errno() == Errno.EPERM ? 0 : 1;
+            });
+            int[] st = new int[1];
+            sys.waitpid(c, st, 0);
+            return Wait.WEXITSTATUS(st[0]);
+        }).run("t");
+        assertThat(o.status()).isZero();
+    }
+
+    @Test
+    void kill_with_a_negative_pid_signals_the_whole_process_group() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            sys.setpgid(0, 0);
+            int g = sys.fork(s -> {
+                s.setpgid(0, 0);
+                s.fork(x -> {
+                    x.pause();
+                    return 0;
+                });
+                s.fork(x -> {
+                    x.pause();
+                    return 0;
+                });
+                s.pause();
+                return 0;
+            });
+            sys.sleep(1);
+            if (sys.kill(-g, Signals.SIGTERM) != 0) return 9;
+            int killed = 0;
+            int[] st = new int[1];
+            while (sys.wait(st) > 0) {
+                if (Wait.WIFSIGNALED(st[0])) killed++;
+            }
+            sys.println("killed " + killed);
+            return 0;
+        }).run("t");
+        // The two grandchildren are orphaned to init when their parent dies; init reaps them.
+        assertThat(o.console()).isEqualTo("killed 1\n");
+        assertThat(o.stats().counters().get("exits")).isEqualTo(5);
+    }
+
+    @Test
+    void a_stopped_child_is_reported_by_WUNTRACED_and_runs_on_after_SIGCONT() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            int c = sys.fork(s -> {
+                s.burn(2_000_000);
+                return 5;
+            });
+            sys.kill(c, Signals.SIGSTOP);
+            int[] st = new int[1];
+            if (sys.waitpid(c, st, Wait.WUNTRACED) != c || !Wait.WIFSTOPPED(st[0])) return 1;
+            sys.kill(c, Signals.SIGCONT);
+            sys.waitpid(c, st, 0);
+            return Wait.WEXITSTATUS(st[0]) == 5 ? 0 : 2;
+        }).run("t");
+        assertThat(o.status()).isZero();
+    }
+
+    @Test
+    void sleep_is_cut_short_by_a_caught_signal_and_returns_the_seconds_left() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            sys.signal(Signals.SIGALRM, (s, sig) -> { });
+            sys.alarm(2);
+            int left = sys.sleep(10);
+            return left == 8 ? 0 : 100 + left;
+        }).run("t");
+        assertThat(o.status()).isZero();
+    }
+}

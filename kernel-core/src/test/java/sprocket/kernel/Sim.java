@@ -1,0 +1,73 @@
+package sprocket.kernel;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import sprocket.api.sys.Program;
+import sprocket.api.sys.Sys;
+
+/** Boots a real kernel (r2000 by default) with test programs, runs one, and returns what it printed and its status. */
+final class Sim {
+    static final Catalog CATALOG = Catalog.discover(List.of());
+
+    record Outcome(int status, String console, RunStats stats) {
+    }
+
+    private final List<String> settings = new ArrayList<>();
+    private final List<Program> programs = new ArrayList<>();
+
+    static Sim with(String... settings) {
+        Sim s = new Sim();
+        s.settings.addAll(List.of(settings));
+        return s;
+    }
+
+    Sim program(String name, BiFunction<Sys, String[], Integer> main) {
+        programs.add(new Program() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String summary() {
+                return "test program " + name;
+            }
+
+            @Override
+            public int main(Sys sys, String[] argv) {
+                return main.apply(sys, argv);
+            }
+        });
+        return this;
+    }
+
+    Outcome run(String program, String... args) {
+        try {
+            Path conf = Files.createTempFile("sprocket", ".conf");
+            Files.writeString(conf, String.join("\n", "hw = r2000", "sched = rr", "vm = regions", "fs = memfs",
+                    "ipc = sysv", "hw.cpus = 2", "") );
+            try {
+                KernelConfig config = KernelConfig.load(conf, settings, CATALOG);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                Kernel k = Kernel.boot(config, CATALOG.withPrograms(programs),
+                        new BootOptions(out, new ByteArrayInputStream(new byte[0]), null));
+                RunResult r = k.run(program, List.of(args));
+                return new Outcome(r.exitStatus(), out.toString(StandardCharsets.UTF_8), r.stats());
+            } finally {
+                Files.deleteIfExists(conf);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+}
