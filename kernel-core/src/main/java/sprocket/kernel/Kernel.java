@@ -13,7 +13,7 @@ import sprocket.api.ipc.IpcProvider;
 import sprocket.api.kernel.Console;
 import sprocket.api.sched.SchedulerProvider;
 import sprocket.api.spi.Settings;
-import sprocket.api.spi.Slot;
+import sprocket.api.Slot;
 import sprocket.api.vm.MemoryManagerProvider;
 import sprocket.kernel.core.KernelInstance;
 import sprocket.kernel.core.PanicException;

@@ -15,7 +15,7 @@ import sprocket.api.ApiVersion;
 import sprocket.api.hw.HardwareProvider;
 import sprocket.api.spi.Provider;
 import sprocket.api.spi.Settings;
-import sprocket.api.spi.Slot;
+import sprocket.api.Slot;
 import sprocket.api.spi.Tunable;
 import sprocket.kernel.config.ConfigSettings;
 import sprocket.kernel.config.KernelKeys;

@@ -1,6 +1,6 @@
 package sprocket.kernel;
 
-import sprocket.api.spi.Slot;
+import sprocket.api.Slot;
 
 /**
  * A provider found by discovery.

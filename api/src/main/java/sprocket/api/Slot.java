@@ -1,9 +1,10 @@
-package sprocket.api.spi;
+package sprocket.api;
 
 import sprocket.api.fs.FileSystemProvider;
 import sprocket.api.hw.HardwareProvider;
 import sprocket.api.ipc.IpcProvider;
 import sprocket.api.sched.SchedulerProvider;
+import sprocket.api.spi.Provider;
 import sprocket.api.vm.MemoryManagerProvider;
 
 /** The places a configuration fills with one provider each; {@link #key()} is the configuration key. */

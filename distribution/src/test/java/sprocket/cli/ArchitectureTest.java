@@ -1,0 +1,94 @@
+package sprocket.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module boundaries, checked on the compiled classes of every module of the reactor. Each rule is named as
+ * the sentence it enforces, with its reason.
+ */
+class ArchitectureTest {
+    /** The implementation modules' packages: each may see only the API (and its own code). */
+    private static final List<String> IMPLEMENTATIONS = List.of(
+            "sprocket.hw.r2000", "sprocket.hw.x86mps", "sprocket.sched", "sprocket.vm.regions", "sprocket.fs",
+            "sprocket.ipc");
+    private static final String[] MODULE_FOLDERS = {
+        "api", "kernel-core", "vm-regions", "sched", "ipc", "fs", "hw-r2000", "hw-x86mps", "distribution"};
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importEveryModule() {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        List<Path> dirs = Stream.of(MODULE_FOLDERS).map(m -> root.resolve(m).resolve("target/classes"))
+                .filter(Files::isDirectory).toList();
+        if (dirs.size() != MODULE_FOLDERS.length) {
+            throw new IllegalStateException("build every module before this test; found only " + dirs);
+        }
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPaths(dirs);
+    }
+
+    private static String[] othersThan(String own) {
+        return Stream.concat(IMPLEMENTATIONS.stream(), Stream.of("sprocket.kernel", "sprocket.cli", "sprocket.bench"))
+                .filter(p -> !p.equals(own)).map(p -> p + "..").toArray(String[]::new);
+    }
+
+    /** Providers are swappable only if nothing reaches past the API into another module. */
+    @Test
+    void implementation_modules_depend_only_on_the_api() {
+        for (String module : IMPLEMENTATIONS) {
+            ArchRule rule = noClasses().that().resideInAPackage(module + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(othersThan(module))
+                    .because(module + " may see only sprocket.api");
+            rule.check(classes);
+        }
+    }
+
+    /** The kernel boots whatever the configuration names, so it may not know any implementation. */
+    @Test
+    void the_kernel_depends_on_no_implementation_module() {
+        noClasses().that().resideInAPackage("sprocket.kernel..")
+                .should().dependOnClassesThat().resideInAnyPackage(othersThan("sprocket.kernel"))
+                .because("the kernel knows providers only through sprocket.api")
+                .check(classes);
+    }
+
+    /** The API is the contract: it depends on the JDK and nothing else, ours or anyone's. */
+    @Test
+    void the_api_depends_on_nothing_but_the_jdk() {
+        classes().that().resideInAPackage("sprocket.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("sprocket.api..", "java..")
+                .because("sprocket.api has no dependency beyond the JDK")
+                .check(classes);
+    }
+
+    /** Package cycles make modules impossible to split and reason about. */
+    @Test
+    void there_are_no_package_cycles() {
+        slices().matching("sprocket.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    /** Only the API is for other modules; SPIs and records, not implementation, cross module lines. */
+    @Test
+    void implementation_classes_are_not_public_except_the_providers() {
+        for (String module : IMPLEMENTATIONS) {
+            classes().that().resideInAPackage(module + "..").and().arePublic()
+                    .should().haveSimpleNameEndingWith("Provider")
+                    .because("only " + module + "'s provider is instantiated from outside, by ServiceLoader")
+                    .check(classes);
+        }
+    }
+}
