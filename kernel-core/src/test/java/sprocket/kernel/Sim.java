@@ -22,11 +22,17 @@ final class Sim {
 
     private final List<String> settings = new ArrayList<>();
     private final List<Program> programs = new ArrayList<>();
+    private Catalog catalog = CATALOG;
 
     static Sim with(String... settings) {
         Sim s = new Sim();
         s.settings.addAll(List.of(settings));
         return s;
+    }
+
+    Sim catalog(Catalog c) {
+        this.catalog = c;
+        return this;
     }
 
     Sim program(String name, BiFunction<Sys, String[], Integer> main) {
@@ -55,9 +61,9 @@ final class Sim {
             Files.writeString(conf, String.join("\n", "hw = r2000", "sched = rr", "vm = regions", "fs = memfs",
                     "ipc = sysv", "hw.cpus = 2", "") );
             try {
-                KernelConfig config = KernelConfig.load(conf, settings, CATALOG);
+                KernelConfig config = KernelConfig.load(conf, settings, catalog);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                Kernel k = Kernel.boot(config, CATALOG.withPrograms(programs),
+                Kernel k = Kernel.boot(config, catalog.withPrograms(programs),
                         new BootOptions(out, new ByteArrayInputStream(new byte[0]), null));
                 RunResult r = k.run(program, List.of(args));
                 return new Outcome(r.exitStatus(), out.toString(StandardCharsets.UTF_8), r.stats());
