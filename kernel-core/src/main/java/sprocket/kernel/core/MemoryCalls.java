@@ -1,0 +1,121 @@
+package sprocket.kernel.core;
+
+import dagger.Lazy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import sprocket.api.hw.Access;
+import sprocket.api.hw.Mmu;
+import sprocket.api.hw.PhysicalMemory;
+
+import static sprocket.api.Signals.SIGKILL;
+import static sprocket.api.Signals.SIGSEGV;
+
+/** sbrk(2), brk(2), and the loads and stores a program makes, all through the MMU. */
+@Singleton
+final class MemoryCalls {
+    private final SyscallFrame frame;
+    private final Engine engine;
+    private final Signals signals;
+    private final Lazy<Lifecycle> lifecycle;
+    private final Mmu mmu;
+    private final PhysicalMemory memory;
+    private final long memoryCost;
+
+    @Inject
+    MemoryCalls(SyscallFrame frame, Engine engine, Signals signals, Lazy<Lifecycle> lifecycle) {
+        this.frame = frame;
+        this.engine = engine;
+        this.signals = signals;
+        this.lifecycle = lifecycle;
+        this.mmu = engine.machine.mmu();
+        this.memory = engine.machine.memory();
+        this.memoryCost = engine.costs.memoryAccess();
+    }
+
+
+    public long sbrk(long increment) {
+        Proc p = frame.enter(Locks.Area.VM);
+        try {
+            return SyscallFrame.result(p, p.space.sbrk(p.cpu.id, increment));
+        } finally {
+            frame.leave(p);
+        }
+    }
+
+    public int brk(long addr) {
+        Proc p = frame.enter(Locks.Area.VM);
+        try {
+            long r = p.space.sbrk(p.cpu.id, addr - p.space.brk());
+            return r < 0 ? SyscallFrame.fail(p, (int) -r) : 0;
+        } finally {
+            frame.leave(p);
+        }
+    }
+
+    /** Translates for a user access; a fault the kernel cannot mend is SIGSEGV, after which the access retries. */
+    private long translate(Proc p, long va, Access access) {
+        long pa = mmu.translate(p.cpu.id, va, access);
+        if (pa == Mmu.FAULT) {
+            if (p.outOfMemory) lifecycle.get().exit(p, sprocket.api.sys.Wait.signaled(SIGKILL, false));
+            signals.fault(p, SIGSEGV, false);
+            pa = mmu.translate(p.cpu.id, va, access);
+            if (pa == Mmu.FAULT) signals.fault(p, SIGSEGV, true);
+        }
+        return pa;
+    }
+
+    private long load(long va, int width, Access access) {
+        Proc p = frame.user();
+        long pa = translate(p, va, access);
+        long v = memory.load(pa, width);
+        engine.userCharge(p, memoryCost);
+        return v;
+    }
+
+    private void store(long va, int width, long value) {
+        Proc p = frame.user();
+        long pa = translate(p, va, Access.WRITE);
+        memory.store(pa, width, value);
+        engine.userCharge(p, memoryCost);
+    }
+
+    public byte load8(long addr) {
+        return (byte) load(addr, 1, Access.READ);
+    }
+
+    public short load16(long addr) {
+        return (short) load(addr, 2, Access.READ);
+    }
+
+    public int load32(long addr) {
+        return (int) load(addr, 4, Access.READ);
+    }
+
+    public long load64(long addr) {
+        return load(addr, 8, Access.READ);
+    }
+
+    public double loadDouble(long addr) {
+        return Double.longBitsToDouble(load(addr, 8, Access.READ));
+    }
+
+    public void store8(long addr, byte value) {
+        store(addr, 1, value);
+    }
+
+    public void store16(long addr, short value) {
+        store(addr, 2, value);
+    }
+
+    public void store32(long addr, int value) {
+        store(addr, 4, value);
+    }
+
+    public void store64(long addr, long value) {
+        store(addr, 8, value);
+    }
+
+    public void storeDouble(long addr, double value) {
+        store(addr, 8, Double.doubleToRawLongBits(value));
+    }
+}
