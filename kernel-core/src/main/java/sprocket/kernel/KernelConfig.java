@@ -156,15 +156,16 @@ public final class KernelConfig {
             sources.put(key, e.where());
         }
         Provider hw = chosen.get(Slot.HW);
-        if (hw instanceof HardwareProvider machine && errors.isEmpty()) {
+        // Conflicts are judged on the values that are valid on their own; a bad value was reported above.
+        if (hw instanceof HardwareProvider machine) {
             Settings s = new ConfigSettings(declared, values);
             long cpus = s.getLong("hw.cpus");
-            if (cpus > machine.maxCpus()) {
+            if (values.containsKey("hw.cpus") && cpus > machine.maxCpus()) {
                 errors.add(error(entries.get("hw.cpus"), "hw.cpus = " + cpus + " but the " + machine.name()
                         + " machine has at most " + machine.maxCpus() + " CPUs"));
             }
             long mem = s.getSize("hw.memory");
-            if (mem < machine.minMemory()) {
+            if (values.containsKey("hw.memory") && mem < machine.minMemory()) {
                 errors.add(error(entries.get("hw.memory"), "hw.memory = " + s.get("hw.memory") + " but the "
                         + machine.name() + " machine needs at least " + machine.minMemory() / 1024 + "K"));
             }

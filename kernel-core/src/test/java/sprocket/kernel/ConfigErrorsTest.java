@@ -88,4 +88,13 @@ class ConfigErrorsTest {
         assertThatThrownBy(() -> KernelConfig.load(f, List.of(), Sim.CATALOG))
                 .isInstanceOf(ConfigException.class).hasMessage(f + ": no such file");
     }
+
+    @Test
+    void a_conflict_is_reported_beside_other_errors() throws Exception {
+        Path f = write("hw = r2000", "sched = rr", "vm = regions", "fs = memfs", "ipc = sysv", "hw.cpus = 12",
+                "kernel.locks = fine");
+        assertThat(errors(f)).containsExactly(
+                f + ":7: unknown key 'kernel.locks' (did you mean 'kernel.lock'?)",
+                f + ":6: hw.cpus = 12 but the r2000 machine has at most 8 CPUs");
+    }
 }

@@ -126,4 +126,15 @@ class SignalsTest {
         }).run("t");
         assertThat(o.status()).isZero();
     }
+
+    @Test
+    void init_cannot_be_killed_by_a_signal_it_does_not_catch() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            int r = sys.kill(1, Signals.SIGKILL);
+            sys.println("kill returned " + r + ", init's pid still answers: " + (sys.kill(1, 0) == 0));
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("kill returned 0, init's pid still answers: true\n");
+        assertThat(o.status()).isZero();
+    }
 }

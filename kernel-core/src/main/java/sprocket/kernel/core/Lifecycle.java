@@ -334,6 +334,7 @@ final class Lifecycle {
     /** Orphans go to init, which reaps them; init hears of any that are already zombies. */
     private void reparentChildren(Proc p) {
         if (p.children.isEmpty()) return;
+        if (p == init) throw new PanicException("init exited with " + p.children.size() + " children left");
         boolean zombies = false;
         for (Proc c : p.children) {
             c.parent = init;

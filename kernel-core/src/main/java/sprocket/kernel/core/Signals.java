@@ -70,6 +70,10 @@ final class Signals {
         if (ignored && (bit(sig) & UNMASKABLE) == 0) {
             return;
         }
+        // init cannot be killed: like Linux, pid 1 gets only the signals it has installed handlers for.
+        if (p.pid == Lifecycle.INIT_PID && h == SignalHandler.DEFAULT) {
+            return;
+        }
         p.pending |= bit(sig);
         engine.trace.event(Engine.TRACE_SIGNAL, engine.now(), -1, p.pid, sig);
         if ((p.pending & ~p.blocked & bit(sig)) != 0 || sig == SIGKILL) {
