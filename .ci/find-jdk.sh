@@ -1,38 +1,43 @@
 # shellcheck shell=bash
 # Finds a JDK >= 21 on this machine; sourced by ./sprocket, ./test and .ci/run.
 #
-#   sprocket_find_jdk   sets SPROCKET_JDK (the JDK's home) and SPROCKET_JDK_MAJOR (21, 25, ...), or
-#                       prints why it found none to stderr and returns 2.
+#   sprocket_find_jdk   sets SPROCKET_JDK (the JDK's home), SPROCKET_JDK_MAJOR (21, 25, ...) and
+#                       SPROCKET_JDK_VERSION ("25.0.3"), or says on stderr why it found none and returns 2.
 #
-# Order: JAVA_HOME if it is a JDK >= 21; else `java` on PATH if it is one; else the newest JDK >= 21
+# Order: JAVA_HOME if it is a JDK >= 21; else `java` on PATH if it belongs to one; else the newest JDK >= 21
 # among the usual install places (Linux packages, tarballs in /opt, SDKMAN!, macOS).
+# The launcher runs this on every start, so it forks as little as it can: builtins and globals, not $(...).
 
 SPROCKET_MIN_JDK=21
 
-# Prints the version string of the JDK at $1 ("25.0.3", "1.8.0_392"), or nothing if it is not a JDK.
+# Sets REPLY to the version of the JDK at $1 ("25.0.3", "1.8.0_392"); returns 1 if $1 is not a JDK.
 sprocket_jdk_version() {
-    local home=$1 line
+    local home=$1 line=
+    REPLY=
     [[ -x "$home/bin/java" && -x "$home/bin/javac" ]] || return 1
     # The release file is what the JDK build wrote; reading it costs nothing, starting a JVM does.
     if [[ -r "$home/release" ]]; then
-        line=$(grep -m1 '^JAVA_VERSION=' "$home/release" 2>/dev/null) || line=
-        line=${line#JAVA_VERSION=}
-        line=${line//\"/}
+        while IFS= read -r line || [[ -n "$line" ]]; do
+            if [[ $line == JAVA_VERSION=* ]]; then
+                line=${line#JAVA_VERSION=}
+                REPLY=${line//\"/}
+                break
+            fi
+        done <"$home/release"
     fi
-    if [[ -z "${line:-}" ]]; then
-        line=$("$home/bin/java" -version 2>&1 | head -n1) || return 1
+    if [[ -z "$REPLY" ]]; then
+        line=$("$home/bin/java" -version 2>&1) || return 1
         [[ $line =~ \"([^\"]+)\" ]] || return 1
-        line=${BASH_REMATCH[1]}
+        REPLY=${BASH_REMATCH[1]}
     fi
-    printf '%s\n' "$line"
 }
 
-# The feature (major) release of a version string: 25 for "25.0.3", 8 for "1.8.0_392", 26 for "26-ea".
+# Sets REPLY to the feature (major) release of a version: 25 for "25.0.3", 8 for "1.8.0_392", 26 for "26-ea".
 sprocket_jdk_major() {
     local v=$1
     [[ $v == 1.* ]] && v=${v#1.}
     v=${v%%[!0-9]*}
-    printf '%s\n' "${v:-0}"
+    REPLY=${v:-0}
 }
 
 # Whether dotted version $1 is newer than $2, comparing numeric fields left to right.
@@ -51,42 +56,42 @@ sprocket_version_newer() {
     return 1
 }
 
-# Sets SPROCKET_JDK and SPROCKET_JDK_MAJOR if $1 is a JDK >= 21; returns 1 otherwise.
+# Sets SPROCKET_JDK, SPROCKET_JDK_MAJOR and SPROCKET_JDK_VERSION if $1 is a JDK >= 21; returns 1 otherwise.
 sprocket_try_jdk() {
-    local home=$1 version major
-    version=$(sprocket_jdk_version "$home") || return 1
-    major=$(sprocket_jdk_major "$version")
-    (( major >= SPROCKET_MIN_JDK )) || return 1
+    local home=${1%/} version
+    sprocket_jdk_version "$home" || return 1
+    version=$REPLY
+    sprocket_jdk_major "$version"
+    (( REPLY >= SPROCKET_MIN_JDK )) || return 1
     SPROCKET_JDK=$home
-    SPROCKET_JDK_MAJOR=$major
+    SPROCKET_JDK_MAJOR=$REPLY
     SPROCKET_JDK_VERSION=$version
 }
 
 sprocket_find_jdk() {
     SPROCKET_JDK= SPROCKET_JDK_MAJOR= SPROCKET_JDK_VERSION=
-    if [[ -n "${JAVA_HOME:-}" ]] && sprocket_try_jdk "${JAVA_HOME%/}"; then
+    if [[ -n "${JAVA_HOME:-}" ]] && sprocket_try_jdk "$JAVA_HOME"; then
         return 0
     fi
     local java
-    if java=$(command -v java 2>/dev/null); then
+    if java=$(type -P java); then
         # /usr/bin/java is usually a chain of links (alternatives); its JDK is two levels above the real file.
-        java=$(readlink -f "$java" 2>/dev/null || printf '%s\n' "$java")
-        if sprocket_try_jdk "$(dirname "$(dirname "$java")")"; then
+        [[ -L "$java" ]] && java=$(readlink -f "$java" 2>/dev/null || printf '%s\n' "$java")
+        java=${java%/*}
+        if sprocket_try_jdk "${java%/*}"; then
             return 0
         fi
     fi
-    local best= best_version= candidate version major
+    local best= best_version= candidate
     local -a candidates=(
         /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/*jdk* "$HOME"/.sdkman/candidates/java/*
         /Library/Java/JavaVirtualMachines/*/Contents/Home
     )
     for candidate in "${candidates[@]}"; do
         [[ -d "$candidate" ]] || continue
-        version=$(sprocket_jdk_version "$candidate") || continue
-        major=$(sprocket_jdk_major "$version")
-        (( major >= SPROCKET_MIN_JDK )) || continue
-        if [[ -z "$best" ]] || sprocket_version_newer "$version" "$best_version"; then
-            best=$candidate best_version=$version
+        sprocket_try_jdk "$candidate" || continue
+        if [[ -z "$best" ]] || sprocket_version_newer "$SPROCKET_JDK_VERSION" "$best_version"; then
+            best=$SPROCKET_JDK best_version=$SPROCKET_JDK_VERSION
         fi
     done
     if [[ -n "$best" ]]; then
@@ -112,9 +117,9 @@ sprocket_maven_opts() {
 
 # The Maven to run from the repository root $1: mvn on PATH if present, else the wrapper.
 sprocket_maven() {
-    if command -v mvn >/dev/null 2>&1; then
-        printf '%s\n' mvn
+    if type -P mvn >/dev/null; then
+        REPLY=mvn
     else
-        printf '%s\n' "$1/mvnw"
+        REPLY=$1/mvnw
     fi
 }

@@ -15,7 +15,8 @@ root=$(dirname "$here")
 sprocket_find_jdk || exit 2
 export JAVA_HOME=$SPROCKET_JDK
 sprocket_maven_opts
-mvn=$(sprocket_maven "$root")
+sprocket_maven "$root"
+mvn=$REPLY
 
 cp_file=$here/target/module-path.txt
 "$mvn" -q -f "$here/pom.xml" install -DskipTests
@@ -24,7 +25,7 @@ cp_file=$here/target/module-path.txt
 # (another module's build) would otherwise make classes vanish mid-run.
 lib=$here/target/lib
 rm -rf "$lib" && mkdir -p "$lib"
-IFS=: read -r -a jars <"$cp_file"
+IFS=: read -r -a jars <"$cp_file" || true   # the file has no final newline
 cp "${jars[@]}" "$here/target/sprocket-bench-0.1.0-SNAPSHOT.jar" "$lib/"
 
 opens=(--add-exports java.base/jdk.internal.vm=sprocket.kernel)

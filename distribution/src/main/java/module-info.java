@@ -8,6 +8,9 @@ module sprocket.cli {
     requires sprocket.kernel;
     requires info.picocli;
     requires org.slf4j;
+    // Only the command configures logging (LogSetup); every other module logs through the SLF4J API alone.
+    requires ch.qos.logback.classic;
+    requires ch.qos.logback.core;
 
     // Implementation modules: required only to put them in the module graph; they export nothing.
     requires sprocket.vm.regions;
@@ -19,6 +22,8 @@ module sprocket.cli {
 
     // picocli reads and sets the command classes' annotated fields by reflection.
     opens sprocket.cli to info.picocli;
+
+    provides ch.qos.logback.classic.spi.Configurator with sprocket.cli.LogSetup;
 
     provides sprocket.api.sys.Program with
             sprocket.cli.bin.Hello,

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class ModuleDescriptorTest {
 
     @Test
-    void sprocket_cli_exports_nothing_opens_only_to_picocli_and_provides_the_programs() {
+    void sprocket_cli_exports_nothing_opens_only_to_picocli_and_provides_the_programs_and_its_log_setup() {
         ModuleDescriptor d = Main.class.getModule().getDescriptor();
         assertThat(d).as("tests run on the module path").isNotNull();
         assertThat(d.name()).isEqualTo("sprocket.cli");
@@ -17,8 +17,9 @@ class ModuleDescriptorTest {
             assertThat(o.source()).isEqualTo("sprocket.cli");
             assertThat(o.targets()).containsExactly("info.picocli");
         });
-        assertThat(d.provides()).singleElement().satisfies(p -> {
-            assertThat(p.service()).isEqualTo("sprocket.api.sys.Program");
+        assertThat(d.provides()).extracting(ModuleDescriptor.Provides::service)
+                .containsExactlyInAnyOrder("sprocket.api.sys.Program", "ch.qos.logback.classic.spi.Configurator");
+        assertThat(programs(d)).satisfies(p -> {
             assertThat(p.providers()).containsExactly("sprocket.cli.bin.Hello", "sprocket.cli.bin.True",
                     "sprocket.cli.bin.False", "sprocket.cli.bin.Echo", "sprocket.cli.bin.Sleep", "sprocket.cli.bin.Kill",
                     "sprocket.cli.bin.Forktree", "sprocket.cli.bin.Burn");
@@ -34,7 +35,7 @@ class ModuleDescriptorTest {
             file = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
         assertThat(file.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList())
-                .containsExactlyElementsOf(d.provides().iterator().next().providers());
+                .containsExactlyElementsOf(programs(d).providers());
     }
 
     @Test
@@ -43,5 +44,10 @@ class ModuleDescriptorTest {
         assertThat(d.requires()).extracting(ModuleDescriptor.Requires::name).contains("sprocket.api", "sprocket.kernel",
                 "sprocket.vm.regions", "sprocket.sched", "sprocket.ipc", "sprocket.fs", "sprocket.hw.r2000",
                 "sprocket.hw.x86mps", "info.picocli", "org.slf4j");
+    }
+
+    private static ModuleDescriptor.Provides programs(ModuleDescriptor d) {
+        return d.provides().stream().filter(p -> p.service().equals("sprocket.api.sys.Program")).findFirst()
+                .orElseThrow();
     }
 }

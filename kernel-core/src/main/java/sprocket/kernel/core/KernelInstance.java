@@ -87,6 +87,37 @@ public final class KernelInstance {
     public int run(String program, List<String> args) {
         if (ran) throw new IllegalStateException("a kernel runs one program");
         ran = true;
+        if (Coroutine.kind().equals("virtual-thread") && !Thread.currentThread().isVirtual()) {
+            return onVirtualThread(() -> runHere(program, args));
+        }
+        return runHere(program, args);
+    }
+
+    /**
+     * Runs the engine itself on a virtual thread, so that its hand-offs with the processes' virtual threads stay
+     * between virtual threads (a park and an unpark on one carrier) rather than waking a platform thread each time.
+     */
+    private static int onVirtualThread(java.util.function.IntSupplier body) {
+        int[] result = new int[1];
+        RuntimeException[] failure = new RuntimeException[1];
+        Thread t = Thread.ofVirtual().name("sprocket-engine").start(() -> {
+            try {
+                result[0] = body.getAsInt();
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+        });
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PanicException("interrupted while the engine ran", e);
+        }
+        if (failure[0] != null) throw failure[0];
+        return result[0];
+    }
+
+    private int runHere(String program, List<String> args) {
         String[] argv = new String[args.size() + 1];
         argv[0] = program;
         for (int i = 0; i < args.size(); i++) argv[i + 1] = args.get(i);
