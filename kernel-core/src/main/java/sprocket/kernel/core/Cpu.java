@@ -11,6 +11,8 @@ final class Cpu {
     Proc current;
     /** The process that ran here last, to tell a real context switch from resuming the same process. */
     Proc last;
+    /** The address space whose pmap this CPU translates through now (null: the kernel's own). */
+    sprocket.api.vm.AddressSpace activeSpace;
     /** The scheduler asked for a reschedule at the next chance. */
     boolean needResched;
     /** Cycles spent running processes and handling interrupts. */

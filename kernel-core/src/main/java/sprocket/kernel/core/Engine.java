@@ -218,8 +218,12 @@ final class Engine {
             c.now += costs.contextSwitch();
             c.busy += costs.contextSwitch();
             contextSwitches.increment();
-            if (p.space != null) p.space.pmap().activate(c.id);
             c.last = p;
+        }
+        // By space, not by process: a process that exec'd elsewhere comes back with a new one.
+        if (c.activeSpace != p.space && p.space != null) {
+            p.space.pmap().activate(c.id);
+            c.activeSpace = p.space;
         }
         p.runStart = c.now;
         scheduler.running(p, c.id);

@@ -300,32 +300,23 @@ final class FileCalls {
     }
 
     public int mkdir(String path, int mode) {
-        Proc p = frame.enter(Locks.Area.FILE);
-        try {
-            if (path == null) return SyscallFrame.fail(p, Errno.EFAULT);
-            int r = fs.mkdir(SyscallFrame.lookup(p), path, mode);
-            return r != 0 ? SyscallFrame.fail(p, r) : 0;
-        } finally {
-            frame.leave(p);
-        }
+        return nameCall(path, (at, name) -> fs.mkdir(at, name, mode));
     }
 
     public int rmdir(String path) {
-        Proc p = frame.enter(Locks.Area.FILE);
-        try {
-            if (path == null) return SyscallFrame.fail(p, Errno.EFAULT);
-            int r = fs.rmdir(SyscallFrame.lookup(p), path);
-            return r != 0 ? SyscallFrame.fail(p, r) : 0;
-        } finally {
-            frame.leave(p);
-        }
+        return nameCall(path, fs::rmdir);
     }
 
     public int unlink(String path) {
+        return nameCall(path, fs::unlink);
+    }
+
+    /** A call that changes the name space at {@code path} and answers 0 or an errno (mkdir, rmdir, unlink). */
+    private int nameCall(String path, java.util.function.ToIntBiFunction<sprocket.api.fs.Lookup, String> op) {
         Proc p = frame.enter(Locks.Area.FILE);
         try {
             if (path == null) return SyscallFrame.fail(p, Errno.EFAULT);
-            int r = fs.unlink(SyscallFrame.lookup(p), path);
+            int r = op.applyAsInt(SyscallFrame.lookup(p), path);
             return r != 0 ? SyscallFrame.fail(p, r) : 0;
         } finally {
             frame.leave(p);

@@ -208,12 +208,15 @@ final class Lifecycle {
         AddressSpace old = p.space;
         p.space = space;
         space.pmap().activate(cpu.id);
+        cpu.activeSpace = space;
         if (!pushArguments(cpu, space, argv, envp)) {
             p.space = old;
             old.pmap().activate(cpu.id);
+            cpu.activeSpace = old;
             space.destroy(cpu.id);
             return -Errno.E2BIG;
         }
+        forgetSpace(old);
         old.destroy(cpu.id);
         for (int fd = 0; fd < p.fds.size(); fd++) {
             if (p.fds.closeOnExec(fd)) {
@@ -291,6 +294,19 @@ final class Lifecycle {
         return true;
     }
 
+    /**
+     * A space about to be destroyed must be active nowhere: a CPU that last ran it (the process has moved on)
+     * switches to the kernel's own pmap.
+     */
+    private void forgetSpace(AddressSpace space) {
+        for (Cpu c : engine.cpus) {
+            if (c.activeSpace == space) {
+                engine.kernelPmap().activate(c.id);
+                c.activeSpace = null;
+            }
+        }
+    }
+
     // ---- exit(2)
 
     /** exit(2) of the running process {@code p} with wait status {@code status}; never returns. */
@@ -305,7 +321,7 @@ final class Lifecycle {
             if (f != null) f.release();
         }
         if (p.space != null && cpu != null) {
-            engine.kernelPmap().activate(cpu.id);
+            forgetSpace(p.space);
             p.space.destroy(cpu.id);
             p.space = null;
             cpu.last = null;
