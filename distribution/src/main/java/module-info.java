@@ -33,5 +33,9 @@ module sprocket.cli {
             sprocket.cli.bin.Sleep,
             sprocket.cli.bin.Kill,
             sprocket.cli.bin.Forktree,
-            sprocket.cli.bin.Burn;
+            sprocket.cli.bin.Burn,
+            sprocket.cli.bin.Memtouch,
+            sprocket.cli.bin.Cowfork,
+            sprocket.cli.bin.Mapshare,
+            sprocket.cli.bin.Segv;
 }

@@ -1,6 +1,6 @@
 /**
  * The "regions" memory manager: System V regions and pregions, demand-zero paging, shared text,
- * copy-on-write fork, sbrk and an automatically growing stack; machine-independent.
+ * copy-on-write fork, sbrk, an automatically growing stack and anonymous mmap; machine-independent.
  */
 module sprocket.vm.regions {
     requires transitive sprocket.api;

@@ -22,7 +22,8 @@ class ModuleDescriptorTest {
         assertThat(programs(d)).satisfies(p -> {
             assertThat(p.providers()).containsExactly("sprocket.cli.bin.Hello", "sprocket.cli.bin.True",
                     "sprocket.cli.bin.False", "sprocket.cli.bin.Echo", "sprocket.cli.bin.Sleep", "sprocket.cli.bin.Kill",
-                    "sprocket.cli.bin.Forktree", "sprocket.cli.bin.Burn");
+                    "sprocket.cli.bin.Forktree", "sprocket.cli.bin.Burn", "sprocket.cli.bin.Memtouch",
+                    "sprocket.cli.bin.Cowfork", "sprocket.cli.bin.Mapshare", "sprocket.cli.bin.Segv");
         });
     }
 

@@ -170,6 +170,23 @@ public final class Catalog {
         return c;
     }
 
+    /**
+     * A catalog with {@code provider} added to {@code slot} (replacing one of the same name): for embedding and
+     * for test kits that wrap a provider under test. Its origin reads "added by the embedder".
+     */
+    public Catalog withProvider(Slot slot, Provider provider) {
+        if (!slot.type().isInstance(provider)) {
+            throw new IllegalArgumentException(provider.getClass().getName() + " is not a " + slot.type().getName());
+        }
+        Catalog c = withPrograms(List.of());
+        c.providers.get(slot).put(provider.name(), provider);
+        c.infos.removeIf(i -> i.slot() == slot && i.name().equals(provider.name()));
+        c.infos.add(new ProviderInfo(slot, provider.name(), provider.version(), provider.apiVersion(),
+                "added by the embedder", provider.description(), ApiVersion.compatible(provider.apiVersion())));
+        c.infos.sort(Comparator.comparing(ProviderInfo::slot).thenComparing(ProviderInfo::name));
+        return c;
+    }
+
     /** Every provider found, by slot then name. */
     public List<ProviderInfo> providers() {
         return List.copyOf(infos);

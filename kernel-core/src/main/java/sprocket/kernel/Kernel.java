@@ -20,6 +20,9 @@ import sprocket.kernel.core.PanicException;
 
 /** A kernel booted from a checked configuration, ready to run one program. */
 public final class Kernel {
+    /** The policy the kernel falls back to when it ejects a broken plug-in. */
+    static final String FALLBACK_SCHEDULER = "rr";
+
     private final KernelInstance instance;
     private final BootOptions options;
 
@@ -36,6 +39,7 @@ public final class Kernel {
             Machine machine = hw.build(new MachineConfig(s.getInt("hw.cpus"), s.getSize("hw.memory"), s));
             KernelInstance k = KernelInstance.boot(s, machine,
                     (SchedulerProvider) config.providerInstance(Slot.SCHED),
+                    (SchedulerProvider) catalog.provider(Slot.SCHED, FALLBACK_SCHEDULER),
                     (MemoryManagerProvider) config.providerInstance(Slot.VM),
                     (FileSystemProvider) config.providerInstance(Slot.FS),
                     (IpcProvider) config.providerInstance(Slot.IPC),

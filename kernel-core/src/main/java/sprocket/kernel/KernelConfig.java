@@ -136,6 +136,11 @@ public final class KernelConfig {
             chosen.put(slot, p);
             for (Tunable t : p.tunables()) declared.putIfAbsent(t.key(), t);
         }
+        // The scheduler the kernel falls back to after ejecting a plug-in reads its own keys (at their defaults).
+        Provider fallback = catalog.provider(Slot.SCHED, Kernel.FALLBACK_SCHEDULER);
+        if (fallback != null) {
+            for (Tunable t : fallback.tunables()) declared.putIfAbsent(t.key(), t);
+        }
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> sources = new LinkedHashMap<>();
         for (Map.Entry<String, Entry> en : entries.entrySet()) {
@@ -168,6 +173,10 @@ public final class KernelConfig {
             if (values.containsKey("hw.memory") && mem < machine.minMemory()) {
                 errors.add(error(entries.get("hw.memory"), "hw.memory = " + s.get("hw.memory") + " but the "
                         + machine.name() + " machine needs at least " + machine.minMemory() / 1024 + "K"));
+            }
+            if (values.containsKey("hw.memory") && mem > machine.maxMemory()) {
+                errors.add(error(entries.get("hw.memory"), "hw.memory = " + s.get("hw.memory") + " but the "
+                        + machine.name() + " machine takes at most " + machine.maxMemory() / (1024 * 1024) + "M"));
             }
         }
         if (!errors.isEmpty()) throw new ConfigException(errors);

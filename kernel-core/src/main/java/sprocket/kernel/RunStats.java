@@ -44,11 +44,23 @@ public final class RunStats {
         line(b, "forks", "forks");
         line(b, "page faults", "page_faults");
         line(b, "TLB misses", "tlb_misses");
+        // What each machine does about a miss, and what the memory manager did: only the counters this run has.
+        counter(b, "  TLB refills", "tlb_refills");
+        counter(b, "  page walks", "page_walks");
+        counter(b, "  TLB flushes", "tlb_flushes");
+        counter(b, "  ASID wraps", "asid_wraps");
+        counter(b, "zero fills", "zero_fills");
+        counter(b, "copy-on-write", "cow_copies");
         line(b, "IPIs", "ipis");
         line(b, "TLB shootdowns", "shootdowns");
         line(b, "lock spin cycles", "kernel_lock_spin_cycles");
         b.append(String.format(Locale.ROOT, "%-19s %s%n", "trace digest", values.get("trace_digest")));
         return b.toString();
+    }
+
+    private void counter(StringBuilder b, String label, String key) {
+        Long v = counters().get(key);
+        if (v != null) b.append(String.format(Locale.ROOT, "%-19s %,d%n", label, v));
     }
 
     private void line(StringBuilder b, String label, String key) {

@@ -196,4 +196,17 @@ class ProcessLifecycleTest {
         }).run("t");
         assertThat(o.status()).isZero();
     }
+
+    @Test
+    void a_process_that_moves_itself_off_its_cpu_carries_on_elsewhere() {
+        var o = Sim.with("hw.cpus=4", "kernel.lock=fine").program("t", (sys, argv) -> {
+            for (int cpu = 3; cpu >= 0; cpu--) {
+                // sched_setaffinity(2) on oneself, excluding the CPU it runs on: it must move, holding no lock.
+                if (sys.sched_setaffinity(0, 1L << cpu) != 0) return 1;
+                sys.burn(1_000);
+            }
+            return sys.sched_getaffinity(0) == 1 ? 0 : 2;
+        }).run("t");
+        assertThat(o.status()).isZero();
+    }
 }

@@ -2,6 +2,7 @@ package sprocket.sched;
 
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.List;
 import sprocket.api.sched.Task;
 
 /** One CPU's run queue: runnable tasks in the order they became runnable (FIFO). */
@@ -11,6 +12,21 @@ final class RunQueue {
 
     void addLast(Task task) {
         tasks.addLast(task);
+    }
+
+    /** Puts {@code task} at the head: it runs next (a task preempted before its quantum ended). */
+    void addFirst(Task task) {
+        tasks.addFirst(task);
+    }
+
+    /** Appends the queued tasks, oldest first, to {@code out}. */
+    void copyTo(List<Task> out) {
+        out.addAll(tasks);
+    }
+
+    /** The oldest queued task, or null. */
+    Task peekFirst() {
+        return tasks.peekFirst();
     }
 
     int size() {

@@ -2,25 +2,52 @@ package sprocket.sched;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
+import sprocket.api.sched.Scheduler;
 import sprocket.api.sched.SchedulerContext;
+import sprocket.api.sched.SchedulerProvider;
 import sprocket.api.sched.Task;
 import sprocket.api.spi.Counter;
 import sprocket.api.spi.Settings;
+import sprocket.api.spi.Tunable;
 
-/** A machine of {@code cpus} CPUs whose current tasks a test sets by hand; records resched requests. */
+/**
+ * A machine of {@code cpus} CPUs whose current tasks and clocks a test sets by hand; records resched requests.
+ * Settings answer the declared tunables of one provider, at their defaults unless a test overrides them.
+ */
 final class FakeSchedulerContext implements SchedulerContext {
 
+    static final long CYCLES_PER_TICK = 1000;
+
     final Task[] current;
+    final long[] clock;
     final List<Integer> resched = new ArrayList<>();
     final TreeMap<String, long[]> counters = new TreeMap<>();
-    private final int slice;
+    private final TreeMap<String, Tunable> declared = new TreeMap<>();
+    private final TreeMap<String, Long> values = new TreeMap<>();
+    private final SchedulerProvider provider;
 
     FakeSchedulerContext(int cpus, int slice) {
+        this(cpus, new RoundRobinProvider(), Map.of(RoundRobinProvider.SLICE, (long) slice));
+    }
+
+    FakeSchedulerContext(int cpus, SchedulerProvider provider, Map<String, Long> overrides) {
+        this.provider = provider;
         this.current = new Task[cpus];
-        this.slice = slice;
+        this.clock = new long[cpus];
+        for (Tunable t : provider.tunables()) declared.put(t.key(), t);
+        for (var e : overrides.entrySet()) {
+            if (!declared.containsKey(e.getKey())) throw new IllegalArgumentException("undeclared " + e.getKey());
+            values.put(e.getKey(), e.getValue());
+        }
+    }
+
+    /** The provider's policy on this machine. */
+    Scheduler policy() {
+        return provider.create(this);
     }
 
     RoundRobin scheduler() {
@@ -39,12 +66,12 @@ final class FakeSchedulerContext implements SchedulerContext {
 
     @Override
     public long cyclesPerTick() {
-        return 1000;
+        return CYCLES_PER_TICK;
     }
 
     @Override
     public long now(int cpu) {
-        return 0;
+        return clock[cpu];
     }
 
     @Override
@@ -67,8 +94,10 @@ final class FakeSchedulerContext implements SchedulerContext {
 
             @Override
             public long getLong(String key) {
-                if (!key.equals(RoundRobinProvider.SLICE)) throw new IllegalArgumentException("undeclared " + key);
-                return slice;
+                Tunable t = declared.get(key);
+                if (t == null) throw new IllegalArgumentException("undeclared " + key);
+                Long v = values.get(key);
+                return v != null ? v : Long.parseLong(t.defaultValue());
             }
 
             @Override

@@ -2,11 +2,29 @@ package sprocket.sched;
 
 import sprocket.api.sched.Task;
 
-/** A task with a pid and an affinity mask; everything else at its default. */
+/** A task with a pid and an affinity mask; nice, share group and accounting are set by the test or FakeKernel. */
 final class FakeTask implements Task {
+
+    /** Linux's sched_prio_to_weight, nice -20..19: the kernel's weights, 1024 at nice 0. */
+    private static final int[] WEIGHTS = {
+        88761, 71755, 56483, 46273, 36291, 29154, 23254, 18705, 14949, 11916,
+        9548, 7620, 6100, 4904, 3906, 3121, 2501, 1991, 1586, 1277,
+        1024, 820, 655, 526, 423, 335, 272, 215, 172, 137,
+        110, 87, 70, 56, 45, 36, 29, 23, 18, 15,
+    };
 
     private final int pid;
     long affinity;
+    int nice;
+    int shareGroup;
+    int lastCpu = -1;
+    long runtime;
+    long waitTime;
+    long runnableSince;
+    /** FakeKernel's bookkeeping: in the policy's custody, and ticks waited since it last ran. */
+    boolean queued;
+    long waitedTicks;
+    long longestWait;
 
     FakeTask(int pid, long affinity) {
         this.pid = pid;
@@ -20,12 +38,12 @@ final class FakeTask implements Task {
 
     @Override
     public int shareGroup() {
-        return 0;
+        return shareGroup;
     }
 
     @Override
     public int nice() {
-        return 0;
+        return nice;
     }
 
     @Override
@@ -35,7 +53,7 @@ final class FakeTask implements Task {
 
     @Override
     public int weight() {
-        return 1024;
+        return WEIGHTS[nice + 20];
     }
 
     @Override
@@ -45,22 +63,22 @@ final class FakeTask implements Task {
 
     @Override
     public int lastCpu() {
-        return -1;
+        return lastCpu;
     }
 
     @Override
     public long runtime() {
-        return 0;
+        return runtime;
     }
 
     @Override
     public long waitTime() {
-        return 0;
+        return waitTime;
     }
 
     @Override
     public long runnableSince() {
-        return 0;
+        return runnableSince;
     }
 
     @Override

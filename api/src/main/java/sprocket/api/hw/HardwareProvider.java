@@ -11,6 +11,11 @@ public interface HardwareProvider extends Provider {
     /** The least physical memory, in bytes, this machine boots with. */
     long minMemory();
 
+    /** The most physical memory, in bytes, this machine can have; a larger {@code hw.memory} is refused before boot. */
+    default long maxMemory() {
+        return Long.MAX_VALUE;
+    }
+
     /** Called once per boot, after the configuration has been checked against the bounds above. */
     Machine build(MachineConfig config);
 }

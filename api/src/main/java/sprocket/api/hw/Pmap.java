@@ -7,8 +7,11 @@ package sprocket.api.hw;
  */
 public interface Pmap {
 
-    /** Maps the page at {@code vaddr} to {@code frame} with {@code prot} ({@link Prot} bits), replacing any mapping. */
-    void enter(long vaddr, int frame, int prot);
+    /**
+     * Maps the page at {@code vaddr} to {@code frame} with {@code prot} ({@link Prot} bits), replacing any mapping;
+     * a replaced mapping is shot down as {@link #remove} does, at {@code cpu}'s cost.
+     */
+    void enter(int cpu, long vaddr, int frame, int prot);
 
     /**
      * Removes the mappings of every page in {@code [vaddr, vaddr + length)}. When it returns, no CPU can
@@ -23,8 +26,11 @@ public interface Pmap {
     /** Makes this the address space {@code cpu} translates through (R2000: sets the ASID in EntryHi; x86: loads CR3). */
     void activate(int cpu);
 
-    /** Frees whatever the machine holds for this pmap (page-table frames, the ASID). It must not be active anywhere. */
-    void destroy();
+    /**
+     * Frees whatever the machine holds for this pmap (page-table frames, the ASID), charging {@code cpu} for the
+     * work. It must not be active on any CPU.
+     */
+    void destroy(int cpu);
 
     /** The frame mapped at {@code vaddr}, or -1; for the kernel's own copying, which does not go through a TLB. */
     int frameAt(long vaddr);

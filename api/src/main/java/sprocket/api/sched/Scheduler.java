@@ -71,4 +71,13 @@ public interface Scheduler {
     /** A share group was formed, or gained or lost a member; {@code groupId} is the creator's pid. */
     default void shareGroupChanged(int groupId) {
     }
+
+    /**
+     * priocntl(2) asks to put {@code task} in scheduling class {@code schedClass} at {@code priority}. Returns 0
+     * when the policy accepts (it then treats the task accordingly), or an errno: EINVAL for a class or priority
+     * it does not have. The kernel checks permissions first. Policies without classes refuse everything.
+     */
+    default int priocntl(Task task, String schedClass, int priority) {
+        return sprocket.api.Errno.EINVAL;
+    }
 }

@@ -24,6 +24,13 @@ public interface Sys {
     /** fork(2): the child starts at {@code child} with a copy of the caller's image; returns the child's pid. */
     int fork(ProcessEntry child);
 
+    /**
+     * vfork(2): the child starts at {@code child} borrowing the caller's address space, and the caller is suspended
+     * until the child execs or exits; returns the child's pid. The child must not return to code that expects the
+     * parent's memory as it was.
+     */
+    int vfork(ProcessEntry child);
+
     /** execve(2): replaces the image with /bin program {@code path}; returns only on failure. */
     int execve(String path, String[] argv, String[] envp);
 
@@ -184,6 +191,18 @@ public interface Sys {
     /** brk(2). */
     int brk(long addr);
 
+    /**
+     * mmap(2). Anonymous mappings (MAP_ANONYMOUS with {@code fd} -1); returns the address, or
+     * {@link Mman#MAP_FAILED} with errno set (EINVAL, ENOMEM, EBADF, ENODEV).
+     */
+    long mmap(long addr, long len, int prot, int flags, int fd, long off);
+
+    /** munmap(2). */
+    int munmap(long addr, long len);
+
+    /** mprotect(2). */
+    int mprotect(long addr, long len, int prot);
+
     byte load8(long addr);
 
     short load16(long addr);
@@ -223,6 +242,28 @@ public interface Sys {
 
     /** nice(2): adds {@code incr} to the nice value; returns the new value, -20..19 (System V: "the new nice value minus 20"). */
     int nice(int incr);
+
+    /**
+     * sched_setaffinity(2): the CPUs process {@code pid} (0: the caller) may run on, bit n for CPU n. EINVAL when
+     * the mask names no CPU of this machine, ESRCH for no such process, EPERM for another user's process.
+     */
+    int sched_setaffinity(int pid, long mask);
+
+    /** sched_getaffinity(2): the mask, or -1 with errno set. */
+    long sched_getaffinity(int pid);
+
+    /**
+     * priocntl(2), reduced to setting a process's scheduling class and priority: {@code schedClass} is a class
+     * the configured policy knows (the svr4 policy: "TS" or "RT"); raising priority or entering a real-time class
+     * needs root (EPERM); EINVAL for a class or priority the policy refuses.
+     */
+    int priocntl(int pid, String schedClass, int priority);
+
+    /** prctl(2): the IRIX process control operations of {@link Prctl}; EINVAL for one this kernel does not know. */
+    long prctl(int option, long arg);
+
+    /** getrusage(2) for {@link Rusage#RUSAGE_SELF} or {@link Rusage#RUSAGE_CHILDREN}; null with EINVAL otherwise. */
+    Rusage getrusage(int who);
 
     /** sysconf(3C). */
     long sysconf(int name);

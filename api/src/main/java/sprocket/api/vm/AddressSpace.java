@@ -13,19 +13,41 @@ public interface AddressSpace {
     Pmap pmap();
 
     /**
-     * Resolves a fault at {@code vaddr}: zero-fill on first touch, stack growth, copy on write. Returns true
-     * when a mapping was entered in the pmap, false when the access is an error (the kernel sends SIGSEGV).
+     * Resolves a fault at {@code vaddr}: zero-fill on first touch, stack growth, copy on write. Returns 0 when a
+     * mapping was entered in the pmap, otherwise the signal the faulting process gets: SIGSEGV for an address or
+     * protection error, SIGKILL when no physical frame is left.
      */
-    boolean fault(int cpu, long vaddr, Access access);
+    int fault(int cpu, long vaddr, Access access);
 
     /** The current break: the end of the data segment. */
     long brk();
 
     /**
      * Moves the break by {@code increment} bytes (sbrk(2)); shrinking frees the pages past the new break.
-     * Returns the old break, or a negative errno ({@code -ENOMEM}).
+     * Returns the old break, or a negative errno: {@code -ENOMEM} (no room or no memory), {@code -EINVAL} (below
+     * the start of data).
      */
     long sbrk(int cpu, long increment);
+
+    /**
+     * mmap(2) of anonymous memory: {@code length} bytes with {@code prot} ({@link sprocket.api.hw.Prot} bits) and
+     * {@code flags} ({@link sprocket.api.sys.Mman}: MAP_SHARED or MAP_PRIVATE, MAP_FIXED, MAP_ANONYMOUS) at
+     * {@code addr} (a hint, or exact with MAP_FIXED, replacing what was there). A MAP_SHARED mapping stays shared
+     * with the children a fork makes. Returns the address, or a negative errno (-EINVAL, -ENOMEM).
+     */
+    long mmap(int cpu, long addr, long length, int prot, int flags);
+
+    /**
+     * munmap(2): removes every mapping in {@code [addr, addr + length)}; when it returns no CPU can reach those
+     * pages. Returns 0 or a negative errno (-EINVAL for an unaligned address or a zero length).
+     */
+    int munmap(int cpu, long addr, long length);
+
+    /**
+     * mprotect(2): sets the protection of every page in the range, all of which must be mapped (-ENOMEM
+     * otherwise). Returns 0 or a negative errno.
+     */
+    int mprotect(int cpu, long addr, long length, int prot);
 
     /** The highest address of the stack, exclusive. */
     long stackTop();

@@ -11,6 +11,7 @@ import java.util.Map;
 import sprocket.api.Errno;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.ProcessEntry;
+import sprocket.api.sys.Rusage;
 import sprocket.api.sys.SignalHandler;
 import sprocket.api.sys.Sigaction;
 import sprocket.api.sys.Stat;
@@ -234,4 +235,13 @@ final class FakeSys implements Sys {
     @Override public int sched_yield() { throw unexpected(); }
     @Override public int nice(int incr) { throw unexpected(); }
     @Override public long sysconf(int name) { throw unexpected(); }
+    @Override public int vfork(ProcessEntry child) { throw unexpected(); }
+    @Override public long mmap(long addr, long len, int prot, int flags, int fd, long off) { throw unexpected(); }
+    @Override public int munmap(long addr, long len) { throw unexpected(); }
+    @Override public int mprotect(long addr, long len, int prot) { throw unexpected(); }
+    @Override public int sched_setaffinity(int pid, long mask) { throw unexpected(); }
+    @Override public long sched_getaffinity(int pid) { throw unexpected(); }
+    @Override public int priocntl(int pid, String schedClass, int priority) { throw unexpected(); }
+    @Override public long prctl(int option, long arg) { throw unexpected(); }
+    @Override public Rusage getrusage(int who) { throw unexpected(); }
 }

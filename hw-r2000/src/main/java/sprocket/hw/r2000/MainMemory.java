@@ -33,7 +33,7 @@ final class MainMemory implements PhysicalMemory {
             throw new IllegalArgumentException("the R2000 machine needs more than " + KERNEL_FRAMES * Kuseg.PAGE_SIZE
                     + " bytes of memory, not " + requestedBytes);
         }
-        if (size > MAX_BYTES) {
+        if (requestedBytes > MAX_BYTES) {
             throw new IllegalArgumentException("the R2000 machine addresses at most " + MAX_BYTES
                     + " bytes of memory (kseg0), not " + requestedBytes);
         }

@@ -12,7 +12,7 @@ final class PageTable {
     private static final int LEAF_SHIFT = 10;
     private static final int LEAF_SIZE = 1 << LEAF_SHIFT;
     private static final int LEAF_MASK = LEAF_SIZE - 1;
-    private static final int LEAVES = Kuseg.PAGES >>> LEAF_SHIFT;
+    static final int LEAVES = Kuseg.PAGES >>> LEAF_SHIFT;
 
     private final int[][] leaves = new int[LEAVES][];
     /** Mapped PTEs per leaf, to free a leaf when it empties. */
@@ -90,9 +90,16 @@ final class PageTable {
         return leaves[vpn >>> LEAF_SHIFT] == null ? (vpn | LEAF_MASK) + 1 : vpn + 1;
     }
 
-    /** Drops every leaf. */
-    void clear() {
+    /** Drops every leaf; returns how many there were, each a page of kernel memory given back. */
+    int clear() {
+        int freed = 0;
+        for (int[] leaf : leaves) {
+            if (leaf != null) {
+                freed++;
+            }
+        }
         Arrays.fill(leaves, null);
         Arrays.fill(mapped, 0);
+        return freed;
     }
 }

@@ -34,8 +34,6 @@ final class R2000Mmu implements Mmu {
     private Counter tlbMisses;
     private Counter tlbRefills;
     private Counter asidWraps;
-    /** The CPU that last called into the MMU, for the one pmap call that does not name its CPU ({@link Pmap#enter}). */
-    private int lastCpu;
 
     R2000Mmu(int cpus, int frames, CostModel costs, InterruptUnit interrupts) {
         this.frames = frames;
@@ -86,7 +84,6 @@ final class R2000Mmu implements Mmu {
                 throw new IllegalStateException("the kernel resolved the fault at 0x" + Long.toHexString(vaddr) + " ("
                         + access + ") on CPU " + cpu + " " + MAX_FAULTS + " times without entering a usable mapping");
             }
-            lastCpu = cpu;
             if (!context.pageFault(cpu, vaddr, access)) {
                 return FAULT;
             }
@@ -113,7 +110,6 @@ final class R2000Mmu implements Mmu {
     /** Loads {@code pmap}'s ASID into {@code cpu}'s EntryHi, giving it one first if it has none of this generation. */
     void activate(int cpu, R2000Pmap pmap) {
         checkCpu(cpu);
-        lastCpu = cpu;
         active[cpu] = pmap;
         if (pmap.generation != asids.generation()) {
             int asid = asids.allocate();
@@ -151,22 +147,20 @@ final class R2000Mmu implements Mmu {
 
     /** Pages [vpnFrom, vpnTo) of {@code pmap} changed in its page table: drop the stale TLB copies everywhere. */
     void changed(int cpu, R2000Pmap pmap, int vpnFrom, int vpnTo) {
-        checkCpu(cpu);
-        lastCpu = cpu;
         if (pmap.generation == asids.generation()) {
             shootdown.shootdown(cpu, pmap, vpnFrom, vpnTo);
         }
     }
 
-    /** As {@link #changed(int, R2000Pmap, int, int)}, on the CPU that last called into the MMU. */
-    void changed(R2000Pmap pmap, int vpn) {
-        changed(lastCpu, pmap, vpn, vpn + 1);
-    }
-
-    /** {@code pmap} is destroyed: free its ASID once no TLB holds its entries, and unload it wherever it is loaded. */
-    void release(R2000Pmap pmap) {
+    /**
+     * {@code pmap} is destroyed on {@code cpu}: its ASID's entries are purged from every TLB that may hold them
+     * (by IPI on the others) before the ASID is free again, it is unloaded wherever it is still loaded, and its
+     * page table is given back: a scan of the root and a page returned per leaf, on {@code cpu}'s time.
+     */
+    void release(int cpu, R2000Pmap pmap) {
+        checkCpu(cpu);
         if (pmap.generation == asids.generation()) {
-            shootdown.drop(pmap);
+            shootdown.purge(cpu, pmap);
             asids.free(pmap.asid);
         }
         pmap.generation = 0;
@@ -176,6 +170,8 @@ final class R2000Mmu implements Mmu {
                 activeAsid[c] = EntryHi.NO_ASID;
             }
         }
+        int leaves = pmap.table.clear();
+        context.charge(cpu, PageTable.LEAVES * costs.memoryAccess() + leaves * costs.kernelOp());
     }
 
     void checkFrame(int frame) {
@@ -184,7 +180,7 @@ final class R2000Mmu implements Mmu {
         }
     }
 
-    private void checkCpu(int cpu) {
+    void checkCpu(int cpu) {
         if (cpu < 0 || cpu >= tlbs.length) {
             throw new IllegalArgumentException("no CPU " + cpu + " (the machine has " + tlbs.length + ")");
         }

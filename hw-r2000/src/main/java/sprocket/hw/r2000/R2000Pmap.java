@@ -31,20 +31,22 @@ final class R2000Pmap implements Pmap {
     }
 
     @Override
-    public void enter(long vaddr, int frame, int prot) {
+    public void enter(int cpu, long vaddr, int frame, int prot) {
         checkLive();
+        mmu.checkCpu(cpu);
         int vpn = vpn(vaddr);
         mmu.checkFrame(frame);
         int pte = EntryLo.pte(frame, checkProt(prot));
         int old = table.set(vpn, pte);
         if (EntryLo.valid(old) && EntryLo.hardware(old) != EntryLo.hardware(pte)) {
-            mmu.changed(this, vpn); // replacing a mapping: a TLB may hold the old one
+            mmu.changed(cpu, this, vpn, vpn + 1); // replacing a mapping: a TLB may hold the old one
         }
     }
 
     @Override
     public void remove(int cpu, long vaddr, long length) {
         checkLive();
+        mmu.checkCpu(cpu);
         long end = end(vaddr, length);
         if (end <= vaddr) {
             return;
@@ -59,6 +61,7 @@ final class R2000Pmap implements Pmap {
     @Override
     public void protect(int cpu, long vaddr, long length, int prot) {
         checkLive();
+        mmu.checkCpu(cpu);
         int bits = EntryLo.protBits(checkProt(prot));
         long end = end(vaddr, length);
         if (end <= vaddr) {
@@ -77,13 +80,13 @@ final class R2000Pmap implements Pmap {
         mmu.activate(cpu, this);
     }
 
+    /** Frees the ASID and the page table on {@code cpu}'s time; destroying a destroyed pmap again does nothing. */
     @Override
-    public void destroy() {
+    public void destroy(int cpu) {
         if (destroyed) {
             return;
         }
-        mmu.release(this);
-        table.clear();
+        mmu.release(cpu, this);
         destroyed = true;
     }
 

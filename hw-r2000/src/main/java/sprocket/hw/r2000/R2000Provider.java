@@ -55,6 +55,12 @@ public final class R2000Provider implements HardwareProvider {
         return MIN_MEMORY;
     }
 
+    /** 512 MiB: kseg0 and kseg1 map the low 512 MiB of physical memory, all the kernel reaches unmapped. */
+    @Override
+    public long maxMemory() {
+        return MainMemory.MAX_BYTES;
+    }
+
     @Override
     public Machine build(MachineConfig config) {
         if (config.cpus() < 1 || config.cpus() > MAX_CPUS) {

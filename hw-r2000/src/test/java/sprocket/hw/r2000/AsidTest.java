@@ -19,7 +19,7 @@ class AsidTest {
     private Pmap spaceWithPages(int firstFrame, int pages) {
         Pmap pmap = mmu.createPmap();
         for (int p = 0; p < pages; p++) {
-            pmap.enter((long) p << 12, firstFrame + p, Prot.READ | Prot.WRITE);
+            pmap.enter(0, (long) p << 12, firstFrame + p, Prot.READ | Prot.WRITE);
         }
         return pmap;
     }
@@ -101,7 +101,7 @@ class AsidTest {
         a.activate(0);
         touch(0, 2);
         int asid = mmu.activeAsid(0);
-        a.destroy();
+        a.destroy(0);
         assertThat(mmu.activeAsid(0)).isEqualTo(-1);
         assertThat(mmu.asids().inUse()).isZero();
 

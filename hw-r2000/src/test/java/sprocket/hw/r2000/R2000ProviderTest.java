@@ -42,6 +42,7 @@ class R2000ProviderTest {
         assertThat(p.apiVersion()).isEqualTo(ApiVersion.CURRENT);
         assertThat(p.maxCpus()).isEqualTo(8);
         assertThat(p.minMemory()).isEqualTo(1L << 20);
+        assertThat(p.maxMemory()).as("kseg0 reaches the low 512 MiB").isEqualTo(512L << 20);
         assertThat(p.tunables()).isEmpty();
         assertThat(p.description()).isNotBlank();
     }
@@ -75,5 +76,13 @@ class R2000ProviderTest {
     void more_cpus_than_the_bus_has_slots_are_refused() {
         assertThatThrownBy(() -> new R2000Provider().build(new MachineConfig(9, 1L << 20, null)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The kernel refuses a larger hw.memory before boot; build() refuses it too, before allocating anything. */
+    @Test
+    void memory_beyond_what_kseg0_reaches_is_refused() {
+        R2000Provider p = new R2000Provider();
+        assertThatThrownBy(() -> p.build(new MachineConfig(1, p.maxMemory() + 1, null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kseg0");
     }
 }

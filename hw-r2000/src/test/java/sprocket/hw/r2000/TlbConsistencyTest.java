@@ -63,7 +63,7 @@ class TlbConsistencyTest {
                         running[c] = null;
                     }
                 }
-                dead.pmap.destroy();
+                dead.pmap.destroy(cpu);
             } else if (op < 15) {
                 Space s = spaces.get(random.nextInt(spaces.size()));
                 s.pmap.activate(cpu);
@@ -72,7 +72,7 @@ class TlbConsistencyTest {
                 Space s = spaces.get(random.nextInt(spaces.size()));
                 int page = random.nextInt(PAGES);
                 Mapping m = new Mapping(random.nextInt(16, frames), random.nextInt(8));
-                s.pmap.enter((long) page << 12, m.frame(), m.prot());
+                s.pmap.enter(cpu, (long) page << 12, m.frame(), m.prot());
                 s.pages.put(page, m);
             } else if (op < 36) {
                 Space s = spaces.get(random.nextInt(spaces.size()));

@@ -20,7 +20,7 @@ class TranslateTest {
     @Test
     void a_miss_is_refilled_from_the_page_table_and_then_hits() {
         Pmap pmap = mmu.createPmap();
-        pmap.enter(VA & ~0xFFFL, 20, Prot.READ | Prot.WRITE);
+        pmap.enter(0, VA & ~0xFFFL, 20, Prot.READ | Prot.WRITE);
         pmap.activate(0);
 
         assertThat(mmu.translate(0, VA, Access.READ)).isEqualTo(20L * 4096 + 0x123);
@@ -38,7 +38,7 @@ class TranslateTest {
     @Test
     void the_refill_handler_writes_the_entry_random_names_at_that_moment() {
         Pmap pmap = mmu.createPmap();
-        pmap.enter(VA, 20, Prot.READ);
+        pmap.enter(0, VA, 20, Prot.READ);
         pmap.activate(0);
         kernel.clock[0] = 1000;
         mmu.translate(0, VA, Access.READ);
@@ -67,7 +67,7 @@ class TranslateTest {
     @Test
     void the_last_kuseg_address_is_translated() {
         Pmap pmap = mmu.createPmap();
-        pmap.enter(0x7FFF_F000L, 300, Prot.READ);
+        pmap.enter(0, 0x7FFF_F000L, 300, Prot.READ);
         pmap.activate(1);
         assertThat(mmu.translate(1, 0x7FFF_FFFFL, Access.READ)).isEqualTo(300L * 4096 + 0xFFF);
     }
@@ -76,12 +76,12 @@ class TranslateTest {
     @Test
     void a_store_to_a_read_only_page_asks_the_kernel_with_write_and_retries() {
         Pmap pmap = mmu.createPmap();
-        pmap.enter(VA, 20, Prot.READ);
+        pmap.enter(0, VA, 20, Prot.READ);
         pmap.activate(0);
         assertThat(mmu.translate(0, VA, Access.READ)).isEqualTo(20L * 4096 + 0x123);
 
         kernel.onFault = (cpu, va, access) -> {
-            pmap.enter(va, 21, Prot.READ | Prot.WRITE); // break copy-on-write: a private copy, writable
+            pmap.enter(cpu, va, 21, Prot.READ | Prot.WRITE); // break copy-on-write: a private copy, writable
             return true;
         };
         assertThat(mmu.translate(0, VA, Access.WRITE)).isEqualTo(21L * 4096 + 0x123);
@@ -91,7 +91,7 @@ class TranslateTest {
     @Test
     void a_store_the_kernel_refuses_is_a_fault() {
         Pmap pmap = mmu.createPmap();
-        pmap.enter(VA, 20, Prot.READ | Prot.EXEC);
+        pmap.enter(0, VA, 20, Prot.READ | Prot.EXEC);
         pmap.activate(0);
         assertThat(mmu.translate(0, VA, Access.WRITE)).isEqualTo(Mmu.FAULT);
         assertThat(kernel.faults).containsExactly(new FakeMachineContext.Fault(0, VA, Access.WRITE));
@@ -102,7 +102,7 @@ class TranslateTest {
         Pmap pmap = mmu.createPmap();
         pmap.activate(0);
         kernel.onFault = (cpu, va, access) -> {
-            pmap.enter(va, 33, Prot.READ | Prot.WRITE); // zero-fill on first touch
+            pmap.enter(cpu, va, 33, Prot.READ | Prot.WRITE); // zero-fill on first touch
             return true;
         };
         assertThat(mmu.translate(0, VA, Access.WRITE)).isEqualTo(33L * 4096 + 0x123);
@@ -114,7 +114,7 @@ class TranslateTest {
     @Test
     void a_prot_none_page_faults_every_access_but_keeps_its_frame() {
         Pmap pmap = mmu.createPmap();
-        pmap.enter(VA, 40, Prot.NONE);
+        pmap.enter(0, VA, 40, Prot.NONE);
         pmap.activate(0);
         assertThat(mmu.translate(0, VA, Access.READ)).isEqualTo(Mmu.FAULT);
         assertThat(mmu.translate(0, VA, Access.EXECUTE)).isEqualTo(Mmu.FAULT);
@@ -142,16 +142,16 @@ class TranslateTest {
     @Test
     void enter_refuses_kernel_addresses_and_missing_frames() {
         Pmap pmap = mmu.createPmap();
-        assertThatThrownBy(() -> pmap.enter(0x8000_0000L, 20, Prot.READ)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> pmap.enter(VA, machine.memory().frames(), Prot.READ)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> pmap.enter(VA, 20, 8)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> pmap.enter(0, 0x8000_0000L, 20, Prot.READ)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> pmap.enter(0, VA, machine.memory().frames(), Prot.READ)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> pmap.enter(0, VA, 20, 8)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void a_destroyed_pmap_cannot_be_used() {
         Pmap pmap = mmu.createPmap();
-        pmap.enter(VA, 20, Prot.READ);
-        pmap.destroy();
+        pmap.enter(0, VA, 20, Prot.READ);
+        pmap.destroy(0);
         assertThatThrownBy(() -> pmap.activate(0)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> pmap.frameAt(VA)).isInstanceOf(IllegalStateException.class);
     }
@@ -169,7 +169,7 @@ class TranslateTest {
         R2000Machine m = FakeMachineContext.attachedMachine(1, k);
         Pmap pmap = m.mmu().createPmap();
         for (int page = 0; page < 200; page++) {
-            pmap.enter((long) page << 12, 16 + page, Prot.READ);
+            pmap.enter(0, (long) page << 12, 16 + page, Prot.READ);
         }
         pmap.activate(0);
         java.util.SplittableRandom random = new java.util.SplittableRandom(42);

@@ -40,8 +40,9 @@ final class PageDirectory implements Pmap {
     }
 
     @Override
-    public void enter(long vaddr, int frame, int prot) {
+    public void enter(int cpu, long vaddr, int frame, int prot) {
         live();
+        mmu.checkCpu(cpu);
         checkRange(vaddr, 1);
         checkProt(prot);
         if (frame < 0 || frame >= ram.frames() || mmu.pool.contains(frame)) {
@@ -56,7 +57,7 @@ final class PageDirectory implements Pmap {
         }
         ram.setWord(pteAddress, pte);
         if ((old & P) != 0) {
-            mmu.shootdown.invalidate(mmu.lastCpu, this, vpn, vpn);
+            mmu.shootdown.invalidate(cpu, this, vpn, vpn);
         }
     }
 
@@ -65,7 +66,6 @@ final class PageDirectory implements Pmap {
         live();
         mmu.checkCpu(cpu);
         checkRange(vaddr, length);
-        mmu.lastCpu = cpu;
         if (length == 0) {
             return;
         }
@@ -105,7 +105,6 @@ final class PageDirectory implements Pmap {
         mmu.checkCpu(cpu);
         checkRange(vaddr, length);
         checkProt(prot);
-        mmu.lastCpu = cpu;
         if (length == 0) {
             return;
         }
@@ -147,33 +146,33 @@ final class PageDirectory implements Pmap {
     public void activate(int cpu) {
         live();
         mmu.checkCpu(cpu);
-        mmu.lastCpu = cpu;
         mmu.load(cpu, this);
     }
 
     /**
-     * Returns the directory and its tables to the pool. A CPU that still has this directory in CR3 (an idle
-     * CPU after its last process exited) is switched to the kernel's own directory first, as Linux switches an
-     * idle CPU to swapper_pg_dir.
+     * Returns the directory and its tables to the pool, charging {@code cpu} for reading the directory and
+     * freeing each frame. A CPU that still has this directory in CR3 (an idle CPU after its last process exited)
+     * is first switched to the kernel's own directory, as Linux switches an idle CPU to swapper_pg_dir: another
+     * CPU by IPI, so no CPU can walk the freed tables once this returns.
      */
     @Override
-    public void destroy() {
+    public void destroy(int cpu) {
         live();
+        mmu.checkCpu(cpu);
         if (this == mmu.kernelDirectory) {
             throw new IllegalStateException("the kernel's page directory is never destroyed");
         }
-        for (int cpu = 0; cpu < mmu.cpus.length; cpu++) {
-            if (mmu.cpus[cpu].cr3 == this) {
-                mmu.load(cpu, mmu.kernelDirectory);
-            }
-        }
+        mmu.shootdown.unload(cpu, this);
+        int freed = 1;
         for (int i = 0; i < ENTRIES; i++) {
             int pde = ram.word(base() | i << 2);
             if ((pde & P) != 0) {
                 mmu.pool.release(pde >>> Ram.PAGE_SHIFT);
+                freed++;
             }
         }
         mmu.pool.release(frame);
+        mmu.chargeTeardown(cpu, freed);
         destroyed = true;
     }
 

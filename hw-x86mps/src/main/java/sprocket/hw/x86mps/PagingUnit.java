@@ -24,6 +24,9 @@ import sprocket.api.spi.Counter;
  *
  * <p>Every access through {@link #translate} is a user-mode (CPL 3) access: the simulated programs' loads
  * and stores. The kernel reaches memory by {@link Pmap#frameAt} and physical addresses.
+ *
+ * <p>Counts "tlb_misses" (no entry for the page), "page_walks" (every walk of the tables: each miss, and each
+ * first write through a clean entry, which walks again to set D) and "tlb_flushes" (whole-TLB flushes).
  */
 final class PagingUnit implements Mmu {
 
@@ -41,12 +44,8 @@ final class PagingUnit implements Mmu {
     private final CostModel costs;
     private MachineContext context;
     private Counter tlbMisses;
+    private Counter pageWalks;
     private Counter tlbFlushes;
-    /**
-     * The CPU that last used the MMU: the one the single-threaded engine is running. {@link Pmap#enter} names no
-     * CPU, so its shootdowns are charged here.
-     */
-    int lastCpu;
 
     PagingUnit(Ram ram, PageTablePool pool, Cpu[] cpus, LocalApic apic, CostModel costs) {
         this.ram = ram;
@@ -63,6 +62,7 @@ final class PagingUnit implements Mmu {
     void attach(MachineContext context) {
         this.context = context;
         this.tlbMisses = context.counter("tlb_misses");
+        this.pageWalks = context.counter("page_walks");
         this.tlbFlushes = context.counter("tlb_flushes");
         shootdown.attach(context);
     }
@@ -74,7 +74,6 @@ final class PagingUnit implements Mmu {
 
     @Override
     public long translate(int cpu, long vaddr, Access access) {
-        lastCpu = cpu;
         boolean write = access == Access.WRITE;
         if ((vaddr >>> 32) == 0) {
             int entry = cpus[cpu].tlb.lookup((int) (vaddr >>> Ram.PAGE_SHIFT));
@@ -102,7 +101,6 @@ final class PagingUnit implements Mmu {
                 throw new IllegalStateException(String.format("page-fault handler resolved CPU %d's %s at 0x%x %d"
                         + " times and it still faults (error code %d)", cpu, access, vaddr, faults + 1, c.errorCode));
             }
-            lastCpu = cpu;
         }
     }
 
@@ -127,6 +125,7 @@ final class PagingUnit implements Mmu {
             tlbMisses.increment();
         }
         // A miss, or the first write through a clean entry: the dirty-bit assist walks the tables again.
+        pageWalks.increment();
         context.charge(cpu, costs.tlbRefill());
         int pdeAddress = c.cr3.base() | PageTableEntry.directoryIndex(vpn) << 2;
         int pde = ram.word(pdeAddress);
@@ -171,6 +170,14 @@ final class PagingUnit implements Mmu {
     /** A whole-TLB flush that is not a context switch (a long range shot down). */
     void countFlush() {
         tlbFlushes.increment();
+    }
+
+    /**
+     * Charges {@code cpu} for tearing down a page directory: reading its 1024 PDEs and giving {@code frames}
+     * page-table frames back to the pool, each a short list update.
+     */
+    void chargeTeardown(int cpu, int frames) {
+        context.charge(cpu, PageTableEntry.ENTRIES * costs.memoryAccess() + frames * costs.kernelOp());
     }
 
     void checkCpu(int cpu) {

@@ -60,6 +60,35 @@ final class TlbShootdown {
         context.charge(caller, work);
     }
 
+    /**
+     * Switches every CPU with {@code pd} in CR3 to the kernel's directory before {@code pd} is freed: {@code caller}
+     * by its own CR3 load, the others by a {@link Vectors#TLB_SHOOTDOWN} IPI whose handler loads it, with the
+     * caller waiting for their acknowledgements. Counts one shootdown when any other CPU had to be interrupted.
+     */
+    void unload(int caller, PageDirectory pd) {
+        long icrWrites = 0;
+        int targets = 0;
+        for (int i = 0; i < mmu.cpus.length; i++) {
+            if (i == caller || mmu.cpus[i].cr3 != pd) {
+                continue;
+            }
+            icrWrites += apic.sendIpi(caller, i, Vectors.TLB_SHOOTDOWN);
+            targets++;
+            mmu.load(i, mmu.kernelDirectory);
+            context.charge(i, PentiumCosts.CR3_LOAD);
+        }
+        long work = 0;
+        if (mmu.cpus[caller].cr3 == pd) {
+            mmu.load(caller, mmu.kernelDirectory);
+            work = PentiumCosts.CR3_LOAD;
+        }
+        if (targets > 0) {
+            shootdowns.increment();
+            work += icrWrites + 2 * costs.ipiLatency();
+        }
+        context.charge(caller, work);
+    }
+
     private long invalidate(Tlb tlb, int firstVpn, int lastVpn) {
         int pages = lastVpn - firstVpn + 1;
         if (pages > INVLPG_CEILING) {

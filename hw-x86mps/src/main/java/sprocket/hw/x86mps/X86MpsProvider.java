@@ -47,6 +47,15 @@ public final class X86MpsProvider implements HardwareProvider {
         return MIN_MEMORY;
     }
 
+    /**
+     * 2,147,479,552 bytes (2 GiB less one 4 KiB page): RAM is one Java byte array, whose length is an int, rounded
+     * down to whole pages. Every physical address then stays below 2 GiB, which the page walker's results rely on.
+     */
+    @Override
+    public long maxMemory() {
+        return Ram.MAX_BYTES;
+    }
+
     /** Builds the board; memory is rounded down to whole 4 KiB pages. */
     @Override
     public Machine build(MachineConfig config) {

@@ -42,7 +42,7 @@ class PagingTest {
     @Test
     void page_tables_live_in_simulated_physical_memory() {
         Pmap pmap = activeOnCpu0();
-        pmap.enter(VA, FRAME, Prot.READ | Prot.WRITE);
+        pmap.enter(0, VA, FRAME, Prot.READ | Prot.WRITE);
         long pde = pde(VA);
         assertThat(pde & (P | RW | US)).isEqualTo(P | RW | US);
         assertThat(pde >>> 12).isGreaterThanOrEqualTo(memory.endAllocatableFrame()).isLessThan(memory.frames());
@@ -55,7 +55,7 @@ class PagingTest {
     void the_walker_reads_the_tables_from_memory_and_the_tlb_keeps_what_it_read() {
         Pmap pmap = activeOnCpu0();
         Pmap other = mmu.createPmap();
-        pmap.enter(VA, FRAME, Prot.READ);
+        pmap.enter(0, VA, FRAME, Prot.READ);
         assertThat(mmu.translate(0, VA, Access.READ) >>> 12).isEqualTo(FRAME);
         long pteAddress = (pde(VA) & 0xFFFF_F000L) + ((VA >>> 12) & 0x3FF) * 4;
         memory.store(pteAddress, 4, 301L << 12 | P | US);
@@ -69,8 +69,8 @@ class PagingTest {
     @Test
     void the_hardware_walk_sets_accessed_and_sets_dirty_only_on_a_write() {
         Pmap pmap = activeOnCpu0();
-        pmap.enter(VA, FRAME, Prot.READ | Prot.WRITE);
-        pmap.enter(VA + 0x1000, FRAME + 1, Prot.READ | Prot.WRITE);
+        pmap.enter(0, VA, FRAME, Prot.READ | Prot.WRITE);
+        pmap.enter(0, VA + 0x1000, FRAME + 1, Prot.READ | Prot.WRITE);
         assertThat(pde(VA) & A).isZero();
         assertThat(pte(VA) & (A | D)).isZero();
 
@@ -90,7 +90,7 @@ class PagingTest {
     @Test
     void a_tlb_miss_is_counted_and_charged_and_a_hit_costs_nothing() {
         Pmap pmap = activeOnCpu0();
-        pmap.enter(VA, FRAME, Prot.READ);
+        pmap.enter(0, VA, FRAME, Prot.READ);
         mmu.translate(0, VA, Access.READ);
         assertThat(kernel.count("tlb_misses")).isEqualTo(1);
         assertThat(kernel.clocks[0]).isEqualTo(machine.costs().tlbRefill());
@@ -99,12 +99,31 @@ class PagingTest {
         assertThat(kernel.clocks[0]).isEqualTo(machine.costs().tlbRefill());
     }
 
+    /** The dirty-bit assist: a write through an entry loaded clean walks the tables again without a miss. */
+    @Test
+    void every_hardware_walk_is_counted_and_only_a_missing_entry_is_a_miss() {
+        Pmap pmap = activeOnCpu0();
+        pmap.enter(0, VA, FRAME, Prot.READ | Prot.WRITE);
+        mmu.translate(0, VA, Access.READ);
+        assertThat(kernel.count("tlb_misses")).isEqualTo(1);
+        assertThat(kernel.count("page_walks")).isEqualTo(1);
+        mmu.translate(0, VA, Access.WRITE);
+        assertThat(kernel.count("tlb_misses")).isEqualTo(1);
+        assertThat(kernel.count("page_walks")).isEqualTo(2);
+        assertThat(kernel.clocks[0]).isEqualTo(2 * machine.costs().tlbRefill());
+        mmu.translate(0, VA + 4, Access.WRITE);
+        assertThat(kernel.count("page_walks")).as("a hit on a dirty entry walks nothing").isEqualTo(2);
+        assertThat(mmu.translate(0, VA + 0x1000, Access.READ)).isEqualTo(Mmu.FAULT);
+        assertThat(kernel.count("tlb_misses")).isEqualTo(2);
+        assertThat(kernel.count("page_walks")).as("a walk that ends in a fault is still a walk").isEqualTo(3);
+    }
+
     @Test
     void loading_cr3_flushes_the_tlb_and_reloading_the_same_pmap_does_not() {
         Pmap a = mmu.createPmap();
         Pmap b = mmu.createPmap();
-        a.enter(VA, FRAME, Prot.READ);
-        b.enter(VA, FRAME + 1, Prot.READ);
+        a.enter(0, VA, FRAME, Prot.READ);
+        b.enter(0, VA, FRAME + 1, Prot.READ);
         long flushes = kernel.count("tlb_flushes");
         a.activate(0);
         assertThat(kernel.count("tlb_flushes")).isEqualTo(flushes + 1);
@@ -123,7 +142,7 @@ class PagingTest {
     @Test
     void a_write_to_a_read_only_page_faults_with_p_w_and_u_in_the_error_code_and_cr2_set() {
         Pmap pmap = activeOnCpu0();
-        pmap.enter(VA, FRAME, Prot.READ);
+        pmap.enter(0, VA, FRAME, Prot.READ);
         assertThat(mmu.translate(0, VA, Access.READ)).isNotEqualTo(Mmu.FAULT);
         assertThat(mmu.translate(0, VA, Access.WRITE)).isEqualTo(Mmu.FAULT);
         // SDM 4.7: P=1 a protection violation, W/R=1 a write, U/S=1 from user mode.
@@ -144,7 +163,7 @@ class PagingTest {
     void a_user_access_to_a_kernel_page_faults_even_when_it_is_mapped() {
         Pmap pmap = activeOnCpu0();
         long kernelVa = 0xC000_5000L;
-        pmap.enter(kernelVa, FRAME, Prot.READ | Prot.WRITE);
+        pmap.enter(0, kernelVa, FRAME, Prot.READ | Prot.WRITE);
         assertThat(pde(kernelVa) & US).isZero();
         assertThat(pmap.frameAt(kernelVa)).isEqualTo(FRAME);
         assertThat(mmu.translate(0, kernelVa, Access.READ)).isEqualTo(Mmu.FAULT);
@@ -162,7 +181,7 @@ class PagingTest {
     void a_fault_the_kernel_resolves_is_retried() {
         Pmap pmap = activeOnCpu0();
         kernel.handler = (cpu, vaddr, access) -> {
-            pmap.enter(vaddr, FRAME, Prot.READ | Prot.WRITE);
+            pmap.enter(cpu, vaddr, FRAME, Prot.READ | Prot.WRITE);
             return true;
         };
         assertThat(mmu.translate(0, VA, Access.WRITE)).isEqualTo((long) FRAME << 12 | 0x234);
@@ -181,14 +200,14 @@ class PagingTest {
     @Test
     void execute_is_read_on_a_processor_without_an_execute_bit() {
         Pmap pmap = activeOnCpu0();
-        pmap.enter(VA, FRAME, Prot.READ);
+        pmap.enter(0, VA, FRAME, Prot.READ);
         assertThat(mmu.translate(0, VA, Access.EXECUTE) >>> 12).isEqualTo(FRAME);
     }
 
     @Test
     void prot_none_keeps_the_frame_but_every_access_faults_as_not_present() {
         Pmap pmap = activeOnCpu0();
-        pmap.enter(VA, FRAME, Prot.NONE);
+        pmap.enter(0, VA, FRAME, Prot.NONE);
         assertThat(pmap.frameAt(VA)).isEqualTo(FRAME);
         assertThat(pte(VA) & P).isZero();
         assertThat(mmu.translate(0, VA, Access.READ)).isEqualTo(Mmu.FAULT);
@@ -198,7 +217,7 @@ class PagingTest {
     @Test
     void protect_keeps_dirty_and_the_next_write_through_a_cached_entry_faults() {
         Pmap pmap = activeOnCpu0();
-        pmap.enter(VA, FRAME, Prot.READ | Prot.WRITE);
+        pmap.enter(0, VA, FRAME, Prot.READ | Prot.WRITE);
         mmu.translate(0, VA, Access.WRITE);
         pmap.protect(0, VA, 4096, Prot.READ);
         assertThat(pte(VA)).isEqualTo((long) FRAME << 12 | P | US | A | D);
@@ -209,9 +228,9 @@ class PagingTest {
     @Test
     void entering_the_same_mapping_again_keeps_the_bits_the_processor_set() {
         Pmap pmap = activeOnCpu0();
-        pmap.enter(VA, FRAME, Prot.READ | Prot.WRITE);
+        pmap.enter(0, VA, FRAME, Prot.READ | Prot.WRITE);
         mmu.translate(0, VA, Access.WRITE);
-        pmap.enter(VA, FRAME, Prot.READ | Prot.WRITE);
+        pmap.enter(0, VA, FRAME, Prot.READ | Prot.WRITE);
         assertThat(pte(VA) & (A | D)).isEqualTo(A | D);
     }
 
@@ -221,8 +240,8 @@ class PagingTest {
         PageTablePool pool = machine.paging().pool;
         Pmap pmap = activeOnCpu0();
         int afterDirectory = pool.available();
-        pmap.enter(VA, FRAME, Prot.READ);
-        pmap.enter(page + 0x1000, FRAME + 1, Prot.READ);
+        pmap.enter(0, VA, FRAME, Prot.READ);
+        pmap.enter(0, page + 0x1000, FRAME + 1, Prot.READ);
         assertThat(pool.available()).isEqualTo(afterDirectory - 1);
         mmu.translate(0, page, Access.READ);
         pmap.remove(0, page, 0x1000);
@@ -240,11 +259,11 @@ class PagingTest {
         PageTablePool pool = machine.paging().pool;
         int before = pool.available();
         Pmap pmap = mmu.createPmap();
-        pmap.enter(0x1000, FRAME, Prot.READ);
-        pmap.enter(0x8000_0000L, FRAME, Prot.READ);
-        pmap.enter(0xBFFF_F000L, FRAME, Prot.READ | Prot.WRITE);
+        pmap.enter(0, 0x1000, FRAME, Prot.READ);
+        pmap.enter(0, 0x8000_0000L, FRAME, Prot.READ);
+        pmap.enter(0, 0xBFFF_F000L, FRAME, Prot.READ | Prot.WRITE);
         assertThat(pool.available()).isEqualTo(before - 4);
-        pmap.destroy();
+        pmap.destroy(0);
         assertThat(pool.available()).isEqualTo(before);
         assertThatThrownBy(() -> pmap.frameAt(0x1000)).isInstanceOf(IllegalStateException.class);
     }
@@ -252,9 +271,9 @@ class PagingTest {
     @Test
     void destroying_a_pmap_still_in_cr3_switches_that_cpu_to_the_kernel_directory() {
         Pmap pmap = activeOnCpu0();
-        pmap.enter(VA, FRAME, Prot.READ);
+        pmap.enter(0, VA, FRAME, Prot.READ);
         mmu.translate(0, VA, Access.READ);
-        pmap.destroy();
+        pmap.destroy(0);
         assertThat(machine.cpu(0).cr3).isSameAs(machine.paging().kernelDirectory);
         assertThat(machine.cpu(0).tlb.valid()).isZero();
         assertThat(mmu.translate(0, VA, Access.READ)).isEqualTo(Mmu.FAULT);
@@ -266,11 +285,11 @@ class PagingTest {
         Pmap pmap = mmu.createPmap();
         long va = 0;
         while (pool.available() > 0) {
-            pmap.enter(va, FRAME, Prot.READ);
+            pmap.enter(0, va, FRAME, Prot.READ);
             va += 4L << 20;
         }
         long next = va;
-        assertThatThrownBy(() -> pmap.enter(next, FRAME, Prot.READ)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> pmap.enter(0, next, FRAME, Prot.READ)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("page-table pool exhausted");
     }
 
@@ -278,8 +297,8 @@ class PagingTest {
     void a_page_table_frame_cannot_be_mapped_into_an_address_space() {
         Pmap pmap = mmu.createPmap();
         int poolFrame = memory.endAllocatableFrame();
-        assertThatThrownBy(() -> pmap.enter(VA, poolFrame, Prot.READ)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> pmap.enter(1L << 32, FRAME, Prot.READ)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> pmap.enter(0, VA, poolFrame, Prot.READ)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> pmap.enter(0, 1L << 32, FRAME, Prot.READ)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> pmap.remove(0, 0xFFFF_F000L, 0x2000)).isInstanceOf(IllegalArgumentException.class);
     }
 }

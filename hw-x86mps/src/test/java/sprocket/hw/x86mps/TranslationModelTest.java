@@ -45,7 +45,7 @@ class TranslationModelTest {
                 case 1, 2 -> {
                     int frame = first + random.nextInt(100);
                     int prot = random.nextInt(8);
-                    pmaps[as].enter(va, frame, prot);
+                    pmaps[as].enter(cpu, va, frame, prot);
                     model.get(as).put(page, new int[] {frame, prot});
                 }
                 case 3 -> {

@@ -64,6 +64,7 @@ class X86MpsProviderTest {
                     assertThat(p.version()).isEqualTo("0.1.0");
                     assertThat(p.maxCpus()).isEqualTo(15);
                     assertThat(p.minMemory()).isEqualTo(2L << 20);
+                    assertThat(p.maxMemory()).as("2 GiB less a page").isEqualTo(2_147_479_552L);
                     assertThat(p.tunables()).isEmpty();
                     assertThat(p.description()).isNotBlank();
                 });
@@ -86,5 +87,7 @@ class X86MpsProviderTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("15");
         assertThatThrownBy(() -> provider.build(new MachineConfig(1, (2L << 20) - 4096, NO_KEYS)))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> provider.build(new MachineConfig(1, provider.maxMemory() + 1, NO_KEYS)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2047 MiB");
     }
 }

@@ -35,8 +35,13 @@ final class Engine {
     final Trace trace;
     final long quantum;
     final long tickCycles;
+    /** The policy, behind the kernel's guard; {@link #guard} is the same object, typed for ejection. */
     Scheduler scheduler;
-    String schedulerName = "";
+    GuardedScheduler guard;
+    /** Every process the kernel knows, for handing them to a fallback policy. */
+    java.util.function.Supplier<Iterable<Proc>> processes = java.util.List::of;
+    /** How long a runnable process may wait before the policy is deemed broken (kernel.sched_watchdog). */
+    long watchdogCycles = Long.MAX_VALUE;
     /** The kernel's own address space, active on a CPU while it runs no process's (an exiting one's is gone). */
     private sprocket.api.hw.Pmap kernelPmap;
     /** Called on a process at its return to user mode when it has signals to act on. */
@@ -46,7 +51,8 @@ final class Engine {
     Proc running;
     /** The time of the callout being run, for wake-ups from engine context. */
     private long eventNow;
-    private int runnable;
+    /** Processes in the policy's custody, in the order they were handed over (the first has waited longest). */
+    private final java.util.LinkedHashSet<Proc> queued = new java.util.LinkedHashSet<>();
     private final IdentityHashMap<Object, ArrayList<Proc>> sleepers = new IdentityHashMap<>();
     private final Locks locks;
 
@@ -55,6 +61,8 @@ final class Engine {
     private final Stats.CounterImpl ticks;
     private final Stats.CounterImpl preemptions;
     private final Stats.CounterImpl wakeups;
+    /** The machine's TLB-miss counter, sampled at each dispatch and stop to charge misses to processes. */
+    private final sprocket.api.spi.Counter tlbMisses;
 
     Engine(Machine machine, Stats stats, Trace trace, Locks locks, long quantum, long tickCycles) {
         this.machine = machine;
@@ -74,6 +82,7 @@ final class Engine {
         ticks = (Stats.CounterImpl) stats.counter("clock_ticks");
         preemptions = (Stats.CounterImpl) stats.counter("preemptions");
         wakeups = (Stats.CounterImpl) stats.counter("wakeups");
+        tlbMisses = stats.counter("tlb_misses");
     }
 
     sprocket.api.hw.Pmap kernelPmap() {
@@ -115,9 +124,11 @@ final class Engine {
                 dispatch(c);
             }
             if (c.current == null) {
-                if (!idle(c, e)) return false;
+                // Handling interrupts re-armed timers: the event read above may be stale.
+                if (!idle(c, events.peek())) return false;
                 continue;
             }
+            e = events.peek();
             long limit = c.now + quantum;
             if (e != null && e.time < limit) limit = e.time;
             c.limit = limit;
@@ -149,6 +160,7 @@ final class Engine {
     private void runSlice(Cpu c) {
         Proc p = c.current;
         long start = c.now;
+        p.sliceStart = start;
         boolean ended;
         running = p;
         try {
@@ -179,9 +191,12 @@ final class Engine {
                 target = Math.min(target, o.now + quantum);
             }
         }
-        if (!othersBusy && runnable == 0 && events.pendingCallouts() == 0 && noPendingInterrupts()) {
+        if (!othersBusy && queued.isEmpty() && events.pendingCallouts() == 0 && noPendingInterrupts()) {
             return false;
         }
+        // A task waiting for a CPU whose clock is ahead is work about to start: idle CPUs keep pace a quantum at
+        // a time rather than leap to the next event, so that no CPU is far ahead when the task moves on.
+        if (!queued.isEmpty()) target = Math.min(target, c.now + quantum);
         if (target == Long.MAX_VALUE) return false;
         c.now = Math.max(c.now + 1, target);
         return true;
@@ -199,16 +214,16 @@ final class Engine {
     private void dispatch(Cpu c) {
         c.needResched = false;
         Task t = scheduler.pickNext(c.id);
+        String wrong = refusal(t, c);
+        if (wrong != null) {
+            guard.eject(wrong, null);
+            t = scheduler.pickNext(c.id);
+            wrong = refusal(t, c);
+            if (wrong != null) throw new PanicException("fallback scheduler " + wrong).at(c.now, c.id);
+        }
         if (t == null) return;
-        if (!(t instanceof Proc p) || p.state != ProcState.RUNNABLE || p.cpu != null) {
-            throw new PanicException("scheduler " + schedulerName + " dispatched " + t + " on cpu " + c.id
-                    + ", which is not a runnable task in its custody").at(c.now, c.id);
-        }
-        if (!p.allowedOn(c.id)) {
-            throw new PanicException("scheduler " + schedulerName + " dispatched " + p + " on cpu " + c.id
-                    + " outside its affinity mask").at(c.now, c.id);
-        }
-        runnable--;
+        Proc p = (Proc) t;
+        queued.remove(p);
         if (p.runnableSince > c.now) c.now = p.runnableSince;
         p.waitTime += c.now - p.runnableSince;
         p.state = ProcState.RUNNING;
@@ -226,8 +241,48 @@ final class Engine {
             c.activeSpace = p.space;
         }
         p.runStart = c.now;
+        p.tlbMark = tlbMisses.get();
         scheduler.running(p, c.id);
         trace.event(TRACE_DISPATCH, c.now, c.id, p.pid, 0);
+    }
+
+    /** Why the kernel must refuse to run {@code t} on {@code c}, or null when it may. */
+    private String refusal(Task t, Cpu c) {
+        if (t == null) return null;
+        if (!(t instanceof Proc p) || !queued.contains(p) || p.state != ProcState.RUNNABLE || p.cpu != null) {
+            return "dispatched " + t + " on cpu " + c.id + ", which is not a runnable task in its custody";
+        }
+        if (!p.allowedOn(c.id)) return "dispatched " + p + " on cpu " + c.id + " outside its affinity mask";
+        return null;
+    }
+
+    /** When the current policy took over: the watchdog does not blame it for waits that began before. */
+    private long policySince;
+
+    /** Hands every process to a new policy: the fallback after an ejection. */
+    void adopt(Scheduler policy) {
+        for (Cpu c : cpus) policySince = Math.max(policySince, c.now);
+        for (Proc p : processes.get()) {
+            if (p.alive()) policy.taskCreated(p);
+        }
+        for (Proc p : queued) {
+            int cpu = policy.selectCpu(p, p.lastCpu);
+            policy.enqueue(p, cpu, Scheduler.ENQ_WAKEUP);
+        }
+        for (Cpu c : cpus) {
+            if (c.current != null) policy.running(c.current, c.id);
+        }
+    }
+
+    /** The watchdog: a process left runnable too long means the policy is broken. */
+    private void watchdog(Cpu c) {
+        if (queued.isEmpty()) return;
+        Proc oldest = queued.getFirst();
+        long waited = c.now - Math.max(oldest.runnableSince, policySince);
+        if (waited > watchdogCycles) {
+            guard.eject("it left " + oldest + " runnable for " + waited + " cycles (kernel.sched_watchdog is "
+                    + watchdogCycles + " cycles)", null);
+        }
     }
 
     private void preempt(Cpu c) {
@@ -239,6 +294,12 @@ final class Engine {
     private void deschedule(Cpu c, boolean stillRunnable, int flags) {
         Proc p = c.current;
         trace.slice(c.id, p.runStart, c.now, p.pid, p.command);
+        p.tlbMisses += tlbMisses.get() - p.tlbMark;
+        if (flags == Scheduler.ENQ_PREEMPTED) {
+            p.nivcsw++;
+        } else if (p.state != ProcState.ZOMBIE) {
+            p.nvcsw++;
+        }
         trace.event(TRACE_STOP, c.now, c.id, p.pid, p.state.ordinal());
         scheduler.stopping(p, c.id, stillRunnable);
         c.current = null;
@@ -247,8 +308,10 @@ final class Engine {
         if (stillRunnable) {
             p.state = ProcState.RUNNABLE;
             p.runnableSince = c.now;
-            scheduler.enqueue(p, c.id, flags);
-            runnable++;
+            // Its affinity may have changed while it ran: then the policy places it anew.
+            int cpu = p.allowedOn(c.id) ? c.id : scheduler.selectCpu(p, c.id);
+            queued.add(p);
+            scheduler.enqueue(p, cpu, flags);
         }
     }
 
@@ -256,13 +319,10 @@ final class Engine {
     void makeRunnable(Proc p, int flags) {
         p.state = ProcState.RUNNABLE;
         p.runnableSince = now();
+        // The CPU first: if choosing it ejects the policy, the fallback must not be handed this task twice.
         int cpu = scheduler.selectCpu(p, p.lastCpu);
-        if (cpu < 0 || cpu >= cpus.length || !p.allowedOn(cpu)) {
-            throw new PanicException("scheduler " + schedulerName + " chose cpu " + cpu + " for " + p
-                    + ", outside its affinity mask");
-        }
+        queued.add(p);
         scheduler.enqueue(p, cpu, flags);
-        runnable++;
         wakeups.increment();
         trace.event(TRACE_WAKE, p.runnableSince, cpu, p.pid, flags);
         kick(cpus[cpu]);
@@ -270,9 +330,28 @@ final class Engine {
 
     /** Takes a queued process back from the scheduler (it was killed or stopped while waiting to run). */
     void dequeue(Proc p) {
-        if (p.state == ProcState.RUNNABLE && p.cpu == null) {
+        if (queued.remove(p)) {
             scheduler.dequeue(p);
-            runnable--;
+        }
+    }
+
+    /**
+     * sched_setaffinity(2): a queued process is taken back and placed anew; a running one on a CPU it may no longer
+     * use is preempted there (at once when it is the caller).
+     */
+    void setAffinity(Proc p, long mask) {
+        boolean queued = p.state == ProcState.RUNNABLE && p.cpu == null;
+        if (queued) dequeue(p);
+        p.affinity = mask;
+        scheduler.affinityChanged(p);
+        if (queued) {
+            makeRunnable(p, Scheduler.ENQ_WAKEUP);
+        } else if (p.cpu != null && !p.allowedOn(p.cpu.id)) {
+            if (p == running) {
+                yieldCpu(p);
+            } else {
+                resched(p.cpu.id);
+            }
         }
     }
 
@@ -314,6 +393,7 @@ final class Engine {
                 if (c.nextTick <= c.now) c.nextTick = c.now + tickCycles;
                 machine.interrupts().armTimer(c.id, c.nextTick);
                 if (scheduler.tick(c.id, c.current) && c.current != null) c.needResched = true;
+                watchdog(c);
             } else {
                 trace.instant(c.id, c.now, v == Vectors.RESCHEDULE ? "resched IPI" : "IPI " + v);
                 if (v == Vectors.RESCHEDULE && c.current != null) c.needResched = true;
@@ -375,7 +455,9 @@ final class Engine {
         sleepers.computeIfAbsent(channel, k -> new ArrayList<>(2)).add(p);
         KernelLock lock = p.heldLock;
         if (lock != null) p.cpu.now += lock.release(p.cpu.id, p.cpu.now);
+        p.stime += p.cpu.now - p.kernelMark;
         p.coroutine.suspend();
+        p.kernelMark = p.cpu.now;
         if (lock != null) p.cpu.now += lock.acquire(p.cpu.id, p.cpu.now);
         if (p.wokenBySignal) {
             p.wokenBySignal = false;
@@ -424,7 +506,13 @@ final class Engine {
     void yieldCpu(Proc p) {
         scheduler.yield(p);
         p.state = ProcState.RUNNABLE;
+        // A kernel lock is not held across a switch: the process may come back on another CPU.
+        KernelLock lock = p.heldLock;
+        if (lock != null) p.cpu.now += lock.release(p.cpu.id, p.cpu.now);
+        if (p.inKernel) p.stime += p.cpu.now - p.kernelMark;
         p.coroutine.suspend();
+        if (p.inKernel) p.kernelMark = p.cpu.now;
+        if (lock != null) p.cpu.now += lock.acquire(p.cpu.id, p.cpu.now);
     }
 
     /** The running process stops (SIGSTOP and friends) until continued. */
@@ -448,7 +536,7 @@ final class Engine {
     }
 
     int runnableCount() {
-        return runnable;
+        return queued.size();
     }
 
     /** Whether any process is asleep on a channel. */

@@ -55,6 +55,9 @@ interface KernelComponent {
         Builder scheduler(SchedulerProvider provider);
 
         @BindsInstance
+        Builder fallbackScheduler(FallbackScheduler fallback);
+
+        @BindsInstance
         Builder memory(MemoryManagerProvider provider);
 
         @BindsInstance

@@ -47,12 +47,13 @@ public final class KernelInstance {
 
     /** Builds and boots a kernel on {@code machine} with the chosen providers. */
     public static KernelInstance boot(Settings settings, Machine machine, SchedulerProvider sched,
-            MemoryManagerProvider vm, FileSystemProvider fs, IpcProvider ipc, Console console,
-            Iterable<Program> programs, boolean keepTrace) {
+            SchedulerProvider fallback, MemoryManagerProvider vm, FileSystemProvider fs, IpcProvider ipc,
+            Console console, Iterable<Program> programs, boolean keepTrace) {
         Trace trace = new Trace(keepTrace);
         Programs installed = new Programs(programs);
         KernelComponent k = DaggerKernelComponent.builder()
-                .settings(settings).machine(machine).scheduler(sched).memory(vm).fileSystem(fs).ipc(ipc)
+                .settings(settings).machine(machine).scheduler(sched)
+                .fallbackScheduler(new FallbackScheduler(fallback)).memory(vm).fileSystem(fs).ipc(ipc)
                 .console(console).programs(installed).trace(trace).build();
         KernelInstance kernel = new KernelInstance(k, machine, trace);
         kernel.start(installed);
@@ -66,6 +67,7 @@ public final class KernelInstance {
             throw new PanicException("the firmware describes " + found.size() + " CPUs but the machine was built with "
                     + e.cpus.length).at(0, 0);
         }
+        e.processes = () -> k.procTable().all();
         k.scheduler();
         k.services().connect(k.procTable(), k.signals());
         e.userReturn = k.signals()::check;
@@ -77,7 +79,7 @@ public final class KernelInstance {
         }
         e.startClocks();
         log.debug("booted {} with {} CPUs, scheduler {}", machine.description().model(), e.cpus.length,
-                e.schedulerName);
+                e.guard.name());
     }
 
     /**
@@ -217,7 +219,8 @@ public final class KernelInstance {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("machine", machine.description().name());
         out.put("model", machine.description().model());
-        out.put("scheduler", engine.schedulerName);
+        out.put("scheduler", engine.guard.name());
+        if (engine.guard.ejection() != null) out.put("scheduler_ejected", engine.guard.ejection());
         out.put("kernel_lock", k.tunables().lock == Locks.Mode.GIANT ? "giant" : "fine");
         out.put("clock_hz", machine.description().clockHz());
         out.put("simulated_cycles", end);

@@ -68,12 +68,22 @@ interface KernelModule {
 
     @Provides
     @Singleton
-    static Scheduler scheduler(SchedulerProvider provider, Engine engine, Stats stats, Randoms randoms,
-            Settings settings) {
-        Scheduler s = provider.create(new SchedulerContextImpl(engine, stats, randoms, settings));
-        engine.scheduler = s;
-        engine.schedulerName = provider.name();
-        return s;
+    static Scheduler scheduler(SchedulerProvider provider, FallbackScheduler fallback, Engine engine, Stats stats,
+            Randoms randoms, Settings settings, KernelTunables t) {
+        SchedulerContextImpl context = new SchedulerContextImpl(engine, stats, randoms, settings);
+        GuardedScheduler guard;
+        try {
+            guard = new GuardedScheduler(provider.create(context), provider.name(), fallback.provider(), context, stats,
+                    engine::adopt);
+        } catch (RuntimeException e) {
+            // A policy that cannot even be created is ejected before it starts.
+            guard = new GuardedScheduler(null, provider.name(), fallback.provider(), context, stats, engine::adopt);
+            guard.eject("create threw " + e, e);
+        }
+        engine.scheduler = guard;
+        engine.guard = guard;
+        engine.watchdogCycles = t.watchdogMillis * (engine.machine.description().clockHz() / 1000);
+        return guard;
     }
 
     @Provides

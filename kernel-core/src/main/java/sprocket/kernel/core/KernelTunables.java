@@ -14,6 +14,8 @@ final class KernelTunables {
     final long seed;
     /** RLIMIT_STACK's soft value: how far a stack may grow. */
     final long stackLimit;
+    /** How long a runnable process may wait, in simulated milliseconds, before the policy is ejected. */
+    final long watchdogMillis;
 
     KernelTunables(Settings s) {
         cpus = s.getInt("hw.cpus");
@@ -25,5 +27,6 @@ final class KernelTunables {
         quantum = s.getLong("kernel.quantum");
         seed = s.seed();
         stackLimit = s.getSize("kernel.stack");
+        watchdogMillis = s.getLong("kernel.sched_watchdog");
     }
 }

@@ -148,15 +148,34 @@ final class Lifecycle {
 
     /** fork(2) by the running process {@code parent}: the child's pid, or a negative errno. */
     int fork(Proc parent, ProcessEntry entry) {
+        return create(parent, entry, false);
+    }
+
+    /**
+     * vfork(2): the child runs in the parent's own address space, and the parent sleeps until the child execs or
+     * exits and gives the space back. Nothing is copied, not even page tables.
+     */
+    int vfork(Proc parent, ProcessEntry entry) {
+        int pid = create(parent, entry, true);
+        if (pid < 0) return pid;
+        Proc child = table.get(pid);
+        while (child.vforkParent == parent) {
+            engine.sleep(child, false);
+        }
+        return pid;
+    }
+
+    private int create(Proc parent, ProcessEntry entry, boolean borrow) {
         int[] why = new int[1];
         Proc child = table.allocate(credentials(parent), why);
         if (child == null) return -why[0];
         Cpu cpu = parent.cpu;
-        AddressSpace space = parent.space.fork(cpu.id);
+        AddressSpace space = borrow ? parent.space : parent.space.fork(cpu.id);
         if (space == null) {
             table.free(child);
             return -Errno.ENOMEM;
         }
+        if (borrow) child.vforkParent = parent;
         child.space = space;
         child.ruid = parent.ruid;
         child.euid = parent.euid;
@@ -216,8 +235,12 @@ final class Lifecycle {
             space.destroy(cpu.id);
             return -Errno.E2BIG;
         }
-        forgetSpace(old);
-        old.destroy(cpu.id);
+        if (p.vforkParent != null) {
+            giveBack(p);
+        } else {
+            forgetSpace(old);
+            old.destroy(cpu.id);
+        }
         for (int fd = 0; fd < p.fds.size(); fd++) {
             if (p.fds.closeOnExec(fd)) {
                 OpenFile f = p.fds.remove(fd);
@@ -294,6 +317,14 @@ final class Lifecycle {
         return true;
     }
 
+    /** A vfork(2) child execs or exits: its parent has its address space back and wakes. */
+    private void giveBack(Proc child) {
+        Proc parent = child.vforkParent;
+        child.vforkParent = null;
+        engine.wakeup(child);
+        engine.trace.event(Engine.TRACE_WAKE, engine.now(), -1, parent.pid, child.pid);
+    }
+
     /**
      * A space about to be destroyed must be active nowhere: a CPU that last ran it (the process has moved on)
      * switches to the kernel's own pmap.
@@ -319,6 +350,10 @@ final class Lifecycle {
         for (int fd = 0; fd < p.fds.size(); fd++) {
             OpenFile f = p.fds.remove(fd);
             if (f != null) f.release();
+        }
+        if (p.vforkParent != null) {
+            giveBack(p);
+            p.space = null;
         }
         if (p.space != null && cpu != null) {
             forgetSpace(p.space);
@@ -365,6 +400,9 @@ final class Lifecycle {
     }
 
     private void reap(Proc z) {
+        long[] own = {z.runtime - z.stime, z.stime, z.minflt, z.nvcsw, z.nivcsw, z.nsignals, z.tlbMisses};
+        long[] to = z.parent.childUsage;
+        for (int i = 0; i < own.length; i++) to[i] += own[i] + z.childUsage[i];
         z.parent.children.remove(z);
         z.parent = null;
         table.free(z);

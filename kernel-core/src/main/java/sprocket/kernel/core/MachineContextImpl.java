@@ -11,14 +11,12 @@ final class MachineContextImpl implements MachineContext {
     private final Stats stats;
     private final Randoms randoms;
     private final Stats.CounterImpl pageFaults;
-    private final Stats.CounterImpl outOfMemory;
 
     MachineContextImpl(Engine engine, Stats stats, Randoms randoms) {
         this.engine = engine;
         this.stats = stats;
         this.randoms = randoms;
         this.pageFaults = (Stats.CounterImpl) stats.counter("page_faults");
-        this.outOfMemory = (Stats.CounterImpl) stats.counter("out_of_memory");
     }
 
     @Override
@@ -31,12 +29,11 @@ final class MachineContextImpl implements MachineContext {
         Proc p = engine.cpus[cpu].current;
         if (p == null || p.space == null) return false;
         pageFaults.value++;
+        p.minflt++;
         engine.cpus[cpu].now += engine.costs.pageFault();
-        long oomBefore = outOfMemory.value;
-        boolean ok = p.space.fault(cpu, vaddr, access);
-        // The memory manager counts a fault it could not serve for want of frames: that process gets SIGKILL.
-        if (!ok && outOfMemory.value != oomBefore) p.outOfMemory = true;
-        return ok;
+        int sig = p.space.fault(cpu, vaddr, access);
+        p.faultSignal = sig;
+        return sig == 0;
     }
 
     @Override

@@ -3,9 +3,11 @@ package sprocket.kernel.core;
 import dagger.Lazy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import sprocket.api.Errno;
 import sprocket.api.hw.Access;
 import sprocket.api.hw.Mmu;
 import sprocket.api.hw.PhysicalMemory;
+import sprocket.api.sys.Mman;
 
 import static sprocket.api.Signals.SIGKILL;
 import static sprocket.api.Signals.SIGSEGV;
@@ -56,12 +58,58 @@ final class MemoryCalls {
     private long translate(Proc p, long va, Access access) {
         long pa = mmu.translate(p.cpu.id, va, access);
         if (pa == Mmu.FAULT) {
-            if (p.outOfMemory) lifecycle.get().exit(p, sprocket.api.sys.Wait.signaled(SIGKILL, false));
-            signals.fault(p, SIGSEGV, false);
+            deliverFault(p, false);
             pa = mmu.translate(p.cpu.id, va, access);
-            if (pa == Mmu.FAULT) signals.fault(p, SIGSEGV, true);
+            if (pa == Mmu.FAULT) deliverFault(p, true);
         }
         return pa;
+    }
+
+    /** The signal for an access the kernel could not mend: what the memory manager chose, SIGSEGV by default. */
+    private void deliverFault(Proc p, boolean secondTime) {
+        int sig = p.faultSignal == 0 ? SIGSEGV : p.faultSignal;
+        p.faultSignal = 0;
+        // Out of memory: the memory manager's SIGKILL, which no handler may catch.
+        if (sig == SIGKILL) lifecycle.get().exit(p, sprocket.api.sys.Wait.signaled(SIGKILL, false));
+        signals.fault(p, sig, secondTime);
+    }
+
+    public long mmap(long addr, long len, int prot, int flags, int fd, long off) {
+        Proc p = frame.enter(Locks.Area.VM);
+        try {
+            if ((flags & Mman.MAP_ANONYMOUS) == 0 || fd != -1) {
+                if (fd < 0 || p.fds.get(fd) == null) return SyscallFrame.fail(p, Errno.EBADF);
+                // mmap(2): "ENODEV: fd refers to an object for which mmap is meaningless"; no file maps yet.
+                return SyscallFrame.fail(p, Errno.ENODEV);
+            }
+            if ((prot & ~(Mman.PROT_READ | Mman.PROT_WRITE | Mman.PROT_EXEC)) != 0 || off != 0) {
+                return SyscallFrame.fail(p, Errno.EINVAL);
+            }
+            return SyscallFrame.result(p, p.space.mmap(p.cpu.id, addr, len, prot, flags));
+        } finally {
+            frame.leave(p);
+        }
+    }
+
+    public int munmap(long addr, long len) {
+        Proc p = frame.enter(Locks.Area.VM);
+        try {
+            return (int) SyscallFrame.result(p, p.space.munmap(p.cpu.id, addr, len));
+        } finally {
+            frame.leave(p);
+        }
+    }
+
+    public int mprotect(long addr, long len, int prot) {
+        Proc p = frame.enter(Locks.Area.VM);
+        try {
+            if ((prot & ~(Mman.PROT_READ | Mman.PROT_WRITE | Mman.PROT_EXEC)) != 0) {
+                return SyscallFrame.fail(p, Errno.EINVAL);
+            }
+            return (int) SyscallFrame.result(p, p.space.mprotect(p.cpu.id, addr, len, prot));
+        } finally {
+            frame.leave(p);
+        }
     }
 
     private long load(long va, int width, Access access) {

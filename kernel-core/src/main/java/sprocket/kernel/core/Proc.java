@@ -58,6 +58,19 @@ final class Proc implements Task {
     long runnableSince;
     long runStart;
 
+    /** getrusage(2) accounting: kernel cycles, faults, switches, signals, TLB misses; and the children's. */
+    long stime;
+    long minflt;
+    long nvcsw;
+    long nivcsw;
+    long nsignals;
+    long tlbMisses;
+    long[] childUsage = new long[7];
+    /** Where the current stretch of kernel time began; where the current slice began; the TLB counter then. */
+    long kernelMark;
+    long sliceStart;
+    long tlbMark;
+
     int pending;
     int blocked;
     final Sigaction[] actions = new Sigaction[Signals.NSIG];
@@ -68,14 +81,17 @@ final class Proc implements Task {
     Vnode root;
     AddressSpace space;
 
+    /** While a vfork(2) child borrows its parent's address space: the parent, asleep until the child execs or exits. */
+    Proc vforkParent;
+
     /** errno, kept per process as the PRDA keeps it. */
     int errno;
     /** Inside a system call: charged time does not preempt (the kernel is not preemptible). */
     boolean inKernel;
     /** The process is being torn down: every further call unwinds. */
     boolean exiting;
-    /** Its last page fault found no free frame: the fault kills it with SIGKILL rather than SIGSEGV. */
-    boolean outOfMemory;
+    /** The signal the memory manager chose for this process's last unresolved fault (SIGSEGV, or SIGKILL when out of memory). */
+    int faultSignal;
     /** A kernel lock this process holds across its system call, to release when it sleeps. */
     KernelLock heldLock;
 

@@ -74,6 +74,17 @@ final class ProcessCalls {
         throw ExecUnwind.INSTANCE;
     }
 
+    public int vfork(ProcessEntry child) {
+        Proc p = frame.enter(Locks.Area.PROC);
+        try {
+            if (child == null) return SyscallFrame.fail(p, Errno.EINVAL);
+            int r = lifecycle.get().vfork(p, child);
+            return r < 0 ? SyscallFrame.fail(p, -r) : r;
+        } finally {
+            frame.leave(p);
+        }
+    }
+
     public String[] environ() {
         return frame.user().envp.clone();
     }

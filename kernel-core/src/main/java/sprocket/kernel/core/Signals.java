@@ -92,6 +92,7 @@ final class Signals {
             int sig = Integer.numberOfTrailingZeros(ready);
             p.pending &= ~bit(sig);
             delivered.increment();
+            p.nsignals++;
             Sigaction act = p.actions[sig];
             SignalHandler h = (bit(sig) & UNMASKABLE) != 0 ? SignalHandler.DEFAULT : act.handler();
             if (h == SignalHandler.IGNORE) continue;
@@ -141,6 +142,7 @@ final class Signals {
         SignalHandler h = p.handler(sig);
         boolean catchable = h != SignalHandler.DEFAULT && h != SignalHandler.IGNORE && (p.blocked & bit(sig)) == 0;
         delivered.increment();
+        p.nsignals++;
         if (!catchable || secondTime) {
             lifecycle.get().exit(p, Wait.signaled(sig, true));
         }

@@ -3,6 +3,7 @@ package sprocket.kernel.core;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import sprocket.api.sys.ProcessEntry;
+import sprocket.api.sys.Rusage;
 import sprocket.api.sys.Sigaction;
 import sprocket.api.sys.SignalHandler;
 import sprocket.api.sys.Stat;
@@ -362,5 +363,50 @@ final class SysImpl implements Sys {
     @Override
     public long sysconf(int name) {
         return cpu.sysconf(name);
+    }
+
+    @Override
+    public int vfork(ProcessEntry child) {
+        return processes.vfork(child);
+    }
+
+    @Override
+    public long mmap(long addr, long len, int prot, int flags, int fd, long off) {
+        return memory.mmap(addr, len, prot, flags, fd, off);
+    }
+
+    @Override
+    public int munmap(long addr, long len) {
+        return memory.munmap(addr, len);
+    }
+
+    @Override
+    public int mprotect(long addr, long len, int prot) {
+        return memory.mprotect(addr, len, prot);
+    }
+
+    @Override
+    public int sched_setaffinity(int pid, long mask) {
+        return cpu.sched_setaffinity(pid, mask);
+    }
+
+    @Override
+    public long sched_getaffinity(int pid) {
+        return cpu.sched_getaffinity(pid);
+    }
+
+    @Override
+    public int priocntl(int pid, String schedClass, int priority) {
+        return cpu.priocntl(pid, schedClass, priority);
+    }
+
+    @Override
+    public long prctl(int option, long arg) {
+        return cpu.prctl(option, arg);
+    }
+
+    @Override
+    public Rusage getrusage(int who) {
+        return cpu.getrusage(who);
     }
 }

@@ -31,6 +31,7 @@ final class SyscallFrame {
         if (p == null) throw new IllegalStateException("a system call was made outside a simulated process");
         if (p.exiting) throw ProcessExit.INSTANCE;
         Cpu c = p.cpu;
+        p.kernelMark = c.now;
         c.now += syscallCost;
         syscalls.value++;
         p.inKernel = true;
@@ -50,6 +51,7 @@ final class SyscallFrame {
             p.heldLock = null;
         }
         p.inKernel = false;
+        p.stime += p.cpu.now - p.kernelMark;
         if (p.exiting) return;
         if (p.cpu.now >= p.cpu.limit) {
             engine.preemptionPoint(p);

@@ -1,44 +1,72 @@
 package sprocket.vm.regions;
 
 /**
- * One process's attachment of a {@link Region}: where it sits in the virtual space and with what protection
- * ({@link sprocket.api.hw.Prot} bits). Its size is the region's, so when a shared region grows every attachment
- * sees it. A region that grows up is anchored at its base, one that grows down at its top (exclusive).
+ * One attachment of a {@link Region} in an address space: {@code pages} pages from {@code base} with a protection
+ * ({@link sprocket.api.hw.Prot} bits), reaching the region's pages from {@code offset} on. For a region that grows
+ * up the lowest page is region page {@code offset}; for one that grows down the highest is. munmap(2) and
+ * mprotect(2) cut pregions into pieces that keep attaching the same region; growth extends one.
  */
 final class Pregion {
     final Region region;
-    final int prot;
-    private final long anchor;
     private final int shift;
+    long base;
+    int pages;
+    int offset;
+    int prot;
 
-    Pregion(Region region, long anchor, int prot, int pageShift) {
+    Pregion(Region region, long base, int pages, int offset, int prot, int pageShift) {
         this.region = region;
-        this.anchor = anchor;
+        this.base = base;
+        this.pages = pages;
+        this.offset = offset;
         this.prot = prot;
         this.shift = pageShift;
     }
 
-    /** The lowest address, inclusive. */
-    long base() {
-        return region.growsDown() ? anchor - ((long) region.size() << shift) : anchor;
-    }
-
     /** The highest address, exclusive. */
     long end() {
-        return region.growsDown() ? anchor : anchor + ((long) region.size() << shift);
-    }
-
-    boolean contains(long vaddr) {
-        return vaddr >= base() && vaddr < end();
+        return base + ((long) pages << shift);
     }
 
     /** The region page holding {@code vaddr}, which must be inside. */
     int index(long vaddr) {
-        return (int) (region.growsDown() ? (anchor - 1 - vaddr) >>> shift : (vaddr - anchor) >>> shift);
+        return offset + (int) (region.growsDown() ? (end() - 1 - vaddr) >>> shift : (vaddr - base) >>> shift);
     }
 
-    /** The virtual address of region page {@code index}. */
-    long pageAddress(int index) {
-        return region.growsDown() ? anchor - ((long) (index + 1) << shift) : anchor + ((long) index << shift);
+    /** The lowest region page of the pages in {@code [lo, hi)}, which must be inside and page aligned. */
+    int firstIndex(long lo, long hi) {
+        return region.growsDown() ? index(hi - 1) : index(lo);
+    }
+
+    /** The piece over {@code [lo, hi)}, which must be inside and page aligned: same region, same protection. */
+    Pregion slice(long lo, long hi) {
+        return new Pregion(region, lo, (int) ((hi - lo) >>> shift), firstIndex(lo, hi), prot, shift);
+    }
+
+    /** Shrinks this pregion to {@code [lo, hi)}, which must be inside and page aligned. */
+    void trim(long lo, long hi) {
+        offset = firstIndex(lo, hi);
+        base = lo;
+        pages = (int) ((hi - lo) >>> shift);
+    }
+
+    /** Whether {@code next}, which starts where this ends, continues it: same region pages in order, same protection. */
+    boolean continuedBy(Pregion next) {
+        return next.region == region && next.base == end() && next.prot == prot
+                && (region.growsDown() ? offset == next.offset + next.pages : next.offset == offset + pages);
+    }
+
+    /** Takes in {@code next}, which {@link #continuedBy continues} this one. */
+    void absorb(Pregion next) {
+        if (region.growsDown()) {
+            offset = next.offset;
+        }
+        pages += next.pages;
+    }
+
+    @Override
+    public String toString() {
+        return region.type + "[0x" + Long.toHexString(base) + ", 0x" + Long.toHexString(end()) + ") prot " + prot
+                + " from page " + offset;
     }
 }

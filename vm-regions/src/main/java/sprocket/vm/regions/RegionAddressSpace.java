@@ -1,47 +1,66 @@
 package sprocket.vm.regions;
 
+import static sprocket.api.Errno.EACCES;
+import static sprocket.api.Errno.EINVAL;
+import static sprocket.api.Errno.ENOMEM;
+import static sprocket.api.Signals.SIGKILL;
+import static sprocket.api.Signals.SIGSEGV;
+
 import java.util.Objects;
-import sprocket.api.Errno;
 import sprocket.api.hw.Access;
 import sprocket.api.hw.Pmap;
 import sprocket.api.hw.Prot;
+import sprocket.api.sys.Mman;
 import sprocket.api.vm.AddressSpace;
 import sprocket.api.vm.Image;
 
 /**
- * One process's address space: its pregions (text, data, stack) and its pmap. Faults are resolved here from the
- * regions, which are the truth; the pmap only caches what was decided.
+ * One process's address space: its pregions (text, data, stack, mappings) and its pmap. Faults are resolved here
+ * from the regions, which are the truth; the pmap only caches what was decided.
  */
 final class RegionAddressSpace implements AddressSpace {
     /** Where text starts, as in the MIPS ABI. */
     static final long TEXT_BASE = 0x0040_0000L;
     /** The top of the stack, exclusive. */
     static final long STACK_TOP = 0x7FFF_F000L;
+    /** The end of user space: kernel space (the R2000's kseg0, the x86 kernel's half) starts here. */
+    static final long USER_END = 0x8000_0000L;
+    private static final int RW = Prot.READ | Prot.WRITE;
+    private static final int RWX = Prot.READ | Prot.WRITE | Prot.EXEC;
+    private static final int MAP_FLAGS = Mman.MAP_TYPE | Mman.MAP_FIXED | Mman.MAP_ANONYMOUS;
 
     private final RegionMemoryManager mm;
     private final Pmap pmap;
     private final String program;
-    private final Pregion text;
-    private final Pregion data;
-    private final Pregion stack;
-    /** The stack may grow down to here (RLIMIT_STACK); sbrk may not pass it. */
+    /** Text ends and data starts here; MAP_FIXED may not reach into [TEXT_BASE, dataBase). */
+    private final long dataBase;
+    /** The region the break moves; held by this space even while no pregion attaches it. */
+    private final Region data;
+    /** The region the stack grows in; held by this space likewise. */
+    private final Region stack;
+    /** The stack may grow down to here (RLIMIT_STACK); sbrk and kernel-chosen mappings stay below it. */
     private final long stackFloor;
-    // Ordered by address; the fault path scans it without allocating.
-    private final Pregion[] pregions;
+    private final Pregions pregions;
+    private final int shift;
+    private final long pageMask;
     private long brk;
     private boolean destroyed;
 
-    private RegionAddressSpace(RegionMemoryManager mm, Pmap pmap, String program, Region textRegion,
-            Region dataRegion, long dataBase, Region stackRegion, long stackFloor, long brk) {
+    private RegionAddressSpace(RegionMemoryManager mm, Pmap pmap, String program, long dataBase, Region data,
+            Region stack, long stackFloor, Pregions pregions, long brk) {
         this.mm = mm;
         this.pmap = pmap;
         this.program = program;
-        this.text = new Pregion(textRegion, TEXT_BASE, Prot.READ | Prot.EXEC, mm.pageShift);
-        this.data = new Pregion(dataRegion, dataBase, Prot.READ | Prot.WRITE, mm.pageShift);
-        this.stack = new Pregion(stackRegion, STACK_TOP, Prot.READ | Prot.WRITE, mm.pageShift);
-        this.pregions = new Pregion[] {text, data, stack};
+        this.dataBase = dataBase;
+        this.data = data;
+        this.stack = stack;
         this.stackFloor = stackFloor;
+        this.pregions = pregions;
+        this.shift = mm.pageShift;
+        this.pageMask = mm.pageSize - 1L;
         this.brk = brk;
+        data.hold();
+        stack.hold();
     }
 
     /** A new space for {@code image}, or null when it does not fit below the stack (exec fails with ENOMEM). */
@@ -54,9 +73,9 @@ final class RegionAddressSpace implements AddressSpace {
             return null;
         }
         long page = mm.pageSize;
-        long textPages = Math.max(1, pages(image.textBytes(), mm));
+        int textPages = (int) Math.max(1, pages(image.textBytes(), mm));
         long dataBase = TEXT_BASE + textPages * page;
-        long dataPages = pages(image.dataBytes(), mm);
+        int dataPages = (int) pages(image.dataBytes(), mm);
         long dataEnd = dataBase + dataPages * page;
         long lowestStackPage = STACK_TOP - page;
         if (dataEnd > lowestStackPage) {
@@ -65,10 +84,16 @@ final class RegionAddressSpace implements AddressSpace {
         // The stack reserves [top - RLIMIT_STACK, top), never less than its first page nor over data.
         long limit = image.stackLimit() & -page;
         long floor = Math.min(lowestStackPage, Math.max(dataEnd, STACK_TOP - Math.min(limit, STACK_TOP)));
-        Region textRegion = mm.texts.attach(image.program(), (int) textPages);
-        return new RegionAddressSpace(mm, mm.mmu.createPmap(), image.program(), textRegion,
-                new Region(RegionType.DATA, (int) dataPages), dataBase, new Region(RegionType.STACK, 1), floor,
-                dataEnd);
+        Pmap pmap = mm.mmu.createPmap();
+        Region data = new Region(RegionType.DATA, dataPages, false);
+        Region stack = new Region(RegionType.STACK, 1, false);
+        Pregions list = new Pregions(mm, pmap);
+        list.attach(mm.texts.find(image.program(), textPages), TEXT_BASE, textPages, 0, Prot.READ | Prot.EXEC);
+        if (dataPages > 0) {
+            list.attach(data, dataBase, dataPages, 0, RW);
+        }
+        list.attach(stack, lowestStackPage, 1, 0, RW);
+        return new RegionAddressSpace(mm, pmap, image.program(), dataBase, data, stack, floor, list, dataEnd);
     }
 
     private static long pages(long bytes, RegionMemoryManager mm) {
@@ -81,83 +106,85 @@ final class RegionAddressSpace implements AddressSpace {
     }
 
     @Override
-    public boolean fault(int cpu, long vaddr, Access access) {
+    public int fault(int cpu, long vaddr, Access access) {
         checkLive();
-        Pregion p = find(vaddr);
-        if (p == null) {
-            p = growStack(vaddr);
-            if (p == null) {
-                return false;
-            }
-        }
-        if (!Prot.allows(p.prot, access)) {
-            return false;
+        int i = pregions.find(vaddr);
+        Pregion p = i >= 0 ? pregions.get(i) : growStack(vaddr);
+        if (p == null || !Prot.allows(p.prot, access)) {
+            return SIGSEGV;
         }
         Region region = p.region;
         int index = p.index(vaddr);
-        long page = p.pageAddress(index);
+        long page = vaddr & ~pageMask;
         int frame = region.frame(index);
         if (frame < 0) {
-            return zeroFill(p, index, page);
+            return zeroFill(cpu, p, index, page);
         }
-        if (mm.frames.references(frame) == 1) {
-            // Ours alone (never shared, or the fork sibling already copied or left): map it as the pregion allows.
-            pmap.enter(page, frame, p.prot);
-            return true;
+        if (region.shared || mm.frames.references(frame) == 1) {
+            // Ours alone (never shared, or the fork relative already copied or left): map it as the pregion allows.
+            pmap.enter(cpu, page, frame, p.prot);
+            return 0;
         }
         if (access != Access.WRITE) {
-            pmap.enter(page, frame, p.prot & ~Prot.WRITE);
-            return true;
+            pmap.enter(cpu, page, frame, p.prot & ~Prot.WRITE);
+            return 0;
         }
-        return copyOnWrite(p, index, page, frame);
+        return copyOnWrite(cpu, p, index, page, frame);
     }
 
-    private boolean zeroFill(Pregion p, int index, long page) {
+    private int zeroFill(int cpu, Pregion p, int index, long page) {
         int frame = mm.frames.allocate();
         if (frame < 0) {
             mm.outOfMemory.increment();
-            return false;
+            return SIGKILL;
         }
         mm.memory.zeroFrame(frame);
         mm.kernel.charge(mm.pageZeroCycles);
         mm.zeroFills.increment();
         p.region.fill(index, frame);
-        pmap.enter(page, frame, p.prot);
-        return true;
+        pmap.enter(cpu, page, frame, p.prot);
+        return 0;
     }
 
-    private boolean copyOnWrite(Pregion p, int index, long page, int shared) {
+    private int copyOnWrite(int cpu, Pregion p, int index, long page, int shared) {
         int copy = mm.frames.allocate();
         if (copy < 0) {
             mm.outOfMemory.increment();
-            return false;
+            return SIGKILL;
         }
         mm.memory.copyFrame(shared, copy);
         mm.kernel.charge(mm.pageCopyCycles);
         mm.cowCopies.increment();
         p.region.replace(index, copy);
         mm.frames.release(shared);
-        pmap.enter(page, copy, p.prot);
-        return true;
+        pmap.enter(cpu, page, copy, p.prot);
+        return 0;
     }
 
-    private Pregion find(long vaddr) {
-        for (Pregion p : pregions) {
-            if (p.contains(vaddr)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    /** Grows the stack down to the page of {@code vaddr} if that lies within RLIMIT_STACK of its top. */
+    /**
+     * Grows the stack's lowest pregion down to the page of {@code vaddr} if that lies within RLIMIT_STACK of the top
+     * and no mapping sits in between; null otherwise.
+     */
     private Pregion growStack(long vaddr) {
-        if (vaddr >= stack.base() || vaddr < stackFloor || vaddr < data.end()) {
+        if (vaddr < stackFloor || vaddr >= STACK_TOP) {
             return null;
         }
-        long page = vaddr & -(long) mm.pageSize;
-        stack.region.grow((int) ((STACK_TOP - page) >>> mm.pageShift));
-        return stack;
+        int s = pregions.lowest(stack);
+        if (s < 0 || vaddr >= pregions.get(s).base) {
+            return null; // no stack left, or a hole munmap(2) made above its lowest page
+        }
+        long page = vaddr & ~pageMask;
+        if (s > 0 && pregions.get(s - 1).end() > page) {
+            return null; // growing would run into a mapping
+        }
+        Pregion p = pregions.get(s);
+        long end = p.end();
+        p.base = page;
+        p.pages = (int) ((end - page) >>> shift);
+        if (p.offset + p.pages > stack.size()) {
+            stack.grow(p.offset + p.pages);
+        }
+        return p;
     }
 
     @Override
@@ -174,28 +201,183 @@ final class RegionAddressSpace implements AddressSpace {
         }
         // Compared as distances from the old break, which lies between the two bounds, so nothing overflows.
         if (increment > 0 && increment > stackFloor - old) {
-            return -Errno.ENOMEM; // into the stack's reserved range
+            return -ENOMEM; // into the stack's reserved range
         }
-        if (increment < 0 && increment < data.base() - old) {
-            return -Errno.EINVAL; // below the start of the data segment (FreeBSD brk(2) says EINVAL too)
+        if (increment < 0 && increment < dataBase - old) {
+            return -EINVAL; // below the start of the data segment (FreeBSD brk(2) says EINVAL too)
         }
         long wanted = old + increment;
-        Region region = data.region;
-        int oldPages = region.size();
-        int newPages = (int) pages(wanted - data.base(), mm);
+        int oldPages = data.size();
+        int newPages = (int) pages(wanted - dataBase, mm);
+        long oldEnd = dataBase + ((long) oldPages << shift);
+        long newEnd = dataBase + ((long) newPages << shift);
         if (newPages > oldPages) {
             if (newPages - oldPages > mm.frames.free()) {
                 mm.outOfMemory.increment();
-                return -Errno.ENOMEM; // more than physical memory could ever back now
+                return -ENOMEM; // more than physical memory could ever back now
             }
-            region.grow(newPages);
+            if (pregions.overlaps(oldEnd, newEnd)) {
+                return -ENOMEM; // a mapping in the way, as brk(2) finds one
+            }
+            data.grow(newPages);
+            extendData(oldEnd, newEnd, oldPages);
         } else if (newPages < oldPages) {
-            // Unmap (shooting down every TLB) before the frames can be handed to someone else.
-            pmap.remove(cpu, data.pageAddress(newPages), (long) (oldPages - newPages) << mm.pageShift);
-            region.shrink(newPages, mm.frames);
+            pregions.unmap(cpu, newEnd, oldEnd);
+            data.shrink(newPages, mm.frames);
         }
         brk = wanted;
         return old;
+    }
+
+    /** Attaches the data pages {@code [oldEnd, newEnd)} that sbrk added, continuing the last data pregion if it can. */
+    private void extendData(long oldEnd, long newEnd, int firstPage) {
+        int added = (int) ((newEnd - oldEnd) >>> shift);
+        int i = oldEnd > dataBase ? pregions.find(oldEnd - 1) : -1;
+        if (i >= 0) {
+            Pregion last = pregions.get(i);
+            if (last.region == data && last.prot == RW) {
+                last.pages += added;
+                return;
+            }
+        }
+        pregions.attach(data, oldEnd, added, firstPage, RW);
+    }
+
+    @Override
+    public long mmap(int cpu, long addr, long length, int prot, int flags) {
+        checkLive();
+        int type = flags & Mman.MAP_TYPE;
+        if (type != Mman.MAP_SHARED && type != Mman.MAP_PRIVATE || (flags & ~MAP_FLAGS) != 0
+                || (flags & Mman.MAP_ANONYMOUS) == 0 || (prot & ~RWX) != 0 || length == 0) {
+            return -EINVAL; // bad type, flag, protection or length; file-backed mappings never come here
+        }
+        if (length < 0 || length > USER_END) {
+            return -ENOMEM;
+        }
+        long bytes = (length + pageMask) & ~pageMask;
+        boolean fixed = (flags & Mman.MAP_FIXED) != 0;
+        long at;
+        if (fixed) {
+            if ((addr & pageMask) != 0) {
+                return -EINVAL;
+            }
+            if (addr < 0 || addr > USER_END - bytes) {
+                return -ENOMEM; // mmap(2): "exceeds that allowed for the address space of a process"
+            }
+            if (addr < dataBase && addr + bytes > TEXT_BASE) {
+                return -EINVAL; // the program's text is not the caller's to replace
+            }
+            at = addr;
+        } else {
+            at = place(addr, bytes);
+            if (at < 0) {
+                return -ENOMEM; // mmap(2): "insufficient room in the address space to effect the mapping"
+            }
+        }
+        int pages = (int) (bytes >>> shift);
+        if (pages > mm.frames.free()) {
+            mm.outOfMemory.increment();
+            return -ENOMEM;
+        }
+        if (fixed) {
+            pregions.unmap(cpu, at, at + bytes);
+        }
+        pregions.attach(new Region(RegionType.MAPPED, pages, type == Mman.MAP_SHARED), at, pages, 0, prot);
+        return at;
+    }
+
+    /**
+     * Where a mapping of {@code bytes} goes without MAP_FIXED: at the hint when that range is free, else top-down
+     * from the stack's reserve, staying above the data segment's reserve; -1 when nothing fits.
+     */
+    private long place(long hint, long bytes) {
+        if (hint > 0 && hint <= USER_END) {
+            long at = (hint + pageMask) & ~pageMask;
+            if (at <= stackFloor - bytes && !(at < dataBase && at + bytes > TEXT_BASE)
+                    && !pregions.overlaps(at, at + bytes)) {
+                return at;
+            }
+        }
+        long floor = Math.max(dataBase + mm.dataReserve, (brk + pageMask) & ~pageMask);
+        return pregions.findSpace(bytes, floor, stackFloor);
+    }
+
+    /**
+     * shmat(2)'s half here: attaches the whole of {@code segment} at {@code addr} (page aligned, in user space, over
+     * nothing mapped) or, when {@code addr} is 0, where mmap(2) would put it. Returns the address or a negative errno.
+     */
+    long attachSegment(Region segment, long addr, int prot) {
+        checkLive();
+        if (segment.type != RegionType.SHM || (prot & ~RWX) != 0) {
+            throw new IllegalArgumentException("attach " + segment.type + " with prot " + prot);
+        }
+        long bytes = (long) segment.size() << shift;
+        if (addr == 0) {
+            long at = place(0, bytes);
+            if (at < 0) {
+                return -ENOMEM; // shmat(2): "the available data space is not large enough"
+            }
+            addr = at;
+        } else if ((addr & pageMask) != 0 || addr < 0 || addr > USER_END - bytes
+                || addr < dataBase && addr + bytes > TEXT_BASE || pregions.overlaps(addr, addr + bytes)) {
+            return -EINVAL;
+        }
+        pregions.attach(segment, addr, segment.size(), 0, prot);
+        return addr;
+    }
+
+    @Override
+    public int munmap(int cpu, long addr, long length) {
+        checkLive();
+        if ((addr & pageMask) != 0 || length <= 0 || length > USER_END || addr < 0
+                || addr > USER_END - ((length + pageMask) & ~pageMask)) {
+            return -EINVAL; // munmap(2): unaligned, empty, or "outside the valid range for the address space"
+        }
+        pregions.unmap(cpu, addr, addr + ((length + pageMask) & ~pageMask));
+        return 0;
+    }
+
+    @Override
+    public int mprotect(int cpu, long addr, long length, int prot) {
+        checkLive();
+        if ((addr & pageMask) != 0 || (prot & ~RWX) != 0) {
+            return -EINVAL;
+        }
+        if (length == 0) {
+            return 0;
+        }
+        if (length < 0 || length > USER_END || addr < 0 || addr > USER_END - ((length + pageMask) & ~pageMask)) {
+            return -ENOMEM;
+        }
+        long lo = addr;
+        long hi = addr + ((length + pageMask) & ~pageMask);
+        if (!pregions.covers(lo, hi)) {
+            return -ENOMEM; // mprotect(2): "addresses in the range are invalid ... or specify unmapped pages"
+        }
+        int first = pregions.firstEndingAfter(lo);
+        if ((prot & Prot.WRITE) != 0) {
+            for (int i = first; i < pregions.size() && pregions.get(i).base < hi; i++) {
+                if (pregions.get(i).region.type == RegionType.TEXT) {
+                    return -EACCES; // shared text is a read-only object: "violates the access permission"
+                }
+            }
+        }
+        pregions.split(lo);
+        pregions.split(hi);
+        first = pregions.firstEndingAfter(lo);
+        int last = first;
+        boolean copyOnWrite = false;
+        for (int i = first; i < pregions.size() && pregions.get(i).base < hi; i++) {
+            Pregion p = pregions.get(i);
+            p.prot = prot;
+            int index = p.firstIndex(p.base, p.end());
+            copyOnWrite |= !p.region.shared && p.region.sharesFrames(index, index + p.pages, mm.frames);
+            last = i;
+        }
+        // A page still shared copy-on-write stays write-protected until a write fault copies it.
+        pmap.protect(cpu, lo, hi - lo, copyOnWrite ? prot & ~Prot.WRITE : prot);
+        pregions.coalesce(first - 1, last + 1);
+        return 0;
     }
 
     @Override
@@ -206,57 +388,82 @@ final class RegionAddressSpace implements AddressSpace {
     @Override
     public AddressSpace fork(int cpu) {
         checkLive();
-        // As SVR3's dupreg checks availsmem: refuse unless every shared page could still be copied once.
-        long privatePages = (long) data.region.resident() + stack.region.resident();
+        // As SVR3's dupreg checks availsmem: refuse unless every private page could still be copied once.
+        long privatePages = (long) data.resident() + stack.resident();
+        for (int i = 0; i < pregions.size(); i++) {
+            Region r = pregions.get(i).region;
+            if (!r.shared && r != data && r != stack && pregions.lowest(r) == i) {
+                privatePages += r.resident();
+            }
+        }
         if (privatePages > mm.frames.free()) {
             mm.outOfMemory.increment();
             return null;
         }
         Pmap childPmap = mm.mmu.createPmap();
-        text.region.hold();
-        Region childData = data.region.duplicate(mm.frames);
-        Region childStack = stack.region.duplicate(mm.frames);
-        writeProtect(cpu, data);
-        writeProtect(cpu, stack);
-        return new RegionAddressSpace(mm, childPmap, program, text.region, childData, data.base(), childStack,
-                stackFloor, brk);
-    }
-
-    /** Makes the parent's resident pages read-only so its next write to a shared frame faults and copies. */
-    private void writeProtect(int cpu, Pregion p) {
-        if (p.region.resident() > 0) {
-            pmap.protect(cpu, p.base(), p.end() - p.base(), p.prot & ~Prot.WRITE);
+        Region childData = data.duplicate(mm.frames);
+        Region childStack = stack.duplicate(mm.frames);
+        Pregions list = new Pregions(mm, childPmap);
+        // Private mapping regions met so far and their copies: one copy per region, however many pieces attach it.
+        Region[] originals = new Region[pregions.size()];
+        Region[] copies = new Region[pregions.size()];
+        int copied = 0;
+        for (int i = 0; i < pregions.size(); i++) {
+            Pregion p = pregions.get(i);
+            Region r = p.region;
+            Region c;
+            if (r.shared) {
+                c = r; // MAP_SHARED, text, shm: the child attaches the very same region
+            } else if (r == data) {
+                c = childData;
+            } else if (r == stack) {
+                c = childStack;
+            } else {
+                int k = 0;
+                while (k < copied && originals[k] != r) {
+                    k++;
+                }
+                if (k == copied) {
+                    originals[k] = r;
+                    copies[k] = r.duplicate(mm.frames);
+                    copied++;
+                }
+                c = copies[k];
+            }
+            list.attach(c, p.base, p.pages, p.offset, p.prot);
+            int index = p.firstIndex(p.base, p.end());
+            if (!r.shared && (p.prot & Prot.WRITE) != 0 && r.resident(index, index + p.pages) > 0) {
+                // The parent's next write to a frame it now shares faults and copies.
+                pmap.protect(cpu, p.base, p.end() - p.base, p.prot & ~Prot.WRITE);
+            }
         }
+        return new RegionAddressSpace(mm, childPmap, program, dataBase, childData, childStack, stackFloor, list, brk);
     }
 
     @Override
     public long residentPages() {
         long n = 0;
-        for (Pregion p : pregions) {
-            n += p.region.resident();
+        for (int i = 0; i < pregions.size(); i++) {
+            Pregion p = pregions.get(i);
+            int index = p.firstIndex(p.base, p.end());
+            n += p.region.resident(index, index + p.pages);
         }
         return n;
+    }
+
+    /** Pregions attached: text, data and stack pieces and mappings, after splits and merges. */
+    int pregionCount() {
+        return pregions.size();
     }
 
     @Override
     public void destroy(int cpu) {
         checkLive();
         destroyed = true;
-        for (Pregion p : pregions) {
-            if (p.end() > p.base()) {
-                pmap.remove(cpu, p.base(), p.end() - p.base());
-            }
-        }
-        mm.texts.detach(program, text.region, mm.frames);
-        detach(data.region);
-        detach(stack.region);
-        pmap.destroy();
-    }
-
-    private void detach(Region region) {
-        if (region.drop() == 0) {
-            region.freePages(mm.frames);
-        }
+        pregions.clear(cpu);
+        pregions.release(data);
+        pregions.release(stack);
+        pmap.destroy(cpu);
     }
 
     private void checkLive() {

@@ -31,6 +31,8 @@ final class RegionMemoryManager implements MemoryManager {
     final Counter zeroFills;
     final Counter cowCopies;
     final Counter outOfMemory;
+    /** Address space kept free above the start of data for the break; kernel-chosen mappings go above it. */
+    final long dataReserve;
 
     RegionMemoryManager(VmContext context) {
         Machine machine = context.machine();
@@ -48,6 +50,7 @@ final class RegionMemoryManager implements MemoryManager {
         this.zeroFills = kernel.counter("zero_fills");
         this.cowCopies = kernel.counter("cow_copies");
         this.outOfMemory = kernel.counter("out_of_memory");
+        this.dataReserve = kernel.settings().getSize(RegionsProvider.DATA_RESERVE) & -(long) pageSize;
         LOG.debug("regions: {} page frames of {} bytes, frames [{}, {})", frames.total(), pageSize,
                 memory.firstAllocatableFrame(), memory.endAllocatableFrame());
     }
@@ -55,6 +58,26 @@ final class RegionMemoryManager implements MemoryManager {
     @Override
     public AddressSpace create(int cpu, Image image) {
         return RegionAddressSpace.layOut(this, image);
+    }
+
+    /**
+     * A System V shared memory segment of {@code bytes} bytes: a shared region held by its owner (the shared memory
+     * identifier) until {@link #removeSegment}, attached by reference and surviving every process that attaches it.
+     */
+    Region createSegment(long bytes) {
+        if (bytes <= 0 || bytes > RegionAddressSpace.USER_END) {
+            throw new IllegalArgumentException("segment size " + bytes);
+        }
+        Region segment = new Region(RegionType.SHM, (int) ((bytes + pageSize - 1) >>> pageShift), true);
+        segment.hold();
+        return segment;
+    }
+
+    /** The owner lets go of a segment (IPC_RMID); its pages go when the last attachment does. */
+    void removeSegment(Region segment) {
+        if (segment.drop() == 0) {
+            segment.freePages(frames);
+        }
     }
 
     @Override

@@ -1,10 +1,17 @@
 package sprocket.vm.regions;
 
-/** What a region holds, as System V's r_type says; the stack is the one that grows toward lower addresses. */
+/**
+ * What a region holds, as System V's r_type says. The stack is the one that grows toward lower addresses; text
+ * and System V shared memory are always shared by reference, a mapping when it was made with MAP_SHARED.
+ */
 enum RegionType {
     TEXT(false),
     DATA(false),
-    STACK(true);
+    STACK(true),
+    /** An anonymous mmap(2) mapping, private (copy-on-write across fork) or shared (by reference). */
+    MAPPED(false),
+    /** A System V shared memory segment: lives independently of any process, attached by reference. */
+    SHM(false);
 
     private final boolean growsDown;
 

@@ -9,6 +9,7 @@ import sprocket.api.vm.VmContext;
 
 /** Makes the System V regions memory manager; the configuration picks it with {@code vm = regions}. */
 public final class RegionsProvider implements MemoryManagerProvider {
+    static final String DATA_RESERVE = "vm.data_reserve";
 
     /** For {@code ServiceLoader}. */
     public RegionsProvider() {
@@ -31,13 +32,14 @@ public final class RegionsProvider implements MemoryManagerProvider {
 
     @Override
     public String description() {
-        return "System V regions and pregions: demand-zero paging, shared text, copy-on-write fork, sbrk, growing stack";
+        return "System V regions and pregions: demand-zero paging, shared text, copy-on-write fork, sbrk, growing stack, anonymous mmap";
     }
 
-    /** Reads no configuration keys: the layout is the ABI's and the limits come with each image. */
+    /** The layout is the ABI's and the stack limit comes with each image; only the break's reserve is configured. */
     @Override
     public List<Tunable> tunables() {
-        return List.of();
+        return List.of(Tunable.size(DATA_RESERVE, "64M", 0, 1L << 30,
+                "address space kept free above the data segment for sbrk; mmap without MAP_FIXED places above it"));
     }
 
     @Override

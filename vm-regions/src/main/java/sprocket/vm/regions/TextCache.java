@@ -9,28 +9,22 @@ import java.util.Map;
  * text size gets a new region; processes still running the old one keep theirs until they go.
  */
 final class TextCache {
-    // Looked up by name only, never iterated: order cannot leak into behaviour.
+    // Looked up by name, and searched only for one value: order cannot leak into behaviour.
     private final Map<String, Region> byProgram = new HashMap<>();
 
-    /** The text region of {@code program}, attached once more (or made, with no page resident). */
-    Region attach(String program, int pages) {
+    /** The text region of {@code program} with {@code pages} pages, made (with no page resident) if there is none. */
+    Region find(String program, int pages) {
         Region text = byProgram.get(program);
-        if (text != null && text.size() == pages) {
-            text.hold();
-            return text;
+        if (text == null || text.size() != pages) {
+            text = new Region(RegionType.TEXT, pages, true);
+            byProgram.put(program, text);
         }
-        text = new Region(RegionType.TEXT, pages);
-        byProgram.put(program, text);
         return text;
     }
 
-    /** Detaches one user; the last frees the frames and forgets the region. */
-    void detach(String program, Region text, PageFrames frames) {
-        if (text.drop() > 0) {
-            return;
-        }
-        text.freePages(frames);
-        byProgram.remove(program, text);
+    /** Forgets a text region its last user left, unless a re-installed program already replaced it. */
+    void forget(Region text) {
+        byProgram.values().remove(text);
     }
 
     /** Programs with a text region in use. */

@@ -1,19 +1,33 @@
 /**
  * System V regions and pregions (Bach 1986, ch. 6; the share-groups paper, section 6.2): a {@link
- * sprocket.vm.regions.Region} is the shared object that owns pages, a {@link sprocket.vm.regions.Pregion} is one
- * process's attachment of it at a virtual address with a protection. The pmap is only a cache of these.
+ * sprocket.vm.regions.Region} is the object that owns pages, a {@link sprocket.vm.regions.Pregion} is one
+ * attachment of it at a virtual address with a protection. The pmap is only a cache of these.
  *
  * <p>Layout of a new address space: text at 0x0040_0000 (read+execute, one region per program shared by every
  * process running it), data+bss right after it (read+write, private, the break at its end), and a stack whose top
- * is 0x7FFF_F000 that grows down on demand as far as the image's RLIMIT_STACK. No page has a frame until it is
- * first touched; then it is zero-filled.
+ * is 0x7FFF_F000 that grows down on demand as far as the image's RLIMIT_STACK. User space ends at 0x8000_0000.
+ * No page has a frame until it is first touched; then it is zero-filled.
  *
- * <p>fork(2) shares the text region and gives the child private data and stack regions whose frames are shared
- * copy-on-write with the parent: each frame carries a reference count, both sides are write-protected, and the
- * first write to a frame still counted more than once copies it.
+ * <p>Anonymous mmap(2): exactly one of MAP_SHARED and MAP_PRIVATE, page-aligned address with MAP_FIXED, non-zero
+ * length (else EINVAL). Without MAP_FIXED the address is a hint, taken when that range is free and below the
+ * stack's reserve; otherwise the mapping goes top-down from just below the stack's reserve, staying above the data
+ * segment's reserve ({@code vm.data_reserve} past the start of data, or the break if that is higher); no room is
+ * ENOMEM. MAP_FIXED first unmaps whatever was in the range, but may not touch the text (EINVAL) nor reach kernel
+ * space (ENOMEM). A MAP_SHARED region is attached by reference by the children fork(2) makes, so parent and child
+ * see each other's stores; a MAP_PRIVATE one is copy-on-write like data. munmap(2) may split a pregion and
+ * frees the frames nothing reaches any more (a shared region's pages stay while another process or a shared
+ * memory identifier holds it); unmapping what is not mapped is no error. mprotect(2) needs every page mapped
+ * (ENOMEM), splits and re-merges pregions, refuses PROT_WRITE on shared text (EACCES), and keeps a page that is
+ * still copy-on-write write-protected until a write fault copies it. The break and the stack never grow into a
+ * mapping: sbrk fails with ENOMEM, a fault below the stack gets SIGSEGV.
  *
- * <p>When physical frames run out: a page fault returns false, so the kernel sends the faulting process SIGKILL
- * (there is no swap to wait for, and a fault cannot fail with an errno); sbrk(2) and fork(2) fail with ENOMEM
- * before taking anything. Each such event counts {@code out_of_memory}.
+ * <p>fork(2) shares the text, MAP_SHARED and shared-memory regions and gives the child private copies of the
+ * others whose frames are shared copy-on-write with the parent: each frame carries a reference count, both sides
+ * are write-protected, and the first write to a frame still counted more than once copies it.
+ *
+ * <p>Out of memory: when no physical frame is left, the faulting process gets SIGKILL (a page fault returns
+ * SIGKILL: there is no swap to wait for, and a fault cannot fail with an errno); sbrk(2), mmap(2) and fork(2)
+ * fail with ENOMEM before taking anything, since they refuse to promise more pages than there are free frames.
+ * Each such event counts {@code out_of_memory}.
  */
 package sprocket.vm.regions;

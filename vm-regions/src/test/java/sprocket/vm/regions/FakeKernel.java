@@ -19,6 +19,20 @@ final class FakeKernel implements KernelServices {
 
     final Map<String, FakeCounter> counters = new LinkedHashMap<>();
     long charged;
+    /** vm.data_reserve, the only key the memory manager reads. */
+    long dataReserve = 64L << 20;
+    private final Settings settings = new Settings() {
+        @Override public String get(String key) { return Long.toString(getSize(key)); }
+        @Override public long getLong(String key) { return getSize(key); }
+        @Override public boolean getBool(String key) { throw undeclared(key); }
+        @Override public long seed() { return 1; }
+
+        @Override
+        public long getSize(String key) {
+            if (!key.equals("vm.data_reserve")) throw undeclared(key);
+            return dataReserve;
+        }
+    };
 
     long count(String name) {
         FakeCounter c = counters.get(name);
@@ -36,7 +50,11 @@ final class FakeKernel implements KernelServices {
     @Override public long now() { throw unused(); }
     @Override public long clockHz() { throw unused(); }
     @Override public RandomGenerator random(String stream) { throw unused(); }
-    @Override public Settings settings() { throw unused(); }
+    @Override public Settings settings() { return settings; }
+
+    private static IllegalArgumentException undeclared(String key) {
+        return new IllegalArgumentException("undeclared key " + key);
+    }
 
     private static UnsupportedOperationException unused() {
         return new UnsupportedOperationException("the memory manager should not need this");

@@ -6,9 +6,9 @@ import sprocket.api.hw.Prot;
 
 /** An MMU that translates through the active pmap and, on a miss or a forbidden access, asks the fault handler. */
 final class FakeMmu implements Mmu {
-    /** The kernel's page-fault entry, as MachineContext.pageFault. */
+    /** The kernel's page-fault entry: AddressSpace.fault, 0 or the signal the process gets. */
     interface FaultHandler {
-        boolean pageFault(int cpu, long vaddr, Access access);
+        int pageFault(int cpu, long vaddr, Access access);
     }
 
     private final int pageSize;
@@ -16,6 +16,8 @@ final class FakeMmu implements Mmu {
     FaultHandler handler;
     int faults;
     int pmaps;
+    /** The signal the last failed fault asked for, 0 after a translation that succeeded. */
+    int lastSignal;
 
     FakeMmu(int pageSize) {
         this.pageSize = pageSize;
@@ -33,13 +35,16 @@ final class FakeMmu implements Mmu {
         for (int attempt = 0; attempt < 2; attempt++) {
             FakePmap.Mapping m = active[cpu].at(vaddr);
             if (m != null && Prot.allows(m.prot(), access)) {
+                lastSignal = 0;
                 return (long) m.frame() * pageSize + (vaddr & (pageSize - 1));
             }
             if (attempt == 1) {
                 throw new AssertionError("fault at " + Long.toHexString(vaddr) + " resolved without a usable mapping");
             }
             faults++;
-            if (!handler.pageFault(cpu, vaddr, access)) {
+            int sig = handler.pageFault(cpu, vaddr, access);
+            if (sig != 0) {
+                lastSignal = sig;
                 return FAULT;
             }
         }

@@ -15,6 +15,10 @@ final class FakePmap implements Pmap {
     boolean destroyed;
     int removes;
     int protects;
+    /** The last protect call's range and protection: [vaddr, vaddr + length) with prot. */
+    long lastProtectAddress;
+    long lastProtectLength;
+    int lastProtect = -1;
 
     FakePmap(FakeMmu mmu, int pageSize) {
         this.mmu = mmu;
@@ -26,7 +30,7 @@ final class FakePmap implements Pmap {
     }
 
     @Override
-    public void enter(long vaddr, int frame, int prot) {
+    public void enter(int cpu, long vaddr, int frame, int prot) {
         if (destroyed) throw new IllegalStateException("enter into a destroyed pmap");
         if ((vaddr & (pageSize - 1)) != 0) throw new IllegalArgumentException("unaligned page " + vaddr);
         mappings.put(vaddr, new Mapping(frame, prot));
@@ -41,6 +45,9 @@ final class FakePmap implements Pmap {
     @Override
     public void protect(int cpu, long vaddr, long length, int prot) {
         protects++;
+        lastProtectAddress = vaddr;
+        lastProtectLength = length;
+        lastProtect = prot;
         for (Map.Entry<Long, Mapping> e : mappings.subMap(vaddr, vaddr + length).entrySet()) {
             e.setValue(new Mapping(e.getValue().frame(), prot));
         }
@@ -52,7 +59,7 @@ final class FakePmap implements Pmap {
     }
 
     @Override
-    public void destroy() {
+    public void destroy(int cpu) {
         destroyed = true;
     }
 

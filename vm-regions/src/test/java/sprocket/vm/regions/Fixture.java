@@ -32,6 +32,12 @@ final class Fixture {
 
     /** {@code allocatable} frames for the memory manager, after FIRST firmware frames and before one more. */
     Fixture(int allocatable) {
+        this(allocatable, 64L << 20);
+    }
+
+    /** The same, with {@code vm.data_reserve} set to {@code dataReserve} bytes. */
+    Fixture(int allocatable, long dataReserve) {
+        kernel.dataReserve = dataReserve;
         memory = new FakePhysicalMemory(PAGE, FIRST + allocatable + 1, FIRST, FIRST + allocatable);
         mmu = new FakeMmu(PAGE);
         vm = new RegionsProvider().create(new Context(new FakeMachine(memory, mmu), kernel));
@@ -72,6 +78,16 @@ final class Fixture {
         long pa = translate(as, vaddr, Access.READ);
         assertThat(pa).as("load from 0x%x", vaddr).isNotEqualTo(Mmu.FAULT);
         return (int) memory.load(pa, 4);
+    }
+
+    /** The signal the last failed translation's fault returned (SIGSEGV, SIGKILL), or 0 after a success. */
+    int signal() {
+        return mmu.lastSignal;
+    }
+
+    /** The memory manager itself, for what the API does not reach yet (shared memory segments). */
+    RegionMemoryManager mm() {
+        return (RegionMemoryManager) vm;
     }
 
     FakePmap pmap(AddressSpace as) {

@@ -8,6 +8,7 @@ import java.lang.module.ModuleDescriptor;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import sprocket.api.ApiVersion;
+import sprocket.api.spi.Tunable;
 import sprocket.api.vm.MemoryManagerProvider;
 
 class ModuleTest {
@@ -40,6 +41,10 @@ class ModuleTest {
         assertThat(p.version()).isEqualTo("0.1.0");
         assertThat(p.apiVersion()).isEqualTo(ApiVersion.CURRENT);
         assertThat(p.description()).isNotBlank();
-        assertThat(p.tunables()).isEmpty();
+        assertThat(p.tunables()).singleElement().satisfies(t -> {
+            assertThat(t.key()).isEqualTo("vm.data_reserve");
+            assertThat(t.type()).isEqualTo(Tunable.Type.SIZE);
+            assertThat(t.defaultValue()).isEqualTo("64M");
+        });
     }
 }

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import sprocket.api.Errno;
+import sprocket.api.Signals;
 import sprocket.api.hw.Prot;
 
-/** The package's rule: a fault with no frame fails (the kernel sends SIGKILL); sbrk and fork fail with ENOMEM. */
+/**
+ * The package's rule: "when no physical frame is left, the faulting process gets SIGKILL ...; sbrk(2), mmap(2) and
+ * fork(2) fail with ENOMEM before taking anything".
+ */
 class OutOfMemoryTest {
     private static final int PAGE = Fixture.PAGE;
     private final Fixture f = new Fixture(4);
@@ -21,6 +25,7 @@ class OutOfMemoryTest {
         assertThat(f.vm.freeFrames()).isZero();
 
         assertThat(f.canStore(as, data + 4 * PAGE)).isFalse();
+        assertThat(f.signal()).isEqualTo(Signals.SIGKILL);
 
         assertThat(f.kernel.count("out_of_memory")).isEqualTo(1);
         assertThat(as.residentPages()).isEqualTo(4);
@@ -40,6 +45,7 @@ class OutOfMemoryTest {
         assertThat(f.vm.freeFrames()).isZero();
 
         assertThat(f.canStore(child, data + PAGE)).isFalse();
+        assertThat(f.signal()).isEqualTo(Signals.SIGKILL);
         assertThat(f.load(child, data + PAGE)).as("still readable, shared").isEqualTo(2);
 
         assertThat(f.kernel.count("out_of_memory")).isEqualTo(1);

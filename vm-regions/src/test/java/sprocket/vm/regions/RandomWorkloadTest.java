@@ -7,27 +7,54 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import sprocket.api.Errno;
+import sprocket.api.Signals;
 import sprocket.api.hw.Access;
 import sprocket.api.hw.Mmu;
+import sprocket.api.hw.Prot;
+import sprocket.api.sys.Mman;
 import sprocket.api.vm.AddressSpace;
 
 /**
- * Seeded random create/fork/touch/sbrk/destroy against a model of what each process wrote: every load sees what
- * that process stored last (or zero), no frame leaks, and the accounting always adds up.
+ * Seeded random create/fork/touch/sbrk/mmap/munmap/mprotect/destroy against a model of what each process wrote and
+ * mapped: every load sees what was stored last where the process can see it (its own store, or a fork relative's
+ * through a MAP_SHARED page), an access faults exactly when the model says it must, no frame leaks, and the
+ * accounting always adds up.
  */
 class RandomWorkloadTest {
     private static final int PAGE = Fixture.PAGE;
     private static final String[] PROGRAMS = {"sh", "cc", "ls"};
+    /** MAP_FIXED requests and their munmap/mprotect ranges land in this window of WINDOW_PAGES pages. */
+    private static final long WINDOW = 0x2000_0000L;
+    private static final int WINDOW_PAGES = 16;
+
+    /** One page's contents in the model; MAP_SHARED pages share one across fork. */
+    private static final class Cell {
+        final int[] words = new int[PAGE / 4];
+
+        Cell copy() {
+            Cell c = new Cell();
+            System.arraycopy(words, 0, c.words, 0, words.length);
+            return c;
+        }
+    }
+
+    /** A mapped page in the model. */
+    private record Mapped(int prot, boolean shared, Cell cell) {
+    }
 
     /** One simulated process: its space and what it believes its memory holds. */
     private static final class Proc {
         final AddressSpace as;
         final Map<Long, Integer> words;
+        final TreeMap<Long, Mapped> mapped;
 
-        Proc(AddressSpace as, Map<Long, Integer> words) {
+        Proc(AddressSpace as, Map<Long, Integer> words, TreeMap<Long, Mapped> mapped) {
             this.as = as;
             this.words = words;
+            this.mapped = mapped;
         }
     }
 
@@ -35,7 +62,7 @@ class RandomWorkloadTest {
     void no_frame_leaks_after_a_seeded_random_workload() {
         long cowCopies = 0;
         long outOfMemory = 0;
-        for (long seed = 1; seed <= 20; seed++) {
+        for (long seed = 1; seed <= 30; seed++) {
             var kernel = run(seed);
             cowCopies += kernel.count("cow_copies");
             outOfMemory += kernel.count("out_of_memory");
@@ -48,11 +75,12 @@ class RandomWorkloadTest {
         var rnd = new SplittableRandom(seed);
         var f = new Fixture(48);
         List<Proc> procs = new ArrayList<>();
-        for (int step = 0; step < 600; step++) {
-            int op = rnd.nextInt(10);
+        for (int step = 0; step < 1500; step++) {
+            int op = rnd.nextInt(20);
             if (procs.isEmpty() || op == 0 && procs.size() < 8) {
                 String program = PROGRAMS[rnd.nextInt(PROGRAMS.length)];
-                procs.add(new Proc(f.create(Fixture.image(program, 2 * PAGE, 3 * PAGE, 16 * PAGE)), new HashMap<>()));
+                procs.add(new Proc(f.create(Fixture.image(program, 2 * PAGE, 3 * PAGE, 16 * PAGE)), new HashMap<>(),
+                        new TreeMap<>()));
                 continue;
             }
             Proc p = procs.get(rnd.nextInt(procs.size()));
@@ -60,7 +88,7 @@ class RandomWorkloadTest {
                 case 1 -> {
                     AddressSpace child = p.as.fork(0);
                     if (child != null && procs.size() < 8) {
-                        procs.add(new Proc(child, new HashMap<>(p.words)));
+                        procs.add(new Proc(child, new HashMap<>(p.words), forkModel(p.mapped)));
                     } else if (child != null) {
                         child.destroy(0);
                     }
@@ -79,9 +107,21 @@ class RandomWorkloadTest {
                         p.words.keySet().removeIf(va -> va < RegionAddressSpace.STACK_TOP - 16 * PAGE && va >= brkPage);
                     }
                 }
+                case 4, 5 -> mmap(f, p, rnd);
+                case 6 -> {
+                    long lo = WINDOW + (long) rnd.nextInt(WINDOW_PAGES) * PAGE;
+                    long len = (long) (1 + rnd.nextInt(4)) * PAGE - rnd.nextInt(PAGE);
+                    assertThat(p.as.munmap(0, lo, len)).isZero();
+                    p.mapped.subMap(lo, lo + len).clear();
+                }
+                case 7, 8 -> mprotect(p, rnd);
+                case 9, 10, 11, 12, 13 -> touchMapped(f, p, rnd);
                 default -> touch(f, p, rnd);
             }
             assertThat(f.vm.freeFrames()).isBetween(0L, f.vm.totalFrames());
+            for (Proc q : procs) {
+                noWritableCopyOnWriteFrame(f, q.as);
+            }
         }
         for (Proc p : procs) {
             p.as.destroy(0);
@@ -89,6 +129,103 @@ class RandomWorkloadTest {
         assertThat(f.vm.freeFrames()).as("seed %d", seed).isEqualTo(f.vm.totalFrames());
         assertThat(f.memory.zeroed).isEqualTo((int) f.kernel.count("zero_fills"));
         return f.kernel;
+    }
+
+    /** A frame two regions share copy-on-write is never writable through a pmap, whatever mprotect(2) asked. */
+    private static void noWritableCopyOnWriteFrame(Fixture f, AddressSpace as) {
+        for (Map.Entry<Long, FakePmap.Mapping> e : f.pmap(as).mappings.entrySet()) {
+            FakePmap.Mapping m = e.getValue();
+            if ((m.prot() & Prot.WRITE) != 0) {
+                assertThat(f.mm().frames.references(m.frame())).as("writable page 0x%x", e.getKey()).isEqualTo(1);
+            }
+        }
+    }
+
+    /** A child's view: MAP_SHARED pages are the very same cells, private ones copies. */
+    private static TreeMap<Long, Mapped> forkModel(TreeMap<Long, Mapped> parent) {
+        TreeMap<Long, Mapped> child = new TreeMap<>();
+        for (Map.Entry<Long, Mapped> e : parent.entrySet()) {
+            Mapped m = e.getValue();
+            child.put(e.getKey(), m.shared() ? m : new Mapped(m.prot(), false, m.cell().copy()));
+        }
+        return child;
+    }
+
+    private static void mmap(Fixture f, Proc p, SplittableRandom rnd) {
+        int pages = 1 + rnd.nextInt(4);
+        int prot = rnd.nextInt(4) == 0 ? rnd.nextInt(8) : Prot.READ | Prot.WRITE;
+        boolean shared = rnd.nextBoolean();
+        boolean fixed = rnd.nextInt(3) == 0;
+        int flags = (shared ? Mman.MAP_SHARED : Mman.MAP_PRIVATE) | Mman.MAP_ANONYMOUS | (fixed ? Mman.MAP_FIXED : 0);
+        long addr = fixed ? WINDOW + (long) rnd.nextInt(WINDOW_PAGES) * PAGE : 0;
+        long free = f.vm.freeFrames();
+        long r = p.as.mmap(0, addr, (long) pages * PAGE - rnd.nextInt(PAGE), prot, flags);
+        if (pages > free) {
+            assertThat(r).isEqualTo(-Errno.ENOMEM);
+            return;
+        }
+        assertThat(r).isPositive();
+        if (fixed) {
+            assertThat(r).isEqualTo(addr);
+        }
+        assertThat(p.mapped.subMap(r, r + (long) pages * PAGE)).as("placed over nothing").matches(m -> fixed || m.isEmpty());
+        for (int i = 0; i < pages; i++) {
+            p.mapped.put(r + (long) i * PAGE, new Mapped(prot, shared, new Cell()));
+        }
+    }
+
+    private static void mprotect(Proc p, SplittableRandom rnd) {
+        long lo = rnd.nextBoolean() || p.mapped.isEmpty()
+                ? WINDOW + (long) rnd.nextInt(WINDOW_PAGES) * PAGE
+                : p.mapped.keySet().stream().skip(rnd.nextInt(p.mapped.size())).findFirst().orElseThrow();
+        int pages = 1 + rnd.nextInt(3);
+        // Mostly read+write, which must not lift the write protection of a page still copy-on-write.
+        int prot = rnd.nextBoolean() ? Prot.READ | Prot.WRITE : rnd.nextInt(8);
+        boolean allMapped = true;
+        for (int i = 0; i < pages; i++) {
+            allMapped &= p.mapped.containsKey(lo + (long) i * PAGE);
+        }
+        int r = p.as.mprotect(0, lo, (long) pages * PAGE, prot);
+        if (!allMapped) {
+            assertThat(r).isEqualTo(-Errno.ENOMEM);
+            return;
+        }
+        assertThat(r).isZero();
+        for (int i = 0; i < pages; i++) {
+            long va = lo + (long) i * PAGE;
+            Mapped m = p.mapped.get(va);
+            p.mapped.put(va, new Mapped(prot, m.shared(), m.cell()));
+        }
+    }
+
+    /** A load or store in the mapping area: it must fault exactly when the model says, or for want of a frame. */
+    private static void touchMapped(Fixture f, Proc p, SplittableRandom rnd) {
+        long page = rnd.nextInt(3) == 0 || p.mapped.isEmpty()
+                ? WINDOW + (long) rnd.nextInt(WINDOW_PAGES) * PAGE
+                : p.mapped.keySet().stream().skip(rnd.nextInt(p.mapped.size())).findFirst().orElseThrow();
+        int word = rnd.nextInt(4); // a few words per page, so a later load meets an earlier store
+        boolean write = rnd.nextBoolean();
+        Access access = write ? Access.WRITE : Access.READ;
+        Mapped m = p.mapped.get(page);
+        long free = f.vm.freeFrames();
+        long pa = f.translate(p.as, page + 4L * word, access);
+        if (m == null || !Prot.allows(m.prot(), access)) {
+            assertThat(pa).as("0x%x is not %s", page, m == null ? "mapped" : "accessible").isEqualTo(Mmu.FAULT);
+            assertThat(f.signal()).isEqualTo(Signals.SIGSEGV);
+            return;
+        }
+        if (pa == Mmu.FAULT) {
+            assertThat(f.signal()).isEqualTo(Signals.SIGKILL);
+            assertThat(free).as("only for want of a frame").isZero();
+            return;
+        }
+        if (write) {
+            int v = rnd.nextInt();
+            f.memory.store(pa, 4, v);
+            m.cell().words[word] = v;
+        } else {
+            assertThat((int) f.memory.load(pa, 4)).isEqualTo(m.cell().words[word]);
+        }
     }
 
     private static void touch(Fixture f, Proc p, SplittableRandom rnd) {

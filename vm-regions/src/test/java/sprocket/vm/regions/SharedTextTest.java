@@ -27,10 +27,28 @@ class SharedTextTest {
         assertThat(f.load(b, Fixture.TEXT + 4096)).isZero();
         b.destroy(0);
         assertThat(f.vm.freeFrames()).isEqualTo(32);
+        assertThat(f.mm().texts.size()).as("the last user's exit forgets the text").isZero();
 
         var c = f.create(Fixture.image("sh", 3 * 4096, 4096, 1 << 20));
         assertThat(c.residentPages()).as("a fresh region once the last user left").isZero();
         c.destroy(0);
+    }
+
+    @Test
+    void text_unmapped_by_every_user_is_freed_and_forgotten() {
+        var a = f.create(Fixture.image("tee", 2 * 4096, 0, 1 << 20));
+        var child = a.fork(0);
+        f.load(a, Fixture.TEXT);
+        f.load(a, Fixture.TEXT + 4096);
+        assertThat(a.munmap(0, Fixture.TEXT, 4096)).isZero();
+        assertThat(f.vm.freeFrames()).as("the child still runs the text").isEqualTo(30);
+        assertThat(f.load(child, Fixture.TEXT)).isZero();
+        child.destroy(0);
+        assertThat(a.munmap(0, Fixture.TEXT + 4096, 4096)).isZero();
+        assertThat(f.vm.freeFrames()).isEqualTo(32);
+        assertThat(f.mm().texts.size()).isZero();
+        assertThat(f.canLoad(a, Fixture.TEXT)).isFalse();
+        a.destroy(0);
     }
 
     @Test
@@ -44,6 +62,7 @@ class SharedTextTest {
         a.destroy(0);
         b.destroy(0);
         assertThat(f.vm.freeFrames()).isEqualTo(32);
+        assertThat(f.mm().texts.size()).as("the last user's exit forgets the text").isZero();
     }
 
     @Test

@@ -1,0 +1,26 @@
+package sprocket.cli.bin;
+
+import sprocket.api.sys.Sys;
+
+/** segv: stores to an address nothing maps; the kernel kills it with SIGSEGV and a core, as it should. */
+public final class Segv implements sprocket.api.sys.Program {
+    /** Page 1: below the text, never mapped. */
+    static final long UNMAPPED = 0x1000;
+
+    @Override
+    public String name() {
+        return "segv";
+    }
+
+    @Override
+    public String summary() {
+        return "store to an unmapped address and die of SIGSEGV (sprocket run exits 139, as a shell reports it)";
+    }
+
+    @Override
+    public int main(Sys sys, String[] argv) {
+        sys.store32(UNMAPPED, 1);
+        Libc.eputs(sys, "segv: the store to an unmapped address did not fault\n");
+        return 1;
+    }
+}

@@ -1,0 +1,245 @@
+package sprocket.vm.regions;
+
+import java.util.Arrays;
+import sprocket.api.hw.Pmap;
+
+/**
+ * The pregion list of one address space (IRIX's p_region list), sorted by address; pregions never overlap. The
+ * fault path finds a pregion by binary search over a plain array, allocating nothing. Taking pages out of the list
+ * takes them out of the pmap first, and frees the frames nothing can reach any more.
+ */
+final class Pregions {
+    private final RegionMemoryManager mm;
+    private final Pmap pmap;
+    private Pregion[] list = new Pregion[8];
+    private int count;
+
+    Pregions(RegionMemoryManager mm, Pmap pmap) {
+        this.mm = mm;
+        this.pmap = pmap;
+    }
+
+    int size() {
+        return count;
+    }
+
+    Pregion get(int i) {
+        return list[i];
+    }
+
+    /** The index of the pregion holding {@code vaddr}, or -1. */
+    int find(long vaddr) {
+        int i = firstEndingAfter(vaddr);
+        return i < count && list[i].base <= vaddr ? i : -1;
+    }
+
+    /** The index of the first pregion that ends above {@code vaddr} ({@link #size} if none does). */
+    int firstEndingAfter(long vaddr) {
+        int lo = 0;
+        int hi = count;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (list[mid].end() > vaddr) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Whether any pregion has a page in {@code [lo, hi)}. */
+    boolean overlaps(long lo, long hi) {
+        int i = firstEndingAfter(lo);
+        return i < count && list[i].base < hi;
+    }
+
+    /** Whether every page of {@code [lo, hi)} is in some pregion. */
+    boolean covers(long lo, long hi) {
+        long next = lo;
+        for (int i = firstEndingAfter(lo); i < count && next < hi; i++) {
+            if (list[i].base > next) {
+                return false;
+            }
+            next = list[i].end();
+        }
+        return next >= hi;
+    }
+
+    /** Adds {@code p}, which overlaps no pregion here; returns its index. */
+    int insert(Pregion p) {
+        int i = firstEndingAfter(p.base);
+        if (i < count && list[i].base < p.end()) {
+            throw new IllegalStateException(p + " overlaps " + list[i]);
+        }
+        insertAt(i, p);
+        return i;
+    }
+
+    /** Puts {@code p} at index {@code i}, moving the later ones up; the caller keeps the order. */
+    void insertAt(int i, Pregion p) {
+        if (count == list.length) {
+            list = Arrays.copyOf(list, count * 2);
+        }
+        System.arraycopy(list, i, list, i + 1, count - i);
+        list[i] = p;
+        count++;
+    }
+
+    /** Takes out the pregion at index {@code i}. */
+    void removeAt(int i) {
+        System.arraycopy(list, i + 1, list, i, count - i - 1);
+        list[--count] = null;
+    }
+
+    /** The index of the lowest pregion attaching {@code region}, or -1. */
+    int lowest(Region region) {
+        for (int i = 0; i < count; i++) {
+            if (list[i].region == region) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** How many pregions here attach {@code region}. */
+    int attaching(Region region) {
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (list[i].region == region) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The highest address at which {@code length} bytes fit in {@code [floor, ceiling)} without touching a pregion,
+     * or -1: mmap(2) places what the kernel chooses top-down, as SVR4 and Linux do.
+     */
+    long findSpace(long length, long floor, long ceiling) {
+        long hi = ceiling;
+        for (int i = count - 1; i >= 0; i--) {
+            Pregion p = list[i];
+            if (p.base >= hi) {
+                continue;
+            }
+            long lo = Math.max(p.end(), floor);
+            if (hi - lo >= length) {
+                return hi - length;
+            }
+            hi = p.base;
+            if (hi - floor < length) {
+                return -1;
+            }
+        }
+        return hi - floor >= length ? hi - length : -1;
+    }
+
+    /**
+     * Merges neighbours among the pregions at indices {@code [from, to]} that continue one another, so splitting
+     * and restoring a protection leaves one pregion again; each merged-away piece lets go of its region.
+     */
+    void coalesce(int from, int to) {
+        int i = Math.max(from, 0);
+        int last = Math.min(to, count - 1);
+        while (i < last) {
+            Pregion a = list[i];
+            Pregion b = list[i + 1];
+            if (a.continuedBy(b)) {
+                a.absorb(b);
+                removeAt(i + 1);
+                b.region.drop();
+                last--;
+            } else {
+                i++;
+            }
+        }
+    }
+
+    /** Adds a pregion over {@code pages} pages from {@code at} attaching {@code region}, which gains a holder. */
+    void attach(Region region, long at, int pages, int offset, int prot) {
+        region.hold();
+        insert(new Pregion(region, at, pages, offset, prot, mm.pageShift));
+    }
+
+    /** Removes every page in {@code [lo, hi)} from the pregions and the pmap, splitting a pregion cut in the middle. */
+    void unmap(int cpu, long lo, long hi) {
+        int i = firstEndingAfter(lo);
+        while (i < count && list[i].base < hi) {
+            Pregion p = list[i];
+            long from = Math.max(p.base, lo);
+            long to = Math.min(p.end(), hi);
+            // Shoot down every TLB before the frames can go to anyone else.
+            pmap.remove(cpu, from, to - from);
+            dropPages(p, from, to);
+            if (from == p.base && to == p.end()) {
+                removeAt(i);
+                release(p.region);
+                continue;
+            }
+            if (from > p.base && to < p.end()) {
+                Pregion high = p.slice(to, p.end());
+                p.trim(p.base, from);
+                p.region.hold();
+                insertAt(i + 1, high);
+                return;
+            }
+            if (from == p.base) {
+                p.trim(to, p.end());
+            } else {
+                p.trim(p.base, from);
+            }
+            i++;
+        }
+    }
+
+    /**
+     * Frees the frames of the pages {@code [from, to)} of {@code p} that nothing can reach any more: a private
+     * region's always (no other pregion attaches those pages), a shared region's only when every holder is here.
+     */
+    private void dropPages(Pregion p, long from, long to) {
+        Region r = p.region;
+        if (r.shared && attaching(r) != r.references()) {
+            return;
+        }
+        int first = p.firstIndex(from, to);
+        r.release(first, first + (int) ((to - from) >>> mm.pageShift), mm.frames);
+    }
+
+    /** Cuts the pregion holding {@code at} in two there, unless {@code at} is its base. */
+    void split(long at) {
+        int i = find(at);
+        if (i < 0 || list[i].base == at) {
+            return;
+        }
+        Pregion p = list[i];
+        Pregion high = p.slice(at, p.end());
+        p.trim(p.base, at);
+        p.region.hold();
+        insertAt(i + 1, high);
+    }
+
+    /** Takes every pregion out of the pmap and lets go of its region. */
+    void clear(int cpu) {
+        for (int i = 0; i < count; i++) {
+            pmap.remove(cpu, list[i].base, list[i].end() - list[i].base);
+        }
+        while (count > 0) {
+            Region r = list[count - 1].region;
+            removeAt(count - 1);
+            release(r);
+        }
+    }
+
+    /** Lets go of one hold on {@code region}; the last one frees its pages (and forgets a program's text). */
+    void release(Region region) {
+        if (region.drop() > 0) {
+            return;
+        }
+        if (region.type == RegionType.TEXT) {
+            mm.texts.forget(region);
+        }
+        region.freePages(mm.frames);
+    }
+}
