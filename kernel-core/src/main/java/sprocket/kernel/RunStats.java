@@ -40,6 +40,16 @@ public final class RunStats {
         }
         b.append('\n');
         line(b, "context switches", "context_switches");
+        b.append(String.format(Locale.ROOT, "%-19s %,d voluntary, %,d involuntary, %,d migrations%n", "",
+                (Long) values.get("voluntary_switches"), (Long) values.get("involuntary_switches"),
+                (Long) values.get("migrations")));
+        b.append(String.format(Locale.ROOT, "%-19s %.1f%% of %d CPUs; mean wait %,d cycles, mean turnaround %,d%n",
+                "utilisation", 100.0 * (Double) values.get("cpu_utilisation"), cpus.length,
+                (Long) values.get("mean_wait_cycles"), (Long) values.get("mean_turnaround_cycles")));
+        if (!((Map<?, ?>) values.get("fairness_groups")).isEmpty()) {
+            b.append(String.format(Locale.ROOT, "%-19s %.3f (Jain's index, worst group of equal processes)%n",
+                    "fairness", (Double) values.get("jain_fairness")));
+        }
         line(b, "system calls", "syscalls");
         line(b, "forks", "forks");
         line(b, "page faults", "page_faults");
@@ -88,6 +98,13 @@ public final class RunStats {
             b.append(']');
         } else if (v instanceof Double d) {
             b.append(String.format(Locale.ROOT, "%.9f", d));
+        } else if (v instanceof java.util.List<?> list) {
+            b.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) b.append(",\n    ");
+                value(b, list.get(i));
+            }
+            b.append(']');
         } else if (v instanceof Map<?, ?> m) {
             b.append('{');
             boolean first = true;

@@ -224,6 +224,7 @@ final class Engine {
         if (t == null) return;
         Proc p = (Proc) t;
         queued.remove(p);
+        if (p.lastCpu >= 0 && p.lastCpu != c.id) p.migrations++;
         if (p.runnableSince > c.now) c.now = p.runnableSince;
         p.waitTime += c.now - p.runnableSince;
         p.state = ProcState.RUNNING;
@@ -233,8 +234,10 @@ final class Engine {
             c.now += costs.contextSwitch();
             c.busy += costs.contextSwitch();
             contextSwitches.increment();
+            if (trace.keeping()) trace.instant(c.id, c.now, "switch to " + p.command + " [" + p.pid + "]");
             c.last = p;
         }
+        if (trace.keeping()) trace.runnable(c.now, queued.size());
         // By space, not by process: a process that exec'd elsewhere comes back with a new one.
         if (c.activeSpace != p.space && p.space != null) {
             p.space.pmap().activate(c.id);
@@ -323,6 +326,7 @@ final class Engine {
         int cpu = scheduler.selectCpu(p, p.lastCpu);
         queued.add(p);
         scheduler.enqueue(p, cpu, flags);
+        if (trace.keeping()) trace.runnable(p.runnableSince, queued.size());
         wakeups.increment();
         trace.event(TRACE_WAKE, p.runnableSince, cpu, p.pid, flags);
         kick(cpus[cpu]);
@@ -389,13 +393,15 @@ final class Engine {
             trace.event(TRACE_IRQ, c.now, c.id, c.current == null ? 0 : c.current.pid, v);
             if (v == Vectors.TIMER) {
                 ticks.increment();
+                if (trace.keeping()) trace.instant(c.id, c.now, "tick");
                 c.nextTick += tickCycles;
                 if (c.nextTick <= c.now) c.nextTick = c.now + tickCycles;
                 machine.interrupts().armTimer(c.id, c.nextTick);
                 if (scheduler.tick(c.id, c.current) && c.current != null) c.needResched = true;
                 watchdog(c);
             } else {
-                trace.instant(c.id, c.now, v == Vectors.RESCHEDULE ? "resched IPI" : "IPI " + v);
+                trace.instant(c.id, c.now, v == Vectors.RESCHEDULE ? "resched IPI"
+                        : v == Vectors.TLB_SHOOTDOWN ? "shootdown IPI" : "IPI " + v);
                 if (v == Vectors.RESCHEDULE && c.current != null) c.needResched = true;
             }
         }

@@ -41,6 +41,8 @@ interface KernelComponent {
 
     Stats stats();
 
+    SchedMetrics schedMetrics();
+
     KernelTunables tunables();
 
     @Component.Builder

@@ -240,12 +240,63 @@ public final class KernelInstance {
         out.put("kernel_lock_spin_cycles", k.locks().spinCycles());
         out.put("kernel_lock_contended", k.locks().contended());
         out.put("proc_table_overflows", s.get("proc_table_overflows"));
+        long busyAll = 0;
+        for (long b : busy) busyAll += b;
+        out.put("cpu_utilisation", end == 0 ? 0.0 : (double) busyAll / ((double) end * busy.length));
+        schedulingMetrics(out);
         out.put("trace_events", trace.events());
         out.put("trace_digest", String.format("%016x", trace.digest()));
         Map<String, Long> counters = new LinkedHashMap<>(s.snapshot());
         out.keySet().forEach(counters::remove);
         out.put("counters", counters);
         return out;
+    }
+
+    /** Per-process scheduling figures and their summary (init, which runs the whole time, is left out). */
+    private void schedulingMetrics(Map<String, Object> out) {
+        List<SchedMetrics.Entry> all = new ArrayList<>();
+        for (SchedMetrics.Entry e : k.schedMetrics().entries()) {
+            if (e.pid() != Lifecycle.INIT_PID) all.add(e);
+        }
+        long voluntary = 0;
+        long involuntary = 0;
+        long migrations = 0;
+        long waitSum = 0;
+        long waitMax = 0;
+        long turnSum = 0;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SchedMetrics.Entry e : all) {
+            voluntary += e.voluntary();
+            involuntary += e.involuntary();
+            migrations += e.migrations();
+            waitSum += e.waitCycles();
+            waitMax = Math.max(waitMax, e.waitCycles());
+            turnSum += e.turnaround();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("pid", (long) e.pid());
+            row.put("command", e.command());
+            row.put("nice", (long) e.nice());
+            row.put("turnaround_cycles", e.turnaround());
+            row.put("run_cycles", e.runtime());
+            row.put("wait_cycles", e.waitCycles());
+            row.put("voluntary_switches", e.voluntary());
+            row.put("involuntary_switches", e.involuntary());
+            row.put("migrations", e.migrations());
+            rows.add(row);
+        }
+        int n = Math.max(1, all.size());
+        out.put("voluntary_switches", voluntary);
+        out.put("involuntary_switches", involuntary);
+        out.put("migrations", migrations);
+        out.put("mean_wait_cycles", waitSum / n);
+        out.put("max_wait_cycles", waitMax);
+        out.put("mean_turnaround_cycles", turnSum / n);
+        Map<String, Double> fairness = k.schedMetrics().fairness();
+        double worst = 1.0;
+        for (double j : fairness.values()) worst = Math.min(worst, j);
+        out.put("jain_fairness", worst);
+        out.put("fairness_groups", fairness);
+        out.put("processes", rows);
     }
 
     /** Writes the kept trace as Chrome/Perfetto JSON. */

@@ -126,6 +126,12 @@ interface KernelModule {
 
     @Provides
     @Singleton
+    static SchedMetrics schedMetrics() {
+        return new SchedMetrics();
+    }
+
+    @Provides
+    @Singleton
     static ProcTable procTable(KernelTunables t, Stats stats) {
         return new ProcTable(t.maxusers, t.maxpid, stats);
     }

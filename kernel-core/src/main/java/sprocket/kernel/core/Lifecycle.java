@@ -45,13 +45,14 @@ final class Lifecycle {
     private final Stats.CounterImpl forks;
     private final Stats.CounterImpl execs;
     private final Stats.CounterImpl exits;
+    private final SchedMetrics metrics;
     Proc init;
     /** When the last process exited: the run's end. */
     long endTime = -1;
 
     @Inject
     Lifecycle(Engine engine, ProcTable table, Signals signals, MemoryManager memory, FileSystem fs, Programs programs,
-            Sys sys, KernelTunables tunables, Stats stats) {
+            Sys sys, KernelTunables tunables, Stats stats, SchedMetrics metrics) {
         this.engine = engine;
         this.table = table;
         this.signals = signals;
@@ -63,6 +64,7 @@ final class Lifecycle {
         this.forks = (Stats.CounterImpl) stats.counter("forks");
         this.execs = (Stats.CounterImpl) stats.counter("execs");
         this.exits = (Stats.CounterImpl) stats.counter("exits");
+        this.metrics = metrics;
     }
 
     /** Creates pid 1, running {@code entry} as root in / with an empty descriptor table, on CPU 0. */
@@ -97,6 +99,7 @@ final class Lifecycle {
     }
 
     private void start(Proc p) {
+        p.startTime = engine.now();
         p.coroutine = Coroutine.create(() -> body(p));
         engine.scheduler.taskCreated(p);
         engine.makeRunnable(p, Scheduler.ENQ_WAKEUP);
@@ -365,6 +368,7 @@ final class Lifecycle {
         p.status = status;
         p.state = ProcState.ZOMBIE;
         exits.increment();
+        metrics.exited(p, engine.now());
         engine.trace.event(Engine.TRACE_EXIT, engine.now(), cpu == null ? -1 : cpu.id, p.pid, status);
         engine.scheduler.taskExited(p);
         Proc parent = p.parent;

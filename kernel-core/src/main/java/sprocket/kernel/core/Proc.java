@@ -57,6 +57,9 @@ final class Proc implements Task {
     long waitTime;
     long runnableSince;
     long runStart;
+    /** When the process was created, and how often it moved between CPUs. */
+    long startTime;
+    long migrations;
 
     /** getrusage(2) accounting: kernel cycles, faults, switches, signals, TLB misses; and the children's. */
     long stime;

@@ -21,6 +21,8 @@ final class Trace {
     private final List<String> sliceNames = new ArrayList<>();
     private final List<long[]> instants = new ArrayList<>();
     private final List<String> instantNames = new ArrayList<>();
+    /** Counter samples: time, value; one track, the number of runnable processes waiting for a CPU. */
+    private final List<long[]> runnable = new ArrayList<>();
 
     Trace(boolean keep) {
         this.keep = keep;
@@ -46,6 +48,15 @@ final class Trace {
             instants.add(new long[] {cpu, time});
             instantNames.add(name);
         }
+    }
+
+    /** The number of processes waiting in the scheduler's custody changed to {@code value} at {@code time}. */
+    void runnable(long time, int value) {
+        if (keep) runnable.add(new long[] {time, value});
+    }
+
+    boolean keeping() {
+        return keep;
     }
 
     long digest() {
@@ -87,6 +98,10 @@ final class Trace {
                 w.write(",\n{\"name\":\"" + Json.escape(instantNames.get(i))
                         + "\",\"cat\":\"irq\",\"ph\":\"i\",\"s\":\"t\",\"pid\":0,\"tid\":" + s[0] + ",\"ts\":"
                         + fmt(s[1] * usPerCycle) + "}");
+            }
+            for (long[] c : runnable) {
+                w.write(",\n{\"name\":\"runnable\",\"cat\":\"sched\",\"ph\":\"C\",\"pid\":0,\"tid\":0,\"ts\":"
+                        + fmt(c[0] * usPerCycle) + ",\"args\":{\"waiting\":" + c[1] + "}}");
             }
             w.write("\n]}\n");
         }
