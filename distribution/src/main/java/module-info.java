@@ -37,5 +37,8 @@ module sprocket.cli {
             sprocket.cli.bin.Memtouch,
             sprocket.cli.bin.Cowfork,
             sprocket.cli.bin.Mapshare,
-            sprocket.cli.bin.Segv;
+            sprocket.cli.bin.Segv,
+            sprocket.cli.bin.Mixed,
+            sprocket.cli.bin.Spinners,
+            sprocket.cli.bin.Nicetest;
 }

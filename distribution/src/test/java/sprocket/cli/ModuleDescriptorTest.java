@@ -23,7 +23,8 @@ class ModuleDescriptorTest {
             assertThat(p.providers()).containsExactly("sprocket.cli.bin.Hello", "sprocket.cli.bin.True",
                     "sprocket.cli.bin.False", "sprocket.cli.bin.Echo", "sprocket.cli.bin.Sleep", "sprocket.cli.bin.Kill",
                     "sprocket.cli.bin.Forktree", "sprocket.cli.bin.Burn", "sprocket.cli.bin.Memtouch",
-                    "sprocket.cli.bin.Cowfork", "sprocket.cli.bin.Mapshare", "sprocket.cli.bin.Segv");
+                    "sprocket.cli.bin.Cowfork", "sprocket.cli.bin.Mapshare", "sprocket.cli.bin.Segv",
+                    "sprocket.cli.bin.Mixed", "sprocket.cli.bin.Spinners", "sprocket.cli.bin.Nicetest");
         });
     }
 

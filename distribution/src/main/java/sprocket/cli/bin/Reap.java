@@ -1,0 +1,33 @@
+package sprocket.cli.bin;
+
+import sprocket.api.Errno;
+import sprocket.api.Signals;
+import sprocket.api.sys.Sys;
+import sprocket.api.sys.Wait;
+
+/** wait(2) as the scheduling programs use it: retry after EINTR, and tell how a child ended when it did not exit 0. */
+final class Reap {
+
+    private Reap() {
+    }
+
+    /** waitpid(-1) until it returns something other than EINTR; -1 with errno set on any other failure. */
+    static int any(Sys sys, int[] status) {
+        int pid;
+        do {
+            pid = sys.waitpid(-1, status, 0);
+        } while (pid == -1 && sys.errno() == Errno.EINTR);
+        return pid;
+    }
+
+    /** True if {@code status} is a normal exit with status 0; otherwise says on stderr how {@code pid} ended. */
+    static boolean succeeded(Sys sys, String program, int pid, int status) {
+        if (Wait.WIFEXITED(status) && Wait.WEXITSTATUS(status) == 0) return true;
+        if (Wait.WIFSIGNALED(status)) {
+            Libc.eputs(sys, program + ": pid " + pid + " killed by " + Signals.name(Wait.WTERMSIG(status)) + "\n");
+        } else {
+            Libc.eputs(sys, program + ": pid " + pid + " exited with status " + Wait.WEXITSTATUS(status) + "\n");
+        }
+        return false;
+    }
+}
