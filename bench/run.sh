@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # run.sh — builds the benchmark module, then runs its harness on the module path.
 #
-#   bench/run.sh [--runs R] [--warmup W] [--scale S] [getpid|yield|fork|procs ...]
+#   bench/run.sh [--config FILE] [--runs R] [--warmup W] [--scale S] [--procs P,P..] [--policies rr,fair]
+#                 [getpid|yield|fork|procs|touch|cowfork|sched ...]
 #
 # BENCH_COROUTINES=virtual-thread runs without the jdk.internal.vm export, so the kernel falls back to virtual
 # threads; the default exports it and the kernel uses continuations.

@@ -14,5 +14,6 @@ module sprocket.bench {
     requires sprocket.ipc;
 
     provides sprocket.api.sys.Program with sprocket.bench.NullSyscall, sprocket.bench.YieldPair,
-            sprocket.bench.ForkWait, sprocket.bench.PausedChildren;
+            sprocket.bench.ForkWait, sprocket.bench.PausedChildren, sprocket.bench.PageTouch,
+            sprocket.bench.CowFork, sprocket.bench.Spinners;
 }

@@ -2,22 +2,36 @@ package sprocket.bench;
 
 import sprocket.api.sys.Sys;
 
-/** Reads the benchmark programs' one numeric argument. */
+/** Reads the benchmark programs' numeric arguments. */
 final class Args {
     private Args() {
     }
 
     /** argv[1] as a non-negative count, or -1 after printing the usage line to standard error. */
     static long count(Sys sys, String[] argv) {
-        long n = -1;
-        if (argv.length == 2) {
+        long[] n = counts(sys, argv, "N");
+        return n == null ? -1 : n[0];
+    }
+
+    /**
+     * argv[1..] as non-negative numbers, one per name in {@code names}; null after printing the usage line to
+     * standard error when there are too few or too many, or one is not a number or is negative.
+     */
+    static long[] counts(Sys sys, String[] argv, String... names) {
+        long[] n = new long[names.length];
+        boolean ok = argv.length == names.length + 1;
+        for (int i = 0; ok && i < names.length; i++) {
             try {
-                n = Long.parseLong(argv[1]);
+                n[i] = Long.parseLong(argv[i + 1]);
+                ok = n[i] >= 0;
             } catch (NumberFormatException e) {
-                n = -1;
+                ok = false;
             }
         }
-        if (n < 0) sys.eprint("usage: " + argv[0] + " N   (N >= 0)\n");
-        return n;
+        if (ok) return n;
+        StringBuilder usage = new StringBuilder("usage: ").append(argv[0]);
+        for (String name : names) usage.append(' ').append(name);
+        sys.eprint(usage.append("   (each >= 0)\n").toString());
+        return null;
     }
 }

@@ -12,6 +12,7 @@ import sprocket.kernel.ConfigException;
 import sprocket.kernel.Kernel;
 import sprocket.kernel.KernelConfig;
 import sprocket.kernel.RunResult;
+import sprocket.kernel.RunStats;
 
 /**
  * Times the benchmark programs on the host: each figure is warmed up in the same JVM, then run several times on
@@ -19,8 +20,9 @@ import sprocket.kernel.RunResult;
  * pause would move it).
  *
  * <pre>
- * Harness [--config FILE] [--runs R] [--warmup W] [--scale S] [figure...]
- *   figures: getpid yield fork procs (default: all four)
+ * Harness [--config FILE] [--runs R] [--warmup W] [--scale S] [--procs P,P...] [--policies rr,fair] [figure...]
+ *   figures: getpid yield fork procs (default: these four), and
+ *            touch cowfork (the VM figures, {@link VmFigures}), sched (the scheduler's, {@link SchedFigures})
  * </pre>
  */
 public final class Harness {
@@ -46,12 +48,16 @@ public final class Harness {
         int warmup = 2;
         double scale = 1.0;
         List<String> figures = new ArrayList<>();
+        int[] procs = SchedFigures.PROCESSES;
+        List<String> policies = SchedFigures.POLICIES;
         for (int i = 0; i < argv.length; i++) {
             switch (argv[i]) {
                 case "--config" -> config = Path.of(argv[++i]);
                 case "--runs" -> runs = Integer.parseInt(argv[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(argv[++i]);
                 case "--scale" -> scale = Double.parseDouble(argv[++i]);
+                case "--procs" -> procs = Arrays.stream(argv[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--policies" -> policies = List.of(argv[++i].split(","));
                 default -> figures.add(argv[i]);
             }
         }
@@ -69,6 +75,9 @@ public final class Harness {
                 case "yield" -> h.contextSwitch();
                 case "fork" -> h.forkWait();
                 case "procs" -> h.pausedChildren();
+                case "touch" -> new VmFigures(h).pageTouch();
+                case "cowfork" -> new VmFigures(h).cowFork();
+                case "sched" -> new SchedFigures(h, policies, procs).switchScaling();
                 default -> throw new IllegalArgumentException("unknown figure '" + f + "'");
             }
         }
@@ -79,10 +88,15 @@ public final class Harness {
     }
 
     Timed run(List<String> overrides, String program, String... args) throws ConfigException {
+        return run(config, overrides, program, args);
+    }
+
+    /** A run on the configuration {@code file}; {@code hw.cpus=1} unless {@code overrides} sets it again. */
+    Timed run(Path file, List<String> overrides, String program, String... args) throws ConfigException {
         List<String> sets = new ArrayList<>();
         sets.add("hw.cpus=1");
         sets.addAll(overrides);
-        KernelConfig cfg = KernelConfig.load(config, sets, catalog);
+        KernelConfig cfg = KernelConfig.load(file, sets, catalog);
         Kernel k = Kernel.boot(cfg, catalog, new BootOptions(System.err, null, null));
         long t0 = System.nanoTime();
         RunResult r = k.run(program, List.of(args));
@@ -91,6 +105,58 @@ public final class Harness {
             throw new IllegalStateException(program + " " + String.join(" ", args) + " exited " + r.exitStatus());
         }
         return new Timed(t, r);
+    }
+
+    /** One program run of a figure: where, with what overrides, which program and arguments. */
+    record Job(Path config, List<String> overrides, String program, String... args) {
+    }
+
+    /** The wall times of a job's measured runs, and the statistics of its last one. */
+    record Series(long[] wall, RunStats stats) {
+        long median() {
+            return Harness.median(wall);
+        }
+
+        long min() {
+            return Harness.min(wall);
+        }
+
+        /** A named counter of the run: a top-level statistic ({@code forks}) or one of the counters map. */
+        long counter(String name) {
+            Object top = stats.get(name);
+            Long v = top instanceof Long l ? l : stats.counters().get(name);
+            return v == null ? 0 : v;
+        }
+    }
+
+    /**
+     * Warms up then measures {@code jobs} in turn, round after round, so that a disturbance of the host (another
+     * build, a GC) falls on all of them alike rather than on the one that happened to run at that moment.
+     */
+    Series[] interleaved(Job... jobs) throws ConfigException {
+        for (int i = 0; i < warmup; i++) {
+            for (Job j : jobs) run(j.config(), j.overrides(), j.program(), j.args());
+        }
+        long[][] wall = new long[jobs.length][runs];
+        RunStats[] last = new RunStats[jobs.length];
+        for (int i = 0; i < runs; i++) {
+            for (int k = 0; k < jobs.length; k++) {
+                Timed t = run(jobs[k].config(), jobs[k].overrides(), jobs[k].program(), jobs[k].args());
+                wall[k][i] = t.nanos();
+                last[k] = t.result().stats();
+            }
+        }
+        Series[] out = new Series[jobs.length];
+        for (int k = 0; k < jobs.length; k++) out[k] = new Series(wall[k], last[k]);
+        return out;
+    }
+
+    Path config() {
+        return config;
+    }
+
+    PrintStream out() {
+        return out;
     }
 
     long scaled(long n) {

@@ -7,14 +7,15 @@ import org.junit.jupiter.api.Test;
 
 class BenchModuleTest {
     @Test
-    void module_is_sprocket_bench_exports_nothing_and_provides_the_four_programs() {
+    void module_is_sprocket_bench_exports_nothing_and_provides_the_seven_programs() {
         ModuleDescriptor d = Harness.class.getModule().getDescriptor();
         assertThat(d.name()).isEqualTo("sprocket.bench");
         assertThat(d.exports()).isEmpty();
         assertThat(d.provides()).singleElement().satisfies(p -> {
             assertThat(p.service()).isEqualTo("sprocket.api.sys.Program");
             assertThat(p.providers()).containsExactly("sprocket.bench.NullSyscall", "sprocket.bench.YieldPair",
-                    "sprocket.bench.ForkWait", "sprocket.bench.PausedChildren");
+                    "sprocket.bench.ForkWait", "sprocket.bench.PausedChildren", "sprocket.bench.PageTouch",
+                    "sprocket.bench.CowFork", "sprocket.bench.Spinners");
         });
     }
 }

@@ -135,6 +135,16 @@ final class Region {
         return n;
     }
 
+    /** Whether a page in {@code [from, to)} has a frame: stops at the first, where counting them would not. */
+    boolean anyResident(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (pages[i] != NO_FRAME) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A private copy for fork(2): the same frames, each now also referenced by the copy (copy-on-write). */
     Region duplicate(PageFrames frames) {
         if (shared) {

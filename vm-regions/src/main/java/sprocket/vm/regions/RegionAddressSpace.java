@@ -432,7 +432,7 @@ final class RegionAddressSpace implements AddressSpace {
             }
             list.attach(c, p.base, p.pages, p.offset, p.prot);
             int index = p.firstIndex(p.base, p.end());
-            if (!r.shared && (p.prot & Prot.WRITE) != 0 && r.resident(index, index + p.pages) > 0) {
+            if (!r.shared && (p.prot & Prot.WRITE) != 0 && r.anyResident(index, index + p.pages)) {
                 // The parent's next write to a frame it now shares faults and copies.
                 pmap.protect(cpu, p.base, p.end() - p.base, p.prot & ~Prot.WRITE);
             }
