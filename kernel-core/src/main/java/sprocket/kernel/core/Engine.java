@@ -52,7 +52,7 @@ final class Engine {
     /** The time of the callout being run, for wake-ups from engine context. */
     private long eventNow;
     /** Processes in the policy's custody, in the order they were handed over (the first has waited longest). */
-    private final java.util.LinkedHashSet<Proc> queued = new java.util.LinkedHashSet<>();
+    private final RunnableList queued = new RunnableList();
     private final IdentityHashMap<Object, ArrayList<Proc>> sleepers = new IdentityHashMap<>();
     private final Locks locks;
 
@@ -268,7 +268,7 @@ final class Engine {
         for (Proc p : processes.get()) {
             if (p.alive()) policy.taskCreated(p);
         }
-        for (Proc p : queued) {
+        for (Proc p : queued.snapshot()) {
             int cpu = policy.selectCpu(p, p.lastCpu);
             policy.enqueue(p, cpu, Scheduler.ENQ_WAKEUP);
         }
@@ -280,7 +280,7 @@ final class Engine {
     /** The watchdog: a process left runnable too long means the policy is broken. */
     private void watchdog(Cpu c) {
         if (queued.isEmpty()) return;
-        Proc oldest = queued.getFirst();
+        Proc oldest = queued.first();
         long waited = c.now - Math.max(oldest.runnableSince, policySince);
         if (waited > watchdogCycles) {
             guard.eject("it left " + oldest + " runnable for " + waited + " cycles (kernel.sched_watchdog is "

@@ -57,6 +57,10 @@ final class Proc implements Task {
     long waitTime;
     long runnableSince;
     long runStart;
+    /** Links of the engine's list of processes in the scheduler's custody. */
+    boolean queuedHere;
+    Proc queuePrev;
+    Proc queueNext;
     /** When the process was created, and how often it moved between CPUs. */
     long startTime;
     long migrations;
