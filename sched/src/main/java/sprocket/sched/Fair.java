@@ -10,22 +10,28 @@ import sprocket.api.spi.Counter;
  * vruntime; a task's vruntime grows by its run cycles times 1024 / weight, so over time CPU shares follow
  * the weights. The running task is preempted at a tick once it has run {@code granularity} ticks and someone
  * waiting has a smaller vruntime. A waking task is placed at max(its vruntime, min_vruntime - sleeper credit),
- * so sleeping earns a bounded head start, not a hoard; a yielding task goes behind every waiting one. Every
- * tick a CPU pulls one task from the busiest CPU when their loads (tasks running or waiting) differ by more
- * than {@code imbalance}; an idle CPU takes any waiting task it may run. Decisions are O(log n) in the tasks
- * of a queue (the balancing scan adds O(CPUs)).
+ * so sleeping earns a bounded head start, not a hoard; a yielding task goes behind every waiting one.
+ * A CPU's load is the sum of the weights of its tasks, running or waiting (Linux's cfs_rq load), since shares
+ * follow weights, not heads: every tick a CPU whose load the busiest CPU's exceeds by more than
+ * {@code imbalance} percent (Linux's imbalance_pct) pulls from it the waiting task that best evens the two,
+ * one lighter than their difference, so it never has to come back; an idle CPU takes any waiting task it may
+ * run. A task that changes queues keeps its lag behind min_vruntime, measured before it leaves. Decisions are
+ * O(log n) in the tasks of a queue (balancing adds O(CPUs), and a scan of at most {@link #MIGRATE_SCAN} tasks).
  */
 final class Fair implements Scheduler {
 
     /** The weight whose virtual time runs at real time: nice 0. */
     static final long NICE_0_LOAD = 1024;
+    /** Waiting tasks a balancing pass considers moving, the most behind first (Linux's sysctl_sched_nr_migrate). */
+    static final int MIGRATE_SCAN = 32;
 
     private final SchedulerContext context;
     private final int cpus;
     private final int granularity;
     private final long granularityCycles;
     private final long sleeperCredit;
-    private final int imbalance;
+    /** Percent by which the busiest load must exceed this CPU's before a tick moves a task. */
+    private final int imbalancePct;
     private final FairRunQueue[] rqs;
     private final TaskTable<FairEntity> entities = new TaskTable<>(FairEntity::new);
     private final Resched resched;
@@ -33,13 +39,13 @@ final class Fair implements Scheduler {
     private final Counter migrations;
     private final Counter wakeupPreemptions;
 
-    Fair(SchedulerContext context, int granularityTicks, int sleeperCreditTicks, int imbalance) {
+    Fair(SchedulerContext context, int granularityTicks, int sleeperCreditTicks, int imbalancePct) {
         this.context = context;
         this.cpus = context.cpus();
         this.granularity = granularityTicks;
         this.granularityCycles = granularityTicks * context.cyclesPerTick();
         this.sleeperCredit = sleeperCreditTicks * context.cyclesPerTick();
-        this.imbalance = imbalance;
+        this.imbalancePct = imbalancePct;
         this.rqs = new FairRunQueue[cpus];
         for (int c = 0; c < cpus; c++) rqs[c] = new FairRunQueue();
         this.resched = new Resched(context);
@@ -57,7 +63,7 @@ final class Fair implements Scheduler {
         dequeue(task);
         FairEntity e = entities.get(task);
         for (FairRunQueue rq : rqs) {
-            if (rq.curr == e) rq.curr = null;
+            if (rq.curr == e) rq.setCurr(null);
         }
         entities.remove(task);
     }
@@ -70,7 +76,7 @@ final class Fair implements Scheduler {
         for (int c = 0; c < cpus; c++) {
             if (!task.allowedOn(c)) continue;
             if (idle(c)) return c;
-            int load = rqs[c].load();
+            long load = rqs[c].load();
             if (best < 0 || load < rqs[best].load() || (load == rqs[best].load() && c == prevCpu)) best = c;
         }
         if (best < 0) {
@@ -86,14 +92,17 @@ final class Fair implements Scheduler {
             throw new IllegalArgumentException("enqueue pid " + task.pid() + " on CPU " + cpu + " of " + cpus);
         }
         FairEntity e = entities.get(task);
+        // Its lag behind its old queue's min_vruntime, taken before leaving can move that forward.
+        long lag = e.home >= 0 ? e.vruntime - rqs[e.home].minVruntime : 0;
         if (e.queuedOn >= 0) rqs[e.queuedOn].remove(e);
+        e.weight = Math.max(1, task.weight());
         int target = task.allowedOn(cpu) ? cpu : selectCpu(task, -1);
         FairRunQueue rq = rqs[target];
         if (e.home < 0) {
             // A new task starts level with the queue, neither ahead of nor behind those already there.
             e.vruntime = rq.minVruntime;
         } else {
-            if (e.home != target) e.vruntime += rq.minVruntime - rqs[e.home].minVruntime;
+            if (e.home != target) e.vruntime = rq.minVruntime + lag;
             if ((flags & ENQ_WAKEUP) != 0) e.vruntime = Math.max(e.vruntime, rq.minVruntime - sleeperCredit);
         }
         // sched_yield(2): "moved to the end of the queue": behind every waiting task's virtual time.
@@ -129,10 +138,12 @@ final class Fair implements Scheduler {
         resched.picked(cpu);
         FairEntity e = rqs[cpu].pollFirst();
         if (e == null) {
-            // Idle balancing: an empty CPU takes the most-behind task it may run from the busiest CPU.
+            // Idle balancing: an empty CPU takes from the busiest CPU the task that best evens their loads, or
+            // failing one, the most-behind task it may run: idling beside a runnable task helps nobody.
             int busiest = busiestWithWaiting(cpu, 0);
             if (busiest < 0) return null;
-            e = rqs[busiest].lastAllowed(cpu);
+            e = rqs[busiest].pullable(cpu, rqs[busiest].load() - rqs[cpu].load(), MIGRATE_SCAN);
+            if (e == null) e = rqs[busiest].lastAllowed(cpu);
             move(e, busiest, cpu);
             rqs[cpu].remove(e);
         }
@@ -147,7 +158,8 @@ final class Fair implements Scheduler {
         e.execStart = task.runtime();
         e.ranTicks = 0;
         e.home = cpu;
-        rqs[cpu].curr = e;
+        e.weight = Math.max(1, task.weight());
+        rqs[cpu].setCurr(e);
         rqs[cpu].updateMin();
     }
 
@@ -155,7 +167,29 @@ final class Fair implements Scheduler {
     public void stopping(Task task, int cpu, boolean runnable) {
         if (rqs[cpu].curr == null || rqs[cpu].curr.task != task) return;
         updateCurr(cpu);
-        rqs[cpu].curr = null;
+        rqs[cpu].setCurr(null);
+    }
+
+    /**
+     * nice(2) changed the task's weight: what it ran so far is charged at the old weight (Linux reweight_entity
+     * after update_curr), and its queue's load counts the new one.
+     */
+    @Override
+    public void priorityChanged(Task task) {
+        FairEntity e = entities.get(task);
+        int weight = Math.max(1, task.weight());
+        for (int c = 0; c < cpus; c++) {
+            if (rqs[c].curr == e) {
+                updateCurr(c);
+                rqs[c].reweight(e, weight);
+                return;
+            }
+        }
+        if (e.queuedOn >= 0) {
+            rqs[e.queuedOn].reweight(e, weight);
+        } else {
+            e.weight = weight;
+        }
     }
 
     @Override
@@ -202,26 +236,38 @@ final class Fair implements Scheduler {
         long now = e.task.runtime();
         long delta = now - e.execStart;
         if (delta > 0) {
-            e.vruntime += delta * NICE_0_LOAD / Math.max(1, e.task.weight());
+            e.vruntime += delta * NICE_0_LOAD / e.weight;
             e.execStart = now;
         }
         rq.updateMin();
     }
 
-    /** Pulls one waiting task to {@code cpu} from the busiest CPU when their loads differ by more than the bound. */
+    /**
+     * Pulls one waiting task to {@code cpu} from the busiest CPU when its load exceeds this one's by more than
+     * {@code imbalance} percent, choosing one that leaves the two loads closer than they were.
+     */
     private void balance(int cpu) {
-        int busiest = busiestWithWaiting(cpu, rqs[cpu].load() + imbalance);
+        long local = rqs[cpu].load();
+        int busiest = busiestWithWaiting(cpu, local + local * imbalancePct / 100);
         if (busiest < 0) return;
-        FairEntity e = rqs[busiest].lastAllowed(cpu);
+        FairEntity e = rqs[busiest].pullable(cpu, rqs[busiest].load() - local, MIGRATE_SCAN);
+        if (e == null) return;
         move(e, busiest, cpu);
         e.queuedOn = cpu;
         if (context.current(cpu) == null) resched.kickIfIdle(cpu);
     }
 
-    /** Moves waiting {@code e} from {@code from}'s queue to {@code to}'s, keeping its lag behind min_vruntime. */
+    /**
+     * Moves waiting {@code e} from {@code from}'s queue to {@code to}'s, keeping its lag behind min_vruntime: both
+     * queues' clocks are brought up to date first, and the lag is taken before removing {@code e} can advance
+     * {@code from}'s min_vruntime past it (Linux dequeue_entity normalises before update_min_vruntime).
+     */
     private void move(FairEntity e, int from, int to) {
+        updateCurr(from);
+        updateCurr(to);
+        long lag = e.vruntime - rqs[from].minVruntime;
         rqs[from].remove(e);
-        e.vruntime += rqs[to].minVruntime - rqs[from].minVruntime;
+        e.vruntime = rqs[to].minVruntime + lag;
         e.home = to;
         e.seq = ++seq;
         rqs[to].add(e);
@@ -231,12 +277,12 @@ final class Fair implements Scheduler {
      * The CPU with the highest load above {@code floor} that has a waiting task allowed on {@code cpu}, or -1;
      * ties go to the first found scanning from cpu+1.
      */
-    private int busiestWithWaiting(int cpu, int floor) {
+    private int busiestWithWaiting(int cpu, long floor) {
         int busiest = -1;
-        int most = floor;
+        long most = floor;
         for (int i = 1; i < cpus; i++) {
             int c = (cpu + i) % cpus;
-            int load = rqs[c].load();
+            long load = rqs[c].load();
             if (load > most && rqs[c].waitingCount() > 0 && rqs[c].lastAllowed(cpu) != null) {
                 busiest = c;
                 most = load;

@@ -15,6 +15,8 @@ final class FairEntity extends TaskTable.Entry {
     int home = -1;
     /** Task.runtime() when its vruntime was last brought up to date. */
     long execStart;
+    /** Its weight as last taken from the task, the one its queue's load counts and its vruntime is charged at. */
+    int weight;
     /** Ticks it has run since it was last picked. */
     int ranTicks;
 

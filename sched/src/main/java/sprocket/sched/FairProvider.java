@@ -16,7 +16,7 @@ public final class FairProvider implements SchedulerProvider {
     static final String GRANULARITY = "sched.fair.granularity";
     /** Ticks of virtual time a waking sleeper may be placed behind min_vruntime. */
     static final String SLEEPER_CREDIT = "sched.fair.sleeper_credit";
-    /** Load difference (tasks) between two CPUs beyond which a tick moves a task. */
+    /** Percent by which the busiest CPU's load (sum of weights) must exceed a CPU's before its tick pulls a task. */
     static final String IMBALANCE = "sched.fair.imbalance";
 
     private static final Logger LOG = LoggerFactory.getLogger(FairProvider.class);
@@ -41,7 +41,7 @@ public final class FairProvider implements SchedulerProvider {
 
     @Override
     public String description() {
-        return "Weighted fair sharing by virtual runtime (as Linux CFS); per-CPU vruntime-ordered queues, balanced each tick";
+        return "Weighted fair sharing by virtual runtime (as Linux CFS); per-CPU vruntime-ordered queues, balanced by weight each tick";
     }
 
     @Override
@@ -51,8 +51,10 @@ public final class FairProvider implements SchedulerProvider {
                         "minimum granularity, in clock ticks: a task runs at least this long before a tick preempts it"),
                 Tunable.integer(SLEEPER_CREDIT, 1, 0, 1000,
                         "clock ticks of virtual time a waking task may be placed behind min_vruntime"),
-                Tunable.integer(IMBALANCE, 1, 0, 100_000,
-                        "load difference, in tasks, between two CPUs beyond which a tick moves a task"));
+                Tunable.integer(IMBALANCE, 0, 0, 1000,
+                        "percent by which the busiest CPU's load (the sum of its tasks' weights) must exceed a CPU's"
+                                + " before that CPU's tick pulls a task from it (Linux's imbalance_pct - 100); at 0,"
+                                + " any difference a lighter waiting task can narrow"));
     }
 
     @Override
@@ -60,7 +62,7 @@ public final class FairProvider implements SchedulerProvider {
         int granularity = context.settings().getInt(GRANULARITY);
         int credit = context.settings().getInt(SLEEPER_CREDIT);
         int imbalance = context.settings().getInt(IMBALANCE);
-        LOG.debug("fair: {} CPUs, granularity {} ticks, sleeper credit {} ticks, imbalance {}", context.cpus(),
+        LOG.debug("fair: {} CPUs, granularity {} ticks, sleeper credit {} ticks, imbalance {}%", context.cpus(),
                 granularity, credit, imbalance);
         return new Fair(context, granularity, credit, imbalance);
     }

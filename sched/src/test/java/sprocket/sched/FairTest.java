@@ -100,6 +100,23 @@ class FairTest {
     }
 
     @Test
+    void a_nice_change_charges_the_time_already_run_at_the_old_weight() {
+        var f = fair(1, Map.of());
+        var t = new FakeTask(1, ANY);
+        f.taskCreated(t);
+        f.enqueue(t, 0, ENQ_WAKEUP);
+        f.pickNext(0);
+        ctx.current[0] = t;
+        f.running(t, 0);
+        t.runtime += 10 * TICK;
+        t.nice = 5;
+        f.priorityChanged(t);
+        assertThat(f.vruntime(t)).as("10 ticks at weight 1024").isEqualTo(10 * TICK);
+        t.runtime += 335 * TICK;
+        assertThat(f.vruntime(t)).as("then 335 ticks at weight 335").isEqualTo((10 + 1024) * TICK);
+    }
+
+    @Test
     void the_running_task_keeps_the_cpu_for_the_minimum_granularity() {
         var f = fair(1, Map.of(FairProvider.GRANULARITY, 3L));
         var a = new FakeTask(1, ANY);
@@ -153,7 +170,7 @@ class FairTest {
     }
 
     @Test
-    void a_tick_pulls_a_task_from_a_cpu_whose_load_exceeds_its_own_by_more_than_the_bound() {
+    void a_tick_pulls_a_task_from_a_cpu_whose_load_exceeds_its_own_by_more_than_the_task_weighs() {
         var f = fair(2, Map.of());
         var a = new FakeTask(1, ANY);
         var b = new FakeTask(2, ANY);
@@ -169,7 +186,7 @@ class FairTest {
         f.running(d, 1);
         f.enqueue(b, 0, ENQ_PREEMPTED);
         assertThat(f.tick(1, d)).isFalse();
-        assertThat(f.waiting(1)).as("loads 2 and 1: within the bound of 1").isZero();
+        assertThat(f.waiting(1)).as("loads 2048 and 1024: moving a 1024 would only swap them").isZero();
 
         f.enqueue(c, 0, ENQ_PREEMPTED);
         f.tick(1, d);
@@ -178,7 +195,7 @@ class FairTest {
         ctx.current[1] = null;
         f.stopping(d, 1, false);
         var moved = f.pickNext(1);
-        assertThat(moved).as("loads 3 and 1: the tick moved the most-behind waiting task").isSameAs(c);
+        assertThat(moved).as("loads 3072 and 1024: the tick moved the most-behind waiting task").isSameAs(c);
         assertThat(ctx.counterValue("sched.migrations")).isEqualTo(1);
     }
 
