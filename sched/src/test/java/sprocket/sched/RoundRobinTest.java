@@ -267,12 +267,22 @@ class RoundRobinTest {
     }
 
     @Test
-    void a_task_that_exits_leaves_the_queues() {
+    void a_task_that_exits_while_running_is_forgotten_and_its_cpu_takes_the_next() {
+        // The SPI: a task exits from a CPU, never from a queue; its slice must not carry over to the next task.
         var ctx = new FakeSchedulerContext(1, 2);
         var rr = ctx.scheduler();
         var a = new FakeTask(1, ANY);
+        var b = new FakeTask(2, ANY);
         rr.enqueue(a, 0, ENQ_WAKEUP);
+        rr.enqueue(b, 0, ENQ_WAKEUP);
+        assertThat(rr.pickNext(0)).isSameAs(a);
+        rr.running(a, 0);
+        rr.tick(0, a);
         rr.taskExited(a);
-        assertThat(rr.pickNext(0)).isNull();
+        assertThat(rr.pickNext(0)).isSameAs(b);
+        rr.running(b, 0);
+        // b starts a fresh slice: one tick is not enough to preempt it for a waiting task.
+        rr.enqueue(new FakeTask(3, ANY), 0, ENQ_WAKEUP);
+        assertThat(rr.tick(0, b)).isFalse();
     }
 }
