@@ -82,16 +82,7 @@ public final class Nicetest implements Program {
                 break;
             }
         }
-        int[] status = new int[1];
-        for (int reaped = 0; reaped < started; reaped++) {
-            int pid = Reap.any(sys, status);
-            if (pid == -1) {
-                Libc.perror(sys, "nicetest: waitpid");
-                ok = false;
-                break;
-            }
-            if (!Reap.succeeded(sys, "nicetest", pid, status[0])) ok = false;
-        }
+        if (!Reap.all(sys, "nicetest", started)) ok = false;
         if (!ok) return 1;
 
         long totalChunks = 0;

@@ -30,4 +30,22 @@ final class Reap {
         }
         return false;
     }
+
+    /**
+     * Waits for {@code count} children, reporting each that failed on standard error as {@code program}; true when
+     * every one was reaped and exited 0.
+     */
+    static boolean all(Sys sys, String program, int count) {
+        int[] status = new int[1];
+        boolean ok = true;
+        for (int reaped = 0; reaped < count; reaped++) {
+            int pid = any(sys, status);
+            if (pid == -1) {
+                Libc.perror(sys, program + ": waitpid");
+                return false;
+            }
+            if (!succeeded(sys, program, pid, status[0])) ok = false;
+        }
+        return ok;
+    }
 }

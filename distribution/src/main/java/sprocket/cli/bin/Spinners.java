@@ -86,16 +86,7 @@ public final class Spinners implements Program {
                 break;
             }
         }
-        int[] status = new int[1];
-        for (int reaped = 0; reaped < started; reaped++) {
-            int pid = Reap.any(sys, status);
-            if (pid == -1) {
-                Libc.perror(sys, "spinners: waitpid");
-                ok = false;
-                break;
-            }
-            if (!Reap.succeeded(sys, "spinners", pid, status[0])) ok = false;
-        }
+        if (!Reap.all(sys, "spinners", started)) ok = false;
         long elapsed = sys.cycles() - start;
         if (!ok) return 1;
 
