@@ -2,7 +2,8 @@ package sprocket.vm.regions;
 
 /**
  * The physical page frames the memory manager owns, each with a reference count: System V's pfdat table. A free
- * frame counts 0; the region holding it counts 1; copy-on-write sharing after fork(2) adds one per further region.
+ * frame counts 0; the page map holding it counts 1; copy-on-write sharing after fork(2) adds one per further page
+ * map, once a fork relative has taken its own copy of the map ({@link PageMap}).
  * Free frames sit on a stack of ints with the lowest frame on top at boot, so allocation is deterministic and
  * allocates nothing. Misuse (a double free, freeing a frame still referenced) is a kernel bug and throws
  * {@link IllegalStateException}, which the kernel turns into a panic.
@@ -51,7 +52,7 @@ final class PageFrames {
         return refs[index(frame)];
     }
 
-    /** Adds a reference to a frame in use: a second region now holds it copy-on-write. */
+    /** Adds a reference to a frame in use: a second page map now holds it copy-on-write. */
     void share(int frame) {
         int i = index(frame);
         if (refs[i] == 0) {

@@ -13,6 +13,11 @@ final class Pregion {
     int pages;
     int offset;
     int prot;
+    /**
+     * The pmap may hold a writable entry in this range: set when one is entered, cleared when the whole range is
+     * protected read-only, so a second fork of an unchanged parent need not write-protect its pages again.
+     */
+    boolean mayBeWritable;
 
     Pregion(Region region, long base, int pages, int offset, int prot, int pageShift) {
         this.region = region;
@@ -40,7 +45,9 @@ final class Pregion {
 
     /** The piece over {@code [lo, hi)}, which must be inside and page aligned: same region, same protection. */
     Pregion slice(long lo, long hi) {
-        return new Pregion(region, lo, (int) ((hi - lo) >>> shift), firstIndex(lo, hi), prot, shift);
+        Pregion piece = new Pregion(region, lo, (int) ((hi - lo) >>> shift), firstIndex(lo, hi), prot, shift);
+        piece.mayBeWritable = mayBeWritable;
+        return piece;
     }
 
     /** Shrinks this pregion to {@code [lo, hi)}, which must be inside and page aligned. */
@@ -62,6 +69,7 @@ final class Pregion {
             offset = next.offset;
         }
         pages += next.pages;
+        mayBeWritable |= next.mayBeWritable;
     }
 
     @Override

@@ -1,7 +1,5 @@
 package sprocket.vm.regions;
 
-import java.util.Arrays;
-
 /**
  * A contiguous piece of virtual memory and the frames behind it, held by reference by the pregions that attach it
  * (Bach 1986, ch. 6) and by whatever else keeps it alive (an address space its break or stack belongs to, a shared
@@ -10,17 +8,18 @@ import java.util.Arrays;
  *
  * <p>A private region is attached by one address space only (fork duplicates it copy-on-write), and within one
  * space no two pregions attach the same page, so a page no pregion attaches never keeps a frame. A shared region
- * keeps its frames while anything holds it, like an SVR4 anonymous object.
+ * keeps its frames while anything holds it, like an SVR4 anonymous object. The frames sit in a {@link PageMap}
+ * that fork(2) hands the child's duplicate by reference; whatever changes a page first makes the map this
+ * region's own.
  */
 final class Region {
-    private static final int NO_FRAME = -1;
+    private static final int NO_FRAME = PageMap.NO_FRAME;
 
     final RegionType type;
     /** Attached by reference across fork(2) rather than duplicated. */
     final boolean shared;
-    private int[] pages;
+    private PageMap map;
     private int size;
-    private int resident;
     private int refs;
     private boolean freed;
 
@@ -31,17 +30,16 @@ final class Region {
         }
         this.type = type;
         this.shared = shared;
-        this.pages = new int[Math.max(size, 4)];
-        Arrays.fill(pages, NO_FRAME);
+        this.map = new PageMap(Math.max(size, 4));
         this.size = size;
     }
 
     private Region(Region from) {
         this.type = from.type;
         this.shared = from.shared;
-        this.pages = from.pages.clone();
+        this.map = from.map;
         this.size = from.size;
-        this.resident = from.resident;
+        map.holders++;
     }
 
     /** Whether the region grows toward lower addresses. */
@@ -56,40 +54,55 @@ final class Region {
 
     /** Pages with a frame. */
     int resident() {
-        return resident;
+        return map.resident;
     }
 
     /** The frame behind page {@code index}, or -1. */
     int frame(int index) {
-        return pages[index];
+        return map.frames[index];
+    }
+
+    /**
+     * Whether resident page {@code index} is still shared copy-on-write with a fork relative: through the page map
+     * both hold, or through a frame both maps hold.
+     */
+    boolean copyOnWrite(int index, PageFrames frames) {
+        return map.shared() || frames.references(map.frames[index]) > 1;
+    }
+
+    /** Whether a fork relative still holds this region's page map. */
+    boolean sharesPageMap() {
+        return map.shared();
     }
 
     /** Puts the first frame behind page {@code index}. */
-    void fill(int index, int frame) {
-        if (pages[index] != NO_FRAME) {
-            throw new IllegalStateException(type + " page " + index + " already has frame " + pages[index]);
+    void fill(int index, int frame, PageFrames frames) {
+        if (map.frames[index] != NO_FRAME) {
+            throw new IllegalStateException(type + " page " + index + " already has frame " + map.frames[index]);
         }
-        pages[index] = frame;
-        resident++;
+        PageMap m = own(0, frames);
+        m.frames[index] = frame;
+        m.resident++;
     }
 
-    /** Puts another frame behind a resident page (a copy-on-write copy); the caller releases the old one. */
-    void replace(int index, int frame) {
-        if (pages[index] == NO_FRAME) {
+    /**
+     * Puts another frame behind a resident page (a copy-on-write copy), taking the page map for this region first;
+     * the caller then releases the old frame, which the taking counted once more.
+     */
+    void replace(int index, int frame, PageFrames frames) {
+        if (map.frames[index] == NO_FRAME) {
             throw new IllegalStateException(type + " page " + index + " has no frame to replace");
         }
-        pages[index] = frame;
+        own(0, frames).frames[index] = frame;
     }
 
     /** Grows to {@code newSize} pages; the new pages have no frame until touched. */
-    void grow(int newSize) {
+    void grow(int newSize, PageFrames frames) {
         if (newSize < size) {
             throw new IllegalArgumentException("grow " + type + " from " + size + " to " + newSize + " pages");
         }
-        if (newSize > pages.length) {
-            int old = pages.length;
-            pages = Arrays.copyOf(pages, Math.max(newSize, old * 2));
-            Arrays.fill(pages, old, pages.length, NO_FRAME);
+        if (newSize > map.frames.length) {
+            own(newSize, frames).ensureCapacity(newSize);
         }
         size = newSize;
     }
@@ -103,21 +116,34 @@ final class Region {
         size = newSize;
     }
 
-    /** Drops the frames of pages {@code [from, to)}, which no pregion reaches any more. Unmap them first. */
+    /**
+     * Drops the frames of pages {@code [from, to)}, which no pregion reaches any more. Unmap them first. A page map
+     * a fork relative still holds is left to it: this region takes its own copy first, and only if there is a frame
+     * to drop.
+     */
     void release(int from, int to, PageFrames frames) {
+        if (!anyResident(from, to)) {
+            return;
+        }
+        PageMap m = own(0, frames);
+        int[] f = m.frames;
         for (int i = from; i < to; i++) {
-            if (pages[i] != NO_FRAME) {
-                frames.release(pages[i]);
-                pages[i] = NO_FRAME;
-                resident--;
+            if (f[i] != NO_FRAME) {
+                frames.release(f[i]);
+                f[i] = NO_FRAME;
+                m.resident--;
             }
         }
     }
 
     /** Whether a page in {@code [from, to)} still shares its frame copy-on-write with another region. */
     boolean sharesFrames(int from, int to, PageFrames frames) {
+        if (map.shared()) {
+            return anyResident(from, to);
+        }
+        int[] f = map.frames;
         for (int i = from; i < to; i++) {
-            if (pages[i] != NO_FRAME && frames.references(pages[i]) > 1) {
+            if (f[i] != NO_FRAME && frames.references(f[i]) > 1) {
                 return true;
             }
         }
@@ -126,9 +152,13 @@ final class Region {
 
     /** Pages in {@code [from, to)} with a frame. */
     int resident(int from, int to) {
+        if (from == 0 && to >= size) {
+            return map.resident; // slots past the size never hold a frame
+        }
+        int[] f = map.frames;
         int n = 0;
         for (int i = from; i < to; i++) {
-            if (pages[i] != NO_FRAME) {
+            if (f[i] != NO_FRAME) {
                 n++;
             }
         }
@@ -137,25 +167,42 @@ final class Region {
 
     /** Whether a page in {@code [from, to)} has a frame: stops at the first, where counting them would not. */
     boolean anyResident(int from, int to) {
+        if (map.resident == 0) {
+            return false;
+        }
+        int[] f = map.frames;
         for (int i = from; i < to; i++) {
-            if (pages[i] != NO_FRAME) {
+            if (f[i] != NO_FRAME) {
                 return true;
             }
         }
         return false;
     }
 
-    /** A private copy for fork(2): the same frames, each now also referenced by the copy (copy-on-write). */
-    Region duplicate(PageFrames frames) {
+    /**
+     * A private copy for fork(2) in O(1): the same page map, now held by the copy too, so every page is
+     * copy-on-write on both sides. No frame's count changes until a side changes a page ({@link #own}).
+     */
+    Region duplicate() {
         if (shared) {
             throw new IllegalStateException(type + " region is shared by reference, never duplicated");
         }
-        for (int i = 0; i < size; i++) {
-            if (pages[i] != NO_FRAME) {
-                frames.share(pages[i]);
-            }
+        if (freed) {
+            throw new IllegalStateException(type + " region duplicated after it was freed");
         }
         return new Region(this);
+    }
+
+    /**
+     * The page map, made this region's alone (with room for {@code capacity} pages) before a page changes: a fork
+     * relative still holding it keeps it, and this region takes a copy whose frames each gain a reference. O(pages),
+     * once per side that changes anything, never for a side that only reads or exits.
+     */
+    private PageMap own(int capacity, PageFrames frames) {
+        if (map.shared()) {
+            map = map.copyFor(capacity, frames);
+        }
+        return map;
     }
 
     /** One more holder: a pregion attaches it, or an owner keeps it. */
@@ -180,15 +227,24 @@ final class Region {
     }
 
     /**
-     * Gives back every frame once no holder is left. Text is shared by region, never frame by frame, so its frames
-     * must be held by it alone; other frames may still be held copy-on-write by a fork relative.
+     * Gives back the page map once no holder is left: O(1) while a fork relative still holds it, else every frame.
+     * Text is shared by region, never frame by frame, so its frames must be held by it alone; other frames may
+     * still be held copy-on-write through a fork relative's page map.
      */
     void freePages(PageFrames frames) {
         if (refs != 0) {
             throw new IllegalStateException(type + " region freed while held " + refs + " time(s)");
         }
-        for (int i = 0; i < size; i++) {
-            int frame = pages[i];
+        PageMap m = map;
+        map = new PageMap(0); // a freed region keeps no page
+        freed = true;
+        if (m.shared()) {
+            m.holders--;
+            return;
+        }
+        int[] f = m.frames;
+        for (int i = 0, left = m.resident; left > 0; i++) {
+            int frame = f[i];
             if (frame == NO_FRAME) {
                 continue;
             }
@@ -197,9 +253,9 @@ final class Region {
             } else {
                 frames.release(frame);
             }
-            pages[i] = NO_FRAME;
+            f[i] = NO_FRAME;
+            left--;
         }
-        resident = 0;
-        freed = true;
+        m.resident = 0;
     }
 }

@@ -120,9 +120,9 @@ final class RegionAddressSpace implements AddressSpace {
         if (frame < 0) {
             return zeroFill(cpu, p, index, page);
         }
-        if (region.shared || mm.frames.references(frame) == 1) {
+        if (region.shared || !region.copyOnWrite(index, mm.frames)) {
             // Ours alone (never shared, or the fork relative already copied or left): map it as the pregion allows.
-            pmap.enter(cpu, page, frame, p.prot);
+            enter(cpu, p, page, frame);
             return 0;
         }
         if (access != Access.WRITE) {
@@ -141,8 +141,8 @@ final class RegionAddressSpace implements AddressSpace {
         mm.memory.zeroFrame(frame);
         mm.kernel.charge(mm.pageZeroCycles);
         mm.zeroFills.increment();
-        p.region.fill(index, frame);
-        pmap.enter(cpu, page, frame, p.prot);
+        p.region.fill(index, frame, mm.frames);
+        enter(cpu, p, page, frame);
         return 0;
     }
 
@@ -155,10 +155,18 @@ final class RegionAddressSpace implements AddressSpace {
         mm.memory.copyFrame(shared, copy);
         mm.kernel.charge(mm.pageCopyCycles);
         mm.cowCopies.increment();
-        p.region.replace(index, copy);
+        p.region.replace(index, copy, mm.frames);
         mm.frames.release(shared);
-        pmap.enter(cpu, page, copy, p.prot);
+        enter(cpu, p, page, copy);
         return 0;
+    }
+
+    /** Maps {@code page} of {@code p} to {@code frame} as the pregion allows, noting a writable entry. */
+    private void enter(int cpu, Pregion p, long page, int frame) {
+        pmap.enter(cpu, page, frame, p.prot);
+        if ((p.prot & Prot.WRITE) != 0) {
+            p.mayBeWritable = true;
+        }
     }
 
     /**
@@ -182,7 +190,7 @@ final class RegionAddressSpace implements AddressSpace {
         p.base = page;
         p.pages = (int) ((end - page) >>> shift);
         if (p.offset + p.pages > stack.size()) {
-            stack.grow(p.offset + p.pages);
+            stack.grow(p.offset + p.pages, mm.frames);
         }
         return p;
     }
@@ -219,7 +227,7 @@ final class RegionAddressSpace implements AddressSpace {
             if (pregions.overlaps(oldEnd, newEnd)) {
                 return -ENOMEM; // a mapping in the way, as brk(2) finds one
             }
-            data.grow(newPages);
+            data.grow(newPages, mm.frames);
             extendData(oldEnd, newEnd, oldPages);
         } else if (newPages < oldPages) {
             pregions.unmap(cpu, newEnd, oldEnd);
@@ -375,7 +383,11 @@ final class RegionAddressSpace implements AddressSpace {
             last = i;
         }
         // A page still shared copy-on-write stays write-protected until a write fault copies it.
-        pmap.protect(cpu, lo, hi - lo, copyOnWrite ? prot & ~Prot.WRITE : prot);
+        int entered = copyOnWrite ? prot & ~Prot.WRITE : prot;
+        pmap.protect(cpu, lo, hi - lo, entered);
+        for (int i = first; i <= last; i++) {
+            pregions.get(i).mayBeWritable = (entered & Prot.WRITE) != 0;
+        }
         pregions.coalesce(first - 1, last + 1);
         return 0;
     }
@@ -401,8 +413,9 @@ final class RegionAddressSpace implements AddressSpace {
             return null;
         }
         Pmap childPmap = mm.mmu.createPmap();
-        Region childData = data.duplicate(mm.frames);
-        Region childStack = stack.duplicate(mm.frames);
+        // Each private region's page map is shared with the child, not copied: O(1) a region (SVR4's anon_map).
+        Region childData = data.duplicate();
+        Region childStack = stack.duplicate();
         Pregions list = new Pregions(mm, childPmap);
         // Private mapping regions met so far and their copies: one copy per region, however many pieces attach it.
         Region[] originals = new Region[pregions.size()];
@@ -425,18 +438,21 @@ final class RegionAddressSpace implements AddressSpace {
                 }
                 if (k == copied) {
                     originals[k] = r;
-                    copies[k] = r.duplicate(mm.frames);
+                    copies[k] = r.duplicate();
                     copied++;
                 }
                 c = copies[k];
             }
             list.attach(c, p.base, p.pages, p.offset, p.prot);
-            int index = p.firstIndex(p.base, p.end());
-            if (!r.shared && (p.prot & Prot.WRITE) != 0 && r.anyResident(index, index + p.pages)) {
-                // The parent's next write to a frame it now shares faults and copies.
+            if (!r.shared && p.mayBeWritable) {
+                // The parent's next write to a page it now shares faults and copies; a range no writable entry
+                // was entered in since the last fork is read-only already and costs no pmap work.
                 pmap.protect(cpu, p.base, p.end() - p.base, p.prot & ~Prot.WRITE);
+                p.mayBeWritable = false;
             }
         }
+        // Kernel bookkeeping per pregion handed over (a region reference, a page map reference), not per page.
+        mm.kernel.charge(mm.kernelOpCycles * list.size());
         return new RegionAddressSpace(mm, childPmap, program, dataBase, childData, childStack, stackFloor, list, brk);
     }
 
@@ -449,6 +465,20 @@ final class RegionAddressSpace implements AddressSpace {
             n += p.region.resident(index, index + p.pages);
         }
         return n;
+    }
+
+    /**
+     * Whether the page at {@code vaddr} is a private page whose frame is still shared copy-on-write with a fork
+     * relative (through their page map or the frame's count), so no pmap entry may let it be written.
+     */
+    boolean copyOnWrite(long vaddr) {
+        int i = pregions.find(vaddr);
+        if (i < 0) {
+            return false;
+        }
+        Pregion p = pregions.get(i);
+        int index = p.index(vaddr);
+        return !p.region.shared && p.region.frame(index) >= 0 && p.region.copyOnWrite(index, mm.frames);
     }
 
     /** Pregions attached: text, data and stack pieces and mappings, after splits and merges. */

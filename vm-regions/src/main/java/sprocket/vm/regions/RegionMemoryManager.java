@@ -28,6 +28,7 @@ final class RegionMemoryManager implements MemoryManager {
     final int pageShift;
     final long pageZeroCycles;
     final long pageCopyCycles;
+    final long kernelOpCycles;
     final Counter zeroFills;
     final Counter cowCopies;
     final Counter outOfMemory;
@@ -47,6 +48,7 @@ final class RegionMemoryManager implements MemoryManager {
         this.frames = new PageFrames(memory.firstAllocatableFrame(), memory.endAllocatableFrame());
         this.pageZeroCycles = machine.costs().pageZero();
         this.pageCopyCycles = machine.costs().pageCopy();
+        this.kernelOpCycles = machine.costs().kernelOp();
         this.zeroFills = kernel.counter("zero_fills");
         this.cowCopies = kernel.counter("cow_copies");
         this.outOfMemory = kernel.counter("out_of_memory");

@@ -22,8 +22,13 @@
  * mapping: sbrk fails with ENOMEM, a fault below the stack gets SIGSEGV.
  *
  * <p>fork(2) shares the text, MAP_SHARED and shared-memory regions and gives the child private copies of the
- * others whose frames are shared copy-on-write with the parent: each frame carries a reference count, both sides
- * are write-protected, and the first write to a frame still counted more than once copies it.
+ * others whose frames are shared copy-on-write with the parent. As with SVR4's anon_map, a copy first shares the
+ * parent's {@link sprocket.vm.regions.PageMap} itself, so fork costs O(regions), not O(pages): the first side to
+ * change a page takes its own copy of the page map, and only then does each frame count one more page map. Both
+ * sides are write-protected; the first write to a page whose page map or frame is still shared copies the page,
+ * and a side left the only holder (its relative copied or exited) writes in place. A child that exits without
+ * writing just lets go of its page maps. The parent's pmap is write-protected only where a writable entry was
+ * entered since the last fork.
  *
  * <p>Out of memory: when no physical frame is left, the faulting process gets SIGKILL (a page fault returns
  * SIGKILL: there is no swap to wait for, and a fault cannot fail with an errno); sbrk(2), mmap(2) and fork(2)

@@ -13,6 +13,7 @@ import sprocket.api.hw.MachineDescription;
 final class FakeMachine implements Machine {
     static final long PAGE_ZERO = 700;
     static final long PAGE_COPY = 1300;
+    static final long KERNEL_OP = 2;
 
     final FakePhysicalMemory memory;
     final FakeMmu mmu;
@@ -30,7 +31,7 @@ final class FakeMachine implements Machine {
 
     @Override
     public CostModel costs() {
-        return new CostModel(10, 2, 50, 20, 1, 1, 12, 40, PAGE_ZERO, PAGE_COPY, 30, 100, 5, 3);
+        return new CostModel(10, KERNEL_OP, 50, 20, 1, 1, 12, 40, PAGE_ZERO, PAGE_COPY, 30, 100, 5, 3);
     }
 
     @Override public FakePhysicalMemory memory() { return memory; }

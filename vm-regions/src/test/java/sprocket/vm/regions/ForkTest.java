@@ -59,7 +59,9 @@ class ForkTest {
         f.store(child, data, 1);
 
         assertThat(f.kernel.count("cow_copies")).isEqualTo(1);
-        assertThat(f.kernel.charged).isEqualTo(4 * FakeMachine.PAGE_ZERO + FakeMachine.PAGE_COPY);
+        // Four zero fills, a kernel op for each of the child's three pregions, one copy.
+        assertThat(f.kernel.charged)
+                .isEqualTo(4 * FakeMachine.PAGE_ZERO + 3 * FakeMachine.KERNEL_OP + FakeMachine.PAGE_COPY);
         assertThat(f.vm.freeFrames()).isEqualTo(freeBefore - 1);
         assertThat(f.pmap(child).frameAt(data)).isNotEqualTo(f.pmap(parent).frameAt(data));
     }

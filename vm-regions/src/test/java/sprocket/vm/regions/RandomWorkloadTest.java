@@ -131,12 +131,17 @@ class RandomWorkloadTest {
         return f.kernel;
     }
 
-    /** A frame two regions share copy-on-write is never writable through a pmap, whatever mprotect(2) asked. */
+    /**
+     * A frame two regions share copy-on-write, by its count or through a page map fork left them both, is never
+     * writable through a pmap, whatever mprotect(2) asked.
+     */
     private static void noWritableCopyOnWriteFrame(Fixture f, AddressSpace as) {
         for (Map.Entry<Long, FakePmap.Mapping> e : f.pmap(as).mappings.entrySet()) {
             FakePmap.Mapping m = e.getValue();
             if ((m.prot() & Prot.WRITE) != 0) {
                 assertThat(f.mm().frames.references(m.frame())).as("writable page 0x%x", e.getKey()).isEqualTo(1);
+                assertThat(((RegionAddressSpace) as).copyOnWrite(e.getKey()))
+                        .as("writable page 0x%x still shares its page map", e.getKey()).isFalse();
             }
         }
     }
