@@ -1,6 +1,7 @@
 /**
  * The "regions" memory manager: System V regions and pregions, demand-zero paging, shared text,
- * copy-on-write fork, sbrk, an automatically growing stack and anonymous mmap; machine-independent.
+ * copy-on-write fork, sbrk, an automatically growing stack, and anonymous and file mmap with msync;
+ * machine-independent.
  */
 module sprocket.vm.regions {
     requires transitive sprocket.api;

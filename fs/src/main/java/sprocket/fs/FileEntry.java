@@ -9,6 +9,7 @@ import static sprocket.api.sys.Fcntl.O_SYNC;
 import static sprocket.api.sys.Fcntl.O_WRONLY;
 
 import sprocket.api.Errno;
+import sprocket.api.fs.FilePages;
 import sprocket.api.fs.OpenFile;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Stat;
@@ -109,7 +110,7 @@ final class FileEntry implements OpenFile {
         if (references == 0) throw new IllegalStateException("release of a closed file");
         if (--references == 0) {
             fs.closed();
-            node.closed();
+            node.rele();
             fs.kernel().charge(Costs.FILE_ENTRY);
         }
     }
@@ -117,5 +118,18 @@ final class FileEntry implements OpenFile {
     @Override
     public int references() {
         return references;
+    }
+
+    /**
+     * mmap(2): regular files only; devices and directories give null (ENODEV). The access mode is the kernel's to
+     * check (EACCES), so a file open only for writing still has pages. Each call is a new reference to release.
+     */
+    @Override
+    public FilePages pages() {
+        if (references == 0) throw new IllegalStateException("pages of a closed file");
+        if (!(node instanceof RegularFile file)) return null;
+        MappingReference ref = new MappingReference(fs, file);
+        fs.kernel().charge(Costs.REFERENCE);
+        return ref;
     }
 }

@@ -114,7 +114,7 @@ final class MemFs implements FileSystem {
             return OpenResult.error(err);
         }
         files.allocate();
-        node.opened();
+        node.hold();
         FileEntry file = new FileEntry(this, node, flags);
         kernel.charge(cost + Costs.FILE_ENTRY);
         return OpenResult.of(file);

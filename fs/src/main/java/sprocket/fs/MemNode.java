@@ -19,8 +19,8 @@ abstract class MemNode implements Vnode {
     long atime;
     long mtime;
     long ctime;
-    /** Entries of the system open file table referring to this node. */
-    private int opens;
+    /** Entries of the system open file table and mappings referring to this node (SVR4 v_count). */
+    private int references;
 
     MemNode(long ino, int mode, int uid, int gid, long now) {
         this.ino = ino;
@@ -70,25 +70,26 @@ abstract class MemNode implements Vnode {
     void truncate(long now) {
     }
 
-    /** The last link and the last open are gone: give back the storage (SVR4 VOP_INACTIVE). */
+    /** The last link and the last reference are gone: give back the storage (SVR4 VOP_INACTIVE). */
     void inactive() {
     }
 
-    /** A file table entry now refers to this node. */
-    final void opened() {
-        opens++;
+    /** A file table entry or a mapping now refers to this node (SVR4 VN_HOLD). */
+    final void hold() {
+        references++;
     }
 
-    /** A file table entry referring to this node was closed for the last time. */
-    final void closed() {
-        if (--opens == 0 && nlink == 0) inactive();
+    /** A file table entry was closed for the last time, or a mapping let go (SVR4 VN_RELE). */
+    final void rele() {
+        if (references == 0) throw new IllegalStateException("rele of an unreferenced node");
+        if (--references == 0 && nlink == 0) inactive();
     }
 
     /** A directory entry naming this node was removed. unlink(2): "the space ... is not released until all references ... have been closed". */
     final void unlinked(long now) {
         nlink--;
         ctime = now;
-        if (nlink == 0 && opens == 0) inactive();
+        if (nlink == 0 && references == 0) inactive();
     }
 
     final Stat stat(int dev) {

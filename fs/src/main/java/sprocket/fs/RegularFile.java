@@ -49,6 +49,33 @@ final class RegularFile extends MemNode {
         return len;
     }
 
+    /**
+     * A page fault on a mapping: the page gets the file's bytes from {@code offset}, zeros past the end (mmap(2):
+     * "the system shall always zero-fill any partial page at the end of an object"); the first reference marks
+     * st_atime. Returns the number of file bytes in the page.
+     */
+    int readPage(long offset, byte[] page, long now) {
+        atime = now;
+        int n = offset >= size ? 0 : (int) Math.min(page.length, size - offset);
+        if (n > 0) System.arraycopy(data, (int) offset, page, 0, n);
+        Arrays.fill(page, n, page.length, (byte) 0);
+        return n;
+    }
+
+    /**
+     * A mapped page written back: only the part before the current end reaches the file, since a mapping cannot
+     * extend it (mmap(2): "the system shall never write out any modified portions of the last page of an object
+     * which are beyond its end"). Returns the bytes written.
+     */
+    int writePage(long offset, byte[] page, int len, long now) {
+        int n = offset >= size ? 0 : (int) Math.min(len, size - offset);
+        if (n == 0) return 0;
+        System.arraycopy(page, 0, data, (int) offset, n);
+        mtime = now;
+        ctime = now;
+        return n;
+    }
+
     @Override
     void truncate(long now) {
         data = EMPTY;

@@ -34,4 +34,9 @@ public interface OpenFile {
 
     /** Descriptors referring to it, across all processes. */
     int references();
+
+    /** The file's pages for mmap(2), or null when the object cannot be mapped (mmap then fails with ENODEV). */
+    default FilePages pages() {
+        return null;
+    }
 }

@@ -15,6 +15,11 @@ public final class Mman {
     public static final int MAP_ANONYMOUS = 0x100;
     public static final int MAP_ANON = MAP_ANONYMOUS;
 
+    /** msync(2) flags (SVR4 values). */
+    public static final int MS_ASYNC = 0x1;
+    public static final int MS_INVALIDATE = 0x2;
+    public static final int MS_SYNC = 0x4;
+
     /** What mmap(2) returns on failure. */
     public static final long MAP_FAILED = -1;
 

@@ -192,13 +192,18 @@ public interface Sys {
     int brk(long addr);
 
     /**
-     * mmap(2). Anonymous mappings (MAP_ANONYMOUS with {@code fd} -1); returns the address, or
-     * {@link Mman#MAP_FAILED} with errno set (EINVAL, ENOMEM, EBADF, ENODEV).
+     * mmap(2): anonymous memory (MAP_ANONYMOUS, {@code fd} -1) or the pages of the regular file open on {@code fd}
+     * from {@code off}; returns the address, or {@link Mman#MAP_FAILED} with errno set (EINVAL, ENOMEM, EBADF,
+     * EACCES for a descriptor not open for reading, or not for writing with PROT_WRITE and MAP_SHARED; ENODEV for an
+     * object that cannot be mapped).
      */
     long mmap(long addr, long len, int prot, int flags, int fd, long off);
 
     /** munmap(2). */
     int munmap(long addr, long len);
+
+    /** msync(2): MAP_SHARED stores in the range reach the file now; {@code flags} from {@link Mman} (MS_SYNC...). */
+    int msync(long addr, long len, int flags);
 
     /** mprotect(2). */
     int mprotect(long addr, long len, int prot);

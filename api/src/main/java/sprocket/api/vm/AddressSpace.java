@@ -38,6 +38,22 @@ public interface AddressSpace {
     long mmap(int cpu, long addr, long length, int prot, int flags);
 
     /**
+     * mmap(2) of a file: {@code length} bytes of {@code file} from {@code offset} (page aligned, else -EINVAL), with
+     * the same address and flag rules as anonymous memory. Pages are read from the file when first touched; an
+     * access to a page wholly past the end of the file gets SIGBUS. A MAP_SHARED mapping shares its frames with every
+     * other MAP_SHARED mapping of the same file (by {@link FilePages#vnode()}), and its stores reach the file by
+     * {@link #msync}, munmap, exit or exec; a MAP_PRIVATE mapping copies on write and never writes the file.
+     * Returns the address, or a negative errno.
+     */
+    long mmap(int cpu, long addr, long length, int prot, int flags, sprocket.api.fs.FilePages file, long offset);
+
+    /**
+     * msync(2): writes the resident pages of MAP_SHARED file mappings in the range back to their files. Returns 0,
+     * or -ENOMEM when part of the range is not mapped, -EINVAL for an unaligned address.
+     */
+    int msync(int cpu, long addr, long length);
+
+    /**
      * munmap(2): removes every mapping in {@code [addr, addr + length)}; when it returns no CPU can reach those
      * pages. Returns 0 or a negative errno (-EINVAL for an unaligned address or a zero length).
      */

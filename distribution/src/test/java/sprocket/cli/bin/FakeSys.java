@@ -238,6 +238,7 @@ final class FakeSys implements Sys {
     @Override public int vfork(ProcessEntry child) { throw unexpected(); }
     @Override public long mmap(long addr, long len, int prot, int flags, int fd, long off) { throw unexpected(); }
     @Override public int munmap(long addr, long len) { throw unexpected(); }
+    @Override public int msync(long addr, long len, int flags) { throw unexpected(); }
     @Override public int mprotect(long addr, long len, int prot) { throw unexpected(); }
     @Override public int sched_setaffinity(int pid, long mask) { throw unexpected(); }
     @Override public long sched_getaffinity(int pid) { throw unexpected(); }

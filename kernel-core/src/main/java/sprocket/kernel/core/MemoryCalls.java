@@ -4,9 +4,12 @@ import dagger.Lazy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import sprocket.api.Errno;
+import sprocket.api.fs.FilePages;
+import sprocket.api.fs.OpenFile;
 import sprocket.api.hw.Access;
 import sprocket.api.hw.Mmu;
 import sprocket.api.hw.PhysicalMemory;
+import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Mman;
 
 import static sprocket.api.Signals.SIGKILL;
@@ -77,15 +80,39 @@ final class MemoryCalls {
     public long mmap(long addr, long len, int prot, int flags, int fd, long off) {
         Proc p = frame.enter(Locks.Area.VM);
         try {
-            if ((flags & Mman.MAP_ANONYMOUS) == 0 || fd != -1) {
-                if (fd < 0 || p.fds.get(fd) == null) return SyscallFrame.fail(p, Errno.EBADF);
-                // mmap(2): "ENODEV: fd refers to an object for which mmap is meaningless"; no file maps yet.
-                return SyscallFrame.fail(p, Errno.ENODEV);
-            }
-            if ((prot & ~(Mman.PROT_READ | Mman.PROT_WRITE | Mman.PROT_EXEC)) != 0 || off != 0) {
+            if ((prot & ~(Mman.PROT_READ | Mman.PROT_WRITE | Mman.PROT_EXEC)) != 0) {
                 return SyscallFrame.fail(p, Errno.EINVAL);
             }
-            return SyscallFrame.result(p, p.space.mmap(p.cpu.id, addr, len, prot, flags));
+            if ((flags & Mman.MAP_ANONYMOUS) != 0) {
+                if (fd != -1 || off != 0) return SyscallFrame.fail(p, Errno.EINVAL);
+                return SyscallFrame.result(p, p.space.mmap(p.cpu.id, addr, len, prot, flags));
+            }
+            OpenFile f = p.fds.get(fd);
+            if (f == null) return SyscallFrame.fail(p, Errno.EBADF);
+            int mode = f.flags() & Fcntl.O_ACCMODE;
+            // mmap(2): "EACCES: fildes is not open for read, or MAP_SHARED and PROT_WRITE without write access".
+            if (mode == Fcntl.O_WRONLY) return SyscallFrame.fail(p, Errno.EACCES);
+            if ((flags & Mman.MAP_TYPE) == Mman.MAP_SHARED && (prot & Mman.PROT_WRITE) != 0 && mode != Fcntl.O_RDWR) {
+                return SyscallFrame.fail(p, Errno.EACCES);
+            }
+            if (off < 0) return SyscallFrame.fail(p, Errno.EINVAL);
+            FilePages pages = f.pages();
+            // "ENODEV: fildes refers to an object for which mmap is meaningless, such as a terminal."
+            if (pages == null) return SyscallFrame.fail(p, Errno.ENODEV);
+            return SyscallFrame.result(p, p.space.mmap(p.cpu.id, addr, len, prot, flags, pages, off));
+        } finally {
+            frame.leave(p);
+        }
+    }
+
+    public int msync(long addr, long len, int flags) {
+        Proc p = frame.enter(Locks.Area.VM);
+        try {
+            int known = Mman.MS_ASYNC | Mman.MS_SYNC | Mman.MS_INVALIDATE;
+            if ((flags & ~known) != 0 || (flags & (Mman.MS_ASYNC | Mman.MS_SYNC)) == (Mman.MS_ASYNC | Mman.MS_SYNC)) {
+                return SyscallFrame.fail(p, Errno.EINVAL);
+            }
+            return (int) SyscallFrame.result(p, p.space.msync(p.cpu.id, addr, len));
         } finally {
             frame.leave(p);
         }

@@ -381,6 +381,11 @@ final class SysImpl implements Sys {
     }
 
     @Override
+    public int msync(long addr, long len, int flags) {
+        return memory.msync(addr, len, flags);
+    }
+
+    @Override
     public int mprotect(long addr, long len, int prot) {
         return memory.mprotect(addr, len, prot);
     }

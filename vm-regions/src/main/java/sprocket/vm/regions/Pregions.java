@@ -163,15 +163,22 @@ final class Pregions {
         insert(new Pregion(region, at, pages, offset, prot, mm.pageShift));
     }
 
-    /** Removes every page in {@code [lo, hi)} from the pregions and the pmap, splitting a pregion cut in the middle. */
+    /**
+     * Removes every page in {@code [lo, hi)} from the pregions and the pmap, splitting a pregion cut in the middle;
+     * a shared file mapping's pages are written back first.
+     */
     void unmap(int cpu, long lo, long hi) {
         int i = firstEndingAfter(lo);
         while (i < count && list[i].base < hi) {
             Pregion p = list[i];
             long from = Math.max(p.base, lo);
             long to = Math.min(p.end(), hi);
-            // Shoot down every TLB before the frames can go to anyone else.
+            // Shoot down every TLB before the frames can go to anyone else, and before a write-back reads them.
             pmap.remove(cpu, from, to - from);
+            if (p.region.file != null) {
+                int first = p.firstIndex(from, to);
+                mm.files.writeBack(p.region, first, first + (int) ((to - from) >>> mm.pageShift));
+            }
             dropPages(p, from, to);
             if (from == p.base && to == p.end()) {
                 removeAt(i);
@@ -232,9 +239,16 @@ final class Pregions {
         }
     }
 
-    /** Lets go of one hold on {@code region}; the last one frees its pages (and forgets a program's text). */
+    /**
+     * Lets go of one hold on {@code region}; the last one frees its pages (and forgets a program's text, or writes a
+     * shared file region back and lets go of the file).
+     */
     void release(Region region) {
         if (region.drop() > 0) {
+            return;
+        }
+        if (region.file != null) {
+            mm.files.close(region);
             return;
         }
         if (region.type == RegionType.TEXT) {

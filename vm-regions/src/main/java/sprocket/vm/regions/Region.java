@@ -4,7 +4,8 @@ package sprocket.vm.regions;
  * A contiguous piece of virtual memory and the frames behind it, held by reference by the pregions that attach it
  * (Bach 1986, ch. 6) and by whatever else keeps it alive (an address space its break or stack belongs to, a shared
  * memory identifier). Page {@code i} counts from the end a region grows away from: from the base for text, data
- * and mappings, from the top for a stack. A page with no frame yet is -1 and is zero-filled on first touch.
+ * and mappings, from the top for a stack. A page with no frame yet is -1 and is zero-filled on first touch, or
+ * read from the file behind a file mapping ({@link FileRegions}).
  *
  * <p>A private region is attached by one address space only (fork duplicates it copy-on-write), and within one
  * space no two pregions attach the same page, so a page no pregion attaches never keeps a frame. A shared region
@@ -18,28 +19,43 @@ final class Region {
     final RegionType type;
     /** Attached by reference across fork(2) rather than duplicated. */
     final boolean shared;
+    /** The file behind a file mapping's pages, or null: anonymous memory, zero-filled. */
+    final MappedFile file;
     private PageMap map;
     private int size;
     private int refs;
     private boolean freed;
 
-    /** A region of {@code size} pages, none resident, held by nobody yet. */
+    /** An anonymous region of {@code size} pages, none resident, held by nobody yet. */
     Region(RegionType type, int size, boolean shared) {
+        this(type, size, shared, null);
+    }
+
+    /** A region of {@code size} pages of {@code file} (null: anonymous), none resident, held by nobody yet. */
+    Region(RegionType type, int size, boolean shared, MappedFile file) {
         if (size < 0) {
             throw new IllegalArgumentException("region size " + size);
         }
         this.type = type;
         this.shared = shared;
+        this.file = file;
         this.map = new PageMap(Math.max(size, 4));
         this.size = size;
+        if (file != null) {
+            file.hold();
+        }
     }
 
     private Region(Region from) {
         this.type = from.type;
         this.shared = from.shared;
+        this.file = from.file;
         this.map = from.map;
         this.size = from.size;
         map.holders++;
+        if (file != null) {
+            file.hold();
+        }
     }
 
     /** Whether the region grows toward lower addresses. */

@@ -1,16 +1,16 @@
 package sprocket.vm.regions;
 
-import static sprocket.api.Errno.EACCES;
 import static sprocket.api.Errno.EINVAL;
 import static sprocket.api.Errno.ENOMEM;
+import static sprocket.api.Signals.SIGBUS;
 import static sprocket.api.Signals.SIGKILL;
 import static sprocket.api.Signals.SIGSEGV;
 
 import java.util.Objects;
+import sprocket.api.fs.FilePages;
 import sprocket.api.hw.Access;
 import sprocket.api.hw.Pmap;
 import sprocket.api.hw.Prot;
-import sprocket.api.sys.Mman;
 import sprocket.api.vm.AddressSpace;
 import sprocket.api.vm.Image;
 
@@ -26,8 +26,6 @@ final class RegionAddressSpace implements AddressSpace {
     /** The end of user space: kernel space (the R2000's kseg0, the x86 kernel's half) starts here. */
     static final long USER_END = 0x8000_0000L;
     private static final int RW = Prot.READ | Prot.WRITE;
-    private static final int RWX = Prot.READ | Prot.WRITE | Prot.EXEC;
-    private static final int MAP_FLAGS = Mman.MAP_TYPE | Mman.MAP_FIXED | Mman.MAP_ANONYMOUS;
 
     private final RegionMemoryManager mm;
     private final Pmap pmap;
@@ -41,6 +39,7 @@ final class RegionAddressSpace implements AddressSpace {
     /** The stack may grow down to here (RLIMIT_STACK); sbrk and kernel-chosen mappings stay below it. */
     private final long stackFloor;
     private final Pregions pregions;
+    private final Mappings mappings;
     private final int shift;
     private final long pageMask;
     private long brk;
@@ -56,6 +55,7 @@ final class RegionAddressSpace implements AddressSpace {
         this.stack = stack;
         this.stackFloor = stackFloor;
         this.pregions = pregions;
+        this.mappings = new Mappings(mm, pmap, pregions, dataBase, stackFloor);
         this.shift = mm.pageShift;
         this.pageMask = mm.pageSize - 1L;
         this.brk = brk;
@@ -116,9 +116,12 @@ final class RegionAddressSpace implements AddressSpace {
         Region region = p.region;
         int index = p.index(vaddr);
         long page = vaddr & ~pageMask;
+        if (region.file != null && mm.files.pastEnd(region, index)) {
+            return SIGBUS; // mmap(2): "references beyond the end of the object result in SIGBUS"
+        }
         int frame = region.frame(index);
         if (frame < 0) {
-            return zeroFill(cpu, p, index, page);
+            return region.file == null ? zeroFill(cpu, p, index, page) : pageIn(cpu, p, index, page);
         }
         if (region.shared || !region.copyOnWrite(index, mm.frames)) {
             // Ours alone (never shared, or the fork relative already copied or left): map it as the pregion allows.
@@ -142,6 +145,16 @@ final class RegionAddressSpace implements AddressSpace {
         mm.kernel.charge(mm.pageZeroCycles);
         mm.zeroFills.increment();
         p.region.fill(index, frame, mm.frames);
+        enter(cpu, p, page, frame);
+        return 0;
+    }
+
+    private int pageIn(int cpu, Pregion p, int index, long page) {
+        int frame = mm.files.pageIn(p.region, index);
+        if (frame < 0) {
+            mm.outOfMemory.increment();
+            return SIGKILL;
+        }
         enter(cpu, p, page, frame);
         return 0;
     }
@@ -254,60 +267,13 @@ final class RegionAddressSpace implements AddressSpace {
     @Override
     public long mmap(int cpu, long addr, long length, int prot, int flags) {
         checkLive();
-        int type = flags & Mman.MAP_TYPE;
-        if (type != Mman.MAP_SHARED && type != Mman.MAP_PRIVATE || (flags & ~MAP_FLAGS) != 0
-                || (flags & Mman.MAP_ANONYMOUS) == 0 || (prot & ~RWX) != 0 || length == 0) {
-            return -EINVAL; // bad type, flag, protection or length; file-backed mappings never come here
-        }
-        if (length < 0 || length > USER_END) {
-            return -ENOMEM;
-        }
-        long bytes = (length + pageMask) & ~pageMask;
-        boolean fixed = (flags & Mman.MAP_FIXED) != 0;
-        long at;
-        if (fixed) {
-            if ((addr & pageMask) != 0) {
-                return -EINVAL;
-            }
-            if (addr < 0 || addr > USER_END - bytes) {
-                return -ENOMEM; // mmap(2): "exceeds that allowed for the address space of a process"
-            }
-            if (addr < dataBase && addr + bytes > TEXT_BASE) {
-                return -EINVAL; // the program's text is not the caller's to replace
-            }
-            at = addr;
-        } else {
-            at = place(addr, bytes);
-            if (at < 0) {
-                return -ENOMEM; // mmap(2): "insufficient room in the address space to effect the mapping"
-            }
-        }
-        int pages = (int) (bytes >>> shift);
-        if (pages > mm.frames.free()) {
-            mm.outOfMemory.increment();
-            return -ENOMEM;
-        }
-        if (fixed) {
-            pregions.unmap(cpu, at, at + bytes);
-        }
-        pregions.attach(new Region(RegionType.MAPPED, pages, type == Mman.MAP_SHARED), at, pages, 0, prot);
-        return at;
+        return mappings.mapAnonymous(cpu, addr, length, prot, flags, brk);
     }
 
-    /**
-     * Where a mapping of {@code bytes} goes without MAP_FIXED: at the hint when that range is free, else top-down
-     * from the stack's reserve, staying above the data segment's reserve; -1 when nothing fits.
-     */
-    private long place(long hint, long bytes) {
-        if (hint > 0 && hint <= USER_END) {
-            long at = (hint + pageMask) & ~pageMask;
-            if (at <= stackFloor - bytes && !(at < dataBase && at + bytes > TEXT_BASE)
-                    && !pregions.overlaps(at, at + bytes)) {
-                return at;
-            }
-        }
-        long floor = Math.max(dataBase + mm.dataReserve, (brk + pageMask) & ~pageMask);
-        return pregions.findSpace(bytes, floor, stackFloor);
+    @Override
+    public long mmap(int cpu, long addr, long length, int prot, int flags, FilePages file, long offset) {
+        checkLive();
+        return mappings.mapFile(cpu, addr, length, prot, flags, file, offset, brk);
     }
 
     /**
@@ -316,80 +282,25 @@ final class RegionAddressSpace implements AddressSpace {
      */
     long attachSegment(Region segment, long addr, int prot) {
         checkLive();
-        if (segment.type != RegionType.SHM || (prot & ~RWX) != 0) {
-            throw new IllegalArgumentException("attach " + segment.type + " with prot " + prot);
-        }
-        long bytes = (long) segment.size() << shift;
-        if (addr == 0) {
-            long at = place(0, bytes);
-            if (at < 0) {
-                return -ENOMEM; // shmat(2): "the available data space is not large enough"
-            }
-            addr = at;
-        } else if ((addr & pageMask) != 0 || addr < 0 || addr > USER_END - bytes
-                || addr < dataBase && addr + bytes > TEXT_BASE || pregions.overlaps(addr, addr + bytes)) {
-            return -EINVAL;
-        }
-        pregions.attach(segment, addr, segment.size(), 0, prot);
-        return addr;
+        return mappings.attachSegment(segment, addr, prot, brk);
+    }
+
+    @Override
+    public int msync(int cpu, long addr, long length) {
+        checkLive();
+        return mappings.msync(addr, length);
     }
 
     @Override
     public int munmap(int cpu, long addr, long length) {
         checkLive();
-        if ((addr & pageMask) != 0 || length <= 0 || length > USER_END || addr < 0
-                || addr > USER_END - ((length + pageMask) & ~pageMask)) {
-            return -EINVAL; // munmap(2): unaligned, empty, or "outside the valid range for the address space"
-        }
-        pregions.unmap(cpu, addr, addr + ((length + pageMask) & ~pageMask));
-        return 0;
+        return mappings.munmap(cpu, addr, length);
     }
 
     @Override
     public int mprotect(int cpu, long addr, long length, int prot) {
         checkLive();
-        if ((addr & pageMask) != 0 || (prot & ~RWX) != 0) {
-            return -EINVAL;
-        }
-        if (length == 0) {
-            return 0;
-        }
-        if (length < 0 || length > USER_END || addr < 0 || addr > USER_END - ((length + pageMask) & ~pageMask)) {
-            return -ENOMEM;
-        }
-        long lo = addr;
-        long hi = addr + ((length + pageMask) & ~pageMask);
-        if (!pregions.covers(lo, hi)) {
-            return -ENOMEM; // mprotect(2): "addresses in the range are invalid ... or specify unmapped pages"
-        }
-        int first = pregions.firstEndingAfter(lo);
-        if ((prot & Prot.WRITE) != 0) {
-            for (int i = first; i < pregions.size() && pregions.get(i).base < hi; i++) {
-                if (pregions.get(i).region.type == RegionType.TEXT) {
-                    return -EACCES; // shared text is a read-only object: "violates the access permission"
-                }
-            }
-        }
-        pregions.split(lo);
-        pregions.split(hi);
-        first = pregions.firstEndingAfter(lo);
-        int last = first;
-        boolean copyOnWrite = false;
-        for (int i = first; i < pregions.size() && pregions.get(i).base < hi; i++) {
-            Pregion p = pregions.get(i);
-            p.prot = prot;
-            int index = p.firstIndex(p.base, p.end());
-            copyOnWrite |= !p.region.shared && p.region.sharesFrames(index, index + p.pages, mm.frames);
-            last = i;
-        }
-        // A page still shared copy-on-write stays write-protected until a write fault copies it.
-        int entered = copyOnWrite ? prot & ~Prot.WRITE : prot;
-        pmap.protect(cpu, lo, hi - lo, entered);
-        for (int i = first; i <= last; i++) {
-            pregions.get(i).mayBeWritable = (entered & Prot.WRITE) != 0;
-        }
-        pregions.coalesce(first - 1, last + 1);
-        return 0;
+        return mappings.mprotect(cpu, addr, length, prot);
     }
 
     @Override

@@ -13,7 +13,7 @@ import sprocket.api.vm.MemoryManager;
 import sprocket.api.vm.VmContext;
 
 /**
- * The memory manager of one boot: the page frames, the shared text regions, and what every address space needs
+ * The memory manager of one boot: the page frames, the shared text and file regions, and what every address space needs
  * from the machine and the kernel, looked up once here so the fault path only reads fields.
  */
 final class RegionMemoryManager implements MemoryManager {
@@ -24,6 +24,7 @@ final class RegionMemoryManager implements MemoryManager {
     final KernelServices kernel;
     final PageFrames frames;
     final TextCache texts = new TextCache();
+    final FileRegions files;
     final int pageSize;
     final int pageShift;
     final long pageZeroCycles;
@@ -53,6 +54,7 @@ final class RegionMemoryManager implements MemoryManager {
         this.cowCopies = kernel.counter("cow_copies");
         this.outOfMemory = kernel.counter("out_of_memory");
         this.dataReserve = kernel.settings().getSize(RegionsProvider.DATA_RESERVE) & -(long) pageSize;
+        this.files = new FileRegions(this);
         LOG.debug("regions: {} page frames of {} bytes, frames [{}, {})", frames.total(), pageSize,
                 memory.firstAllocatableFrame(), memory.endAllocatableFrame());
     }

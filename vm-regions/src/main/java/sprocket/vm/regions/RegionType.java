@@ -8,7 +8,10 @@ enum RegionType {
     TEXT(false),
     DATA(false),
     STACK(true),
-    /** An anonymous mmap(2) mapping, private (copy-on-write across fork) or shared (by reference). */
+    /**
+     * An mmap(2) mapping, anonymous or of a file ({@link Region#file}): private (copy-on-write across fork) or shared
+     * (by reference; one region per file for every MAP_SHARED mapper of it).
+     */
     MAPPED(false),
     /** A System V shared memory segment: lives independently of any process, attached by reference. */
     SHM(false);

@@ -32,7 +32,8 @@ public final class RegionsProvider implements MemoryManagerProvider {
 
     @Override
     public String description() {
-        return "System V regions and pregions: demand-zero paging, shared text, copy-on-write fork, sbrk, growing stack, anonymous mmap";
+        return "System V regions and pregions: demand-zero paging, shared text, copy-on-write fork, sbrk, growing stack,"
+                + " anonymous and file mmap";
     }
 
     /** The layout is the ABI's and the stack limit comes with each image; only the break's reserve is configured. */

@@ -6,20 +6,36 @@
  * <p>Layout of a new address space: text at 0x0040_0000 (read+execute, one region per program shared by every
  * process running it), data+bss right after it (read+write, private, the break at its end), and a stack whose top
  * is 0x7FFF_F000 that grows down on demand as far as the image's RLIMIT_STACK. User space ends at 0x8000_0000.
- * No page has a frame until it is first touched; then it is zero-filled.
+ * No page has a frame until it is first touched; then it is zero-filled, or read from the file a mapping maps.
  *
- * <p>Anonymous mmap(2): exactly one of MAP_SHARED and MAP_PRIVATE, page-aligned address with MAP_FIXED, non-zero
- * length (else EINVAL). Without MAP_FIXED the address is a hint, taken when that range is free and below the
- * stack's reserve; otherwise the mapping goes top-down from just below the stack's reserve, staying above the data
- * segment's reserve ({@code vm.data_reserve} past the start of data, or the break if that is higher); no room is
- * ENOMEM. MAP_FIXED first unmaps whatever was in the range, but may not touch the text (EINVAL) nor reach kernel
- * space (ENOMEM). A MAP_SHARED region is attached by reference by the children fork(2) makes, so parent and child
- * see each other's stores; a MAP_PRIVATE one is copy-on-write like data. munmap(2) may split a pregion and
- * frees the frames nothing reaches any more (a shared region's pages stay while another process or a shared
- * memory identifier holds it); unmapping what is not mapped is no error. mprotect(2) needs every page mapped
- * (ENOMEM), splits and re-merges pregions, refuses PROT_WRITE on shared text (EACCES), and keeps a page that is
- * still copy-on-write write-protected until a write fault copies it. The break and the stack never grow into a
- * mapping: sbrk fails with ENOMEM, a fault below the stack gets SIGSEGV.
+ * <p>mmap(2) of anonymous memory (MAP_ANONYMOUS) or of a file: exactly one of MAP_SHARED and MAP_PRIVATE, page-aligned
+ * address with MAP_FIXED, non-zero length (else EINVAL). Without MAP_FIXED the address is a hint, taken when that range
+ * is free and below the stack's reserve; otherwise the mapping goes top-down from just below the stack's reserve,
+ * staying above the data segment's reserve ({@code vm.data_reserve} past the start of data, or the break if that is
+ * higher); no room is ENOMEM. MAP_FIXED first unmaps whatever was in the range, but may not touch the text (EINVAL) nor
+ * reach kernel space (ENOMEM). A MAP_SHARED region is attached by reference by the children fork(2) makes, so parent
+ * and child see each other's stores; a MAP_PRIVATE one is copy-on-write like data. munmap(2) may split a pregion and
+ * frees the frames nothing reaches any more (a shared region's pages stay while another process or a shared memory
+ * identifier holds it); unmapping what is not mapped is no error. mprotect(2) needs every page mapped (ENOMEM), splits
+ * and re-merges pregions, refuses PROT_WRITE on shared text (EACCES), and keeps a page that is still copy-on-write
+ * write-protected until a write fault copies it. The break and the stack never grow into a mapping: sbrk fails with
+ * ENOMEM, a fault below the stack gets SIGSEGV.
+ *
+ * <p>File mappings ({@link sprocket.vm.regions.FileRegions}): the offset must be page aligned (EINVAL) and the
+ * mapping may not reach past the largest 32-bit file offset (EOVERFLOW). A page is read from the file
+ * ({@code page_ins}) when first touched, the bytes past the end of the file reading as zeros; touching a page that
+ * lies wholly past the end of the file, as the file is at that moment, gets SIGBUS. Every MAP_SHARED mapping of a
+ * file, in any process, attaches the same region (one per vnode), so all see each other's stores in the same
+ * frames; its resident pages are written back ({@code page_outs}, never past the end of the file, which a mapping
+ * cannot extend) by msync(2), by munmap(2) of the range (MAP_FIXED over it too), and when the region's last
+ * attachment goes at exit or exec. With no modified bit in the pmap, a write-back writes every resident page of the
+ * range. A MAP_PRIVATE file mapping has its own region, filled from the file (or from the frame of the file's
+ * shared region, which holds what the shared mappers see) and then private and copy-on-write like anonymous
+ * memory; it is never written back. Each file mmap(2) hands over one reference to the file: a private region and
+ * its fork copies keep it and release it when the last of them goes; a shared region keeps the first mapper's
+ * and releases it when it goes, and a later mapper's is released at once; a failed mmap(2) releases it.
+ * msync(2) needs a page-aligned address (EINVAL) and every page of the range mapped (ENOMEM); on anonymous or
+ * private pages it has nothing to do.
  *
  * <p>fork(2) shares the text, MAP_SHARED and shared-memory regions and gives the child private copies of the
  * others whose frames are shared copy-on-write with the parent. As with SVR4's anon_map, a copy first shares the

@@ -18,10 +18,11 @@ import sprocket.api.sys.Mman;
 import sprocket.api.vm.AddressSpace;
 
 /**
- * Seeded random create/fork/touch/sbrk/mmap/munmap/mprotect/destroy against a model of what each process wrote and
- * mapped: every load sees what was stored last where the process can see it (its own store, or a fork relative's
- * through a MAP_SHARED page), an access faults exactly when the model says it must, no frame leaks, and the
- * accounting always adds up.
+ * Seeded random create/fork/touch/sbrk/mmap/munmap/mprotect/msync/destroy against a model of what each process wrote
+ * and mapped: every load sees what was stored last where the process can see it (its own store, a fork relative's
+ * through a MAP_SHARED page, any process's through a MAP_SHARED mapping of the file), an access faults exactly when
+ * the model says it must (SIGBUS past the end of the file), msync and the last exit leave the file as the shared
+ * mappers see it, no frame leaks, every file reference is released once, and the accounting always adds up.
  */
 class RandomWorkloadTest {
     private static final int PAGE = Fixture.PAGE;
@@ -29,6 +30,9 @@ class RandomWorkloadTest {
     /** MAP_FIXED requests and their munmap/mprotect ranges land in this window of WINDOW_PAGES pages. */
     private static final long WINDOW = 0x2000_0000L;
     private static final int WINDOW_PAGES = 16;
+    /** The file every process maps: two pages and a half, so its third page ends early and the fourth is past it. */
+    private static final int FILE_BYTES = 2 * PAGE + PAGE / 2;
+    private static final int FILE_PAGES = 3;
 
     /** One page's contents in the model; MAP_SHARED pages share one across fork. */
     private static final class Cell {
@@ -41,9 +45,27 @@ class RandomWorkloadTest {
         }
     }
 
-    /** A mapped page in the model. */
-    private record Mapped(int prot, boolean shared, Cell cell) {
+    /**
+     * A mapped page in the model: {@code filePage} is the file page behind it (-1 for anonymous memory). A shared
+     * file page's cell is the file's; a private file page has none until first touched, when it copies the file's.
+     */
+    private record Mapped(int prot, boolean shared, Cell cell, int filePage) {
+        boolean pastEnd() {
+            return filePage >= FILE_PAGES;
+        }
+
+        Mapped withProt(int newProt) {
+            return new Mapped(newProt, shared, cell, filePage);
+        }
+
+        Mapped withCell(Cell newCell) {
+            return new Mapped(prot, shared, newCell, filePage);
+        }
     }
+
+    private FakeFile file;
+    /** The file's pages as every MAP_SHARED mapper sees them; the file holds them after msync and the last exit. */
+    private Cell[] fileCells;
 
     /** One simulated process: its space and what it believes its memory holds. */
     private static final class Proc {
@@ -62,18 +84,36 @@ class RandomWorkloadTest {
     void no_frame_leaks_after_a_seeded_random_workload() {
         long cowCopies = 0;
         long outOfMemory = 0;
+        long pageIns = 0;
+        long pageOuts = 0;
         for (long seed = 1; seed <= 30; seed++) {
             var kernel = run(seed);
             cowCopies += kernel.count("cow_copies");
             outOfMemory += kernel.count("out_of_memory");
+            pageIns += kernel.count("page_ins");
+            pageOuts += kernel.count("page_outs");
         }
         assertThat(cowCopies).as("the workload exercises copy-on-write").isPositive();
+        assertThat(pageIns).as("the workload reads file pages").isPositive();
+        assertThat(pageOuts).as("and writes them back").isPositive();
+        assertThat(sigbus).as("and touches past the end of the file").isPositive();
         assertThat(outOfMemory).as("the workload runs memory out").isPositive();
     }
+
+    private int sigbus;
 
     private FakeKernel run(long seed) {
         var rnd = new SplittableRandom(seed);
         var f = new Fixture(48);
+        file = new FakeFile(seed, FILE_BYTES);
+        fileCells = new Cell[FILE_PAGES];
+        for (int pg = 0; pg < FILE_PAGES; pg++) {
+            fileCells[pg] = new Cell();
+            for (int w = 0; w < 4; w++) {
+                fileCells[pg].words[w] = rnd.nextInt();
+                file.setWord((long) pg * PAGE + 4L * w, fileCells[pg].words[w]);
+            }
+        }
         List<Proc> procs = new ArrayList<>();
         for (int step = 0; step < 1500; step++) {
             int op = rnd.nextInt(20);
@@ -116,6 +156,7 @@ class RandomWorkloadTest {
                 }
                 case 7, 8 -> mprotect(p, rnd);
                 case 9, 10, 11, 12, 13 -> touchMapped(f, p, rnd);
+                case 14 -> msync(p, rnd);
                 default -> touch(f, p, rnd);
             }
             assertThat(f.vm.freeFrames()).isBetween(0L, f.vm.totalFrames());
@@ -127,6 +168,11 @@ class RandomWorkloadTest {
             p.as.destroy(0);
         }
         assertThat(f.vm.freeFrames()).as("seed %d", seed).isEqualTo(f.vm.totalFrames());
+        assertThat(file.held()).as("every mmap's file reference released").isZero();
+        assertThat(f.mm().files.find(file)).isNull();
+        for (int pg = 0; pg < FILE_PAGES; pg++) {
+            fileHolds(pg);
+        }
         assertThat(f.memory.zeroed).isEqualTo((int) f.kernel.count("zero_fills"));
         return f.kernel;
     }
@@ -151,12 +197,24 @@ class RandomWorkloadTest {
         TreeMap<Long, Mapped> child = new TreeMap<>();
         for (Map.Entry<Long, Mapped> e : parent.entrySet()) {
             Mapped m = e.getValue();
-            child.put(e.getKey(), m.shared() ? m : new Mapped(m.prot(), false, m.cell().copy()));
+            child.put(e.getKey(), m.shared() || m.cell() == null ? m : m.withCell(m.cell().copy()));
         }
         return child;
     }
 
-    private static void mmap(Fixture f, Proc p, SplittableRandom rnd) {
+    /** The file holds what the shared mappers see in page {@code pg}. */
+    private void fileHolds(int pg) {
+        for (int w = 0; w < 4; w++) {
+            assertThat(file.word((long) pg * PAGE + 4L * w)).as("file page %d word %d", pg, w)
+                    .isEqualTo(fileCells[pg].words[w]);
+        }
+    }
+
+    private void mmap(Fixture f, Proc p, SplittableRandom rnd) {
+        if (rnd.nextBoolean()) {
+            mmapFile(f, p, rnd);
+            return;
+        }
         int pages = 1 + rnd.nextInt(4);
         int prot = rnd.nextInt(4) == 0 ? rnd.nextInt(8) : Prot.READ | Prot.WRITE;
         boolean shared = rnd.nextBoolean();
@@ -175,7 +233,60 @@ class RandomWorkloadTest {
         }
         assertThat(p.mapped.subMap(r, r + (long) pages * PAGE)).as("placed over nothing").matches(m -> fixed || m.isEmpty());
         for (int i = 0; i < pages; i++) {
-            p.mapped.put(r + (long) i * PAGE, new Mapped(prot, shared, new Cell()));
+            p.mapped.put(r + (long) i * PAGE, new Mapped(prot, shared, new Cell(), -1));
+        }
+    }
+
+    /** A mapping of up to three pages of the file from one of its first four pages, so some lie past its end. */
+    private void mmapFile(Fixture f, Proc p, SplittableRandom rnd) {
+        int pages = 1 + rnd.nextInt(3);
+        int first = rnd.nextInt(4);
+        int prot = rnd.nextInt(4) == 0 ? rnd.nextInt(8) : Prot.READ | Prot.WRITE;
+        boolean shared = rnd.nextBoolean();
+        boolean fixed = rnd.nextInt(3) == 0;
+        int flags = (shared ? Mman.MAP_SHARED : Mman.MAP_PRIVATE) | (fixed ? Mman.MAP_FIXED : 0);
+        long addr = fixed ? WINDOW + (long) rnd.nextInt(WINDOW_PAGES) * PAGE : 0;
+        long free = f.vm.freeFrames();
+        long r = p.as.mmap(0, addr, (long) pages * PAGE - rnd.nextInt(PAGE), prot, flags, file.reference(),
+                (long) first * PAGE);
+        if (r == -Errno.ENOMEM) {
+            assertThat(pages).as("refused only for want of frames").isGreaterThan((int) free);
+            return;
+        }
+        assertThat(r).isPositive();
+        if (fixed) {
+            assertThat(r).isEqualTo(addr);
+        }
+        assertThat(p.mapped.subMap(r, r + (long) pages * PAGE)).as("placed over nothing")
+                .matches(m -> fixed || m.isEmpty());
+        for (int i = 0; i < pages; i++) {
+            int pg = first + i;
+            Cell cell = shared && pg < FILE_PAGES ? fileCells[pg] : null;
+            p.mapped.put(r + (long) i * PAGE, new Mapped(prot, shared, cell, pg));
+        }
+    }
+
+    /** msync(2) over window pages: ENOMEM unless all are mapped, and then the file holds the shared pages' stores. */
+    private void msync(Proc p, SplittableRandom rnd) {
+        long lo = rnd.nextBoolean() || p.mapped.isEmpty()
+                ? WINDOW + (long) rnd.nextInt(WINDOW_PAGES) * PAGE
+                : p.mapped.keySet().stream().skip(rnd.nextInt(p.mapped.size())).findFirst().orElseThrow();
+        int pages = 1 + rnd.nextInt(3);
+        boolean allMapped = true;
+        for (int i = 0; i < pages; i++) {
+            allMapped &= p.mapped.containsKey(lo + (long) i * PAGE);
+        }
+        int r = p.as.msync(0, lo, (long) pages * PAGE);
+        if (!allMapped) {
+            assertThat(r).isEqualTo(-Errno.ENOMEM);
+            return;
+        }
+        assertThat(r).isZero();
+        for (int i = 0; i < pages; i++) {
+            Mapped m = p.mapped.get(lo + (long) i * PAGE);
+            if (m.shared() && m.filePage() >= 0 && !m.pastEnd()) {
+                fileHolds(m.filePage());
+            }
         }
     }
 
@@ -199,12 +310,12 @@ class RandomWorkloadTest {
         for (int i = 0; i < pages; i++) {
             long va = lo + (long) i * PAGE;
             Mapped m = p.mapped.get(va);
-            p.mapped.put(va, new Mapped(prot, m.shared(), m.cell()));
+            p.mapped.put(va, m.withProt(prot));
         }
     }
 
     /** A load or store in the mapping area: it must fault exactly when the model says, or for want of a frame. */
-    private static void touchMapped(Fixture f, Proc p, SplittableRandom rnd) {
+    private void touchMapped(Fixture f, Proc p, SplittableRandom rnd) {
         long page = rnd.nextInt(3) == 0 || p.mapped.isEmpty()
                 ? WINDOW + (long) rnd.nextInt(WINDOW_PAGES) * PAGE
                 : p.mapped.keySet().stream().skip(rnd.nextInt(p.mapped.size())).findFirst().orElseThrow();
@@ -219,17 +330,29 @@ class RandomWorkloadTest {
             assertThat(f.signal()).isEqualTo(Signals.SIGSEGV);
             return;
         }
+        if (m.pastEnd()) {
+            assertThat(pa).as("0x%x is past the end of the file", page).isEqualTo(Mmu.FAULT);
+            assertThat(f.signal()).isEqualTo(Signals.SIGBUS);
+            sigbus++;
+            return;
+        }
         if (pa == Mmu.FAULT) {
             assertThat(f.signal()).isEqualTo(Signals.SIGKILL);
             assertThat(free).as("only for want of a frame").isZero();
             return;
         }
+        Cell cell = m.cell();
+        if (cell == null) {
+            // A private file page's first touch: the file's page as the shared mappers see it, then its own.
+            cell = fileCells[m.filePage()].copy();
+            p.mapped.put(page, m.withCell(cell));
+        }
         if (write) {
             int v = rnd.nextInt();
             f.memory.store(pa, 4, v);
-            m.cell().words[word] = v;
+            cell.words[word] = v;
         } else {
-            assertThat((int) f.memory.load(pa, 4)).isEqualTo(m.cell().words[word]);
+            assertThat((int) f.memory.load(pa, 4)).isEqualTo(cell.words[word]);
         }
     }
 
