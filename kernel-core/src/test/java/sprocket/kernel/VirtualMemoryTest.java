@@ -178,4 +178,48 @@ class VirtualMemoryTest {
         assertThat(x86Misses).isGreaterThan(100 * 16);
         assertThat(x86.stats().counters().get("tlb_flushes")).isGreaterThanOrEqualTo(100);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void out_of_memory_kills_the_faulting_process_and_fails_calls_with_ENOMEM_while_the_kernel_goes_on(String hw) {
+        var o = Sim.with("hw=" + hw, "hw.memory=4M").program("t", (sys, argv) -> {
+            // sbrk(2), mmap(2): ENOMEM before taking anything when the frames are not there.
+            boolean sbrk = sys.sbrk(64L << 20) == -1 && sys.errno() == Errno.ENOMEM;
+            boolean mmap = sys.mmap(0, 64L << 20, RW, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1, 0) == -1
+                    && sys.errno() == Errno.ENOMEM;
+            // Two processes each get a mapping that fits in what is free, but not both: the faults run out.
+            int[] ready = new int[2];
+            int[] go = new int[2];
+            sys.pipe(ready);
+            sys.pipe(go);
+            int[] hogs = new int[2];
+            for (int h = 0; h < 2; h++) {
+                hogs[h] = sys.fork(s -> {
+                    long m = s.mmap(0, 640 * 4096, RW, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1, 0);
+                    if (m == -1) return 3;
+                    s.write(ready[1], new byte[1], 0, 1);
+                    s.read(go[0], new byte[1], 0, 1);
+                    for (int i = 0; i < 640; i++) s.store64(m + 4096L * i, i);
+                    return 0;
+                });
+            }
+            sys.read(ready[0], new byte[2], 0, 2);
+            sys.write(go[1], new byte[2], 0, 2);
+            int killedCount = 0;
+            int[] st = new int[1];
+            for (int h = 0; h < 2; h++) {
+                sys.waitpid(hogs[h], st, 0);
+                if (Wait.WIFSIGNALED(st[0]) && Wait.WTERMSIG(st[0]) == Signals.SIGKILL) killedCount++;
+            }
+            // Afterwards memory is free again and the survivor works as before.
+            long a = sys.mmap(0, 4096, RW, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1, 0);
+            sys.store64(a, 5);
+            sys.println("sbrk " + sbrk + ", mmap " + mmap + ", killed " + killedCount + ", survivor "
+                    + (sys.load64(a) == 5));
+            return 0;
+        }).run("t");
+        // vm-regions' rule: the process whose fault finds no frame gets SIGKILL; the other finishes.
+        assertThat(o.console()).isEqualTo("sbrk true, mmap true, killed 1, survivor true\n");
+        assertThat(o.stats().counters().get("out_of_memory")).isPositive();
+    }
 }
