@@ -40,5 +40,8 @@ module sprocket.cli {
             sprocket.cli.bin.Segv,
             sprocket.cli.bin.Mixed,
             sprocket.cli.bin.Spinners,
-            sprocket.cli.bin.Nicetest;
+            sprocket.cli.bin.Nicetest,
+            sprocket.cli.bin.Ipcs,
+            sprocket.cli.bin.Ipcrm,
+            sprocket.cli.bin.Msgping;
 }

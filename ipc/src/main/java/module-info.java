@@ -1,6 +1,6 @@
 /**
- * The System V IPC set ({@code ipc = sysv}): pipes now; System V shared memory, semaphores, messages and
- * sockets as the module grows.
+ * The System V IPC set ({@code ipc = sysv}): pipes, System V semaphores and message queues; shared memory
+ * and sockets as the module grows.
  */
 module sprocket.ipc {
     requires transitive sprocket.api;

@@ -4,17 +4,24 @@ import sprocket.api.ipc.Ipc;
 import sprocket.api.ipc.PipeResult;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
+import sprocket.api.sys.MsqidDs;
+import sprocket.api.sys.Sembuf;
+import sprocket.api.sys.SemidDs;
 
-/** The IPC set one boot uses: it makes pipes and counts the ones still open. */
+/** The IPC set one boot uses: it makes pipes and counts the ones still open, and holds the System V tables. */
 final class SysvIpc implements Ipc {
 
     private final KernelServices kernel;
+    private final Semaphores semaphores;
+    private final MessageQueues queues;
     /** Pipe numbers (their st_ino) in creation order, so runs repeat exactly. */
     private int nextId = 1;
     private int live;
 
-    SysvIpc(KernelServices kernel) {
+    SysvIpc(KernelServices kernel, IpcLimits limits) {
         this.kernel = kernel;
+        this.semaphores = new Semaphores(kernel, limits);
+        this.queues = new MessageQueues(kernel, limits);
     }
 
     @Override
@@ -33,5 +40,65 @@ final class SysvIpc implements Ipc {
     /** The last descriptor of {@code pipe}'s last end was closed. */
     void closed() {
         live--;
+    }
+
+    @Override
+    public int semget(long key, int nsems, int semflg) {
+        return semaphores.semget(key, nsems, semflg);
+    }
+
+    @Override
+    public int semop(int semid, Sembuf[] sops) {
+        return semaphores.semop(semid, sops);
+    }
+
+    @Override
+    public int semctl(int semid, int semnum, int cmd, int val) {
+        return semaphores.semctl(semid, semnum, cmd, val);
+    }
+
+    @Override
+    public int semctl(int semid, int cmd, int[] values) {
+        return semaphores.semctl(semid, cmd, values);
+    }
+
+    @Override
+    public int semctl(int semid, int cmd, SemidDs[] buf) {
+        return semaphores.semctl(semid, cmd, buf);
+    }
+
+    @Override
+    public int msgget(long key, int msgflg) {
+        return queues.msgget(key, msgflg);
+    }
+
+    @Override
+    public int msgsnd(int msqid, long mtype, byte[] text, int len, int msgflg) {
+        return queues.msgsnd(msqid, mtype, text, len, msgflg);
+    }
+
+    @Override
+    public int msgrcv(int msqid, long[] mtype, byte[] buf, int maxlen, long msgtyp, int msgflg) {
+        return queues.msgrcv(msqid, mtype, buf, maxlen, msgtyp, msgflg);
+    }
+
+    @Override
+    public int msgctl(int msqid, int cmd, MsqidDs[] buf) {
+        return queues.msgctl(msqid, cmd, buf);
+    }
+
+    @Override
+    public void exit(int pid) {
+        semaphores.exit(pid);
+    }
+
+    @Override
+    public int liveObjects() {
+        return semaphores.live() + queues.live();
+    }
+
+    /** For tests: the process's SEM_UNDO adjustment of one semaphore. */
+    int semadj(int pid, int semid, int semnum) {
+        return semaphores.adjustment(pid, semid, semnum);
     }
 }

@@ -1,13 +1,15 @@
 package sprocket.ipc;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sprocket.api.ApiVersion;
 import sprocket.api.ipc.Ipc;
 import sprocket.api.ipc.IpcContext;
 import sprocket.api.ipc.IpcProvider;
+import sprocket.api.spi.Tunable;
 
-/** Makes the System V IPC set, configuration name {@code sysv}. */
+/** Makes the System V IPC set (pipes, semaphores, message queues), configuration name {@code sysv}. */
 public final class SysvIpcProvider implements IpcProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(SysvIpcProvider.class);
@@ -32,12 +34,18 @@ public final class SysvIpcProvider implements IpcProvider {
 
     @Override
     public String description() {
-        return "System V IPC: pipes of " + Pipe.PIPE_MAX + " bytes, atomic writes up to PIPE_BUF";
+        return "System V IPC: pipes of " + Pipe.PIPE_MAX + " bytes, atomic writes up to PIPE_BUF; semaphores; messages";
+    }
+
+    @Override
+    public List<Tunable> tunables() {
+        return IpcLimits.tunables();
     }
 
     @Override
     public Ipc create(IpcContext context) {
-        LOG.debug("sysv IPC: PIPE_MAX {}, PIPE_BUF {}", Pipe.PIPE_MAX, Pipe.PIPE_BUF);
-        return new SysvIpc(context.kernel());
+        IpcLimits limits = IpcLimits.from(context.kernel().settings());
+        LOG.debug("sysv IPC: PIPE_MAX {}, PIPE_BUF {}, {}", Pipe.PIPE_MAX, Pipe.PIPE_BUF, limits);
+        return new SysvIpc(context.kernel(), limits);
     }
 }

@@ -3,7 +3,9 @@ package sprocket.ipc;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.function.IntSupplier;
 import java.util.random.RandomGenerator;
 import sprocket.api.Errno;
@@ -11,6 +13,7 @@ import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
 import sprocket.api.spi.Counter;
 import sprocket.api.spi.Settings;
+import sprocket.api.spi.Tunable;
 
 /**
  * Kernel services for one calling process with no engine behind them. A sleep runs what the test queued
@@ -29,6 +32,27 @@ final class FakeKernel implements KernelServices {
     long clock;
     long charged;
     Credentials credentials = new Credentials(100, 101, 20, 21, 022);
+    int pid = PID;
+    /** The provider's tunables at their defaults, which a test may change before creating the IPC set. */
+    final Map<String, Long> tunables = new TreeMap<>();
+
+    FakeKernel() {
+        for (Tunable t : new SysvIpcProvider().tunables()) tunables.put(t.key(), Long.parseLong(t.defaultValue()));
+    }
+
+    /** Runs {@code step} as process {@code asPid} with {@code asCred}, then returns to the caller's identity. */
+    void as(int asPid, Credentials asCred, Runnable step) {
+        int savedPid = pid;
+        Credentials savedCred = credentials;
+        pid = asPid;
+        credentials = asCred;
+        try {
+            step.run();
+        } finally {
+            pid = savedPid;
+            credentials = savedCred;
+        }
+    }
 
     /** At the next sleep, {@code other} runs (another process) and the sleeper is woken. */
     FakeKernel thenOther(Runnable other) {
@@ -69,7 +93,7 @@ final class FakeKernel implements KernelServices {
 
     @Override
     public int pid() {
-        return PID;
+        return pid;
     }
 
     @Override
@@ -116,6 +140,33 @@ final class FakeKernel implements KernelServices {
 
     @Override
     public Settings settings() {
-        throw new AssertionError("the sysv IPC set declares no tunables");
+        return new Settings() {
+            @Override
+            public String get(String key) {
+                return Long.toString(getLong(key));
+            }
+
+            @Override
+            public long getLong(String key) {
+                Long v = tunables.get(key);
+                if (v == null) throw new IllegalArgumentException("undeclared key " + key);
+                return v;
+            }
+
+            @Override
+            public long getSize(String key) {
+                return getLong(key);
+            }
+
+            @Override
+            public boolean getBool(String key) {
+                throw new IllegalArgumentException("no BOOL key " + key);
+            }
+
+            @Override
+            public long seed() {
+                return 1;
+            }
+        };
     }
 }

@@ -7,6 +7,7 @@ import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import sprocket.api.ApiVersion;
 import sprocket.api.ipc.IpcProvider;
+import sprocket.api.spi.Tunable;
 
 class ModuleTest {
 
@@ -30,10 +31,15 @@ class ModuleTest {
     }
 
     @Test
-    void the_provider_states_its_versions_and_declares_no_tunables() {
+    void the_provider_states_its_versions_and_declares_the_svr4_ipc_limits_as_tunables() {
         var p = new SysvIpcProvider();
         assertThat(p.apiVersion()).isEqualTo(ApiVersion.CURRENT);
         assertThat(p.version()).isEqualTo("0.1.0");
-        assertThat(p.tunables()).isEmpty();
+        assertThat(p.tunables()).extracting(Tunable::key).allMatch(k -> k.startsWith("ipc."))
+                .contains("ipc.semmni", "ipc.semmsl", "ipc.semopm", "ipc.semvmx", "ipc.msgmni", "ipc.msgmnb",
+                        "ipc.msgmax", "ipc.msgtql")
+                .doesNotHaveDuplicates();
+        assertThat(p.tunables()).allSatisfy(t -> assertThat(Long.parseLong(t.defaultValue()))
+                .isBetween(t.min(), t.max()));
     }
 }

@@ -228,6 +228,38 @@ public interface Sys {
 
     void storeDouble(long addr, double value);
 
+    // ---- System V semaphores (semget(2), semop(2), semctl(2)) and message queues (msgget(2)...)
+
+    /** semget(2): the identifier of the set for {@code key} with {@code nsems} semaphores. */
+    int semget(long key, int nsems, int semflg);
+
+    /** semop(2): performs every operation of {@code sops} atomically, sleeping unless IPC_NOWAIT. */
+    int semop(int semid, Sembuf[] sops);
+
+    /** semctl(2) with an integer argument: GETVAL, SETVAL, GETPID, GETNCNT, GETZCNT, IPC_RMID. */
+    int semctl(int semid, int semnum, int cmd, int val);
+
+    /** semctl(2) GETALL or SETALL with an array of one value per semaphore. */
+    int semctl(int semid, int cmd, int[] values);
+
+    /** semctl(2) IPC_STAT (into {@code buf[0]}), IPC_SET (from {@code buf[0]}), SEM_STAT (by index). */
+    int semctl(int semid, int cmd, SemidDs[] buf);
+
+    /** msgget(2). */
+    int msgget(long key, int msgflg);
+
+    /** msgsnd(2): queues {@code len} bytes of {@code text} with type {@code mtype} (> 0). */
+    int msgsnd(int msqid, long mtype, byte[] text, int len, int msgflg);
+
+    /**
+     * msgrcv(2): receives the first message of type {@code msgtyp} (0: any; > 0: that type; < 0: the lowest type at
+     * most |msgtyp|) into {@code buf}; its type goes to {@code mtype[0]}; returns the bytes received.
+     */
+    int msgrcv(int msqid, long[] mtype, byte[] buf, int maxlen, long msgtyp, int msgflg);
+
+    /** msgctl(2) IPC_STAT (into {@code buf[0]}), IPC_SET (from {@code buf[0]}), IPC_RMID, MSG_STAT (by index). */
+    int msgctl(int msqid, int cmd, MsqidDs[] buf);
+
     // ---- time and CPU
 
     /** Spends {@code cycles} CPU cycles computing, as a loop would. */

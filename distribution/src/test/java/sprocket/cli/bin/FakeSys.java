@@ -10,8 +10,12 @@ import java.util.List;
 import java.util.Map;
 import sprocket.api.Errno;
 import sprocket.api.sys.Fcntl;
+import sprocket.api.sys.IpcFlags;
+import sprocket.api.sys.MsqidDs;
 import sprocket.api.sys.ProcessEntry;
 import sprocket.api.sys.Rusage;
+import sprocket.api.sys.Sembuf;
+import sprocket.api.sys.SemidDs;
 import sprocket.api.sys.SignalHandler;
 import sprocket.api.sys.Sigaction;
 import sprocket.api.sys.Stat;
@@ -43,6 +47,16 @@ final class FakeSys implements Sys {
         long forkCost;
         int stdoutErrno;
         int forks;
+        /** time(2). */
+        long seconds;
+        /** Live message queues and semaphore sets by identifier; MSG_STAT and SEM_STAT index them in this order. */
+        final Map<Integer, MsqidDs> queues = new LinkedHashMap<>();
+        final Map<Integer, SemidDs> semaphores = new LinkedHashMap<>();
+        /** IPC_RMID of these identifiers fails with the errno given; *_STAT of these indexes fails likewise. */
+        final Map<Integer, Integer> rmidErrors = new LinkedHashMap<>();
+        final Map<Integer, Integer> statErrors = new LinkedHashMap<>();
+        /** The IPC_RMID calls made, as "q5" or "s7". */
+        final List<String> removals = new ArrayList<>();
 
         String out() {
             return stdout.toString(StandardCharsets.UTF_8);
@@ -173,6 +187,69 @@ final class FakeSys implements Sys {
         return m.clock;
     }
 
+    @Override
+    public long time() {
+        return m.seconds;
+    }
+
+    @Override
+    public int msgget(long key, int msgflg) {
+        if (msgflg != 0) throw unexpected();
+        for (var e : m.queues.entrySet()) {
+            if (e.getValue().perm().key() == key) return e.getKey();
+        }
+        return fail(Errno.ENOENT);
+    }
+
+    @Override
+    public int msgctl(int msqid, int cmd, MsqidDs[] buf) {
+        if (cmd == IpcFlags.MSG_STAT) return stat(msqid, m.queues, buf);
+        if (cmd == IpcFlags.IPC_RMID) return remove('q', msqid, m.queues);
+        throw unexpected();
+    }
+
+    @Override
+    public int semget(long key, int nsems, int semflg) {
+        if (nsems != 0 || semflg != 0) throw unexpected();
+        for (var e : m.semaphores.entrySet()) {
+            if (e.getValue().perm().key() == key) return e.getKey();
+        }
+        return fail(Errno.ENOENT);
+    }
+
+    @Override
+    public int semctl(int semid, int semnum, int cmd, int val) {
+        if (cmd == IpcFlags.IPC_RMID) return remove('s', semid, m.semaphores);
+        throw unexpected();
+    }
+
+    @Override
+    public int semctl(int semid, int cmd, SemidDs[] buf) {
+        if (cmd == IpcFlags.SEM_STAT) return stat(semid, m.semaphores, buf);
+        throw unexpected();
+    }
+
+    /** *_STAT: the {@code index}th live object into {@code buf[0]}, returning its identifier; EINVAL past the last. */
+    private <T> int stat(int index, Map<Integer, T> table, T[] buf) {
+        Integer e = m.statErrors.get(index);
+        if (e != null) return fail(e);
+        int i = 0;
+        for (var entry : table.entrySet()) {
+            if (i++ == index) {
+                buf[0] = entry.getValue();
+                return entry.getKey();
+            }
+        }
+        return fail(Errno.EINVAL);
+    }
+
+    private int remove(char kind, int id, Map<Integer, ?> table) {
+        m.removals.add(kind + Integer.toString(id));
+        Integer e = m.rmidErrors.get(id);
+        if (e != null) return fail(e);
+        return table.remove(id) == null ? fail(Errno.EINVAL) : 0;
+    }
+
     // ---- calls the programs under test never make
 
     private static AssertionError unexpected() {
@@ -231,7 +308,6 @@ final class FakeSys implements Sys {
     @Override public void store64(long addr, long value) { throw unexpected(); }
     @Override public void storeDouble(long addr, double value) { throw unexpected(); }
     @Override public long nanotime() { throw unexpected(); }
-    @Override public long time() { throw unexpected(); }
     @Override public int sched_yield() { throw unexpected(); }
     @Override public int nice(int incr) { throw unexpected(); }
     @Override public long sysconf(int name) { throw unexpected(); }
@@ -245,4 +321,8 @@ final class FakeSys implements Sys {
     @Override public int priocntl(int pid, String schedClass, int priority) { throw unexpected(); }
     @Override public long prctl(int option, long arg) { throw unexpected(); }
     @Override public Rusage getrusage(int who) { throw unexpected(); }
+    @Override public int semop(int semid, Sembuf[] sops) { throw unexpected(); }
+    @Override public int semctl(int semid, int cmd, int[] values) { throw unexpected(); }
+    @Override public int msgsnd(int msqid, long mtype, byte[] text, int len, int msgflg) { throw unexpected(); }
+    @Override public int msgrcv(int msqid, long[] mtype, byte[] buf, int maxlen, long msgtyp, int msgflg) { throw unexpected(); }
 }

@@ -39,6 +39,7 @@ final class Lifecycle {
     private final Signals signals;
     private final MemoryManager memory;
     private final FileSystem fs;
+    private final sprocket.api.ipc.Ipc ipc;
     private final Programs programs;
     private final Sys sys;
     private final KernelTunables tunables;
@@ -51,13 +52,15 @@ final class Lifecycle {
     long endTime = -1;
 
     @Inject
-    Lifecycle(Engine engine, ProcTable table, Signals signals, MemoryManager memory, FileSystem fs, Programs programs,
-            Sys sys, KernelTunables tunables, Stats stats, SchedMetrics metrics) {
+    Lifecycle(Engine engine, ProcTable table, Signals signals, MemoryManager memory, FileSystem fs,
+            sprocket.api.ipc.Ipc ipc, Programs programs, Sys sys, KernelTunables tunables, Stats stats,
+            SchedMetrics metrics) {
         this.engine = engine;
         this.table = table;
         this.signals = signals;
         this.memory = memory;
         this.fs = fs;
+        this.ipc = ipc;
         this.programs = programs;
         this.sys = sys;
         this.tunables = tunables;
@@ -350,6 +353,8 @@ final class Lifecycle {
         Cpu cpu = p.cpu;
         engine.events.cancel(p.alarm);
         p.alarm = null;
+        // semop(2): SEM_UNDO adjustments are applied when the process exits.
+        ipc.exit(p.pid);
         for (int fd = 0; fd < p.fds.size(); fd++) {
             OpenFile f = p.fds.remove(fd);
             if (f != null) f.release();

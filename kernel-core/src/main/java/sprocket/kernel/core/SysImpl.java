@@ -2,8 +2,11 @@ package sprocket.kernel.core;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import sprocket.api.sys.MsqidDs;
 import sprocket.api.sys.ProcessEntry;
 import sprocket.api.sys.Rusage;
+import sprocket.api.sys.SemidDs;
+import sprocket.api.sys.Sembuf;
 import sprocket.api.sys.Sigaction;
 import sprocket.api.sys.SignalHandler;
 import sprocket.api.sys.Stat;
@@ -20,14 +23,17 @@ final class SysImpl implements Sys {
     private final FileCalls files;
     private final MemoryCalls memory;
     private final CpuCalls cpu;
+    private final IpcCalls ipc;
 
     @Inject
-    SysImpl(ProcessCalls processes, SignalCalls signals, FileCalls files, MemoryCalls memory, CpuCalls cpu) {
+    SysImpl(ProcessCalls processes, SignalCalls signals, FileCalls files, MemoryCalls memory, CpuCalls cpu,
+            IpcCalls ipc) {
         this.processes = processes;
         this.signals = signals;
         this.files = files;
         this.memory = memory;
         this.cpu = cpu;
+        this.ipc = ipc;
     }
 
     @Override
@@ -413,5 +419,50 @@ final class SysImpl implements Sys {
     @Override
     public Rusage getrusage(int who) {
         return cpu.getrusage(who);
+    }
+
+    @Override
+    public int semget(long key, int nsems, int semflg) {
+        return ipc.semget(key, nsems, semflg);
+    }
+
+    @Override
+    public int semop(int semid, Sembuf[] sops) {
+        return ipc.semop(semid, sops);
+    }
+
+    @Override
+    public int semctl(int semid, int semnum, int cmd, int val) {
+        return ipc.semctl(semid, semnum, cmd, val);
+    }
+
+    @Override
+    public int semctl(int semid, int cmd, int[] values) {
+        return ipc.semctl(semid, cmd, values);
+    }
+
+    @Override
+    public int semctl(int semid, int cmd, SemidDs[] buf) {
+        return ipc.semctl(semid, cmd, buf);
+    }
+
+    @Override
+    public int msgget(long key, int msgflg) {
+        return ipc.msgget(key, msgflg);
+    }
+
+    @Override
+    public int msgsnd(int msqid, long mtype, byte[] text, int len, int msgflg) {
+        return ipc.msgsnd(msqid, mtype, text, len, msgflg);
+    }
+
+    @Override
+    public int msgrcv(int msqid, long[] mtype, byte[] buf, int maxlen, long msgtyp, int msgflg) {
+        return ipc.msgrcv(msqid, mtype, buf, maxlen, msgtyp, msgflg);
+    }
+
+    @Override
+    public int msgctl(int msqid, int cmd, MsqidDs[] buf) {
+        return ipc.msgctl(msqid, cmd, buf);
     }
 }

@@ -1,0 +1,130 @@
+package sprocket.cli.bin;
+
+import sprocket.api.Errno;
+import sprocket.api.sys.IpcFlags;
+import sprocket.api.sys.Program;
+import sprocket.api.sys.Sys;
+
+/**
+ * ipcrm(1): "removes one or more specified messages or semaphore identifiers" — {@code -q msqid} and
+ * {@code -s semid} by identifier, {@code -Q msgkey} and {@code -S semkey} by key (msgget/semget with no flags,
+ * then IPC_RMID), in command-line order. A failure is reported as SVR4 ipcrm's oops() does ("ipcrm: msqid(5): not
+ * found") and the rest are still removed; exit 1 if any failed, 2 for a usage error (then nothing is removed).
+ * Keys are decimal, or hexadecimal after "0x" as ipcs prints them.
+ */
+public final class Ipcrm implements Program {
+
+    private static final String USAGE = "usage: ipcrm [ [-q msqid] [-s semid]\n\t[-Q msgkey] [-S semkey] ... ]\n";
+
+    @Override
+    public String name() {
+        return "ipcrm";
+    }
+
+    @Override
+    public String summary() {
+        return "ipcrm [-q MSQID] [-s SEMID] [-Q MSGKEY] [-S SEMKEY]...: remove message queues and semaphore sets";
+    }
+
+    @Override
+    public int main(Sys sys, String[] argv) {
+        // Check the whole command line first, so that a typo in the last operand removes nothing.
+        char[] options = new char[argv.length];
+        long[] values = new long[argv.length];
+        int n = 0;
+        int a = 1;
+        for (; a < argv.length && argv[a].length() > 1 && argv[a].charAt(0) == '-'; a++) {
+            if (argv[a].equals("--")) {
+                a++;
+                break;
+            }
+            char option = argv[a].charAt(1);
+            if ("qsQS".indexOf(option) < 0) return usage(sys, "ipcrm: illegal option -- " + option + "\n");
+            String arg;
+            if (argv[a].length() > 2) {
+                arg = argv[a].substring(2);
+            } else if (a + 1 < argv.length) {
+                arg = argv[++a];
+            } else {
+                return usage(sys, "ipcrm: option requires an argument -- " + option + "\n");
+            }
+            long value = Character.isUpperCase(option) ? key(arg) : Libc.number(arg, 0, Integer.MAX_VALUE);
+            if (value == Libc.BAD_NUMBER) {
+                return usage(sys, "ipcrm: " + arg + ": not " + (Character.isUpperCase(option) ? "a key" : "an id")
+                        + "\n");
+            }
+            options[n] = option;
+            values[n++] = value;
+        }
+        if (a < argv.length || n == 0) return usage(sys, "");
+
+        int status = 0;
+        for (int i = 0; i < n; i++) {
+            if (!remove(sys, options[i], values[i])) status = 1;
+        }
+        return status;
+    }
+
+    private static boolean remove(Sys sys, char option, long value) {
+        if (Character.isUpperCase(option) && value == IpcFlags.IPC_PRIVATE) {
+            // IPC_PRIVATE names no one object: every msgget with it makes a new one.
+            Libc.eputs(sys, "ipcrm: illegal key: " + value + "\n");
+            return false;
+        }
+        boolean removed = switch (option) {
+            case 'q' -> sys.msgctl((int) value, IpcFlags.IPC_RMID, null) == 0;
+            case 's' -> sys.semctl((int) value, 0, IpcFlags.IPC_RMID, 0) == 0;
+            case 'Q' -> {
+                int id = sys.msgget(value, 0);
+                yield id != -1 && sys.msgctl(id, IpcFlags.IPC_RMID, null) == 0;
+            }
+            default -> {
+                int id = sys.semget(value, 0, 0);
+                yield id != -1 && sys.semctl(id, 0, IpcFlags.IPC_RMID, 0) == 0;
+            }
+        };
+        if (!removed) oops(sys, what(option), value);
+        return removed;
+    }
+
+    private static String what(char option) {
+        return switch (option) {
+            case 'q' -> "msqid";
+            case 's' -> "semid";
+            case 'Q' -> "msgkey";
+            default -> "semkey";
+        };
+    }
+
+    /** SVR4 ipcrm's oops(): its own words for the errors it expects, and strerror for the rest. */
+    private static void oops(Sys sys, String what, long value) {
+        int e = sys.errno();
+        String why = switch (e) {
+            // ENOENT: no object has that key; EINVAL: no object has that id; EIDRM: it went while we looked.
+            case Errno.ENOENT, Errno.EINVAL, Errno.EIDRM -> "not found";
+            case Errno.EPERM -> "permission denied";
+            default -> Errno.message(e);
+        };
+        Libc.eputs(sys, "ipcrm: " + what + "(" + value + "): " + why + "\n");
+    }
+
+    /** A key as ipcrm takes it: decimal, or hexadecimal after "0x"; {@link Libc#BAD_NUMBER} for anything else. */
+    static long key(String s) {
+        if (!s.startsWith("0x") && !s.startsWith("0X")) return Libc.number(s, Long.MIN_VALUE + 1, Long.MAX_VALUE);
+        int digits = s.length() - 2;
+        if (digits < 1 || digits > 16) return Libc.BAD_NUMBER;
+        long value = 0;
+        for (int i = 2; i < s.length(); i++) {
+            int d = Character.digit(s.charAt(i), 16);
+            if (d < 0) return Libc.BAD_NUMBER;
+            value = value << 4 | d;
+        }
+        // 0x8000000000000000 is Libc.BAD_NUMBER, which is just what a caller should see for it.
+        return value;
+    }
+
+    private static int usage(Sys sys, String why) {
+        Libc.eputs(sys, why + USAGE);
+        return 2;
+    }
+}

@@ -1,0 +1,270 @@
+package sprocket.ipc;
+
+import static sprocket.api.Errno.E2BIG;
+import static sprocket.api.Errno.EAGAIN;
+import static sprocket.api.Errno.EFAULT;
+import static sprocket.api.Errno.EFBIG;
+import static sprocket.api.Errno.EIDRM;
+import static sprocket.api.Errno.EINTR;
+import static sprocket.api.Errno.EINVAL;
+import static sprocket.api.Errno.ENOSPC;
+import static sprocket.api.Errno.ERANGE;
+import static sprocket.api.sys.IpcFlags.GETALL;
+import static sprocket.api.sys.IpcFlags.GETNCNT;
+import static sprocket.api.sys.IpcFlags.GETPID;
+import static sprocket.api.sys.IpcFlags.GETVAL;
+import static sprocket.api.sys.IpcFlags.GETZCNT;
+import static sprocket.api.sys.IpcFlags.IPC_NOWAIT;
+import static sprocket.api.sys.IpcFlags.IPC_RMID;
+import static sprocket.api.sys.IpcFlags.IPC_SET;
+import static sprocket.api.sys.IpcFlags.IPC_STAT;
+import static sprocket.api.sys.IpcFlags.SEM_STAT;
+import static sprocket.api.sys.IpcFlags.SETALL;
+import static sprocket.api.sys.IpcFlags.SETVAL;
+import static sprocket.ipc.Permissions.ALTER;
+import static sprocket.ipc.Permissions.READ;
+
+import sprocket.api.kernel.Credentials;
+import sprocket.api.kernel.KernelServices;
+import sprocket.api.sys.Sembuf;
+import sprocket.api.sys.SemidDs;
+
+/** System V semaphores: semget(2), semop(2), semctl(2) over the set table, and SEM_UNDO at exit. */
+final class Semaphores {
+
+    /** Kernel cycles for a get or a control call: the table walk and the permission check. */
+    static final long CALL_CYCLES = 40;
+    /** Kernel cycles per semop operation tried (a test, an add, maybe an undo entry). */
+    static final long OP_CYCLES = 12;
+
+    private final KernelServices kernel;
+    private final IpcLimits limits;
+    private final IpcTable<SemaphoreSet> table;
+    private final UndoLog undo;
+    /** Semaphores in all live sets, against SEMMNS. */
+    private int semaphores;
+
+    Semaphores(KernelServices kernel, IpcLimits limits) {
+        this.kernel = kernel;
+        this.limits = limits;
+        this.table = new IpcTable<>(limits.semmni());
+        this.undo = new UndoLog(limits);
+    }
+
+    int live() {
+        return table.live();
+    }
+
+    /** semget(2). */
+    int semget(long key, int nsems, int semflg) {
+        kernel.charge(CALL_CYCLES);
+        // semget(2): EINVAL, "nsems is either less than or equal to zero or greater than the system-imposed
+        // limit"; 0 is how a process names an existing set without knowing its size.
+        if (nsems < 0 || nsems > limits.semmsl()) return -EINVAL;
+        Credentials cred = kernel.credentials();
+        int r = table.get(key, semflg, cred);
+        if (r >= 0) {
+            // "a semaphore identifier exists for key but the number of semaphores in the set ... is less than nsems"
+            return nsems > table.lookup(r).nsems ? -EINVAL : r;
+        }
+        if (r != IpcTable.CREATE) return r;
+        if (nsems == 0) return -EINVAL;
+        if (semaphores + nsems > limits.semmns()) return -ENOSPC;
+        int slot = table.freeSlot();
+        var set = new SemaphoreSet(key, semflg, cred, slot, table.seq(slot), table.size(), nsems, kernel.now());
+        table.add(set);
+        semaphores += nsems;
+        return set.id;
+    }
+
+    /** semop(2): every operation of {@code sops} or none, sleeping (interruptibly) while one cannot be done. */
+    int semop(int semid, Sembuf[] sops) {
+        if (sops == null) return -EFAULT;
+        if (sops.length > limits.semopm()) return -E2BIG;
+        if (sops.length == 0) return -EINVAL;
+        SemaphoreSet set = table.lookup(semid);
+        if (set == null) return -EINVAL;
+        Credentials cred = kernel.credentials();
+        for (Sembuf op : sops) {
+            if (op == null) return -EFAULT;
+            // Waiting for zero only reads the semaphore; any other operation alters it.
+            int error = Permissions.access(set, op.op() != 0 ? ALTER : READ, cred);
+            if (error != 0) return -error;
+            if (op.num() < 0 || op.num() >= set.nsems) return -EFBIG;
+        }
+        int pid = kernel.pid();
+        for (;;) {
+            kernel.charge(OP_CYCLES * sops.length);
+            if (set.removed) return -EIDRM;
+            int verdict = set.tryApply(sops, limits.semvmx());
+            if (verdict == SemaphoreSet.APPLIED) {
+                int error = undo.record(pid, set.id, sops);
+                if (error != 0) {
+                    set.rollBack(sops, sops.length);
+                    return -error;
+                }
+                for (Sembuf op : sops) set.sempid[op.num()] = pid;
+                set.otime = kernel.now();
+                for (Sembuf op : sops) set.wake(kernel, op.num(), op.op() > 0);
+                return 0;
+            }
+            if (verdict == SemaphoreSet.OUT_OF_RANGE) return -ERANGE;
+            Sembuf blocked = sops[verdict];
+            if ((blocked.flg() & IPC_NOWAIT) != 0) return -EAGAIN;
+            int num = blocked.num();
+            boolean forZero = blocked.op() == 0;
+            if (forZero) set.semzcnt[num]++;
+            else set.semncnt[num]++;
+            int error = kernel.sleep(forZero ? set.zeroChannel[num] : set.growChannel[num], true);
+            if (forZero) set.semzcnt[num]--;
+            else set.semncnt[num]--;
+            // semop(2): "semid is removed from the system" fails the waiter with EIDRM; a signal with EINTR.
+            if (set.removed) return -EIDRM;
+            if (error != 0) return -EINTR;
+        }
+    }
+
+    /** semctl(2) with an integer argument or none: GETVAL, SETVAL, GETPID, GETNCNT, GETZCNT, IPC_RMID. */
+    int semctl(int semid, int semnum, int cmd, int val) {
+        kernel.charge(CALL_CYCLES);
+        if (cmd == SEM_STAT) return -EFAULT; // it needs a semid_ds buffer
+        SemaphoreSet set = table.lookup(semid);
+        if (set == null) return -EINVAL;
+        Credentials cred = kernel.credentials();
+        switch (cmd) {
+            case IPC_RMID:
+                return remove(set, cred);
+            case GETVAL, GETPID, GETNCNT, GETZCNT, SETVAL: {
+                int error = Permissions.access(set, cmd == SETVAL ? ALTER : READ, cred);
+                if (error != 0) return -error;
+                if (semnum < 0 || semnum >= set.nsems) return -EINVAL;
+                return switch (cmd) {
+                    case GETVAL -> set.semval[semnum];
+                    case GETPID -> set.sempid[semnum];
+                    case GETNCNT -> set.semncnt[semnum];
+                    case GETZCNT -> set.semzcnt[semnum];
+                    default -> setval(set, semnum, val);
+                };
+            }
+            case GETALL, SETALL, IPC_STAT, IPC_SET:
+                return -EFAULT; // the argument is no address of the array or buffer they need
+            default:
+                return -EINVAL;
+        }
+    }
+
+    /** semctl(2) GETALL and SETALL ({@code values} holds one value per semaphore), or IPC_RMID. */
+    int semctl(int semid, int cmd, int[] values) {
+        kernel.charge(CALL_CYCLES);
+        SemaphoreSet set = table.lookup(semid);
+        if (set == null) return -EINVAL;
+        Credentials cred = kernel.credentials();
+        if (cmd == IPC_RMID) return remove(set, cred);
+        if (cmd != GETALL && cmd != SETALL) return -EINVAL;
+        int error = Permissions.access(set, cmd == SETALL ? ALTER : READ, cred);
+        if (error != 0) return -error;
+        if (values == null || values.length < set.nsems) return -EFAULT;
+        if (cmd == GETALL) {
+            System.arraycopy(set.semval, 0, values, 0, set.nsems);
+            return 0;
+        }
+        // semctl(2): ERANGE, "cmd is SETVAL or SETALL and the value to which semval is to be set is greater
+        // than the system-imposed maximum"; none is set then.
+        for (int i = 0; i < set.nsems; i++) {
+            if (values[i] < 0 || values[i] > limits.semvmx()) return -ERANGE;
+        }
+        for (int i = 0; i < set.nsems; i++) {
+            boolean grew = values[i] > set.semval[i];
+            set.semval[i] = values[i];
+            set.wake(kernel, i, grew);
+        }
+        undo.clear(set.id, -1);
+        set.ctime = kernel.now();
+        return 0;
+    }
+
+    /** semctl(2) IPC_STAT into {@code buf[0]}, IPC_SET from it, IPC_RMID, SEM_STAT (semid is an index). */
+    int semctl(int semid, int cmd, SemidDs[] buf) {
+        kernel.charge(CALL_CYCLES);
+        Credentials cred = kernel.credentials();
+        if (cmd == SEM_STAT) {
+            SemaphoreSet set = table.byIndex(semid);
+            if (set == null) return -EINVAL;
+            int r = stat(set, buf, cred);
+            return r == 0 ? set.id : r;
+        }
+        SemaphoreSet set = table.lookup(semid);
+        if (set == null) return -EINVAL;
+        switch (cmd) {
+            case IPC_STAT:
+                return stat(set, buf, cred);
+            case IPC_SET: {
+                int error = Permissions.owner(set, cred);
+                if (error != 0) return -error;
+                if (buf == null || buf.length == 0 || buf[0] == null || buf[0].perm() == null) return -EFAULT;
+                set.set(buf[0].perm(), kernel.now());
+                return 0;
+            }
+            case IPC_RMID:
+                return remove(set, cred);
+            default:
+                return -EINVAL;
+        }
+    }
+
+    /**
+     * exit(2) for semaphores: semop(2) "the adjustment is applied when the process exits". Each value is
+     * clamped to 0..SEMVMX as SVR4 clamps it, and whoever that lets through is woken.
+     */
+    void exit(int pid) {
+        UndoLog.Entries e = undo.take(pid);
+        if (e == null) return;
+        kernel.charge(OP_CYCLES * e.count);
+        for (int i = 0; i < e.count; i++) {
+            SemaphoreSet set = table.lookup(e.setId[i]);
+            if (set == null) continue;
+            int n = e.num[i];
+            long v = Math.max(0, Math.min(limits.semvmx(), (long) set.semval[n] + e.adj[i]));
+            boolean grew = v > set.semval[n];
+            set.semval[n] = (int) v;
+            set.sempid[n] = pid;
+            set.wake(kernel, n, grew);
+        }
+    }
+
+    /** The process's SEM_UNDO adjustment for one semaphore (for tests and ipcs-like reports). */
+    int adjustment(int pid, int semid, int semnum) {
+        return undo.adjustment(pid, semid, semnum);
+    }
+
+    private int setval(SemaphoreSet set, int semnum, int val) {
+        if (val < 0 || val > limits.semvmx()) return -ERANGE;
+        boolean grew = val > set.semval[semnum];
+        set.semval[semnum] = val;
+        set.sempid[semnum] = kernel.pid();
+        set.ctime = kernel.now();
+        // semctl(2) SETVAL: "When this command is successfully executed, the semadj value corresponding to
+        // the specified semaphore in all processes is cleared."
+        undo.clear(set.id, semnum);
+        set.wake(kernel, semnum, grew);
+        return 0;
+    }
+
+    private int stat(SemaphoreSet set, SemidDs[] buf, Credentials cred) {
+        int error = Permissions.access(set, READ, cred);
+        if (error != 0) return -error;
+        if (buf == null || buf.length == 0) return -EFAULT;
+        buf[0] = set.stat(kernel.clockHz());
+        return 0;
+    }
+
+    private int remove(SemaphoreSet set, Credentials cred) {
+        int error = Permissions.owner(set, cred);
+        if (error != 0) return -error;
+        table.remove(set);
+        semaphores -= set.nsems;
+        undo.clear(set.id, -1);
+        set.wakeAll(kernel);
+        return 0;
+    }
+}

@@ -1,0 +1,82 @@
+package sprocket.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import sprocket.api.Errno;
+import sprocket.api.Signals;
+import sprocket.api.sys.IpcFlags;
+import sprocket.api.sys.Sembuf;
+import sprocket.api.sys.Wait;
+
+/** System V semaphores and message queues between real processes: blocking, SEM_UNDO at exit, EIDRM, types. */
+class SystemVIpcTest {
+
+    @Test
+    void a_semaphore_held_by_a_process_that_dies_is_given_back_by_its_SEM_UNDO() {
+        var o = Sim.with("hw.cpus=2").program("t", (sys, argv) -> {
+            int sem = sys.semget(IpcFlags.IPC_PRIVATE, 1, IpcFlags.IPC_CREAT | 0600);
+            sys.semctl(sem, 0, IpcFlags.SETVAL, 1);
+            int c = sys.fork(s -> {
+                s.semop(sem, new Sembuf[] {new Sembuf(0, -1, IpcFlags.SEM_UNDO)});
+                s.pause();
+                return 0;
+            });
+            while (sys.semctl(sem, 0, IpcFlags.GETVAL, 0) != 0) sys.sched_yield();
+            sys.kill(c, Signals.SIGKILL);
+            sys.waitpid(c, new int[1], 0);
+            // semop(2): the adjustment is applied at exit, so the semaphore is 1 again and this does not block.
+            int r = sys.semop(sem, new Sembuf[] {new Sembuf(0, -1, IpcFlags.IPC_NOWAIT)});
+            sys.semctl(sem, 0, IpcFlags.IPC_RMID, 0);
+            return r == 0 ? 0 : 1;
+        }).run("t");
+        assertThat(o.status()).isZero();
+    }
+
+    @Test
+    void a_sleeper_on_a_removed_semaphore_set_fails_with_EIDRM() {
+        var o = Sim.with("hw.cpus=2").program("t", (sys, argv) -> {
+            int sem = sys.semget(IpcFlags.IPC_PRIVATE, 1, IpcFlags.IPC_CREAT | 0600);
+            int c = sys.fork(s -> {
+                int r = s.semop(sem, new Sembuf[] {new Sembuf(0, -1, 0)});
+                return r == -1 && s.errno() == Errno.EIDRM ? 0 : 1;
+            });
+            while (sys.semctl(sem, 0, IpcFlags.GETNCNT, 0) != 1) sys.sched_yield();
+            sys.semctl(sem, 0, IpcFlags.IPC_RMID, 0);
+            int[] st = new int[1];
+            sys.waitpid(c, st, 0);
+            return Wait.WEXITSTATUS(st[0]);
+        }).run("t");
+        assertThat(o.status()).isZero();
+    }
+
+    @Test
+    void messages_are_received_by_type_across_processes() {
+        var o = Sim.with("hw.cpus=2").program("t", (sys, argv) -> {
+            int q = sys.msgget(IpcFlags.IPC_PRIVATE, IpcFlags.IPC_CREAT | 0600);
+            int c = sys.fork(s -> {
+                for (long type : new long[] {3, 1, 2}) {
+                    byte[] b = ("type " + type).getBytes(StandardCharsets.UTF_8);
+                    s.msgsnd(q, type, b, b.length, 0);
+                }
+                return 0;
+            });
+            sys.waitpid(c, new int[1], 0);
+            StringBuilder got = new StringBuilder();
+            long[] type = new long[1];
+            byte[] buf = new byte[64];
+            // msgrcv(2): msgtyp < 0 takes the lowest type at most |msgtyp|; > 0 exactly that type; 0 the first.
+            for (long want : new long[] {-2, 3, 0}) {
+                int n = sys.msgrcv(q, type, buf, buf.length, want, 0);
+                got.append(new String(buf, 0, n, StandardCharsets.UTF_8)).append(';');
+            }
+            boolean empty = sys.msgrcv(q, type, buf, buf.length, 0, IpcFlags.IPC_NOWAIT) == -1
+                    && sys.errno() == Errno.ENOMSG;
+            sys.msgctl(q, IpcFlags.IPC_RMID, null);
+            sys.println(got + " empty " + empty);
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("type 1;type 3;type 2; empty true\n");
+    }
+}
