@@ -43,5 +43,6 @@ module sprocket.cli {
             sprocket.cli.bin.Nicetest,
             sprocket.cli.bin.Ipcs,
             sprocket.cli.bin.Ipcrm,
-            sprocket.cli.bin.Msgping;
+            sprocket.cli.bin.Msgping,
+            sprocket.cli.bin.Shmpi;
 }

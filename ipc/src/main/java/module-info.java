@@ -1,6 +1,5 @@
 /**
- * The System V IPC set ({@code ipc = sysv}): pipes, System V semaphores and message queues; shared memory
- * and sockets as the module grows.
+ * The System V IPC set ({@code ipc = sysv}): pipes, and System V semaphores, message queues and shared memory.
  */
 module sprocket.ipc {
     requires transitive sprocket.api;

@@ -25,7 +25,8 @@ class ModuleDescriptorTest {
                     "sprocket.cli.bin.Forktree", "sprocket.cli.bin.Burn", "sprocket.cli.bin.Memtouch",
                     "sprocket.cli.bin.Cowfork", "sprocket.cli.bin.Mapshare", "sprocket.cli.bin.Segv",
                     "sprocket.cli.bin.Mixed", "sprocket.cli.bin.Spinners", "sprocket.cli.bin.Nicetest",
-                    "sprocket.cli.bin.Ipcs", "sprocket.cli.bin.Ipcrm", "sprocket.cli.bin.Msgping");
+                    "sprocket.cli.bin.Ipcs", "sprocket.cli.bin.Ipcrm", "sprocket.cli.bin.Msgping",
+                    "sprocket.cli.bin.Shmpi");
         });
     }
 

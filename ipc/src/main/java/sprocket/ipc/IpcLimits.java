@@ -5,11 +5,11 @@ import sprocket.api.spi.Settings;
 import sprocket.api.spi.Tunable;
 
 /**
- * The System V IPC table sizes and limits, SVR4's master.d/sem and master.d/msg tunables, read once per boot.
- * The names are the manual's (intro(2), semget(2), msgsnd(2)), lower case after the slot key.
+ * The System V IPC table sizes and limits, SVR4's master.d/sem, master.d/msg and master.d/shm tunables, read once
+ * per boot. The names are the manual's (intro(2), semget(2), msgsnd(2), shmget(2)), lower case after the slot key.
  */
 record IpcLimits(int semmni, int semmns, int semmsl, int semopm, int semvmx, int semaem, int semume, int semmnu,
-        int msgmni, int msgmax, int msgmnb, int msgtql) {
+        int msgmni, int msgmax, int msgmnb, int msgtql, long shmmin, long shmmax, int shmmni) {
 
     static final String SEMMNI = "ipc.semmni";
     static final String SEMMNS = "ipc.semmns";
@@ -23,6 +23,9 @@ record IpcLimits(int semmni, int semmns, int semmsl, int semopm, int semvmx, int
     static final String MSGMAX = "ipc.msgmax";
     static final String MSGMNB = "ipc.msgmnb";
     static final String MSGTQL = "ipc.msgtql";
+    static final String SHMMIN = "ipc.shmmin";
+    static final String SHMMAX = "ipc.shmmax";
+    static final String SHMMNI = "ipc.shmmni";
 
     /** The largest table: identifiers are seq * slots + slot, and seq must reach at least a few thousand. */
     private static final int MAX_SLOTS = 1 << 16;
@@ -41,12 +44,16 @@ record IpcLimits(int semmni, int semmns, int semmsl, int semopm, int semvmx, int
                 Tunable.integer(MSGMNI, 50, 1, MAX_SLOTS, "message queues system wide (msgget(2) ENOSPC beyond)"),
                 Tunable.integer(MSGMAX, 2048, 0, 1 << 24, "the longest message, in bytes (msgsnd(2) EINVAL beyond)"),
                 Tunable.integer(MSGMNB, 4096, 0, 1 << 26, "a new queue's msg_qbytes: the bytes it may hold"),
-                Tunable.integer(MSGTQL, 40, 1, 1 << 20, "messages queued system wide (msgsnd(2) waits beyond)"));
+                Tunable.integer(MSGTQL, 40, 1, 1 << 20, "messages queued system wide (msgsnd(2) waits beyond)"),
+                Tunable.integer(SHMMIN, 1, 1, 1 << 20, "the smallest segment, in bytes (shmget(2) EINVAL below)"),
+                Tunable.size(SHMMAX, "16M", 1, 1L << 30, "the largest segment (shmget(2) EINVAL beyond)"),
+                Tunable.integer(SHMMNI, 100, 1, MAX_SLOTS, "shared memory segments (shmget(2) ENOSPC beyond)"));
     }
 
     static IpcLimits from(Settings s) {
         return new IpcLimits(s.getInt(SEMMNI), s.getInt(SEMMNS), s.getInt(SEMMSL), s.getInt(SEMOPM),
                 s.getInt(SEMVMX), s.getInt(SEMAEM), s.getInt(SEMUME), s.getInt(SEMMNU), s.getInt(MSGMNI),
-                s.getInt(MSGMAX), s.getInt(MSGMNB), s.getInt(MSGTQL));
+                s.getInt(MSGMAX), s.getInt(MSGMNB), s.getInt(MSGTQL), s.getLong(SHMMIN), s.getSize(SHMMAX),
+                s.getInt(SHMMNI));
     }
 }

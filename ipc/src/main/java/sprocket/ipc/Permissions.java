@@ -34,7 +34,10 @@ final class Permissions {
         return (want & ~granted) == 0 ? 0 : EACCES;
     }
 
-    /** semget(2)/msgget(2) on an existing key: the access the low 9 bits of the flags ask for must be granted. */
+    /**
+     * semget(2), msgget(2) and shmget(2) on an existing key: the access the low 9 bits of the flags ask for must
+     * be granted.
+     */
     static int requested(IpcObject o, int flags, Credentials cred) {
         int bits = flags & 0777;
         int want = ((bits >>> 6) | (bits >>> 3) | bits) & (READ | ALTER);

@@ -7,21 +7,29 @@ import sprocket.api.kernel.KernelServices;
 import sprocket.api.sys.MsqidDs;
 import sprocket.api.sys.Sembuf;
 import sprocket.api.sys.SemidDs;
+import sprocket.api.sys.ShmidDs;
+import sprocket.api.vm.MemoryManager;
+import sprocket.api.vm.Segment;
 
-/** The IPC set one boot uses: it makes pipes and counts the ones still open, and holds the System V tables. */
+/**
+ * The IPC set one boot uses: it makes pipes and counts the ones still open, and holds the System V tables
+ * (semaphores, message queues, shared memory).
+ */
 final class SysvIpc implements Ipc {
 
     private final KernelServices kernel;
     private final Semaphores semaphores;
     private final MessageQueues queues;
+    private final SharedMemory shm;
     /** Pipe numbers (their st_ino) in creation order, so runs repeat exactly. */
     private int nextId = 1;
     private int live;
 
-    SysvIpc(KernelServices kernel, IpcLimits limits) {
+    SysvIpc(KernelServices kernel, MemoryManager memory, IpcLimits limits) {
         this.kernel = kernel;
         this.semaphores = new Semaphores(kernel, limits);
         this.queues = new MessageQueues(kernel, limits);
+        this.shm = new SharedMemory(kernel, memory, limits);
     }
 
     @Override
@@ -88,13 +96,38 @@ final class SysvIpc implements Ipc {
     }
 
     @Override
+    public int shmget(long key, long size, int shmflg) {
+        return shm.shmget(key, size, shmflg);
+    }
+
+    @Override
+    public Segment shmat(int shmid, int shmflg, int[] errno) {
+        return shm.shmat(shmid, shmflg, errno);
+    }
+
+    @Override
+    public void attached(Segment segment) {
+        shm.attached(segment);
+    }
+
+    @Override
+    public void detached(Segment segment) {
+        shm.detached(segment);
+    }
+
+    @Override
+    public int shmctl(int shmid, int cmd, ShmidDs[] buf) {
+        return shm.shmctl(shmid, cmd, buf);
+    }
+
+    @Override
     public void exit(int pid) {
         semaphores.exit(pid);
     }
 
     @Override
     public int liveObjects() {
-        return semaphores.live() + queues.live();
+        return semaphores.live() + queues.live() + shm.live();
     }
 
     /** For tests: the process's SEM_UNDO adjustment of one semaphore. */

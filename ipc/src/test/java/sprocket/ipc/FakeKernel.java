@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.function.IntSupplier;
 import java.util.random.RandomGenerator;
 import sprocket.api.Errno;
+import sprocket.api.ipc.IpcContext;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
 import sprocket.api.spi.Counter;
@@ -36,8 +37,37 @@ final class FakeKernel implements KernelServices {
     /** The provider's tunables at their defaults, which a test may change before creating the IPC set. */
     final Map<String, Long> tunables = new TreeMap<>();
 
+    /** The memory manager the IPC set gets: shared-memory segments only. */
+    final FakeMemory memory = new FakeMemory();
+
     FakeKernel() {
-        for (Tunable t : new SysvIpcProvider().tunables()) tunables.put(t.key(), Long.parseLong(t.defaultValue()));
+        for (Tunable t : new SysvIpcProvider().tunables()) tunables.put(t.key(), parse(t.defaultValue()));
+    }
+
+    /** A tunable's value: a number, with a K, M or G suffix for a SIZE. */
+    static long parse(String value) {
+        int shift = switch (value.charAt(value.length() - 1)) {
+            case 'K' -> 10;
+            case 'M' -> 20;
+            case 'G' -> 30;
+            default -> 0;
+        };
+        return Long.parseLong(shift == 0 ? value : value.substring(0, value.length() - 1)) << shift;
+    }
+
+    /** What the provider's create gets: this kernel and {@link #memory}. */
+    IpcContext context() {
+        return new IpcContext() {
+            @Override
+            public KernelServices kernel() {
+                return FakeKernel.this;
+            }
+
+            @Override
+            public sprocket.api.vm.MemoryManager memory() {
+                return memory;
+            }
+        };
     }
 
     /** Runs {@code step} as process {@code asPid} with {@code asCred}, then returns to the caller's identity. */

@@ -40,7 +40,7 @@ class MessageQueuesTest {
     private SysvIpc ipc;
 
     private SysvIpc ipc() {
-        if (ipc == null) ipc = (SysvIpc) new SysvIpcProvider().create(() -> kernel);
+        if (ipc == null) ipc = (SysvIpc) new SysvIpcProvider().create(kernel.context());
         return ipc;
     }
 

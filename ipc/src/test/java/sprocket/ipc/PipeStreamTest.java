@@ -17,7 +17,7 @@ class PipeStreamTest {
         for (long seed = 1; seed <= 10; seed++) {
             var random = new SplittableRandom(seed);
             var kernel = new FakeKernel();
-            var p = new SysvIpcProvider().create(() -> kernel).pipe();
+            var p = new SysvIpcProvider().create(kernel.context()).pipe();
             var r = p.readEnd();
             var w = p.writeEnd();
             r.setFlags(Fcntl.O_NONBLOCK);

@@ -21,7 +21,7 @@ import sprocket.api.sys.FileMode;
 class PipeTest {
 
     private final FakeKernel kernel = new FakeKernel();
-    private final Ipc ipc = new SysvIpcProvider().create(() -> kernel);
+    private final Ipc ipc = new SysvIpcProvider().create(kernel.context());
     private final OpenFile r;
     private final OpenFile w;
 

@@ -46,7 +46,7 @@ class SemaphoresTest {
     private SysvIpc ipc;
 
     private SysvIpc ipc() {
-        if (ipc == null) ipc = (SysvIpc) new SysvIpcProvider().create(() -> kernel);
+        if (ipc == null) ipc = (SysvIpc) new SysvIpcProvider().create(kernel.context());
         return ipc;
     }
 

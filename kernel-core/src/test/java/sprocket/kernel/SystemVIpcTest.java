@@ -79,4 +79,32 @@ class SystemVIpcTest {
         }).run("t");
         assertThat(o.console()).isEqualTo("type 1;type 3;type 2; empty true\n");
     }
+
+    @Test
+    void a_shared_memory_segment_is_shared_across_fork_counted_and_goes_with_its_last_detach_after_IPC_RMID() {
+        var o = Sim.with("hw.cpus=2").program("t", (sys, argv) -> {
+            int id = sys.shmget(IpcFlags.IPC_PRIVATE, 8192, IpcFlags.IPC_CREAT | 0600);
+            long at = sys.shmat(id, 0, 0);
+            sys.store64(at, 1);
+            int c = sys.fork(s -> {
+                // shmat(2): attached segments are inherited by the child.
+                s.store64(at + 8, s.load64(at) + 41);
+                return s.shmdt(at);
+            });
+            sys.waitpid(c, new int[1], 0);
+            sprocket.api.sys.ShmidDs[] ds = new sprocket.api.sys.ShmidDs[1];
+            sys.shmctl(id, IpcFlags.IPC_STAT, ds);
+            int attachedNow = ds[0].nattch();
+            // shmctl(2) IPC_RMID: the identifier goes now, the memory with the last detach.
+            sys.shmctl(id, IpcFlags.IPC_RMID, null);
+            boolean gone = sys.shmat(id, 0, 0) == -1 && sys.errno() == Errno.EINVAL;
+            long value = sys.load64(at + 8);
+            boolean detached = sys.shmdt(at) == 0;
+            boolean notAgain = sys.shmdt(at) == -1 && sys.errno() == Errno.EINVAL;
+            sys.println("value " + value + ", nattch " + attachedNow + ", gone " + gone + ", detached " + detached
+                    + ", not again " + notAgain);
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("value 42, nattch 1, gone true, detached true, not again true\n");
+    }
 }

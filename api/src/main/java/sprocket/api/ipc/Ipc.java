@@ -30,6 +30,25 @@ public interface Ipc {
 
     int msgctl(int msqid, int cmd, sprocket.api.sys.MsqidDs[] buf);
 
+    /** shmget(2). */
+    int shmget(long key, long size, int shmflg);
+
+    /**
+     * shmat(2), the IPC side: checks permission for {@code shmflg} (SHM_RDONLY: read; else read and write) and
+     * returns the segment, or null with the errno in {@code errno[0]} (EINVAL, EACCES, EIDRM). The kernel then
+     * attaches it and reports back with {@link #attached}.
+     */
+    sprocket.api.vm.Segment shmat(int shmid, int shmflg, int[] errno);
+
+    /** The segment of {@code shmid} was attached (shm_lpid, shm_atime). */
+    void attached(sprocket.api.vm.Segment segment);
+
+    /** A segment was detached (shm_lpid, shm_dtime); a removed one may now go. */
+    void detached(sprocket.api.vm.Segment segment);
+
+    /** shmctl(2) IPC_STAT (into {@code buf[0]}), IPC_SET (from {@code buf[0]}), IPC_RMID, SHM_STAT (by index). */
+    int shmctl(int shmid, int cmd, sprocket.api.sys.ShmidDs[] buf);
+
     /**
      * The calling process is exiting: applies its SEM_UNDO adjustments (semop(2): "the adjustment is applied when
      * the process exits") and wakes whoever they let through. Called once per process, on its own coroutine.

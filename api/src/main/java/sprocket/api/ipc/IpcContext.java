@@ -6,4 +6,7 @@ import sprocket.api.kernel.KernelServices;
 public interface IpcContext {
 
     KernelServices kernel();
+
+    /** The memory manager, for shared-memory segments. */
+    sprocket.api.vm.MemoryManager memory();
 }

@@ -22,6 +22,14 @@ public final class IpcFlags {
     public static final int SETVAL = 8;
     public static final int SETALL = 9;
 
+    /** shmat(2): attach read-only; round the address down to a multiple of SHMLBA. */
+    public static final int SHM_RDONLY = 010000;
+    public static final int SHM_RND = 020000;
+    /** The attach-address alignment SHM_RND rounds to. */
+    public static final long SHMLBA = 4096;
+    /** shmctl(2) IPC_STAT by index, returning the identifier, for ipcs(1). */
+    public static final int SHM_STAT = 13;
+
     /** msgrcv(2): truncate a message longer than the buffer instead of failing with E2BIG. */
     public static final int MSG_NOERROR = 010000;
 

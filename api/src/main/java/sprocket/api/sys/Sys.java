@@ -245,6 +245,18 @@ public interface Sys {
     /** semctl(2) IPC_STAT (into {@code buf[0]}), IPC_SET (from {@code buf[0]}), SEM_STAT (by index). */
     int semctl(int semid, int cmd, SemidDs[] buf);
 
+    /** shmget(2): the identifier of the shared-memory segment for {@code key}, of {@code size} bytes. */
+    int shmget(long key, long size, int shmflg);
+
+    /** shmat(2): attaches it at {@code addr} (0: the kernel chooses); returns the address, or -1. */
+    long shmat(int shmid, long addr, int shmflg);
+
+    /** shmdt(2): detaches the segment attached at {@code addr}. */
+    int shmdt(long addr);
+
+    /** shmctl(2) IPC_STAT (into {@code buf[0]}), IPC_SET (from {@code buf[0]}), IPC_RMID, SHM_STAT (by index). */
+    int shmctl(int shmid, int cmd, ShmidDs[] buf);
+
     /** msgget(2). */
     int msgget(long key, int msgflg);
 

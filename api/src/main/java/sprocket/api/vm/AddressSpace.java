@@ -65,6 +65,15 @@ public interface AddressSpace {
      */
     int mprotect(int cpu, long addr, long length, int prot);
 
+    /**
+     * shmat(2): attaches {@code segment} at {@code addr} (0: the memory manager chooses; otherwise page aligned, else
+     * -EINVAL) with {@code prot}. Returns the address, or a negative errno (-EINVAL, -ENOMEM).
+     */
+    long attach(int cpu, Segment segment, long addr, int prot);
+
+    /** shmdt(2): detaches the segment attached at exactly {@code addr}; returns it, or null (EINVAL) if none is. */
+    Segment detach(int cpu, long addr);
+
     /** The highest address of the stack, exclusive. */
     long stackTop();
 

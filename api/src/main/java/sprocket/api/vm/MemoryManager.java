@@ -6,6 +6,12 @@ public interface MemoryManager {
     /** A new address space laid out for {@code image}; null when memory ran out (the call fails with ENOMEM). */
     AddressSpace create(int cpu, Image image);
 
+    /** A new shared-memory segment of {@code bytes} (pages allocated on first touch); null when memory is short (ENOMEM). */
+    Segment createSegment(int cpu, long bytes);
+
+    /** IPC_RMID: the segment goes once it is attached nowhere; no new attach may use it. */
+    void removeSegment(int cpu, Segment segment);
+
     /** Physical frames not in use. */
     long freeFrames();
 

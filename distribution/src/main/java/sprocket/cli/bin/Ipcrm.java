@@ -6,15 +6,17 @@ import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
 
 /**
- * ipcrm(1): "removes one or more specified messages or semaphore identifiers" — {@code -q msqid} and
- * {@code -s semid} by identifier, {@code -Q msgkey} and {@code -S semkey} by key (msgget/semget with no flags,
- * then IPC_RMID), in command-line order. A failure is reported as SVR4 ipcrm's oops() does ("ipcrm: msqid(5): not
- * found") and the rest are still removed; exit 1 if any failed, 2 for a usage error (then nothing is removed).
- * Keys are decimal, or hexadecimal after "0x" as ipcs prints them.
+ * ipcrm(1): "removes one or more specified messages, semaphore or shared memory identifiers" — {@code -q msqid},
+ * {@code -m shmid} and {@code -s semid} by identifier, {@code -Q msgkey}, {@code -M shmkey} and {@code -S semkey} by
+ * key (msgget/shmget/semget with no flags, then IPC_RMID), in command-line order. A shared memory segment still
+ * attached somewhere goes when its last attachment does (shmctl(2)). A failure is reported as SVR4 ipcrm's oops()
+ * does ("ipcrm: msqid(5): not found") and the rest are still removed; exit 1 if any failed, 2 for a usage error
+ * (then nothing is removed). Keys are decimal, or hexadecimal after "0x" as ipcs prints them.
  */
 public final class Ipcrm implements Program {
 
-    private static final String USAGE = "usage: ipcrm [ [-q msqid] [-s semid]\n\t[-Q msgkey] [-S semkey] ... ]\n";
+    private static final String USAGE =
+            "usage: ipcrm [ [-q msqid] [-m shmid] [-s semid]\n\t[-Q msgkey] [-M shmkey] [-S semkey] ... ]\n";
 
     @Override
     public String name() {
@@ -23,7 +25,8 @@ public final class Ipcrm implements Program {
 
     @Override
     public String summary() {
-        return "ipcrm [-q MSQID] [-s SEMID] [-Q MSGKEY] [-S SEMKEY]...: remove message queues and semaphore sets";
+        return "ipcrm [-q MSQID] [-m SHMID] [-s SEMID] [-Q MSGKEY] [-M SHMKEY] [-S SEMKEY]...: remove message"
+                + " queues, shared memory segments and semaphore sets";
     }
 
     @Override
@@ -39,7 +42,7 @@ public final class Ipcrm implements Program {
                 break;
             }
             char option = argv[a].charAt(1);
-            if ("qsQS".indexOf(option) < 0) return usage(sys, "ipcrm: illegal option -- " + option + "\n");
+            if ("qmsQMS".indexOf(option) < 0) return usage(sys, "ipcrm: illegal option -- " + option + "\n");
             String arg;
             if (argv[a].length() > 2) {
                 arg = argv[a].substring(2);
@@ -67,16 +70,21 @@ public final class Ipcrm implements Program {
 
     private static boolean remove(Sys sys, char option, long value) {
         if (Character.isUpperCase(option) && value == IpcFlags.IPC_PRIVATE) {
-            // IPC_PRIVATE names no one object: every msgget with it makes a new one.
+            // IPC_PRIVATE names no one object: every get with it makes a new one.
             Libc.eputs(sys, "ipcrm: illegal key: " + value + "\n");
             return false;
         }
         boolean removed = switch (option) {
             case 'q' -> sys.msgctl((int) value, IpcFlags.IPC_RMID, null) == 0;
+            case 'm' -> sys.shmctl((int) value, IpcFlags.IPC_RMID, null) == 0;
             case 's' -> sys.semctl((int) value, 0, IpcFlags.IPC_RMID, 0) == 0;
             case 'Q' -> {
                 int id = sys.msgget(value, 0);
                 yield id != -1 && sys.msgctl(id, IpcFlags.IPC_RMID, null) == 0;
+            }
+            case 'M' -> {
+                int id = sys.shmget(value, 0, 0);
+                yield id != -1 && sys.shmctl(id, IpcFlags.IPC_RMID, null) == 0;
             }
             default -> {
                 int id = sys.semget(value, 0, 0);
@@ -90,8 +98,10 @@ public final class Ipcrm implements Program {
     private static String what(char option) {
         return switch (option) {
             case 'q' -> "msqid";
+            case 'm' -> "shmid";
             case 's' -> "semid";
             case 'Q' -> "msgkey";
+            case 'M' -> "shmkey";
             default -> "semkey";
         };
     }

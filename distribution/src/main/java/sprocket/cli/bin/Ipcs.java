@@ -10,15 +10,16 @@ import sprocket.api.sys.IpcPerm;
 import sprocket.api.sys.MsqidDs;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.SemidDs;
+import sprocket.api.sys.ShmidDs;
 import sprocket.api.sys.Sys;
 
 /**
  * ipcs(1): "prints certain information about active inter-process communication facilities" — the message
  * queues ({@code -q}), shared memory ({@code -m}) and semaphore sets ({@code -s}), all three when none is named,
  * in the SVR4 layout with the {@code -o} and {@code -b} columns always on (CBYTES, QNUM, QBYTES for queues,
- * NSEMS for sets). The objects are found by MSG_STAT/SEM_STAT on index 0, 1, 2... until EINVAL. This kernel has
- * no shared memory, which is reported as ipcs reports any missing facility. Owners and groups print as numbers,
- * as SVR4 ipcs does for an id with no password or group entry (there is no /etc/passwd here).
+ * NATTCH and SEGSZ for shared memory, NSEMS for sets). The objects are found by MSG_STAT, SHM_STAT and SEM_STAT on
+ * index 0, 1, 2... until EINVAL. Owners and groups print as numbers, as SVR4 ipcs does for an id with no password
+ * or group entry (there is no /etc/passwd here).
  */
 public final class Ipcs implements Program {
 
@@ -36,7 +37,7 @@ public final class Ipcs implements Program {
 
     @Override
     public String summary() {
-        return "ipcs [-mqs]: list the live message queues and semaphore sets (shared memory: not in this system)";
+        return "ipcs [-mqs]: list the live message queues, shared memory segments and semaphore sets";
     }
 
     @Override
@@ -70,7 +71,7 @@ public final class Ipcs implements Program {
                 .append(CTIME.format(LocalDateTime.ofEpochSecond(sys.time(), 0, ZoneOffset.UTC))).append('\n');
         boolean ok = true;
         if (queues) ok = queues(sys, out);
-        if (memory) out.append("Shared Memory facility not in system.\n");
+        if (memory) ok = memory(sys, out) && ok;
         if (semaphores) ok = semaphores(sys, out) && ok;
         if (!Libc.puts(sys, out.toString())) {
             Libc.perror(sys, "ipcs: write");
@@ -98,6 +99,26 @@ public final class Ipcs implements Program {
             column(out, q.cbytes(), 7);
             column(out, q.qnum(), 6);
             column(out, q.qbytes(), 7);
+            out.append('\n');
+        }
+    }
+
+    private static boolean memory(Sys sys, StringBuilder out) {
+        out.append(HEADING).append(" NATTCH  SEGSZ\nShared Memory:\n");
+        ShmidDs[] buf = new ShmidDs[1];
+        for (int index = 0; ; index++) {
+            buf[0] = null;
+            int id = sys.shmctl(index, IpcFlags.SHM_STAT, buf);
+            if (id == -1) {
+                if (sys.errno() == Errno.EINVAL) return true;
+                if (sys.errno() == Errno.EACCES) continue;
+                Libc.perror(sys, "ipcs: shmctl");
+                return false;
+            }
+            // shm.h: SHM_DEST (02000), removed but still attached; SHM_INIT (01000), to be cleared on first attach.
+            row(out, 'm', "DCrw-rw-rw-", buf[0].perm(), id);
+            column(out, buf[0].nattch(), 7);
+            column(out, buf[0].segsz(), 7);
             out.append('\n');
         }
     }

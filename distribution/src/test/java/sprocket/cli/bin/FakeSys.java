@@ -1,6 +1,7 @@
 package sprocket.cli.bin;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,11 +12,13 @@ import java.util.Map;
 import sprocket.api.Errno;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.IpcFlags;
+import sprocket.api.sys.IpcPerm;
 import sprocket.api.sys.MsqidDs;
 import sprocket.api.sys.ProcessEntry;
 import sprocket.api.sys.Rusage;
 import sprocket.api.sys.Sembuf;
 import sprocket.api.sys.SemidDs;
+import sprocket.api.sys.ShmidDs;
 import sprocket.api.sys.SignalHandler;
 import sprocket.api.sys.Sigaction;
 import sprocket.api.sys.Stat;
@@ -25,7 +28,9 @@ import sprocket.api.sys.Wait;
 /**
  * A one-CPU kernel in miniature for the programs' tests: fork runs the child to completion at once (a
  * schedule a uniprocessor may choose), waitpid reaps the zombies that leaves, write appends to shared
- * stdout and stderr buffers, and burn advances one clock. Calls the programs do not make fail the test.
+ * stdout and stderr buffers, and burn advances one clock. Shared memory segments are byte arrays that loads and
+ * stores reach through each process's attachments, which fork copies and exit drops. Calls the programs do not
+ * make fail the test.
  */
 final class FakeSys implements Sys {
 
@@ -55,8 +60,21 @@ final class FakeSys implements Sys {
         /** IPC_RMID of these identifiers fails with the errno given; *_STAT of these indexes fails likewise. */
         final Map<Integer, Integer> rmidErrors = new LinkedHashMap<>();
         final Map<Integer, Integer> statErrors = new LinkedHashMap<>();
-        /** The IPC_RMID calls made, as "q5" or "s7". */
+        /** The IPC_RMID calls made, as "q5", "m6" or "s7". */
         final List<String> removals = new ArrayList<>();
+        /** Live shared memory segments by identifier, as the queues are; SHM_STAT indexes them in this order. */
+        final Map<Integer, ShmidDs> segments = new LinkedHashMap<>();
+        /** The bytes of each segment shmget made, kept while attached anywhere, as a removed segment is. */
+        final Map<Integer, byte[]> shmBytes = new LinkedHashMap<>();
+        int nextShmid = 100;
+        long nextAttach = 0x4000_0000L;
+        /** Attachments over all processes: shmat and fork add, shmdt and exit take away. */
+        int attachments;
+        /** When non-zero, shmget with IPC_CREAT fails, or shmat fails, with this errno. */
+        int shmgetErrno;
+        int shmatErrno;
+        /** This many storeDouble calls are lost, as an update made without the lock may be. */
+        int lostDoubleStores;
 
         String out() {
             return stdout.toString(StandardCharsets.UTF_8);
@@ -77,6 +95,8 @@ final class FakeSys implements Sys {
     private final int ppid;
     private final Map<Integer, Integer> zombies = new LinkedHashMap<>();
     private final List<Integer> children = new ArrayList<>();
+    /** Attached segments: address to identifier. */
+    private final Map<Long, Integer> attached = new LinkedHashMap<>();
     private int errno;
 
     private FakeSys(Machine m, int pid, int ppid) {
@@ -108,12 +128,18 @@ final class FakeSys implements Sys {
         m.liveProcesses++;
         FakeSys c = new FakeSys(m, m.nextPid++, pid);
         children.add(c.pid);
+        // shmop(2): "the child process inherits all attached shared memory segments".
+        c.attached.putAll(attached);
+        m.attachments += attached.size();
         int status;
         if (m.killChildWith != 0) {
             status = Wait.signaled(m.killChildWith, false);
         } else {
             status = Wait.exited(child.run(c));
         }
+        // exit(2): "all attached shared memory segments are detached".
+        m.attachments -= c.attached.size();
+        c.attached.clear();
         zombies.put(c.pid, status);
         return c.pid;
     }
@@ -229,6 +255,94 @@ final class FakeSys implements Sys {
         throw unexpected();
     }
 
+    @Override
+    public int shmget(long key, long size, int shmflg) {
+        if ((shmflg & IpcFlags.IPC_CREAT) == 0) {
+            if (size != 0 || shmflg != 0) throw unexpected();
+            for (var e : m.segments.entrySet()) {
+                if (e.getValue().perm().key() == key) return e.getKey();
+            }
+            return fail(Errno.ENOENT);
+        }
+        if (key != IpcFlags.IPC_PRIVATE || size <= 0 || size > Integer.MAX_VALUE) throw unexpected();
+        if (m.shmgetErrno != 0) return fail(m.shmgetErrno);
+        int id = m.nextShmid++;
+        m.segments.put(id, new ShmidDs(new IpcPerm(key, 0, 0, 0, 0, shmflg & 0777, 0), size, 0, pid, 0, 0, 0, 0));
+        m.shmBytes.put(id, new byte[(int) size]);
+        return id;
+    }
+
+    @Override
+    public long shmat(int shmid, long addr, int shmflg) {
+        if (addr != 0 || shmflg != 0) throw unexpected();
+        if (m.shmatErrno != 0) return fail(m.shmatErrno);
+        if (!m.segments.containsKey(shmid)) return fail(Errno.EINVAL);
+        long at = m.nextAttach;
+        m.nextAttach += (m.shmBytes.get(shmid).length + 0xfffL) & ~0xfffL;
+        attached.put(at, shmid);
+        m.attachments++;
+        return at;
+    }
+
+    @Override
+    public int shmdt(long addr) {
+        if (attached.remove(addr) == null) return fail(Errno.EINVAL);
+        m.attachments--;
+        return 0;
+    }
+
+    @Override
+    public int shmctl(int shmid, int cmd, ShmidDs[] buf) {
+        if (cmd == IpcFlags.SHM_STAT) return stat(shmid, m.segments, buf);
+        if (cmd == IpcFlags.IPC_RMID) return remove('m', shmid, m.segments);
+        throw unexpected();
+    }
+
+    /** The segment bytes behind {@code addr}, positioned there, for an access of {@code size}; SIGSEGV otherwise. */
+    private ByteBuffer memory(long addr, int size) {
+        for (var e : attached.entrySet()) {
+            byte[] bytes = m.shmBytes.get(e.getValue());
+            long off = addr - e.getKey();
+            if (off >= 0 && off + size <= bytes.length) return ByteBuffer.wrap(bytes).position((int) off);
+        }
+        throw new AssertionError("SIGSEGV: no segment attached at 0x" + Long.toHexString(addr));
+    }
+
+    @Override
+    public int load32(long addr) {
+        return memory(addr, 4).getInt();
+    }
+
+    @Override
+    public long load64(long addr) {
+        return memory(addr, 8).getLong();
+    }
+
+    @Override
+    public double loadDouble(long addr) {
+        return memory(addr, 8).getDouble();
+    }
+
+    @Override
+    public void store32(long addr, int value) {
+        memory(addr, 4).putInt(value);
+    }
+
+    @Override
+    public void store64(long addr, long value) {
+        memory(addr, 8).putLong(value);
+    }
+
+    @Override
+    public void storeDouble(long addr, double value) {
+        ByteBuffer b = memory(addr, 8);
+        if (m.lostDoubleStores > 0) {
+            m.lostDoubleStores--;
+            return;
+        }
+        b.putDouble(value);
+    }
+
     /** *_STAT: the {@code index}th live object into {@code buf[0]}, returning its identifier; EINVAL past the last. */
     private <T> int stat(int index, Map<Integer, T> table, T[] buf) {
         Integer e = m.statErrors.get(index);
@@ -299,14 +413,8 @@ final class FakeSys implements Sys {
     @Override public int brk(long addr) { throw unexpected(); }
     @Override public byte load8(long addr) { throw unexpected(); }
     @Override public short load16(long addr) { throw unexpected(); }
-    @Override public int load32(long addr) { throw unexpected(); }
-    @Override public long load64(long addr) { throw unexpected(); }
-    @Override public double loadDouble(long addr) { throw unexpected(); }
     @Override public void store8(long addr, byte value) { throw unexpected(); }
     @Override public void store16(long addr, short value) { throw unexpected(); }
-    @Override public void store32(long addr, int value) { throw unexpected(); }
-    @Override public void store64(long addr, long value) { throw unexpected(); }
-    @Override public void storeDouble(long addr, double value) { throw unexpected(); }
     @Override public long nanotime() { throw unexpected(); }
     @Override public int sched_yield() { throw unexpected(); }
     @Override public int nice(int incr) { throw unexpected(); }

@@ -7,6 +7,7 @@ import sprocket.api.Errno;
 import sprocket.api.sys.IpcPerm;
 import sprocket.api.sys.MsqidDs;
 import sprocket.api.sys.SemidDs;
+import sprocket.api.sys.ShmidDs;
 
 class IpcrmTest {
 
@@ -27,6 +28,10 @@ class IpcrmTest {
         machine.semaphores.put(id, new SemidDs(new IpcPerm(key, 0, 0, 0, 0, 0600, 0), 1, 0, 0));
     }
 
+    private void segment(int id, long key) {
+        machine.segments.put(id, new ShmidDs(new IpcPerm(key, 0, 0, 0, 0, 0600, 0), 4096, 0, 0, 0, 0, 0, 0));
+    }
+
     @Test
     void objects_named_by_id_or_by_key_are_removed_in_command_line_order() {
         queue(3, 77);
@@ -38,6 +43,20 @@ class IpcrmTest {
         assertThat(machine.queues).isEmpty();
         assertThat(machine.semaphores).isEmpty();
         assertThat(machine.err()).isEmpty();
+    }
+
+    @Test
+    void shared_memory_is_removed_by_m_shmid_and_by_m_shmkey() {
+        // ipcrm(1): "-m shmid  Remove the shared memory identifier shmid"; "-M shmkey  ... created with key shmkey".
+        segment(100, 0);
+        segment(101, 0x4d2);
+        queue(3, 0x4d2);
+        assertThat(ipcrm("-m", "100", "-M", "0x4d2")).isZero();
+        assertThat(machine.removals).containsExactly("m100", "m101");
+        assertThat(machine.segments).isEmpty();
+        assertThat(machine.queues).containsOnlyKeys(3);
+        assertThat(ipcrm("-m100", "-M", "1234")).isEqualTo(1);
+        assertThat(machine.err()).isEqualTo("ipcrm: shmid(100): not found\nipcrm: shmkey(1234): not found\n");
     }
 
     @Test
@@ -79,7 +98,8 @@ class IpcrmTest {
         assertThat(ipcrm()).isEqualTo(2);
         assertThat(machine.removals).isEmpty();
         assertThat(machine.err()).contains("ipcrm: illegal option -- x\n", "ipcrm: option requires an argument -- s\n",
-                "ipcrm: 3x: not an id\n", "ipcrm: 0xg: not a key\n", "usage: ipcrm [ [-q msqid] [-s semid]\n");
+                "ipcrm: 3x: not an id\n", "ipcrm: 0xg: not a key\n",
+                "usage: ipcrm [ [-q msqid] [-m shmid] [-s semid]\n\t[-Q msgkey] [-M shmkey] [-S semkey] ... ]\n");
     }
 
     @Test

@@ -7,10 +7,12 @@ import sprocket.api.Errno;
 import sprocket.api.sys.IpcPerm;
 import sprocket.api.sys.MsqidDs;
 import sprocket.api.sys.SemidDs;
+import sprocket.api.sys.ShmidDs;
 
 class IpcsTest {
 
     private static final String QUEUES = Ipcs.HEADING + " CBYTES  QNUM QBYTES\nMessage Queues:\n";
+    private static final String MEMORY = Ipcs.HEADING + " NATTCH  SEGSZ\nShared Memory:\n";
     private static final String SEMAPHORES = Ipcs.HEADING + " NSEMS\nSemaphores:\n";
 
     private final FakeSys.Machine machine = new FakeSys.Machine();
@@ -26,17 +28,20 @@ class IpcsTest {
         return new MsqidDs(new IpcPerm(key, 100, 20, 100, 20, mode, 0), qnum, 4096, cbytes, 0, 0, 0, 0, 0);
     }
 
+    private static ShmidDs segment(long key, int mode, long segsz, int nattch) {
+        return new ShmidDs(new IpcPerm(key, 100, 20, 100, 20, mode, 0), segsz, 7, 7, nattch, 0, 0, 0);
+    }
+
     private static SemidDs set(long key, int mode, int nsems) {
         return new SemidDs(new IpcPerm(key, 0, 0, 0, 0, mode, 0), nsems, 0, 0);
     }
 
     @Test
-    void with_no_objects_each_facility_prints_its_heading_and_no_rows_and_shared_memory_is_not_in_the_system() {
-        // POSIX ipcs: "If the corresponding facility is not installed ... '%s facility not in system.\n'".
+    void with_no_objects_each_facility_prints_its_heading_and_no_rows() {
         machine.seconds = 3 * 86400 + 3661;
         assertThat(ipcs()).isZero();
         assertThat(machine.out()).isEqualTo("IPC status from <running system> as of Sun Jan  4 01:01:01 1970\n"
-                + QUEUES + "Shared Memory facility not in system.\n" + SEMAPHORES);
+                + QUEUES + MEMORY + SEMAPHORES);
         assertThat(machine.err()).isEmpty();
     }
 
@@ -58,6 +63,28 @@ class IpcsTest {
     }
 
     @Test
+    void shared_memory_rows_show_the_attachments_and_the_segment_size_as_svr4_ipcs_m_o_b_does() {
+        // SVR4 ipcs: heading " NATTCH  SEGSZ", rows "%7u%7d"; mode letters "DCrw-rw-rw-".
+        machine.segments.put(100, segment(0, 0600, 4096, 2));
+        machine.segments.put(201, segment(0x1234, 0644, 65536, 0));
+        assertThat(ipcs("-m")).isZero();
+        assertThat(machine.out()).isEqualTo("IPC status from <running system> as of Thu Jan  1 00:00:00 1970\n"
+                + MEMORY
+                + "m        100   0x00000000 --rw-------      100       20      2   4096\n"
+                + "m        201   0x00001234 --rw-r--r--      100       20      0  65536\n");
+        machine.out().lines().filter(l -> l.startsWith("m ")).forEach(l -> assertThat(l).hasSize(MEMORY.indexOf('\n')));
+    }
+
+    @Test
+    void a_removed_segment_still_attached_shows_d_and_one_to_be_cleared_shows_c() {
+        // ipcs(1): "D  the associated shared memory segment has been removed. It will disappear when the last
+        // process attached to the segment detaches it"; "C  ... is to be cleared when the first attach is executed".
+        machine.segments.put(1, segment(5, 03600, 4096, 1));
+        assertThat(ipcs("-m")).isZero();
+        assertThat(machine.out()).contains(" DCrw------- ");
+    }
+
+    @Test
     void a_waiting_sender_and_receiver_show_as_s_and_r_in_a_queues_mode() {
         // msg.h: MSG_WWAIT 02000, MSG_RWAIT 01000; SVR4 ipcs prints them with "SRrw-rw-rw-".
         machine.queues.put(1, queue(5, 03644, 0, 0));
@@ -71,8 +98,10 @@ class IpcsTest {
         machine.semaphores.put(2, set(6, 0600, 1));
         assertThat(ipcs("-s")).isZero();
         assertThat(machine.out()).doesNotContain("Message Queues:").doesNotContain("Shared Memory").contains("Semaphores:\ns ");
+        machine.segments.put(3, segment(7, 0600, 100, 0));
         assertThat(ipcs("-mq")).isZero();
-        assertThat(machine.out()).contains("Message Queues:\nq ").contains("Shared Memory facility not in system.\n");
+        assertThat(machine.out()).contains("Message Queues:\nq ").contains("Shared Memory:\nm          3 ")
+                .endsWith("Shared Memory:\nm          3   0x00000007 --rw-------      100       20      0    100\n");
     }
 
     @Test
@@ -91,6 +120,15 @@ class IpcsTest {
         assertThat(ipcs()).isEqualTo(1);
         assertThat(machine.err()).startsWith("ipcs: msgctl: ");
         assertThat(machine.out()).contains("Semaphores:\n");
+    }
+
+    @Test
+    void an_unexpected_shmctl_error_is_reported_as_shmctl_and_the_status_is_1() {
+        machine.segments.put(1, segment(5, 0600, 4096, 0));
+        machine.statErrors.put(0, Errno.EFAULT);
+        assertThat(ipcs("-m")).isEqualTo(1);
+        assertThat(machine.err()).isEqualTo("ipcs: shmctl: " + Errno.message(Errno.EFAULT) + "\n");
+        assertThat(machine.out()).endsWith("Shared Memory:\n");
     }
 
     @Test

@@ -4,9 +4,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import sprocket.api.Errno;
 import sprocket.api.ipc.Ipc;
+import sprocket.api.hw.Prot;
+import sprocket.api.sys.IpcFlags;
 import sprocket.api.sys.MsqidDs;
 import sprocket.api.sys.SemidDs;
 import sprocket.api.sys.Sembuf;
+import sprocket.api.sys.ShmidDs;
+import sprocket.api.vm.Segment;
 
 /**
  * System V semaphores and message queues: the kernel's part is entering and leaving, checking the caller's
@@ -59,6 +63,48 @@ final class IpcCalls {
 
     public int semctl(int semid, int cmd, SemidDs[] buf) {
         return call(() -> buf == null || buf.length == 0 ? fault() : ipc.semctl(semid, cmd, buf));
+    }
+
+    public int shmget(long key, long size, int shmflg) {
+        return call(() -> ipc.shmget(key, size, shmflg));
+    }
+
+    /** shmat(2): the IPC module checks permission and hands over the segment; the memory manager attaches it. */
+    public long shmat(int shmid, long addr, int shmflg) {
+        Proc p = frame.enter(Locks.Area.IPC);
+        try {
+            long at = addr;
+            if (at != 0 && (shmflg & IpcFlags.SHM_RND) != 0) at -= Math.floorMod(at, IpcFlags.SHMLBA);
+            // shmat(2): "EINVAL: shmaddr is not zero and not a multiple of SHMLBA, and SHM_RND is not set".
+            if (at % IpcFlags.SHMLBA != 0) return SyscallFrame.fail(p, Errno.EINVAL);
+            int[] errno = new int[1];
+            Segment segment = ipc.shmat(shmid, shmflg, errno);
+            if (segment == null) return SyscallFrame.fail(p, errno[0]);
+            int prot = Prot.READ | ((shmflg & IpcFlags.SHM_RDONLY) != 0 ? 0 : Prot.WRITE);
+            long r = p.space.attach(p.cpu.id, segment, at, prot);
+            if (r < 0) return SyscallFrame.fail(p, (int) -r);
+            ipc.attached(segment);
+            return r;
+        } finally {
+            frame.leave(p);
+        }
+    }
+
+    public int shmdt(long addr) {
+        Proc p = frame.enter(Locks.Area.IPC);
+        try {
+            Segment segment = p.space.detach(p.cpu.id, addr);
+            // shmdt(2): "EINVAL: shmaddr is not the data segment start address of a shared memory segment".
+            if (segment == null) return SyscallFrame.fail(p, Errno.EINVAL);
+            ipc.detached(segment);
+            return 0;
+        } finally {
+            frame.leave(p);
+        }
+    }
+
+    public int shmctl(int shmid, int cmd, ShmidDs[] buf) {
+        return call(() -> buf != null && buf.length == 0 ? fault() : ipc.shmctl(shmid, cmd, buf));
     }
 
     public int msgget(long key, int msgflg) {

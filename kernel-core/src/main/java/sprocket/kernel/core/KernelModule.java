@@ -120,8 +120,18 @@ interface KernelModule {
 
     @Provides
     @Singleton
-    static Ipc ipc(IpcProvider provider, KernelServicesImpl services) {
-        return provider.create(() -> services);
+    static Ipc ipc(IpcProvider provider, KernelServicesImpl services, MemoryManager memory) {
+        return provider.create(new sprocket.api.ipc.IpcContext() {
+            @Override
+            public KernelServices kernel() {
+                return services;
+            }
+
+            @Override
+            public MemoryManager memory() {
+                return memory;
+            }
+        });
     }
 
     @Provides

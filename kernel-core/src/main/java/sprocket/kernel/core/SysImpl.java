@@ -7,6 +7,7 @@ import sprocket.api.sys.ProcessEntry;
 import sprocket.api.sys.Rusage;
 import sprocket.api.sys.SemidDs;
 import sprocket.api.sys.Sembuf;
+import sprocket.api.sys.ShmidDs;
 import sprocket.api.sys.Sigaction;
 import sprocket.api.sys.SignalHandler;
 import sprocket.api.sys.Stat;
@@ -464,5 +465,25 @@ final class SysImpl implements Sys {
     @Override
     public int msgctl(int msqid, int cmd, MsqidDs[] buf) {
         return ipc.msgctl(msqid, cmd, buf);
+    }
+
+    @Override
+    public int shmget(long key, long size, int shmflg) {
+        return ipc.shmget(key, size, shmflg);
+    }
+
+    @Override
+    public long shmat(int shmid, long addr, int shmflg) {
+        return ipc.shmat(shmid, addr, shmflg);
+    }
+
+    @Override
+    public int shmdt(long addr) {
+        return ipc.shmdt(addr);
+    }
+
+    @Override
+    public int shmctl(int shmid, int cmd, ShmidDs[] buf) {
+        return ipc.shmctl(shmid, cmd, buf);
     }
 }

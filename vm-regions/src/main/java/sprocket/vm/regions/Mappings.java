@@ -156,12 +156,12 @@ final class Mappings {
         return pregions.findSpace(bytes, floor, stackFloor);
     }
 
-    /** shmat(2)'s half here: see {@link RegionAddressSpace#attachSegment}. */
-    long attachSegment(Region segment, long addr, int prot, long brk) {
-        if (segment.type != RegionType.SHM || (prot & ~RWX) != 0) {
-            throw new IllegalArgumentException("attach " + segment.type + " with prot " + prot);
+    /** shmat(2)'s half here: see {@link RegionAddressSpace#attach}. */
+    long attachSegment(SharedMemorySegment segment, long addr, int prot, long brk) {
+        if ((prot & ~RWX) != 0 || segment.removed()) {
+            return -EINVAL; // shmat(2): an identifier IPC_RMID removed is no longer valid
         }
-        long bytes = (long) segment.size() << shift;
+        long bytes = (long) segment.region.size() << shift;
         if (addr == 0) {
             long at = place(0, bytes, brk);
             if (at < 0) {
@@ -170,9 +170,9 @@ final class Mappings {
             addr = at;
         } else if ((addr & pageMask) != 0 || addr < 0 || addr > USER_END - bytes
                 || addr < dataBase && addr + bytes > TEXT_BASE || pregions.overlaps(addr, addr + bytes)) {
-            return -EINVAL;
+            return -EINVAL; // unaligned, outside user space, or over a mapping shmat(2) may not replace
         }
-        pregions.attach(segment, addr, segment.size(), 0, prot);
+        pregions.attach(segment, addr, prot);
         return addr;
     }
 

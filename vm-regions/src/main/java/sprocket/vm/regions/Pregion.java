@@ -18,6 +18,10 @@ final class Pregion {
      * protected read-only, so a second fork of an unchanged parent need not write-protect its pages again.
      */
     boolean mayBeWritable;
+    /** The shared memory segment a shmat(2) attached here, or null; every piece of that attachment names it. */
+    SharedMemorySegment segment;
+    /** Where that shmat(2) put the segment: shmdt(2) finds every remaining piece of the attachment by it. */
+    long attachedAt;
 
     Pregion(Region region, long base, int pages, int offset, int prot, int pageShift) {
         this.region = region;
@@ -47,6 +51,8 @@ final class Pregion {
     Pregion slice(long lo, long hi) {
         Pregion piece = new Pregion(region, lo, (int) ((hi - lo) >>> shift), firstIndex(lo, hi), prot, shift);
         piece.mayBeWritable = mayBeWritable;
+        piece.segment = segment;
+        piece.attachedAt = attachedAt;
         return piece;
     }
 
@@ -60,7 +66,13 @@ final class Pregion {
     /** Whether {@code next}, which starts where this ends, continues it: same region pages in order, same protection. */
     boolean continuedBy(Pregion next) {
         return next.region == region && next.base == end() && next.prot == prot
+                && sameAttachment(next)
                 && (region.growsDown() ? offset == next.offset + next.pages : next.offset == offset + pages);
+    }
+
+    /** Whether {@code other} is a piece of the same shmat(2) attachment, or neither is one. */
+    boolean sameAttachment(Pregion other) {
+        return other.segment == segment && other.attachedAt == attachedAt;
     }
 
     /** Takes in {@code next}, which {@link #continuedBy continues} this one. */

@@ -158,9 +158,67 @@ final class Pregions {
     }
 
     /** Adds a pregion over {@code pages} pages from {@code at} attaching {@code region}, which gains a holder. */
-    void attach(Region region, long at, int pages, int offset, int prot) {
+    Pregion attach(Region region, long at, int pages, int offset, int prot) {
         region.hold();
-        insert(new Pregion(region, at, pages, offset, prot, mm.pageShift));
+        Pregion p = new Pregion(region, at, pages, offset, prot, mm.pageShift);
+        insert(p);
+        return p;
+    }
+
+    /** shmat(2): the whole of {@code segment} from {@code at}, which overlaps nothing; one more attachment. */
+    void attach(SharedMemorySegment segment, long at, int prot) {
+        Region r = segment.region;
+        segment.attached();
+        Pregion p = attach(r, at, r.size(), 0, prot);
+        p.segment = segment;
+        p.attachedAt = at;
+    }
+
+    /**
+     * A fork child's copy of the parent's pregion {@code from} over {@code region}: the same place, pages and
+     * protection; the first piece of a shared memory attachment counts one more attachment of the segment.
+     */
+    void inherit(Pregion from, Region region, boolean firstPiece) {
+        Pregion p = attach(region, from.base, from.pages, from.offset, from.prot);
+        if (from.segment != null) {
+            p.segment = from.segment;
+            p.attachedAt = from.attachedAt;
+            if (firstPiece) {
+                from.segment.attached();
+            }
+        }
+    }
+
+    /** Whether no pregion below index {@code i} is a piece of the same shmat(2) attachment as it. */
+    boolean firstPiece(int i) {
+        Pregion p = list[i];
+        for (int k = 0; k < i; k++) {
+            if (list[k].region == p.region && list[k].sameAttachment(p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * shmdt(2): takes out every remaining piece of the attachment shmat(2) made at {@code addr}, wherever munmap(2)
+     * or mprotect(2) left them; returns its segment, or null when no attachment was made there.
+     */
+    SharedMemorySegment detach(int cpu, long addr) {
+        SharedMemorySegment segment = null;
+        int i = firstEndingAfter(addr);
+        while (i < count) {
+            Pregion p = list[i];
+            if (p.segment != null && p.attachedAt == addr) {
+                segment = p.segment;
+                unmap(cpu, p.base, p.end()); // this piece only: another mapping may sit in a hole between pieces
+            } else if (segment != null && p.base >= addr + ((long) segment.region.size() << mm.pageShift)) {
+                break; // past the attachment's range: no piece of it is left
+            } else {
+                i++;
+            }
+        }
+        return segment;
     }
 
     /**
@@ -182,7 +240,7 @@ final class Pregions {
             dropPages(p, from, to);
             if (from == p.base && to == p.end()) {
                 removeAt(i);
-                release(p.region);
+                leave(p);
                 continue;
             }
             if (from > p.base && to < p.end()) {
@@ -203,15 +261,42 @@ final class Pregions {
 
     /**
      * Frees the frames of the pages {@code [from, to)} of {@code p} that nothing can reach any more: a private
-     * region's always (no other pregion attaches those pages), a shared region's only when every holder is here.
+     * region's always (no other pregion attaches those pages), a shared region's only when every holder is here,
+     * and then only the pages no other pregion here attaches too (a segment or a file mapped twice in one space).
      */
     private void dropPages(Pregion p, long from, long to) {
         Region r = p.region;
-        if (r.shared && attaching(r) != r.references()) {
+        int first = p.firstIndex(from, to);
+        int end = first + (int) ((to - from) >>> mm.pageShift);
+        if (!r.shared) {
+            r.release(first, end, mm.frames);
             return;
         }
-        int first = p.firstIndex(from, to);
-        r.release(first, first + (int) ((to - from) >>> mm.pageShift), mm.frames);
+        if (attaching(r) != r.references()) {
+            return;
+        }
+        int k = first;
+        while (k < end) {
+            while (k < end && reachedElsewhere(p, k)) {
+                k++;
+            }
+            int run = k;
+            while (k < end && !reachedElsewhere(p, k)) {
+                k++;
+            }
+            r.release(run, k, mm.frames);
+        }
+    }
+
+    /** Whether a pregion here other than {@code p} attaches page {@code index} of its region. */
+    private boolean reachedElsewhere(Pregion p, int index) {
+        for (int i = 0; i < count; i++) {
+            Pregion q = list[i];
+            if (q != p && q.region == p.region && index >= q.offset && index < q.offset + q.pages) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Cuts the pregion holding {@code at} in two there, unless {@code at} is its base. */
@@ -233,10 +318,31 @@ final class Pregions {
             pmap.remove(cpu, list[i].base, list[i].end() - list[i].base);
         }
         while (count > 0) {
-            Region r = list[count - 1].region;
+            Pregion p = list[count - 1];
             removeAt(count - 1);
-            release(r);
+            leave(p);
         }
+    }
+
+    /**
+     * After {@code p} left the list: its region loses a holder, and a shared memory attachment whose last piece it
+     * was counts one attachment less (before the region lets go, so a removed segment's count is 0 when it frees).
+     */
+    private void leave(Pregion p) {
+        if (p.segment != null && !hasPieceOf(p)) {
+            p.segment.detached();
+        }
+        release(p.region);
+    }
+
+    /** Whether a pregion in the list is a piece of the same shmat(2) attachment as {@code p}. */
+    private boolean hasPieceOf(Pregion p) {
+        for (int i = 0; i < count; i++) {
+            if (list[i].region == p.region && list[i].sameAttachment(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

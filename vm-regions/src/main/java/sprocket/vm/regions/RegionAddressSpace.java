@@ -13,6 +13,7 @@ import sprocket.api.hw.Pmap;
 import sprocket.api.hw.Prot;
 import sprocket.api.vm.AddressSpace;
 import sprocket.api.vm.Image;
+import sprocket.api.vm.Segment;
 
 /**
  * One process's address space: its pregions (text, data, stack, mappings) and its pmap. Faults are resolved here
@@ -280,9 +281,23 @@ final class RegionAddressSpace implements AddressSpace {
      * shmat(2)'s half here: attaches the whole of {@code segment} at {@code addr} (page aligned, in user space, over
      * nothing mapped) or, when {@code addr} is 0, where mmap(2) would put it. Returns the address or a negative errno.
      */
-    long attachSegment(Region segment, long addr, int prot) {
+    @Override
+    public long attach(int cpu, Segment segment, long addr, int prot) {
         checkLive();
-        return mappings.attachSegment(segment, addr, prot, brk);
+        return mappings.attachSegment(mm.segment(segment), addr, prot, brk);
+    }
+
+    /**
+     * shmdt(2): takes out what remains of the attachment shmat(2) made at exactly {@code addr}, even after munmap(2)
+     * or mprotect(2) cut it into pieces; null when no attachment starts there.
+     */
+    @Override
+    public Segment detach(int cpu, long addr) {
+        checkLive();
+        if ((addr & pageMask) != 0) {
+            return null; // no attachment starts at an unaligned address
+        }
+        return pregions.detach(cpu, addr);
     }
 
     @Override
@@ -354,7 +369,7 @@ final class RegionAddressSpace implements AddressSpace {
                 }
                 c = copies[k];
             }
-            list.attach(c, p.base, p.pages, p.offset, p.prot);
+            list.inherit(p, c, p.segment != null && pregions.firstPiece(i));
             if (!r.shared && p.mayBeWritable) {
                 // The parent's next write to a page it now shares faults and copies; a range no writable entry
                 // was entered in since the last fork is read-only already and costs no pmap work.

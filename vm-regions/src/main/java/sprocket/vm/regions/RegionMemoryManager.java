@@ -10,11 +10,12 @@ import sprocket.api.spi.Counter;
 import sprocket.api.vm.AddressSpace;
 import sprocket.api.vm.Image;
 import sprocket.api.vm.MemoryManager;
+import sprocket.api.vm.Segment;
 import sprocket.api.vm.VmContext;
 
 /**
- * The memory manager of one boot: the page frames, the shared text and file regions, and what every address space needs
- * from the machine and the kernel, looked up once here so the fault path only reads fields.
+ * The memory manager of one boot: the page frames, the shared text and file regions, shared memory segments, and what
+ * every address space needs from the machine and the kernel, looked up once here so the fault path only reads fields.
  */
 final class RegionMemoryManager implements MemoryManager {
     private static final Logger LOG = LoggerFactory.getLogger(RegionMemoryManager.class);
@@ -65,23 +66,37 @@ final class RegionMemoryManager implements MemoryManager {
     }
 
     /**
-     * A System V shared memory segment of {@code bytes} bytes: a shared region held by its owner (the shared memory
-     * identifier) until {@link #removeSegment}, attached by reference and surviving every process that attaches it.
+     * shmget(2)'s half here: a segment of {@code bytes} bytes, rounded up to whole pages, none resident until touched.
+     * As mmap(2) does, it refuses (null: ENOMEM) more pages than there are free frames now.
      */
-    Region createSegment(long bytes) {
-        if (bytes <= 0 || bytes > RegionAddressSpace.USER_END) {
-            throw new IllegalArgumentException("segment size " + bytes);
+    @Override
+    public Segment createSegment(int cpu, long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("segment size " + bytes); // shmget(2) checks SHMMIN first
         }
-        Region segment = new Region(RegionType.SHM, (int) ((bytes + pageSize - 1) >>> pageShift), true);
-        segment.hold();
-        return segment;
+        long pages = (bytes >>> pageShift) + ((bytes & (pageSize - 1L)) != 0 ? 1 : 0);
+        if (pages > frames.free()) {
+            outOfMemory.increment();
+            return null;
+        }
+        return new SharedMemorySegment(this, new Region(RegionType.SHM, (int) pages, true), bytes);
     }
 
-    /** The owner lets go of a segment (IPC_RMID); its pages go when the last attachment does. */
-    void removeSegment(Region segment) {
-        if (segment.drop() == 0) {
-            segment.freePages(frames);
+    /** IPC_RMID: the segment's own hold goes; its pages go now if nothing attaches it, else with the last detach. */
+    @Override
+    public void removeSegment(int cpu, Segment segment) {
+        SharedMemorySegment s = segment(segment);
+        if (s.remove()) {
+            s.region.freePages(frames);
         }
+    }
+
+    /** {@code segment} as one of this memory manager's own. */
+    SharedMemorySegment segment(Segment segment) {
+        if (!(segment instanceof SharedMemorySegment s) || s.owner != this) {
+            throw new IllegalArgumentException(segment + " was not made by this memory manager");
+        }
+        return s;
     }
 
     @Override

@@ -37,6 +37,16 @@
  * msync(2) needs a page-aligned address (EINVAL) and every page of the range mapped (ENOMEM); on anonymous or
  * private pages it has nothing to do.
  *
+ * <p>System V shared memory ({@link sprocket.vm.regions.SharedMemorySegment}): createSegment makes a shared region of
+ * whole pages, none resident, refused (null: ENOMEM) when it asks for more pages than there are free frames, as
+ * mmap(2) is. shmat(2) attaches all of it by reference, at a page-aligned address over nothing mapped (else EINVAL:
+ * it never replaces a mapping) or, with address 0, where mmap(2) would place it. Every piece munmap(2) or mprotect(2)
+ * leaves of an attachment remembers where it was attached, so shmdt(2) at exactly that address takes out whatever is
+ * left of it, and an address no attachment starts at is EINVAL (null). shm_nattch counts attachments: one per
+ * shmat(2) and per attachment a fork child inherits, one less when shmdt(2), munmap(2) of its last page, exit or
+ * exec takes it away. IPC_RMID lets go of the segment's own hold and refuses later shmat(2) calls (fork still
+ * inherits); its frames go with the last attachment.
+ *
  * <p>fork(2) shares the text, MAP_SHARED and shared-memory regions and gives the child private copies of the
  * others whose frames are shared copy-on-write with the parent. As with SVR4's anon_map, a copy first shares the
  * parent's {@link sprocket.vm.regions.PageMap} itself, so fork costs O(regions), not O(pages): the first side to

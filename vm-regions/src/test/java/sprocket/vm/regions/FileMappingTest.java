@@ -57,6 +57,20 @@ class FileMappingTest {
     }
 
     @Test
+    void unmapping_one_of_two_shared_mappings_of_a_file_in_one_space_leaves_the_other_its_pages() {
+        long first = map(as, 2 * PAGE, MAP_SHARED, 0);
+        long second = map(as, 2 * PAGE, MAP_SHARED, 0);
+        f.store(as, first + PAGE, 77);
+        assertThat(as.munmap(0, first, 2 * PAGE)).isZero();
+        assertThat(f.load(as, second + PAGE)).as("the frame is still the second mapping's").isEqualTo(77);
+        f.store(as, second + PAGE, 78);
+        assertThat(f.vm.freeFrames()).isEqualTo(63);
+        assertThat(as.munmap(0, second, 2 * PAGE)).isZero();
+        assertThat(f.vm.freeFrames()).isEqualTo(64);
+        assertThat(file.word(PAGE)).isEqualTo(78);
+    }
+
+    @Test
     void the_offset_picks_the_file_page_behind_the_first_mapped_page() {
         long at = map(as, PAGE, MAP_PRIVATE, 2 * PAGE);
         assertThat(f.load(as, at + 4)).isEqualTo(301);

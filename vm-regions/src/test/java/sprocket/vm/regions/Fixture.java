@@ -85,7 +85,7 @@ final class Fixture {
         return mmu.lastSignal;
     }
 
-    /** The memory manager itself, for what the API does not reach yet (shared memory segments). */
+    /** The memory manager itself, for looking at its frames and caches. */
     RegionMemoryManager mm() {
         return (RegionMemoryManager) vm;
     }

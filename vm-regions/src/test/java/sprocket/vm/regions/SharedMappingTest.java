@@ -8,7 +8,6 @@ import static sprocket.api.sys.Mman.PROT_READ;
 import static sprocket.api.sys.Mman.PROT_WRITE;
 
 import org.junit.jupiter.api.Test;
-import sprocket.api.Errno;
 import sprocket.api.vm.AddressSpace;
 
 /**
@@ -93,50 +92,5 @@ class SharedMappingTest {
         f.store(parent, shm + PAGE, 2);
         assertThat(parent.munmap(0, shm + PAGE, PAGE)).isZero();
         assertThat(f.vm.freeFrames()).isEqualTo(63);
-    }
-
-    @Test
-    void a_shared_memory_segment_outlives_every_process_attached_to_it() {
-        RegionMemoryManager mm = f.mm();
-        Region segment = mm.createSegment(2 * PAGE - 1);
-        var other = (RegionAddressSpace) f.create(Fixture.image("other", PAGE, PAGE, 16 * PAGE));
-        long a = ((RegionAddressSpace) parent).attachSegment(segment, 0, RW);
-        long b = other.attachSegment(segment, 0x2000_0000L, RW);
-        assertThat(b).isEqualTo(0x2000_0000L);
-
-        f.store(parent, a + PAGE, 42);
-        assertThat(f.load(other, b + PAGE)).isEqualTo(42);
-        var child = parent.fork(0);
-        f.store(child, a, 7);
-        assertThat(f.load(other, b)).isEqualTo(7);
-
-        parent.destroy(0);
-        child.destroy(0);
-        other.destroy(0);
-        assertThat(f.vm.freeFrames()).as("the identifier still holds the pages").isEqualTo(62);
-
-        var later = (RegionAddressSpace) f.create(Fixture.image("later", PAGE, PAGE, 16 * PAGE));
-        long c = later.attachSegment(segment, 0, PROT_READ);
-        assertThat(f.load(later, c + PAGE)).isEqualTo(42);
-        assertThat(f.canStore(later, c)).as("attached read-only").isFalse();
-        mm.removeSegment(segment);
-        assertThat(f.load(later, c)).as("removal waits for the last detach").isEqualTo(7);
-        later.destroy(0);
-        assertThat(f.vm.freeFrames()).isEqualTo(64);
-    }
-
-    @Test
-    void a_segment_goes_where_asked_only_if_that_is_aligned_and_free() {
-        Region segment = f.mm().createSegment(PAGE);
-        var as = (RegionAddressSpace) parent;
-        assertThat(as.attachSegment(segment, 0x2000_0010L, RW)).isEqualTo(-Errno.EINVAL);
-        assertThat(as.attachSegment(segment, Fixture.TEXT, RW)).isEqualTo(-Errno.EINVAL);
-        assertThat(as.attachSegment(segment, Fixture.STACK_TOP - PAGE, RW)).as("over the stack").isEqualTo(-Errno.EINVAL);
-        assertThat(as.attachSegment(segment, 0x8000_0000L, RW)).isEqualTo(-Errno.EINVAL);
-        assertThat(as.attachSegment(segment, 0x2000_0000L, RW)).isEqualTo(0x2000_0000L);
-        assertThat(as.attachSegment(segment, 0x2000_0000L, RW)).as("already attached there").isEqualTo(-Errno.EINVAL);
-        parent.destroy(0);
-        f.mm().removeSegment(segment);
-        assertThat(f.vm.freeFrames()).isEqualTo(64);
     }
 }
