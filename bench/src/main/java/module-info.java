@@ -15,5 +15,6 @@ module sprocket.bench {
 
     provides sprocket.api.sys.Program with sprocket.bench.NullSyscall, sprocket.bench.YieldPair,
             sprocket.bench.ForkWait, sprocket.bench.PausedChildren, sprocket.bench.PageTouch,
-            sprocket.bench.CowFork, sprocket.bench.Spinners;
+            sprocket.bench.CowFork, sprocket.bench.Spinners, sprocket.bench.PipePingPong,
+            sprocket.bench.PipeStream, sprocket.bench.ShmCycle;
 }

@@ -22,7 +22,8 @@ import sprocket.kernel.RunStats;
  * <pre>
  * Harness [--config FILE] [--runs R] [--warmup W] [--scale S] [--procs P,P...] [--policies rr,fair] [figure...]
  *   figures: getpid yield fork procs (default: these four), and
- *            touch cowfork (the VM figures, {@link VmFigures}), sched (the scheduler's, {@link SchedFigures})
+ *            touch cowfork (the VM figures, {@link VmFigures}), sched (the scheduler's, {@link SchedFigures}),
+ *            pingpong pipeflow shm (the files-and-IPC figures, {@link IpcFigures})
  * </pre>
  */
 public final class Harness {
@@ -77,6 +78,9 @@ public final class Harness {
                 case "procs" -> h.pausedChildren();
                 case "touch" -> new VmFigures(h).pageTouch();
                 case "cowfork" -> new VmFigures(h).cowFork();
+                case "pingpong" -> new IpcFigures(h).pingPong();
+                case "pipeflow" -> new IpcFigures(h).pipeFlow();
+                case "shm" -> new IpcFigures(h).shmCycle();
                 case "sched" -> new SchedFigures(h, policies, procs).switchScaling();
                 default -> throw new IllegalArgumentException("unknown figure '" + f + "'");
             }

@@ -19,6 +19,9 @@ final class Costs {
     /** Taking or giving back an entry of the system open file table (falloc, closef). */
     static final long FILE_ENTRY = 30;
 
+    /** Copying one directory entry out to a getdents(2) buffer. */
+    static final long DIRENT = 20;
+
     /** Taking or dropping a mapping's reference to a node (VN_HOLD, VN_RELE). */
     static final long REFERENCE = 10;
 

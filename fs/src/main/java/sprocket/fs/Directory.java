@@ -17,10 +17,10 @@ final class Directory extends MemNode {
     private MemNode[] nodes = new MemNode[4];
     private int count;
 
-    /** The directory ".." names; the root's parent is itself. */
-    final Directory parent;
-    /** This directory's name in its parent (a directory has exactly one), for getcwd. */
-    final String name;
+    /** The directory ".." names; the root's parent is itself. rename(2) moves a directory to another. */
+    Directory parent;
+    /** This directory's name in its parent (a directory has exactly one), for getcwd; rename(2) changes it. */
+    String name;
 
     /** A file system root: ".." is itself, and "." and ".." are its two links. */
     Directory(long ino, int perm, int uid, int gid, long now) {
@@ -75,6 +75,27 @@ final class Directory extends MemNode {
         nodes[count] = null;
         mtime = now;
         ctime = now;
+    }
+
+    /** Entries other than "." and "..". */
+    int count() {
+        return count;
+    }
+
+    /** The name of entry {@code i}, in name order. */
+    String nameAt(int i) {
+        return names[i];
+    }
+
+    /** The node of entry {@code i}, in name order. */
+    MemNode nodeAt(int i) {
+        return nodes[i];
+    }
+
+    /** The index of the first entry whose name sorts after {@code name}, present or not (getdents resumes there). */
+    int after(String name) {
+        int i = search(name, 0, name.length());
+        return i >= 0 ? i + 1 : -i - 1;
     }
 
     /** Whether only "." and ".." remain. */

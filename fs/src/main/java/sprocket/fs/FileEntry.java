@@ -11,7 +11,10 @@ import static sprocket.api.sys.Fcntl.O_WRONLY;
 import sprocket.api.Errno;
 import sprocket.api.fs.FilePages;
 import sprocket.api.fs.OpenFile;
+import sprocket.api.fs.Vnode;
+import sprocket.api.sys.Dirent;
 import sprocket.api.sys.Fcntl;
+import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Stat;
 
 /**
@@ -30,6 +33,12 @@ final class FileEntry implements OpenFile {
     private int flags;
     private long offset;
     private int references = 1;
+    /**
+     * getdents(2): the name last returned and the offset it left, so the next call resumes after that name even
+     * if entries before it were removed meanwhile; an lseek elsewhere makes the offset count entries from the start.
+     */
+    private String lastName;
+    private long lastNameOffset = -1;
 
     FileEntry(MemFs fs, MemNode node, int flags) {
         this.fs = fs;
@@ -82,6 +91,44 @@ final class FileEntry implements OpenFile {
         if (result < 0) return -Errno.EINVAL;
         offset = result;
         return result;
+    }
+
+    @Override
+    public Vnode vnode() {
+        return node;
+    }
+
+    /**
+     * getdents(2): ".", "..", then the names in name order; the offset counts entries. "EBADF fildes is not a valid
+     * file descriptor open for reading", "ENOTDIR fildes is not a directory", "EINVAL nbytes is not large enough
+     * for one directory entry". A removed directory has no entries left, not even "." and "..".
+     */
+    @Override
+    public int getdents(Dirent[] buf) {
+        if (references == 0 || (flags & O_ACCMODE) == O_WRONLY) return -Errno.EBADF;
+        if (!(node instanceof Directory dir)) return -Errno.ENOTDIR;
+        if (buf.length == 0) return -Errno.EINVAL;
+        if (dir.removed()) return 0;
+        int entry = offset == lastNameOffset ? dir.after(lastName) : (int) Math.min(Math.max(offset - 2, 0), dir.count());
+        int n = 0;
+        while (n < buf.length) {
+            if (offset == 0) {
+                buf[n++] = new Dirent(dir.ino(), ".", FileMode.S_IFDIR);
+            } else if (offset == 1) {
+                buf[n++] = new Dirent(dir.parent.ino(), "..", FileMode.S_IFDIR);
+            } else if (entry < dir.count()) {
+                MemNode child = dir.nodeAt(entry);
+                lastName = dir.nameAt(entry++);
+                buf[n++] = new Dirent(child.ino(), lastName, child.type());
+            } else {
+                break;
+            }
+            offset++;
+        }
+        if (n > 0 && offset > 2) lastNameOffset = offset;
+        dir.atime = fs.seconds();
+        fs.kernel().charge(n * Costs.DIRENT);
+        return n;
     }
 
     @Override

@@ -28,7 +28,8 @@ import sprocket.api.sys.Stat;
 
 /**
  * The memory file system mounted as "/": the name-space system calls (open, mkdir, rmdir, unlink, stat) over
- * {@link MemNode}s, and the system open file table. Every call does its work and then charges once.
+ * {@link MemNode}s, and the system open file table; links, rename and attribute changes are in {@link Links},
+ * {@link Rename} and {@link SetAttr}. Every call does its work and then charges once.
  */
 final class MemFs implements FileSystem {
 
@@ -41,7 +42,9 @@ final class MemFs implements FileSystem {
     private static final int DIR_PERM = 0755;
     private static final int DEVICE_PERM = 0666;
     /** Permission bits mkdir(2) and creat(2) take from their mode argument. */
-    private static final int PERM_BITS = 07777;
+    static final int PERM_BITS = 07777;
+    /** open(2) flag: fail with ELOOP if the last component is a symbolic link. Not in the API's Fcntl; Solaris' value. */
+    static final int O_NOFOLLOW = 0x20000;
     private static final int ROOT_ID = Credentials.ROOT;
 
     private final KernelServices kernel;
@@ -58,15 +61,25 @@ final class MemFs implements FileSystem {
         Directory dev = makeDirectory(root, "dev", DIR_PERM, ROOT_ID, ROOT_ID, now);
         makeDirectory(root, "tmp", FileMode.S_ISVTX | 0777, ROOT_ID, ROOT_ID, now);
         CharDriver cons = new ConsoleDriver(console);
-        link(dev, "console", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, cons), now);
-        link(dev, "tty", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, cons), now);
-        link(dev, "null", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, new NullDriver()), now);
-        link(dev, "zero", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, new ZeroDriver()), now);
+        enter(dev, "console", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, cons), now);
+        enter(dev, "tty", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, cons), now);
+        enter(dev, "null", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, new NullDriver()), now);
+        enter(dev, "zero", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, new ZeroDriver()), now);
         log.debug("memfs: root file system with {} open file table entries", nfile);
     }
 
     KernelServices kernel() {
         return kernel;
+    }
+
+    /** The file system's own root, where ".." of the top stays and where a path stops climbing. */
+    Directory rootDirectory() {
+        return root;
+    }
+
+    /** An i-number for a node about to be made. */
+    long newIno() {
+        return nextIno++;
     }
 
     /** Simulated seconds since boot, for st_atime, st_mtime and st_ctime. */
@@ -87,22 +100,29 @@ final class MemFs implements FileSystem {
         if (files.full()) return OpenResult.error(Errno.ENFILE);
         Nameidata nd = new Nameidata();
         boolean create = (flags & O_CREAT) != 0;
-        int err = Namei.resolve(at, path, root, nd, create);
+        boolean exclusive = create && (flags & O_EXCL) != 0;
+        // open(2) follows a final symbolic link, also to create its target, unless O_NOFOLLOW or O_CREAT|O_EXCL.
+        boolean follow = (flags & O_NOFOLLOW) == 0 && !exclusive;
+        int err = Namei.resolve(at, path, root, nd, create, follow);
         long cost = nd.components * Costs.COMPONENT;
         MemNode node = nd.node;
         long now = seconds();
         if (err == 0) {
-            if (node == null) {
+            if (node instanceof SymbolicLink) {
+                // open(2): O_CREAT|O_EXCL fails with EEXIST "regardless of the contents of the symbolic link";
+                // O_NOFOLLOW: "ELOOP ... the final component of path is a symbolic link".
+                err = exclusive ? Errno.EEXIST : Errno.ELOOP;
+            } else if (node == null) {
                 Credentials c = at.credentials();
                 // A missing name with a trailing slash can only be a directory, which open(2) does not make.
                 err = nd.trailingSlash ? Errno.EISDIR : mayEnter(nd, c);
                 if (err == 0) {
                     // open(2): a file it creates is opened as asked even if its new mode forbids that access.
                     node = new RegularFile(nextIno++, mode & PERM_BITS & ~c.umask(), c.euid(), groupFor(nd.parent, c), now);
-                    link(nd.parent, nd.name(path), node, now);
+                    enter(nd.parent, nd.name(), node, now);
                     cost += Costs.NODE;
                 }
-            } else if (create && (flags & O_EXCL) != 0) {
+            } else if (exclusive) {
                 err = Errno.EEXIST;
             } else {
                 err = mayOpen(node, access, at.credentials());
@@ -128,33 +148,34 @@ final class MemFs implements FileSystem {
     }
 
     /** Whether a new entry may go where namei left {@code nd}: 0 or an errno. */
-    private static int mayEnter(Nameidata nd, Credentials c) {
+    static int mayEnter(Nameidata nd, Credentials c) {
         if (nd.parent.removed()) return Errno.ENOENT;
         return Permission.permits(nd.parent, c, W_OK) ? 0 : Errno.EACCES;
     }
 
     /** SVR4: a new node takes the directory's group when the directory is set-group-ID, else the caller's. */
-    private static int groupFor(Directory parent, Credentials c) {
+    static int groupFor(Directory parent, Credentials c) {
         return (parent.mode & FileMode.S_ISGID) != 0 ? parent.gid : c.egid();
     }
 
     @Override
     public VnodeResult lookup(Lookup at, String path) {
         Nameidata nd = new Nameidata();
-        int err = Namei.resolve(at, path, root, nd, false);
+        int err = Namei.lookup(at, path, root, nd, true);
         kernel.charge(nd.components * Costs.COMPONENT);
         return err == 0 ? VnodeResult.of(nd.node) : VnodeResult.error(err);
     }
 
     @Override
     public Stat stat(Lookup at, String path, boolean follow, int[] errno) {
-        // There are no symbolic links yet, so stat and lstat agree.
-        VnodeResult r = lookup(at, path);
-        if (r.errno() != 0) {
-            errno[0] = r.errno();
+        Nameidata nd = new Nameidata();
+        int err = Namei.lookup(at, path, root, nd, follow);
+        kernel.charge(nd.components * Costs.COMPONENT);
+        if (err != 0) {
+            errno[0] = err;
             return null;
         }
-        return stat(r.vnode());
+        return nd.node.stat(DEV);
     }
 
     @Override
@@ -171,16 +192,18 @@ final class MemFs implements FileSystem {
     @Override
     public int mkdir(Lookup at, String path, int mode) {
         Nameidata nd = new Nameidata();
-        int err = Namei.resolve(at, path, root, nd, true);
+        int err = Namei.resolve(at, path, root, nd, true, false);
         long cost = nd.components * Costs.COMPONENT;
         if (err == 0 && nd.node != null) err = Errno.EEXIST;
         Credentials c = at.credentials();
         if (err == 0) err = mayEnter(nd, c);
+        // mkdir(2): "EMLINK The maximum number of links to the parent directory would exceed LINK_MAX."
+        if (err == 0 && nd.parent.nlink >= Links.LINK_MAX) err = Errno.EMLINK;
         if (err == 0) {
             // mkdir(2): the mode's permission bits and sticky bit, "modified by the file mode creation mask".
             int perm = mode & (0777 | FileMode.S_ISVTX) & ~c.umask();
             if ((nd.parent.mode & FileMode.S_ISGID) != 0) perm |= FileMode.S_ISGID;
-            makeDirectory(nd.parent, nd.name(path), perm, c.euid(), groupFor(nd.parent, c), seconds());
+            makeDirectory(nd.parent, nd.name(), perm, c.euid(), groupFor(nd.parent, c), seconds());
             cost += Costs.NODE;
         }
         kernel.charge(cost);
@@ -190,12 +213,12 @@ final class MemFs implements FileSystem {
     @Override
     public int rmdir(Lookup at, String path) {
         Nameidata nd = new Nameidata();
-        int err = Namei.resolve(at, path, root, nd, true);
+        int err = Namei.resolve(at, path, root, nd, true, false);
         kernel.charge(nd.components * Costs.COMPONENT);
         if (err != 0) return err;
         if (nd.parent == null) return Errno.EBUSY;
         if (nd.node == null) return Errno.ENOENT;
-        if (nd.lastIs(path, ".")) return Errno.EINVAL;
+        if (nd.lastIs(".")) return Errno.EINVAL;
         if (!(nd.node instanceof Directory dir)) return Errno.ENOTDIR;
         if (dir == root || dir == at.root()) return Errno.EBUSY;
         // IRIX rmdir(2): "EINVAL The directory to be removed is the current directory."
@@ -215,7 +238,7 @@ final class MemFs implements FileSystem {
     @Override
     public int unlink(Lookup at, String path) {
         Nameidata nd = new Nameidata();
-        int err = Namei.resolve(at, path, root, nd, true);
+        int err = Namei.resolve(at, path, root, nd, true, false);
         kernel.charge(nd.components * Costs.COMPONENT);
         if (err != 0) return err;
         if (nd.parent == null) return Errno.EPERM;
@@ -226,9 +249,39 @@ final class MemFs implements FileSystem {
         // unlink(2): "EPERM The named file is a directory and the effective user ID is not super-user"; we refuse root too.
         if (node instanceof Directory) return Errno.EPERM;
         long now = seconds();
-        nd.parent.remove(nd.name(path), now);
+        nd.parent.remove(nd.name(), now);
         node.unlinked(now);
         return 0;
+    }
+
+    @Override
+    public int link(Lookup at, String existing, String newPath) {
+        return Links.link(this, at, existing, newPath);
+    }
+
+    @Override
+    public int symlink(Lookup at, String target, String path) {
+        return Links.symlink(this, at, target, path);
+    }
+
+    @Override
+    public String readlink(Lookup at, String path, int[] errno) {
+        return Links.readlink(this, at, path, errno);
+    }
+
+    @Override
+    public int rename(Lookup at, String from, String to) {
+        return Rename.rename(this, at, from, to);
+    }
+
+    @Override
+    public int chmod(Lookup at, String path, int mode) {
+        return SetAttr.chmod(this, at, path, mode);
+    }
+
+    @Override
+    public int chown(Lookup at, String path, int uid, int gid) {
+        return SetAttr.chown(this, at, path, uid, gid);
     }
 
     @Override
@@ -299,7 +352,7 @@ final class MemFs implements FileSystem {
         }
         RegularFile file = new RegularFile(nextIno++, mode & PERM_BITS, ROOT_ID, ROOT_ID, now);
         file.replace(contents, now);
-        link(dir, last, file, now);
+        enter(dir, last, file, now);
         return 0;
     }
 
@@ -326,8 +379,8 @@ final class MemFs implements FileSystem {
         return d;
     }
 
-    /** Enters a non-directory node in {@code dir}. */
-    private static void link(Directory dir, String name, MemNode node, long now) {
+    /** Enters a non-directory node in {@code dir}: one link more. */
+    static void enter(Directory dir, String name, MemNode node, long now) {
         dir.add(name, node, now);
         node.nlink++;
         node.ctime = now;

@@ -7,6 +7,8 @@ final class Nameidata {
     MemNode node;
     /** In parent mode, the directory holding the last component; null when the path has none ("/"). */
     Directory parent;
+    /** The path as resolved: the caller's, or the text a symbolic link spliced in in its place. */
+    String path;
     /** The last component is {@code path.substring(nameFrom, nameTo)}. */
     int nameFrom;
     int nameTo;
@@ -16,12 +18,17 @@ final class Nameidata {
     int components;
 
     /** The last component as a string (allocates; only calls that create or remove an entry need it). */
-    String name(String path) {
+    String name() {
         return path.substring(nameFrom, nameTo);
     }
 
     /** Whether the last component is exactly {@code dots} ("." or ".."). */
-    boolean lastIs(String path, String dots) {
+    boolean lastIs(String dots) {
         return path.startsWith(dots, nameFrom) && nameTo - nameFrom == dots.length();
+    }
+
+    /** Whether the last component is "." or "..", which rename(2) refuses (EINVAL). */
+    boolean lastIsDot() {
+        return lastIs(".") || lastIs("..");
     }
 }

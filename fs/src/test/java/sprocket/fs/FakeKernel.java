@@ -18,6 +18,8 @@ final class FakeKernel implements KernelServices {
     long charged;
     final Map<String, String> settings = new TreeMap<>();
     Credentials credentials = new Credentials(0, 0, 0, 0, 022);
+    /** Runs at each charge, where the real kernel may let another CPU in; cleared while it runs. */
+    Runnable onCharge;
 
     FakeKernel() {
         settings.put(MemFsProvider.NFILE, "1000");
@@ -52,6 +54,12 @@ final class FakeKernel implements KernelServices {
         if (cycles < 0) throw new AssertionError("negative charge " + cycles);
         charged += cycles;
         now += cycles;
+        Runnable r = onCharge;
+        if (r != null) {
+            onCharge = null;
+            r.run();
+            onCharge = r;
+        }
     }
 
     @Override

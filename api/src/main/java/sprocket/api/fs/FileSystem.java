@@ -35,6 +35,24 @@ public interface FileSystem {
     /** unlink(2): 0 or an errno; an open file lives until its last close. */
     int unlink(Lookup at, String path);
 
+    /** link(2): 0 or an errno (EXDEV across file systems, EPERM for a directory, EEXIST, EMLINK...). */
+    int link(Lookup at, String existing, String newPath);
+
+    /** symlink(2): 0 or an errno. */
+    int symlink(Lookup at, String target, String path);
+
+    /** readlink(2): the link's contents, or null with {@code errno[0]} set (EINVAL when not a link). */
+    String readlink(Lookup at, String path, int[] errno);
+
+    /** rename(2): 0 or an errno (EINVAL moving a directory into itself, ENOTEMPTY, EISDIR, ENOTDIR...). */
+    int rename(Lookup at, String from, String to);
+
+    /** chmod(2): 0 or an errno (EPERM unless owner or root). */
+    int chmod(Lookup at, String path, int mode);
+
+    /** chown(2): 0 or an errno (EPERM unless root); -1 keeps that id. */
+    int chown(Lookup at, String path, int uid, int gid);
+
     /** The absolute path of directory {@code dir} as seen from {@code root} (getcwd(3C)); null if unreachable. */
     String path(Vnode root, Vnode dir);
 

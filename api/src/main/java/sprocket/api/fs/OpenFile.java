@@ -35,6 +35,19 @@ public interface OpenFile {
     /** Descriptors referring to it, across all processes. */
     int references();
 
+    /** The vnode this open file refers to (fchdir, fstat's type), or null for objects outside the name space. */
+    default Vnode vnode() {
+        return null;
+    }
+
+    /**
+     * getdents(2): the next entries of an open directory into {@code buf} from this open file's offset, which it
+     * advances; returns the count, 0 at the end, or a negative errno (-ENOTDIR for anything but a directory).
+     */
+    default int getdents(sprocket.api.sys.Dirent[] buf) {
+        return -sprocket.api.Errno.ENOTDIR;
+    }
+
     /** The file's pages for mmap(2), or null when the object cannot be mapped (mmap then fails with ENODEV). */
     default FilePages pages() {
         return null;

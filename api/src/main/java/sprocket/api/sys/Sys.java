@@ -180,6 +180,42 @@ public interface Sys {
     /** getcwd(3C); null on error. */
     String getcwd();
 
+    /** lstat(2): as stat, but a symbolic link is described itself; null on error. */
+    Stat lstat(String path);
+
+    /** link(2): a new name {@code newPath} for the file {@code existing}. */
+    int link(String existing, String newPath);
+
+    /** symlink(2): a symbolic link at {@code path} holding {@code target}. */
+    int symlink(String target, String path);
+
+    /** readlink(2): what the symbolic link at {@code path} holds; null on error (EINVAL when it is not a link). */
+    String readlink(String path);
+
+    /** rename(2). */
+    int rename(String from, String to);
+
+    /** chmod(2): owner or root only (EPERM). */
+    int chmod(String path, int mode);
+
+    /** chown(2): root only (EPERM); -1 leaves that id as it is. */
+    int chown(String path, int owner, int group);
+
+    /** access(2): checks {@code amode} ({@link Fcntl} R_OK, W_OK, X_OK, F_OK) with the REAL user and group ids. */
+    int access(String path, int amode);
+
+    /** fchdir(2): the directory open on {@code fd} becomes the current directory. */
+    int fchdir(int fd);
+
+    /** chroot(2): root only (EPERM); {@code path} becomes the root for path resolution. */
+    int chroot(String path);
+
+    /**
+     * getdents(2): reads the next entries of the directory open on {@code fd} into {@code buf}; returns how many,
+     * 0 at the end. The descriptor's offset remembers the position.
+     */
+    int getdents(int fd, Dirent[] buf);
+
     /** umask(2): sets the mask, returns the previous one. */
     int umask(int mask);
 

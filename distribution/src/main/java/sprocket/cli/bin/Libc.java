@@ -5,7 +5,7 @@ import sprocket.api.Errno;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Sys;
 
-/** The few C library routines the programs lean on: whole writes, perror, and strtol with its checks. */
+/** The few C library routines the programs lean on: whole writes, reads past EINTR, perror, and strtol with its checks. */
 final class Libc {
 
     /** What {@link #number} returns for text that is not a number in range. */
@@ -31,6 +31,15 @@ final class Libc {
             off += n;
         }
         return true;
+    }
+
+    /** read(2) into all of {@code buf}, resumed after EINTR: the bytes read, 0 at end of file, -1 with errno set. */
+    static int read(Sys sys, int fd, byte[] buf) {
+        int n;
+        do {
+            n = sys.read(fd, buf, 0, buf.length);
+        } while (n == -1 && sys.errno() == Errno.EINTR);
+        return n;
     }
 
     /** fputs(s, stdout) and fflush: false with errno set if the output could not be written. */

@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import sprocket.api.Errno;
+import sprocket.api.sys.Dirent;
 import sprocket.api.sys.Fcntl;
+import sprocket.api.sys.FileMode;
 import sprocket.api.sys.IpcFlags;
 import sprocket.api.sys.IpcPerm;
 import sprocket.api.sys.MsqidDs;
@@ -29,7 +31,8 @@ import sprocket.api.sys.Wait;
  * A one-CPU kernel in miniature for the programs' tests: fork runs the child to completion at once (a
  * schedule a uniprocessor may choose), waitpid reaps the zombies that leaves, write appends to shared
  * stdout and stderr buffers, and burn advances one clock. Shared memory segments are byte arrays that loads and
- * stores reach through each process's attachments, which fork copies and exit drops. Calls the programs do not
+ * stores reach through each process's attachments, which fork copies and exit drops. Files live in a
+ * {@link FakeFiles} tree; standard input is a byte array read a few bytes at a time. Calls the programs do not
  * make fail the test.
  */
 final class FakeSys implements Sys {
@@ -75,6 +78,20 @@ final class FakeSys implements Sys {
         int shmatErrno;
         /** This many storeDouble calls are lost, as an update made without the lock may be. */
         int lostDoubleStores;
+        /** The file tree open, stat and the name-space calls work on. */
+        final FakeFiles files = new FakeFiles();
+        /** What standard input holds; reads of it return at most 5 bytes, to show callers read until end of file. */
+        byte[] stdin = new byte[0];
+        int stdinPos;
+        /** When non-zero, reads of standard input fail with this errno. */
+        int stdinErrno;
+        /** The dispositions signal(2) was asked to set, as "2:IGNORE". */
+        final List<String> signals = new ArrayList<>();
+
+        void stdin(String text) {
+            stdin = text.getBytes(StandardCharsets.UTF_8);
+            stdinPos = 0;
+        }
 
         String out() {
             return stdout.toString(StandardCharsets.UTF_8);
@@ -97,6 +114,20 @@ final class FakeSys implements Sys {
     private final List<Integer> children = new ArrayList<>();
     /** Attached segments: address to identifier. */
     private final Map<Long, Integer> attached = new LinkedHashMap<>();
+    /** Descriptors above standard error: what each has open. */
+    private final Map<Integer, OpenFile> fds = new LinkedHashMap<>();
+
+    /** An open file: the node, the flags it was opened with, and the offset. */
+    private static final class OpenFile {
+        final FakeFiles.Node node;
+        final int flags;
+        long offset;
+
+        OpenFile(FakeFiles.Node node, int flags) {
+            this.node = node;
+            this.flags = flags;
+        }
+    }
     private int errno;
 
     private FakeSys(Machine m, int pid, int ppid) {
@@ -186,7 +217,15 @@ final class FakeSys implements Sys {
             m.stderr.write(buf, off, len);
             return len;
         }
-        return fail(Errno.EBADF);
+        OpenFile f = fds.get(fd);
+        if (f == null || (f.flags & Fcntl.O_ACCMODE) == Fcntl.O_RDONLY) return fail(Errno.EBADF);
+        if (f.node.type() == FileMode.S_IFCHR) return len;
+        if (f.node.writeErrno != 0) return fail(f.node.writeErrno);
+        if ((f.flags & Fcntl.O_APPEND) != 0) f.offset = f.node.size;
+        f.node.append(buf, off, len, f.offset);
+        f.offset += len;
+        f.node.mtime = m.files.now;
+        return len;
     }
 
     @Override
@@ -364,6 +403,202 @@ final class FakeSys implements Sys {
         return table.remove(id) == null ? fail(Errno.EINVAL) : 0;
     }
 
+    // ---- files: the fake tree of Machine.files
+
+    @Override
+    public int open(String path, int flags, int mode) {
+        FakeFiles t = m.files;
+        int e = t.injected(path);
+        if (e != 0) return fail(e);
+        FakeFiles.Node n = t.lookup(path, true);
+        if (n == null) {
+            if (t.errno != Errno.ENOENT || (flags & Fcntl.O_CREAT) == 0) return fail(t.errno);
+            FakeFiles.Node dir = t.parent(path);
+            if (dir == null) return fail(t.errno);
+            if (path.endsWith("/")) return fail(Errno.EISDIR);
+            n = t.node(FileMode.S_IFREG | (mode & ~FakeFiles.UMASK & 07777));
+            t.link(dir, FakeFiles.last(path), n);
+        } else if ((flags & (Fcntl.O_CREAT | Fcntl.O_EXCL)) == (Fcntl.O_CREAT | Fcntl.O_EXCL)) {
+            return fail(Errno.EEXIST);
+        }
+        if (n.type() == FileMode.S_IFDIR && (flags & Fcntl.O_ACCMODE) != Fcntl.O_RDONLY) return fail(Errno.EISDIR);
+        if ((flags & Fcntl.O_TRUNC) != 0 && n.type() == FileMode.S_IFREG) n.size = 0;
+        int fd = 3;
+        while (fds.containsKey(fd)) fd++;
+        fds.put(fd, new OpenFile(n, flags));
+        return fd;
+    }
+
+    @Override
+    public int close(int fd) {
+        return fds.remove(fd) == null ? fail(Errno.EBADF) : 0;
+    }
+
+    @Override
+    public int read(int fd, byte[] buf, int off, int len) {
+        if (fd == Fcntl.STDIN_FILENO) {
+            if (m.stdinErrno != 0) return fail(m.stdinErrno);
+            int n = Math.min(Math.min(len, 5), m.stdin.length - m.stdinPos);
+            System.arraycopy(m.stdin, m.stdinPos, buf, off, n);
+            m.stdinPos += n;
+            return n;
+        }
+        OpenFile f = fds.get(fd);
+        if (f == null || (f.flags & Fcntl.O_ACCMODE) == Fcntl.O_WRONLY) return fail(Errno.EBADF);
+        if (f.node.type() == FileMode.S_IFDIR) return fail(Errno.EISDIR);
+        if (f.node.type() == FileMode.S_IFCHR) return 0;
+        int n = (int) Math.max(0, Math.min(len, f.node.size - f.offset));
+        System.arraycopy(f.node.data, (int) f.offset, buf, off, n);
+        f.offset += n;
+        return n;
+    }
+
+    @Override
+    public Stat stat(String path) {
+        return statOf(path, true);
+    }
+
+    @Override
+    public Stat lstat(String path) {
+        return statOf(path, false);
+    }
+
+    private Stat statOf(String path, boolean follow) {
+        int e = m.files.injected(path);
+        if (e != 0) {
+            errno = e;
+            return null;
+        }
+        FakeFiles.Node n = m.files.lookup(path, follow);
+        if (n == null) errno = m.files.errno;
+        return n == null ? null : n.stat();
+    }
+
+    @Override
+    public Stat fstat(int fd) {
+        OpenFile f = fds.get(fd);
+        if (f == null) {
+            errno = Errno.EBADF;
+            return null;
+        }
+        return f.node.stat();
+    }
+
+    @Override
+    public String readlink(String path) {
+        FakeFiles.Node n = m.files.lookup(path, false);
+        if (n == null) {
+            errno = m.files.errno;
+            return null;
+        }
+        if (n.type() != FileMode.S_IFLNK) {
+            errno = Errno.EINVAL;
+            return null;
+        }
+        return n.target;
+    }
+
+    @Override
+    public int getdents(int fd, Dirent[] buf) {
+        OpenFile f = fds.get(fd);
+        if (f == null) return fail(Errno.EBADF);
+        FakeFiles.Node d = f.node;
+        if (d.type() != FileMode.S_IFDIR) return fail(Errno.ENOTDIR);
+        List<Dirent> all = new ArrayList<>();
+        all.add(new Dirent(d.ino, ".", FileMode.S_IFDIR));
+        all.add(new Dirent(d.parent.ino, "..", FileMode.S_IFDIR));
+        d.entries.forEach((name, n) -> all.add(new Dirent(n.ino, name, n.type())));
+        int count = 0;
+        while (count < buf.length && f.offset < all.size()) buf[count++] = all.get((int) f.offset++);
+        return count;
+    }
+
+    @Override
+    public int mkdir(String path, int mode) {
+        FakeFiles t = m.files;
+        int e = t.injected(path);
+        if (e != 0) return fail(e);
+        if (t.lookup(path, false) != null) return fail(Errno.EEXIST);
+        FakeFiles.Node dir = t.parent(path);
+        if (dir == null) return fail(t.errno);
+        FakeFiles.Node n = t.node(FileMode.S_IFDIR | (mode & ~FakeFiles.UMASK & 07777));
+        n.nlink = 1;
+        t.link(dir, FakeFiles.last(path), n);
+        dir.nlink++;
+        return 0;
+    }
+
+    @Override
+    public int rmdir(String path) {
+        FakeFiles t = m.files;
+        int e = t.injected(path);
+        if (e != 0) return fail(e);
+        FakeFiles.Node n = t.lookup(path, false);
+        if (n == null) return fail(t.errno);
+        if (n.type() != FileMode.S_IFDIR) return fail(Errno.ENOTDIR);
+        if (n == t.root) return fail(Errno.EBUSY);
+        if (!n.entries.isEmpty()) return fail(Errno.ENOTEMPTY);
+        FakeFiles.Node dir = t.parent(path);
+        dir.entries.remove(FakeFiles.last(path));
+        dir.nlink--;
+        n.nlink = 0;
+        return 0;
+    }
+
+    @Override
+    public int unlink(String path) {
+        FakeFiles t = m.files;
+        int e = t.injected(path);
+        if (e != 0) return fail(e);
+        FakeFiles.Node n = t.lookup(path, false);
+        if (n == null) return fail(t.errno);
+        // unlink(2): "EPERM The named file is a directory and the effective user ID of the process is not super-user."
+        if (n.type() == FileMode.S_IFDIR) return fail(Errno.EPERM);
+        t.parent(path).entries.remove(FakeFiles.last(path));
+        n.nlink--;
+        return 0;
+    }
+
+    @Override
+    public int link(String existing, String newPath) {
+        FakeFiles t = m.files;
+        FakeFiles.Node n = t.lookup(existing, true);
+        if (n == null) return fail(t.errno);
+        if (n.type() == FileMode.S_IFDIR) return fail(Errno.EPERM);
+        return enter(newPath, n);
+    }
+
+    @Override
+    public int symlink(String target, String path) {
+        FakeFiles.Node n = m.files.node(FileMode.S_IFLNK | 0777);
+        n.target = target;
+        return enter(path, n);
+    }
+
+    /** Gives {@code n} the name {@code path}, which must not exist yet. */
+    private int enter(String path, FakeFiles.Node n) {
+        FakeFiles t = m.files;
+        int e = t.injected(path);
+        if (e != 0) return fail(e);
+        if (t.lookup(path, false) != null) return fail(Errno.EEXIST);
+        FakeFiles.Node dir = t.parent(path);
+        if (dir == null) return fail(t.errno);
+        t.link(dir, FakeFiles.last(path), n);
+        return 0;
+    }
+
+    @Override
+    public int umask(int mask) {
+        return FakeFiles.UMASK;
+    }
+
+    @Override
+    public SignalHandler signal(int sig, SignalHandler handler) {
+        m.signals.add(sig + ":" + (handler == SignalHandler.IGNORE ? "IGNORE"
+                : handler == SignalHandler.DEFAULT ? "DEFAULT" : "CATCH"));
+        return SignalHandler.DEFAULT;
+    }
+
     // ---- calls the programs under test never make
 
     private static AssertionError unexpected() {
@@ -384,16 +619,12 @@ final class FakeSys implements Sys {
     @Override public int getegid() { throw unexpected(); }
     @Override public int setuid(int uid) { throw unexpected(); }
     @Override public int setgid(int gid) { throw unexpected(); }
-    @Override public SignalHandler signal(int sig, SignalHandler handler) { throw unexpected(); }
     @Override public int sigaction(int sig, Sigaction act, Sigaction[] old) { throw unexpected(); }
     @Override public int sigprocmask(int how, int set, int[] old) { throw unexpected(); }
     @Override public int sigpending() { throw unexpected(); }
     @Override public int pause() { throw unexpected(); }
     @Override public int alarm(int seconds) { throw unexpected(); }
     @Override public int nanosleep(long nanoseconds) { throw unexpected(); }
-    @Override public int open(String path, int flags, int mode) { throw unexpected(); }
-    @Override public int close(int fd) { throw unexpected(); }
-    @Override public int read(int fd, byte[] buf, int off, int len) { throw unexpected(); }
     @Override public long read(int fd, long addr, long len) { throw unexpected(); }
     @Override public long write(int fd, long addr, long len) { throw unexpected(); }
     @Override public long lseek(int fd, long offset, int whence) { throw unexpected(); }
@@ -401,14 +632,8 @@ final class FakeSys implements Sys {
     @Override public int dup2(int fd, int fd2) { throw unexpected(); }
     @Override public int fcntl(int fd, int cmd, int arg) { throw unexpected(); }
     @Override public int pipe(int[] fds) { throw unexpected(); }
-    @Override public Stat stat(String path) { throw unexpected(); }
-    @Override public Stat fstat(int fd) { throw unexpected(); }
-    @Override public int mkdir(String path, int mode) { throw unexpected(); }
-    @Override public int rmdir(String path) { throw unexpected(); }
-    @Override public int unlink(String path) { throw unexpected(); }
     @Override public int chdir(String path) { throw unexpected(); }
     @Override public String getcwd() { throw unexpected(); }
-    @Override public int umask(int mask) { throw unexpected(); }
     @Override public long sbrk(long increment) { throw unexpected(); }
     @Override public int brk(long addr) { throw unexpected(); }
     @Override public byte load8(long addr) { throw unexpected(); }
@@ -433,4 +658,10 @@ final class FakeSys implements Sys {
     @Override public int semctl(int semid, int cmd, int[] values) { throw unexpected(); }
     @Override public int msgsnd(int msqid, long mtype, byte[] text, int len, int msgflg) { throw unexpected(); }
     @Override public int msgrcv(int msqid, long[] mtype, byte[] buf, int maxlen, long msgtyp, int msgflg) { throw unexpected(); }
+    @Override public int rename(String from, String to) { throw unexpected(); }
+    @Override public int chmod(String path, int mode) { throw unexpected(); }
+    @Override public int chown(String path, int owner, int group) { throw unexpected(); }
+    @Override public int access(String path, int amode) { throw unexpected(); }
+    @Override public int fchdir(int fd) { throw unexpected(); }
+    @Override public int chroot(String path) { throw unexpected(); }
 }

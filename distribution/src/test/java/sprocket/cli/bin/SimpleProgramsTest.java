@@ -35,7 +35,8 @@ class SimpleProgramsTest {
     @Test
     void every_program_is_named_after_its_class_and_has_a_summary() {
         for (var p : new sprocket.api.sys.Program[] {new Hello(), new True(), new False(), new Echo(), new Sleep(),
-                new Kill(), new Forktree(), new Burn()}) {
+                new Kill(), new Forktree(), new Burn(), new Cat(), new Ls(), new Mkdir(), new Rm(), new Ln(), new Wc(),
+                new Grep(), new Tee()}) {
             assertThat(p.name()).isEqualTo(p.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
             assertThat(p.summary()).isNotBlank();
         }

@@ -339,6 +339,34 @@ final class FileCalls {
         }
     }
 
+    public int fchdir(int fd) {
+        Proc p = frame.enter(Locks.Area.FILE);
+        try {
+            OpenFile f = p.fds.get(fd);
+            if (f == null || f.vnode() == null) return SyscallFrame.fail(p, Errno.EBADF);
+            if ((f.vnode().mode() & FileMode.S_IFMT) != FileMode.S_IFDIR) return SyscallFrame.fail(p, Errno.ENOTDIR);
+            int denied = fs.access(f.vnode(), Lifecycle.credentials(p), Fcntl.X_OK);
+            if (denied != 0) return SyscallFrame.fail(p, denied);
+            p.cwd = f.vnode();
+            return 0;
+        } finally {
+            frame.leave(p);
+        }
+    }
+
+    public int getdents(int fd, sprocket.api.sys.Dirent[] buf) {
+        Proc p = frame.enter(Locks.Area.FILE);
+        try {
+            OpenFile f = p.fds.get(fd);
+            if (f == null) return SyscallFrame.fail(p, Errno.EBADF);
+            if (buf == null) return SyscallFrame.fail(p, Errno.EFAULT);
+            int n = f.getdents(buf);
+            return n < 0 ? SyscallFrame.fail(p, -n) : n;
+        } finally {
+            frame.leave(p);
+        }
+    }
+
     public String getcwd() {
         Proc p = frame.enter(Locks.Area.FILE);
         try {

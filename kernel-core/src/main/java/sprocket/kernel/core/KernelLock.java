@@ -23,9 +23,13 @@ final class KernelLock {
     long acquisitions;
     long contended;
 
-    KernelLock(String name, AtomicUnit atomics) {
+    /** With one CPU nobody can ever wait for this lock, so its holds need no record. */
+    private final boolean shared;
+
+    KernelLock(String name, AtomicUnit atomics, int cpus) {
         this.name = name;
         this.atomics = atomics;
+        this.shared = cpus > 1;
     }
 
     /** Takes the lock for {@code cpu} at time {@code now}; returns the cycles spent (spinning and acquiring). */
@@ -58,7 +62,7 @@ final class KernelLock {
         }
         holder = -1;
         lastHolder = cpu;
-        if (now > holdStart) {
+        if (shared && now > holdStart) {
             held.merge(holdStart, now, Math::max);
             if (now > maxEnd) maxEnd = now;
         }

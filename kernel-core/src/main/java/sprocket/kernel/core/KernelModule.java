@@ -48,7 +48,7 @@ interface KernelModule {
     @Provides
     @Singleton
     static Locks locks(KernelTunables t, Machine machine) {
-        return new Locks(t.lock, machine.atomics());
+        return new Locks(t.lock, machine.atomics(), machine.description().cpus());
     }
 
     @Provides

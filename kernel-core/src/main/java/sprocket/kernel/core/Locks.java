@@ -16,13 +16,15 @@ final class Locks {
     private final KernelLock giant;
     private final KernelLock[] fine;
 
-    Locks(Mode mode, AtomicUnit atomics) {
+    Locks(Mode mode, AtomicUnit atomics, int cpus) {
         this.mode = mode;
-        this.giant = new KernelLock("kernel_flag", atomics);
+        this.giant = new KernelLock("kernel_flag", atomics, cpus);
         Area[] areas = Area.values();
         this.fine = new KernelLock[areas.length];
         for (Area a : areas) {
-            if (a != Area.NONE) fine[a.ordinal()] = new KernelLock(a.name().toLowerCase(java.util.Locale.ROOT) + "_lock", atomics);
+            if (a != Area.NONE) {
+                fine[a.ordinal()] = new KernelLock(a.name().toLowerCase(java.util.Locale.ROOT) + "_lock", atomics, cpus);
+            }
         }
     }
 

@@ -25,16 +25,18 @@ final class SysImpl implements Sys {
     private final MemoryCalls memory;
     private final CpuCalls cpu;
     private final IpcCalls ipc;
+    private final NameCalls names;
 
     @Inject
     SysImpl(ProcessCalls processes, SignalCalls signals, FileCalls files, MemoryCalls memory, CpuCalls cpu,
-            IpcCalls ipc) {
+            IpcCalls ipc, NameCalls names) {
         this.processes = processes;
         this.signals = signals;
         this.files = files;
         this.memory = memory;
         this.cpu = cpu;
         this.ipc = ipc;
+        this.names = names;
     }
 
     @Override
@@ -485,5 +487,60 @@ final class SysImpl implements Sys {
     @Override
     public int shmctl(int shmid, int cmd, ShmidDs[] buf) {
         return ipc.shmctl(shmid, cmd, buf);
+    }
+
+    @Override
+    public Stat lstat(String path) {
+        return names.lstat(path);
+    }
+
+    @Override
+    public int link(String existing, String newPath) {
+        return names.link(existing, newPath);
+    }
+
+    @Override
+    public int symlink(String target, String path) {
+        return names.symlink(target, path);
+    }
+
+    @Override
+    public String readlink(String path) {
+        return names.readlink(path);
+    }
+
+    @Override
+    public int rename(String from, String to) {
+        return names.rename(from, to);
+    }
+
+    @Override
+    public int chmod(String path, int mode) {
+        return names.chmod(path, mode);
+    }
+
+    @Override
+    public int chown(String path, int owner, int group) {
+        return names.chown(path, owner, group);
+    }
+
+    @Override
+    public int access(String path, int amode) {
+        return names.access(path, amode);
+    }
+
+    @Override
+    public int fchdir(int fd) {
+        return files.fchdir(fd);
+    }
+
+    @Override
+    public int chroot(String path) {
+        return names.chroot(path);
+    }
+
+    @Override
+    public int getdents(int fd, sprocket.api.sys.Dirent[] buf) {
+        return files.getdents(fd, buf);
     }
 }

@@ -1,0 +1,106 @@
+package sprocket.cli.bin;
+
+import java.util.List;
+import sprocket.api.Errno;
+import sprocket.api.sys.FileMode;
+import sprocket.api.sys.Program;
+import sprocket.api.sys.Stat;
+import sprocket.api.sys.Sys;
+
+/**
+ * rm(1): "removes the entries for one or more files from a directory". A directory is removed only with
+ * {@code -r} ({@code -R}), which "recursively removes the entire contents of the specified directory, and the
+ * directory itself"; symbolic links are removed, never followed. {@code -f} removes without complaint of a file
+ * that does not exist (and no operands is then no error). "." and ".." are never removed. Exit 0 when everything
+ * named was removed, 1 otherwise, 2 for a usage error.
+ */
+public final class Rm implements Program {
+
+    private static final String USAGE = "usage: rm [-fr] file...\n";
+
+    @Override
+    public String name() {
+        return "rm";
+    }
+
+    @Override
+    public String summary() {
+        return "rm [-fr] PATH...: remove files (-r: directories and their contents; -f: no complaint if missing)";
+    }
+
+    @Override
+    public int main(Sys sys, String[] argv) {
+        boolean force = false;
+        boolean recursive = false;
+        Getopt g = new Getopt(argv, "frR");
+        for (int c; (c = g.next()) != -1;) {
+            switch (c) {
+                case 'f' -> force = true;
+                case 'r', 'R' -> recursive = true;
+                default -> {
+                    return g.usage(sys, "rm", USAGE);
+                }
+            }
+        }
+        String[] files = g.operands();
+        if (files.length == 0 && !force) {
+            Libc.eputs(sys, USAGE);
+            return 2;
+        }
+        int status = 0;
+        for (String file : files) {
+            if (Dir.dots(Dir.basename(file))) {
+                Libc.eputs(sys, "rm: " + file + ": cannot remove . or ..\n");
+                status = 1;
+                continue;
+            }
+            Stat st = sys.lstat(file);
+            if (st == null) {
+                if (!(force && sys.errno() == Errno.ENOENT)) {
+                    Libc.perror(sys, "rm: " + file);
+                    status = 1;
+                }
+                continue;
+            }
+            if (st.type() == FileMode.S_IFDIR && !recursive) {
+                Libc.eputs(sys, "rm: " + file + ": is a directory\n");
+                status = 1;
+                continue;
+            }
+            if (!remove(sys, file, st, force)) status = 1;
+        }
+        return status;
+    }
+
+    /** Removes {@code path}, a directory with all it holds; reports each failure and returns false if any. */
+    private static boolean remove(Sys sys, String path, Stat st, boolean force) {
+        if (st.type() != FileMode.S_IFDIR) {
+            if (sys.unlink(path) == 0 || (force && sys.errno() == Errno.ENOENT)) return true;
+            Libc.perror(sys, "rm: " + path);
+            return false;
+        }
+        List<String> names = Dir.names(sys, path);
+        if (names == null) {
+            Libc.perror(sys, "rm: " + path);
+            return false;
+        }
+        boolean emptied = true;
+        for (String name : names) {
+            if (Dir.dots(name)) continue;
+            String child = Dir.join(path, name);
+            Stat cs = sys.lstat(child);
+            if (cs == null) {
+                if (force && sys.errno() == Errno.ENOENT) continue;
+                Libc.perror(sys, "rm: " + child);
+                emptied = false;
+            } else if (!remove(sys, child, cs, force)) {
+                emptied = false;
+            }
+        }
+        // What could not be removed keeps the directory; rmdir's ENOTEMPTY would only repeat that.
+        if (!emptied) return false;
+        if (sys.rmdir(path) == 0) return true;
+        Libc.perror(sys, "rm: " + path);
+        return false;
+    }
+}
