@@ -9,12 +9,14 @@ import static sprocket.api.sys.Fcntl.O_SYNC;
 import static sprocket.api.sys.Fcntl.O_WRONLY;
 
 import sprocket.api.Errno;
+import sprocket.api.Signals;
 import sprocket.api.fs.FilePages;
 import sprocket.api.fs.OpenFile;
 import sprocket.api.fs.Vnode;
 import sprocket.api.sys.Dirent;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.FileMode;
+import sprocket.api.sys.Flock;
 import sprocket.api.sys.Stat;
 
 /**
@@ -64,12 +66,31 @@ final class FileEntry implements OpenFile {
         if (len < 0) return -Errno.EINVAL;
         // open(2): "If O_APPEND is set, the file pointer will be set to the end of the file prior to each write."
         if ((flags & O_APPEND) != 0) offset = node.size();
+        if (len > 0 && node instanceof RegularFile) {
+            len = underFileSizeLimit(len);
+            if (len < 0) return len;
+        }
         int n = node.write(offset, buf, off, len, fs.seconds());
         if (n > 0) {
             offset += n;
             fs.kernel().charge(Costs.copy(n));
         }
         return n;
+    }
+
+    /**
+     * RLIMIT_FSIZE. write(2): "suppose there is space for 20 bytes more in a file before reaching a limit. A write of
+     * 512 bytes returns 20. The next write of a non-zero number of bytes gives a failure return"; getrlimit(2): "If a
+     * write ... would cause this limit to be exceeded, SIGXFSZ is sent to the process". Returns the bytes to write,
+     * or -EFBIG.
+     */
+    private int underFileSizeLimit(int len) {
+        long limit = fs.kernel().fileSizeLimit();
+        if (offset >= limit) {
+            fs.kernel().signal(fs.kernel().pid(), Signals.SIGXFSZ);
+            return -Errno.EFBIG;
+        }
+        return (int) Math.min(len, limit - offset);
     }
 
     @Override
@@ -131,6 +152,66 @@ final class FileEntry implements OpenFile {
         return n;
     }
 
+    /**
+     * fcntl(2) F_GETLK, F_SETLK, F_SETLKW on a regular file, for the calling process. The range is made absolute
+     * here: l_start counts from the start of the file, this entry's offset or the end of the file as l_whence says;
+     * l_len 0 runs to the end of the file however it grows, a negative l_len covers the bytes before l_start.
+     */
+    @Override
+    public int lock(int cmd, Flock[] lock) {
+        if (references == 0) return -Errno.EBADF;
+        if (cmd != Fcntl.F_GETLK && cmd != Fcntl.F_SETLK && cmd != Fcntl.F_SETLKW) return -Errno.EINVAL;
+        // fcntl(2) EINVAL: "fildes refers to a file that does not support locking".
+        if (!(node instanceof RegularFile file)) return -Errno.EINVAL;
+        Flock l = lock[0];
+        int type = l.type();
+        if (type != Flock.F_RDLCK && type != Flock.F_WRLCK && (type != Flock.F_UNLCK || cmd == Fcntl.F_GETLK)) {
+            return -Errno.EINVAL;
+        }
+        long base;
+        switch (l.whence()) {
+            case Fcntl.SEEK_SET -> base = 0;
+            case Fcntl.SEEK_CUR -> base = offset;
+            case Fcntl.SEEK_END -> base = file.size();
+            default -> {
+                return -Errno.EINVAL;
+            }
+        }
+        long start = base + l.start();
+        if (((base ^ start) & (l.start() ^ start)) < 0) return -Errno.EOVERFLOW;
+        // fcntl(2): "Locks may start and extend beyond the current end of a file, but may not be negative relative to
+        // the beginning of the file."
+        if (start < 0) return -Errno.EINVAL;
+        long end;
+        if (l.len() > 0) {
+            end = start + l.len();
+            if (end < 0) return -Errno.EOVERFLOW;
+        } else if (l.len() == 0) {
+            end = LockRange.TO_EOF;
+        } else {
+            end = start;
+            start += l.len();
+            if (start < 0) return -Errno.EINVAL;
+        }
+        int owner = fs.kernel().pid();
+        LockRange request = new LockRange(owner, type, start, end);
+        int r;
+        if (cmd == Fcntl.F_GETLK) {
+            LockRange blocker = file.locks.blocker(request);
+            lock[0] = blocker != null ? blocker.toFlock() : new Flock(Flock.F_UNLCK, l.whence(), l.start(), l.len(), l.pid());
+            r = 0;
+        } else {
+            // fcntl(2) EBADF: a read lock on a descriptor not "open for reading", a write lock on one not "open for writing".
+            int access = flags & O_ACCMODE;
+            if (type == Flock.F_RDLCK && access == O_WRONLY || type == Flock.F_WRLCK && access == O_RDONLY) {
+                return -Errno.EBADF;
+            }
+            r = fs.lockWaits().set(file.locks, request, cmd == Fcntl.F_SETLKW);
+        }
+        fs.kernel().charge(Costs.RECORD_LOCK);
+        return r;
+    }
+
     @Override
     public int flags() {
         return flags;
@@ -155,6 +236,8 @@ final class FileEntry implements OpenFile {
     @Override
     public void release() {
         if (references == 0) throw new IllegalStateException("release of a closed file");
+        // Every release is a close by the calling process, and any close drops its locks on the file (fcntl(2)).
+        if (node instanceof RegularFile file) fs.lockWaits().closed(file.locks, fs.kernel().pid());
         if (--references == 0) {
             fs.closed();
             node.rele();

@@ -49,12 +49,14 @@ final class MemFs implements FileSystem {
 
     private final KernelServices kernel;
     private final FileTable files;
+    private final LockWaits lockWaits;
     private final Directory root;
     private long nextIno = ROOT_INO;
 
     MemFs(KernelServices kernel, Console console, int nfile) {
         this.kernel = kernel;
         this.files = new FileTable(nfile);
+        this.lockWaits = new LockWaits(kernel);
         long now = seconds();
         this.root = new Directory(nextIno++, DIR_PERM, ROOT_ID, ROOT_ID, now);
         makeDirectory(root, "bin", DIR_PERM, ROOT_ID, ROOT_ID, now);
@@ -70,6 +72,11 @@ final class MemFs implements FileSystem {
 
     KernelServices kernel() {
         return kernel;
+    }
+
+    /** The processes asleep in F_SETLKW on this file system's files. */
+    LockWaits lockWaits() {
+        return lockWaits;
     }
 
     /** The file system's own root, where ".." of the top stays and where a path stops climbing. */

@@ -11,6 +11,8 @@ final class RegularFile extends MemNode {
     /** The largest array the JVM reliably allocates; past it write(2) says EFBIG. */
     static final int MAX_SIZE = Integer.MAX_VALUE - 8;
 
+    /** fcntl(2) record locks on the file. */
+    final RecordLocks locks = new RecordLocks();
     private byte[] data = EMPTY;
     private int size;
 

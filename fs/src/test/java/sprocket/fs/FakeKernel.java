@@ -1,15 +1,25 @@
 package sprocket.fs;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.IntSupplier;
 import java.util.random.RandomGenerator;
+import sprocket.api.Errno;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
 import sprocket.api.spi.Counter;
 import sprocket.api.spi.Settings;
+import sprocket.api.sys.Rlimit;
 
-/** A hand-written KernelServices: a clock that charges advance, settings from a map, no processes. */
+/**
+ * A hand-written KernelServices: a clock that charges advance, settings from a map, a caller whose pid a test
+ * switches to play several processes. A sleep runs what the test queued for it (another process's step, or a
+ * signal arriving); a sleep with nothing queued would never end, so it fails the test.
+ */
 final class FakeKernel implements KernelServices {
 
     static final long HZ = 1_000_000;
@@ -20,18 +30,63 @@ final class FakeKernel implements KernelServices {
     Credentials credentials = new Credentials(0, 0, 0, 0, 022);
     /** Runs at each charge, where the real kernel may let another CPU in; cleared while it runs. */
     Runnable onCharge;
+    /** The calling process. */
+    int pid = 1;
+    /** RLIMIT_FSIZE of the caller. */
+    long fileSizeLimit = Rlimit.RLIM_INFINITY;
+    /** Signals sent, as "pid:sig". */
+    final List<String> signals = new ArrayList<>();
+    final List<Object> slept = new ArrayList<>();
+    final List<Object> woken = new ArrayList<>();
+    private final ArrayDeque<IntSupplier> onSleep = new ArrayDeque<>();
 
     FakeKernel() {
         settings.put(MemFsProvider.NFILE, "1000");
     }
 
+    /** Runs {@code step} as process {@code asPid}, then returns to the caller's pid. */
+    void as(int asPid, Runnable step) {
+        int saved = pid;
+        pid = asPid;
+        try {
+            step.run();
+        } finally {
+            pid = saved;
+        }
+    }
+
+    /** At the next sleep, {@code other} runs as process {@code otherPid} and the sleeper is woken. */
+    FakeKernel thenOther(int otherPid, Runnable other) {
+        onSleep.add(() -> {
+            as(otherPid, other);
+            return 0;
+        });
+        return this;
+    }
+
+    /** At the next sleep, a signal arrives: the sleep returns EINTR. */
+    FakeKernel thenSignal() {
+        onSleep.add(() -> Errno.EINTR);
+        return this;
+    }
+
+    boolean allSleepsUsed() {
+        return onSleep.isEmpty();
+    }
+
     @Override
     public int sleep(Object channel, boolean interruptible) {
-        throw new AssertionError("memfs never sleeps");
+        slept.add(channel);
+        IntSupplier next = onSleep.poll();
+        if (next == null) throw new AssertionError("sleeps on " + channel + " with nobody left to wake it");
+        int r = next.getAsInt();
+        if (r == Errno.EINTR && !interruptible) throw new AssertionError("EINTR from an uninterruptible sleep");
+        return r;
     }
 
     @Override
     public void wakeup(Object channel) {
+        woken.add(channel);
     }
 
     @Override
@@ -41,12 +96,17 @@ final class FakeKernel implements KernelServices {
 
     @Override
     public int pid() {
-        return 1;
+        return pid;
+    }
+
+    @Override
+    public long fileSizeLimit() {
+        return fileSizeLimit;
     }
 
     @Override
     public void signal(int pid, int sig) {
-        throw new AssertionError("memfs sends no signals");
+        signals.add(pid + ":" + sig);
     }
 
     @Override

@@ -199,4 +199,9 @@ final class FakeKernel implements KernelServices {
             }
         };
     }
+
+    @Override
+    public long fileSizeLimit() {
+        return sprocket.api.sys.Rlimit.RLIM_INFINITY;
+    }
 }

@@ -48,6 +48,17 @@ public interface OpenFile {
         return -sprocket.api.Errno.ENOTDIR;
     }
 
+    /**
+     * fcntl(2) record locking on this open file for the calling process ({@link
+     * sprocket.api.kernel.KernelServices#pid()}): F_GETLK, F_SETLK, F_SETLKW with {@code lock[0]}'s whence SEEK_SET,
+     * SEEK_CUR (this open file's offset) or SEEK_END (the file's size); the implementation makes the range absolute.
+     * Returns 0 or a negative errno (-EAGAIN, -EDEADLK, -EINTR, -EBADF for a lock type the
+     * access mode forbids, -EINVAL for objects that cannot be locked).
+     */
+    default int lock(int cmd, sprocket.api.sys.Flock[] lock) {
+        return -sprocket.api.Errno.EINVAL;
+    }
+
     /** The file's pages for mmap(2), or null when the object cannot be mapped (mmap then fails with ENODEV). */
     default FilePages pages() {
         return null;

@@ -27,6 +27,13 @@ public interface KernelServices {
     /** The calling process's pid. */
     int pid();
 
+    /**
+     * The calling process's RLIMIT_FSIZE soft limit in bytes ({@link sprocket.api.sys.Rlimit#RLIM_INFINITY} when
+     * none). A write that would go past it writes up to the limit; one at or past it sends SIGXFSZ and fails with
+     * EFBIG.
+     */
+    long fileSizeLimit();
+
     /** Sends {@code sig} to the process {@code pid}, without permission checks (the kernel's own signals, such as SIGPIPE). */
     void signal(int pid, int sig);
 

@@ -156,6 +156,22 @@ public interface Sys {
     /** fcntl(2) with an integer argument. */
     int fcntl(int fd, int cmd, int arg);
 
+    /**
+     * fcntl(2) record locks: F_GETLK (the first lock that would block {@code lock[0]} replaces it, or its type becomes
+     * F_UNLCK), F_SETLK (EAGAIN when another process's lock is in the way), F_SETLKW (sleeps; EDEADLK when waiting
+     * would deadlock, EINTR). A process's locks on a file go when it closes any descriptor of that file, and at exit.
+     */
+    int fcntl(int fd, int cmd, Flock[] lock);
+
+    /** getrlimit(2): the limits of {@code resource} into {@code out[0]}. */
+    int getrlimit(int resource, Rlimit[] out);
+
+    /** setrlimit(2): raising the hard limit needs root (EPERM); cur may not exceed max (EINVAL). */
+    int setrlimit(int resource, Rlimit limit);
+
+    /** ulimit(2): UL_GETFSIZE returns the file size limit in 512-byte blocks; UL_SETFSIZE sets it. */
+    long ulimit(int cmd, long newlimit);
+
     /** pipe(2): {@code fds[0]} reads, {@code fds[1]} writes. */
     int pipe(int[] fds);
 

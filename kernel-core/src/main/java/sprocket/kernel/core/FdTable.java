@@ -14,9 +14,10 @@ final class FdTable {
         return fd >= 0 && fd < files.length ? files[fd] : null;
     }
 
-    /** The lowest free descriptor at or above {@code from}, or -1 when the table is full (EMFILE). */
-    int lowestFree(int from) {
-        for (int fd = Math.max(0, from); fd < NOFILE; fd++) {
+    /** The lowest free descriptor at or above {@code from} and below {@code limit} (RLIMIT_NOFILE), or -1 (EMFILE). */
+    int lowestFree(int from, long limit) {
+        int end = (int) Math.min(NOFILE, limit);
+        for (int fd = Math.max(0, from); fd < end; fd++) {
             if (fd >= files.length || files[fd] == null) return fd;
         }
         return -1;

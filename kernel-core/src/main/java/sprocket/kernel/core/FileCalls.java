@@ -43,7 +43,7 @@ final class FileCalls {
         Proc p = frame.enter(Locks.Area.FILE);
         try {
             if (path == null) return SyscallFrame.fail(p, Errno.EFAULT);
-            int fd = p.fds.lowestFree(0);
+            int fd = p.fds.lowestFree(0, nofile(p));
             if (fd < 0) return SyscallFrame.fail(p, Errno.EMFILE);
             OpenResult r = fs.open(SyscallFrame.lookup(p), path, flags, mode);
             if (r.errno() != 0) return SyscallFrame.fail(p, r.errno());
@@ -187,7 +187,7 @@ final class FileCalls {
     private int dupFrom(Proc p, int fd, int lowest) {
         OpenFile f = p.fds.get(fd);
         if (f == null) return SyscallFrame.fail(p, Errno.EBADF);
-        int nfd = p.fds.lowestFree(lowest);
+        int nfd = p.fds.lowestFree(lowest, nofile(p));
         if (nfd < 0) return SyscallFrame.fail(p, Errno.EMFILE);
         f.hold();
         p.fds.install(nfd, f, false);
@@ -248,12 +248,12 @@ final class FileCalls {
         Proc p = frame.enter(Locks.Area.IPC);
         try {
             if (fds == null || fds.length < 2) return SyscallFrame.fail(p, Errno.EFAULT);
-            int r = p.fds.lowestFree(0);
+            int r = p.fds.lowestFree(0, nofile(p));
             if (r < 0) return SyscallFrame.fail(p, Errno.EMFILE);
             PipeResult pr = ipc.pipe();
             if (pr.errno() != 0) return SyscallFrame.fail(p, pr.errno());
             p.fds.install(r, pr.readEnd(), false);
-            int w = p.fds.lowestFree(0);
+            int w = p.fds.lowestFree(0, nofile(p));
             if (w < 0) {
                 p.fds.remove(r);
                 pr.readEnd().release();
@@ -264,22 +264,6 @@ final class FileCalls {
             fds[0] = r;
             fds[1] = w;
             return 0;
-        } finally {
-            frame.leave(p);
-        }
-    }
-
-    public Stat stat(String path) {
-        Proc p = frame.enter(Locks.Area.FILE);
-        try {
-            if (path == null) {
-                SyscallFrame.fail(p, Errno.EFAULT);
-                return null;
-            }
-            int[] errno = new int[1];
-            Stat st = fs.stat(SyscallFrame.lookup(p), path, true, errno);
-            if (st == null) SyscallFrame.fail(p, errno[0]);
-            return st;
         } finally {
             frame.leave(p);
         }
@@ -334,6 +318,26 @@ final class FileCalls {
             if (denied != 0) return SyscallFrame.fail(p, denied);
             p.cwd = v.vnode();
             return 0;
+        } finally {
+            frame.leave(p);
+        }
+    }
+
+    private static long nofile(Proc p) {
+        return p.rlimCur[sprocket.api.sys.Rlimit.RLIMIT_NOFILE];
+    }
+
+    public int fcntl(int fd, int cmd, sprocket.api.sys.Flock[] lock) {
+        Proc p = frame.enter(Locks.Area.FILE);
+        try {
+            OpenFile f = p.fds.get(fd);
+            if (f == null) return SyscallFrame.fail(p, Errno.EBADF);
+            if (cmd != Fcntl.F_GETLK && cmd != Fcntl.F_SETLK && cmd != Fcntl.F_SETLKW) {
+                return SyscallFrame.fail(p, Errno.EINVAL);
+            }
+            if (lock == null || lock.length == 0 || lock[0] == null) return SyscallFrame.fail(p, Errno.EFAULT);
+            int r = f.lock(cmd, lock);
+            return r < 0 ? SyscallFrame.fail(p, -r) : r;
         } finally {
             frame.leave(p);
         }

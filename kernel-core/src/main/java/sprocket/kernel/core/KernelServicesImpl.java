@@ -55,6 +55,11 @@ final class KernelServicesImpl implements KernelServices {
     }
 
     @Override
+    public long fileSizeLimit() {
+        return current().rlimCur[sprocket.api.sys.Rlimit.RLIMIT_FSIZE];
+    }
+
+    @Override
     public void signal(int pid, int sig) {
         Proc p = procs.apply(pid);
         if (p != null && signals != null) signals.post(p, sig);

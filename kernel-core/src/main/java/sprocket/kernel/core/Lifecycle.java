@@ -82,9 +82,14 @@ final class Lifecycle {
         p.envp = new String[] {"PATH=/bin", "HOME=/"};
         p.affinity = allCpus();
         p.fds = new FdTable();
+        java.util.Arrays.fill(p.rlimCur, sprocket.api.sys.Rlimit.RLIM_INFINITY);
+        java.util.Arrays.fill(p.rlimMax, sprocket.api.sys.Rlimit.RLIM_INFINITY);
+        p.rlimCur[sprocket.api.sys.Rlimit.RLIMIT_STACK] = tunables.stackLimit;
+        p.rlimCur[sprocket.api.sys.Rlimit.RLIMIT_NOFILE] = FdTable.NOFILE;
+        p.rlimMax[sprocket.api.sys.Rlimit.RLIMIT_NOFILE] = FdTable.NOFILE;
         p.cwd = fs.root();
         p.root = fs.root();
-        p.space = memory.create(0, image("init"));
+        p.space = memory.create(0, image("init", tunables.stackLimit));
         if (p.space == null) throw new PanicException("no memory for init");
         p.entry = entry;
         init = p;
@@ -97,8 +102,8 @@ final class Lifecycle {
         return n >= 64 ? -1L : (1L << n) - 1;
     }
 
-    private Image image(String program) {
-        return new Image(program, TEXT_BYTES, DATA_BYTES, tunables.stackLimit);
+    private static Image image(String program, long stackLimit) {
+        return new Image(program, TEXT_BYTES, DATA_BYTES, stackLimit);
     }
 
     private void start(Proc p) {
@@ -200,6 +205,8 @@ final class Lifecycle {
         child.priority = parent.priority;
         child.affinity = parent.affinity;
         child.blocked = parent.blocked;
+        System.arraycopy(parent.rlimCur, 0, child.rlimCur, 0, parent.rlimCur.length);
+        System.arraycopy(parent.rlimMax, 0, child.rlimMax, 0, parent.rlimMax.length);
         System.arraycopy(parent.actions, 0, child.actions, 0, parent.actions.length);
         child.fds = parent.fds.copy();
         child.cwd = parent.cwd;
@@ -228,7 +235,9 @@ final class Lifecycle {
         Program program = programs.get(programName);
         if (program == null) return -Errno.ENOEXEC;
         Cpu cpu = p.cpu;
-        AddressSpace space = memory.create(cpu.id, image(programName));
+        // The new image's stack may grow as far as RLIMIT_STACK allows, as exec(2) sets it up.
+        AddressSpace space = memory.create(cpu.id,
+                image(programName, p.rlimCur[sprocket.api.sys.Rlimit.RLIMIT_STACK]));
         if (space == null) return -Errno.ENOMEM;
         AddressSpace old = p.space;
         p.space = space;

@@ -11,7 +11,10 @@ import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Stat;
 
-/** The calls that work on names rather than descriptors: link, symlink, readlink, rename, chmod, chown, access, chroot. */
+/**
+ * The calls that work on names rather than descriptors: stat, lstat, link, symlink, readlink, rename, chmod, chown,
+ * access, chroot.
+ */
 @Singleton
 final class NameCalls {
     private final SyscallFrame frame;
@@ -75,7 +78,16 @@ final class NameCalls {
         }
     }
 
+    public Stat stat(String path) {
+        return stat(path, true);
+    }
+
     public Stat lstat(String path) {
+        return stat(path, false);
+    }
+
+    /** stat(2) ({@code follow}) or lstat(2): null with errno set on failure. */
+    private Stat stat(String path, boolean follow) {
         Proc p = frame.enter(Locks.Area.FILE);
         try {
             if (path == null) {
@@ -83,7 +95,7 @@ final class NameCalls {
                 return null;
             }
             int[] errno = new int[1];
-            Stat st = fs.stat(SyscallFrame.lookup(p), path, false, errno);
+            Stat st = fs.stat(SyscallFrame.lookup(p), path, follow, errno);
             if (st == null) SyscallFrame.fail(p, errno[0]);
             return st;
         } finally {

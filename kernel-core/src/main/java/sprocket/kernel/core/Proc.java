@@ -83,6 +83,10 @@ final class Proc implements Task {
     final Sigaction[] actions = new Sigaction[Signals.NSIG];
     Event alarm;
 
+    /** getrlimit(2)/setrlimit(2): soft and hard limits by resource (Rlimit.RLIMIT_*). */
+    final long[] rlimCur = new long[sprocket.api.sys.Rlimit.RLIM_NLIMITS];
+    final long[] rlimMax = new long[sprocket.api.sys.Rlimit.RLIM_NLIMITS];
+
     FdTable fds;
     Vnode cwd;
     Vnode root;

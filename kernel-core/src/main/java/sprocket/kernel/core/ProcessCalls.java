@@ -111,6 +111,71 @@ final class ProcessCalls {
         }
     }
 
+    public int getrlimit(int resource, sprocket.api.sys.Rlimit[] out) {
+        Proc p = frame.enter(Locks.Area.NONE);
+        try {
+            if (resource < 0 || resource >= sprocket.api.sys.Rlimit.RLIM_NLIMITS) {
+                return SyscallFrame.fail(p, Errno.EINVAL);
+            }
+            if (out == null || out.length == 0) return SyscallFrame.fail(p, Errno.EFAULT);
+            out[0] = new sprocket.api.sys.Rlimit(p.rlimCur[resource], p.rlimMax[resource]);
+            return 0;
+        } finally {
+            frame.leave(p);
+        }
+    }
+
+    public int setrlimit(int resource, sprocket.api.sys.Rlimit limit) {
+        Proc p = frame.enter(Locks.Area.PROC);
+        try {
+            if (limit == null) return SyscallFrame.fail(p, Errno.EFAULT);
+            if (resource < 0 || resource >= sprocket.api.sys.Rlimit.RLIM_NLIMITS || limit.cur() < 0
+                    || limit.cur() > limit.max()) {
+                return SyscallFrame.fail(p, Errno.EINVAL);
+            }
+            // setrlimit(2): "EPERM: the limit specified would have raised the maximum limit value, and the caller
+            // is not the super-user".
+            if (limit.max() > p.rlimMax[resource] && p.euid != 0) return SyscallFrame.fail(p, Errno.EPERM);
+            if (resource == sprocket.api.sys.Rlimit.RLIMIT_NOFILE && limit.max() > FdTable.NOFILE
+                    && limit.max() != sprocket.api.sys.Rlimit.RLIM_INFINITY) {
+                return SyscallFrame.fail(p, Errno.EINVAL);
+            }
+            p.rlimCur[resource] = limit.cur();
+            p.rlimMax[resource] = limit.max();
+            return 0;
+        } finally {
+            frame.leave(p);
+        }
+    }
+
+    public long ulimit(int cmd, long newlimit) {
+        Proc p = frame.enter(Locks.Area.PROC);
+        try {
+            int fsize = sprocket.api.sys.Rlimit.RLIMIT_FSIZE;
+            switch (cmd) {
+                case sprocket.api.sys.Rlimit.UL_GETFSIZE -> {
+                    long cur = p.rlimCur[fsize];
+                    return cur == sprocket.api.sys.Rlimit.RLIM_INFINITY ? cur : cur / 512;
+                }
+                case sprocket.api.sys.Rlimit.UL_SETFSIZE -> {
+                    if (newlimit < 0) return SyscallFrame.fail(p, Errno.EINVAL);
+                    long bytes = newlimit > Long.MAX_VALUE / 512 ? sprocket.api.sys.Rlimit.RLIM_INFINITY
+                            : newlimit * 512;
+                    // ulimit(2): "only a process with an effective user ID of super-user may increase the limit".
+                    if (bytes > p.rlimMax[fsize] && p.euid != 0) return SyscallFrame.fail(p, Errno.EPERM);
+                    p.rlimCur[fsize] = bytes;
+                    p.rlimMax[fsize] = bytes;
+                    return newlimit;
+                }
+                default -> {
+                    return SyscallFrame.fail(p, Errno.EINVAL);
+                }
+            }
+        } finally {
+            frame.leave(p);
+        }
+    }
+
     public int getpid() {
         Proc p = frame.enter(Locks.Area.NONE);
         try {

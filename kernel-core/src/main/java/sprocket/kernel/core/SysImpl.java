@@ -241,7 +241,7 @@ final class SysImpl implements Sys {
 
     @Override
     public Stat stat(String path) {
-        return files.stat(path);
+        return names.stat(path);
     }
 
     @Override
@@ -542,5 +542,25 @@ final class SysImpl implements Sys {
     @Override
     public int getdents(int fd, sprocket.api.sys.Dirent[] buf) {
         return files.getdents(fd, buf);
+    }
+
+    @Override
+    public int fcntl(int fd, int cmd, sprocket.api.sys.Flock[] lock) {
+        return files.fcntl(fd, cmd, lock);
+    }
+
+    @Override
+    public int getrlimit(int resource, sprocket.api.sys.Rlimit[] out) {
+        return processes.getrlimit(resource, out);
+    }
+
+    @Override
+    public int setrlimit(int resource, sprocket.api.sys.Rlimit limit) {
+        return processes.setrlimit(resource, limit);
+    }
+
+    @Override
+    public long ulimit(int cmd, long newlimit) {
+        return processes.ulimit(cmd, newlimit);
     }
 }

@@ -59,4 +59,9 @@ final class FakeKernel implements KernelServices {
     private static UnsupportedOperationException unused() {
         return new UnsupportedOperationException("the memory manager should not need this");
     }
+
+    @Override
+    public long fileSizeLimit() {
+        return sprocket.api.sys.Rlimit.RLIM_INFINITY;
+    }
 }
