@@ -52,5 +52,6 @@ module sprocket.cli {
             sprocket.cli.bin.Ln,
             sprocket.cli.bin.Wc,
             sprocket.cli.bin.Grep,
-            sprocket.cli.bin.Tee;
+            sprocket.cli.bin.Tee,
+            sprocket.cli.bin.Pipeline;
 }

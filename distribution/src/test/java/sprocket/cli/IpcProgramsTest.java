@@ -87,4 +87,14 @@ class IpcProgramsTest {
         assertThat(r.out()).isEqualTo("ipcrm: msqid(0): not found\nipcrm: semkey(1234): not found\n"
                 + "ipcrm: shmid(0): not found\nipcrm: shmkey(1234): not found\n");
     }
+
+    @Test
+    void pipeline_passes_every_record_in_order_and_the_consumer_sees_end_of_file_on_either_machine() {
+        for (String config : new String[] {RunCommandTest.IRIX, RunCommandTest.LINUX}) {
+            // 300 records of 700 bytes: more than a pipe holds, so both sides block and wake many times.
+            Invocation r = Invocation.sprocket("run", "--no-stats", config, "pipeline", "300", "700");
+            assertThat(r.status()).as(r.out() + r.err()).isZero();
+            assertThat(r.out()).startsWith("pipeline: 300 records of 700 bytes passed in order, ");
+        }
+    }
 }
