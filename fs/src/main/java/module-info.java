@@ -1,5 +1,5 @@
 /**
- * The in-memory root file system ("memfs"): directories, regular files, character devices and the system
+ * The in-memory root file system ("memfs"): directories, regular files, FIFOs, character devices and the system
  * open file table, behind the {@code sprocket.api.fs} SPI.
  */
 module sprocket.fs {

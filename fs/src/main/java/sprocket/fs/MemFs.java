@@ -16,18 +16,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sprocket.api.Errno;
 import sprocket.api.fs.FileSystem;
+import sprocket.api.fs.FsContext;
 import sprocket.api.fs.Lookup;
 import sprocket.api.fs.OpenResult;
 import sprocket.api.fs.Vnode;
 import sprocket.api.fs.VnodeResult;
-import sprocket.api.kernel.Console;
+import sprocket.api.fs.PipeResult;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Stat;
 
 /**
- * The memory file system mounted as "/": the name-space system calls (open, mkdir, rmdir, unlink, stat) over
+ * The memory file system mounted as "/": the name-space system calls (open, mkdir, mkfifo, rmdir, unlink, stat) over
  * {@link MemNode}s, and the system open file table; links, rename and attribute changes are in {@link Links},
  * {@link Rename} and {@link SetAttr}. Every call does its work and then charges once.
  */
@@ -47,14 +48,16 @@ final class MemFs implements FileSystem {
     static final int O_NOFOLLOW = 0x20000;
     private static final int ROOT_ID = Credentials.ROOT;
 
+    private final FsContext context;
     private final KernelServices kernel;
     private final FileTable files;
     private final LockWaits lockWaits;
     private final Directory root;
     private long nextIno = ROOT_INO;
 
-    MemFs(KernelServices kernel, Console console, int nfile) {
-        this.kernel = kernel;
+    MemFs(FsContext context, int nfile) {
+        this.context = context;
+        this.kernel = context.kernel();
         this.files = new FileTable(nfile);
         this.lockWaits = new LockWaits(kernel);
         long now = seconds();
@@ -62,7 +65,7 @@ final class MemFs implements FileSystem {
         makeDirectory(root, "bin", DIR_PERM, ROOT_ID, ROOT_ID, now);
         Directory dev = makeDirectory(root, "dev", DIR_PERM, ROOT_ID, ROOT_ID, now);
         makeDirectory(root, "tmp", FileMode.S_ISVTX | 0777, ROOT_ID, ROOT_ID, now);
-        CharDriver cons = new ConsoleDriver(console);
+        CharDriver cons = new ConsoleDriver(context.console());
         enter(dev, "console", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, cons), now);
         enter(dev, "tty", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, cons), now);
         enter(dev, "null", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, new NullDriver()), now);
@@ -72,6 +75,11 @@ final class MemFs implements FileSystem {
 
     KernelServices kernel() {
         return kernel;
+    }
+
+    /** A new pipe from the IPC module, for a FIFO that needs one. */
+    PipeResult newPipe() {
+        return context.pipe();
     }
 
     /** The processes asleep in F_SETLKW on this file system's files. */
@@ -142,9 +150,26 @@ final class MemFs implements FileSystem {
         }
         files.allocate();
         node.hold();
+        if (node instanceof Fifo fifo) return openFifo(fifo, flags, cost);
         FileEntry file = new FileEntry(this, node, flags);
         kernel.charge(cost + Costs.FILE_ENTRY);
         return OpenResult.of(file);
+    }
+
+    /**
+     * open(2) of a FIFO, its table entry taken: the FIFO may sleep for the other side (the entry stays taken, as
+     * SVR4's falloc came first); an error gives the entry back.
+     */
+    private OpenResult openFifo(Fifo fifo, int flags, long cost) {
+        int err = fifo.open(flags);
+        if (err != 0) {
+            fifo.rele();
+            files.free();
+            kernel.charge(cost);
+            return OpenResult.error(err);
+        }
+        kernel.charge(cost + Costs.FILE_ENTRY);
+        return OpenResult.of(new FifoEnd(this, fifo, flags));
     }
 
     /** open(2) of an existing node: EISDIR for writing a directory, else the permission the access mode needs. */
@@ -259,6 +284,11 @@ final class MemFs implements FileSystem {
         nd.parent.remove(nd.name(), now);
         node.unlinked(now);
         return 0;
+    }
+
+    @Override
+    public int mkfifo(Lookup at, String path, int mode) {
+        return Fifo.make(this, at, path, mode);
     }
 
     @Override

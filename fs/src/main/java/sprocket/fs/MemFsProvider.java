@@ -33,7 +33,7 @@ public final class MemFsProvider implements FileSystemProvider {
 
     @Override
     public String description() {
-        return "in-memory root file system with /dev/console, /dev/null, /dev/zero and /dev/tty";
+        return "in-memory root file system with FIFOs and /dev/console, /dev/null, /dev/zero and /dev/tty";
     }
 
     @Override
@@ -44,6 +44,6 @@ public final class MemFsProvider implements FileSystemProvider {
 
     @Override
     public FileSystem create(FsContext context) {
-        return new MemFs(context.kernel(), context.console(), context.kernel().settings().getInt(NFILE));
+        return new MemFs(context, context.kernel().settings().getInt(NFILE));
     }
 }

@@ -9,6 +9,7 @@ import sprocket.api.fs.Lookup;
 import sprocket.api.fs.OpenFile;
 import sprocket.api.fs.OpenResult;
 import sprocket.api.fs.Vnode;
+import sprocket.api.fs.PipeResult;
 import sprocket.api.kernel.Console;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
@@ -22,6 +23,7 @@ final class Fixture {
 
     final FakeKernel kernel = new FakeKernel();
     final FakeConsole console = new FakeConsole();
+    final FakePipes pipes = new FakePipes(kernel);
     final FileSystem fs;
 
     Fixture() {
@@ -39,6 +41,11 @@ final class Fixture {
             @Override
             public Console console() {
                 return console;
+            }
+
+            @Override
+            public PipeResult pipe() {
+                return pipes.pipe();
             }
         });
     }

@@ -1,7 +1,7 @@
 package sprocket.ipc;
 
 import sprocket.api.ipc.Ipc;
-import sprocket.api.ipc.PipeResult;
+import sprocket.api.fs.PipeResult;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
 import sprocket.api.sys.MsqidDs;

@@ -35,6 +35,9 @@ public interface FileSystem {
     /** unlink(2): 0 or an errno; an open file lives until its last close. */
     int unlink(Lookup at, String path);
 
+    /** mkfifo(3C) / mknod(2) with S_IFIFO: a FIFO at {@code path} with {@code mode} less the umask; 0 or an errno. */
+    int mkfifo(Lookup at, String path, int mode);
+
     /** link(2): 0 or an errno (EXDEV across file systems, EPERM for a directory, EEXIST, EMLINK...). */
     int link(Lookup at, String existing, String newPath);
 

@@ -9,4 +9,10 @@ public interface FsContext {
     KernelServices kernel();
 
     Console console();
+
+    /**
+     * A new pipe from the IPC module, for a FIFO's first open (the file system keeps the FIFO's name, the IPC module
+     * its buffer): each end held once, or the errno saying why there is none.
+     */
+    PipeResult pipe();
 }

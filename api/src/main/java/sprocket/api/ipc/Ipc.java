@@ -1,5 +1,7 @@
 package sprocket.api.ipc;
 
+import sprocket.api.fs.PipeResult;
+
 /** Inter-process communication, as the kernel calls it inside system calls. */
 public interface Ipc {
 

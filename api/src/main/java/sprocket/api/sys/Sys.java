@@ -199,6 +199,12 @@ public interface Sys {
     /** lstat(2): as stat, but a symbolic link is described itself; null on error. */
     Stat lstat(String path);
 
+    /**
+     * mkfifo(3C): a FIFO at {@code path}. Opening it for reading waits for a writer and for writing waits for a
+     * reader, unless O_NONBLOCK (a writer then fails with ENXIO while no reader has it open).
+     */
+    int mkfifo(String path, int mode);
+
     /** link(2): a new name {@code newPath} for the file {@code existing}. */
     int link(String existing, String newPath);
 

@@ -668,4 +668,5 @@ final class FakeSys implements Sys {
     @Override public int getrlimit(int resource, sprocket.api.sys.Rlimit[] out) { throw unexpected(); }
     @Override public int setrlimit(int resource, sprocket.api.sys.Rlimit limit) { throw unexpected(); }
     @Override public long ulimit(int cmd, long newlimit) { throw unexpected(); }
+    @Override public int mkfifo(String path, int mode) { throw unexpected(); }
 }

@@ -11,7 +11,7 @@ import sprocket.api.hw.Access;
 import sprocket.api.hw.Mmu;
 import sprocket.api.hw.PhysicalMemory;
 import sprocket.api.ipc.Ipc;
-import sprocket.api.ipc.PipeResult;
+import sprocket.api.fs.PipeResult;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Stat;

@@ -104,7 +104,8 @@ interface KernelModule {
 
     @Provides
     @Singleton
-    static FileSystem fileSystem(FileSystemProvider provider, KernelServicesImpl services, Console console) {
+    static FileSystem fileSystem(FileSystemProvider provider, KernelServicesImpl services, Console console,
+            dagger.Lazy<Ipc> ipc) {
         return provider.create(new FsContext() {
             @Override
             public KernelServices kernel() {
@@ -114,6 +115,12 @@ interface KernelModule {
             @Override
             public Console console() {
                 return console;
+            }
+
+            @Override
+            public sprocket.api.fs.PipeResult pipe() {
+                // A FIFO's buffer is an IPC pipe; the IPC module is made after the file system, so ask late.
+                return ipc.get().pipe();
             }
         });
     }

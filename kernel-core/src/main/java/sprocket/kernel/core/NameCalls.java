@@ -42,6 +42,10 @@ final class NameCalls {
         }
     }
 
+    public int mkfifo(String path, int mode) {
+        return twoNames(path, "", (at, a, b) -> fs.mkfifo(at, a, mode));
+    }
+
     public int link(String existing, String newPath) {
         return twoNames(existing, newPath, fs::link);
     }

@@ -563,4 +563,9 @@ final class SysImpl implements Sys {
     public long ulimit(int cmd, long newlimit) {
         return processes.ulimit(cmd, newlimit);
     }
+
+    @Override
+    public int mkfifo(String path, int mode) {
+        return names.mkfifo(path, mode);
+    }
 }

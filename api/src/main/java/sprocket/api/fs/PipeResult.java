@@ -1,6 +1,4 @@
-package sprocket.api.ipc;
-
-import sprocket.api.fs.OpenFile;
+package sprocket.api.fs;
 
 /** The two ends of a new pipe, or the errno saying why there are none. */
 public record PipeResult(OpenFile readEnd, OpenFile writeEnd, int errno) {
