@@ -86,6 +86,8 @@ final class RunCommand implements Callable<Integer> {
         Kernel kernel = Kernel.boot(kernelConfig, catalog, new BootOptions(host.out(), host.in(), trace));
         RunResult result = kernel.run(program, List.copyOf(args));
         host.out().flush();
+        String death = DeathReport.of(result.waitStatus());
+        if (death != null) host.err().println("sprocket: " + program + ": " + death);
 
         if (!noStats) {
             String summary = result.stats().summary();

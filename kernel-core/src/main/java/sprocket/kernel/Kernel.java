@@ -68,7 +68,7 @@ public final class Kernel {
                 throw new UncheckedIOException("cannot write the trace to " + options.traceFile(), e);
             }
         }
-        return new RunResult(status, new RunStats(instance.statistics()));
+        return new RunResult(status, instance.waitStatus(), new RunStats(instance.statistics()));
     }
 
     /** The coroutine implementation processes run on in this JVM: "continuation" or "virtual-thread". */

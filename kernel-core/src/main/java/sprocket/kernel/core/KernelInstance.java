@@ -36,6 +36,8 @@ public final class KernelInstance {
     private final Machine machine;
     private final Trace trace;
     private int exitStatus = -1;
+    /** The program's wait(2) status word: how it ended, core dump included. */
+    private int waitStatus;
     private boolean ran;
 
     private KernelInstance(KernelComponent k, Machine machine, Trace trace) {
@@ -174,6 +176,7 @@ public final class KernelInstance {
         while (true) {
             int r = sys.waitpid(-1, status, 0);
             if (r == child) {
+                waitStatus = status[0];
                 exitStatus = Wait.WIFEXITED(status[0]) ? Wait.WEXITSTATUS(status[0]) : 128 + Wait.WTERMSIG(status[0]);
                 break;
             }
@@ -204,6 +207,11 @@ public final class KernelInstance {
         if (!broken.isEmpty()) {
             throw new PanicException("after the run: " + String.join("; ", broken)).at(endCycles(), -1);
         }
+    }
+
+    /** The program's wait(2) status word, after {@link #run}. */
+    public int waitStatus() {
+        return waitStatus;
     }
 
     /** The simulated time the run ended: when init exited. */
