@@ -133,7 +133,7 @@ final class Affinity implements Scheduler {
 
     @Override
     public void taskExited(Task task) {
-        dequeue(task);
+        // The SPI: an exiting task is no longer in the policy's custody, so no queue holds it (no scan per exit).
         for (int c = 0; c < cpus; c++) {
             if (onCpu[c] == task) {
                 onCpu[c] = null;
