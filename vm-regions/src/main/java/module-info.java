@@ -1,7 +1,7 @@
 /**
  * The "regions" memory manager: System V regions and pregions, demand-zero paging, shared text,
- * copy-on-write fork, sbrk, an automatically growing stack, and anonymous and file mmap with msync;
- * machine-independent.
+ * copy-on-write fork, sbrk, an automatically growing stack, anonymous and file mmap with msync, System V shared
+ * memory, and share groups' views of one image (sproc(2) PR_SADDR) with private PRDAs; machine-independent.
  */
 module sprocket.vm.regions {
     requires transitive sprocket.api;

@@ -26,7 +26,9 @@ class ModuleDescriptorTest {
                     "sprocket.cli.bin.Cowfork", "sprocket.cli.bin.Mapshare", "sprocket.cli.bin.Segv",
                     "sprocket.cli.bin.Mixed", "sprocket.cli.bin.Spinners", "sprocket.cli.bin.Nicetest",
                     "sprocket.cli.bin.Ipcs", "sprocket.cli.bin.Ipcrm", "sprocket.cli.bin.Msgping",
-                    "sprocket.cli.bin.Shmpi", "sprocket.cli.bin.Cat", "sprocket.cli.bin.Ls", "sprocket.cli.bin.Mkdir",
+                    "sprocket.cli.bin.Shmpi", "sprocket.cli.bin.Sprocpi", "sprocket.cli.bin.Sharefd",
+                    "sprocket.cli.bin.Sharedir", "sprocket.cli.bin.Exitsig", "sprocket.cli.bin.Blockdemo",
+                    "sprocket.cli.bin.Sprocbench", "sprocket.cli.bin.Cat", "sprocket.cli.bin.Ls", "sprocket.cli.bin.Mkdir",
                     "sprocket.cli.bin.Rm", "sprocket.cli.bin.Ln", "sprocket.cli.bin.Wc", "sprocket.cli.bin.Grep",
                     "sprocket.cli.bin.Tee", "sprocket.cli.bin.Pipeline");
         });

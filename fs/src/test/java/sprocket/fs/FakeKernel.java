@@ -110,6 +110,11 @@ final class FakeKernel implements KernelServices {
     }
 
     @Override
+    public void prdaFilled(long physicalAddress) {
+        throw new AssertionError("only the memory manager fills a PRDA");
+    }
+
+    @Override
     public void charge(long cycles) {
         if (cycles < 0) throw new AssertionError("negative charge " + cycles);
         charged += cycles;

@@ -132,6 +132,11 @@ final class FakeKernel implements KernelServices {
     }
 
     @Override
+    public void prdaFilled(long physicalAddress) {
+        throw new AssertionError("only the memory manager fills a PRDA");
+    }
+
+    @Override
     public void charge(long cycles) {
         charged += cycles;
         clock += cycles;

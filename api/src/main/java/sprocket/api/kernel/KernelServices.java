@@ -40,6 +40,13 @@ public interface KernelServices {
     /** Advances the calling CPU's clock by {@code cycles} of kernel work. */
     void charge(long cycles);
 
+    /**
+     * The memory manager gave the calling process's PRDA page (at {@link sprocket.api.sys.Prctl#PRDA}) its first
+     * frame, at {@code physicalAddress}: the kernel writes the system part (prda_sys: t_pid, t_rpid, t_cpu)
+     * into it before the process sees it, as IRIX does on the PRDA's first fault.
+     */
+    void prdaFilled(long physicalAddress);
+
     /** The calling CPU's clock, in cycles. */
     long now();
 

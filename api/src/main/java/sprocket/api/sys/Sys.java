@@ -369,11 +369,112 @@ public interface Sys {
     /** prctl(2): the IRIX process control operations of {@link Prctl}; EINVAL for one this kernel does not know. */
     long prctl(int option, long arg);
 
+    /** prctl(2) with no argument (PR_MAXPROCS, PR_GETSTACKSIZE, PR_GETNSHARE, PR_TERMCHILD...). */
+    default long prctl(int option) {
+        return prctl(option, 0);
+    }
+
     /** getrusage(2) for {@link Rusage#RUSAGE_SELF} or {@link Rusage#RUSAGE_CHILDREN}; null with EINVAL otherwise. */
     Rusage getrusage(int who);
 
     /** sysconf(3C). */
     long sysconf(int name);
+
+    // ---- share groups (sproc(2), blockproc(2); prctl(2) above)
+    /**
+     * sproc(2): a new process in the caller's share group (the first call forms the group), starting at
+     * {@code entry} with {@code arg}, sharing what {@code inh} asks of {@link Prctl}'s PR_S* bits (masked by what the
+     * caller itself shares) and obeying its flags PR_BLOCK and PR_NOLIBC. Its stack is placed by the kernel with
+     * RLIMIT_STACK's soft value as margin. Returns the child's pid, or -1 with errno ENOMEM, EAGAIN, EPERM, ENOSPC.
+     */
+    int sproc(SprocEntry entry, int inh, long arg);
+
+    /**
+     * sprocsp(2): as {@link #sproc}, with the stack given: {@code sp} 0 lets the kernel place a stack leaving
+     * {@code len} bytes of margin (EINVAL when {@code len} < 8192); otherwise {@code sp} is the top of a stack the
+     * caller manages (rounded down to 8 bytes; the kernel does not grow it).
+     */
+    int sprocsp(SprocEntry entry, int inh, long arg, long sp, long len);
+
+    /**
+     * The stack pointer the process started with: below exec's arguments, the top of the stack sproc(2) placed, or
+     * sprocsp(2)'s {@code sp} rounded down. Simulated stack memory is what a program addresses from here down.
+     */
+    long stackPointer();
+
+    /**
+     * blockproc(2): decrements {@code pid}'s block count; while it is negative the process sleeps (a blocked process
+     * wakes only for signals that kill it). EINVAL, ESRCH, EPERM (another user's process) as the manual gives them.
+     */
+    int blockproc(int pid);
+
+    /** unblockproc(2): increments {@code pid}'s block count, waking it when the count is no longer negative. */
+    int unblockproc(int pid);
+
+    /**
+     * setblockproccnt(2): sets {@code pid}'s block count to {@code count} (PR_MINBLOCKCNT..PR_MAXBLOCKCNT, else
+     * EINVAL); a negative count blocks the process, a count of 0 or more unblocks it.
+     */
+    int setblockproccnt(int pid, int count);
+
+    /** blockprocall(2): {@link #blockproc} on every member of {@code pid}'s share group. */
+    int blockprocall(int pid);
+
+    /** unblockprocall(2): {@link #unblockproc} on every member of {@code pid}'s share group. */
+    int unblockprocall(int pid);
+
+    /** setblockproccntall(2): {@link #setblockproccnt} on every member of {@code pid}'s share group. */
+    int setblockproccntall(int pid, int count);
+
+    // ---- arenas (usinit(3P), usconfig(3P)) and the locks and semaphores in them (ussetlock(3P), uspsema(3P))
+    /**
+     * test_and_set(3): atomically stores {@code value} in the 32-bit word at {@code addr} and returns what was there,
+     * on the machine's atomic primitive (LOCK XCHG on x86 MPS; the R2000, with no read-modify-write instruction, goes
+     * through its bus lock unit), at that primitive's cost. A bad address delivers SIGSEGV, as a store would.
+     */
+    int test_and_set(long addr, int value);
+
+    /**
+     * usconfig(3P): {@link Ulocks} CONF_INITUSERS and CONF_INITSIZE set what the next arena gets (and, for
+     * CONF_INITUSERS, what the share group's C library arena admits: set it before the first sproc) and return the
+     * old value; CONF_GETUSERS and CONF_GETSIZE read them. -1 with EINVAL for anything else or a value out of range.
+     */
+    long usconfig(int cmd, long value);
+
+    /**
+     * usinit(3P): maps the arena in {@code filename} (made with the configured size if it is new, shared with every
+     * process mapping the same file; "/dev/zero" gives one shared only with the caller's share group and children) and
+     * joins it. Returns its address, or 0 with errno set (ENOSPC when it has its configured number of users already,
+     * or the errors of open(2) and mmap(2)).
+     */
+    long usinit(String filename);
+
+    /** usnewlock(3P): a new lock in the arena, unlocked; 0 with ENOMEM when the arena is full. */
+    long usnewlock(long arena);
+
+    /** ussetlock(3P): takes the lock, spinning ({@link Ulocks#USDEFSPIN} tries, then yielding the CPU); returns 1. */
+    int ussetlock(long lock);
+
+    /** uscsetlock(3P): tries the lock up to {@code spins} times; 1 if it was taken, else 0. */
+    int uscsetlock(long lock, int spins);
+
+    /** usunsetlock(3P): releases the lock; 0. */
+    int usunsetlock(long lock);
+
+    /** ustestlock(3P): 1 if the lock is held, else 0. */
+    int ustestlock(long lock);
+
+    /** usnewsema(3P): a new semaphore in the arena with count {@code value}; 0 with ENOMEM when the arena is full. */
+    long usnewsema(long arena, int value);
+
+    /** uspsema(3P): decrements the count and, if it went negative, sleeps until a usvsema wakes the caller; 1. */
+    int uspsema(long sema);
+
+    /** uscpsema(3P): decrements the count only if that leaves it non-negative; 1 if it did, else 0. */
+    int uscpsema(long sema);
+
+    /** usvsema(3P): increments the count, waking the longest waiter if there is one; 0. */
+    int usvsema(long sema);
 
     // ---- conveniences a C library would give
 

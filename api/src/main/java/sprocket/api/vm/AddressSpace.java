@@ -77,12 +77,52 @@ public interface AddressSpace {
     /** The highest address of the stack, exclusive. */
     long stackTop();
 
-    /** A copy for fork(2): private pages copied (or shared copy-on-write); null when memory ran out. */
+    /**
+     * sproc(2) with PR_SADDR: a new share-group member's view of this space. The new view shares every pregion of the
+     * group (text, data and the break, every member's stack, mappings, attachments) with this view and every other
+     * view of the group: an attach, mmap, munmap, mprotect, sbrk or stack growth by any member is seen by all when the
+     * call returns, and memory removed or shrunk leaves every member's pmap (a shootdown on each CPU running one)
+     * before its frames are freed. Only the PRDA (the page at {@link sprocket.api.sys.Prctl#PRDA}) is private to each
+     * view. The new view has its own pmap and no stack of its own until {@link #newStack}. The first call makes this
+     * space the group's (the paper: "all of its sharable pregions are moved to the list of pregions in the shared
+     * address block"). Null when memory ran out.
+     */
+    AddressSpace share(int cpu);
+
+    /**
+     * The stack of a new sproc(2) member, in this (the member's) view: a region placed where it overlaps nothing in
+     * the space, its top the highest page boundary below the existing stacks that leaves {@code margin} bytes free
+     * beneath it (keeping out of other stacks' unclaimed margins while there is room elsewhere). It holds one page at
+     * first and grows down on demand, up to {@code limit} bytes (RLIMIT_STACK), while nothing else is in the way;
+     * there are no red zones. Kernel-chosen placements (mmap, shmat, later stacks) keep out of the unclaimed margin
+     * while they can. In a view shared by the group the stack is visible to every member. Returns the top (the
+     * process's initial stack pointer), or {@code -ENOMEM} when no hole of {@code margin} bytes is left.
+     */
+    long newStack(int cpu, long margin, long limit);
+
+    /**
+     * Bytes of virtual space this view reaches: every pregion, plus the unclaimed margins of its stacks (sproc(2)
+     * fails with ENOMEM when a new stack would take a share group past RLIMIT_VMEM).
+     */
+    long virtualSize();
+
+    /**
+     * A copy for fork(2): private pages copied (or shared copy-on-write); null when memory ran out. Forking a view of
+     * a share group copies the whole group's space, every member's visible stack included, copy-on-write (the paper:
+     * "a fork or non-VM sharing sproc call leaves any visible stack or other regions from the share group as
+     * copy-on-write elements of the new process"); the child's stack that grows is this view's own, and its PRDA is
+     * new.
+     */
     AddressSpace fork(int cpu);
 
     /** Pages with a frame behind them. */
     long residentPages();
 
-    /** Releases every frame and the pmap; the space must not be active on any CPU. */
+    /**
+     * Releases this view: its pmap, its PRDA and, in a share group, its own stack (sproc(2): "If one member of a share
+     * group exits or otherwise dies, its stack is removed from the virtual space of the share group"), except the
+     * stack of the view the group was made from ("If the process which first created the share group exits, its
+     * stack is not removed"). The last view of a space releases every frame. It must not be active on any CPU.
+     */
     void destroy(int cpu);
 }

@@ -653,6 +653,27 @@ final class FakeSys implements Sys {
     @Override public long sched_getaffinity(int pid) { throw unexpected(); }
     @Override public int priocntl(int pid, String schedClass, int priority) { throw unexpected(); }
     @Override public long prctl(int option, long arg) { throw unexpected(); }
+    @Override public int sproc(sprocket.api.sys.SprocEntry e, int inh, long arg) { throw unexpected(); }
+    @Override public int sprocsp(sprocket.api.sys.SprocEntry e, int inh, long arg, long sp, long len) { throw unexpected(); }
+    @Override public long stackPointer() { throw unexpected(); }
+    @Override public int blockproc(int pid) { throw unexpected(); }
+    @Override public int unblockproc(int pid) { throw unexpected(); }
+    @Override public int setblockproccnt(int pid, int count) { throw unexpected(); }
+    @Override public int blockprocall(int pid) { throw unexpected(); }
+    @Override public int unblockprocall(int pid) { throw unexpected(); }
+    @Override public int setblockproccntall(int pid, int count) { throw unexpected(); }
+    @Override public int test_and_set(long addr, int value) { throw unexpected(); }
+    @Override public long usconfig(int cmd, long value) { throw unexpected(); }
+    @Override public long usinit(String filename) { throw unexpected(); }
+    @Override public long usnewlock(long arena) { throw unexpected(); }
+    @Override public int ussetlock(long lock) { throw unexpected(); }
+    @Override public int uscsetlock(long lock, int spins) { throw unexpected(); }
+    @Override public int usunsetlock(long lock) { throw unexpected(); }
+    @Override public int ustestlock(long lock) { throw unexpected(); }
+    @Override public long usnewsema(long arena, int value) { throw unexpected(); }
+    @Override public int uspsema(long sema) { throw unexpected(); }
+    @Override public int uscpsema(long sema) { throw unexpected(); }
+    @Override public int usvsema(long sema) { throw unexpected(); }
     @Override public Rusage getrusage(int who) { throw unexpected(); }
     @Override public int semop(int semid, Sembuf[] sops) { throw unexpected(); }
     @Override public int semctl(int semid, int cmd, int[] values) { throw unexpected(); }

@@ -3,7 +3,6 @@ package sprocket.kernel.core;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import sprocket.api.Errno;
-import sprocket.api.sys.Prctl;
 import sprocket.api.sys.Rusage;
 import sprocket.api.sys.Sysconf;
 
@@ -126,19 +125,6 @@ final class CpuCalls {
             if (r != 0) return SyscallFrame.fail(p, r);
             t.priority = priority;
             return 0;
-        } finally {
-            frame.leave(p);
-        }
-    }
-
-    public long prctl(int option, long arg) {
-        Proc p = frame.enter(Locks.Area.PROC);
-        try {
-            return switch (option) {
-                case Prctl.PR_MAXPROCS -> table.maxUprc;
-                case Prctl.PR_MAXPPROCS -> Long.bitCount(p.affinity & allCpus());
-                default -> SyscallFrame.fail(p, Errno.EINVAL);
-            };
         } finally {
             frame.leave(p);
         }

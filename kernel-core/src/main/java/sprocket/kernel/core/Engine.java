@@ -432,7 +432,7 @@ final class Engine {
     /** Gives the engine its turn back; on return the process may be on another CPU. Then acts on signals. */
     void preemptionPoint(Proc p) {
         p.coroutine.suspend();
-        if ((p.pending & ~p.blocked) != 0 || p.exiting) userReturn.accept(p);
+        if ((p.pending & ~p.blocked) != 0 || p.exiting || p.blockCount < 0) userReturn.accept(p);
     }
 
     /** Spends {@code cycles} computing in user mode, a quantum at a time. */

@@ -9,6 +9,19 @@ final class FdTable {
 
     private OpenFile[] files = new OpenFile[8];
     private boolean[] cloexec = new boolean[8];
+    /** Bumped by every change, so a share group member can tell at the end of a call whether it has one to publish. */
+    int changes;
+    /** The share group member whose table this is, while it shares descriptors (PR_SFDS); else null. */
+    Proc sharer;
+
+    /**
+     * The paper's race: a member that slept in the kernel while another changed the group's table picks the change up
+     * before it chooses or changes a slot itself.
+     */
+    private void catchUp() {
+        Proc p = sharer;
+        if (p != null && (p.syncPending & sprocket.api.sys.Prctl.PR_SFDS) != 0) p.shaddr.syncFds(p);
+    }
 
     OpenFile get(int fd) {
         return fd >= 0 && fd < files.length ? files[fd] : null;
@@ -16,6 +29,7 @@ final class FdTable {
 
     /** The lowest free descriptor at or above {@code from} and below {@code limit} (RLIMIT_NOFILE), or -1 (EMFILE). */
     int lowestFree(int from, long limit) {
+        catchUp();
         int end = (int) Math.min(NOFILE, limit);
         for (int fd = Math.max(0, from); fd < end; fd++) {
             if (fd >= files.length || files[fd] == null) return fd;
@@ -25,6 +39,9 @@ final class FdTable {
 
     /** Puts {@code file} at {@code fd}; the caller holds a reference for it. */
     void install(int fd, OpenFile file, boolean closeOnExec) {
+        catchUp();
+        if (get(fd) != null) throw new PanicException("descriptor " + fd + " installed over an open one");
+        changes++;
         if (fd >= files.length) {
             int n = Math.min(NOFILE, Math.max(fd + 1, files.length * 2));
             files = java.util.Arrays.copyOf(files, n);
@@ -36,8 +53,10 @@ final class FdTable {
 
     /** Empties slot {@code fd}, returning what was there (the caller releases it). */
     OpenFile remove(int fd) {
+        catchUp();
         OpenFile f = get(fd);
         if (f != null) {
+            changes++;
             files[fd] = null;
             cloexec[fd] = false;
         }
@@ -49,6 +68,7 @@ final class FdTable {
     }
 
     void closeOnExec(int fd, boolean value) {
+        if (cloexec[fd] != value) changes++;
         cloexec[fd] = value;
     }
 

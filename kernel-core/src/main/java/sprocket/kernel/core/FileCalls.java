@@ -47,6 +47,12 @@ final class FileCalls {
             if (fd < 0) return SyscallFrame.fail(p, Errno.EMFILE);
             OpenResult r = fs.open(SyscallFrame.lookup(p), path, flags, mode);
             if (r.errno() != 0) return SyscallFrame.fail(p, r.errno());
+            // Opening may have slept (a FIFO): a share group member may have had its table changed meanwhile.
+            fd = p.fds.lowestFree(0, nofile(p));
+            if (fd < 0) {
+                r.file().release();
+                return SyscallFrame.fail(p, Errno.EMFILE);
+            }
             p.fds.install(fd, r.file(), false);
             return fd;
         } finally {

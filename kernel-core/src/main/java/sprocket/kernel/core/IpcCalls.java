@@ -21,9 +21,12 @@ final class IpcCalls {
     private final SyscallFrame frame;
     private final Ipc ipc;
 
+    private final ShareGroups shares;
+
     @Inject
-    IpcCalls(SyscallFrame frame, Ipc ipc) {
+    IpcCalls(SyscallFrame frame, Ipc ipc, ShareGroups shares) {
         this.frame = frame;
+        this.shares = shares;
         this.ipc = ipc;
     }
 
@@ -81,7 +84,9 @@ final class IpcCalls {
             Segment segment = ipc.shmat(shmid, shmflg, errno);
             if (segment == null) return SyscallFrame.fail(p, errno[0]);
             int prot = Prot.READ | ((shmflg & IpcFlags.SHM_RDONLY) != 0 ? 0 : Prot.WRITE);
+            shares.updateBegin(p);
             long r = p.space.attach(p.cpu.id, segment, at, prot);
+            shares.updateEnd(p);
             if (r < 0) return SyscallFrame.fail(p, (int) -r);
             ipc.attached(segment);
             return r;
@@ -93,7 +98,9 @@ final class IpcCalls {
     public int shmdt(long addr) {
         Proc p = frame.enter(Locks.Area.IPC);
         try {
+            shares.updateBegin(p);
             Segment segment = p.space.detach(p.cpu.id, addr);
+            shares.updateEnd(p);
             // shmdt(2): "EINVAL: shmaddr is not the data segment start address of a shared memory segment".
             if (segment == null) return SyscallFrame.fail(p, Errno.EINVAL);
             ipc.detached(segment);

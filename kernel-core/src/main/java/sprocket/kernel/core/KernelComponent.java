@@ -33,6 +33,10 @@ interface KernelComponent {
 
     Signals signals();
 
+    ProcBlock procBlock();
+
+    ShareGroups shareGroups();
+
     Lifecycle lifecycle();
 
     KernelServicesImpl services();

@@ -72,7 +72,15 @@ public final class KernelInstance {
         e.processes = () -> k.procTable().all();
         k.scheduler();
         k.services().connect(k.procTable(), k.signals());
-        e.userReturn = k.signals()::check;
+        Signals signals = k.signals();
+        ProcBlock blocking = k.procBlock();
+        e.userReturn = p -> {
+            signals.check(p);
+            if (p.blockCount < 0) {
+                blocking.blockme(p);
+                signals.check(p);
+            }
+        };
         for (Program p : installed.all().values()) {
             int r = k.fileSystem().install("/bin/" + p.name(), Programs.image(p.name()), 0755);
             if (r != 0) {
@@ -191,7 +199,7 @@ public final class KernelInstance {
 
     /**
      * The invariants every run must end with: no process left but the reaped init, every frame free, every
-     * open file closed, every pipe gone. A broken one is a kernel bug: panic.
+     * open file closed, every pipe and shared address block gone. A broken one is a kernel bug: panic.
      */
     private void checkInvariants() {
         List<String> broken = new ArrayList<>();
@@ -204,6 +212,8 @@ public final class KernelInstance {
         }
         if (k.fileSystem().openFiles() != 0) broken.add(k.fileSystem().openFiles() + " files are still open");
         if (k.ipc().livePipes() != 0) broken.add(k.ipc().livePipes() + " pipes are still alive");
+        int groups = k.shareGroups().live.size();
+        if (groups != 0) broken.add(groups + " shared address blocks are still allocated");
         if (!broken.isEmpty()) {
             throw new PanicException("after the run: " + String.join("; ", broken)).at(endCycles(), -1);
         }

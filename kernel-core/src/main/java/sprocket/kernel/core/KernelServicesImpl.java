@@ -71,6 +71,16 @@ final class KernelServicesImpl implements KernelServices {
     }
 
     @Override
+    public void prdaFilled(long physicalAddress) {
+        Proc p = current();
+        var memory = engine.machine.memory();
+        long base = physicalAddress - sprocket.api.sys.Prctl.PRDA;
+        memory.store(base + sprocket.api.sys.Prctl.T_PID, 4, p.pid);
+        memory.store(base + sprocket.api.sys.Prctl.T_RPID, 4, p.pid);
+        memory.store(base + sprocket.api.sys.Prctl.T_CPU, 4, p.cpu.id);
+    }
+
+    @Override
     public long now() {
         return engine.now();
     }

@@ -11,7 +11,10 @@ import sprocket.api.kernel.Credentials;
 import sprocket.api.sched.Scheduler;
 import sprocket.api.sys.ProcessEntry;
 import sprocket.api.sys.Program;
+import sprocket.api.sys.Prctl;
+import sprocket.api.sys.Rlimit;
 import sprocket.api.sys.Sigaction;
+import sprocket.api.sys.SprocEntry;
 import sprocket.api.sys.SignalHandler;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Wait;
@@ -33,6 +36,8 @@ final class Lifecycle {
     static final long TEXT_BYTES = 16 * 1024;
     static final long DATA_BYTES = 16 * 1024;
     static final int INIT_PID = 1;
+    /** sprocsp(2): "EINVAL: sp was null and len was less than 8192". */
+    static final long MIN_SPROC_STACK = 8192;
 
     private final Engine engine;
     private final ProcTable table;
@@ -43,7 +48,10 @@ final class Lifecycle {
     private final Programs programs;
     private final Sys sys;
     private final KernelTunables tunables;
+    private final ShareGroups shares;
+    private final ProcBlock blocking;
     private final Stats.CounterImpl forks;
+    private final Stats.CounterImpl sprocs;
     private final Stats.CounterImpl execs;
     private final Stats.CounterImpl exits;
     private final SchedMetrics metrics;
@@ -54,7 +62,7 @@ final class Lifecycle {
     @Inject
     Lifecycle(Engine engine, ProcTable table, Signals signals, MemoryManager memory, FileSystem fs,
             sprocket.api.ipc.Ipc ipc, Programs programs, Sys sys, KernelTunables tunables, Stats stats,
-            SchedMetrics metrics) {
+            SchedMetrics metrics, ShareGroups shares, ProcBlock blocking) {
         this.engine = engine;
         this.table = table;
         this.signals = signals;
@@ -64,7 +72,10 @@ final class Lifecycle {
         this.programs = programs;
         this.sys = sys;
         this.tunables = tunables;
+        this.shares = shares;
+        this.blocking = blocking;
         this.forks = (Stats.CounterImpl) stats.counter("forks");
+        this.sprocs = (Stats.CounterImpl) stats.counter("sprocs");
         this.execs = (Stats.CounterImpl) stats.counter("execs");
         this.exits = (Stats.CounterImpl) stats.counter("exits");
         this.metrics = metrics;
@@ -91,6 +102,7 @@ final class Lifecycle {
         p.root = fs.root();
         p.space = memory.create(0, image("init", tunables.stackLimit));
         if (p.space == null) throw new PanicException("no memory for init");
+        p.stackPointer = p.space.stackTop();
         p.entry = entry;
         init = p;
         start(p);
@@ -181,12 +193,80 @@ final class Lifecycle {
         Proc child = table.allocate(credentials(parent), why);
         if (child == null) return -why[0];
         Cpu cpu = parent.cpu;
+        shares.updateBegin(parent);
         AddressSpace space = borrow ? parent.space : parent.space.fork(cpu.id);
+        shares.updateEnd(parent);
         if (space == null) {
             table.free(child);
             return -Errno.ENOMEM;
         }
         if (borrow) child.vforkParent = parent;
+        child.stackPointer = parent.stackPointer;
+        inherit(parent, child, space, entry);
+        forks.increment();
+        start(child);
+        return child.pid;
+    }
+
+    /**
+     * sproc(2) and sprocsp(2) by the running process {@code parent}: a new member of its share group (formed now if
+     * there is none), sharing {@code inh}'s resources as far as the parent does. Returns the child's pid or a
+     * negative errno, checked in the manual's order of concern: EINVAL, EPERM, ENOSPC, EAGAIN, ENOMEM.
+     */
+    int sproc(Proc parent, SprocEntry entry, int inh, long arg, long sp, long len) {
+        if (sp == 0 && len < MIN_SPROC_STACK) return -Errno.EINVAL;
+        if ((parent.shmask & Prctl.PR_THREADS) != 0) return -Errno.EPERM;
+        Shaddr group = parent.shaddr;
+        boolean libc = (inh & Prctl.PR_NOLIBC) == 0;
+        if (libc) {
+            // The C library arena admits usconfig(CONF_INITUSERS) users, fixed when it is made; the parent is one.
+            int max = group != null && group.arenaMax > 0 ? group.arenaMax : parent.arenaUsers;
+            int users = group != null && group.arenaUsers > 0 ? group.arenaUsers : 1;
+            if (users + 1 > max) return -Errno.ENOSPC;
+        }
+        if (sp == 0 && len > parent.rlimCur[Rlimit.RLIMIT_VMEM] - parent.space.virtualSize()) {
+            return -Errno.ENOMEM; // sproc(2): the group would grow past {PROCSIZE_MAX}
+        }
+        int[] why = new int[1];
+        Proc child = table.allocate(credentials(parent), why);
+        if (child == null) return -why[0];
+        boolean formed = group == null;
+        if (formed) group = shares.form(parent);
+        int mask = (inh & parent.shmask & Prctl.PR_SALL) | Prctl.PR_SPROC;
+        Cpu cpu = parent.cpu;
+        shares.updateBegin(parent);
+        AddressSpace space = (mask & Prctl.PR_SADDR) != 0 ? parent.space.share(cpu.id) : parent.space.fork(cpu.id);
+        long top = space == null ? -Errno.ENOMEM
+                : sp == 0 ? space.newStack(cpu.id, len, parent.rlimCur[Rlimit.RLIMIT_STACK]) : sp & ~7L;
+        if (top < 0 && space != null) space.destroy(cpu.id);
+        shares.updateEnd(parent);
+        if (top < 0) {
+            table.free(child);
+            if (formed) shares.leave(parent);
+            return (int) top;
+        }
+        child.stackPointer = top;
+        long stksize = len;
+        inherit(parent, child, space, sys -> entry.run(sys, arg, stksize));
+        child.exitSignal = parent.exitSignal;
+        shares.join(group, child, mask);
+        if (libc) {
+            if (group.arenaUsers == 0) {
+                group.arenaMax = parent.arenaUsers;
+                group.arenaUsers = 1;
+                parent.arenaMember = true;
+            }
+            group.arenaUsers++;
+            child.arenaMember = true;
+        }
+        sprocs.increment();
+        start(child);
+        return child.pid;
+    }
+
+    /** What a child of {@code parent} inherits, as fork(2) lists it; it then runs {@code entry} in {@code space}. */
+    private void inherit(Proc parent, Proc child, AddressSpace space, ProcessEntry entry) {
+        Cpu cpu = parent.cpu;
         child.space = space;
         child.ruid = parent.ruid;
         child.euid = parent.euid;
@@ -205,6 +285,8 @@ final class Lifecycle {
         child.priority = parent.priority;
         child.affinity = parent.affinity;
         child.blocked = parent.blocked;
+        child.arenaUsers = parent.arenaUsers;
+        child.arenaSize = parent.arenaSize;
         System.arraycopy(parent.rlimCur, 0, child.rlimCur, 0, parent.rlimCur.length);
         System.arraycopy(parent.rlimMax, 0, child.rlimMax, 0, parent.rlimMax.length);
         System.arraycopy(parent.actions, 0, child.actions, 0, parent.actions.length);
@@ -215,10 +297,7 @@ final class Lifecycle {
         child.entry = entry;
         parent.children.add(child);
         engine.charge(engine.costs.kernelOp() * 4);
-        forks.increment();
         engine.trace.event(Engine.TRACE_FORK, engine.now(), cpu.id, parent.pid, child.pid);
-        start(child);
-        return child.pid;
     }
 
     static Credentials credentials(Proc p) {
@@ -243,7 +322,8 @@ final class Lifecycle {
         p.space = space;
         space.pmap().activate(cpu.id);
         cpu.activeSpace = space;
-        if (!pushArguments(cpu, space, argv, envp)) {
+        long sp = pushArguments(cpu, space, argv, envp);
+        if (sp < 0) {
             p.space = old;
             old.pmap().activate(cpu.id);
             cpu.activeSpace = old;
@@ -254,8 +334,12 @@ final class Lifecycle {
             giveBack(p);
         } else {
             forgetSpace(old);
+            shares.updateBegin(p);
             old.destroy(cpu.id);
+            shares.updateEnd(p);
         }
+        // exec(2) "removes the process from the share group before overlaying the new process image".
+        leaveGroup(p);
         for (int fd = 0; fd < p.fds.size(); fd++) {
             if (p.fds.closeOnExec(fd)) {
                 OpenFile f = p.fds.remove(fd);
@@ -271,6 +355,7 @@ final class Lifecycle {
         p.command = programName;
         p.argv = argv;
         p.envp = envp;
+        p.stackPointer = sp;
         p.execed = true;
         execs.increment();
         engine.trace.event(Engine.TRACE_EXEC, engine.now(), cpu.id, p.pid, 0);
@@ -280,9 +365,9 @@ final class Lifecycle {
     /**
      * Lays out the new image's arguments at the top of its stack as a System V exec does: argc, the argv pointers
      * and a null, the envp pointers and a null, then the strings. The stores go through the MMU, so the stack
-     * page is faulted in as in any exec. Returns false if the stack cannot hold them.
+     * page is faulted in as in any exec. Returns the new stack pointer (at argc), or -1 if the stack cannot hold them.
      */
-    private boolean pushArguments(Cpu cpu, AddressSpace space, String[] argv, String[] envp) {
+    private long pushArguments(Cpu cpu, AddressSpace space, String[] argv, String[] envp) {
         byte[][] strings = new byte[argv.length + envp.length][];
         long bytes = 0;
         for (int i = 0; i < strings.length; i++) {
@@ -294,21 +379,21 @@ final class Lifecycle {
         long vector = (strBase - 4L * (strings.length + 3)) & ~7L;
         long at = strBase;
         long slot = vector;
-        if (!store32(cpu, slot, argv.length)) return false;
+        if (!store32(cpu, slot, argv.length)) return -1;
         slot += 4;
         for (int i = 0; i < strings.length; i++) {
             if (i == argv.length) {
-                if (!store32(cpu, slot, 0)) return false;
+                if (!store32(cpu, slot, 0)) return -1;
                 slot += 4;
             }
-            if (!store32(cpu, slot, at) || !storeBytes(cpu, at, strings[i])) return false;
+            if (!store32(cpu, slot, at) || !storeBytes(cpu, at, strings[i])) return -1;
             slot += 4;
             at += strings[i].length;
         }
-        if (argv.length == strings.length && !store32(cpu, slot, 0)) return false;
-        if (!store32(cpu, slot + (argv.length == strings.length ? 4 : 0), 0)) return false;
+        if (argv.length == strings.length && !store32(cpu, slot, 0)) return -1;
+        if (!store32(cpu, slot + (argv.length == strings.length ? 4 : 0), 0)) return -1;
         engine.charge(engine.costs.copyWord() * ((bytes + 4L * strings.length + 12) / 4));
-        return true;
+        return vector;
     }
 
     private boolean store32(Cpu cpu, long va, long value) {
@@ -364,6 +449,8 @@ final class Lifecycle {
         p.alarm = null;
         // semop(2): SEM_UNDO adjustments are applied when the process exits.
         ipc.exit(p.pid);
+        // Its own descriptors close; the group's table (if it shares one) keeps its references.
+        p.fds.sharer = null;
         for (int fd = 0; fd < p.fds.size(); fd++) {
             OpenFile f = p.fds.remove(fd);
             if (f != null) f.release();
@@ -374,9 +461,20 @@ final class Lifecycle {
         }
         if (p.space != null && cpu != null) {
             forgetSpace(p.space);
+            shares.updateBegin(p);
             p.space.destroy(cpu.id);
+            shares.updateEnd(p);
             p.space = null;
             cpu.last = null;
+        }
+        Shaddr group = p.shaddr;
+        leaveGroup(p);
+        if (group != null && p.exitSignal != 0) {
+            // prctl(2) PR_SETEXITSIG: every remaining member of the share group is signalled.
+            for (Proc m : group.members) signals.post(m, p.exitSignal);
+        }
+        for (Proc c : p.children) {
+            if (c.termChild && c.alive()) signals.post(c, sprocket.api.Signals.SIGHUP); // prctl(2) PR_TERMCHILD
         }
         reparentChildren(p);
         p.status = status;
@@ -398,6 +496,25 @@ final class Lifecycle {
             engine.wakeup(parent);
         }
         throw ProcessExit.INSTANCE;
+    }
+
+    /**
+     * Takes {@code p} out of its share group (exit, exec): it leaves the C library arena, and PR_UNBLKONEXEC's process
+     * is unblocked.
+     */
+    private void leaveGroup(Proc p) {
+        if (p.unblockOnExec != 0) {
+            Proc q = table.get(p.unblockOnExec);
+            p.unblockOnExec = 0;
+            if (q != null) blocking.unblock(q, 1);
+        }
+        Shaddr s = p.shaddr;
+        if (s == null) return;
+        if (p.arenaMember) {
+            s.arenaUsers--;
+            p.arenaMember = false;
+        }
+        shares.leave(p);
     }
 
     /** Orphans go to init, which reaps them; init hears of any that are already zombies. */

@@ -50,7 +50,13 @@ final class Locks {
         return n;
     }
 
+    /** Share groups' locks (s_rupdlock and the pregion list's shared read lock), while their groups live. */
+    final java.util.List<KernelLock> groupLocks = new java.util.ArrayList<>();
+    final java.util.List<AccessLock> accessLocks = new java.util.ArrayList<>();
+
     void forgetBefore(long horizon) {
+        for (KernelLock l : groupLocks) l.forgetBefore(horizon);
+        for (AccessLock l : accessLocks) l.forgetBefore(horizon);
         giant.forgetBefore(horizon);
         for (KernelLock l : fine) {
             if (l != null) l.forgetBefore(horizon);

@@ -30,8 +30,18 @@ final class MachineContextImpl implements MachineContext {
         if (p == null || p.space == null) return false;
         pageFaults.value++;
         p.minflt++;
-        engine.cpus[cpu].now += engine.costs.pageFault();
+        Cpu c = engine.cpus[cpu];
+        c.now += engine.costs.pageFault();
+        Shaddr g = p.shaddr;
+        if (g == null || (p.shmask & sprocket.api.sys.Prctl.PR_SADDR) == 0) {
+            int sig = p.space.fault(cpu, vaddr, access);
+            p.faultSignal = sig;
+            return sig == 0;
+        }
+        // The paper: "all share group processes must obtain this lock each time they page fault".
+        g.scanBegin(c);
         int sig = p.space.fault(cpu, vaddr, access);
+        g.scanEnd(c);
         p.faultSignal = sig;
         return sig == 0;
     }

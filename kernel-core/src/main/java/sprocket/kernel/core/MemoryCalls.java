@@ -25,10 +25,14 @@ final class MemoryCalls {
     private final Mmu mmu;
     private final PhysicalMemory memory;
     private final long memoryCost;
+    private final ShareGroups shares;
+    /** The CPU that last took each word test_and_set has touched, by physical address. */
+    private final java.util.Map<Long, Integer> atomicHolders = new java.util.HashMap<>();
 
     @Inject
-    MemoryCalls(SyscallFrame frame, Engine engine, Signals signals, Lazy<Lifecycle> lifecycle) {
+    MemoryCalls(SyscallFrame frame, Engine engine, Signals signals, Lazy<Lifecycle> lifecycle, ShareGroups shares) {
         this.frame = frame;
+        this.shares = shares;
         this.engine = engine;
         this.signals = signals;
         this.lifecycle = lifecycle;
@@ -41,7 +45,7 @@ final class MemoryCalls {
     public long sbrk(long increment) {
         Proc p = frame.enter(Locks.Area.VM);
         try {
-            return SyscallFrame.result(p, p.space.sbrk(p.cpu.id, increment));
+            return SyscallFrame.result(p, updating(p, () -> p.space.sbrk(p.cpu.id, increment)));
         } finally {
             frame.leave(p);
         }
@@ -50,10 +54,21 @@ final class MemoryCalls {
     public int brk(long addr) {
         Proc p = frame.enter(Locks.Area.VM);
         try {
-            long r = p.space.sbrk(p.cpu.id, addr - p.space.brk());
+            long r = updating(p, () -> p.space.sbrk(p.cpu.id, addr - p.space.brk()));
             return r < 0 ? SyscallFrame.fail(p, (int) -r) : 0;
         } finally {
             frame.leave(p);
+        }
+    }
+
+    /** Runs a change to {@code p}'s pregion list under its share group's update lock, if it shares its space. */
+    private long updating(Proc p, java.util.function.LongSupplier change) {
+        if (!ShareGroups.sharesSpace(p)) return change.getAsLong();
+        shares.updateBegin(p);
+        try {
+            return change.getAsLong();
+        } finally {
+            shares.updateEnd(p);
         }
     }
 
@@ -85,7 +100,7 @@ final class MemoryCalls {
             }
             if ((flags & Mman.MAP_ANONYMOUS) != 0) {
                 if (fd != -1 || off != 0) return SyscallFrame.fail(p, Errno.EINVAL);
-                return SyscallFrame.result(p, p.space.mmap(p.cpu.id, addr, len, prot, flags));
+                return SyscallFrame.result(p, updating(p, () -> p.space.mmap(p.cpu.id, addr, len, prot, flags)));
             }
             OpenFile f = p.fds.get(fd);
             if (f == null) return SyscallFrame.fail(p, Errno.EBADF);
@@ -99,7 +114,7 @@ final class MemoryCalls {
             FilePages pages = f.pages();
             // "ENODEV: fildes refers to an object for which mmap is meaningless, such as a terminal."
             if (pages == null) return SyscallFrame.fail(p, Errno.ENODEV);
-            return SyscallFrame.result(p, p.space.mmap(p.cpu.id, addr, len, prot, flags, pages, off));
+            return SyscallFrame.result(p, updating(p, () -> p.space.mmap(p.cpu.id, addr, len, prot, flags, pages, off)));
         } finally {
             frame.leave(p);
         }
@@ -121,7 +136,7 @@ final class MemoryCalls {
     public int munmap(long addr, long len) {
         Proc p = frame.enter(Locks.Area.VM);
         try {
-            return (int) SyscallFrame.result(p, p.space.munmap(p.cpu.id, addr, len));
+            return (int) SyscallFrame.result(p, updating(p, () -> p.space.munmap(p.cpu.id, addr, len)));
         } finally {
             frame.leave(p);
         }
@@ -133,7 +148,7 @@ final class MemoryCalls {
             if ((prot & ~(Mman.PROT_READ | Mman.PROT_WRITE | Mman.PROT_EXEC)) != 0) {
                 return SyscallFrame.fail(p, Errno.EINVAL);
             }
-            return (int) SyscallFrame.result(p, p.space.mprotect(p.cpu.id, addr, len, prot));
+            return (int) SyscallFrame.result(p, updating(p, () -> p.space.mprotect(p.cpu.id, addr, len, prot)));
         } finally {
             frame.leave(p);
         }
@@ -152,6 +167,31 @@ final class MemoryCalls {
         long pa = translate(p, va, Access.WRITE);
         memory.store(pa, width, value);
         engine.userCharge(p, memoryCost);
+    }
+
+    /**
+     * test_and_set(3) on the machine's atomic primitive: a held word costs a turn of spinning, a free one what taking
+     * a lock costs on this machine, given the CPU that last took it (x86: the cache line comes over from there).
+     */
+    public int testAndSet(long va, int value) {
+        Proc p = frame.user();
+        if ((va & 3) != 0) signals.fault(p, sprocket.api.Signals.SIGBUS, true);
+        long pa = translate(p, va, Access.WRITE);
+        int old = (int) memory.load(pa, 4);
+        memory.store(pa, 4, value);
+        Integer last = atomicHolders.put(pa, p.cpu.id);
+        var atomics = engine.machine.atomics();
+        engine.userCharge(p, old != 0 ? Math.max(1, atomics.spin(p.cpu.id))
+                : atomics.acquire(p.cpu.id, last == null ? -1 : last));
+        return old;
+    }
+
+    /** Stores 0 to a word test_and_set took: the unlock half, at the primitive's release cost. */
+    void atomicClear(long va) {
+        Proc p = frame.user();
+        long pa = translate(p, va, Access.WRITE);
+        memory.store(pa, 4, 0);
+        engine.userCharge(p, engine.machine.atomics().release(p.cpu.id));
     }
 
     public byte load8(long addr) {

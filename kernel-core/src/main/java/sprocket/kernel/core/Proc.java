@@ -95,6 +95,33 @@ final class Proc implements Task {
     /** While a vfork(2) child borrows its parent's address space: the parent, asleep until the child execs or exits. */
     Proc vforkParent;
 
+    /** The share group's shared address block, or null outside any (sproc(2)). */
+    Shaddr shaddr;
+    /** The share mask (p_shmask): what this member shares, Prctl PR_S* bits; PR_SALL for the creator. */
+    int shmask;
+    /** Resources another member changed that this one has not picked up yet: PR_S* bits, tested on kernel entry. */
+    int syncPending;
+    /** The descriptor table's change count when this member last published or picked up the group's table. */
+    int fdsPublished;
+    /** The stack pointer the process started with (exec's, or sproc's new stack top, or sprocsp's sp). */
+    long stackPointer;
+    /** blockproc(2)'s count: the process sleeps while it is negative. */
+    int blockCount;
+    /** The wait channel of a blocked process. */
+    final Object blockChannel = new Object();
+    /** PR_UNBLKONEXEC: the process to unblock when this one execs or exits (0: none). */
+    int unblockOnExec;
+    /** PR_SETEXITSIG: the signal the other members get when this one exits (0: none). */
+    int exitSignal;
+    /** PR_TERMCHILD: this process gets SIGHUP when its parent exits. */
+    boolean termChild;
+    /** usconfig(CONF_INITUSERS): the users a C library arena made by this process admits. */
+    int arenaUsers = sprocket.api.sys.Ulocks.DEFAULT_USERS;
+    /** usconfig(CONF_INITSIZE): the size of an arena made by this process. */
+    long arenaSize = sprocket.api.sys.Ulocks.DEFAULT_SIZE;
+    /** Whether the process joined its share group's C library arena (sproc without PR_NOLIBC). */
+    boolean arenaMember;
+
     /** errno, kept per process as the PRDA keeps it. */
     int errno;
     /** Inside a system call: charged time does not preempt (the kernel is not preemptible). */
@@ -130,7 +157,7 @@ final class Proc implements Task {
 
     @Override
     public int shareGroup() {
-        return 0;
+        return shaddr == null ? 0 : shaddr.id;
     }
 
     @Override

@@ -76,6 +76,9 @@ final class Signals {
         }
         p.pending |= bit(sig);
         engine.trace.event(Engine.TRACE_SIGNAL, engine.now(), -1, p.pid, sig);
+        if (p.state == ProcState.SLEEPING && p.channel == p.blockChannel && ProcBlock.fatalPending(p)) {
+            engine.wakeup(p.blockChannel); // blockproc(2): only a signal that kills ends a block early
+        }
         if ((p.pending & ~p.blocked & bit(sig)) != 0 || sig == SIGKILL) {
             engine.interrupt(p);
         }

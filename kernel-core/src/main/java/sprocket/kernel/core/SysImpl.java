@@ -11,6 +11,7 @@ import sprocket.api.sys.ShmidDs;
 import sprocket.api.sys.Sigaction;
 import sprocket.api.sys.SignalHandler;
 import sprocket.api.sys.Stat;
+import sprocket.api.sys.SprocEntry;
 import sprocket.api.sys.Sys;
 
 /**
@@ -26,10 +27,14 @@ final class SysImpl implements Sys {
     private final CpuCalls cpu;
     private final IpcCalls ipc;
     private final NameCalls names;
+    private final ShareCalls shares;
+    private final UsArena arena;
 
     @Inject
     SysImpl(ProcessCalls processes, SignalCalls signals, FileCalls files, MemoryCalls memory, CpuCalls cpu,
-            IpcCalls ipc, NameCalls names) {
+            IpcCalls ipc, NameCalls names, ShareCalls shares, UsArena arena) {
+        this.shares = shares;
+        this.arena = arena;
         this.processes = processes;
         this.signals = signals;
         this.files = files;
@@ -416,7 +421,112 @@ final class SysImpl implements Sys {
 
     @Override
     public long prctl(int option, long arg) {
-        return cpu.prctl(option, arg);
+        return shares.prctl(option, arg);
+    }
+
+    @Override
+    public int sproc(SprocEntry entry, int inh, long arg) {
+        return shares.sproc(entry, inh, arg);
+    }
+
+    @Override
+    public int sprocsp(SprocEntry entry, int inh, long arg, long sp, long len) {
+        return shares.sprocsp(entry, inh, arg, sp, len);
+    }
+
+    @Override
+    public long stackPointer() {
+        return shares.stackPointer();
+    }
+
+    @Override
+    public int blockproc(int pid) {
+        return shares.procblk(ShareCalls.BLOCK, pid, 0, false);
+    }
+
+    @Override
+    public int unblockproc(int pid) {
+        return shares.procblk(ShareCalls.UNBLOCK, pid, 0, false);
+    }
+
+    @Override
+    public int setblockproccnt(int pid, int count) {
+        return shares.procblk(ShareCalls.SET, pid, count, false);
+    }
+
+    @Override
+    public int blockprocall(int pid) {
+        return shares.procblk(ShareCalls.BLOCK, pid, 0, true);
+    }
+
+    @Override
+    public int unblockprocall(int pid) {
+        return shares.procblk(ShareCalls.UNBLOCK, pid, 0, true);
+    }
+
+    @Override
+    public int setblockproccntall(int pid, int count) {
+        return shares.procblk(ShareCalls.SET, pid, count, true);
+    }
+
+    @Override
+    public int test_and_set(long addr, int value) {
+        return memory.testAndSet(addr, value);
+    }
+
+    @Override
+    public long usconfig(int cmd, long value) {
+        return arena.usconfig(cmd, value);
+    }
+
+    @Override
+    public long usinit(String filename) {
+        return arena.usinit(filename);
+    }
+
+    @Override
+    public long usnewlock(long a) {
+        return arena.usnewlock(a);
+    }
+
+    @Override
+    public int ussetlock(long lock) {
+        return arena.ussetlock(lock);
+    }
+
+    @Override
+    public int uscsetlock(long lock, int spins) {
+        return arena.uscsetlock(lock, spins);
+    }
+
+    @Override
+    public int usunsetlock(long lock) {
+        return arena.usunsetlock(lock);
+    }
+
+    @Override
+    public int ustestlock(long lock) {
+        return arena.ustestlock(lock);
+    }
+
+    @Override
+    public long usnewsema(long a, int value) {
+        return arena.usnewsema(a, value);
+    }
+
+    @Override
+    public int uspsema(long sema) {
+        return arena.uspsema(sema);
+    }
+
+    @Override
+    public int uscpsema(long sema) {
+        return arena.uscpsema(sema);
+    }
+
+    @Override
+    public int usvsema(long sema) {
+        return arena.usvsema(sema);
     }
 
     @Override

@@ -15,10 +15,12 @@ final class SyscallFrame {
     private final Signals signals;
     private final long syscallCost;
     private final Stats.CounterImpl syscalls;
+    private final ProcBlock blocking;
 
     @Inject
-    SyscallFrame(Engine engine, Locks locks, Signals signals, Stats stats) {
+    SyscallFrame(Engine engine, Locks locks, Signals signals, Stats stats, ProcBlock blocking) {
         this.engine = engine;
+        this.blocking = blocking;
         this.locks = locks;
         this.signals = signals;
         this.syscallCost = engine.costs.syscall();
@@ -40,11 +42,20 @@ final class SyscallFrame {
             c.now += l.acquire(c.id, c.now);
             p.heldLock = l;
         }
+        // The paper: "the collection of bits in p_flag is checked in a single test".
+        if (p.syncPending != 0) p.shaddr.sync(p);
         return p;
     }
 
     /** Returns to user mode: drops the lock, then gives the CPU up if the turn is over, then acts on signals. */
     void leave(Proc p) {
+        Shaddr group = p.shaddr;
+        if (group != null && !p.exiting) {
+            // A member that slept in this call may have missed another's change: it picks that up rather than
+            // publishing its stale copy (the calls that change a shared resource do not sleep after changing it).
+            if (p.syncPending != 0) group.sync(p);
+            group.publish(p);
+        }
         KernelLock l = p.heldLock;
         if (l != null) {
             p.cpu.now += l.release(p.cpu.id, p.cpu.now);
@@ -57,6 +68,10 @@ final class SyscallFrame {
             engine.preemptionPoint(p);
         } else if ((p.pending & ~p.blocked) != 0) {
             signals.check(p);
+        }
+        if (p.blockCount < 0) {
+            blocking.blockme(p);
+            if ((p.pending & ~p.blocked) != 0) signals.check(p);
         }
     }
 

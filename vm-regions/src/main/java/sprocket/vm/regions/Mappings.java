@@ -7,13 +7,14 @@ import static sprocket.api.Errno.EOVERFLOW;
 
 import java.util.Objects;
 import sprocket.api.fs.FilePages;
-import sprocket.api.hw.Pmap;
 import sprocket.api.hw.Prot;
 import sprocket.api.sys.Mman;
 
 /**
- * The sys/mman.h calls on one address space: mmap(2) of anonymous memory or of a file, munmap(2), mprotect(2),
- * msync(2), and shmat(2)'s attach; where a mapping goes when the kernel chooses. The space checks it is alive first.
+ * The sys/mman.h calls on one image (every view of a share group sees the change when the call returns): mmap(2) of
+ * anonymous memory or of a file, munmap(2), mprotect(2), msync(2), and shmat(2)'s attach; where a mapping goes when
+ * the kernel chooses. The view checks it is alive first. The PRDA page is no mapping's: MAP_FIXED or shmat(2) over it
+ * is EINVAL, munmap(2) leaves it, and mprotect(2) and msync(2) find nothing mapped there.
  */
 final class Mappings {
     private static final long USER_END = RegionAddressSpace.USER_END;
@@ -25,8 +26,9 @@ final class Mappings {
     private static final long MAX_OFFSET = Integer.MAX_VALUE;
 
     private final RegionMemoryManager mm;
-    private final Pmap pmap;
+    private final MemberPmaps pmaps;
     private final Pregions pregions;
+    private final Stacks stacks;
     /** Text ends and data starts here; MAP_FIXED may not reach into [TEXT_BASE, dataBase). */
     private final long dataBase;
     /** Where the stack's reserve starts; kernel-chosen mappings stay below it. */
@@ -34,10 +36,12 @@ final class Mappings {
     private final int shift;
     private final long pageMask;
 
-    Mappings(RegionMemoryManager mm, Pmap pmap, Pregions pregions, long dataBase, long stackFloor) {
+    Mappings(RegionMemoryManager mm, MemberPmaps pmaps, Pregions pregions, Stacks stacks, long dataBase,
+            long stackFloor) {
         this.mm = mm;
-        this.pmap = pmap;
+        this.pmaps = pmaps;
         this.pregions = pregions;
+        this.stacks = stacks;
         this.dataBase = dataBase;
         this.stackFloor = stackFloor;
         this.shift = mm.pageShift;
@@ -134,26 +138,32 @@ final class Mappings {
         if (addr < 0 || addr > USER_END - bytes) {
             return -ENOMEM; // mmap(2): "exceeds that allowed for the address space of a process"
         }
-        if (addr < dataBase && addr + bytes > TEXT_BASE) {
-            return -EINVAL; // the program's text is not the caller's to replace
+        if (addr < dataBase && addr + bytes > TEXT_BASE || Prda.overlaps(addr, addr + bytes, mm.pageSize)) {
+            return -EINVAL; // the program's text and the PRDA are not the caller's to replace
         }
         return addr;
     }
 
     /**
      * Where a mapping of {@code bytes} goes without MAP_FIXED: at the hint when that range is free, else top-down
-     * from the stack's reserve, staying above the data segment's reserve; -1 when nothing fits.
+     * from the stack's reserve, staying above the data segment's reserve and out of the unclaimed margins of the
+     * stacks sproc(2) made while that leaves room; -1 when nothing fits.
      */
     private long place(long hint, long bytes, long brk) {
         if (hint > 0 && hint <= USER_END) {
             long at = (hint + pageMask) & ~pageMask;
             if (at <= stackFloor - bytes && !(at < dataBase && at + bytes > TEXT_BASE)
-                    && !pregions.overlaps(at, at + bytes)) {
+                    && !Prda.overlaps(at, at + bytes, mm.pageSize) && !pregions.overlaps(at, at + bytes)
+                    && !stacks.inMargin(at, at + bytes)) {
                 return at;
             }
         }
-        long floor = Math.max(dataBase + mm.dataReserve, (brk + pageMask) & ~pageMask);
-        return pregions.findSpace(bytes, floor, stackFloor);
+        return stacks.findSpace(bytes, placementFloor(brk), stackFloor, mm.marginsGivenUp);
+    }
+
+    /** The lowest address the kernel places anything at: above the data segment's reserve and the break. */
+    long placementFloor(long brk) {
+        return Math.max(dataBase + mm.dataReserve, (brk + pageMask) & ~pageMask);
     }
 
     /** shmat(2)'s half here: see {@link RegionAddressSpace#attach}. */
@@ -169,7 +179,8 @@ final class Mappings {
             }
             addr = at;
         } else if ((addr & pageMask) != 0 || addr < 0 || addr > USER_END - bytes
-                || addr < dataBase && addr + bytes > TEXT_BASE || pregions.overlaps(addr, addr + bytes)) {
+                || addr < dataBase && addr + bytes > TEXT_BASE || Prda.overlaps(addr, addr + bytes, mm.pageSize)
+                || pregions.overlaps(addr, addr + bytes)) {
             return -EINVAL; // unaligned, outside user space, or over a mapping shmat(2) may not replace
         }
         pregions.attach(segment, addr, prot);
@@ -248,7 +259,7 @@ final class Mappings {
         }
         // A page still shared copy-on-write stays write-protected until a write fault copies it.
         int entered = copyOnWrite ? prot & ~Prot.WRITE : prot;
-        pmap.protect(cpu, lo, hi - lo, entered);
+        pmaps.protect(cpu, lo, hi - lo, entered);
         for (int i = first; i <= last; i++) {
             pregions.get(i).mayBeWritable = (entered & Prot.WRITE) != 0;
         }

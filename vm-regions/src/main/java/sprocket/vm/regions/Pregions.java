@@ -1,22 +1,22 @@
 package sprocket.vm.regions;
 
 import java.util.Arrays;
-import sprocket.api.hw.Pmap;
 
 /**
- * The pregion list of one address space (IRIX's p_region list), sorted by address; pregions never overlap. The
- * fault path finds a pregion by binary search over a plain array, allocating nothing. Taking pages out of the list
- * takes them out of the pmap first, and frees the frames nothing can reach any more.
+ * The pregion list of one image (IRIX's p_region list, or the shared one in a share group's shaddr), sorted by
+ * address; pregions never overlap. The fault path finds a pregion by binary search over a plain array, allocating
+ * nothing. Taking pages out of the list takes them out of every member's pmap first, and frees the frames nothing can
+ * reach any more.
  */
 final class Pregions {
     private final RegionMemoryManager mm;
-    private final Pmap pmap;
+    private final MemberPmaps pmaps;
     private Pregion[] list = new Pregion[8];
     private int count;
 
-    Pregions(RegionMemoryManager mm, Pmap pmap) {
+    Pregions(RegionMemoryManager mm, MemberPmaps pmaps) {
         this.mm = mm;
-        this.pmap = pmap;
+        this.pmaps = pmaps;
     }
 
     int size() {
@@ -231,8 +231,8 @@ final class Pregions {
             Pregion p = list[i];
             long from = Math.max(p.base, lo);
             long to = Math.min(p.end(), hi);
-            // Shoot down every TLB before the frames can go to anyone else, and before a write-back reads them.
-            pmap.remove(cpu, from, to - from);
+            // Shoot down every member's TLBs before the frames can go to anyone else, and before a write-back reads them.
+            pmaps.remove(cpu, from, to - from);
             if (p.region.file != null) {
                 int first = p.firstIndex(from, to);
                 mm.files.writeBack(p.region, first, first + (int) ((to - from) >>> mm.pageShift));
@@ -312,10 +312,10 @@ final class Pregions {
         insertAt(i + 1, high);
     }
 
-    /** Takes every pregion out of the pmap and lets go of its region. */
+    /** Takes every pregion out of the pmaps and lets go of its region. */
     void clear(int cpu) {
         for (int i = 0; i < count; i++) {
-            pmap.remove(cpu, list[i].base, list[i].end() - list[i].base);
+            pmaps.remove(cpu, list[i].base, list[i].end() - list[i].base);
         }
         while (count > 0) {
             Pregion p = list[count - 1];

@@ -7,8 +7,9 @@ package sprocket.vm.regions;
  * and mappings, from the top for a stack. A page with no frame yet is -1 and is zero-filled on first touch, or
  * read from the file behind a file mapping ({@link FileRegions}).
  *
- * <p>A private region is attached by one address space only (fork duplicates it copy-on-write), and within one
- * space no two pregions attach the same page, so a page no pregion attaches never keeps a frame. A shared region
+ * <p>A private region is attached by one image only (fork duplicates it copy-on-write; the views of a share group
+ * reach it through that one image), and within one image no two pregions attach the same page, so a page no pregion
+ * attaches never keeps a frame. A shared region
  * keeps its frames while anything holds it, like an SVR4 anonymous object. The frames sit in a {@link PageMap}
  * that fork(2) hands the child's duplicate by reference; whatever changes a page first makes the map this
  * region's own.

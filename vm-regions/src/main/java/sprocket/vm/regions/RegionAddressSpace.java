@@ -1,23 +1,23 @@
 package sprocket.vm.regions;
 
-import static sprocket.api.Errno.EINVAL;
 import static sprocket.api.Errno.ENOMEM;
 import static sprocket.api.Signals.SIGBUS;
 import static sprocket.api.Signals.SIGKILL;
 import static sprocket.api.Signals.SIGSEGV;
 
-import java.util.Objects;
 import sprocket.api.fs.FilePages;
 import sprocket.api.hw.Access;
 import sprocket.api.hw.Pmap;
 import sprocket.api.hw.Prot;
+import sprocket.api.sys.Prctl;
 import sprocket.api.vm.AddressSpace;
 import sprocket.api.vm.Image;
 import sprocket.api.vm.Segment;
 
 /**
- * One process's address space: its pregions (text, data, stack, mappings) and its pmap. Faults are resolved here
- * from the regions, which are the truth; the pmap only caches what was decided.
+ * One process's view of an image: its own pmap, its own PRDA, and the stack it grows, if any. Faults resolve against
+ * the image's pregions, which are the truth, and enter the translation in this view's pmap only; every call that
+ * changes the image changes it for every view of it. Outside a share group a process is its image's only view.
  */
 final class RegionAddressSpace implements AddressSpace {
     /** Where text starts, as in the MIPS ABI. */
@@ -26,79 +26,38 @@ final class RegionAddressSpace implements AddressSpace {
     static final long STACK_TOP = 0x7FFF_F000L;
     /** The end of user space: kernel space (the R2000's kseg0, the x86 kernel's half) starts here. */
     static final long USER_END = 0x8000_0000L;
-    private static final int RW = Prot.READ | Prot.WRITE;
 
     private final RegionMemoryManager mm;
-    private final Pmap pmap;
-    private final String program;
-    /** Text ends and data starts here; MAP_FIXED may not reach into [TEXT_BASE, dataBase). */
-    private final long dataBase;
-    /** The region the break moves; held by this space even while no pregion attaches it. */
-    private final Region data;
-    /** The region the stack grows in; held by this space likewise. */
-    private final Region stack;
-    /** The stack may grow down to here (RLIMIT_STACK); sbrk and kernel-chosen mappings stay below it. */
-    private final long stackFloor;
+    private final SharedImage image;
+    /** The image's pregions, looked up once: the fault path reads them. */
     private final Pregions pregions;
-    private final Mappings mappings;
+    private final Pmap pmap;
+    private final Prda prda;
     private final int shift;
     private final long pageMask;
-    private long brk;
+    /** The stack this view grows (exec's, or one newStack placed), or null: a member before newStack. */
+    private Stack own;
     private boolean destroyed;
 
-    private RegionAddressSpace(RegionMemoryManager mm, Pmap pmap, String program, long dataBase, Region data,
-            Region stack, long stackFloor, Pregions pregions, long brk) {
+    private RegionAddressSpace(RegionMemoryManager mm, SharedImage image, Pmap pmap, Stack own) {
         this.mm = mm;
+        this.image = image;
+        this.pregions = image.pregions;
         this.pmap = pmap;
-        this.program = program;
-        this.dataBase = dataBase;
-        this.data = data;
-        this.stack = stack;
-        this.stackFloor = stackFloor;
-        this.pregions = pregions;
-        this.mappings = new Mappings(mm, pmap, pregions, dataBase, stackFloor);
+        this.prda = new Prda(mm);
         this.shift = mm.pageShift;
         this.pageMask = mm.pageSize - 1L;
-        this.brk = brk;
-        data.hold();
-        stack.hold();
+        this.own = own;
+        image.join(this);
     }
 
     /** A new space for {@code image}, or null when it does not fit below the stack (exec fails with ENOMEM). */
     static RegionAddressSpace layOut(RegionMemoryManager mm, Image image) {
-        Objects.requireNonNull(image.program(), "program");
-        if (image.textBytes() < 0 || image.dataBytes() < 0 || image.stackLimit() < 0) {
-            throw new IllegalArgumentException("negative size in " + image);
-        }
-        if (image.textBytes() > STACK_TOP || image.dataBytes() > STACK_TOP) {
+        SharedImage made = SharedImage.layOut(mm, image);
+        if (made == null) {
             return null;
         }
-        long page = mm.pageSize;
-        int textPages = (int) Math.max(1, pages(image.textBytes(), mm));
-        long dataBase = TEXT_BASE + textPages * page;
-        int dataPages = (int) pages(image.dataBytes(), mm);
-        long dataEnd = dataBase + dataPages * page;
-        long lowestStackPage = STACK_TOP - page;
-        if (dataEnd > lowestStackPage) {
-            return null;
-        }
-        // The stack reserves [top - RLIMIT_STACK, top), never less than its first page nor over data.
-        long limit = image.stackLimit() & -page;
-        long floor = Math.min(lowestStackPage, Math.max(dataEnd, STACK_TOP - Math.min(limit, STACK_TOP)));
-        Pmap pmap = mm.mmu.createPmap();
-        Region data = new Region(RegionType.DATA, dataPages, false);
-        Region stack = new Region(RegionType.STACK, 1, false);
-        Pregions list = new Pregions(mm, pmap);
-        list.attach(mm.texts.find(image.program(), textPages), TEXT_BASE, textPages, 0, Prot.READ | Prot.EXEC);
-        if (dataPages > 0) {
-            list.attach(data, dataBase, dataPages, 0, RW);
-        }
-        list.attach(stack, lowestStackPage, 1, 0, RW);
-        return new RegionAddressSpace(mm, pmap, image.program(), dataBase, data, stack, floor, list, dataEnd);
-    }
-
-    private static long pages(long bytes, RegionMemoryManager mm) {
-        return (bytes + mm.pageSize - 1) >>> mm.pageShift;
+        return new RegionAddressSpace(mm, made, mm.mmu.createPmap(), made.stacks.get(0));
     }
 
     @Override
@@ -109,6 +68,10 @@ final class RegionAddressSpace implements AddressSpace {
     @Override
     public int fault(int cpu, long vaddr, Access access) {
         checkLive();
+        // The paper: "the private regions for a process are examined first ... followed by ... the shared regions".
+        if (Prda.holds(vaddr, pageMask)) {
+            return prda.fault(cpu, access, pmap);
+        }
         int i = pregions.find(vaddr);
         Pregion p = i >= 0 ? pregions.get(i) : growStack(vaddr);
         if (p == null || !Prot.allows(p.prot, access)) {
@@ -170,6 +133,10 @@ final class RegionAddressSpace implements AddressSpace {
         mm.kernel.charge(mm.pageCopyCycles);
         mm.cowCopies.increment();
         p.region.replace(index, copy, mm.frames);
+        if (image.pmaps.size() > 1) {
+            // Other members may map the old frame read-only: they must find the copy, and the old frame may go.
+            image.pmaps.removeFromOthers(pmap, cpu, page, mm.pageSize);
+        }
         mm.frames.release(shared);
         enter(cpu, p, page, copy);
         return 0;
@@ -184,22 +151,25 @@ final class RegionAddressSpace implements AddressSpace {
     }
 
     /**
-     * Grows the stack's lowest pregion down to the page of {@code vaddr} if that lies within RLIMIT_STACK of the top
-     * and no mapping sits in between; null otherwise.
+     * Grows this view's own stack's lowest pregion down to the page of {@code vaddr} if that lies within its limit
+     * and no pregion sits in between; null otherwise. Only the owner grows a stack: another member's fault below it
+     * is an ordinary SIGSEGV.
      */
     private Pregion growStack(long vaddr) {
-        if (vaddr < stackFloor || vaddr >= STACK_TOP) {
+        Stack s = own;
+        if (s == null || vaddr < s.floor || vaddr >= s.top) {
             return null;
         }
-        int s = pregions.lowest(stack);
-        if (s < 0 || vaddr >= pregions.get(s).base) {
+        Region stack = s.region;
+        int i = pregions.lowest(stack);
+        if (i < 0 || vaddr >= pregions.get(i).base) {
             return null; // no stack left, or a hole munmap(2) made above its lowest page
         }
         long page = vaddr & ~pageMask;
-        if (s > 0 && pregions.get(s - 1).end() > page) {
-            return null; // growing would run into a mapping
+        if (i > 0 && pregions.get(i - 1).end() > page) {
+            return null; // growing would run into a mapping (sproc(2): "as long as it doesn't run into any other")
         }
-        Pregion p = pregions.get(s);
+        Pregion p = pregions.get(i);
         long end = p.end();
         p.base = page;
         p.pages = (int) ((end - page) >>> shift);
@@ -211,70 +181,25 @@ final class RegionAddressSpace implements AddressSpace {
 
     @Override
     public long brk() {
-        return brk;
+        return image.brk();
     }
 
     @Override
     public long sbrk(int cpu, long increment) {
         checkLive();
-        long old = brk;
-        if (increment == 0) {
-            return old;
-        }
-        // Compared as distances from the old break, which lies between the two bounds, so nothing overflows.
-        if (increment > 0 && increment > stackFloor - old) {
-            return -ENOMEM; // into the stack's reserved range
-        }
-        if (increment < 0 && increment < dataBase - old) {
-            return -EINVAL; // below the start of the data segment (FreeBSD brk(2) says EINVAL too)
-        }
-        long wanted = old + increment;
-        int oldPages = data.size();
-        int newPages = (int) pages(wanted - dataBase, mm);
-        long oldEnd = dataBase + ((long) oldPages << shift);
-        long newEnd = dataBase + ((long) newPages << shift);
-        if (newPages > oldPages) {
-            if (newPages - oldPages > mm.frames.free()) {
-                mm.outOfMemory.increment();
-                return -ENOMEM; // more than physical memory could ever back now
-            }
-            if (pregions.overlaps(oldEnd, newEnd)) {
-                return -ENOMEM; // a mapping in the way, as brk(2) finds one
-            }
-            data.grow(newPages, mm.frames);
-            extendData(oldEnd, newEnd, oldPages);
-        } else if (newPages < oldPages) {
-            pregions.unmap(cpu, newEnd, oldEnd);
-            data.shrink(newPages, mm.frames);
-        }
-        brk = wanted;
-        return old;
-    }
-
-    /** Attaches the data pages {@code [oldEnd, newEnd)} that sbrk added, continuing the last data pregion if it can. */
-    private void extendData(long oldEnd, long newEnd, int firstPage) {
-        int added = (int) ((newEnd - oldEnd) >>> shift);
-        int i = oldEnd > dataBase ? pregions.find(oldEnd - 1) : -1;
-        if (i >= 0) {
-            Pregion last = pregions.get(i);
-            if (last.region == data && last.prot == RW) {
-                last.pages += added;
-                return;
-            }
-        }
-        pregions.attach(data, oldEnd, added, firstPage, RW);
+        return image.sbrk(cpu, increment);
     }
 
     @Override
     public long mmap(int cpu, long addr, long length, int prot, int flags) {
         checkLive();
-        return mappings.mapAnonymous(cpu, addr, length, prot, flags, brk);
+        return image.mappings.mapAnonymous(cpu, addr, length, prot, flags, image.brk());
     }
 
     @Override
     public long mmap(int cpu, long addr, long length, int prot, int flags, FilePages file, long offset) {
         checkLive();
-        return mappings.mapFile(cpu, addr, length, prot, flags, file, offset, brk);
+        return image.mappings.mapFile(cpu, addr, length, prot, flags, file, offset, image.brk());
     }
 
     /**
@@ -284,7 +209,7 @@ final class RegionAddressSpace implements AddressSpace {
     @Override
     public long attach(int cpu, Segment segment, long addr, int prot) {
         checkLive();
-        return mappings.attachSegment(mm.segment(segment), addr, prot, brk);
+        return image.mappings.attachSegment(mm.segment(segment), addr, prot, image.brk());
     }
 
     /**
@@ -303,94 +228,83 @@ final class RegionAddressSpace implements AddressSpace {
     @Override
     public int msync(int cpu, long addr, long length) {
         checkLive();
-        return mappings.msync(addr, length);
+        return image.mappings.msync(addr, length);
     }
 
     @Override
     public int munmap(int cpu, long addr, long length) {
         checkLive();
-        return mappings.munmap(cpu, addr, length);
+        return image.mappings.munmap(cpu, addr, length);
     }
 
     @Override
     public int mprotect(int cpu, long addr, long length, int prot) {
         checkLive();
-        return mappings.mprotect(cpu, addr, length, prot);
+        return image.mappings.mprotect(cpu, addr, length, prot);
+    }
+
+    /** The top of the stack this view grows; STACK_TOP, the ABI's, for a view with none of its own. */
+    @Override
+    public long stackTop() {
+        return own != null ? own.top : STACK_TOP;
+    }
+
+    /** sproc(2) with PR_SADDR: a view of the same image with a new pmap, a new PRDA and no stack yet. */
+    @Override
+    public AddressSpace share(int cpu) {
+        checkLive();
+        // One link in the shared address block; the pregions are the image's already, nothing is copied.
+        mm.kernel.charge(mm.kernelOpCycles);
+        mm.shareViews.increment();
+        return new RegionAddressSpace(mm, image, mm.mmu.createPmap(), null);
+    }
+
+    /**
+     * Places a stack for this view ({@link SharedImage#newStack}) and makes it the one this view grows; a stack it
+     * grew before stays in the image as it is. Returns the top, or -ENOMEM.
+     */
+    @Override
+    public long newStack(int cpu, long margin, long limit) {
+        checkLive();
+        Stack s = image.newStack(margin, limit);
+        if (s == null) {
+            return -ENOMEM;
+        }
+        own = s;
+        return s.top;
     }
 
     @Override
-    public long stackTop() {
-        return STACK_TOP;
+    public long virtualSize() {
+        checkLive();
+        return image.virtualSize() + mm.pageSize; // and the PRDA, a pregion of this view's own
     }
 
+    /**
+     * fork(2): a private copy-on-write copy of the whole image, the stacks of every member included (the paper: "a
+     * fork or non-VM sharing sproc call leaves any visible stack or other regions from the share group as
+     * copy-on-write elements of the new process"); the child grows the copy of this view's stack, and has a new PRDA.
+     */
     @Override
     public AddressSpace fork(int cpu) {
         checkLive();
-        // As SVR3's dupreg checks availsmem: refuse unless every private page could still be copied once.
-        long privatePages = (long) data.resident() + stack.resident();
-        for (int i = 0; i < pregions.size(); i++) {
-            Region r = pregions.get(i).region;
-            if (!r.shared && r != data && r != stack && pregions.lowest(r) == i) {
-                privatePages += r.resident();
-            }
-        }
-        if (privatePages > mm.frames.free()) {
-            mm.outOfMemory.increment();
+        SharedImage child = image.fork(cpu);
+        if (child == null) {
             return null;
         }
-        Pmap childPmap = mm.mmu.createPmap();
-        // Each private region's page map is shared with the child, not copied: O(1) a region (SVR4's anon_map).
-        Region childData = data.duplicate();
-        Region childStack = stack.duplicate();
-        Pregions list = new Pregions(mm, childPmap);
-        // Private mapping regions met so far and their copies: one copy per region, however many pieces attach it.
-        Region[] originals = new Region[pregions.size()];
-        Region[] copies = new Region[pregions.size()];
-        int copied = 0;
-        for (int i = 0; i < pregions.size(); i++) {
-            Pregion p = pregions.get(i);
-            Region r = p.region;
-            Region c;
-            if (r.shared) {
-                c = r; // MAP_SHARED, text, shm: the child attaches the very same region
-            } else if (r == data) {
-                c = childData;
-            } else if (r == stack) {
-                c = childStack;
-            } else {
-                int k = 0;
-                while (k < copied && originals[k] != r) {
-                    k++;
-                }
-                if (k == copied) {
-                    originals[k] = r;
-                    copies[k] = r.duplicate();
-                    copied++;
-                }
-                c = copies[k];
-            }
-            list.inherit(p, c, p.segment != null && pregions.firstPiece(i));
-            if (!r.shared && p.mayBeWritable) {
-                // The parent's next write to a page it now shares faults and copies; a range no writable entry
-                // was entered in since the last fork is read-only already and costs no pmap work.
-                pmap.protect(cpu, p.base, p.end() - p.base, p.prot & ~Prot.WRITE);
-                p.mayBeWritable = false;
+        Stack childStack = null;
+        for (int k = 0; own != null && k < image.stacks.size(); k++) {
+            if (image.stacks.get(k) == own) {
+                childStack = child.stacks.get(k);
             }
         }
-        // Kernel bookkeeping per pregion handed over (a region reference, a page map reference), not per page.
-        mm.kernel.charge(mm.kernelOpCycles * list.size());
-        return new RegionAddressSpace(mm, childPmap, program, dataBase, childData, childStack, stackFloor, list, brk);
+        return new RegionAddressSpace(mm, child, mm.mmu.createPmap(), childStack);
     }
 
+    /** The image's resident pages and this view's PRDA. */
     @Override
     public long residentPages() {
-        long n = 0;
-        for (int i = 0; i < pregions.size(); i++) {
-            Pregion p = pregions.get(i);
-            int index = p.firstIndex(p.base, p.end());
-            n += p.region.resident(index, index + p.pages);
-        }
-        return n;
+        return image.residentPages() + prda.resident();
     }
 
     /**
@@ -398,33 +312,56 @@ final class RegionAddressSpace implements AddressSpace {
      * relative (through their page map or the frame's count), so no pmap entry may let it be written.
      */
     boolean copyOnWrite(long vaddr) {
-        int i = pregions.find(vaddr);
-        if (i < 0) {
-            return false;
-        }
-        Pregion p = pregions.get(i);
-        int index = p.index(vaddr);
-        return !p.region.shared && p.region.frame(index) >= 0 && p.region.copyOnWrite(index, mm.frames);
+        return image.copyOnWrite(vaddr);
     }
 
-    /** Pregions attached: text, data and stack pieces and mappings, after splits and merges. */
+    /**
+     * The frame this view's truth puts behind {@code vaddr} (its PRDA, or the image's page), or -1: every entry of
+     * this view's pmap must name the same frame, since the pmap only caches what was decided here.
+     */
+    int frameAt(long vaddr) {
+        if (Prda.holds(vaddr, pageMask)) {
+            return prda.frame();
+        }
+        int i = pregions.find(vaddr);
+        return i < 0 ? -1 : pregions.get(i).region.frame(pregions.get(i).index(vaddr));
+    }
+
+    /** Pregions attached in the image: text, data and stack pieces and mappings, after splits and merges. */
     int pregionCount() {
         return pregions.size();
     }
 
+    /** Views of this view's image, itself included. */
+    int views() {
+        return image.pmaps.size();
+    }
+
+    /**
+     * Releases this view. A member's own stack leaves the image first, unless this view is the one the image was made
+     * for ("If the process which first created the share group exits, its stack is not removed"); the last view
+     * releases the image and every frame.
+     */
     @Override
     public void destroy(int cpu) {
         checkLive();
         destroyed = true;
-        pregions.clear(cpu);
-        pregions.release(data);
-        pregions.release(stack);
+        if (image.pmaps.size() == 1) {
+            image.release(cpu);
+        } else if (own != null && !image.madeFor(this)) {
+            image.removeStack(cpu, own);
+        }
+        image.leave(this);
+        if (prda.resident() != 0) {
+            pmap.remove(cpu, Prctl.PRDA, mm.pageSize);
+            prda.release();
+        }
         pmap.destroy(cpu);
     }
 
     private void checkLive() {
         if (destroyed) {
-            throw new IllegalStateException("address space of " + program + " used after destroy");
+            throw new IllegalStateException("address space of " + image.program + " used after destroy");
         }
     }
 }

@@ -34,6 +34,12 @@ final class RegionMemoryManager implements MemoryManager {
     final Counter zeroFills;
     final Counter cowCopies;
     final Counter outOfMemory;
+    /** Views made by share(): sproc(2) with PR_SADDR. */
+    final Counter shareViews;
+    /** Stacks placed by newStack(). */
+    final Counter newStacks;
+    /** Kernel-chosen placements (stacks, mmap, shmat) that had to use some stack's unclaimed margin. */
+    final Counter marginsGivenUp;
     /** Address space kept free above the start of data for the break; kernel-chosen mappings go above it. */
     final long dataReserve;
 
@@ -54,6 +60,9 @@ final class RegionMemoryManager implements MemoryManager {
         this.zeroFills = kernel.counter("zero_fills");
         this.cowCopies = kernel.counter("cow_copies");
         this.outOfMemory = kernel.counter("out_of_memory");
+        this.shareViews = kernel.counter("vm_share_views");
+        this.newStacks = kernel.counter("vm_new_stacks");
+        this.marginsGivenUp = kernel.counter("vm_margins_given_up");
         this.dataReserve = kernel.settings().getSize(RegionsProvider.DATA_RESERVE) & -(long) pageSize;
         this.files = new FileRegions(this);
         LOG.debug("regions: {} page frames of {} bytes, frames [{}, {})", frames.total(), pageSize,

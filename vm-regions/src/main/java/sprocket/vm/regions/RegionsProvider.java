@@ -33,7 +33,7 @@ public final class RegionsProvider implements MemoryManagerProvider {
     @Override
     public String description() {
         return "System V regions and pregions: demand-zero paging, shared text, copy-on-write fork, sbrk, growing stack,"
-                + " anonymous and file mmap, System V shared memory";
+                + " anonymous and file mmap, System V shared memory, share-group views with private PRDAs and sproc stacks";
     }
 
     /** The layout is the ABI's and the stack limit comes with each image; only the break's reserve is configured. */

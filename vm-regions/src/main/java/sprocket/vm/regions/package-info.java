@@ -60,5 +60,32 @@
  * SIGKILL: there is no swap to wait for, and a fault cannot fail with an errno); sbrk(2), mmap(2) and fork(2)
  * fail with ENOMEM before taking anything, since they refuse to promise more pages than there are free frames.
  * Each such event counts {@code out_of_memory}.
+ *
+ * <p>The PRDA ({@link sprocket.vm.regions.Prda}): every address space has a private read/write page at
+ * {@link sprocket.api.sys.Prctl#PRDA}, attached at no cost, zero-filled on first touch like any page, after which the
+ * kernel is told its frame ({@code prdaFilled}) to write t_pid and the rest of prda_sys. fork(2) and sproc(2) give the
+ * new process a new, untouched one. No mapping may cover it: MAP_FIXED or shmat(2) over it is EINVAL, a hint there is
+ * not taken, munmap(2) leaves it, and a stack never grows onto it.
+ *
+ * <p>Share groups (the share-groups paper, sections 5.1 and 6.2; sproc(2) with PR_SADDR): an
+ * {@link sprocket.api.vm.AddressSpace} is a view ({@link sprocket.vm.regions.RegionAddressSpace}: a pmap, a PRDA, the
+ * stack it grows) of a {@link sprocket.vm.regions.SharedImage} (the pregions, the data region and the break, the
+ * stacks). A process outside any share group is its image's only view and costs what it always did. share() adds a
+ * view with a new pmap, a new PRDA and no stack ({@code vm_share_views}); each view's faults resolve against the image
+ * and enter translations in its own pmap only; mmap, sbrk, shmat and stack growth by any view are the image's, so
+ * every view sees them at once; munmap, a shrinking sbrk, shmdt, mprotect, fork's write protection and a member's
+ * copy-on-write copy take the old translations out of every other view's pmap before a frame is freed or replaced.
+ *
+ * <p>Stacks ({@link sprocket.vm.regions.Stacks}): newStack places a stack of {@code margin} bytes (rounded up to
+ * whole pages, at least one) at the highest page-aligned place below STACK_TOP and above the data's reserve (where
+ * mmap(2) stops too) that overlaps no pregion and no stack's unclaimed margin (exec's stack claims its whole
+ * RLIMIT_STACK reserve as margin); failing that, the highest such place overlapping no pregion
+ * ({@code vm_margins_given_up}); failing that, ENOMEM. A hole a departed member's stack left is reused. The stack's
+ * top page is attached; only its owner's faults grow it, up to {@code limit} bytes below its top, never past another
+ * pregion (there are no red zones, so it may grow into another stack's unclaimed margin). mmap(2) and shmat(2)
+ * without an address keep out of unclaimed margins the same way, while they can. A member's destroy removes the
+ * stack it grows from the image, unless the image was made for it (the group's creator); the last view releases the
+ * image. fork(2) of any view copies the whole image copy-on-write, every stack included, and the child grows the
+ * copy of the forking view's stack. virtualSize is every pregion, the PRDA and the unclaimed margins, each byte once.
  */
 package sprocket.vm.regions;

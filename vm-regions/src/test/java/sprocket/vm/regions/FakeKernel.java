@@ -1,14 +1,20 @@
 package sprocket.vm.regions;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
 import sprocket.api.spi.Counter;
 import sprocket.api.spi.Settings;
+import sprocket.api.sys.Prctl;
 
-/** The kernel services the memory manager uses: charging cycles and counters. The rest must not be called. */
+/**
+ * The kernel services the memory manager uses: charging cycles, counters, and filling a PRDA (recorded, and t_pid
+ * written as the kernel does). The rest must not be called.
+ */
 final class FakeKernel implements KernelServices {
     static final class FakeCounter implements Counter {
         private long value;
@@ -19,8 +25,14 @@ final class FakeKernel implements KernelServices {
 
     final Map<String, FakeCounter> counters = new LinkedHashMap<>();
     long charged;
+    /** The physical address of every PRDA page the memory manager said it filled, in order. */
+    final List<Long> prdaFills = new ArrayList<>();
+    /** What prdaFilled writes at t_pid, as the kernel writes the calling process's pid. */
+    int pid = 100;
     /** vm.data_reserve, the only key the memory manager reads. */
     long dataReserve = 64L << 20;
+    /** The machine's memory, where prdaFilled writes; the fixture sets it. */
+    FakePhysicalMemory memory;
     private final Settings settings = new Settings() {
         @Override public String get(String key) { return Long.toString(getSize(key)); }
         @Override public long getLong(String key) { return getSize(key); }
@@ -40,6 +52,12 @@ final class FakeKernel implements KernelServices {
     }
 
     @Override public void charge(long cycles) { charged += cycles; }
+
+    @Override
+    public void prdaFilled(long physicalAddress) {
+        prdaFills.add(physicalAddress);
+        memory.store(physicalAddress + (Prctl.T_PID - Prctl.PRDA), 4, pid);
+    }
     @Override public Counter counter(String name) { return counters.computeIfAbsent(name, n -> new FakeCounter()); }
 
     @Override public int sleep(Object channel, boolean interruptible) { throw unused(); }

@@ -14,6 +14,8 @@ final class FakeMmu implements Mmu {
     private final int pageSize;
     final FakePmap[] active = new FakePmap[4];
     FaultHandler handler;
+    /** Told of every entry a pmap's remove takes out, with its frame, while the remove runs; null: nobody listens. */
+    java.util.function.ObjIntConsumer<FakePmap> onRemove;
     int faults;
     int pmaps;
     /** The signal the last failed fault asked for, 0 after a translation that succeeded. */

@@ -39,7 +39,13 @@ final class FakePmap implements Pmap {
     @Override
     public void remove(int cpu, long vaddr, long length) {
         removes++;
-        mappings.subMap(vaddr, vaddr + length).clear();
+        var gone = mappings.subMap(vaddr, vaddr + length);
+        if (mmu.onRemove != null) {
+            for (Mapping m : gone.values()) {
+                mmu.onRemove.accept(this, m.frame());
+            }
+        }
+        gone.clear();
     }
 
     @Override

@@ -40,6 +40,7 @@ final class Fixture {
         kernel.dataReserve = dataReserve;
         memory = new FakePhysicalMemory(PAGE, FIRST + allocatable + 1, FIRST, FIRST + allocatable);
         mmu = new FakeMmu(PAGE);
+        kernel.memory = memory;
         vm = new RegionsProvider().create(new Context(new FakeMachine(memory, mmu), kernel));
     }
 

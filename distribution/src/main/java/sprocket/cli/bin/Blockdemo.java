@@ -1,0 +1,68 @@
+package sprocket.cli.bin;
+
+import sprocket.api.sys.Prctl;
+import sprocket.api.sys.Program;
+import sprocket.api.sys.Sys;
+
+/**
+ * blockdemo [N]: blockproc(2) and friends. N (3) members block themselves; the parent lets them go one at a time
+ * with unblockproc, in reverse order, and each says when it ran; then they block again and one unblockprocall
+ * releases all of them together. PR_ISBLOCKED shows who is waiting.
+ */
+public final class Blockdemo implements Program {
+
+    @Override
+    public String name() {
+        return "blockdemo";
+    }
+
+    @Override
+    public String summary() {
+        return "blockdemo [N]: share-group members blocked and released with blockproc, unblockproc, unblockprocall";
+    }
+
+    @Override
+    public int main(Sys sys, String[] argv) {
+        long n = argv.length > 1 ? Libc.number(argv[1], 1, 7) : 3;
+        if (n == Libc.BAD_NUMBER) {
+            Libc.eputs(sys, "usage: blockdemo [n], n from 1 to 7\n");
+            return 2;
+        }
+        long turn = sys.sbrk(4096);
+        int[] kids = new int[(int) n];
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            kids[i] = sys.sproc((s, arg, len) -> {
+                s.blockproc(s.getpid());
+                Libc.puts(s, "member " + index + " (pid " + s.getpid() + "): released\n");
+                s.store32(arg, s.load32(arg) + 1);
+                s.blockproc(s.getpid());
+                Libc.puts(s, "member " + index + ": released again, with everyone\n");
+                return 0;
+            }, Prctl.PR_SALL, turn);
+            if (kids[i] == -1) {
+                Libc.perror(sys, "blockdemo: sproc");
+                return 1;
+            }
+        }
+        waitBlocked(sys, kids);
+        Libc.puts(sys, "parent: all " + n + " members are blocked\n");
+        for (int i = (int) n - 1; i >= 0; i--) {
+            int before = sys.load32(turn);
+            sys.unblockproc(kids[i]);
+            while (sys.load32(turn) == before) sys.sched_yield();
+        }
+        waitBlocked(sys, kids);
+        Libc.puts(sys, "parent: blocked again; unblockprocall\n");
+        // The parent is a member as well: releasing all raises its own count, which it takes back at once.
+        sys.unblockprocall(sys.getpid());
+        sys.setblockproccnt(sys.getpid(), 0);
+        return Reap.all(sys, "blockdemo", (int) n) ? 0 : 1;
+    }
+
+    private static void waitBlocked(Sys sys, int[] kids) {
+        for (int k : kids) {
+            while (sys.prctl(Prctl.PR_ISBLOCKED, k) != 1) sys.sched_yield();
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package sprocket.kernel.core;
+
+import static sprocket.api.sys.Prctl.PR_SDIR;
+import static sprocket.api.sys.Prctl.PR_SFDS;
+import static sprocket.api.sys.Prctl.PR_SID;
+import static sprocket.api.sys.Prctl.PR_SULIMIT;
+import static sprocket.api.sys.Prctl.PR_SUMASK;
+
+import java.util.ArrayList;
+import java.util.List;
+import sprocket.api.fs.OpenFile;
+import sprocket.api.fs.Vnode;
+import sprocket.api.sys.Rlimit;
+
+/**
+ * The shared address block (the paper's shaddr_t): one per share group, referenced by every member and freed when the
+ * last one leaves. It keeps a copy of each shareable resource, so a member that changes one updates the copy and
+ * marks the others (a pending-sync bit each), and every member picks the change up on its own next entry to the
+ * kernel: a member that is asleep holds nobody up. The descriptors in the copy hold a reference of their own, so a
+ * change survives its maker's exit.
+ */
+final class Shaddr {
+    /** The group's id: the creator's pid. */
+    final int id;
+    /** s_plink: the members, in the order they joined. */
+    final List<Proc> members = new ArrayList<>(4);
+    /** s_rupdlock: taken to change the copies below. */
+    final KernelLock updateLock;
+    /** The shared read lock on the group's pregion list. */
+    final AccessLock access;
+    private final ShareGroups groups;
+
+    /** s_ofile and s_pofile: the open file table every member sharing descriptors keeps. */
+    final FdTable ofile = new FdTable();
+    Vnode cdir;
+    Vnode rdir;
+    int cmask;
+    long fsizeCur;
+    long fsizeMax;
+    int ruid;
+    int euid;
+    int suid;
+    int rgid;
+    int egid;
+    int sgid;
+    /** The C library arena's most users (usconfig CONF_INITUSERS at the group's first sproc), and its users. */
+    int arenaMax;
+    int arenaUsers;
+
+    Shaddr(Proc creator, KernelLock updateLock, AccessLock access, ShareGroups groups) {
+        this.id = creator.pid;
+        this.updateLock = updateLock;
+        this.access = access;
+        this.groups = groups;
+        for (int fd = 0; fd < creator.fds.size(); fd++) {
+            OpenFile f = creator.fds.get(fd);
+            if (f != null) {
+                f.hold();
+                ofile.install(fd, f, creator.fds.closeOnExec(fd));
+            }
+        }
+        cdir = creator.cwd;
+        rdir = creator.root;
+        cmask = creator.umask;
+        fsizeCur = creator.rlimCur[Rlimit.RLIMIT_FSIZE];
+        fsizeMax = creator.rlimMax[Rlimit.RLIMIT_FSIZE];
+        ruid = creator.ruid;
+        euid = creator.euid;
+        suid = creator.suid;
+        rgid = creator.rgid;
+        egid = creator.egid;
+        sgid = creator.sgid;
+    }
+
+    /** A page fault by a member sharing the address space is about to scan the group's pregion list on {@code c}. */
+    void scanBegin(Cpu c) {
+        groups.waited(c, access.scan(c.id, c.now));
+    }
+
+    void scanEnd(Cpu c) {
+        access.release(c.id, c.now);
+    }
+
+    /** Adds {@code p}, which shares what {@code mask} says. */
+    void join(Proc p, int mask) {
+        members.add(p);
+        p.shaddr = this;
+        p.shmask = mask;
+        p.syncPending = 0;
+        p.fds.sharer = (mask & PR_SFDS) != 0 ? p : null;
+        p.fdsPublished = p.fds.changes;
+    }
+
+    /** Takes {@code p} out; returns whether it was the last member (the block is then released). */
+    boolean leave(Proc p) {
+        members.remove(p);
+        p.shaddr = null;
+        p.syncPending = 0;
+        p.fds.sharer = null;
+        if (!members.isEmpty()) return false;
+        for (int fd = 0; fd < ofile.size(); fd++) {
+            OpenFile f = ofile.remove(fd);
+            if (f != null) f.release();
+        }
+        return true;
+    }
+
+    /** On entry to the kernel: picks up whatever other members changed that {@code p} shares. */
+    void sync(Proc p) {
+        int bits = p.syncPending & p.shmask;
+        p.syncPending = 0;
+        if (bits == 0) return;
+        Cpu c = p.cpu;
+        c.now += updateLock.acquire(c.id, c.now);
+        if ((bits & PR_SFDS) != 0) copyFds(p);
+        if ((bits & PR_SDIR) != 0) {
+            p.cwd = cdir;
+            p.root = rdir;
+        }
+        if ((bits & PR_SUMASK) != 0) p.umask = cmask;
+        if ((bits & PR_SULIMIT) != 0) {
+            p.rlimCur[Rlimit.RLIMIT_FSIZE] = fsizeCur;
+            p.rlimMax[Rlimit.RLIMIT_FSIZE] = fsizeMax;
+        }
+        if ((bits & PR_SID) != 0) {
+            if (p.ruid != ruid) groups.table.changeUid(p, p.ruid, ruid);
+            p.ruid = ruid;
+            p.euid = euid;
+            p.suid = suid;
+            p.rgid = rgid;
+            p.egid = egid;
+            p.sgid = sgid;
+        }
+        c.now += updateLock.release(c.id, c.now);
+        groups.syncs.value++;
+    }
+
+    /** The descriptor half of {@link #sync}, also run when a member that slept is about to change its table. */
+    void syncFds(Proc p) {
+        p.syncPending &= ~PR_SFDS;
+        Cpu c = p.cpu;
+        c.now += updateLock.acquire(c.id, c.now);
+        copyFds(p);
+        c.now += updateLock.release(c.id, c.now);
+        groups.syncs.value++;
+    }
+
+    private void copyFds(Proc p) {
+        FdTable mine = p.fds;
+        Proc sharer = mine.sharer;
+        mine.sharer = null; // no catching up from inside the catch-up
+        int n = Math.max(mine.size(), ofile.size());
+        for (int fd = 0; fd < n; fd++) {
+            OpenFile want = ofile.get(fd);
+            OpenFile have = mine.get(fd);
+            if (want == have) {
+                if (want != null) mine.closeOnExec(fd, ofile.closeOnExec(fd));
+                continue;
+            }
+            if (have != null) mine.remove(fd).release();
+            if (want != null) {
+                want.hold();
+                mine.install(fd, want, ofile.closeOnExec(fd));
+            }
+        }
+        mine.sharer = sharer;
+        p.fdsPublished = mine.changes;
+    }
+
+    /**
+     * At the end of a call by {@code p}: whatever it changed of what it shares goes into the copies, and every other
+     * member sharing that resource is marked to pick it up.
+     */
+    void publish(Proc p) {
+        int mask = p.shmask;
+        int changed = 0;
+        if ((mask & PR_SFDS) != 0 && p.fds.changes != p.fdsPublished) changed |= PR_SFDS;
+        if ((mask & PR_SDIR) != 0 && (p.cwd != cdir || p.root != rdir)) changed |= PR_SDIR;
+        if ((mask & PR_SUMASK) != 0 && p.umask != cmask) changed |= PR_SUMASK;
+        if ((mask & PR_SULIMIT) != 0 && (p.rlimCur[Rlimit.RLIMIT_FSIZE] != fsizeCur
+                || p.rlimMax[Rlimit.RLIMIT_FSIZE] != fsizeMax)) {
+            changed |= PR_SULIMIT;
+        }
+        if ((mask & PR_SID) != 0 && (p.ruid != ruid || p.euid != euid || p.suid != suid || p.rgid != rgid
+                || p.egid != egid || p.sgid != sgid)) {
+            changed |= PR_SID;
+        }
+        if (changed == 0) return;
+        Cpu c = p.cpu;
+        c.now += updateLock.acquire(c.id, c.now);
+        if ((changed & PR_SFDS) != 0) publishFds(p);
+        if ((changed & PR_SDIR) != 0) {
+            cdir = p.cwd;
+            rdir = p.root;
+        }
+        if ((changed & PR_SUMASK) != 0) cmask = p.umask;
+        if ((changed & PR_SULIMIT) != 0) {
+            fsizeCur = p.rlimCur[Rlimit.RLIMIT_FSIZE];
+            fsizeMax = p.rlimMax[Rlimit.RLIMIT_FSIZE];
+        }
+        if ((changed & PR_SID) != 0) {
+            ruid = p.ruid;
+            euid = p.euid;
+            suid = p.suid;
+            rgid = p.rgid;
+            egid = p.egid;
+            sgid = p.sgid;
+        }
+        for (Proc m : members) {
+            if (m != p && (m.shmask & changed) != 0) m.syncPending |= m.shmask & changed;
+        }
+        c.now += updateLock.release(c.id, c.now);
+        groups.updates.value++;
+    }
+
+    private void publishFds(Proc p) {
+        FdTable mine = p.fds;
+        int n = Math.max(mine.size(), ofile.size());
+        for (int fd = 0; fd < n; fd++) {
+            OpenFile want = mine.get(fd);
+            OpenFile have = ofile.get(fd);
+            if (want == have) {
+                if (want != null) ofile.closeOnExec(fd, mine.closeOnExec(fd));
+                continue;
+            }
+            if (have != null) ofile.remove(fd).release();
+            if (want != null) {
+                want.hold();
+                ofile.install(fd, want, mine.closeOnExec(fd));
+            }
+        }
+        p.fdsPublished = mine.changes;
+    }
+}

@@ -1,0 +1,208 @@
+package sprocket.kernel.core;
+
+import static sprocket.api.sys.Prctl.PR_MAXBLOCKCNT;
+import static sprocket.api.sys.Prctl.PR_MINBLOCKCNT;
+
+import dagger.Lazy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import sprocket.api.Errno;
+import sprocket.api.sys.Prctl;
+import sprocket.api.sys.Rlimit;
+import sprocket.api.sys.SprocEntry;
+
+/** sproc(2), sprocsp(2), prctl(2) and blockproc(2) with its relatives, as the IRIX manual pages give them. */
+@Singleton
+final class ShareCalls {
+    private final SyscallFrame frame;
+    private final Engine engine;
+    private final ProcTable table;
+    private final Lazy<Lifecycle> lifecycle;
+    private final ProcBlock blocking;
+
+    @Inject
+    ShareCalls(SyscallFrame frame, Engine engine, ProcTable table, Lazy<Lifecycle> lifecycle, ProcBlock blocking) {
+        this.frame = frame;
+        this.engine = engine;
+        this.table = table;
+        this.lifecycle = lifecycle;
+        this.blocking = blocking;
+    }
+
+    public int sproc(SprocEntry entry, int inh, long arg) {
+        Proc p = frame.enter(Locks.Area.PROC);
+        try {
+            // sproc(2): "sproc is equivalent to calling sprocsp with the sp argument set to NULL and the len argument
+            // set to the rlim_cur value of the resource limit RLIMIT_STACK".
+            return create(p, entry, inh, arg, 0, p.rlimCur[Rlimit.RLIMIT_STACK]);
+        } finally {
+            frame.leave(p);
+        }
+    }
+
+    public int sprocsp(SprocEntry entry, int inh, long arg, long sp, long len) {
+        Proc p = frame.enter(Locks.Area.PROC);
+        try {
+            return create(p, entry, inh, arg, sp, len);
+        } finally {
+            frame.leave(p);
+        }
+    }
+
+    private int create(Proc p, SprocEntry entry, int inh, long arg, long sp, long len) {
+        if (entry == null) return SyscallFrame.fail(p, Errno.EFAULT);
+        int r = lifecycle.get().sproc(p, entry, inh, arg, sp, len);
+        if (r < 0) return SyscallFrame.fail(p, -r);
+        // PR_BLOCK: "causes the calling process to be blocked before returning from a successful call".
+        if ((inh & Prctl.PR_BLOCK) != 0) blocking.block(p);
+        return r;
+    }
+
+    public long stackPointer() {
+        return frame.user().stackPointer;
+    }
+
+    // ---- blockproc(2)
+
+    static final int BLOCK = 0;
+    static final int UNBLOCK = 1;
+    static final int SET = 2;
+
+    public int procblk(int action, int pid, int count, boolean all) {
+        Proc p = frame.enter(Locks.Area.PROC);
+        try {
+            if (action == SET && (count > PR_MAXBLOCKCNT || count < PR_MINBLOCKCNT)) {
+                return SyscallFrame.fail(p, Errno.EINVAL);
+            }
+            Proc q = pid == p.pid ? p : table.get(pid);
+            if (q == null) return SyscallFrame.fail(p, Errno.ESRCH);
+            int error = 0;
+            if (all && q.shaddr != null) {
+                for (Proc m : q.shaddr.members) {
+                    int e = blk(p, m, action, count);
+                    if (e != 0) error = e;
+                }
+            } else {
+                error = blk(p, q, action, count);
+            }
+            return error == 0 ? 0 : SyscallFrame.fail(p, error);
+        } finally {
+            frame.leave(p);
+        }
+    }
+
+    private int blk(Proc p, Proc q, int action, int count) {
+        if (!q.alive()) return 0; // a member that is exiting: nothing to block
+        if (q != p && !canBlock(p, q)) return Errno.EPERM;
+        switch (action) {
+            case BLOCK -> blocking.block(q);
+            case UNBLOCK -> blocking.unblock(q, 1);
+            default -> blocking.set(q, count);
+        }
+        return 0;
+    }
+
+    /**
+     * IRIX's rule for blocking another process: the caller's real or effective uid matches the target's effective or
+     * saved uid, or the caller is root. A target sharing ids is judged by its group's copy, which it may not have
+     * picked up yet.
+     */
+    static boolean canBlock(Proc caller, Proc target) {
+        int uid = target.euid;
+        int suid = target.suid;
+        if (target.shaddr != null && (target.shmask & Prctl.PR_SID) != 0) {
+            uid = target.shaddr.euid;
+            suid = target.shaddr.suid;
+        }
+        return caller.euid == 0 || caller.euid == uid || caller.ruid == uid || caller.euid == suid
+                || caller.ruid == suid;
+    }
+
+    // ---- prctl(2)
+
+    public long prctl(int option, long arg) {
+        Proc p = frame.enter(Locks.Area.PROC);
+        try {
+            long r = switch (option) {
+                case Prctl.PR_MAXPROCS -> table.maxUprc;
+                case Prctl.PR_MAXPPROCS -> Long.bitCount(p.affinity & allCpus());
+                case Prctl.PR_ISBLOCKED -> isBlocked(p, arg);
+                case Prctl.PR_GETSTACKSIZE -> p.rlimCur[Rlimit.RLIMIT_STACK];
+                case Prctl.PR_SETSTACKSIZE -> setStackSize(p, arg);
+                case Prctl.PR_UNBLKONEXEC -> unblockOnExec(p, arg);
+                case Prctl.PR_SETEXITSIG -> setExitSignal(p, arg);
+                case Prctl.PR_TERMCHILD -> {
+                    p.termChild = true;
+                    yield 0;
+                }
+                case Prctl.PR_GETSHMASK -> shareMask(p, arg);
+                case Prctl.PR_GETNSHARE -> p.shaddr == null ? 0 : p.shaddr.members.size();
+                case Prctl.PR_INIT_THREADS -> initThreads(p);
+                default -> -Errno.EINVAL;
+            };
+            return SyscallFrame.result(p, r);
+        } finally {
+            frame.leave(p);
+        }
+    }
+
+    private long isBlocked(Proc p, long pid) {
+        Proc q = pid == 0 || pid == p.pid ? p : table.get((int) pid);
+        if (q == null) return -Errno.ESRCH;
+        if (q != p && !canBlock(p, q)) return -Errno.EPERM;
+        return ProcBlock.isBlocked(q) ? 1 : 0;
+    }
+
+    /** PR_SETSTACKSIZE sets both limits of RLIMIT_STACK, as IRIX's setrlimit does for it: raising needs root. */
+    private static long setStackSize(Proc p, long value) {
+        if (value < 0) return -Errno.EINVAL;
+        int s = Rlimit.RLIMIT_STACK;
+        if (value > p.rlimMax[s] && p.euid != 0) return -Errno.EPERM;
+        p.rlimCur[s] = value;
+        p.rlimMax[s] = value;
+        return value;
+    }
+
+    private long unblockOnExec(Proc p, long pid) {
+        if (pid == 0 || pid == p.pid) return -Errno.EINVAL;
+        Proc q = table.get((int) pid);
+        if (q == null) return -Errno.ESRCH;
+        if (!canBlock(p, q)) return -Errno.EPERM;
+        if (p.unblockOnExec != 0) return -Errno.EINVAL; // one unblock-on-exec process at a time
+        p.unblockOnExec = q.pid;
+        return 0;
+    }
+
+    /** PR_SETEXITSIG: in a share group the setting is every member's. */
+    private static long setExitSignal(Proc p, long sig) {
+        if (sig < 0 || sig >= sprocket.api.Signals.NSIG) return -Errno.EINVAL;
+        if (p.shaddr == null) {
+            p.exitSignal = (int) sig;
+        } else {
+            for (Proc m : p.shaddr.members) m.exitSignal = (int) sig;
+        }
+        return 0;
+    }
+
+    private long shareMask(Proc p, long pid) {
+        if (p.shaddr == null) return -Errno.EINVAL;
+        if (pid == 0 || pid == p.pid) return p.shmask;
+        Proc q = table.get((int) pid);
+        if (q == null) return -Errno.ESRCH;
+        if (q.shaddr == null) return -Errno.EINVAL;
+        if (!canBlock(p, q)) return -Errno.EPERM;
+        if (q.shaddr != p.shaddr) return -Errno.EINVAL; // only a member of the caller's own group
+        return q.shmask & p.shmask;
+    }
+
+    private static long initThreads(Proc p) {
+        if ((p.shmask & Prctl.PR_SPROC) != 0) return -Errno.EINVAL;
+        p.shmask |= Prctl.PR_THREADS;
+        return 0;
+    }
+
+    private long allCpus() {
+        int n = engine.cpus.length;
+        return n >= 64 ? -1L : (1L << n) - 1;
+    }
+}

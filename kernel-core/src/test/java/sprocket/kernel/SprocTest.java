@@ -1,0 +1,433 @@
+package sprocket.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import sprocket.api.Errno;
+import sprocket.api.Signals;
+import sprocket.api.sys.Prctl;
+import sprocket.api.sys.Rlimit;
+import sprocket.api.sys.Sigaction;
+import sprocket.api.sys.Wait;
+
+/** sproc(2) and sprocsp(2), sentence by sentence of the IRIX manual page's DESCRIPTION and NOTES. */
+class SprocTest {
+
+    /** waitpid(2) for {@code pid}, again after a caught signal interrupts it; the wait status, or -1. */
+    static int waitFor(sprocket.api.sys.Sys sys, int pid) {
+        int[] st = new int[1];
+        int r;
+        while ((r = sys.waitpid(pid, st, 0)) == -1 && sys.errno() == Errno.EINTR) {
+            // interrupted: wait again
+        }
+        return r == pid ? st[0] : -1;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void with_PR_SADDR_all_the_text_and_data_space_is_visible_to_both(String hw) {
+        // "after an sproc call, the new child process shares the virtual address space of the parent process".
+        var o = Sim.with("hw=" + hw).program("t", (sys, argv) -> {
+            long data = sys.sbrk(8192);
+            sys.store32(data, 1);
+            int c = sys.sproc((s, arg, len) -> {
+                int seen = s.load32(arg);
+                s.store32(arg + 4096, 42);
+                long more = s.sbrk(4096); // the break is the group's: the parent sees the growth too
+                s.store32(more, 7);
+                s.store64(arg + 8, more);
+                return seen;
+            }, Prctl.PR_SADDR, data);
+            int st = waitFor(sys, c);
+            long more = sys.load64(data + 8);
+            sys.println(Wait.WEXITSTATUS(st) + " " + sys.load32(data + 4096) + " " + sys.load32(more) + " "
+                    + (sys.sbrk(0) == more + 4096));
+            return 0;
+        }).run("t");
+        assertThat(o.status()).as(o.console()).isZero();
+        assertThat(o.console()).isEqualTo("1 42 7 true\n");
+    }
+
+    @Test
+    void without_PR_SADDR_the_writable_portions_are_copy_on_write() {
+        // "During a normal fork(2) or if the PR_SADDR is not set, the writable portions of the process's address
+        // space are marked copy-on-write ... Thus writes by one process will not be visible to the other".
+        var o = Sim.with().program("t", (sys, argv) -> {
+            long data = sys.sbrk(4096);
+            sys.store32(data, 5);
+            int c = sys.sproc((s, arg, len) -> {
+                s.store32(arg, 99);
+                return s.load32(arg);
+            }, Prctl.PR_SFDS, data);
+            int st = waitFor(sys, c);
+            sys.println(Wait.WEXITSTATUS(st) + " " + sys.load32(data));
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("99 5\n");
+    }
+
+    @Test
+    void the_first_sproc_forms_the_group_and_later_ones_by_any_member_add_to_it() {
+        // "A share group is initially formed when a process first executes an sproc or sprocsp call. All subsequent
+        // sproc calls by either the parent or other children in this share group will add another process".
+        var o = Sim.with().program("t", (sys, argv) -> {
+            long cell = sys.sbrk(4096);
+            long before = sys.prctl(Prctl.PR_GETNSHARE);
+            int c = sys.sproc((s, arg, len) -> {
+                int g = s.sproc((s2, a2, l2) -> {
+                    s2.store32(a2, (int) s2.prctl(Prctl.PR_GETNSHARE));
+                    return 0;
+                }, Prctl.PR_SALL, arg);
+                waitFor(s, g);
+                return 0;
+            }, Prctl.PR_SALL, cell);
+            waitFor(sys, c);
+            sys.println(before + " " + sys.load32(cell) + " " + sys.prctl(Prctl.PR_GETNSHARE));
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("0 3 1\n");
+    }
+
+    @Test
+    void parent_and_child_have_their_own_pids_but_one_process_group_and_the_parent_gets_SIGCLD() {
+        // "The parent and the child after an sproc each have a unique process id (pid), but are in the same process
+        // group." "If the child process resulting from an sproc dies or calls exit(2), the parent process receives
+        // the SIGCLD signal".
+        var o = Sim.with().program("t", (sys, argv) -> {
+            long cell = sys.sbrk(4096);
+            int[] cld = new int[1];
+            sys.sigaction(Signals.SIGCHLD, Sigaction.of((hs, sig) -> cld[0]++), null);
+            int c = sys.sproc((s, arg, len) -> {
+                s.store32(arg, s.getpid());
+                s.store32(arg + 4, s.getpgrp());
+                s.store32(arg + 8, s.getppid());
+                return 3;
+            }, Prctl.PR_SALL, cell);
+            int st = waitFor(sys, c);
+            sys.println((sys.load32(cell) == c) + " " + (sys.load32(cell + 4) == sys.getpgrp()) + " "
+                    + (sys.load32(cell + 8) == sys.getpid()) + " " + Wait.WEXITSTATUS(st) + " " + cld[0]);
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("true true true 3 1\n");
+    }
+
+    @Test
+    void the_child_starts_at_entry_with_arg_and_sprocsp_passes_len_as_stksize() {
+        // "If created via sprocsp the new process will be invoked as follows: entry(void *arg, size_t stksize) where
+        // stksize is the len argument the parent passed to sprocsp."
+        var o = Sim.with().program("t", (sys, argv) -> {
+            int c = sys.sprocsp((s, arg, len) -> (int) (arg + len / 1024), Prctl.PR_SALL, 7, 0, 64 * 1024);
+            sys.println(Wait.WEXITSTATUS(waitFor(sys, c)) + "");
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("71\n");
+    }
+
+    @Test
+    void the_new_stack_overlaps_nothing_is_visible_to_the_group_and_grows_on_demand() {
+        // "If the argument sp is set to NULL then the system will create a stack region for the child. This stack
+        // region will not overlap with any other area of the share group's address space. These stack regions grow
+        // downward, and are automatically grown if the process accesses new areas of the stack."
+        var o = Sim.with().program("t", (sys, argv) -> {
+            long cell = sys.sbrk(4096);
+            int c = sys.sprocsp((s, arg, len) -> {
+                long sp = s.stackPointer();
+                s.store64(arg, sp);
+                s.store32(sp - 8, 1234);
+                s.store32(sp - 48 * 1024, 5678); // 48K down: within the 64K margin, grown on demand
+                s.blockproc(s.getpid());
+                return 0;
+            }, Prctl.PR_SALL, cell, 0, 64 * 1024);
+            while (sys.prctl(Prctl.PR_ISBLOCKED, c) != 1) sys.sched_yield();
+            long sp = sys.load64(cell);
+            boolean apart = Math.abs(sp - sys.stackPointer()) >= 64 * 1024;
+            String seen = sys.load32(sp - 8) + " " + sys.load32(sp - 48 * 1024);
+            sys.unblockproc(c);
+            waitFor(sys, c);
+            sys.println(apart + " " + seen);
+            return 0;
+        }).run("t");
+        assertThat(o.console()).as(o.console()).isEqualTo("true 1234 5678\n");
+    }
+
+    @Test
+    void with_sp_given_the_stack_is_the_callers_and_sp_is_rounded_down() {
+        // "If sp is set to a valid virtual address in the share group then the stack of the new process is set to
+        // this value ... It will automatically be rounded down to provide the appropriate alignment."
+        var o = Sim.with().program("t", (sys, argv) -> {
+            long stack = sys.sbrk(16384);
+            long cell = stack;
+            int c = sys.sprocsp((s, arg, len) -> {
+                s.store64(arg, s.stackPointer());
+                return 0;
+            }, Prctl.PR_SALL, cell, stack + 16384 - 3, 0);
+            waitFor(sys, c);
+            sys.println((sys.load64(cell) == stack + 16384 - 8) + "");
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("true\n");
+    }
+
+    @Test
+    void errors_EINVAL_for_a_short_len_and_ENOMEM_when_the_group_would_grow_too_large() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            // "[EINVAL] sp was null and len was less than 8192."
+            boolean einval = sys.sprocsp((s, a, l) -> 0, Prctl.PR_SALL, 0, 0, 8191) == -1 && sys.errno() == Errno.EINVAL;
+            // "Calling sproc or sprocsp too often, when the stack size is set very large can easily cause the share
+            // group to grow larger than the per-process maximum allowable size {PROCSIZE_MAX} ... the call will fail
+            // and return ENOMEM."
+            sys.setrlimit(Rlimit.RLIMIT_VMEM, new Rlimit(8L << 20, Rlimit.RLIM_INFINITY));
+            boolean enomem = sys.sprocsp((s, a, l) -> 0, Prctl.PR_SALL, 0, 0, 16L << 20) == -1
+                    && sys.errno() == Errno.ENOMEM;
+            // "[ENOMEM] If there is not enough virtual space to allocate a new stack."
+            sys.setrlimit(Rlimit.RLIMIT_VMEM, new Rlimit(Rlimit.RLIM_INFINITY, Rlimit.RLIM_INFINITY));
+            boolean novspace = sys.sprocsp((s, a, l) -> 0, Prctl.PR_SALL, 0, 0, 3L << 30) == -1
+                    && sys.errno() == Errno.ENOMEM;
+            sys.println(einval + " " + enomem + " " + novspace + " " + sys.prctl(Prctl.PR_GETNSHARE));
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("true true true 0\n");
+    }
+
+    @Test
+    void ENOSPC_past_the_arena_users_unless_PR_NOLIBC() {
+        // "[ENOSPC] If the size of the share group exceeds the number of users specified via usconfig(3P) (8 by
+        // default)."
+        var o = Sim.with("hw.cpus=1").program("t", (sys, argv) -> {
+            StringBuilder out = new StringBuilder();
+            int made = 0;
+            int[] kids = new int[16];
+            while (made < 16) {
+                int c = sys.sproc((s, a, l) -> s.pause(), Prctl.PR_SALL, 0);
+                if (c < 0) {
+                    out.append(made).append(' ').append(Errno.name(sys.errno())).append(' ');
+                    break;
+                }
+                kids[made++] = c;
+            }
+            int free = sys.sproc((s, a, l) -> 0, Prctl.PR_SALL | Prctl.PR_NOLIBC, 0);
+            out.append(free > 0);
+            waitFor(sys, free);
+            for (int i = 0; i < made; i++) {
+                sys.kill(kids[i], Signals.SIGKILL);
+                waitFor(sys, kids[i]);
+            }
+            sys.println(out.toString());
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("7 ENOSPC true\n");
+    }
+
+    @Test
+    void EAGAIN_at_the_process_limit() {
+        // "[EAGAIN] The system-imposed limit on the total number of processes under execution by a single user
+        // {CHILD_MAX} would be exceeded."
+        var o = Sim.with("hw.cpus=1", "kernel.maxusers=1").program("t", (sys, argv) -> {
+            sys.setuid(100);
+            int[] kids = new int[64];
+            int made = 0;
+            int c;
+            while (made < kids.length && (c = sys.sproc((s, a, l) -> s.pause(), Prctl.PR_SALL | Prctl.PR_NOLIBC, 0)) > 0) {
+                kids[made++] = c;
+            }
+            int errno = sys.errno();
+            for (int i = 0; i < made; i++) {
+                sys.kill(kids[i], Signals.SIGKILL);
+                waitFor(sys, kids[i]);
+            }
+            sys.println(made + " " + Errno.name(errno) + " " + sys.sysconf(sprocket.api.sys.Sysconf._SC_CHILD_MAX));
+            return 0;
+        }).run("t");
+        // CHILD_MAX counts the caller: it and its members fill the user's share of the table.
+        assertThat(o.console()).isEqualTo("20 EAGAIN 21\n");
+    }
+
+    @Test
+    void EPERM_from_a_program_using_posix_threads() {
+        // "[EPERM] The system call is not permitted from a pthreaded program".
+        var o = Sim.with().program("t", (sys, argv) -> {
+            sys.prctl(Prctl.PR_INIT_THREADS);
+            boolean eperm = sys.sproc((s, a, l) -> 0, Prctl.PR_SALL, 0) == -1 && sys.errno() == Errno.EPERM;
+            return eperm ? 0 : 1;
+        }).run("t");
+        assertThat(o.status()).isZero();
+    }
+
+    @Test
+    void the_PRDA_is_private_each_member_reads_its_own_pid_there_and_errno_is_its_own() {
+        // "If the PR_SADDR bit is set in inh then the new process will share ALL the virtual space of the parent,
+        // except the PRDA". "The new process has its own process data area (PRDA) which contains, among other
+        // things, the process id."
+        var o = Sim.with("hw.cpus=2").program("t", (sys, argv) -> {
+            long cell = sys.sbrk(4096);
+            sys.store32(Prctl.PRDA_USR, 11);
+            int c = sys.sproc((s, arg, len) -> {
+                s.store32(arg, s.load32(Prctl.T_PID));
+                s.store32(arg + 4, s.load32(Prctl.PRDA_USR)); // a fresh PRDA: zero
+                s.store32(Prctl.PRDA_USR, 22);
+                // errno lives in the PRDA: the parent's failing calls at the same time do not touch ours.
+                int bad = 0;
+                for (int i = 0; i < 200; i++) {
+                    s.close(1000);
+                    if (s.errno() != Errno.EBADF) bad++;
+                    s.burn(50);
+                }
+                return bad;
+            }, Prctl.PR_SALL, cell);
+            int bad = 0;
+            for (int i = 0; i < 200; i++) {
+                sys.rmdir("/no/such/dir");
+                if (sys.errno() != Errno.ENOENT) bad++;
+                sys.burn(50);
+            }
+            int st = waitFor(sys, c);
+            sys.println((sys.load32(cell) == c) + " " + sys.load32(cell + 4) + " " + sys.load32(Prctl.PRDA_USR) + " "
+                    + (sys.load32(Prctl.T_PID) == sys.getpid()) + " " + bad + " " + Wait.WEXITSTATUS(st));
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("true 0 11 true 0 0\n");
+    }
+
+    @Test
+    void a_signal_to_a_pid_reaches_only_that_member_and_one_to_the_group_reaches_all() {
+        // "A signal sent to a specific pid in a share group will be received by only the process to which it was
+        // sent. ... A signal sent to an entire process group will be received by all the members".
+        var o = Sim.with("hw.cpus=2").program("t", (sys, argv) -> {
+            long cell = sys.sbrk(4096);
+            sys.setpgid(0, 0);
+            sys.sigaction(Signals.SIGUSR1, Sigaction.of((hs, sig) -> { }), null);
+            int[] kids = new int[2];
+            for (int i = 0; i < 2; i++) {
+                long mine = cell + 16 + 4L * i;
+                kids[i] = sys.sproc((s, arg, len) -> {
+                    s.sigaction(Signals.SIGUSR1, Sigaction.of((hs, sig) -> hs.store32(mine, hs.load32(mine) + 1)), null);
+                    s.store32(mine, 0);
+                    s.store32(arg + 8 + 4L * (mine == arg + 16 ? 0 : 1), 1);
+                    while (s.load32(arg) == 0) s.pause();
+                    return 0;
+                }, Prctl.PR_SALL, cell);
+            }
+            while (sys.load32(cell + 8) == 0 || sys.load32(cell + 12) == 0) sys.sched_yield();
+            sys.kill(kids[0], Signals.SIGUSR1); // one member
+            while (sys.load32(cell + 16) < 1) sys.sched_yield();
+            sys.sleep(1);
+            String afterOne = sys.load32(cell + 16) + " " + sys.load32(cell + 20);
+            sys.kill(-sys.getpgrp(), Signals.SIGUSR1); // the whole process group, the parent too
+            while (sys.load32(cell + 16) < 2 || sys.load32(cell + 20) < 1) sys.sched_yield();
+            String afterGroup = sys.load32(cell + 16) + " " + sys.load32(cell + 20);
+            sys.store32(cell, 1);
+            sys.kill(-sys.getpgrp(), Signals.SIGUSR1);
+            waitFor(sys, kids[0]);
+            waitFor(sys, kids[1]);
+            sys.println(afterOne + ", " + afterGroup);
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("1 0, 2 1\n");
+    }
+
+    @Test
+    void exec_takes_the_process_out_of_its_share_group() {
+        // The paper: "use of the exec(2) system call removes the process from the share group before overlaying the
+        // new process image".
+        var o = Sim.with().program("count", (sys, argv) -> (int) sys.prctl(Prctl.PR_GETNSHARE))
+                .program("t", (sys, argv) -> {
+                    int c = sys.sproc((s, arg, len) -> s.execv("/bin/count", new String[] {"count"}), Prctl.PR_SALL, 0);
+                    int st = waitFor(sys, c);
+                    sys.println(Wait.WEXITSTATUS(st) + " " + sys.prctl(Prctl.PR_GETNSHARE));
+                    return 0;
+                }).run("t");
+        assertThat(o.console()).isEqualTo("0 1\n");
+    }
+
+    @Test
+    void fork_by_a_member_makes_a_normal_process_with_a_copy_of_the_groups_space() {
+        // The paper: "A new process may be created outside the share group through the fork(2) system call" and "a
+        // fork() or non-VM sharing sproc() call leaves any visible stack or other regions from the share group as
+        // copy-on-write elements of the new process".
+        var o = Sim.with().program("t", (sys, argv) -> {
+            long cell = sys.sbrk(4096);
+            sys.store32(cell, 1);
+            int m = sys.sproc((s, arg, len) -> {
+                int f = s.fork(s2 -> {
+                    int n = (int) s2.prctl(Prctl.PR_GETNSHARE);
+                    int before = s2.load32(arg);
+                    s2.store32(arg + 4, 1); // our copy only
+                    s2.sleep(1);
+                    return n * 100 + before * 10 + s2.load32(arg);
+                });
+                s.store32(arg, 2); // the group changes after the fork: the child does not see it
+                return Wait.WEXITSTATUS(waitFor(s, f));
+            }, Prctl.PR_SALL, cell);
+            int st = waitFor(sys, m);
+            sys.println(Wait.WEXITSTATUS(st) + " " + sys.load32(cell + 4));
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("11 0\n");
+    }
+
+    @Test
+    void a_members_stack_goes_when_it_exits_but_the_creators_stays() {
+        // "If one member of a share group exits or otherwise dies, its stack is removed from the virtual space of the
+        // share group. If the process which first created the share group exits, its stack is not removed."
+        var o = Sim.with().program("t", (sys, argv) -> {
+            long cell = sys.sbrk(4096);
+            int c = sys.sproc((s, arg, len) -> {
+                s.store64(arg, s.stackPointer());
+                s.store32(s.stackPointer() - 16, 5);
+                return 0;
+            }, Prctl.PR_SALL, cell);
+            waitFor(sys, c);
+            long gone = sys.load64(cell) - 16;
+            // A fork copies the group's space as it is now: touching the departed stack is a segmentation fault.
+            int f = sys.fork(s -> s.load32(gone));
+            int st = waitFor(sys, f);
+            int[] fds = new int[2];
+            sys.pipe(fds);
+            long argvAt = sys.stackPointer();
+            int creator = sys.fork(s -> {
+                // This process makes a group and exits; its member reads the creator's stack afterwards.
+                s.sproc((s2, arg, len) -> {
+                    while (s2.getppid() != 1) s2.sched_yield();
+                    byte[] b = {(byte) s2.load32(arg)};
+                    s2.write(fds[1], b, 0, 1);
+                    return 0;
+                }, Prctl.PR_SALL, argvAt);
+                return 0;
+            });
+            waitFor(sys, creator);
+            sys.close(fds[1]);
+            byte[] b = new byte[1];
+            int n = sys.read(fds[0], b, 0, 1);
+            sys.println(Wait.WIFSIGNALED(st) + " " + Signals.name(Wait.WTERMSIG(st)) + " " + n + " " + b[0]);
+            return 0;
+        }).run("t", "x", "y");
+        assertThat(o.console()).isEqualTo("true SIGSEGV 1 3\n");
+    }
+
+    @Test
+    void PR_SETEXITSIG_signals_every_remaining_member_when_one_exits() {
+        // "if the PR_SETEXITSIG option [see prctl(2)] has been enabled then all remaining members of the share group
+        // will be signaled."
+        var o = Sim.with().program("t", (sys, argv) -> {
+            long cell = sys.sbrk(4096);
+            int[] got = new int[1];
+            sys.sigaction(Signals.SIGTERM, Sigaction.of((hs, sig) -> got[0]++), null);
+            int waiter = sys.sproc((s, arg, len) -> {
+                s.signal(Signals.SIGTERM, sprocket.api.sys.SignalHandler.DEFAULT);
+                s.store32(arg, 1);
+                s.pause();
+                return 0;
+            }, Prctl.PR_SALL, cell);
+            while (sys.load32(cell) == 0) sys.sched_yield();
+            sys.prctl(Prctl.PR_SETEXITSIG, Signals.SIGTERM);
+            int quitter = sys.sproc((s, arg, len) -> 0, Prctl.PR_SALL, cell);
+            int q = waitFor(sys, quitter);
+            int w = waitFor(sys, waiter);
+            sys.println(Wait.WEXITSTATUS(q) + " " + Signals.name(Wait.WTERMSIG(w)) + " " + (got[0] > 0));
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("0 SIGTERM true\n");
+    }
+}
