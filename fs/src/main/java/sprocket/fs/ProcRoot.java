@@ -32,8 +32,10 @@ final class ProcRoot extends ProcDirectory {
     MemNode find(String path, int from, int to) {
         if (path.startsWith("self", from) && to - from == 4) {
             // The link's text is the caller's pid, so each process resolves it to its own directory.
-            return new SymbolicLink(ProcFs.DEV, ProcFs.SELF_INO, Integer.toString(fs.kernel().pid()),
+            var self = new SymbolicLink(ProcFs.DEV, ProcFs.SELF_INO, Integer.toString(fs.kernel().pid()),
                     Credentials.ROOT, Credentials.ROOT, fs.seconds());
+            self.nlink = 1;
+            return self;
         }
         if (path.startsWith("mounts", from) && to - from == 6) {
             return new ProcFile(fs, ProcFs.MOUNTS_INO, Credentials.ROOT, Credentials.ROOT,

@@ -159,6 +159,7 @@ class ProcFsTest {
         fx.kernel.pid = 9;
         assertThat(fx.fs.readlink(fx.at(USER), "/proc/self", new int[1])).isEqualTo("9");
         assertThat(stat("/proc/self", false).type()).isEqualTo(FileMode.S_IFLNK);
+        assertThat(stat("/proc/self", false).nlink()).isEqualTo(1);
         assertThat(stat("/proc/self", true).ino()).isEqualTo(ProcFs.ino(9, ProcFs.KIND_DIR));
         assertThat(read("/proc/self/status")).contains("Pid:\t9\n");
         fx.kernel.pid = 1;
