@@ -30,7 +30,8 @@ import sprocket.api.sys.Stat;
 /**
  * The memory file system mounted as "/": the name-space system calls (open, mkdir, mkfifo, rmdir, unlink, stat) over
  * {@link MemNode}s, and the system open file table; links, rename and attribute changes are in {@link Links},
- * {@link Rename} and {@link SetAttr}. Every call does its work and then charges once.
+ * {@link Rename} and {@link SetAttr}. At boot it mounts the process file system ({@link ProcFs}) on /proc and keeps
+ * the {@link MountTable}; namei crosses between the two. Every call does its work and then charges once.
  */
 final class MemFs implements FileSystem {
 

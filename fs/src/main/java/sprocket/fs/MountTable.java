@@ -20,18 +20,6 @@ final class MountTable {
         mounts.add(m);
     }
 
-    /** The file system whose st_dev is {@code dev}, or null. */
-    Mount byDevice(int dev) {
-        for (Mount m : mounts) {
-            if (m.dev() == dev) return m;
-        }
-        return null;
-    }
-
-    int size() {
-        return mounts.size();
-    }
-
     /**
      * /proc/mounts: one line per mounted file system, "special mount-point type options 0 0" (Linux proc(5): "the
      * format of this file is documented in fstab(5)"; the last two fields are the dump frequency and fsck pass).
