@@ -59,5 +59,7 @@ module sprocket.cli {
             sprocket.cli.bin.Wc,
             sprocket.cli.bin.Grep,
             sprocket.cli.bin.Tee,
-            sprocket.cli.bin.Pipeline;
+            sprocket.cli.bin.Pipeline,
+            sprocket.cli.bin.Ps,
+            sprocket.cli.bin.Mount;
 }

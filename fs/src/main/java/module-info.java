@@ -1,6 +1,6 @@
 /**
  * The in-memory root file system ("memfs"): directories, regular files, FIFOs, character devices and the system
- * open file table, behind the {@code sprocket.api.fs} SPI.
+ * open file table, behind the {@code sprocket.api.fs} SPI; a mount table with the process file system on /proc.
  */
 module sprocket.fs {
     requires transitive sprocket.api;

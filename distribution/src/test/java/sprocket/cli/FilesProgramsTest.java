@@ -32,10 +32,10 @@ class FilesProgramsTest {
     }
 
     @Test
-    void ls_of_the_root_shows_bin_dev_and_tmp() {
+    void ls_of_the_root_shows_bin_dev_proc_and_tmp() {
         Invocation r = Invocation.sprocket("run", "--no-stats", RunCommandTest.IRIX, "ls", "/");
         assertThat(r.status()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).isEqualTo("bin\ndev\ntmp\n");
+        assertThat(r.out()).isEqualTo("bin\ndev\nproc\ntmp\n");
     }
 
     @Test

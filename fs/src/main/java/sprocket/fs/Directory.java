@@ -21,6 +21,8 @@ final class Directory extends MemNode {
     Directory parent;
     /** This directory's name in its parent (a directory has exactly one), for getcwd; rename(2) changes it. */
     String name;
+    /** The root of the file system mounted on this directory, or null (SVR4 v_vfsmountedhere). */
+    MemNode mounted;
 
     /** A file system root: ".." is itself, and "." and ".." are its two links. */
     Directory(long ino, int perm, int uid, int gid, long now) {
@@ -38,6 +40,7 @@ final class Directory extends MemNode {
     }
 
     /** The node named by {@code path.substring(from, to)}, or null. */
+    @Override
     MemNode find(String path, int from, int to) {
         int i = search(path, from, to);
         return i >= 0 ? nodes[i] : null;
@@ -75,6 +78,16 @@ final class Directory extends MemNode {
         nodes[count] = null;
         mtime = now;
         ctime = now;
+    }
+
+    @Override
+    MemNode dotdot() {
+        return parent;
+    }
+
+    @Override
+    String entryName() {
+        return name;
     }
 
     /** Entries other than "." and "..". */

@@ -53,7 +53,7 @@ final class Fifo extends MemNode {
         Nameidata nd = new Nameidata();
         int err = Namei.resolve(at, path, fs.rootDirectory(), nd, true, false);
         long cost = nd.components * Costs.COMPONENT;
-        if (err == 0 && (nd.node != null || nd.parent == null)) err = Errno.EEXIST;
+        if (err == 0 && nd.exists()) err = Errno.EEXIST;
         // A name ending in '/' must name a directory, which a FIFO is not.
         if (err == 0 && nd.trailingSlash) err = Errno.ENOTDIR;
         Credentials c = at.credentials();

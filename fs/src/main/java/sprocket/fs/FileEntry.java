@@ -127,8 +127,15 @@ final class FileEntry implements OpenFile {
     @Override
     public int getdents(Dirent[] buf) {
         if (references == 0 || (flags & O_ACCMODE) == O_WRONLY) return -Errno.EBADF;
-        if (!(node instanceof Directory dir)) return -Errno.ENOTDIR;
+        if (node.type() != FileMode.S_IFDIR) return -Errno.ENOTDIR;
         if (buf.length == 0) return -Errno.EINVAL;
+        if (node instanceof ProcDirectory proc) {
+            int[] count = new int[1];
+            offset = proc.readdir(offset, buf, count);
+            fs.kernel().charge(count[0] * Costs.DIRENT);
+            return count[0];
+        }
+        Directory dir = (Directory) node;
         if (dir.removed()) return 0;
         int entry = offset == lastNameOffset ? dir.after(lastName) : (int) Math.min(Math.max(offset - 2, 0), dir.count());
         int n = 0;

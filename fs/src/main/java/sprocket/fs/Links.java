@@ -26,6 +26,8 @@ final class Links {
         int err = Namei.lookup(at, existing, fs.rootDirectory(), from, false);
         if (err == 0) err = Namei.resolve(at, newPath, fs.rootDirectory(), to, true, false);
         long cost = (from.components + to.components) * Costs.COMPONENT;
+        // link(2): "EXDEV The link named by path2 and the file named by path1 are on different file systems."
+        if (err == 0 && to.dir != null && from.node.dev != to.dir.dev) err = Errno.EXDEV;
         if (err == 0) err = mayLink(from.node, to, at.credentials());
         if (err == 0) MemFs.enter(to.parent, to.name(), from.node, fs.seconds());
         fs.kernel().charge(cost);
@@ -35,9 +37,9 @@ final class Links {
     /** link(2)'s checks once both paths are resolved: 0 or an errno. */
     private static int mayLink(MemNode node, Nameidata to, Credentials c) {
         // link(2): "EPERM The file named by path1 is a directory".
-        if (node instanceof Directory) return Errno.EPERM;
+        if (node.type() == sprocket.api.sys.FileMode.S_IFDIR) return Errno.EPERM;
         // link(2): "EEXIST The link named by path2 exists."
-        if (to.node != null || to.parent == null) return Errno.EEXIST;
+        if (to.exists()) return Errno.EEXIST;
         // A name ending in '/' must name a directory, which a new link to a non-directory cannot be.
         if (to.trailingSlash) return Errno.ENOTDIR;
         // link(2): "EACCES ... the requested link requires writing in a directory with a mode that denies write permission."
@@ -57,7 +59,7 @@ final class Links {
         long cost = nd.components * Costs.COMPONENT;
         Credentials c = at.credentials();
         // symlink(2): "EEXIST The file referred to by name2 already exists", a dangling link included.
-        if (err == 0 && (nd.node != null || nd.parent == null)) err = Errno.EEXIST;
+        if (err == 0 && nd.exists()) err = Errno.EEXIST;
         if (err == 0 && nd.trailingSlash) err = Errno.ENOTDIR;
         if (err == 0) err = MemFs.mayEnter(nd, c);
         if (err == 0) {

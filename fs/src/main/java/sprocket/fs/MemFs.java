@@ -30,7 +30,8 @@ import sprocket.api.sys.Stat;
 /**
  * The memory file system mounted as "/": the name-space system calls (open, mkdir, mkfifo, rmdir, unlink, stat) over
  * {@link MemNode}s, and the system open file table; links, rename and attribute changes are in {@link Links},
- * {@link Rename} and {@link SetAttr}. Every call does its work and then charges once.
+ * {@link Rename} and {@link SetAttr}. At boot it mounts the process file system ({@link ProcFs}) on /proc and keeps
+ * the {@link MountTable}; namei crosses between the two. Every call does its work and then charges once.
  */
 final class MemFs implements FileSystem {
 
@@ -42,6 +43,8 @@ final class MemFs implements FileSystem {
     private static final long ROOT_INO = 2;
     private static final int DIR_PERM = 0755;
     private static final int DEVICE_PERM = 0666;
+    /** The directory /proc is mounted on; what it holds is hidden while covered. */
+    private static final int PROC_PERM = 0555;
     /** Permission bits mkdir(2) and creat(2) take from their mode argument. */
     static final int PERM_BITS = 07777;
     /** open(2) flag: fail with ELOOP if the last component is a symbolic link. Not in the API's Fcntl; Solaris' value. */
@@ -53,6 +56,7 @@ final class MemFs implements FileSystem {
     private final FileTable files;
     private final LockWaits lockWaits;
     private final Directory root;
+    private final MountTable mounts = new MountTable();
     private long nextIno = ROOT_INO;
 
     MemFs(FsContext context, int nfile) {
@@ -70,6 +74,9 @@ final class MemFs implements FileSystem {
         enter(dev, "tty", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, cons), now);
         enter(dev, "null", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, new NullDriver()), now);
         enter(dev, "zero", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, new ZeroDriver()), now);
+        mounts.add(new MountTable.Mount("memfs", "/", "memfs", "rw", DEV));
+        Directory proc = makeDirectory(root, "proc", PROC_PERM, ROOT_ID, ROOT_ID, now);
+        new ProcFs(kernel, mounts).mountOn(proc, "/proc");
         log.debug("memfs: root file system with {} open file table entries", nfile);
     }
 
@@ -174,13 +181,14 @@ final class MemFs implements FileSystem {
 
     /** open(2) of an existing node: EISDIR for writing a directory, else the permission the access mode needs. */
     private static int mayOpen(MemNode node, int access, Credentials c) {
-        if (node instanceof Directory && access != O_RDONLY) return Errno.EISDIR;
+        if (node.type() == FileMode.S_IFDIR && access != O_RDONLY) return Errno.EISDIR;
         int how = access == O_RDONLY ? R_OK : access == O_WRONLY ? W_OK : R_OK | W_OK;
         return Permission.permits(node, c, how) ? 0 : Errno.EACCES;
     }
 
     /** Whether a new entry may go where namei left {@code nd}: 0 or an errno. */
     static int mayEnter(Nameidata nd, Credentials c) {
+        if (nd.fixedNames()) return Errno.EACCES;
         if (nd.parent.removed()) return Errno.ENOENT;
         return Permission.permits(nd.parent, c, W_OK) ? 0 : Errno.EACCES;
     }
@@ -207,12 +215,12 @@ final class MemFs implements FileSystem {
             errno[0] = err;
             return null;
         }
-        return nd.node.stat(DEV);
+        return nd.node.stat();
     }
 
     @Override
     public Stat stat(Vnode vnode) {
-        return ((MemNode) vnode).stat(DEV);
+        return ((MemNode) vnode).stat();
     }
 
     @Override
@@ -226,7 +234,7 @@ final class MemFs implements FileSystem {
         Nameidata nd = new Nameidata();
         int err = Namei.resolve(at, path, root, nd, true, false);
         long cost = nd.components * Costs.COMPONENT;
-        if (err == 0 && nd.node != null) err = Errno.EEXIST;
+        if (err == 0 && nd.exists()) err = Errno.EEXIST;
         Credentials c = at.credentials();
         if (err == 0) err = mayEnter(nd, c);
         // mkdir(2): "EMLINK The maximum number of links to the parent directory would exceed LINK_MAX."
@@ -248,7 +256,9 @@ final class MemFs implements FileSystem {
         int err = Namei.resolve(at, path, root, nd, true, false);
         kernel.charge(nd.components * Costs.COMPONENT);
         if (err != 0) return err;
-        if (nd.parent == null) return Errno.EBUSY;
+        if (nd.fixedNames()) return nd.node == null ? Errno.ENOENT : Errno.EACCES;
+        // rmdir(2): "EBUSY The directory to be removed is the mount point for a mounted file system."
+        if (nd.parent == null || nd.mountPoint()) return Errno.EBUSY;
         if (nd.node == null) return Errno.ENOENT;
         if (nd.lastIs(".")) return Errno.EINVAL;
         if (!(nd.node instanceof Directory dir)) return Errno.ENOTDIR;
@@ -273,13 +283,14 @@ final class MemFs implements FileSystem {
         int err = Namei.resolve(at, path, root, nd, true, false);
         kernel.charge(nd.components * Costs.COMPONENT);
         if (err != 0) return err;
+        if (nd.fixedNames()) return nd.node == null ? Errno.ENOENT : Errno.EACCES;
         if (nd.parent == null) return Errno.EPERM;
         MemNode node = nd.node;
         if (node == null) return Errno.ENOENT;
         Credentials c = at.credentials();
         if (!Permission.permits(nd.parent, c, W_OK) || !Permission.mayRemove(nd.parent, node, c)) return Errno.EACCES;
         // unlink(2): "EPERM The named file is a directory and the effective user ID is not super-user"; we refuse root too.
-        if (node instanceof Directory) return Errno.EPERM;
+        if (node.type() == FileMode.S_IFDIR) return Errno.EPERM;
         long now = seconds();
         nd.parent.remove(nd.name(), now);
         node.unlinked(now);
@@ -321,18 +332,22 @@ final class MemFs implements FileSystem {
         return SetAttr.chown(this, at, path, uid, gid);
     }
 
+    /** getcwd(3C): climbs ".." from {@code dir} to {@code rootDir}, crossing mount points, naming each directory. */
     @Override
     public String path(Vnode rootDir, Vnode dir) {
-        if (!(dir instanceof Directory d) || d.removed()) return null;
+        if (!(dir instanceof MemNode d) || d.type() != FileMode.S_IFDIR || d instanceof Directory m && m.removed()) {
+            return null;
+        }
+        MemNode top = (MemNode) rootDir;
         List<String> names = new ArrayList<>();
         int steps = 0;
-        while (d != rootDir) {
+        while (!d.same(top)) {
             if (d == root) {
                 kernel.charge(steps * Costs.COMPONENT);
                 return null;
             }
-            names.add(d.name);
-            d = d.parent;
+            names.add(d.entryName());
+            d = d.dotdot();
             steps++;
         }
         kernel.charge(steps * Costs.COMPONENT);
@@ -340,6 +355,11 @@ final class MemFs implements FileSystem {
         StringBuilder sb = new StringBuilder();
         for (int i = names.size() - 1; i >= 0; i--) sb.append('/').append(names.get(i));
         return sb.toString();
+    }
+
+    /** The mount table, for /proc/mounts and the tests. */
+    MountTable mounts() {
+        return mounts;
     }
 
     /** Boot-time work of the kernel's, not a system call: it charges nothing and needs no permission. */
@@ -368,8 +388,11 @@ final class MemFs implements FileSystem {
             MemNode next = dir.find(names.get(k));
             if (next == null) {
                 next = makeDirectory(dir, names.get(k), DIR_PERM, ROOT_ID, ROOT_ID, now);
-            } else if (!(next instanceof Directory)) {
+            } else if (!(next instanceof Directory d)) {
                 return Errno.ENOTDIR;
+            } else if (d.mounted != null) {
+                // Another file system is mounted there, and it takes no installs: the kernel makes /proc's files.
+                return Errno.EACCES;
             }
             dir = (Directory) next;
         }
@@ -404,7 +427,7 @@ final class MemFs implements FileSystem {
     }
 
     Stat stat(MemNode node) {
-        return node.stat(DEV);
+        return node.stat();
     }
 
     /** Makes directory {@code name} in {@code parent}: two links (its entry and its "."), and one more for the parent's "..". */

@@ -7,7 +7,7 @@ import sprocket.api.fs.FileSystemProvider;
 import sprocket.api.fs.FsContext;
 import sprocket.api.spi.Tunable;
 
-/** The "memfs" provider: an in-memory root file system with /dev devices. */
+/** The "memfs" provider: an in-memory root file system with /dev devices and /proc mounted. */
 public final class MemFsProvider implements FileSystemProvider {
 
     /** Entries of the system open file table (SVR4's {@code nfile} tunable). */
@@ -33,7 +33,7 @@ public final class MemFsProvider implements FileSystemProvider {
 
     @Override
     public String description() {
-        return "in-memory root file system with FIFOs and /dev/console, /dev/null, /dev/zero and /dev/tty";
+        return "in-memory root file system with FIFOs, /dev/console, /dev/null, /dev/zero, /dev/tty and /proc";
     }
 
     @Override

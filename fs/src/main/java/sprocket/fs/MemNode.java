@@ -11,6 +11,8 @@ import sprocket.api.sys.Stat;
 abstract class MemNode implements Vnode {
 
     private final long ino;
+    /** st_dev: the file system the node belongs to. */
+    final int dev;
     int mode;
     int uid;
     int gid;
@@ -23,6 +25,12 @@ abstract class MemNode implements Vnode {
     private int references;
 
     MemNode(long ino, int mode, int uid, int gid, long now) {
+        this(MemFs.DEV, ino, mode, uid, gid, now);
+    }
+
+    /** A node of the file system whose st_dev is {@code dev}. */
+    MemNode(int dev, long ino, int mode, int uid, int gid, long now) {
+        this.dev = dev;
         this.ino = ino;
         this.mode = mode;
         this.uid = uid;
@@ -45,6 +53,37 @@ abstract class MemNode implements Vnode {
     /** The file-type bits of the mode. */
     final int type() {
         return mode & FileMode.S_IFMT;
+    }
+
+    /**
+     * VOP_LOOKUP: the entry of this directory named {@code path.substring(from, to)} (never "." or ".."), or null.
+     * Only directories have entries.
+     */
+    MemNode find(String path, int from, int to) {
+        return null;
+    }
+
+    /** The directory ".." names in this directory (a file system's root knows the directory it is mounted on). */
+    MemNode dotdot() {
+        return this;
+    }
+
+    /** This directory's name in the directory ".." names, for getcwd. */
+    String entryName() {
+        return "";
+    }
+
+    /**
+     * Whether the node may never be written, nor entries made in it or removed from it, whatever its mode says
+     * and whoever asks (procfs: the kernel makes its contents).
+     */
+    boolean readOnly() {
+        return false;
+    }
+
+    /** Whether {@code other} is this node: the same object, or the same i-number of the same file system. */
+    final boolean same(MemNode other) {
+        return this == other || other != null && dev == other.dev && ino == other.ino;
     }
 
     /** st_size. */
@@ -92,7 +131,7 @@ abstract class MemNode implements Vnode {
         if (nlink == 0 && references == 0) inactive();
     }
 
-    final Stat stat(int dev) {
+    Stat stat() {
         return new Stat(dev, ino, mode, nlink, uid, gid, rdev(), size(), atime, mtime, ctime);
     }
 }

@@ -4,6 +4,7 @@ import sprocket.api.Errno;
 import sprocket.api.fs.Lookup;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.sys.Fcntl;
+import sprocket.api.sys.FileMode;
 
 /**
  * Path-name resolution (namei): walks a path from the process's root or current directory, one component at
@@ -50,7 +51,8 @@ final class Namei {
             if (j < 0) j = n;
             if (j - i > NAME_MAX) return Errno.ENAMETOOLONG;
             int next = skipSlashes(path, j);
-            if (!(cur instanceof Directory dir)) return Errno.ENOTDIR;
+            if (cur.type() != FileMode.S_IFDIR) return Errno.ENOTDIR;
+            MemNode dir = cur;
             if (!Permission.permits(dir, cred, Fcntl.X_OK)) return Errno.EACCES;
             nd.components++;
             MemNode found = step(dir, path, i, j, root);
@@ -72,33 +74,41 @@ final class Namei {
                 continue;
             }
             if (last && parentMode) {
-                nd.parent = dir;
+                nd.dir = dir;
+                // A directory whose file system makes its own names (procfs) is no parent for a call to change.
+                nd.parent = dir instanceof Directory d ? d : null;
                 nd.nameFrom = i;
                 nd.nameTo = j;
                 nd.node = found;
-                return found != null && nd.trailingSlash && !(found instanceof Directory) ? Errno.ENOTDIR : 0;
+                return found != null && nd.trailingSlash && found.type() != FileMode.S_IFDIR ? Errno.ENOTDIR : 0;
             }
             if (found == null) return Errno.ENOENT;
             cur = found;
             i = next;
         }
         // Every component consumed (or the path was all slashes: the root itself, with no last name).
-        if (nd.trailingSlash && !(cur instanceof Directory)) return Errno.ENOTDIR;
+        if (nd.trailingSlash && cur.type() != FileMode.S_IFDIR) return Errno.ENOTDIR;
         nd.node = cur;
         nd.parent = null;
+        nd.dir = null;
         nd.nameFrom = n;
         nd.nameTo = n;
         return 0;
     }
 
-    /** One component: "." stays, ".." goes up except at the process's root or the file system's, else an entry. */
-    private static MemNode step(Directory dir, String path, int from, int to, MemNode root) {
+    /**
+     * One component: "." stays, ".." goes up except at the process's root (a mounted file system's root goes up
+     * from the directory it covers), else an entry, and from a directory with a file system mounted on it to that
+     * file system's root (SVR4 lookuppn's VFS crossing, both ways).
+     */
+    private static MemNode step(MemNode dir, String path, int from, int to, MemNode root) {
         int len = to - from;
         if (len == 1 && path.charAt(from) == '.') return dir;
         if (len == 2 && path.charAt(from) == '.' && path.charAt(from + 1) == '.') {
-            return dir == root ? dir : dir.parent;
+            return dir.same(root) ? dir : dir.dotdot();
         }
-        return dir.find(path, from, to);
+        MemNode found = dir.find(path, from, to);
+        return found instanceof Directory d && d.mounted != null ? d.mounted : found;
     }
 
     private static int skipSlashes(String path, int i) {

@@ -18,6 +18,8 @@ final class Permission {
 
     /** Whether {@code c} may do every one of the {@code R_OK|W_OK|X_OK} bits in {@code how} to {@code node}. */
     static boolean permits(MemNode node, Credentials c, int how) {
+        // The kernel makes what /proc holds: nobody writes it, root neither (Linux proc(5) files are read-only).
+        if ((how & Fcntl.W_OK) != 0 && node.readOnly()) return false;
         if (c.root()) {
             return (how & Fcntl.X_OK) == 0 || node.type() == FileMode.S_IFDIR || (node.mode & ANY_EXECUTE) != 0;
         }

@@ -32,8 +32,12 @@ final class Rename {
 
     /** rename(2)'s errors, once both paths are resolved: 0 or an errno. */
     private static int check(Nameidata src, Nameidata dst, Lookup at, Directory root) {
-        // The root has no entry in a directory to move; "/" as the new name is a directory in use.
-        if (src.parent == null || dst.parent == null) return Errno.EBUSY;
+        // rename(2): "EXDEV The links named by old and new are on different file systems."
+        if (src.dir != null && dst.dir != null && src.dir.dev != dst.dir.dev) return Errno.EXDEV;
+        if (src.fixedNames() || dst.fixedNames()) return src.node == null ? Errno.ENOENT : Errno.EACCES;
+        // The root has no entry in a directory to move; "/" as the new name is a directory in use, and so is a
+        // mount point (rename(2): "EBUSY ... the directory is in use by the system", a mount point in Linux's words).
+        if (src.parent == null || dst.parent == null || src.mountPoint() || dst.mountPoint()) return Errno.EBUSY;
         MemNode node = src.node;
         if (node == null) return Errno.ENOENT;
         if (src.lastIsDot() || dst.lastIsDot()) return Errno.EINVAL;

@@ -26,6 +26,8 @@ final class SetAttr {
         fs.kernel().charge(nd.components * Costs.COMPONENT);
         if (err != 0) return err;
         MemNode node = nd.node;
+        // Linux proc_setattr: "if (attr->ia_valid & ATTR_MODE) return -EPERM"; the kernel owns /proc's modes.
+        if (node.readOnly()) return Errno.EPERM;
         Credentials c = at.credentials();
         // chmod(2): "EPERM The effective user ID does not match the owner of the file and is not super-user."
         if (!c.root() && c.euid() != node.uid) return Errno.EPERM;
@@ -54,6 +56,8 @@ final class SetAttr {
         // chown(2) under {_POSIX_CHOWN_RESTRICTED}: only the super-user changes an owner or a group here.
         if (!at.credentials().root()) return Errno.EPERM;
         MemNode node = nd.node;
+        // /proc's owners are the processes' own ids, which only setuid(2) changes.
+        if (node.readOnly()) return Errno.EPERM;
         if (uid != KEEP) node.uid = uid;
         if (gid != KEEP) node.gid = gid;
         node.ctime = fs.seconds();

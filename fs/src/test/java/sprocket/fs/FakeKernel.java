@@ -39,6 +39,8 @@ final class FakeKernel implements KernelServices {
     final List<Object> slept = new ArrayList<>();
     final List<Object> woken = new ArrayList<>();
     private final ArrayDeque<IntSupplier> onSleep = new ArrayDeque<>();
+    /** The process table /proc shows, by pid; a test adds and removes processes. */
+    final TreeMap<Integer, sprocket.api.kernel.ProcessInfo> processes = new TreeMap<>();
 
     FakeKernel() {
         settings.put(MemFsProvider.NFILE, "1000");
@@ -189,5 +191,15 @@ final class FakeKernel implements KernelServices {
                 return 1;
             }
         };
+    }
+
+    @Override
+    public sprocket.api.kernel.ProcessInfo[] processes() {
+        return processes.values().toArray(new sprocket.api.kernel.ProcessInfo[0]);
+    }
+
+    @Override
+    public sprocket.api.kernel.ProcessInfo process(int pid) {
+        return processes.get(pid);
     }
 }

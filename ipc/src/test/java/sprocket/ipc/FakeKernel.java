@@ -209,4 +209,15 @@ final class FakeKernel implements KernelServices {
     public long fileSizeLimit() {
         return sprocket.api.sys.Rlimit.RLIM_INFINITY;
     }
+
+    /** This module never asks about processes; a fake process table with none in it. */
+    @Override
+    public sprocket.api.kernel.ProcessInfo[] processes() {
+        return new sprocket.api.kernel.ProcessInfo[0];
+    }
+
+    @Override
+    public sprocket.api.kernel.ProcessInfo process(int pid) {
+        return null;
+    }
 }

@@ -123,6 +123,6 @@ class NameSpaceTest {
             sys.println(names + " " + cwd + " " + notDir);
             return 0;
         }).run("t");
-        assertThat(o.console()).isEqualTo("[., .., bin, dev, tmp] /dev true\n");
+        assertThat(o.console()).isEqualTo("[., .., bin, dev, proc, tmp] /dev true\n");
     }
 }

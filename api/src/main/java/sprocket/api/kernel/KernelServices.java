@@ -61,4 +61,13 @@ public interface KernelServices {
 
     /** The configuration, for the provider's own tunables. */
     Settings settings();
+
+    /**
+     * Every process in the process table, live or zombie (a zombie stays until its parent reaps it), in pid order;
+     * /proc lists them. Callable from inside any system call.
+     */
+    ProcessInfo[] processes();
+
+    /** The process {@code pid} (a zombie included), or null when there is none. */
+    ProcessInfo process(int pid);
 }

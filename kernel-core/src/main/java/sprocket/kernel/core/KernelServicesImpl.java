@@ -3,6 +3,7 @@ package sprocket.kernel.core;
 import java.util.random.RandomGenerator;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
+import sprocket.api.kernel.ProcessInfo;
 import sprocket.api.spi.Counter;
 import sprocket.api.spi.Settings;
 
@@ -13,6 +14,7 @@ final class KernelServicesImpl implements KernelServices {
     private final Randoms randoms;
     private final Settings settings;
     private java.util.function.IntFunction<Proc> procs = pid -> null;
+    private ProcTable table;
     private Signals signals;
 
     KernelServicesImpl(Engine engine, Stats stats, Randoms randoms, Settings settings) {
@@ -25,6 +27,7 @@ final class KernelServicesImpl implements KernelServices {
     /** Connects the parts created after the providers: the process table and signal delivery. */
     void connect(ProcTable table, Signals signals) {
         this.procs = table::get;
+        this.table = table;
         this.signals = signals;
     }
 
@@ -103,5 +106,34 @@ final class KernelServicesImpl implements KernelServices {
     @Override
     public Settings settings() {
         return settings;
+    }
+
+    @Override
+    public ProcessInfo[] processes() {
+        if (table == null) return new ProcessInfo[0];
+        ProcessInfo[] out = new ProcessInfo[table.size()];
+        int i = 0;
+        for (Proc p : table.all()) out[i++] = info(p);
+        return out;
+    }
+
+    @Override
+    public ProcessInfo process(int pid) {
+        Proc p = procs.apply(pid);
+        return p == null ? null : info(p);
+    }
+
+    /** A snapshot of {@code p} for /proc; the share group is 0 until share groups fill it in. */
+    private static ProcessInfo info(Proc p) {
+        char state = switch (p.state) {
+            case RUNNING, RUNNABLE -> ProcessInfo.RUNNING;
+            case SLEEPING -> ProcessInfo.SLEEPING;
+            case STOPPED -> ProcessInfo.STOPPED;
+            case ZOMBIE -> ProcessInfo.ZOMBIE;
+        };
+        int ppid = p.parent == null ? 0 : p.parent.pid;
+        String command = p.command == null ? "" : p.command;
+        String[] argv = p.argv == null ? new String[0] : p.argv;
+        return new ProcessInfo(p.pid, ppid, p.pgid, p.sid, state, p.ruid, p.euid, p.rgid, p.egid, 0, command, argv);
     }
 }

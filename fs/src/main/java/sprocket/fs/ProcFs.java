@@ -1,0 +1,62 @@
+package sprocket.fs;
+
+import sprocket.api.kernel.KernelServices;
+
+/**
+ * The process file system mounted on /proc (proc(4); the layout is Linux proc(5)'s): a directory per process in
+ * the process table, named by its pid, holding {@code status} and {@code cmdline}; {@code self}, a symbolic link to
+ * the caller's own directory; and {@code mounts}, the mount table. Nothing is stored: every lookup asks the kernel,
+ * so directories come and go with the processes, and every read makes the text afresh.
+ */
+final class ProcFs {
+
+    /** st_dev of the process file system. */
+    static final int DEV = CharDriver.makedev(128, 2);
+    /** The i-number of /proc itself, as Solaris' PRROOTINO. */
+    static final long ROOT_INO = 2;
+    static final long SELF_INO = 3;
+    static final long MOUNTS_INO = 4;
+    /** A process's nodes take i-numbers ((pid + 1) << 3) + kind, past the fixed ones above. */
+    static final int KIND_DIR = 0;
+    static final int KIND_STATUS = 1;
+    static final int KIND_CMDLINE = 2;
+
+    private final KernelServices kernel;
+    private final MountTable mounts;
+    private final ProcRoot root;
+
+    ProcFs(KernelServices kernel, MountTable mounts) {
+        this.kernel = kernel;
+        this.mounts = mounts;
+        this.root = new ProcRoot(this);
+    }
+
+    /** Mounts the file system on {@code covered}, whose path is {@code path}, and records it in the mount table. */
+    void mountOn(Directory covered, String path) {
+        covered.mounted = root;
+        root.covered = covered;
+        mounts.add(new MountTable.Mount("proc", path, "proc", "rw", DEV));
+    }
+
+    ProcRoot root() {
+        return root;
+    }
+
+    KernelServices kernel() {
+        return kernel;
+    }
+
+    MountTable mounts() {
+        return mounts;
+    }
+
+    /** Simulated seconds since boot: the times of a node made now. */
+    long seconds() {
+        return kernel.now() / kernel.clockHz();
+    }
+
+    /** The i-number of node {@code kind} of process {@code pid}. */
+    static long ino(int pid, int kind) {
+        return (((long) pid + 1) << 3) + kind;
+    }
+}

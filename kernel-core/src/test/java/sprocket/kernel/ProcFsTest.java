@@ -1,0 +1,199 @@
+package sprocket.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import sprocket.api.Errno;
+import sprocket.api.sys.Dirent;
+import sprocket.api.sys.Fcntl;
+import sprocket.api.sys.FileMode;
+import sprocket.api.sys.Stat;
+import sprocket.api.sys.Sys;
+import sprocket.api.sys.Wait;
+
+/** /proc through the kernel: the process table as the file system shows it, from fork to reap. */
+class ProcFsTest {
+
+    private static String read(Sys sys, String path) {
+        int fd = sys.open(path, Fcntl.O_RDONLY);
+        if (fd < 0) return Errno.name(sys.errno());
+        byte[] b = new byte[512];
+        int n = sys.read(fd, b, 0, b.length);
+        sys.close(fd);
+        return n < 0 ? Errno.name(sys.errno()) : new String(b, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /** The pid directories /proc lists. */
+    private static List<String> pids(Sys sys) {
+        List<String> out = new ArrayList<>();
+        int fd = sys.open("/proc", Fcntl.O_RDONLY);
+        Dirent[] buf = new Dirent[3];
+        for (int n; (n = sys.getdents(fd, buf)) > 0; ) {
+            for (int i = 0; i < n; i++) {
+                if (Character.isDigit(buf[i].name().charAt(0))) out.add(buf[i].name());
+            }
+        }
+        sys.close(fd);
+        return out;
+    }
+
+    /** The "State:" line's letter of /proc/PID/status. */
+    private static String state(Sys sys, int pid) {
+        String s = read(sys, "/proc/" + pid + "/status");
+        int i = s.indexOf("State:\t");
+        return i < 0 ? s : s.substring(i + 7, i + 8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void children_appear_in_proc_as_they_are_forked_show_their_state_and_go_when_reaped(String hw) {
+        var o = Sim.with("hw=" + hw).program("waiter", (sys, argv) -> {
+            // Sleeps reading the pipe on descriptor 0 until the parent closes its end.
+            return sys.read(0, new byte[1], 0, 1);
+        }).program("t", (sys, argv) -> {
+            int me = sys.getpid();
+            List<String> before = pids(sys);
+            int[] fds = new int[2];
+            sys.pipe(fds);
+            int[] kids = new int[2];
+            for (int k = 0; k < 2; k++) {
+                kids[k] = sys.fork(s -> {
+                    s.dup2(fds[0], 0);
+                    s.close(fds[1]);
+                    return s.execv("/bin/waiter", new String[] {"waiter", "arg " + 1, "x"});
+                });
+            }
+            sys.close(fds[0]);
+            sys.sleep(1);
+            List<String> during = pids(sys);
+            String status = read(sys, "/proc/" + kids[0] + "/status");
+            String cmdline = read(sys, "/proc/" + kids[1] + "/cmdline");
+            sys.close(fds[1]);
+            sys.sleep(1);
+            String zombie = state(sys, kids[0]);
+            int[] st = new int[1];
+            sys.waitpid(kids[0], st, 0);
+            List<String> after = pids(sys);
+            boolean gone = sys.stat("/proc/" + kids[0]) == null && sys.errno() == Errno.ENOENT;
+            sys.waitpid(kids[1], st, 0);
+            sys.println("before " + before.contains(Integer.toString(me)) + " " + before.contains("1"));
+            sys.println("during " + during.containsAll(List.of(Integer.toString(kids[0]), Integer.toString(kids[1]))));
+            sys.println(status.replace(Integer.toString(kids[0]), "C").replace(Integer.toString(me), "P"));
+            sys.println(cmdline.replace('\0', '|'));
+            sys.println("zombie " + zombie + " after " + after.contains(Integer.toString(kids[0])) + " "
+                    + after.contains(Integer.toString(kids[1])) + " gone " + gone);
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("""
+                before true true
+                during true
+                Name:\twaiter
+                State:\tS (sleeping)
+                Pid:\tC
+                PPid:\tP
+                Uid:\t0\t0
+                Gid:\t0\t0
+
+                waiter|arg 1|x|
+                zombie Z after false true gone true
+                """);
+    }
+
+    @Test
+    void pid_directories_are_listed_in_pid_order() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            int[] fds = new int[2];
+            sys.pipe(fds);
+            int[] kids = new int[12];
+            for (int k = 0; k < kids.length; k++) {
+                kids[k] = sys.fork(s -> {
+                    s.close(fds[1]);
+                    return s.read(fds[0], new byte[1], 0, 1);
+                });
+            }
+            List<String> listed = pids(sys);
+            sys.close(fds[1]);
+            for (int kid : kids) sys.waitpid(kid, new int[1], 0);
+            List<Integer> asNumbers = listed.stream().map(Integer::valueOf).toList();
+            sys.println(asNumbers.equals(asNumbers.stream().sorted().toList()) + " " + asNumbers.size());
+            return 0;
+        }).run("t");
+        // init, t and twelve children, some past pid 9 so name order would differ.
+        assertThat(o.console()).isEqualTo("true 14\n");
+    }
+
+    @Test
+    void self_names_the_callers_own_directory_in_parent_and_child() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            int kid = sys.fork(s -> read(s, "/proc/self/status").contains("Pid:\t" + s.getpid() + "\n")
+                    && s.readlink("/proc/self").equals(Integer.toString(s.getpid())) ? 0 : 1);
+            int[] st = new int[1];
+            sys.waitpid(kid, st, 0);
+            Stat link = sys.lstat("/proc/self");
+            sys.println(sys.readlink("/proc/self").equals(Integer.toString(sys.getpid())) + " "
+                    + (link.type() == FileMode.S_IFLNK) + " child " + Wait.WEXITSTATUS(st[0]));
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("true true child 0\n");
+    }
+
+    @Test
+    void proc_files_refuse_writing_and_proc_refuses_new_names_even_to_root() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            int w = sys.open("/proc/self/status", Fcntl.O_WRONLY);
+            int we = sys.errno();
+            int c = sys.open("/proc/self/new", Fcntl.O_WRONLY | Fcntl.O_CREAT, 0644);
+            int ce = sys.errno();
+            int m = sys.mkdir("/proc/x", 0755);
+            int me = sys.errno();
+            int r = sys.rmdir("/proc");
+            int re = sys.errno();
+            int l = sys.link("/proc/self/status", "/tmp/s");
+            int le = sys.errno();
+            sys.println(sys.getuid() + " " + w + " " + Errno.name(we) + " " + c + " " + Errno.name(ce) + " " + m + " "
+                    + Errno.name(me) + " " + r + " " + Errno.name(re) + " " + l + " " + Errno.name(le));
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("0 -1 EACCES -1 EACCES -1 EACCES -1 EBUSY -1 EXDEV\n");
+    }
+
+    @Test
+    void a_process_owned_by_another_user_shows_its_ids_in_stat_and_status() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            int[] fds = new int[2];
+            sys.pipe(fds);
+            int kid = sys.fork(s -> {
+                s.close(fds[1]);
+                s.setgid(20);
+                s.setuid(100);
+                return s.read(fds[0], new byte[1], 0, 1);
+            });
+            sys.sleep(1);
+            Stat st = sys.stat("/proc/" + kid);
+            String status = read(sys, "/proc/" + kid + "/status");
+            sys.close(fds[1]);
+            sys.waitpid(kid, new int[1], 0);
+            sys.println(st.uid() + " " + st.gid() + " " + Integer.toOctalString(st.mode() & 07777) + " "
+                    + status.contains("Uid:\t100\t100\n") + " " + status.contains("Gid:\t20\t20\n"));
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("100 20 555 true true\n");
+    }
+
+    @Test
+    void getcwd_in_a_proc_directory_and_dot_dot_back_out_of_proc() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            sys.chdir("/proc/self");
+            String cwd = sys.getcwd();
+            sys.chdir("../..");
+            sys.println(cwd.equals("/proc/" + sys.getpid()) + " " + sys.getcwd());
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("true /\n");
+    }
+}
