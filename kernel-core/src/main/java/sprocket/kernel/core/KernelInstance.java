@@ -191,7 +191,7 @@ public final class KernelInstance {
 
     /**
      * The invariants every run must end with: no process left but the reaped init, every frame free, every
-     * open file closed, every pipe gone. A broken one is a kernel bug: panic.
+     * open file closed, every pipe and socket gone. A broken one is a kernel bug: panic.
      */
     private void checkInvariants() {
         List<String> broken = new ArrayList<>();
@@ -204,6 +204,7 @@ public final class KernelInstance {
         }
         if (k.fileSystem().openFiles() != 0) broken.add(k.fileSystem().openFiles() + " files are still open");
         if (k.ipc().livePipes() != 0) broken.add(k.ipc().livePipes() + " pipes are still alive");
+        if (k.ipc().liveSockets() != 0) broken.add(k.ipc().liveSockets() + " sockets are still open");
         if (!broken.isEmpty()) {
             throw new PanicException("after the run: " + String.join("; ", broken)).at(endCycles(), -1);
         }
