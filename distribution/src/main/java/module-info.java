@@ -53,5 +53,8 @@ module sprocket.cli {
             sprocket.cli.bin.Wc,
             sprocket.cli.bin.Grep,
             sprocket.cli.bin.Tee,
-            sprocket.cli.bin.Pipeline;
+            sprocket.cli.bin.Pipeline,
+            sprocket.cli.bin.Echoserver,
+            sprocket.cli.bin.Echoclient,
+            sprocket.cli.bin.Fdpass;
 }

@@ -28,7 +28,8 @@ class ModuleDescriptorTest {
                     "sprocket.cli.bin.Ipcs", "sprocket.cli.bin.Ipcrm", "sprocket.cli.bin.Msgping",
                     "sprocket.cli.bin.Shmpi", "sprocket.cli.bin.Cat", "sprocket.cli.bin.Ls", "sprocket.cli.bin.Mkdir",
                     "sprocket.cli.bin.Rm", "sprocket.cli.bin.Ln", "sprocket.cli.bin.Wc", "sprocket.cli.bin.Grep",
-                    "sprocket.cli.bin.Tee", "sprocket.cli.bin.Pipeline");
+                    "sprocket.cli.bin.Tee", "sprocket.cli.bin.Pipeline", "sprocket.cli.bin.Echoserver",
+                    "sprocket.cli.bin.Echoclient", "sprocket.cli.bin.Fdpass");
         });
     }
 
