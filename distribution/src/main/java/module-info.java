@@ -61,5 +61,8 @@ module sprocket.cli {
             sprocket.cli.bin.Tee,
             sprocket.cli.bin.Pipeline,
             sprocket.cli.bin.Ps,
-            sprocket.cli.bin.Mount;
+            sprocket.cli.bin.Mount,
+            sprocket.cli.bin.Echoserver,
+            sprocket.cli.bin.Echoclient,
+            sprocket.cli.bin.Fdpass;
 }

@@ -1,5 +1,6 @@
 /**
- * The System V IPC set ({@code ipc = sysv}): pipes, and System V semaphores, message queues and shared memory.
+ * The System V IPC set ({@code ipc = sysv}): pipes, System V semaphores, message queues and shared memory, and
+ * sockets (AF_UNIX, and AF_INET over the loopback interface).
  */
 module sprocket.ipc {
     requires transitive sprocket.api;

@@ -51,10 +51,12 @@ public final class Errno {
     public static final int EPROTOTYPE = 98;
     public static final int ENOPROTOOPT = 99;
     public static final int EPROTONOSUPPORT = 120;
+    public static final int ESOCKTNOSUPPORT = 121;
     public static final int EOPNOTSUPP = 122;
     public static final int EAFNOSUPPORT = 124;
     public static final int EADDRINUSE = 125;
     public static final int EADDRNOTAVAIL = 126;
+    public static final int ENETUNREACH = 128;
     public static final int ECONNABORTED = 130;
     public static final int ECONNRESET = 131;
     public static final int ENOBUFS = 132;
@@ -121,10 +123,12 @@ public final class Errno {
         name(EPROTOTYPE, "EPROTOTYPE", "Protocol wrong type for socket");
         name(ENOPROTOOPT, "ENOPROTOOPT", "Option not supported by protocol");
         name(EPROTONOSUPPORT, "EPROTONOSUPPORT", "Protocol not supported");
+        name(ESOCKTNOSUPPORT, "ESOCKTNOSUPPORT", "Socket type not supported");
         name(EOPNOTSUPP, "EOPNOTSUPP", "Operation not supported on socket");
         name(EAFNOSUPPORT, "EAFNOSUPPORT", "Address family not supported by protocol family");
         name(EADDRINUSE, "EADDRINUSE", "Address already in use");
         name(EADDRNOTAVAIL, "EADDRNOTAVAIL", "Can't assign requested address");
+        name(ENETUNREACH, "ENETUNREACH", "Network is unreachable");
         name(ECONNABORTED, "ECONNABORTED", "Software caused connection abort");
         name(ECONNRESET, "ECONNRESET", "Connection reset by peer");
         name(ENOBUFS, "ENOBUFS", "No buffer space available");

@@ -146,6 +146,9 @@ final class MemFs implements FileSystem {
                 }
             } else if (exclusive) {
                 err = Errno.EEXIST;
+            } else if (node instanceof SocketNode) {
+                // POSIX open(2): "EOPNOTSUPP The path argument names a socket."
+                err = Errno.EOPNOTSUPP;
             } else {
                 err = mayOpen(node, access, at.credentials());
                 if (err == 0 && (flags & O_TRUNC) != 0 && access != O_RDONLY) node.truncate(now);
@@ -300,6 +303,11 @@ final class MemFs implements FileSystem {
     @Override
     public int mkfifo(Lookup at, String path, int mode) {
         return Fifo.make(this, at, path, mode);
+    }
+
+    @Override
+    public VnodeResult mksock(Lookup at, String path, int mode) {
+        return SocketNode.make(this, at, path, mode);
     }
 
     @Override

@@ -5,11 +5,13 @@ import sprocket.api.spi.Settings;
 import sprocket.api.spi.Tunable;
 
 /**
- * The System V IPC table sizes and limits, SVR4's master.d/sem, master.d/msg and master.d/shm tunables, read once
- * per boot. The names are the manual's (intro(2), semget(2), msgsnd(2), shmget(2)), lower case after the slot key.
+ * The System V IPC table sizes and limits, SVR4's master.d/sem, master.d/msg and master.d/shm tunables, and the
+ * socket buffer size and listen backlog limit, read once per boot. The names are the manual's (intro(2), semget(2),
+ * msgsnd(2), shmget(2), listen(2)), lower case after the slot key.
  */
 record IpcLimits(int semmni, int semmns, int semmsl, int semopm, int semvmx, int semaem, int semume, int semmnu,
-        int msgmni, int msgmax, int msgmnb, int msgtql, long shmmin, long shmmax, int shmmni) {
+        int msgmni, int msgmax, int msgmnb, int msgtql, long shmmin, long shmmax, int shmmni, int sockbuf,
+        int somaxconn) {
 
     static final String SEMMNI = "ipc.semmni";
     static final String SEMMNS = "ipc.semmns";
@@ -26,6 +28,8 @@ record IpcLimits(int semmni, int semmns, int semmsl, int semopm, int semvmx, int
     static final String SHMMIN = "ipc.shmmin";
     static final String SHMMAX = "ipc.shmmax";
     static final String SHMMNI = "ipc.shmmni";
+    static final String SOCKBUF = "ipc.sockbuf";
+    static final String SOMAXCONN = "ipc.somaxconn";
 
     /** The largest table: identifiers are seq * slots + slot, and seq must reach at least a few thousand. */
     private static final int MAX_SLOTS = 1 << 16;
@@ -47,13 +51,16 @@ record IpcLimits(int semmni, int semmns, int semmsl, int semopm, int semvmx, int
                 Tunable.integer(MSGTQL, 40, 1, 1 << 20, "messages queued system wide (msgsnd(2) waits beyond)"),
                 Tunable.integer(SHMMIN, 1, 1, 1 << 20, "the smallest segment, in bytes (shmget(2) EINVAL below)"),
                 Tunable.size(SHMMAX, "16M", 1, 1L << 30, "the largest segment (shmget(2) EINVAL beyond)"),
-                Tunable.integer(SHMMNI, 100, 1, MAX_SLOTS, "shared memory segments (shmget(2) ENOSPC beyond)"));
+                Tunable.integer(SHMMNI, 100, 1, MAX_SLOTS, "shared memory segments (shmget(2) ENOSPC beyond)"),
+                Tunable.integer(SOCKBUF, 16384, 64, 1 << 20,
+                        "a socket's receive buffer in bytes (a larger datagram is EMSGSIZE)"),
+                Tunable.integer(SOMAXCONN, 5, 1, 1024, "the longest listen(2) backlog (SOMAXCONN)"));
     }
 
     static IpcLimits from(Settings s) {
         return new IpcLimits(s.getInt(SEMMNI), s.getInt(SEMMNS), s.getInt(SEMMSL), s.getInt(SEMOPM),
                 s.getInt(SEMVMX), s.getInt(SEMAEM), s.getInt(SEMUME), s.getInt(SEMMNU), s.getInt(MSGMNI),
                 s.getInt(MSGMAX), s.getInt(MSGMNB), s.getInt(MSGTQL), s.getLong(SHMMIN), s.getSize(SHMMAX),
-                s.getInt(SHMMNI));
+                s.getInt(SHMMNI), s.getInt(SOCKBUF), s.getInt(SOMAXCONN));
     }
 }

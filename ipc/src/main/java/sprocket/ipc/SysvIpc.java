@@ -1,6 +1,8 @@
 package sprocket.ipc;
 
+import sprocket.api.fs.FileSystem;
 import sprocket.api.ipc.Ipc;
+import sprocket.api.ipc.SocketFile;
 import sprocket.api.fs.PipeResult;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
@@ -12,8 +14,8 @@ import sprocket.api.vm.MemoryManager;
 import sprocket.api.vm.Segment;
 
 /**
- * The IPC set one boot uses: it makes pipes and counts the ones still open, and holds the System V tables
- * (semaphores, message queues, shared memory).
+ * The IPC set one boot uses: it makes pipes and counts the ones still open, holds the System V tables
+ * (semaphores, message queues, shared memory), and has the socket layer.
  */
 final class SysvIpc implements Ipc {
 
@@ -21,12 +23,14 @@ final class SysvIpc implements Ipc {
     private final Semaphores semaphores;
     private final MessageQueues queues;
     private final SharedMemory shm;
+    private final Sockets sockets;
     /** Pipe numbers (their st_ino) in creation order, so runs repeat exactly. */
     private int nextId = 1;
     private int live;
 
-    SysvIpc(KernelServices kernel, MemoryManager memory, IpcLimits limits) {
+    SysvIpc(KernelServices kernel, MemoryManager memory, FileSystem fs, IpcLimits limits) {
         this.kernel = kernel;
+        this.sockets = new Sockets(kernel, fs, limits);
         this.semaphores = new Semaphores(kernel, limits);
         this.queues = new MessageQueues(kernel, limits);
         this.shm = new SharedMemory(kernel, memory, limits);
@@ -43,6 +47,21 @@ final class SysvIpc implements Ipc {
     @Override
     public int livePipes() {
         return live;
+    }
+
+    @Override
+    public SocketFile socket(int domain, int type, int protocol, int[] errno) {
+        return sockets.socket(domain, type, protocol, errno);
+    }
+
+    @Override
+    public int socketpair(int domain, int type, int protocol, SocketFile[] pair) {
+        return sockets.socketpair(domain, type, protocol, pair);
+    }
+
+    @Override
+    public int liveSockets() {
+        return sockets.live();
     }
 
     /** The last descriptor of {@code pipe}'s last end was closed. */

@@ -9,7 +9,10 @@ import sprocket.api.ipc.IpcContext;
 import sprocket.api.ipc.IpcProvider;
 import sprocket.api.spi.Tunable;
 
-/** Makes the System V IPC set (pipes, semaphores, message queues, shared memory), configuration name {@code sysv}. */
+/**
+ * Makes the System V IPC set (pipes, semaphores, message queues, shared memory) with sockets, configuration name
+ * {@code sysv}.
+ */
 public final class SysvIpcProvider implements IpcProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(SysvIpcProvider.class);
@@ -35,7 +38,7 @@ public final class SysvIpcProvider implements IpcProvider {
     @Override
     public String description() {
         return "System V IPC: pipes of " + Pipe.PIPE_MAX + " bytes, atomic writes up to PIPE_BUF; semaphores; messages;"
-                + " shared memory";
+                + " shared memory; AF_UNIX and loopback AF_INET sockets";
     }
 
     @Override
@@ -47,6 +50,6 @@ public final class SysvIpcProvider implements IpcProvider {
     public Ipc create(IpcContext context) {
         IpcLimits limits = IpcLimits.from(context.kernel().settings());
         LOG.debug("sysv IPC: PIPE_MAX {}, PIPE_BUF {}, {}", Pipe.PIPE_MAX, Pipe.PIPE_BUF, limits);
-        return new SysvIpc(context.kernel(), context.memory(), limits);
+        return new SysvIpc(context.kernel(), context.memory(), context.fileSystem(), limits);
     }
 }

@@ -40,6 +40,9 @@ final class FakeKernel implements KernelServices {
     /** The memory manager the IPC set gets: shared-memory segments only. */
     final FakeMemory memory = new FakeMemory();
 
+    /** The file system the IPC set gets: socket nodes only. */
+    final FakeNames names = new FakeNames(this);
+
     FakeKernel() {
         for (Tunable t : new SysvIpcProvider().tunables()) tunables.put(t.key(), parse(t.defaultValue()));
     }
@@ -66,6 +69,11 @@ final class FakeKernel implements KernelServices {
             @Override
             public sprocket.api.vm.MemoryManager memory() {
                 return memory;
+            }
+
+            @Override
+            public sprocket.api.fs.FileSystem fileSystem() {
+                return names;
             }
         };
     }

@@ -37,7 +37,7 @@ class ModuleTest {
         assertThat(p.version()).isEqualTo("0.1.0");
         assertThat(p.tunables()).extracting(Tunable::key).allMatch(k -> k.startsWith("ipc."))
                 .contains("ipc.semmni", "ipc.semmsl", "ipc.semopm", "ipc.semvmx", "ipc.msgmni", "ipc.msgmnb",
-                        "ipc.msgmax", "ipc.msgtql", "ipc.shmmin", "ipc.shmmax", "ipc.shmmni")
+                        "ipc.msgmax", "ipc.msgtql", "ipc.shmmin", "ipc.shmmax", "ipc.shmmni", "ipc.sockbuf", "ipc.somaxconn")
                 .doesNotHaveDuplicates();
         assertThat(p.tunables()).allSatisfy(t -> assertThat(FakeKernel.parse(t.defaultValue()))
                 .isBetween(t.min(), t.max()));

@@ -38,6 +38,12 @@ public interface FileSystem {
     /** mkfifo(3C) / mknod(2) with S_IFIFO: a FIFO at {@code path} with {@code mode} less the umask; 0 or an errno. */
     int mkfifo(Lookup at, String path, int mode);
 
+    /**
+     * bind(2) of an AF_UNIX socket: a socket node (S_IFSOCK) at {@code path} with {@code mode} less the umask,
+     * returned; EEXIST when the name exists, and creat's other errors. open(2) of the node fails (EOPNOTSUPP).
+     */
+    VnodeResult mksock(Lookup at, String path, int mode);
+
     /** link(2): 0 or an errno (EXDEV across file systems, EPERM for a directory, EEXIST, EMLINK...). */
     int link(Lookup at, String existing, String newPath);
 

@@ -11,6 +11,18 @@ public interface Ipc {
     /** Live pipes (for the kernel's invariant checks: none remain once every process has exited). */
     int livePipes();
 
+    /**
+     * socket(2): a new socket held once, or null with the errno in {@code errno[0]} (EAFNOSUPPORT, ESOCKTNOSUPPORT,
+     * EPROTONOSUPPORT).
+     */
+    SocketFile socket(int domain, int type, int protocol, int[] errno);
+
+    /** socketpair(2): two connected sockets, each held once, into {@code pair}; 0 or a negative errno. */
+    int socketpair(int domain, int type, int protocol, SocketFile[] pair);
+
+    /** Live sockets (for the kernel's invariant checks: none remain once every process has exited). */
+    int liveSockets();
+
     // System V semaphores and message queues. Each call acts for the calling process (KernelServices gives its
     // credentials and pid) and returns as its system call does, with a negative errno instead of -1.
 

@@ -1,2 +1,2 @@
-/** The IPC SPI: pipes now; FIFOs, System V IPC and sockets as the IPC module grows. */
+/** The IPC SPI: pipes, System V IPC and sockets. */
 package sprocket.api.ipc;

@@ -475,6 +475,87 @@ public interface Sys {
 
     /** usvsema(3P): increments the count, waking the longest waiter if there is one; 0. */
     int usvsema(long sema);
+    // ---- sockets (socket(2), bind(2), listen(2), accept(2), connect(2), send(2), recv(2), sendmsg(2), recvmsg(2),
+    //      shutdown(2), socketpair(2), getsockname(2), getpeername(2); unix(7) and the loopback interface of ip(7))
+
+    /**
+     * socket(2): a new socket, at the lowest free descriptor. {@code domain} AF_UNIX or AF_INET ({@link Socket}),
+     * {@code type} SOCK_STREAM or SOCK_DGRAM, {@code protocol} 0 or the one the type implies (IPPROTO_TCP,
+     * IPPROTO_UDP). EAFNOSUPPORT, ESOCKTNOSUPPORT, EPROTONOSUPPORT, EMFILE.
+     */
+    int socket(int domain, int type, int protocol);
+
+    /** socketpair(2): two connected AF_UNIX sockets of {@code type} into {@code sv[0]} and {@code sv[1]}. */
+    int socketpair(int domain, int type, int protocol, int[] sv);
+
+    /**
+     * bind(2): names the socket. An AF_UNIX path becomes a socket node in the file system (EADDRINUSE if the name
+     * exists; it stays after close until unlinked); an AF_INET address is 127.0.0.1 or INADDR_ANY with a port
+     * (0: an ephemeral one; EADDRINUSE when taken; EACCES below 1024 unless root). EINVAL when already bound.
+     */
+    int bind(int s, SockAddr name);
+
+    /** listen(2): a bound stream socket accepts connections, queueing up to {@code backlog} (at most SOMAXCONN). */
+    int listen(int s, int backlog);
+
+    /**
+     * accept(2): the first queued connection as a new socket at the lowest free descriptor, its peer's address into
+     * {@code addr[0]} when {@code addr} is given; sleeps while none is queued (EAGAIN with O_NONBLOCK).
+     */
+    int accept(int s, SockAddr[] addr);
+
+    /**
+     * connect(2): a stream socket connects to a listener, at once while its backlog has room, else sleeping for
+     * room (EAGAIN with O_NONBLOCK); ECONNREFUSED with no listener (an AF_UNIX path that is not a listening
+     * socket), ENOENT for a missing path, EISCONN when connected. A datagram socket sets its default peer.
+     */
+    int connect(int s, SockAddr name);
+
+    /**
+     * sendto(2): sends {@code len} bytes; {@code to} is the destination of a datagram (null: the connected peer).
+     * A datagram keeps its boundaries (EMSGSIZE when larger than the socket buffer); a stream socket whose peer is
+     * gone gives SIGPIPE and EPIPE. {@code flags}: MSG_DONTWAIT (MSG_OOB: EOPNOTSUPP).
+     */
+    int sendto(int s, byte[] buf, int off, int len, int flags, SockAddr to);
+
+    /**
+     * recvfrom(2): receives up to {@code len} bytes, the sender's address into {@code from[0]} when given. A
+     * datagram longer than {@code len} is cut and the rest lost; a stream returns 0 once the peer shut down or
+     * closed and the data is read. {@code flags}: MSG_PEEK, MSG_WAITALL, MSG_DONTWAIT.
+     */
+    int recvfrom(int s, byte[] buf, int off, int len, int flags, SockAddr[] from);
+
+    /** send(2): sendto to the connected peer. */
+    default int send(int s, byte[] buf, int off, int len, int flags) {
+        return sendto(s, buf, off, len, flags, null);
+    }
+
+    /** recv(2): recvfrom without the sender's address. */
+    default int recv(int s, byte[] buf, int off, int len, int flags) {
+        return recvfrom(s, buf, off, len, flags, null);
+    }
+
+    /**
+     * sendmsg(2): sendto with {@code msg}'s buffer and destination, and the descriptors of {@code msg.rights} as
+     * an SCM_RIGHTS control message (AF_UNIX only; EBADF for one not open). Their open files are held while the
+     * message is in flight.
+     */
+    int sendmsg(int s, Msghdr msg, int flags);
+
+    /**
+     * recvmsg(2): recvfrom into {@code msg}; descriptors passed with the data are installed at the lowest free
+     * descriptors and listed in {@code msg.rights}; {@code msg.flags} gets MSG_TRUNC and MSG_CTRUNC.
+     */
+    int recvmsg(int s, Msghdr msg, int flags);
+
+    /** shutdown(2): SHUT_RD, SHUT_WR or SHUT_RDWR; the peer reads end of file once SHUT_WR's data is read. */
+    int shutdown(int s, int how);
+
+    /** getsockname(2): the socket's own address into {@code name[0]}. */
+    int getsockname(int s, SockAddr[] name);
+
+    /** getpeername(2): the connected peer's address into {@code name[0]}; ENOTCONN when not connected. */
+    int getpeername(int s, SockAddr[] name);
 
     // ---- conveniences a C library would give
 

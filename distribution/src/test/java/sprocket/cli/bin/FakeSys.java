@@ -690,4 +690,17 @@ final class FakeSys implements Sys {
     @Override public int setrlimit(int resource, sprocket.api.sys.Rlimit limit) { throw unexpected(); }
     @Override public long ulimit(int cmd, long newlimit) { throw unexpected(); }
     @Override public int mkfifo(String path, int mode) { throw unexpected(); }
+    @Override public int socket(int domain, int type, int protocol) { throw unexpected(); }
+    @Override public int socketpair(int domain, int type, int protocol, int[] sv) { throw unexpected(); }
+    @Override public int bind(int s, sprocket.api.sys.SockAddr name) { throw unexpected(); }
+    @Override public int listen(int s, int backlog) { throw unexpected(); }
+    @Override public int accept(int s, sprocket.api.sys.SockAddr[] addr) { throw unexpected(); }
+    @Override public int connect(int s, sprocket.api.sys.SockAddr name) { throw unexpected(); }
+    @Override public int sendto(int s, byte[] b, int off, int len, int flags, sprocket.api.sys.SockAddr to) { throw unexpected(); }
+    @Override public int recvfrom(int s, byte[] b, int off, int len, int flags, sprocket.api.sys.SockAddr[] from) { throw unexpected(); }
+    @Override public int sendmsg(int s, sprocket.api.sys.Msghdr msg, int flags) { throw unexpected(); }
+    @Override public int recvmsg(int s, sprocket.api.sys.Msghdr msg, int flags) { throw unexpected(); }
+    @Override public int shutdown(int s, int how) { throw unexpected(); }
+    @Override public int getsockname(int s, sprocket.api.sys.SockAddr[] name) { throw unexpected(); }
+    @Override public int getpeername(int s, sprocket.api.sys.SockAddr[] name) { throw unexpected(); }
 }

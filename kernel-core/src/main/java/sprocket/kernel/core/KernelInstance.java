@@ -199,7 +199,7 @@ public final class KernelInstance {
 
     /**
      * The invariants every run must end with: no process left but the reaped init, every frame free, every
-     * open file closed, every pipe and shared address block gone. A broken one is a kernel bug: panic.
+     * open file closed, every pipe, socket and shared address block gone. A broken one is a kernel bug: panic.
      */
     private void checkInvariants() {
         List<String> broken = new ArrayList<>();
@@ -214,6 +214,7 @@ public final class KernelInstance {
         if (k.ipc().livePipes() != 0) broken.add(k.ipc().livePipes() + " pipes are still alive");
         int groups = k.shareGroups().live.size();
         if (groups != 0) broken.add(groups + " shared address blocks are still allocated");
+        if (k.ipc().liveSockets() != 0) broken.add(k.ipc().liveSockets() + " sockets are still open");
         if (!broken.isEmpty()) {
             throw new PanicException("after the run: " + String.join("; ", broken)).at(endCycles(), -1);
         }

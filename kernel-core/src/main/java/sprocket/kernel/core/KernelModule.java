@@ -127,7 +127,7 @@ interface KernelModule {
 
     @Provides
     @Singleton
-    static Ipc ipc(IpcProvider provider, KernelServicesImpl services, MemoryManager memory) {
+    static Ipc ipc(IpcProvider provider, KernelServicesImpl services, MemoryManager memory, FileSystem fs) {
         return provider.create(new sprocket.api.ipc.IpcContext() {
             @Override
             public KernelServices kernel() {
@@ -137,6 +137,11 @@ interface KernelModule {
             @Override
             public MemoryManager memory() {
                 return memory;
+            }
+
+            @Override
+            public FileSystem fileSystem() {
+                return fs;
             }
         });
     }

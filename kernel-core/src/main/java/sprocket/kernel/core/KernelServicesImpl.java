@@ -134,6 +134,6 @@ final class KernelServicesImpl implements KernelServices {
         int ppid = p.parent == null ? 0 : p.parent.pid;
         String command = p.command == null ? "" : p.command;
         String[] argv = p.argv == null ? new String[0] : p.argv;
-        return new ProcessInfo(p.pid, ppid, p.pgid, p.sid, state, p.ruid, p.euid, p.rgid, p.egid, 0, command, argv);
+        return new ProcessInfo(p.pid, ppid, p.pgid, p.sid, state, p.ruid, p.euid, p.rgid, p.egid, p.shareGroup(), command, argv);
     }
 }

@@ -374,6 +374,75 @@ final class SysImpl implements Sys {
         return cpu.nice(incr);
     }
 
+    // ---- sockets: SocketCalls, injected into this field so that the constructor stays as it was
+    @Inject
+    SocketCalls sockets;
+
+    @Override
+    public int socket(int domain, int type, int protocol) {
+        return sockets.socket(domain, type, protocol);
+    }
+
+    @Override
+    public int socketpair(int domain, int type, int protocol, int[] sv) {
+        return sockets.socketpair(domain, type, protocol, sv);
+    }
+
+    @Override
+    public int bind(int s, sprocket.api.sys.SockAddr name) {
+        return sockets.bind(s, name);
+    }
+
+    @Override
+    public int listen(int s, int backlog) {
+        return sockets.listen(s, backlog);
+    }
+
+    @Override
+    public int accept(int s, sprocket.api.sys.SockAddr[] addr) {
+        return sockets.accept(s, addr);
+    }
+
+    @Override
+    public int connect(int s, sprocket.api.sys.SockAddr name) {
+        return sockets.connect(s, name);
+    }
+
+    @Override
+    public int sendto(int s, byte[] buf, int off, int len, int flags, sprocket.api.sys.SockAddr to) {
+        return sockets.sendto(s, buf, off, len, flags, to);
+    }
+
+    @Override
+    public int recvfrom(int s, byte[] buf, int off, int len, int flags, sprocket.api.sys.SockAddr[] from) {
+        return sockets.recvfrom(s, buf, off, len, flags, from);
+    }
+
+    @Override
+    public int sendmsg(int s, sprocket.api.sys.Msghdr msg, int flags) {
+        return sockets.sendmsg(s, msg, flags);
+    }
+
+    @Override
+    public int recvmsg(int s, sprocket.api.sys.Msghdr msg, int flags) {
+        return sockets.recvmsg(s, msg, flags);
+    }
+
+    @Override
+    public int shutdown(int s, int how) {
+        return sockets.shutdown(s, how);
+    }
+
+    @Override
+    public int getsockname(int s, sprocket.api.sys.SockAddr[] name) {
+        return sockets.getsockname(s, name);
+    }
+
+    @Override
+    public int getpeername(int s, sprocket.api.sys.SockAddr[] name) {
+        return sockets.getpeername(s, name);
+    }
+
     @Override
     public long sysconf(int name) {
         return cpu.sysconf(name);

@@ -1,0 +1,205 @@
+package sprocket.ipc;
+
+import static sprocket.api.Errno.EAFNOSUPPORT;
+import static sprocket.api.Errno.EAGAIN;
+import static sprocket.api.Errno.ECONNREFUSED;
+import static sprocket.api.Errno.EDESTADDRREQ;
+import static sprocket.api.Errno.EINVAL;
+import static sprocket.api.Errno.EMSGSIZE;
+import static sprocket.api.Errno.ENOTCONN;
+import static sprocket.api.Errno.EOPNOTSUPP;
+import static sprocket.api.Errno.EPERM;
+import static sprocket.api.Errno.EPIPE;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import sprocket.api.fs.Lookup;
+import sprocket.api.fs.OpenFile;
+import sprocket.api.ipc.SocketFile;
+import sprocket.api.sys.SockAddr;
+import sprocket.api.sys.Socket;
+
+/**
+ * A SOCK_DGRAM socket, AF_UNIX or UDP over the loopback interface: a queue of whole datagrams of at most the
+ * buffer size. When the receiver's queue is full an AF_UNIX sender sleeps for room (O_NONBLOCK: EAGAIN) while UDP
+ * drops the datagram, as both do on a real system. connect(2) sets the default destination and, as on BSD and
+ * Linux, a connected socket takes datagrams from that peer only. UDP's "port unreachable" comes back as the pending
+ * ECONNREFUSED of a connected socket; an unconnected sender never hears of it.
+ */
+final class DatagramSocket extends Sock {
+
+    /** The largest UDP payload: an IPv4 datagram of 65535 bytes less its IP and UDP headers. */
+    static final int UDP_MAX = 65507;
+
+    private final ArrayDeque<Datagram> queue = new ArrayDeque<>();
+    private int queued;
+    /** connect(2)'s peer: an AF_UNIX socket itself, or a UDP address (resolved at each send, like a port). */
+    private DatagramSocket peer;
+    private SockAddr peerAddress;
+
+    DatagramSocket(Sockets owner, int id, int domain) {
+        super(owner, id, domain, Socket.SOCK_DGRAM);
+    }
+
+    /** socketpair(2): two unnamed sockets connected to each other. */
+    static void join(DatagramSocket a, DatagramSocket b) {
+        a.peer = b;
+        a.peerAddress = b.sockname();
+        b.peer = a;
+        b.peerAddress = a.sockname();
+    }
+
+    @Override
+    public int listen(int backlog) {
+        // listen(2): "EOPNOTSUPP The socket protocol does not support listen()."
+        return -EOPNOTSUPP;
+    }
+
+    @Override
+    public SocketFile accept(SockAddr[] from, int[] errno) {
+        errno[0] = EOPNOTSUPP;
+        return null;
+    }
+
+    @Override
+    public int connect(Lookup at, SockAddr name) {
+        if (name.family() != domain) return -EAFNOSUPPORT;
+        if (domain == Socket.AF_UNIX) {
+            int[] errno = new int[1];
+            Sock found = owner.find(this, at, name, errno);
+            if (found == null) return -errno[0];
+            peer = (DatagramSocket) found;
+            peerAddress = found.sockname();
+            return 0;
+        }
+        int r = owner.reachable(name);
+        if (r != 0) return r;
+        if (local == null && (r = owner.autobind(this)) != 0) return r;
+        peerAddress = owner.accepted(name);
+        return 0;
+    }
+
+    @Override
+    public int send(byte[] buf, int off, int len, int flags, Lookup at, SockAddr to, List<OpenFile> rights) {
+        if ((flags & Socket.MSG_OOB) != 0) return -EOPNOTSUPP;
+        if (error != 0) return takeError();
+        if (sendShut) return -EPIPE;
+        if (to == null && peerAddress == null) return -EDESTADDRREQ;
+        if (to != null && to.family() != domain) return -EAFNOSUPPORT;
+        if (rights != null && domain != Socket.AF_UNIX) return -EINVAL;
+        // send(2): "EMSGSIZE The message is too large to be sent all at once, as the socket requires."
+        if (len > owner.bufferSize() || (domain == Socket.AF_INET && len > UDP_MAX)) return -EMSGSIZE;
+        return domain == Socket.AF_UNIX ? sendUnix(buf, off, len, flags, at, to, rights) : sendUdp(buf, off, len, to);
+    }
+
+    private int sendUnix(byte[] buf, int off, int len, int flags, Lookup at, SockAddr to, List<OpenFile> rights) {
+        DatagramSocket target = peer;
+        if (to != null) {
+            int[] errno = new int[1];
+            Sock found = owner.find(this, at, to, errno);
+            if (found == null) return -errno[0];
+            target = (DatagramSocket) found;
+        }
+        while (true) {
+            // The peer closed (a name found later may be another socket): unix(7) "ECONNREFUSED".
+            if (target.closed) return -ECONNREFUSED;
+            // A connected receiver takes datagrams from its peer only; Linux says EPERM to anyone else.
+            if (target.peer != null && target.peer != this) return -EPERM;
+            if (target.receiveShut) return -EPIPE;
+            if (target.queued + len <= owner.bufferSize()) break;
+            if (nonblocking(flags)) return -EAGAIN;
+            int e = kernel.sleep(target.room, true);
+            if (e != 0) return -e;
+        }
+        target.enqueue(new Datagram(copy(buf, off, len), sockname(), rights));
+        return len;
+    }
+
+    private int sendUdp(byte[] buf, int off, int len, SockAddr to) {
+        SockAddr dest = to != null ? to : peerAddress;
+        int r = owner.reachable(dest);
+        if (r != 0) return r;
+        if (local == null && (r = owner.autobind(this)) != 0) return r;
+        int[] errno = new int[1];
+        DatagramSocket target = (DatagramSocket) owner.find(this, null, dest, errno);
+        if (target == null) {
+            // The loopback answers "port unreachable"; only a socket connected to that address takes the error.
+            if (to == null) error = ECONNREFUSED;
+            return len;
+        }
+        SockAddr me = owner.accepted(local);
+        boolean accepts = target.peerAddress == null || target.peerAddress.equals(me);
+        // UDP neither waits nor complains: a datagram that finds no room, or a receiver connected elsewhere, is lost.
+        if (accepts && !target.receiveShut && target.queued + len <= owner.bufferSize()) {
+            target.enqueue(new Datagram(copy(buf, off, len), me, null));
+        }
+        return len;
+    }
+
+    private void enqueue(Datagram d) {
+        queue.addLast(d);
+        queued += d.bytes().length;
+        kernel.wakeup(data);
+        charge(d.bytes().length);
+    }
+
+    private static byte[] copy(byte[] buf, int off, int len) {
+        return java.util.Arrays.copyOfRange(buf, off, off + len);
+    }
+
+    @Override
+    public int receive(byte[] buf, int off, int len, int flags, SockAddr[] from, List<OpenFile> rights,
+            int[] msgFlags) {
+        if ((flags & Socket.MSG_OOB) != 0) return -EOPNOTSUPP;
+        boolean peek = (flags & Socket.MSG_PEEK) != 0;
+        while (queue.isEmpty()) {
+            if (error != 0) return takeError();
+            if (receiveShut) return 0;
+            if (nonblocking(flags)) return -EAGAIN;
+            int e = kernel.sleep(data, true);
+            if (e != 0) return -e;
+        }
+        Datagram d = peek ? queue.peekFirst() : queue.pollFirst();
+        int size = d.bytes().length;
+        int n = Math.min(len, size);
+        System.arraycopy(d.bytes(), 0, buf, off, n);
+        charge(n);
+        // recv(2): "For message-based sockets ... If a message is too long to fit in the supplied buffer, excess
+        // bytes shall be discarded"; recvmsg(2) sets MSG_TRUNC in msg_flags.
+        if (msgFlags != null && size > len) msgFlags[0] |= Socket.MSG_TRUNC;
+        if (from != null) from[0] = d.from();
+        if (d.rights() != null) deliver(d.rights(), rights, peek);
+        if (!peek) {
+            queued -= size;
+            kernel.wakeup(room);
+        }
+        return n;
+    }
+
+    @Override
+    public int shutdown(int how) {
+        if (how < Socket.SHUT_RD || how > Socket.SHUT_RDWR) return -EINVAL;
+        if (peerAddress == null) return -ENOTCONN;
+        if (how != Socket.SHUT_WR) {
+            receiveShut = true;
+            kernel.wakeup(data);
+            kernel.wakeup(room);
+        }
+        if (how != Socket.SHUT_RD) sendShut = true;
+        return 0;
+    }
+
+    @Override
+    public SockAddr peername() {
+        return peerAddress;
+    }
+
+    @Override
+    void close() {
+        for (Datagram d : queue) discard(d.rights());
+        queue.clear();
+        queued = 0;
+        kernel.wakeup(data);
+        kernel.wakeup(room);
+    }
+}

@@ -1,0 +1,85 @@
+package sprocket.ipc;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import sprocket.api.fs.OpenFile;
+
+/**
+ * A stream socket's receive buffer: a bounded ring of bytes, and the open files passed with some of them
+ * (SCM_RIGHTS). Files ride with the bytes sent in the same call, as Linux keeps them on that call's buffer: the
+ * first read that takes any of those bytes takes the files too and stops at the end of those bytes, so files never
+ * arrive before the data sent before them, nor two sends' files in one read.
+ */
+final class StreamBuffer {
+
+    /** The open files sent with stream bytes [start, end) (positions count every byte ever put in). */
+    private record Rights(long start, long end, List<OpenFile> files) {
+    }
+
+    private final byte[] ring;
+    private int head;
+    private int count;
+    /** Bytes ever taken: the stream position of {@link #head}. */
+    private long taken;
+    private final ArrayDeque<Rights> rights = new ArrayDeque<>();
+    /** Whether the last {@link #take} met files. */
+    boolean tookRights;
+
+    StreamBuffer(int capacity) {
+        this.ring = new byte[capacity];
+    }
+
+    int count() {
+        return count;
+    }
+
+    int room() {
+        return ring.length - count;
+    }
+
+    /** Appends {@code n} bytes (at most {@link #room()}), with the open files sent with them (null: none). */
+    void put(byte[] buf, int off, int n, List<OpenFile> files) {
+        long start = taken + count;
+        if (files != null) rights.addLast(new Rights(start, start + n, files));
+        int tail = (head + count) % ring.length;
+        int first = Math.min(n, ring.length - tail);
+        System.arraycopy(buf, off, ring, tail, first);
+        System.arraycopy(buf, off + first, ring, 0, n - first);
+        count += n;
+    }
+
+    /**
+     * Copies up to {@code len} bytes out, removing them unless {@code peek}; files met on the way go to {@code to}
+     * (see {@link Sock#deliver}). Returns the bytes copied; {@link #tookRights} says whether files came, where a
+     * read stops.
+     */
+    int take(byte[] buf, int off, int len, boolean peek, List<OpenFile> to) {
+        int n = Math.min(len, count);
+        Rights r = rights.peekFirst();
+        boolean withRights = r != null && taken + n > r.start();
+        if (withRights) n = (int) Math.min(n, r.end() - taken);
+        int first = Math.min(n, ring.length - head);
+        System.arraycopy(ring, head, buf, off, first);
+        System.arraycopy(ring, 0, buf, off + first, n - first);
+        if (withRights) {
+            if (!peek) rights.pollFirst();
+            Sock.deliver(r.files(), to, peek);
+        }
+        tookRights = withRights;
+        if (!peek) {
+            head = (head + n) % ring.length;
+            count -= n;
+            taken += n;
+        }
+        return n;
+    }
+
+    /** The socket is gone: its unread bytes are lost and the files in flight with them released. */
+    void discard() {
+        for (Rights r : rights) Sock.discard(r.files());
+        rights.clear();
+        taken += count;
+        head = 0;
+        count = 0;
+    }
+}
