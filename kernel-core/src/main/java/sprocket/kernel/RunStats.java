@@ -64,6 +64,18 @@ public final class RunStats {
         line(b, "IPIs", "ipis");
         line(b, "TLB shootdowns", "shootdowns");
         line(b, "lock spin cycles", "kernel_lock_spin_cycles");
+        Long groups = counters().get("share_groups");
+        if (groups != null && groups > 0) {
+            // Only runs that made share groups show them: every other run's summary stays as it was.
+            b.append(String.format(Locale.ROOT, "%-19s %,d formed, %,d members joined%n", "share groups", groups,
+                    counters().get("share_members")));
+            b.append(String.format(Locale.ROOT, "%-19s %,d picked up, %,d published, %,d VM updates%n",
+                    "  syncs", counters().get("share_syncs"), counters().get("share_updates"),
+                    counters().get("share_vm_updates")));
+            b.append(String.format(Locale.ROOT, "%-19s %,d waits, %,d cycles asleep%n", "  shaddr lock",
+                    counters().get("shaddr_lock_waits"), counters().get("shaddr_lock_wait_cycles")));
+            b.append(String.format(Locale.ROOT, "%-19s %,d%n", "  shootdowns", counters().get("share_shootdowns")));
+        }
         b.append(String.format(Locale.ROOT, "%-19s %s%n", "trace digest", values.get("trace_digest")));
         return b.toString();
     }
