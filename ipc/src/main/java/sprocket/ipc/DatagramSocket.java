@@ -12,6 +12,8 @@ import static sprocket.api.Errno.EPERM;
 import static sprocket.api.Errno.EPIPE;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import sprocket.api.fs.Lookup;
 import sprocket.api.fs.OpenFile;
@@ -138,6 +140,7 @@ final class DatagramSocket extends Sock {
 
     private void enqueue(Datagram d) {
         queue.addLast(d);
+        if (d.rights() != null) owner.inFlight.enter(d.rights());
         queued += d.bytes().length;
         kernel.wakeup(data);
         charge(d.bytes().length);
@@ -168,11 +171,12 @@ final class DatagramSocket extends Sock {
         // bytes shall be discarded"; recvmsg(2) sets MSG_TRUNC in msg_flags.
         if (msgFlags != null && size > len) msgFlags[0] |= Socket.MSG_TRUNC;
         if (from != null) from[0] = d.from();
-        if (d.rights() != null) deliver(d.rights(), rights, peek);
         if (!peek) {
             queued -= size;
             kernel.wakeup(room);
+            if (d.rights() != null) owner.inFlight.leave(d.rights());
         }
+        if (d.rights() != null) deliver(d.rights(), rights, peek);
         return n;
     }
 
@@ -195,11 +199,38 @@ final class DatagramSocket extends Sock {
     }
 
     @Override
+    void queuedRights(List<OpenFile> into) {
+        for (Datagram d : queue) {
+            if (d.rights() != null) into.addAll(d.rights());
+        }
+    }
+
+    @Override
+    void purgeRights(List<OpenFile> hitlist) {
+        for (Iterator<Datagram> it = queue.iterator(); it.hasNext(); ) {
+            Datagram d = it.next();
+            if (d.rights() == null) continue;
+            it.remove();
+            queued -= d.bytes().length;
+            owner.inFlight.leave(d.rights());
+            hitlist.addAll(d.rights());
+        }
+    }
+
+    @Override
     void close() {
-        for (Datagram d : queue) discard(d.rights());
+        List<OpenFile> gone = null;
+        for (Datagram d : queue) {
+            if (d.rights() == null) continue;
+            if (gone == null) gone = new ArrayList<>();
+            gone.addAll(d.rights());
+        }
+        if (gone != null) owner.inFlight.leave(gone);
         queue.clear();
         queued = 0;
         kernel.wakeup(data);
         kernel.wakeup(room);
+        // Released only once the queue is empty: a release may run the collector, which must not find them here.
+        discard(gone);
     }
 }

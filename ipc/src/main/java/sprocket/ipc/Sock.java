@@ -53,6 +53,11 @@ abstract sealed class Sock implements SocketFile permits StreamSocket, DatagramS
     boolean receiveShut;
     /** The last descriptor went: every call that still reaches the socket (a sleeper) must give up. */
     boolean closed;
+    /** Queued messages that carry this socket (SCM_RIGHTS), kept by {@link InFlight}: Linux's u->inflight. */
+    int inflight;
+    /** {@link UnixGc}'s scratch: the socket's place in a collection, and its references no candidate's queue explains. */
+    byte gcState;
+    int gcRefs;
 
     Sock(Sockets owner, int id, int domain, int type) {
         this.owner = owner;
@@ -70,6 +75,19 @@ abstract sealed class Sock implements SocketFile permits StreamSocket, DatagramS
 
     /** The socket's last descriptor was closed: disconnect, discard what is queued, give up the name. */
     abstract void close();
+
+    /**
+     * Adds the open files carried by the messages queued to be received here, and for a listener in its connections
+     * not yet accepted (unp_scan, Linux scan_children): what this socket keeps alive.
+     */
+    abstract void queuedRights(List<OpenFile> into);
+
+    /**
+     * The collector found this socket garbage: every queued message carrying files (here and in connections not yet
+     * accepted) comes off its queue and out of flight, and its files go to {@code hitlist} for the collector to
+     * release once every garbage socket is emptied.
+     */
+    abstract void purgeRights(List<OpenFile> hitlist);
 
     @Override
     public final int domain() {
@@ -144,6 +162,10 @@ abstract sealed class Sock implements SocketFile permits StreamSocket, DatagramS
             owner.unbind(this);
             owner.closed();
         }
+        // unp_gc: with sockets in flight, this close may have left a cycle only unreceivable messages hold. Unix
+        // collects at a socket's last close; a socket sent over itself never has one (its own message holds it),
+        // so every close runs it here, and a run that closed everything ends with nothing left.
+        if (owner.inFlight.total() > 0) owner.collectGarbage();
     }
 
     @Override
@@ -179,7 +201,7 @@ abstract sealed class Sock implements SocketFile permits StreamSocket, DatagramS
         }
     }
 
-    /** Releases in-flight open files of a message nobody will read. */
+    /** Releases the open files of messages nobody will read, once they are off their queues and out of flight. */
     static void discard(List<OpenFile> files) {
         if (files == null) return;
         for (OpenFile f : files) f.release();

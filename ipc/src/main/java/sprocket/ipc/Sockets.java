@@ -31,11 +31,15 @@ final class Sockets {
     /** Socket numbers (their st_ino) in creation order, so runs repeat exactly. */
     private int nextId = 1;
     private int live;
+    /** The AF_UNIX sockets passed in messages not yet received, and their collector. */
+    final InFlight inFlight = new InFlight();
+    private final UnixGc gc;
 
     Sockets(KernelServices kernel, FileSystem fs, IpcLimits limits) {
         this.kernel = kernel;
         this.limits = limits;
         this.names = new UnixNames(fs);
+        this.gc = new UnixGc(inFlight, kernel);
     }
 
     /** socket(2): a new socket, or null with the errno in {@code errno[0]}. */
@@ -97,6 +101,11 @@ final class Sockets {
     /** A socket's last descriptor was closed. */
     void closed() {
         live--;
+    }
+
+    /** A socket was closed while sockets are in flight: free the ones nobody can receive any more. */
+    void collectGarbage() {
+        gc.collect();
     }
 
     KernelServices kernel() {

@@ -1,6 +1,7 @@
 package sprocket.ipc;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import sprocket.api.fs.OpenFile;
 
@@ -17,6 +18,7 @@ final class StreamBuffer {
     }
 
     private final byte[] ring;
+    private final InFlight inFlight;
     private int head;
     private int count;
     /** Bytes ever taken: the stream position of {@link #head}. */
@@ -25,8 +27,9 @@ final class StreamBuffer {
     /** Whether the last {@link #take} met files. */
     boolean tookRights;
 
-    StreamBuffer(int capacity) {
+    StreamBuffer(int capacity, InFlight inFlight) {
         this.ring = new byte[capacity];
+        this.inFlight = inFlight;
     }
 
     int count() {
@@ -40,7 +43,10 @@ final class StreamBuffer {
     /** Appends {@code n} bytes (at most {@link #room()}), with the open files sent with them (null: none). */
     void put(byte[] buf, int off, int n, List<OpenFile> files) {
         long start = taken + count;
-        if (files != null) rights.addLast(new Rights(start, start + n, files));
+        if (files != null) {
+            rights.addLast(new Rights(start, start + n, files));
+            inFlight.enter(files);
+        }
         int tail = (head + count) % ring.length;
         int first = Math.min(n, ring.length - tail);
         System.arraycopy(buf, off, ring, tail, first);
@@ -61,25 +67,50 @@ final class StreamBuffer {
         int first = Math.min(n, ring.length - head);
         System.arraycopy(ring, head, buf, off, first);
         System.arraycopy(ring, 0, buf, off + first, n - first);
-        if (withRights) {
-            if (!peek) rights.pollFirst();
-            Sock.deliver(r.files(), to, peek);
-        }
         tookRights = withRights;
         if (!peek) {
             head = (head + n) % ring.length;
             count -= n;
             taken += n;
         }
+        if (withRights) {
+            if (!peek) {
+                rights.pollFirst();
+                inFlight.leave(r.files());
+            }
+            Sock.deliver(r.files(), to, peek);
+        }
         return n;
+    }
+
+    /** Adds the files of every send still queued here. */
+    void rights(List<OpenFile> into) {
+        for (Rights r : rights) into.addAll(r.files());
+    }
+
+    /**
+     * Takes the files off the queued bytes and out of flight, into {@code hitlist}; the bytes stay, unreadable as the
+     * socket is garbage, until its close discards them (and so resets its peer, as unread data does).
+     */
+    void purgeRights(List<OpenFile> hitlist) {
+        for (Rights r : rights) {
+            inFlight.leave(r.files());
+            hitlist.addAll(r.files());
+        }
+        rights.clear();
     }
 
     /** The socket is gone: its unread bytes are lost and the files in flight with them released. */
     void discard() {
-        for (Rights r : rights) Sock.discard(r.files());
-        rights.clear();
+        List<OpenFile> gone = null;
+        if (!rights.isEmpty()) {
+            gone = new ArrayList<>();
+            purgeRights(gone);
+        }
         taken += count;
         head = 0;
         count = 0;
+        // Released only now: a release may close a socket and run the collector, which must find this buffer empty.
+        Sock.discard(gone);
     }
 }

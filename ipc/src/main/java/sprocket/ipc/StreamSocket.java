@@ -44,7 +44,7 @@ final class StreamSocket extends Sock {
 
     StreamSocket(Sockets owner, int id, int domain) {
         super(owner, id, domain, Socket.SOCK_STREAM);
-        this.buffer = new StreamBuffer(owner.bufferSize());
+        this.buffer = new StreamBuffer(owner.bufferSize(), owner.inFlight);
     }
 
     /** socketpair(2): joins two new sockets as connected peers, both unnamed. */
@@ -225,6 +225,18 @@ final class StreamSocket extends Sock {
     @Override
     public SockAddr peername() {
         return state == State.CONNECTED ? peerAddress : null;
+    }
+
+    @Override
+    void queuedRights(List<OpenFile> into) {
+        buffer.rights(into);
+        for (StreamSocket s : pending) s.buffer.rights(into);
+    }
+
+    @Override
+    void purgeRights(List<OpenFile> hitlist) {
+        buffer.purgeRights(hitlist);
+        for (StreamSocket s : pending) s.buffer.purgeRights(hitlist);
     }
 
     @Override

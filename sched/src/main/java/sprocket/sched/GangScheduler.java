@@ -184,6 +184,19 @@ final class GangScheduler implements Scheduler {
 
     @Override
     public void shareGroupChanged(int groupId) {
+        // A running task that joined or left a group (its creator forming it by sproc(2), a member exiting or
+        // exec'ing) now runs for its new group: the gangs' running counts and admission must see it so.
+        for (int c = 0; c < cpus; c++) {
+            Task cur = context.current(c);
+            if (cur == null) continue;
+            GangMember m = members.get(cur);
+            int gid = cur.shareGroup();
+            if (m.runningIn < 0 || m.runningIn == gid) continue;
+            Gang old = find(m.runningIn);
+            if (old != null) old.running--;
+            if (gid != 0) gang(gid).running++;
+            m.runningIn = gid;
+        }
         // Re-file every waiting task whose share group is not the one it waits under (rare: a list is fine).
         var queued = new ArrayList<Task>();
         timeSharing.copyTo(queued);
@@ -349,6 +362,10 @@ final class GangScheduler implements Scheduler {
                 free |= 1L << c;
             } else if (owner[c] == null && context.current(c) == null && !resched.asked(c)
                     && !timeSharing.hasAllowed(c)) {
+                free |= 1L << c;
+            } else if (owner[c] == null && context.current(c) != null
+                    && members.get(context.current(c)).runningIn == g.id) {
+                // A member running on a CPU nobody owns (its creator, which formed the group there) keeps it.
                 free |= 1L << c;
             }
         }

@@ -160,4 +160,36 @@ class GangTest {
         assertThat(s.pickNext(0)).as("a gang member, its gang owning no CPU").isNull();
         assertThat(s.ownerOf(0)).isZero();
     }
+
+    /** The creator forms its group while it runs (sproc(2)), then its children join and are created, as the kernel does. */
+    private static List<FakeTask> formWhileRunning(FakeKernel k, FakeTask creator, int children) {
+        var out = new ArrayList<FakeTask>();
+        out.add(creator);
+        creator.shareGroup = creator.pid();
+        for (int i = 1; i <= children; i++) {
+            var t = new FakeTask(creator.pid() + i, ANY);
+            t.shareGroup = creator.pid();
+            k.policy.shareGroupChanged(creator.pid());
+            k.tasks.add(t);
+            k.policy.taskCreated(t);
+            k.wake(t);
+            out.add(t);
+        }
+        return out;
+    }
+
+    @Test
+    void a_creator_that_forms_its_group_while_running_runs_with_its_gang() {
+        // sproc(2): "A share group is initially formed when a process first executes an sproc" -- while it runs. At the
+        // next boundary the whole group of four must run on the four CPUs, the creator keeping its own.
+        var k = kernel(4, 5, 2);
+        var creator = k.spawn(10, ANY);
+        for (int i = 0; i < 4; i++) k.spawn(1 + i, ANY);
+        int cpu = k.runningOn(creator);
+        assertThat(cpu).isGreaterThanOrEqualTo(0);
+        var group = formWhileRunning(k, creator, 3);
+        k.ticks(5);
+        assertThat(((GangScheduler) k.policy).ownerOf(0)).as("the gang leads the first slice").isEqualTo(10);
+        assertThat(runningOf(k, group)).as("all four members run in the gang's slice").isEqualTo(4);
+    }
 }

@@ -403,6 +403,15 @@ public interface Sys {
     long stackPointer();
 
     /**
+     * clone(2), the Linux personality of share groups: a child in the caller's share group starting at {@code fn},
+     * sharing what {@link Clone}'s flags ask (CLONE_VM: the address space; CLONE_FILES: the descriptor table;
+     * CLONE_FS: root and current directory and umask; CLONE_SIGHAND: the signal handlers, which needs CLONE_VM), with
+     * the stack {@code childStack} (0: the kernel places one, as sproc does). The low byte must be SIGCHLD. EINVAL for
+     * any other flag; otherwise the errors of sproc (without the C library arena).
+     */
+    int clone(ProcessEntry fn, long childStack, int flags);
+
+    /**
      * blockproc(2): decrements {@code pid}'s block count; while it is negative the process sleeps (a blocked process
      * wakes only for signals that kill it). EINVAL, ESRCH, EPERM (another user's process) as the manual gives them.
      */

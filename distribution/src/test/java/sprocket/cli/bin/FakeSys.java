@@ -656,6 +656,7 @@ final class FakeSys implements Sys {
     @Override public int sproc(sprocket.api.sys.SprocEntry e, int inh, long arg) { throw unexpected(); }
     @Override public int sprocsp(sprocket.api.sys.SprocEntry e, int inh, long arg, long sp, long len) { throw unexpected(); }
     @Override public long stackPointer() { throw unexpected(); }
+    @Override public int clone(ProcessEntry fn, long childStack, int flags) { throw unexpected(); }
     @Override public int blockproc(int pid) { throw unexpected(); }
     @Override public int unblockproc(int pid) { throw unexpected(); }
     @Override public int setblockproccnt(int pid, int count) { throw unexpected(); }

@@ -232,7 +232,7 @@ final class Lifecycle {
         if (child == null) return -why[0];
         boolean formed = group == null;
         if (formed) group = shares.form(parent);
-        int mask = (inh & parent.shmask & Prctl.PR_SALL) | Prctl.PR_SPROC;
+        int mask = (inh & parent.shmask & Shaddr.SHAREABLE) | Prctl.PR_SPROC;
         Cpu cpu = parent.cpu;
         shares.updateBegin(parent);
         AddressSpace space = (mask & Prctl.PR_SADDR) != 0 ? parent.space.share(cpu.id) : parent.space.fork(cpu.id);

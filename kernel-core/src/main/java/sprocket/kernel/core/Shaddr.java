@@ -20,6 +20,13 @@ import sprocket.api.sys.Rlimit;
  * change survives its maker's exit.
  */
 final class Shaddr {
+    /**
+     * A share bit of the kernel's own, beyond IRIX's PR_SALL: the signal handlers are kept synchronized (clone(2)'s
+     * CLONE_SIGHAND). The creator shares it as it shares everything; sproc(2) never asks for it.
+     */
+    static final int SHARE_SIGHAND = 0x100;
+    /** Every share bit a member may hold. */
+    static final int SHAREABLE = sprocket.api.sys.Prctl.PR_SALL | SHARE_SIGHAND;
     /** The group's id: the creator's pid. */
     final int id;
     /** s_plink: the members, in the order they joined. */
@@ -43,6 +50,8 @@ final class Shaddr {
     int rgid;
     int egid;
     int sgid;
+    /** The signal handlers, for members sharing SHARE_SIGHAND. */
+    final sprocket.api.sys.Sigaction[] actions;
     /** The C library arena's most users (usconfig CONF_INITUSERS at the group's first sproc), and its users. */
     int arenaMax;
     int arenaUsers;
@@ -70,6 +79,7 @@ final class Shaddr {
         rgid = creator.rgid;
         egid = creator.egid;
         sgid = creator.sgid;
+        actions = creator.actions.clone();
     }
 
     /** A page fault by a member sharing the address space is about to scan the group's pregion list on {@code c}. */
@@ -122,6 +132,7 @@ final class Shaddr {
             p.rlimCur[Rlimit.RLIMIT_FSIZE] = fsizeCur;
             p.rlimMax[Rlimit.RLIMIT_FSIZE] = fsizeMax;
         }
+        if ((bits & SHARE_SIGHAND) != 0) System.arraycopy(actions, 0, p.actions, 0, actions.length);
         if ((bits & PR_SID) != 0) {
             if (p.ruid != ruid) groups.table.changeUid(p, p.ruid, ruid);
             p.ruid = ruid;
@@ -185,6 +196,7 @@ final class Shaddr {
                 || p.egid != egid || p.sgid != sgid)) {
             changed |= PR_SID;
         }
+        if ((mask & SHARE_SIGHAND) != 0 && !java.util.Arrays.equals(p.actions, actions)) changed |= SHARE_SIGHAND;
         if (changed == 0) return;
         Cpu c = p.cpu;
         c.now += updateLock.acquire(c.id, c.now);
@@ -198,6 +210,7 @@ final class Shaddr {
             fsizeCur = p.rlimCur[Rlimit.RLIMIT_FSIZE];
             fsizeMax = p.rlimMax[Rlimit.RLIMIT_FSIZE];
         }
+        if ((changed & SHARE_SIGHAND) != 0) System.arraycopy(p.actions, 0, actions, 0, actions.length);
         if ((changed & PR_SID) != 0) {
             ruid = p.ruid;
             euid = p.euid;

@@ -7,6 +7,7 @@ import dagger.Lazy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import sprocket.api.Errno;
+import sprocket.api.sys.Clone;
 import sprocket.api.sys.Prctl;
 import sprocket.api.sys.Rlimit;
 import sprocket.api.sys.SprocEntry;
@@ -34,7 +35,7 @@ final class ShareCalls {
         try {
             // sproc(2): "sproc is equivalent to calling sprocsp with the sp argument set to NULL and the len argument
             // set to the rlim_cur value of the resource limit RLIMIT_STACK".
-            return create(p, entry, inh, arg, 0, p.rlimCur[Rlimit.RLIMIT_STACK]);
+            return create(p, entry, inh & ~Shaddr.SHARE_SIGHAND, arg, 0, p.rlimCur[Rlimit.RLIMIT_STACK]);
         } finally {
             frame.leave(p);
         }
@@ -43,7 +44,34 @@ final class ShareCalls {
     public int sprocsp(SprocEntry entry, int inh, long arg, long sp, long len) {
         Proc p = frame.enter(Locks.Area.PROC);
         try {
-            return create(p, entry, inh, arg, sp, len);
+            return create(p, entry, inh & ~Shaddr.SHARE_SIGHAND, arg, sp, len);
+        } finally {
+            frame.leave(p);
+        }
+    }
+
+    /** clone(2) mapped onto share groups: which flag becomes which share bit is docs/share-groups.md's table. */
+    public int clone(sprocket.api.sys.ProcessEntry fn, long childStack, int flags) {
+        Proc p = frame.enter(Locks.Area.PROC);
+        try {
+            int known = Clone.CSIGNAL | Clone.CLONE_VM | Clone.CLONE_FS | Clone.CLONE_FILES | Clone.CLONE_SIGHAND;
+            // clone(2): "EINVAL: CLONE_SIGHAND was specified in the flags mask, but CLONE_VM was not."
+            if ((flags & ~known) != 0 || (flags & Clone.CSIGNAL) != sprocket.api.Signals.SIGCHLD
+                    || ((flags & Clone.CLONE_SIGHAND) != 0 && (flags & Clone.CLONE_VM) == 0)) {
+                return SyscallFrame.fail(p, Errno.EINVAL);
+            }
+            if (fn == null) return SyscallFrame.fail(p, Errno.EFAULT);
+            if ((flags & ~Clone.CSIGNAL) == 0) {
+                // Nothing shared: a fork, in no share group, whatever stack was given.
+                int r = lifecycle.get().fork(p, fn);
+                return r < 0 ? SyscallFrame.fail(p, -r) : r;
+            }
+            int inh = Prctl.PR_NOLIBC;
+            if ((flags & Clone.CLONE_VM) != 0) inh |= Prctl.PR_SADDR;
+            if ((flags & Clone.CLONE_FILES) != 0) inh |= Prctl.PR_SFDS;
+            if ((flags & Clone.CLONE_FS) != 0) inh |= Prctl.PR_SDIR | Prctl.PR_SUMASK;
+            if ((flags & Clone.CLONE_SIGHAND) != 0) inh |= Shaddr.SHARE_SIGHAND;
+            return create(p, (s, arg, len) -> fn.run(s), inh, 0, childStack, p.rlimCur[Rlimit.RLIMIT_STACK]);
         } finally {
             frame.leave(p);
         }
@@ -186,13 +214,13 @@ final class ShareCalls {
 
     private long shareMask(Proc p, long pid) {
         if (p.shaddr == null) return -Errno.EINVAL;
-        if (pid == 0 || pid == p.pid) return p.shmask;
+        if (pid == 0 || pid == p.pid) return p.shmask & Prctl.PR_SALL;
         Proc q = table.get((int) pid);
         if (q == null) return -Errno.ESRCH;
         if (q.shaddr == null) return -Errno.EINVAL;
         if (!canBlock(p, q)) return -Errno.EPERM;
         if (q.shaddr != p.shaddr) return -Errno.EINVAL; // only a member of the caller's own group
-        return q.shmask & p.shmask;
+        return q.shmask & p.shmask & Prctl.PR_SALL;
     }
 
     private static long initThreads(Proc p) {

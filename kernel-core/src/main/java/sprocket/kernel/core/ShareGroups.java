@@ -1,7 +1,6 @@
 package sprocket.kernel.core;
 
 import static sprocket.api.sys.Prctl.PR_SADDR;
-import static sprocket.api.sys.Prctl.PR_SALL;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -65,7 +64,7 @@ final class ShareGroups {
         locks.groupLocks.add(update);
         locks.accessLocks.add(access);
         live.add(s);
-        s.join(creator, PR_SALL);
+        s.join(creator, Shaddr.SHAREABLE);
         formed.value++;
         joined.value++;
         return s;

@@ -504,6 +504,11 @@ final class SysImpl implements Sys {
     }
 
     @Override
+    public int clone(ProcessEntry fn, long childStack, int flags) {
+        return shares.clone(fn, childStack, flags);
+    }
+
+    @Override
     public long stackPointer() {
         return shares.stackPointer();
     }
