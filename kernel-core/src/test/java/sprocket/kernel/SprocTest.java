@@ -430,4 +430,106 @@ class SprocTest {
         }).run("t");
         assertThat(o.console()).isEqualTo("0 SIGTERM true\n");
     }
+
+    @Test
+    void the_new_process_can_reference_the_parents_stack_and_sproc_uses_RLIMIT_STACK_as_len() {
+        // "The new process can reference the parent's stack." "sproc is equivalent to calling sprocsp with the sp
+        // argument set to NULL and the len argument set to the rlim_cur value of the resource limit RLIMIT_STACK."
+        var o = Sim.with().program("t", (sys, argv) -> {
+            long mine = sys.stackPointer() - 256;
+            sys.store32(mine, 4321);
+            Rlimit[] lim = new Rlimit[1];
+            sys.getrlimit(Rlimit.RLIMIT_STACK, lim);
+            long want = lim[0].cur();
+            int c = sys.sproc((s, arg, len) -> s.load32(arg) == 4321 && len == want ? 0 : 1, Prctl.PR_SADDR, mine);
+            sys.println(Wait.WEXITSTATUS(waitFor(sys, c)) + "");
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("0\n");
+    }
+
+    @Test
+    void an_attach_or_mmap_by_one_member_is_visible_to_all_when_the_call_returns() {
+        // PR_SADDR: "If one process in a share group attaches to a shared memory segment, all processes in the group
+        // can access that segment." The paper: "by the time control is returned to the process making the VM
+        // modification, all other processes in the share group will also see that modification."
+        var o = Sim.with("hw.cpus=2").program("t", (sys, argv) -> {
+            long cell = sys.sbrk(4096);
+            int c = sys.sproc((s, arg, len) -> {
+                int id = s.shmget(sprocket.api.sys.IpcFlags.IPC_PRIVATE, 4096, sprocket.api.sys.IpcFlags.IPC_CREAT | 0600);
+                long shm = s.shmat(id, 0, 0);
+                s.store32(shm, 17);
+                long map = s.mmap(0, 4096, sprocket.api.sys.Mman.PROT_READ | sprocket.api.sys.Mman.PROT_WRITE,
+                        sprocket.api.sys.Mman.MAP_PRIVATE | sprocket.api.sys.Mman.MAP_ANONYMOUS, -1, 0);
+                s.store32(map, 23);
+                s.store64(arg, shm);
+                s.store64(arg + 8, map);
+                s.store32(arg + 16, id);
+                return 0;
+            }, Prctl.PR_SALL, cell);
+            waitFor(sys, c);
+            long shm = sys.load64(cell);
+            long map = sys.load64(cell + 8);
+            String seen = sys.load32(shm) + " " + sys.load32(map);
+            sys.shmdt(shm);
+            sys.shmctl(sys.load32(cell + 16), sprocket.api.sys.IpcFlags.IPC_RMID, null);
+            sys.println(seen);
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("17 23\n");
+    }
+
+    @Test
+    void the_stack_margin_keeps_later_mappings_out_while_there_is_room() {
+        // "This margin is used when the system attempts to place additional stacks or other virtual spaces (e.g.
+        // from mmap). The system will attempt to leave enough room such that the stack could grow to len bytes".
+        var o = Sim.with().program("t", (sys, argv) -> {
+            long cell = sys.sbrk(4096);
+            long len = 1L << 20;
+            int c = sys.sprocsp((s, arg, l) -> {
+                s.store64(arg, s.stackPointer());
+                s.blockproc(s.getpid());
+                return 0;
+            }, Prctl.PR_SALL, cell, 0, len);
+            while (sys.prctl(Prctl.PR_ISBLOCKED, c) != 1) sys.sched_yield();
+            long top = sys.load64(cell);
+            boolean clear = true;
+            for (int i = 0; i < 8; i++) {
+                long m = sys.mmap(0, 64 * 1024, sprocket.api.sys.Mman.PROT_READ,
+                        sprocket.api.sys.Mman.MAP_PRIVATE | sprocket.api.sys.Mman.MAP_ANONYMOUS, -1, 0);
+                if (m + 64 * 1024 > top - len && m < top) clear = false;
+            }
+            sys.unblockproc(c);
+            waitFor(sys, c);
+            sys.println(clear + "");
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("true\n");
+    }
+
+    @Test
+    void proc_status_names_the_share_group_of_a_member_and_only_then() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            String before = status(sys, sys.getpid());
+            int c = sys.sproc((s, arg, len) -> {
+                s.blockproc(s.getpid());
+                return 0;
+            }, Prctl.PR_SALL, 0);
+            while (sys.prctl(Prctl.PR_ISBLOCKED, c) != 1) sys.sched_yield();
+            String child = status(sys, c);
+            sys.unblockproc(c);
+            waitFor(sys, c);
+            sys.println(before.contains("ShareGroup") + " " + child.contains("ShareGroup:\t" + sys.getpid() + "\n"));
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("false true\n");
+    }
+
+    private static String status(sprocket.api.sys.Sys sys, int pid) {
+        int fd = sys.open("/proc/" + pid + "/status", sprocket.api.sys.Fcntl.O_RDONLY);
+        byte[] b = new byte[1024];
+        int n = sys.read(fd, b, 0, b.length);
+        sys.close(fd);
+        return new String(b, 0, Math.max(n, 0));
+    }
 }

@@ -192,4 +192,17 @@ class GangTest {
         assertThat(((GangScheduler) k.policy).ownerOf(0)).as("the gang leads the first slice").isEqualTo(10);
         assertThat(runningOf(k, group)).as("all four members run in the gang's slice").isEqualTo(4);
     }
+
+    @Test
+    void a_creator_forming_its_group_keeps_its_cpu_when_a_free_one_takes_the_child() {
+        // The gang (creator and child) gets its two CPUs at once: the creator's own and the idle one; it neither
+        // stops nor leaves a CPU idle until the next tick.
+        var k = kernel(2, 5, 2);
+        var creator = k.spawn(10, ANY);
+        int cpu = k.runningOn(creator);
+        var group = formWhileRunning(k, creator, 1);
+        assertThat(k.runningOn(creator)).as("the creator was not preempted").isEqualTo(cpu);
+        assertThat(creator.lastCpu).as("it never stopped").isEqualTo(-1);
+        assertThat(runningOf(k, group)).isEqualTo(2);
+    }
 }
