@@ -1,6 +1,7 @@
 package sprocket.ipc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static sprocket.api.Errno.ECONNRESET;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ class UnixGcTest {
 
     /** sendmsg(2) with SCM_RIGHTS as the kernel does it: each file held once for the message. */
     private void pass(SocketFile over, String text, OpenFile... files) {
-        List<OpenFile> rights = new ArrayList<>();
+        List<OpenFile> rights = files.length == 0 ? null : new ArrayList<>();
         for (OpenFile f : files) {
             f.hold();
             rights.add(f);
@@ -95,7 +96,7 @@ class UnixGcTest {
         mid[1].release();
         mid[0].release();
         rx[0].release();
-        assertThat(ipc.liveSockets()).isEqualTo(5);
+        assertThat(ipc.liveSockets()).isEqualTo(4);
 
         List<OpenFile> got = new ArrayList<>();
         assertThat(receive(rx[1], got)).isEqualTo("carries mid");
@@ -134,7 +135,7 @@ class UnixGcTest {
     }
 
     @Test
-    void a_listener_carried_by_a_connection_it_never_accepted_is_freed_with_it() {
+    void a_listener_carried_only_by_a_connection_it_never_accepted_is_garbage_and_the_connection_is_reset() {
         SocketFile listener = ipc.socket(Socket.AF_UNIX, Socket.SOCK_STREAM, 0, new int[1]);
         assertThat(listener.bind(at(), new SockAddrUn("/tmp/l"))).isZero();
         assertThat(listener.listen(1)).isZero();
@@ -142,8 +143,12 @@ class UnixGcTest {
         assertThat(client.connect(at(), new SockAddrUn("/tmp/l"))).isZero();
         // The listener rides in the queue of its own unaccepted connection (Linux scan_children scans embryos).
         pass(client, "you", listener);
-        listener.release();
         assertThat(ipc.liveSockets()).isEqualTo(3);
+        listener.release();
+        // Nobody can accept the connection any more, so nobody can receive the listener: both go, as a listener's
+        // close takes its unaccepted connections with it, and the connector sees the reset.
+        assertThat(ipc.liveSockets()).isEqualTo(1);
+        assertThat(receive(client, null)).isEqualTo("-" + ECONNRESET);
         client.release();
         assertThat(ipc.liveSockets()).isZero();
     }
