@@ -65,7 +65,7 @@ final class UnixGc {
             // Those are reachable, and so is everything their queues carry, transitively.
             ArrayDeque<Sock> reached = new ArrayDeque<>();
             for (Sock c : candidates) {
-                if (c.gcRefs > 1) {
+                if (c.gcRefs > 0) {
                     c.gcState = REACHABLE;
                     reached.addLast(c);
                 }

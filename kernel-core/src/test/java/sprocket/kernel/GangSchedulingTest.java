@@ -251,15 +251,9 @@ class GangSchedulingTest {
 
     @Test
     void explore() throws IOException {
-        for (String[] s : new String[][] {{"sched=rr", "sched.slice=2"}, {"sched=gang", "sched.slice=2"},
-                {"sched=gang"}, {"sched=gang", "sched.gang.min=4"}}) {
-            Run r = barrierRun(s);
-            System.out.println(String.join(" ", s) + ": " + r.cycles() + " occ " + java.util.Arrays.toString(occupancy(r))
-                    + " spread " + startSpread(r));
-        }
-        Run alone = run(List.of("sched=gang"), GangSchedulingTest::barrier, "4", "200", "0", "20000");
-        System.out.println("alone gang " + alone.cycles());
-        alone = run(List.of("sched=rr"), GangSchedulingTest::barrier, "4", "200", "0", "20000");
-        System.out.println("alone rr " + alone.cycles());
+        System.setProperty("gangdbg", "true");
+        Run alone = run(List.of("sched=gang"), GangSchedulingTest::barrier, "4", "2", "0", "20000");
+        System.setProperty("gangdbg", "false");
+        for (Slice x : alone.slices()) System.err.println("   " + x);
     }
 }

@@ -12,6 +12,11 @@ final class Gang {
     /** CPUs it owns in the current slice. */
     int owned;
 
+    @Override
+    public String toString() {
+        return "g" + id;
+    }
+
     Gang(int id) {
         this.id = id;
     }

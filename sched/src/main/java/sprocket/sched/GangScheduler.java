@@ -133,6 +133,7 @@ final class GangScheduler implements Scheduler {
         Task t = g != null ? g.waiting.takeFirstAllowed(cpu) : null;
         if (t == null) t = timeSharing.takeFirstAllowed(cpu);
         if (t != null) members.get(t).filedUnder = -1;
+        if (DBG) System.err.println("pick cpu" + cpu + " at " + context.now(cpu) + " owner " + ownerOf(cpu) + " -> " + (t == null ? "-" : t.pid()) + " waiting " + (g == null ? "" : g.waiting.size()));
         return t;
     }
 
@@ -353,7 +354,9 @@ final class GangScheduler implements Scheduler {
      * to pick one, and if it no longer gets its need its members stop until a boundary admits it.
      * {@code picking} is a CPU about to pick anyway.
      */
+    static boolean DBG = Boolean.getBoolean("gangdbg");
     private void readmit(Gang g, int picking) {
+        if (DBG) System.err.println("readmit " + g.id + " owners " + java.util.Arrays.toString(owner) + " running " + g.running + " waiting " + g.waiting.size());
         boolean ownedNothing = g.owned == 0;
         long free = 0;
         for (int c = 0; c < cpus; c++) {
@@ -371,6 +374,7 @@ final class GangScheduler implements Scheduler {
         }
         g.owned = 0;
         long got = admit(g, free);
+        if (DBG) System.err.println("  free " + Long.toBinaryString(free) + " got " + Long.toBinaryString(got));
         // Admitted on its own, it has had its lead: the next boundary passes the lead on.
         if (got != 0 && ownedNothing) lastLead = g.id;
         for (int c = 0; c < cpus; c++) {

@@ -11,10 +11,8 @@ import sprocket.api.kernel.Credentials;
 import sprocket.api.sched.Scheduler;
 import sprocket.api.sys.ProcessEntry;
 import sprocket.api.sys.Program;
-import sprocket.api.sys.Prctl;
 import sprocket.api.sys.Rlimit;
 import sprocket.api.sys.Sigaction;
-import sprocket.api.sys.SprocEntry;
 import sprocket.api.sys.SignalHandler;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Wait;
@@ -36,8 +34,6 @@ final class Lifecycle {
     static final long TEXT_BYTES = 16 * 1024;
     static final long DATA_BYTES = 16 * 1024;
     static final int INIT_PID = 1;
-    /** sprocsp(2): "EINVAL: sp was null and len was less than 8192". */
-    static final long MIN_SPROC_STACK = 8192;
 
     private final Engine engine;
     private final ProcTable table;
@@ -51,7 +47,6 @@ final class Lifecycle {
     private final ShareGroups shares;
     private final ProcBlock blocking;
     private final Stats.CounterImpl forks;
-    private final Stats.CounterImpl sprocs;
     private final Stats.CounterImpl execs;
     private final Stats.CounterImpl exits;
     private final SchedMetrics metrics;
@@ -75,7 +70,6 @@ final class Lifecycle {
         this.shares = shares;
         this.blocking = blocking;
         this.forks = (Stats.CounterImpl) stats.counter("forks");
-        this.sprocs = (Stats.CounterImpl) stats.counter("sprocs");
         this.execs = (Stats.CounterImpl) stats.counter("execs");
         this.exits = (Stats.CounterImpl) stats.counter("exits");
         this.metrics = metrics;
@@ -93,11 +87,11 @@ final class Lifecycle {
         p.envp = new String[] {"PATH=/bin", "HOME=/"};
         p.affinity = allCpus();
         p.fds = new FdTable();
-        java.util.Arrays.fill(p.rlimCur, sprocket.api.sys.Rlimit.RLIM_INFINITY);
-        java.util.Arrays.fill(p.rlimMax, sprocket.api.sys.Rlimit.RLIM_INFINITY);
-        p.rlimCur[sprocket.api.sys.Rlimit.RLIMIT_STACK] = tunables.stackLimit;
-        p.rlimCur[sprocket.api.sys.Rlimit.RLIMIT_NOFILE] = FdTable.NOFILE;
-        p.rlimMax[sprocket.api.sys.Rlimit.RLIMIT_NOFILE] = FdTable.NOFILE;
+        java.util.Arrays.fill(p.rlimCur, Rlimit.RLIM_INFINITY);
+        java.util.Arrays.fill(p.rlimMax, Rlimit.RLIM_INFINITY);
+        p.rlimCur[Rlimit.RLIMIT_STACK] = tunables.stackLimit;
+        p.rlimCur[Rlimit.RLIMIT_NOFILE] = FdTable.NOFILE;
+        p.rlimMax[Rlimit.RLIMIT_NOFILE] = FdTable.NOFILE;
         p.cwd = fs.root();
         p.root = fs.root();
         p.space = memory.create(0, image("init", tunables.stackLimit));
@@ -118,7 +112,7 @@ final class Lifecycle {
         return new Image(program, TEXT_BYTES, DATA_BYTES, stackLimit);
     }
 
-    private void start(Proc p) {
+    void start(Proc p) {
         p.startTime = engine.now();
         p.coroutine = Coroutine.create(() -> body(p));
         engine.scheduler.taskCreated(p);
@@ -208,64 +202,8 @@ final class Lifecycle {
         return child.pid;
     }
 
-    /**
-     * sproc(2) and sprocsp(2) by the running process {@code parent}: a new member of its share group (formed now if
-     * there is none), sharing {@code inh}'s resources as far as the parent does. Returns the child's pid or a
-     * negative errno, checked in the manual's order of concern: EINVAL, EPERM, ENOSPC, EAGAIN, ENOMEM.
-     */
-    int sproc(Proc parent, SprocEntry entry, int inh, long arg, long sp, long len) {
-        if (sp == 0 && len < MIN_SPROC_STACK) return -Errno.EINVAL;
-        if ((parent.shmask & Prctl.PR_THREADS) != 0) return -Errno.EPERM;
-        Shaddr group = parent.shaddr;
-        boolean libc = (inh & Prctl.PR_NOLIBC) == 0;
-        if (libc) {
-            // The C library arena admits usconfig(CONF_INITUSERS) users, fixed when it is made; the parent is one.
-            int max = group != null && group.arenaMax > 0 ? group.arenaMax : parent.arenaUsers;
-            int users = group != null && group.arenaUsers > 0 ? group.arenaUsers : 1;
-            if (users + 1 > max) return -Errno.ENOSPC;
-        }
-        if (sp == 0 && len > parent.rlimCur[Rlimit.RLIMIT_VMEM] - parent.space.virtualSize()) {
-            return -Errno.ENOMEM; // sproc(2): the group would grow past {PROCSIZE_MAX}
-        }
-        int[] why = new int[1];
-        Proc child = table.allocate(credentials(parent), why);
-        if (child == null) return -why[0];
-        boolean formed = group == null;
-        if (formed) group = shares.form(parent);
-        int mask = (inh & parent.shmask & Shaddr.SHAREABLE) | Prctl.PR_SPROC;
-        Cpu cpu = parent.cpu;
-        shares.updateBegin(parent);
-        AddressSpace space = (mask & Prctl.PR_SADDR) != 0 ? parent.space.share(cpu.id) : parent.space.fork(cpu.id);
-        long top = space == null ? -Errno.ENOMEM
-                : sp == 0 ? space.newStack(cpu.id, len, parent.rlimCur[Rlimit.RLIMIT_STACK]) : sp & ~7L;
-        if (top < 0 && space != null) space.destroy(cpu.id);
-        shares.updateEnd(parent);
-        if (top < 0) {
-            table.free(child);
-            if (formed) shares.leave(parent);
-            return (int) top;
-        }
-        child.stackPointer = top;
-        long stksize = len;
-        inherit(parent, child, space, sys -> entry.run(sys, arg, stksize));
-        child.exitSignal = parent.exitSignal;
-        shares.join(group, child, mask);
-        if (libc) {
-            if (group.arenaUsers == 0) {
-                group.arenaMax = parent.arenaUsers;
-                group.arenaUsers = 1;
-                parent.arenaMember = true;
-            }
-            group.arenaUsers++;
-            child.arenaMember = true;
-        }
-        sprocs.increment();
-        start(child);
-        return child.pid;
-    }
-
     /** What a child of {@code parent} inherits, as fork(2) lists it; it then runs {@code entry} in {@code space}. */
-    private void inherit(Proc parent, Proc child, AddressSpace space, ProcessEntry entry) {
+    void inherit(Proc parent, Proc child, AddressSpace space, ProcessEntry entry) {
         Cpu cpu = parent.cpu;
         child.space = space;
         child.ruid = parent.ruid;
@@ -316,13 +254,13 @@ final class Lifecycle {
         Cpu cpu = p.cpu;
         // The new image's stack may grow as far as RLIMIT_STACK allows, as exec(2) sets it up.
         AddressSpace space = memory.create(cpu.id,
-                image(programName, p.rlimCur[sprocket.api.sys.Rlimit.RLIMIT_STACK]));
+                image(programName, p.rlimCur[Rlimit.RLIMIT_STACK]));
         if (space == null) return -Errno.ENOMEM;
         AddressSpace old = p.space;
         p.space = space;
         space.pmap().activate(cpu.id);
         cpu.activeSpace = space;
-        long sp = pushArguments(cpu, space, argv, envp);
+        long sp = ArgumentVector.push(engine, cpu, space, argv, envp);
         if (sp < 0) {
             p.space = old;
             old.pmap().activate(cpu.id);
@@ -360,61 +298,6 @@ final class Lifecycle {
         execs.increment();
         engine.trace.event(Engine.TRACE_EXEC, engine.now(), cpu.id, p.pid, 0);
         return 0;
-    }
-
-    /**
-     * Lays out the new image's arguments at the top of its stack as a System V exec does: argc, the argv pointers
-     * and a null, the envp pointers and a null, then the strings. The stores go through the MMU, so the stack
-     * page is faulted in as in any exec. Returns the new stack pointer (at argc), or -1 if the stack cannot hold them.
-     */
-    private long pushArguments(Cpu cpu, AddressSpace space, String[] argv, String[] envp) {
-        byte[][] strings = new byte[argv.length + envp.length][];
-        long bytes = 0;
-        for (int i = 0; i < strings.length; i++) {
-            String s = i < argv.length ? argv[i] : envp[i - argv.length];
-            strings[i] = (s + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            bytes += strings[i].length;
-        }
-        long strBase = (space.stackTop() - bytes) & ~7L;
-        long vector = (strBase - 4L * (strings.length + 3)) & ~7L;
-        long at = strBase;
-        long slot = vector;
-        if (!store32(cpu, slot, argv.length)) return -1;
-        slot += 4;
-        for (int i = 0; i < strings.length; i++) {
-            if (i == argv.length) {
-                if (!store32(cpu, slot, 0)) return -1;
-                slot += 4;
-            }
-            if (!store32(cpu, slot, at) || !storeBytes(cpu, at, strings[i])) return -1;
-            slot += 4;
-            at += strings[i].length;
-        }
-        if (argv.length == strings.length && !store32(cpu, slot, 0)) return -1;
-        if (!store32(cpu, slot + (argv.length == strings.length ? 4 : 0), 0)) return -1;
-        engine.charge(engine.costs.copyWord() * ((bytes + 4L * strings.length + 12) / 4));
-        return vector;
-    }
-
-    private boolean store32(Cpu cpu, long va, long value) {
-        long pa = engine.machine.mmu().translate(cpu.id, va, sprocket.api.hw.Access.WRITE);
-        if (pa == sprocket.api.hw.Mmu.FAULT) return false;
-        engine.machine.memory().store(pa, 4, value);
-        return true;
-    }
-
-    private boolean storeBytes(Cpu cpu, long va, byte[] b) {
-        int page = engine.machine.memory().pageSize();
-        int done = 0;
-        while (done < b.length) {
-            long a = va + done;
-            int chunk = (int) Math.min(b.length - done, page - Math.floorMod(a, page));
-            long pa = engine.machine.mmu().translate(cpu.id, a, sprocket.api.hw.Access.WRITE);
-            if (pa == sprocket.api.hw.Mmu.FAULT) return false;
-            engine.machine.memory().write(pa, b, done, chunk);
-            done += chunk;
-        }
-        return true;
     }
 
     /** A vfork(2) child execs or exits: its parent has its address space back and wakes. */

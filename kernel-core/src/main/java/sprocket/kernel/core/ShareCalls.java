@@ -11,19 +11,27 @@ import sprocket.api.sys.Clone;
 import sprocket.api.sys.Prctl;
 import sprocket.api.sys.Rlimit;
 import sprocket.api.sys.SprocEntry;
+import sprocket.api.vm.AddressSpace;
 
 /** sproc(2), sprocsp(2), prctl(2) and blockproc(2) with its relatives, as the IRIX manual pages give them. */
 @Singleton
 final class ShareCalls {
+    /** sprocsp(2): "EINVAL: sp was null and len was less than 8192". */
+    static final long MIN_SPROC_STACK = 8192;
     private final SyscallFrame frame;
     private final Engine engine;
     private final ProcTable table;
     private final Lazy<Lifecycle> lifecycle;
     private final ProcBlock blocking;
+    private final ShareGroups shares;
+    private final Stats.CounterImpl sprocs;
 
     @Inject
-    ShareCalls(SyscallFrame frame, Engine engine, ProcTable table, Lazy<Lifecycle> lifecycle, ProcBlock blocking) {
+    ShareCalls(SyscallFrame frame, Engine engine, ProcTable table, Lazy<Lifecycle> lifecycle, ProcBlock blocking,
+            ShareGroups shares, Stats stats) {
         this.frame = frame;
+        this.shares = shares;
+        this.sprocs = (Stats.CounterImpl) stats.counter("sprocs");
         this.engine = engine;
         this.table = table;
         this.lifecycle = lifecycle;
@@ -79,11 +87,67 @@ final class ShareCalls {
 
     private int create(Proc p, SprocEntry entry, int inh, long arg, long sp, long len) {
         if (entry == null) return SyscallFrame.fail(p, Errno.EFAULT);
-        int r = lifecycle.get().sproc(p, entry, inh, arg, sp, len);
+        int r = sproc(p, entry, inh, arg, sp, len);
         if (r < 0) return SyscallFrame.fail(p, -r);
         // PR_BLOCK: "causes the calling process to be blocked before returning from a successful call".
         if ((inh & Prctl.PR_BLOCK) != 0) blocking.block(p);
         return r;
+    }
+
+    /**
+     * sproc(2) and sprocsp(2) by the running process {@code parent}: a new member of its share group (formed now if
+     * there is none), sharing {@code inh}'s resources as far as the parent does. Returns the child's pid or a
+     * negative errno, checked in the manual's order of concern: EINVAL, EPERM, ENOSPC, EAGAIN, ENOMEM.
+     */
+    private int sproc(Proc parent, SprocEntry entry, int inh, long arg, long sp, long len) {
+        if (sp == 0 && len < MIN_SPROC_STACK) return -Errno.EINVAL;
+        if ((parent.shmask & Prctl.PR_THREADS) != 0) return -Errno.EPERM;
+        Shaddr group = parent.shaddr;
+        boolean libc = (inh & Prctl.PR_NOLIBC) == 0;
+        if (libc) {
+            // The C library arena admits usconfig(CONF_INITUSERS) users, fixed when it is made; the parent is one.
+            int max = group != null && group.arenaMax > 0 ? group.arenaMax : parent.arenaUsers;
+            int users = group != null && group.arenaUsers > 0 ? group.arenaUsers : 1;
+            if (users + 1 > max) return -Errno.ENOSPC;
+        }
+        if (sp == 0 && len > parent.rlimCur[Rlimit.RLIMIT_VMEM] - parent.space.virtualSize()) {
+            return -Errno.ENOMEM; // sproc(2): the group would grow past {PROCSIZE_MAX}
+        }
+        int[] why = new int[1];
+        Proc child = table.allocate(Lifecycle.credentials(parent), why);
+        if (child == null) return -why[0];
+        boolean formed = group == null;
+        if (formed) group = shares.form(parent);
+        int mask = (inh & parent.shmask & Shaddr.SHAREABLE) | Prctl.PR_SPROC;
+        Cpu cpu = parent.cpu;
+        shares.updateBegin(parent);
+        AddressSpace space = (mask & Prctl.PR_SADDR) != 0 ? parent.space.share(cpu.id) : parent.space.fork(cpu.id);
+        long top = space == null ? -Errno.ENOMEM
+                : sp == 0 ? space.newStack(cpu.id, len, parent.rlimCur[Rlimit.RLIMIT_STACK]) : sp & ~7L;
+        if (top < 0 && space != null) space.destroy(cpu.id);
+        shares.updateEnd(parent);
+        if (top < 0) {
+            table.free(child);
+            if (formed) shares.leave(parent);
+            return (int) top;
+        }
+        child.stackPointer = top;
+        long stksize = len;
+        lifecycle.get().inherit(parent, child, space, sys -> entry.run(sys, arg, stksize));
+        child.exitSignal = parent.exitSignal;
+        shares.join(group, child, mask);
+        if (libc) {
+            if (group.arenaUsers == 0) {
+                group.arenaMax = parent.arenaUsers;
+                group.arenaUsers = 1;
+                parent.arenaMember = true;
+            }
+            group.arenaUsers++;
+            child.arenaMember = true;
+        }
+        sprocs.increment();
+        lifecycle.get().start(child);
+        return child.pid;
     }
 
     public long stackPointer() {
