@@ -2,7 +2,7 @@
 # run.sh — builds the benchmark module, then runs its harness on the module path.
 #
 #   bench/run.sh [--config FILE] [--runs R] [--warmup W] [--scale S] [--procs P,P..] [--policies rr,fair]
-#                 [getpid|yield|fork|procs|touch|cowfork|sched|pingpong|pipeflow|shm ...]
+#                 [getpid|yield|fork|procs|touch|cowfork|sched|decide|pingpong|pipeflow|shm ...]
 #
 # BENCH_COROUTINES=virtual-thread runs without the jdk.internal.vm export, so the kernel falls back to virtual
 # threads; the default exports it and the kernel uses continuations.

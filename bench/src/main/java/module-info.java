@@ -13,6 +13,9 @@ module sprocket.bench {
     requires sprocket.fs;
     requires sprocket.ipc;
 
+    // The decision figure drives the built-in policies itself, found as the kernel finds them.
+    uses sprocket.api.sched.SchedulerProvider;
+
     provides sprocket.api.sys.Program with sprocket.bench.NullSyscall, sprocket.bench.YieldPair,
             sprocket.bench.ForkWait, sprocket.bench.PausedChildren, sprocket.bench.PageTouch,
             sprocket.bench.CowFork, sprocket.bench.Spinners, sprocket.bench.PipePingPong,

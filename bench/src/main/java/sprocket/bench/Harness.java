@@ -23,7 +23,10 @@ import sprocket.kernel.RunStats;
  * Harness [--config FILE] [--runs R] [--warmup W] [--scale S] [--procs P,P...] [--policies rr,fair] [figure...]
  *   figures: getpid yield fork procs (default: these four), and
  *            touch cowfork (the VM figures, {@link VmFigures}), sched (the scheduler's, {@link SchedFigures}),
- *            pingpong pipeflow shm (the files-and-IPC figures, {@link IpcFigures})
+ *            pingpong pipeflow shm (the files-and-IPC figures, {@link IpcFigures}),
+ *            decide (the scheduler's decisions alone, engine left out, {@link SchedDecision})
+ *   --procs: the runnable processes of sched's points (default 16,10,100,1000,10000) or decide's
+ *            (default 10,100,1000,10000,100000)
  * </pre>
  */
 public final class Harness {
@@ -49,7 +52,7 @@ public final class Harness {
         int warmup = 2;
         double scale = 1.0;
         List<String> figures = new ArrayList<>();
-        int[] procs = SchedFigures.PROCESSES;
+        int[] procs = null;
         List<String> policies = SchedFigures.POLICIES;
         for (int i = 0; i < argv.length; i++) {
             switch (argv[i]) {
@@ -81,7 +84,10 @@ public final class Harness {
                 case "pingpong" -> new IpcFigures(h).pingPong();
                 case "pipeflow" -> new IpcFigures(h).pipeFlow();
                 case "shm" -> new IpcFigures(h).shmCycle();
-                case "sched" -> new SchedFigures(h, policies, procs).switchScaling();
+                case "sched" -> new SchedFigures(h, policies, procs != null ? procs : SchedFigures.PROCESSES)
+                        .switchScaling();
+                case "decide" -> new SchedDecision(h, policies, procs != null ? procs : SchedDecision.PROCESSES)
+                        .run();
                 default -> throw new IllegalArgumentException("unknown figure '" + f + "'");
             }
         }
@@ -161,6 +167,14 @@ public final class Harness {
 
     PrintStream out() {
         return out;
+    }
+
+    int runs() {
+        return runs;
+    }
+
+    int warmup() {
+        return warmup;
     }
 
     long scaled(long n) {

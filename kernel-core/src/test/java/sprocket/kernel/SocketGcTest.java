@@ -43,6 +43,7 @@ class SocketGcTest {
         }).run("t");
         assertThat(o.status()).as(o.console()).isZero();
         assertThat(o.console()).isEqualTo("sent 1\n");
+        assertThat(o.stats().counters()).containsEntry("sockets_collected", 1L);
     }
 
     @ParameterizedTest
@@ -63,6 +64,7 @@ class SocketGcTest {
         }).run("t");
         assertThat(o.status()).as(o.console()).isZero();
         assertThat(o.console()).isEqualTo("sent 1 1\n");
+        assertThat(o.stats().counters()).containsEntry("sockets_collected", 2L);
     }
 
     @ParameterizedTest
@@ -98,5 +100,6 @@ class SocketGcTest {
         }).run("t");
         assertThat(o.status()).as(o.console()).isZero();
         assertThat(o.console()).isEqualTo("child read \"kept\"\nchild 0\n");
+        assertThat(o.stats().counters()).doesNotContainKey("sockets_collected");
     }
 }

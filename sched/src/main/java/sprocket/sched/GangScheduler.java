@@ -356,6 +356,7 @@ final class GangScheduler implements Scheduler {
      */
     static boolean DBG = Boolean.getBoolean("gangdbg");
     private void readmit(Gang g, int picking) {
+        if (DBG) for (int c = 0; c < cpus; c++) System.err.println("  cpu" + c + " cur " + context.current(c) + " asked " + resched.asked(c) + " ts " + timeSharing.hasAllowed(c));
         if (DBG) System.err.println("readmit " + g.id + " owners " + java.util.Arrays.toString(owner) + " running " + g.running + " waiting " + g.waiting.size());
         boolean ownedNothing = g.owned == 0;
         long free = 0;

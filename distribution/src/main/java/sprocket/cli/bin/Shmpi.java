@@ -1,6 +1,5 @@
 package sprocket.cli.bin;
 
-import java.util.Locale;
 import sprocket.api.sys.IpcFlags;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
@@ -17,25 +16,14 @@ import sprocket.api.sys.Sys;
  * emulation of the XCHG lock, mutual exclusion from the algorithm rather than from a locked bus cycle. The lock is
  * needed: the add is a load, an add and a store, and a 64-bit store is not atomic on the bus (HOWTO 2.2).
  *
- * <p>Exit 1 if anything failed, or if with INTERVALS of at least {@value #CHECKED_INTERVALS} the estimate is
- * more than {@value #TOLERANCE} from pi (the midpoint rule's error is then below 1e-9, so a lost update shows).
+ * <p>Exit 1 if anything failed, or if with INTERVALS of at least {@value Pi#CHECKED_INTERVALS} the estimate is
+ * more than {@value Pi#TOLERANCE} from pi (the midpoint rule's error is then below 1e-9, so a lost update shows).
  */
 public final class Shmpi implements Program {
 
-    static final int MAX_PROCESSES = 64;
-    /** The HOWTO counts intervals in an int. */
-    static final long MAX_INTERVALS = Integer.MAX_VALUE;
-    /**
-     * Cycles of floating-point work per interval: two multiplies, two adds and a divide, a modest figure for a
-     * 1990s FPU (the divide alone is most of it).
-     */
-    static final long CYCLES_PER_INTERVAL = 20;
-    static final long CHECKED_INTERVALS = 10_000;
-    static final double TOLERANCE = 1e-6;
     /** The HOWTO's struct shared: the sum alone on the first 32-byte cache line, the lock's slots after it. */
     static final long PI = 0;
     static final long LOCK = 32;
-    private static final String USAGE = "usage: shmpi nproc intervals\n";
 
     @Override
     public String name() {
@@ -50,16 +38,8 @@ public final class Shmpi implements Program {
 
     @Override
     public int main(Sys sys, String[] argv) {
-        int a = 1;
-        if (a < argv.length && argv[a].equals("--")) a++;
-        if (argv.length - a != 2) return usage(sys, "");
-        long nproc = Libc.number(argv[a], 1, MAX_PROCESSES);
-        long intervals = Libc.number(argv[a + 1], 1, MAX_INTERVALS);
-        if (nproc == Libc.BAD_NUMBER || intervals == Libc.BAD_NUMBER) {
-            return usage(sys, "shmpi: nproc must be 1 to " + MAX_PROCESSES + " and intervals 1 to " + MAX_INTERVALS
-                    + "\n");
-        }
-        return run(sys, (int) nproc, intervals);
+        long[] args = Pi.arguments(sys, "shmpi", argv);
+        return args == null ? 2 : run(sys, (int) args[0], args[1]);
     }
 
     private static int run(Sys sys, int nproc, long intervals) {
@@ -101,30 +81,12 @@ public final class Shmpi implements Program {
         if (!remove(sys, shmid)) ok = false;
         if (!ok) return 1;
 
-        if (!Libc.puts(sys, "shmpi: pi is approximately " + String.format(Locale.ROOT, "%.10f", pi) + " (" + nproc
-                + " processes, " + intervals + " intervals, " + elapsed + " cycles)\n")) {
-            Libc.perror(sys, "shmpi: write");
-            return 1;
-        }
-        double error = Math.abs(pi - Math.PI);
-        if (intervals >= CHECKED_INTERVALS && !(error <= TOLERANCE)) {
-            Libc.eputs(sys, "shmpi: the estimate is off by " + error + ", more than " + TOLERANCE
-                    + ": a partial sum was lost\n");
-            return 1;
-        }
-        return 0;
+        return Pi.report(sys, "shmpi", pi, nproc, intervals, elapsed);
     }
 
     /** Process {@code iproc}'s share: its intervals' midpoint sum, added into the shared total under the lock. */
     private static int sum(Sys sys, long shared, Bakery lock, int iproc, int nproc, long intervals) {
-        double width = 1.0 / intervals;
-        double localsum = 0;
-        for (long i = iproc; i < intervals; i += nproc) {
-            double x = (i + 0.5) * width;
-            localsum += 4.0 / (1.0 + x * x);
-            sys.burn(CYCLES_PER_INTERVAL);
-        }
-        localsum *= width;
+        double localsum = Pi.partial(sys, iproc, nproc, intervals);
 
         lock.lock(sys, iproc, false);
         sys.storeDouble(shared + PI, sys.loadDouble(shared + PI) + localsum);
@@ -143,10 +105,5 @@ public final class Shmpi implements Program {
         if (sys.shmctl(shmid, IpcFlags.IPC_RMID, null) == 0) return true;
         Libc.perror(sys, "shmpi: shmctl");
         return false;
-    }
-
-    private static int usage(Sys sys, String why) {
-        Libc.eputs(sys, why + USAGE);
-        return 2;
     }
 }

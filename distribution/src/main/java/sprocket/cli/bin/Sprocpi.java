@@ -1,6 +1,5 @@
 package sprocket.cli.bin;
 
-import java.util.Locale;
 import sprocket.api.sys.Prctl;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
@@ -13,9 +12,6 @@ import sprocket.api.sys.Ulocks;
  * the machine's atomic primitive. Member i sums intervals i, i+NPROC, ... by the midpoint rule.
  */
 public final class Sprocpi implements Program {
-    static final int MAX_PROCESSES = 64;
-    private static final String USAGE = "usage: sprocpi nproc intervals\n";
-
     @Override
     public String name() {
         return "sprocpi";
@@ -29,15 +25,10 @@ public final class Sprocpi implements Program {
 
     @Override
     public int main(Sys sys, String[] argv) {
-        int a = 1;
-        if (a < argv.length && argv[a].equals("--")) a++;
-        if (argv.length - a != 2) return usage(sys, "");
-        long nproc = Libc.number(argv[a], 1, MAX_PROCESSES);
-        long intervals = Libc.number(argv[a + 1], 1, Integer.MAX_VALUE);
-        if (nproc == Libc.BAD_NUMBER || intervals == Libc.BAD_NUMBER) {
-            return usage(sys, "sprocpi: nproc must be 1 to " + MAX_PROCESSES + " and intervals 1 to "
-                    + Integer.MAX_VALUE + "\n");
-        }
+        long[] args = Pi.arguments(sys, "sprocpi", argv);
+        if (args == null) return 2;
+        long nproc = args[0];
+        long intervals = args[1];
         // The C library arena admits 8 users by default; the parent and NPROC members need NPROC + 1.
         if (sys.usconfig(Ulocks.CONF_INITUSERS, Math.max(Ulocks.DEFAULT_USERS, nproc + 1)) == -1) {
             Libc.perror(sys, "sprocpi: usconfig");
@@ -68,33 +59,14 @@ public final class Sprocpi implements Program {
         boolean ok = Reap.all(sys, "sprocpi", started) && started == nproc;
         long elapsed = sys.cycles() - start;
         if (!ok) return 1;
-        double pi = sys.loadDouble(total);
-        Libc.puts(sys, "sprocpi: pi is approximately " + String.format(Locale.ROOT, "%.10f", pi) + " (" + nproc
-                + " processes, " + intervals + " intervals, " + elapsed + " cycles)\n");
-        if (intervals >= Shmpi.CHECKED_INTERVALS && Math.abs(pi - Math.PI) > Shmpi.TOLERANCE) {
-            Libc.eputs(sys, "sprocpi: the estimate is off: a partial sum was lost\n");
-            return 1;
-        }
-        return 0;
+        return Pi.report(sys, "sprocpi", sys.loadDouble(total), (int) nproc, intervals, elapsed);
     }
 
     private static int sum(Sys sys, long total, long lock, int iproc, int nproc, long intervals) {
-        double width = 1.0 / intervals;
-        double localsum = 0;
-        for (long i = iproc; i < intervals; i += nproc) {
-            double x = (i + 0.5) * width;
-            localsum += 4.0 / (1.0 + x * x);
-            sys.burn(Shmpi.CYCLES_PER_INTERVAL);
-        }
-        localsum *= width;
+        double localsum = Pi.partial(sys, iproc, nproc, intervals);
         sys.ussetlock(lock);
         sys.storeDouble(total, sys.loadDouble(total) + localsum);
         sys.usunsetlock(lock);
         return 0;
-    }
-
-    private static int usage(Sys sys, String why) {
-        Libc.eputs(sys, why + USAGE);
-        return 2;
     }
 }

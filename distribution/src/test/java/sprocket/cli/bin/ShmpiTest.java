@@ -38,7 +38,7 @@ class ShmpiTest {
         assertThat(m.group(2)).isEqualTo("4");
         assertThat(m.group(3)).isEqualTo("100000");
         // The fake runs each child to completion in turn: the cycles are exactly the modelled FP work.
-        assertThat(Long.parseLong(m.group(4))).isEqualTo(100000 * Shmpi.CYCLES_PER_INTERVAL);
+        assertThat(Long.parseLong(m.group(4))).isEqualTo(100000 * Pi.CYCLES_PER_INTERVAL);
         assertThat(machine.forks).isEqualTo(4);
         // HOWTO 2.5: the segment is detached by every process and removed with shmctl(IPC_RMID).
         assertThat(machine.removals).containsExactly("m100");

@@ -160,22 +160,27 @@ final class Shaddr {
         FdTable mine = p.fds;
         Proc sharer = mine.sharer;
         mine.sharer = null; // no catching up from inside the catch-up
-        int n = Math.max(mine.size(), ofile.size());
-        for (int fd = 0; fd < n; fd++) {
-            OpenFile want = ofile.get(fd);
-            OpenFile have = mine.get(fd);
-            if (want == have) {
-                if (want != null) mine.closeOnExec(fd, ofile.closeOnExec(fd));
-                continue;
-            }
-            if (have != null) mine.remove(fd).release();
-            if (want != null) {
-                want.hold();
-                mine.install(fd, want, ofile.closeOnExec(fd));
-            }
-        }
+        copyTable(ofile, mine);
         mine.sharer = sharer;
         p.fdsPublished = mine.changes;
+    }
+
+    /** Makes {@code to} hold what {@code from} holds, slot by slot, moving references and close-on-exec flags. */
+    private static void copyTable(FdTable from, FdTable to) {
+        int n = Math.max(from.size(), to.size());
+        for (int fd = 0; fd < n; fd++) {
+            OpenFile want = from.get(fd);
+            OpenFile have = to.get(fd);
+            if (want == have) {
+                if (want != null) to.closeOnExec(fd, from.closeOnExec(fd));
+                continue;
+            }
+            if (have != null) to.remove(fd).release();
+            if (want != null) {
+                want.hold();
+                to.install(fd, want, from.closeOnExec(fd));
+            }
+        }
     }
 
     /**
@@ -227,21 +232,7 @@ final class Shaddr {
     }
 
     private void publishFds(Proc p) {
-        FdTable mine = p.fds;
-        int n = Math.max(mine.size(), ofile.size());
-        for (int fd = 0; fd < n; fd++) {
-            OpenFile want = mine.get(fd);
-            OpenFile have = ofile.get(fd);
-            if (want == have) {
-                if (want != null) ofile.closeOnExec(fd, mine.closeOnExec(fd));
-                continue;
-            }
-            if (have != null) ofile.remove(fd).release();
-            if (want != null) {
-                want.hold();
-                ofile.install(fd, want, mine.closeOnExec(fd));
-            }
-        }
-        p.fdsPublished = mine.changes;
+        copyTable(p.fds, ofile);
+        p.fdsPublished = p.fds.changes;
     }
 }

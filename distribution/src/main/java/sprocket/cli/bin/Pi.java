@@ -1,0 +1,74 @@
+package sprocket.cli.bin;
+
+import java.util.Locale;
+import sprocket.api.sys.Sys;
+
+/**
+ * What the SMP HOWTO's pi programs share (section 2.5): their arguments, one process's partial sum of 4/(1+x^2) by
+ * the midpoint rule, and the report with its check that no partial sum was lost.
+ */
+final class Pi {
+    static final int MAX_PROCESSES = 64;
+    /** The HOWTO counts intervals in an int. */
+    static final long MAX_INTERVALS = Integer.MAX_VALUE;
+    /**
+     * Cycles of floating-point work per interval: two multiplies, two adds and a divide, a modest figure for a
+     * 1990s FPU (the divide alone is most of it).
+     */
+    static final long CYCLES_PER_INTERVAL = 20;
+    static final long CHECKED_INTERVALS = 10_000;
+    static final double TOLERANCE = 1e-6;
+
+    /** NPROC and INTERVALS from {@code argv}, or null after a usage message (the program then exits 2). */
+    static long[] arguments(Sys sys, String program, String[] argv) {
+        int a = 1;
+        if (a < argv.length && argv[a].equals("--")) a++;
+        String usage = "usage: " + program + " nproc intervals\n";
+        if (argv.length - a != 2) {
+            Libc.eputs(sys, usage);
+            return null;
+        }
+        long nproc = Libc.number(argv[a], 1, MAX_PROCESSES);
+        long intervals = Libc.number(argv[a + 1], 1, MAX_INTERVALS);
+        if (nproc == Libc.BAD_NUMBER || intervals == Libc.BAD_NUMBER) {
+            Libc.eputs(sys, program + ": nproc must be 1 to " + MAX_PROCESSES + " and intervals 1 to "
+                    + MAX_INTERVALS + "\n" + usage);
+            return null;
+        }
+        return new long[] {nproc, intervals};
+    }
+
+    /** Process {@code iproc}'s share: the midpoint sum of intervals iproc, iproc+nproc, ..., scaled by the width. */
+    static double partial(Sys sys, int iproc, int nproc, long intervals) {
+        double width = 1.0 / intervals;
+        double localsum = 0;
+        for (long i = iproc; i < intervals; i += nproc) {
+            double x = (i + 0.5) * width;
+            localsum += 4.0 / (1.0 + x * x);
+            sys.burn(CYCLES_PER_INTERVAL);
+        }
+        return localsum * width;
+    }
+
+    /**
+     * Prints the estimate; 0, or 1 if it could not be printed or if, with enough intervals for the midpoint rule's
+     * error to be below 1e-9, it is more than {@link #TOLERANCE} from pi (a partial sum was lost).
+     */
+    static int report(Sys sys, String program, double pi, int nproc, long intervals, long elapsed) {
+        if (!Libc.puts(sys, program + ": pi is approximately " + String.format(Locale.ROOT, "%.10f", pi) + " (" + nproc
+                + " processes, " + intervals + " intervals, " + elapsed + " cycles)\n")) {
+            Libc.perror(sys, program + ": write");
+            return 1;
+        }
+        double error = Math.abs(pi - Math.PI);
+        if (intervals >= CHECKED_INTERVALS && !(error <= TOLERANCE)) {
+            Libc.eputs(sys, program + ": the estimate is off by " + error + ", more than " + TOLERANCE
+                    + ": a partial sum was lost\n");
+            return 1;
+        }
+        return 0;
+    }
+
+    private Pi() {
+    }
+}
