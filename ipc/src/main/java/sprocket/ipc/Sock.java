@@ -164,8 +164,8 @@ abstract sealed class Sock implements SocketFile permits StreamSocket, DatagramS
         }
         // unp_gc: with sockets in flight, this close may have left a cycle only unreceivable messages hold. Unix
         // collects at a socket's last close; a socket sent over itself never has one (its own message holds it),
-        // so every close runs it here, and a run that closed everything ends with nothing left.
-        if (owner.inFlight.total() > 0) owner.collectGarbage();
+        // so every close of an AF_UNIX socket runs it here, and a run that closed everything ends with nothing left.
+        if (domain == Socket.AF_UNIX && owner.inFlight.total() > 0) owner.collectGarbage();
     }
 
     @Override
