@@ -12,11 +12,6 @@ final class Gang {
     /** CPUs it owns in the current slice. */
     int owned;
 
-    @Override
-    public String toString() {
-        return "g" + id;
-    }
-
     Gang(int id) {
         this.id = id;
     }

@@ -133,7 +133,6 @@ final class GangScheduler implements Scheduler {
         Task t = g != null ? g.waiting.takeFirstAllowed(cpu) : null;
         if (t == null) t = timeSharing.takeFirstAllowed(cpu);
         if (t != null) members.get(t).filedUnder = -1;
-        if (DBG) System.err.println("pick cpu" + cpu + " at " + context.now(cpu) + " owner " + ownerOf(cpu) + " -> " + (t == null ? "-" : t.pid()) + " waiting " + (g == null ? "" : g.waiting.size()));
         return t;
     }
 
@@ -341,10 +340,13 @@ final class GangScheduler implements Scheduler {
         return n;
     }
 
-    /** Between boundaries, lets gangs that own nothing into CPUs that idle with nothing to run. */
+    /**
+     * Between boundaries, lets gangs with members waiting into CPUs that idle with nothing to run: one that owns
+     * nothing is admitted by the rule, a running one grows.
+     */
     private void admitIntoIdle() {
         for (Gang g : gangs.values()) {
-            if (g.owned == 0 && g.running == 0 && !g.waiting.isEmpty()) readmit(g, -1);
+            if (!g.waiting.isEmpty()) readmit(g, -1);
         }
     }
 
@@ -354,18 +356,16 @@ final class GangScheduler implements Scheduler {
      * to pick one, and if it no longer gets its need its members stop until a boundary admits it.
      * {@code picking} is a CPU about to pick anyway.
      */
-    static boolean DBG = Boolean.getBoolean("gangdbg");
     private void readmit(Gang g, int picking) {
-        if (DBG) for (int c = 0; c < cpus; c++) System.err.println("  cpu" + c + " cur " + context.current(c) + " asked " + resched.asked(c) + " ts " + timeSharing.hasAllowed(c));
-        if (DBG) System.err.println("readmit " + g.id + " owners " + java.util.Arrays.toString(owner) + " running " + g.running + " waiting " + g.waiting.size());
         boolean ownedNothing = g.owned == 0;
         long free = 0;
         for (int c = 0; c < cpus; c++) {
             if (owner[c] == g) {
                 owner[c] = null;
                 free |= 1L << c;
-            } else if (owner[c] == null && context.current(c) == null && !resched.asked(c)
-                    && !timeSharing.hasAllowed(c)) {
+            } else if (owner[c] == null && context.current(c) == null && !timeSharing.hasAllowed(c)) {
+                // Idle with nothing it could run, whether or not it was once asked to pick (what it was offered
+                // may have gone to another CPU before it had its turn).
                 free |= 1L << c;
             } else if (owner[c] == null && context.current(c) != null
                     && members.get(context.current(c)).runningIn == g.id) {
@@ -375,7 +375,6 @@ final class GangScheduler implements Scheduler {
         }
         g.owned = 0;
         long got = admit(g, free);
-        if (DBG) System.err.println("  free " + Long.toBinaryString(free) + " got " + Long.toBinaryString(got));
         // Admitted on its own, it has had its lead: the next boundary passes the lead on.
         if (got != 0 && ownedNothing) lastLead = g.id;
         for (int c = 0; c < cpus; c++) {

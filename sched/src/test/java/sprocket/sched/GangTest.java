@@ -2,6 +2,7 @@ package sprocket.sched;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static sprocket.api.sched.Scheduler.ENQ_WAKEUP;
+import static sprocket.api.sched.Scheduler.ENQ_YIELD;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -204,5 +205,37 @@ class GangTest {
         assertThat(k.runningOn(creator)).as("the creator was not preempted").isEqualTo(cpu);
         assertThat(creator.lastCpu).as("it never stopped").isEqualTo(-1);
         assertThat(runningOf(k, group)).isEqualTo(2);
+    }
+
+    @Test
+    void an_idle_cpu_whose_offered_process_went_elsewhere_is_still_free_for_a_gang() {
+        // As the engine does: a yielding process is offered to the idle CPU 1, but CPU 0 picks it back before CPU 1
+        // has its turn (a reschedule request to an idle CPU is only answered at its next pick).
+        var k = kernel(2, 5, 2);
+        var creator = k.spawn(10, ANY);
+        int cpu = k.runningOn(creator);
+        k.policy.yield(creator);
+        k.policy.stopping(creator, cpu, true);
+        k.ctx.current[cpu] = null;
+        k.policy.enqueue(creator, cpu, ENQ_YIELD);
+        assertThat(k.policy.pickNext(cpu)).isSameAs(creator);
+        k.ctx.current[cpu] = creator;
+        k.policy.running(creator, cpu);
+        assertThat(k.ctx.resched).as("the idle CPU was offered the process").contains(1 - cpu);
+        k.ctx.resched.clear();
+        var group = formWhileRunning(k, creator, 1);
+        assertThat(runningOf(k, group)).as("creator and child run at once on the two CPUs").isEqualTo(2);
+    }
+
+    @Test
+    void a_running_gang_grows_into_a_cpu_that_falls_idle_before_the_boundary() {
+        var k = kernel(3, 5, 2);
+        var other = k.spawn(1, ANY);
+        var g = gang(k, 100, 3, ANY);
+        assertThat(runningOf(k, g)).as("two CPUs are free for the gang").isEqualTo(2);
+        k.block(k.runningOn(other));
+        k.ticks(1);
+        assertThat(runningOf(k, g)).as("the third member takes the CPU the other process left, at the next tick")
+                .isEqualTo(3);
     }
 }
