@@ -4,6 +4,8 @@
 #   bench/run.sh [--config FILE] [--runs R] [--warmup W] [--scale S] [--procs P,P..] [--policies rr,fair]
 #                 [getpid|yield|fork|procs|touch|cowfork|sched|decide|pingpong|pipeflow|shm ...]
 #
+# BENCH_JAVA_OPTS adds JVM options (split on spaces), e.g. a flight recording:
+#   BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/decide.jfr bench/run.sh decide
 # BENCH_COROUTINES=virtual-thread runs without the jdk.internal.vm export, so the kernel falls back to virtual
 # threads; the default exports it and the kernel uses continuations.
 set -euo pipefail
@@ -32,6 +34,8 @@ cp "${jars[@]}" "$here/target/sprocket-bench-0.1.0-SNAPSHOT.jar" "$lib/"
 opens=(--add-exports java.base/jdk.internal.vm=sprocket.kernel)
 if [[ ${BENCH_COROUTINES:-continuation} == virtual-thread ]]; then opens=(); fi
 
+read -r -a extra <<<"${BENCH_JAVA_OPTS:-}" || true
+
 cd "$root"
-exec "$SPROCKET_JDK/bin/java" -Djdk.virtualThreadScheduler.parallelism=1 "${opens[@]}" -Xmx2g \
+exec "$SPROCKET_JDK/bin/java" -Djdk.virtualThreadScheduler.parallelism=1 "${opens[@]}" "${extra[@]}" -Xmx2g \
     -p "$lib" --add-modules ALL-MODULE-PATH -m sprocket.bench/sprocket.bench.Harness "$@"

@@ -140,6 +140,13 @@ final class DecisionDriver {
         policy.running(p, cpu);
     }
 
+    /** How many times the policy has read a task's affinity, over all the tasks (not for the hot path). */
+    long affinityReads() {
+        long n = 0;
+        for (DecisionTask t : tasks) n += t.affinityReads;
+        return n;
+    }
+
     /** The processes, for tests and the figure's sanity checks. */
     DecisionTask[] tasks() {
         return tasks;

@@ -17,6 +17,8 @@ final class DecisionTask implements Task {
     boolean queued;
     /** The CPU it runs on, or -1 (the engine's {@code Proc.cpu}). */
     int cpu = -1;
+    /** Times a policy read {@link #affinity()} (allowedOn reads it): how many queued tasks its decisions look at. */
+    long affinityReads;
 
     DecisionTask(int pid, long affinity) {
         this.pid = pid;
@@ -51,6 +53,7 @@ final class DecisionTask implements Task {
 
     @Override
     public long affinity() {
+        affinityReads++;
         return affinity;
     }
 

@@ -88,6 +88,8 @@ final class SchedDecision {
             double[][] perSwitch = new double[processes.length][runs];
             double[][] perTick = new double[processes.length][runs];
             long[] switches = new long[processes.length];
+            long[] reads = new long[processes.length];
+            for (int k = 0; k < processes.length; k++) reads[k] = -drivers[k].affinityReads();
             for (int i = 0; i < runs; i++) {
                 for (int k = 0; k < processes.length; k++) {
                     DecisionDriver d = drivers[k];
@@ -103,27 +105,29 @@ final class SchedDecision {
             double[] medians = new double[processes.length];
             for (int k = 0; k < processes.length; k++) {
                 medians[k] = median(perSwitch[k]);
-                print(policy, processes[k], turns, switches[k], perSwitch[k], perTick[k], drivers[k]);
+                double readsPerTick = (reads[k] + drivers[k].affinityReads()) / (double) (turns * runs);
+                print(policy, processes[k], turns, switches[k], perSwitch[k], perTick[k], readsPerTick, drivers[k]);
             }
             growth(policy, medians);
         }
     }
 
     private void print(String policy, int p, long turns, long switches, double[] perSwitch, double[] perTick,
-            DecisionDriver d) {
+            double readsPerTick, DecisionDriver d) {
         StringBuilder counters = new StringBuilder();
         for (Map.Entry<String, DecisionCounter> c : d.context.counters().entrySet()) {
             counters.append(' ').append(c.getKey()).append('=').append(c.getValue().get());
         }
         h.out().printf(Locale.ROOT, "decide  %-4s cpus=%d P=%-6d ticks/run %d switches/run %d (%.3f a tick)"
-                + " | ns/switch median %.1f min %.1f | ns/tick median %.1f | runs %s | resched asks %d |%s"
-                + " | pick sum %d%n", policy, CPUS, p, turns, switches, switches / (double) turns,
-                median(perSwitch), min(perSwitch), median(perTick), runs(perSwitch), d.context.reschedRequests,
-                counters, d.pickSum);
+                + " | ns/switch median %.1f min %.1f | ns/tick median %.1f | runs %s | task affinity reads/tick %.2f"
+                + " | since start: resched asks %d,%s | pick sum %d%n", policy, CPUS, p, turns, switches,
+                switches / (double) turns, median(perSwitch), min(perSwitch), median(perTick), runs(perSwitch),
+                readsPerTick, d.context.reschedRequests, counters, d.pickSum);
     }
 
     /** The growth between the P points: ratios of neighbours and the step per point, as log growth is judged. */
     private void growth(String policy, double[] medians) {
+        if (medians.length < 2) return;
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "decide  %-4s growth:", policy));
         for (int k = 1; k < processes.length; k++) {
             line.append(String.format(Locale.ROOT, " P=%d/P=%d x%.2f (%+.1f ns);", processes[k], processes[k - 1],
