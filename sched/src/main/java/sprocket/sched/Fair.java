@@ -24,6 +24,8 @@ final class Fair implements Scheduler {
     static final long NICE_0_LOAD = 1024;
     /** Waiting tasks a balancing pass considers moving, the most behind first (Linux's sysctl_sched_nr_migrate). */
     static final int MIGRATE_SCAN = 32;
+    /** The longest a CPU waits between balancing passes after passes that moved nothing (Linux's max_interval). */
+    static final int MAX_BALANCE_INTERVAL = 64;
 
     private final SchedulerContext context;
     private final int cpus;
@@ -33,6 +35,10 @@ final class Fair implements Scheduler {
     /** Percent by which the busiest load must exceed this CPU's before a tick moves a task. */
     private final int imbalancePct;
     private final FairRunQueue[] rqs;
+    /** Per CPU: ticks seen, the tick of its next balancing pass, and the interval that pass will double if idle. */
+    private final long[] balanceTicks;
+    private final long[] nextBalance;
+    private final int[] balanceInterval;
     private final TaskTable<FairEntity> entities = new TaskTable<>(FairEntity::new);
     private final Resched resched;
     private long seq;
@@ -47,6 +53,10 @@ final class Fair implements Scheduler {
         this.sleeperCredit = sleeperCreditTicks * context.cyclesPerTick();
         this.imbalancePct = imbalancePct;
         this.rqs = new FairRunQueue[cpus];
+        this.balanceTicks = new long[cpus];
+        this.nextBalance = new long[cpus];
+        this.balanceInterval = new int[cpus];
+        java.util.Arrays.fill(balanceInterval, 1);
         for (int c = 0; c < cpus; c++) rqs[c] = new FairRunQueue();
         this.resched = new Resched(context);
         this.migrations = context.counter("sched.migrations");
@@ -247,11 +257,22 @@ final class Fair implements Scheduler {
      * {@code imbalance} percent, choosing one that leaves the two loads closer than they were.
      */
     private void balance(int cpu) {
+        if (balanceTicks[cpu]++ < nextBalance[cpu]) return;
         long local = rqs[cpu].load();
         int busiest = busiestWithWaiting(cpu, local + local * imbalancePct / 100);
-        if (busiest < 0) return;
+        if (busiest < 0) {
+            balanceInterval[cpu] = 1;
+            return;
+        }
         FairEntity e = rqs[busiest].pullable(cpu, rqs[busiest].load() - local, MIGRATE_SCAN);
-        if (e == null) return;
+        if (e == null) {
+            // An imbalance no single task can even out (equal weights one task apart): like Linux's
+            // load_balance(), try again less often, doubling the interval up to MAX_BALANCE_INTERVAL ticks.
+            balanceInterval[cpu] = Math.min(MAX_BALANCE_INTERVAL, balanceInterval[cpu] * 2);
+            nextBalance[cpu] = balanceTicks[cpu] + balanceInterval[cpu];
+            return;
+        }
+        balanceInterval[cpu] = 1;
         move(e, busiest, cpu);
         e.queuedOn = cpu;
         if (context.current(cpu) == null) resched.kickIfIdle(cpu);

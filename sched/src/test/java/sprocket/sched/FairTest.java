@@ -190,6 +190,10 @@ class FairTest {
 
         f.enqueue(c, 0, ENQ_PREEMPTED);
         f.tick(1, d);
+        assertThat(f.waiting(1)).as("a pass that moved nothing makes the next wait two ticks (Linux's"
+                + " balance_interval doubling)").isZero();
+        f.tick(1, d);
+        f.tick(1, d);
         assertThat(f.waiting(0)).isEqualTo(1);
         assertThat(f.waiting(1)).isEqualTo(1);
         ctx.current[1] = null;
