@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class SchedulingProgramsTest {
 
     private static final Pattern SPINNERS = Pattern.compile(
-            "spinners: (\\d+) processes x (\\d+) iterations(?: \\(yielding\\))?: counter (\\d+), (\\d+) cycles elapsed,"
+            "spinners: (\\d+) processes x (\\d+) iterations(?: in a share group)?(?: \\(yielding\\))?(?:, \\d+ competitors)?:"
+                    + " counter (\\d+), (\\d+) cycles elapsed,"
                     + " (\\d+) spin iterations\n");
     private static final Pattern SHARE = Pattern.compile("nicetest: nice (\\d+) weight \\d+ expected [\\d.]+% measured"
             + " [\\d.]+% \\((\\d+) chunks\\)");
@@ -48,6 +49,24 @@ class SchedulingProgramsTest {
         long spinning = Long.parseLong(spin.group(4));
         long yielding = Long.parseLong(yield.group(4));
         assertThat(yielding * 5).as("%d cycles spinning, %d yielding", spinning, yielding).isLessThan(spinning);
+    }
+
+    @Test
+    void a_share_group_of_spinners_among_competitors_finishes_sooner_under_gang_than_under_rr() {
+        // The paper's future directions: "at least two of the processes in the share group must run in parallel, or
+        // the group should not be allowed to execute at all"; a lock holder then never sits off its CPU.
+        long[] cycles = new long[2];
+        String[] policies = {"rr", "gang"};
+        for (int i = 0; i < 2; i++) {
+            Invocation r = Invocation.sprocket("run", "--no-stats", "--set", "sched=" + policies[i], RunCommandTest.IRIX,
+                    "spinners", "-g", "-y", "-c", "4", "4", "200");
+            assertThat(r.status()).as(r.err()).isZero();
+            Matcher m = SPINNERS.matcher(r.out());
+            assertThat(m.matches()).as(r.out()).isTrue();
+            assertThat(m.group(3)).isEqualTo("800");
+            cycles[i] = Long.parseLong(m.group(4));
+        }
+        assertThat(cycles[1] * 10).as("rr %d cycles, gang %d", cycles[0], cycles[1]).isLessThan(cycles[0]);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package sprocket.cli.bin;
 
 import sprocket.api.sys.Mman;
+import sprocket.api.sys.Prctl;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
 
@@ -10,7 +11,10 @@ import sprocket.api.sys.Sys;
  * store: a lost update if two were ever inside at once), and lets go. The parent checks the counter is N*ITER and
  * prints it with the cycles elapsed and the waiting loops' passes. With -y a waiter yields the CPU on every pass,
  * the HOWTO's IDLE_ME: with more spinners than CPUs a plain spinner burns its whole slice waiting for a lock
- * holder that is not running.
+ * holder that is not running. With -g the spinners are one share group (sproc(2) with PR_SADDR) rather than forked
+ * processes, so a gang scheduler (sched = gang) can run them together: a lock holder is then never off its CPU while
+ * the others spin for it. -c N adds N CPU-bound processes outside the group competing for the CPUs while the spinners
+ * run: `spinners -g -c 4 4 200` under rr and under gang on 4 CPUs shows what co-scheduling buys.
  */
 public final class Spinners implements Program {
 
@@ -21,7 +25,10 @@ public final class Spinners implements Program {
     /** The counter sits alone on the first cache line; the lock's slots follow. */
     private static final long COUNTER = 0;
     private static final long LOCK = 32;
-    private static final String USAGE = "usage: spinners [-y] nproc [iterations]\n";
+    private static final String USAGE = "usage: spinners [-gy] [-c competitors] nproc [iterations]\n";
+    /** A flag word after the counter: set when the spinners are done, so competitors stop. */
+    private static final long DONE = 8;
+    static final int MAX_COMPETITORS = 64;
 
     @Override
     public String name() {
@@ -30,24 +37,41 @@ public final class Spinners implements Program {
 
     @Override
     public String summary() {
-        return "spinners [-y] N [ITER]: N processes take a load/store spin lock ITER times each in shared memory;"
-                + " -y yields while waiting (IDLE_ME); compare rr and gang, with and without -y";
+        return "spinners [-gy] N [ITER]: N processes take a load/store spin lock ITER times each in shared memory;"
+                + " -y yields while waiting (IDLE_ME); -g makes them a share group; compare rr and gang";
     }
 
     @Override
     public int main(Sys sys, String[] argv) {
         int a = 1;
         boolean yield = false;
+        boolean group = false;
+        long competitors = 0;
         for (; a < argv.length && argv[a].startsWith("-") && argv[a].length() > 1; a++) {
             if (argv[a].equals("--")) {
                 a++;
                 break;
             }
-            if (!argv[a].equals("-y")) {
-                Libc.eputs(sys, "spinners: unknown option " + argv[a] + "\n" + USAGE);
-                return 2;
+            if (argv[a].equals("-c")) {
+                competitors = a + 1 < argv.length ? Libc.number(argv[++a], 0, MAX_COMPETITORS) : Libc.BAD_NUMBER;
+                if (competitors == Libc.BAD_NUMBER) {
+                    Libc.eputs(sys, "spinners: -c needs a number of competitors from 0 to " + MAX_COMPETITORS + "\n"
+                            + USAGE);
+                    return 2;
+                }
+                continue;
             }
-            yield = true;
+            for (int k = 1; k < argv[a].length(); k++) {
+                char o = argv[a].charAt(k);
+                if (o == 'y') {
+                    yield = true;
+                } else if (o == 'g') {
+                    group = true;
+                } else {
+                    Libc.eputs(sys, "spinners: unknown option -" + o + "\n" + USAGE);
+                    return 2;
+                }
+            }
         }
         int operands = argv.length - a;
         if (operands < 1 || operands > 2) {
@@ -62,10 +86,10 @@ public final class Spinners implements Program {
                     + " nproc * iterations below " + Integer.MAX_VALUE + "\n" + USAGE);
             return 2;
         }
-        return run(sys, (int) nproc, iterations, yield);
+        return run(sys, (int) nproc, iterations, yield, group, (int) competitors);
     }
 
-    private static int run(Sys sys, int nproc, long iterations, boolean yield) {
+    private static int run(Sys sys, int nproc, long iterations, boolean yield, boolean group, int competitors) {
         long len = LOCK + Bakery.size(nproc);
         long page = sys.mmap(0, len, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_SHARED | Mman.MAP_ANONYMOUS, -1, 0);
         if (page == Mman.MAP_FAILED) {
@@ -75,19 +99,33 @@ public final class Spinners implements Program {
         Bakery lock = new Bakery(page + LOCK, nproc);
 
         boolean ok = true;
+        // CPU-bound processes outside any share group, competing for the CPUs until the spinners are done.
+        int burning = 0;
+        for (; burning < competitors; burning++) {
+            if (sys.fork(child -> compete(child, page + DONE)) == -1) {
+                Libc.perror(sys, "spinners: fork");
+                ok = false;
+                break;
+            }
+        }
         long start = sys.cycles();
         int started = 0;
         for (; started < nproc; started++) {
             int i = started;
-            int pid = sys.fork(child -> spin(child, lock, i, page + COUNTER, iterations, yield));
+            int pid = group
+                    ? sys.sproc((child, arg, l) -> spin(child, lock, i, page + COUNTER, iterations, yield),
+                            Prctl.PR_SADDR | Prctl.PR_NOLIBC, 0)
+                    : sys.fork(child -> spin(child, lock, i, page + COUNTER, iterations, yield));
             if (pid == -1) {
-                Libc.perror(sys, "spinners: fork");
+                Libc.perror(sys, group ? "spinners: sproc" : "spinners: fork");
                 ok = false;
                 break;
             }
         }
         if (!Reap.all(sys, "spinners", started)) ok = false;
         long elapsed = sys.cycles() - start;
+        sys.store64(page + DONE, 1);
+        if (!Reap.all(sys, "spinners", burning)) ok = false;
         if (!ok) return 1;
 
         long counter = sys.load64(page + COUNTER);
@@ -95,7 +133,8 @@ public final class Spinners implements Program {
         for (int i = 0; i < nproc; i++) spins += sys.load64(lock.slot(i) + Bakery.SPARE);
         long expected = nproc * iterations;
         if (!Libc.puts(sys, "spinners: " + nproc + " processes x " + iterations + " iterations"
-                + (yield ? " (yielding)" : "") + ": counter " + counter + ", " + elapsed + " cycles elapsed, "
+                + (group ? " in a share group" : "") + (yield ? " (yielding)" : "")
+                + (competitors > 0 ? ", " + competitors + " competitors" : "") + ": counter " + counter + ", " + elapsed + " cycles elapsed, "
                 + spins + " spin iterations\n")) {
             Libc.perror(sys, "spinners: write");
             return 1;
@@ -105,6 +144,12 @@ public final class Spinners implements Program {
             Libc.eputs(sys, "spinners: counter is " + counter + ", expected " + expected + ": mutual exclusion failed\n");
             return 1;
         }
+        return 0;
+    }
+
+    /** A competitor: burns the CPU in 10,000-cycle steps until the spinners are done. */
+    private static int compete(Sys sys, long done) {
+        while (sys.load64(done) == 0) sys.burn(10_000);
         return 0;
     }
 
