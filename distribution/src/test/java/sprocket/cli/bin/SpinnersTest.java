@@ -20,7 +20,7 @@ class SpinnersTest {
         assertThat(spinners()).isEqualTo(2);
         assertThat(spinners("-y")).isEqualTo(2);
         assertThat(spinners("4", "10", "3")).isEqualTo(2);
-        assertThat(machine.err()).contains("usage: spinners [-y] nproc [iterations]");
+        assertThat(machine.err()).contains("usage: spinners [-gy] [-c competitors] nproc [iterations]");
         assertThat(machine.forks).isZero();
     }
 
