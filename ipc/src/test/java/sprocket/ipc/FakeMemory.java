@@ -76,6 +76,11 @@ final class FakeMemory implements MemoryManager {
     }
 
     @Override
+    public long liveRegions() {
+        return segments.stream().filter(s -> !s.freed).count();
+    }
+
+    @Override
     public long freeFrames() {
         return freeBytes >>> 12;
     }

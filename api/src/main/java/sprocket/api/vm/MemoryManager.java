@@ -12,6 +12,12 @@ public interface MemoryManager {
     /** IPC_RMID: the segment goes once it is attached nowhere; no new attach may use it. */
     void removeSegment(int cpu, Segment segment);
 
+    /**
+     * Memory objects (System V regions, or whatever the manager keeps) made and not yet freed: the kernel checks
+     * after every run, once every process and segment is gone, that none is left.
+     */
+    long liveRegions();
+
     /** Physical frames not in use. */
     long freeFrames();
 

@@ -198,7 +198,7 @@ public final class KernelInstance {
     }
 
     /**
-     * The invariants every run must end with: no process left but the reaped init, every frame free, every
+     * The invariants every run must end with: no process left but the reaped init, every frame free and region gone, every
      * open file closed, every pipe, socket and shared address block gone. A broken one is a kernel bug: panic.
      */
     private void checkInvariants() {
@@ -210,6 +210,7 @@ public final class KernelInstance {
         if (k.memory().freeFrames() != k.memory().totalFrames()) {
             broken.add((k.memory().totalFrames() - k.memory().freeFrames()) + " page frames are still allocated");
         }
+        if (k.memory().liveRegions() != 0) broken.add(k.memory().liveRegions() + " regions are still allocated");
         if (k.fileSystem().openFiles() != 0) broken.add(k.fileSystem().openFiles() + " files are still open");
         if (k.ipc().livePipes() != 0) broken.add(k.ipc().livePipes() + " pipes are still alive");
         int groups = k.shareGroups().live.size();

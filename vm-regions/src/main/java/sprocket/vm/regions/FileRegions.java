@@ -42,7 +42,7 @@ final class FileRegions {
     Region sharedRegion(FilePages file, int pages) {
         Region r = shared.get(file.vnode());
         if (r == null) {
-            r = new Region(RegionType.MAPPED, pages, true, new MappedFile(file, 0));
+            r = new Region(mm.frames, RegionType.MAPPED, pages, true, new MappedFile(file, 0));
             shared.put(file.vnode(), r);
             return r;
         }
@@ -55,7 +55,7 @@ final class FileRegions {
 
     /** A private region of {@code pages} pages of {@code file} from page {@code firstPage}; it keeps the reference. */
     Region privateRegion(FilePages file, long firstPage, int pages) {
-        return new Region(RegionType.MAPPED, pages, false, new MappedFile(file, firstPage));
+        return new Region(mm.frames, RegionType.MAPPED, pages, false, new MappedFile(file, firstPage));
     }
 
     /** Whether page {@code index} of file region {@code r} lies wholly past the end of the file, as it is now. */

@@ -67,7 +67,7 @@ final class Mappings {
         if ((flags & Mman.MAP_FIXED) != 0) {
             pregions.unmap(cpu, at, at + roundUp(length));
         }
-        pregions.attach(new Region(RegionType.MAPPED, pages, type == Mman.MAP_SHARED), at, pages, 0, prot);
+        pregions.attach(new Region(mm.frames, RegionType.MAPPED, pages, type == Mman.MAP_SHARED), at, pages, 0, prot);
         return at;
     }
 

@@ -13,6 +13,8 @@ final class PageFrames {
     private final int[] refs;
     private final int[] freeStack;
     private int freeCount;
+    /** Regions made and not yet freed (their pages given back): none may be left once every process is gone. */
+    long liveRegions;
 
     /** Manages frames {@code [first, end)}. */
     PageFrames(int first, int end) {

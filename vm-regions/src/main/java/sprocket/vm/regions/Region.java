@@ -27,16 +27,17 @@ final class Region {
     private int refs;
     private boolean freed;
 
-    /** An anonymous region of {@code size} pages, none resident, held by nobody yet. */
-    Region(RegionType type, int size, boolean shared) {
-        this(type, size, shared, null);
+    /** An anonymous region of {@code size} pages, none resident, held by nobody yet, counted live in {@code frames}. */
+    Region(PageFrames frames, RegionType type, int size, boolean shared) {
+        this(frames, type, size, shared, null);
     }
 
     /** A region of {@code size} pages of {@code file} (null: anonymous), none resident, held by nobody yet. */
-    Region(RegionType type, int size, boolean shared, MappedFile file) {
+    Region(PageFrames frames, RegionType type, int size, boolean shared, MappedFile file) {
         if (size < 0) {
             throw new IllegalArgumentException("region size " + size);
         }
+        frames.liveRegions++;
         this.type = type;
         this.shared = shared;
         this.file = file;
@@ -47,7 +48,8 @@ final class Region {
         }
     }
 
-    private Region(Region from) {
+    private Region(Region from, PageFrames frames) {
+        frames.liveRegions++;
         this.type = from.type;
         this.shared = from.shared;
         this.file = from.file;
@@ -200,14 +202,14 @@ final class Region {
      * A private copy for fork(2) in O(1): the same page map, now held by the copy too, so every page is
      * copy-on-write on both sides. No frame's count changes until a side changes a page ({@link #own}).
      */
-    Region duplicate() {
+    Region duplicate(PageFrames frames) {
         if (shared) {
             throw new IllegalStateException(type + " region is shared by reference, never duplicated");
         }
         if (freed) {
             throw new IllegalStateException(type + " region duplicated after it was freed");
         }
-        return new Region(this);
+        return new Region(this, frames);
     }
 
     /**
@@ -255,6 +257,7 @@ final class Region {
         PageMap m = map;
         map = new PageMap(0); // a freed region keeps no page
         freed = true;
+        frames.liveRegions--;
         if (m.shared()) {
             m.holders--;
             return;

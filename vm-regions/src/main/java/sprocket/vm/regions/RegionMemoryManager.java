@@ -88,7 +88,7 @@ final class RegionMemoryManager implements MemoryManager {
             outOfMemory.increment();
             return null;
         }
-        return new SharedMemorySegment(this, new Region(RegionType.SHM, (int) pages, true), bytes);
+        return new SharedMemorySegment(this, new Region(frames, RegionType.SHM, (int) pages, true), bytes);
     }
 
     /** IPC_RMID: the segment's own hold goes; its pages go now if nothing attaches it, else with the last detach. */
@@ -106,6 +106,11 @@ final class RegionMemoryManager implements MemoryManager {
             throw new IllegalArgumentException(segment + " was not made by this memory manager");
         }
         return s;
+    }
+
+    @Override
+    public long liveRegions() {
+        return frames.liveRegions;
     }
 
     @Override

@@ -78,11 +78,11 @@ final class SharedImage {
         // The stack reserves [top - RLIMIT_STACK, top), never less than its first page nor over data.
         long limit = image.stackLimit() & -page;
         long floor = Math.min(lowestStackPage, Math.max(dataEnd, top - Math.min(limit, top)));
-        Region data = new Region(RegionType.DATA, dataPages, false);
-        Region stack = new Region(RegionType.STACK, 1, false);
+        Region data = new Region(mm.frames, RegionType.DATA, dataPages, false);
+        Region stack = new Region(mm.frames, RegionType.STACK, 1, false);
         MemberPmaps pmaps = new MemberPmaps();
         Pregions list = new Pregions(mm, pmaps);
-        list.attach(mm.texts.find(image.program(), textPages), RegionAddressSpace.TEXT_BASE, textPages, 0,
+        list.attach(mm.texts.find(mm.frames, image.program(), textPages), RegionAddressSpace.TEXT_BASE, textPages, 0,
                 Prot.READ | Prot.EXEC);
         if (dataPages > 0) {
             list.attach(data, dataBase, dataPages, 0, RW);
@@ -189,7 +189,7 @@ final class SharedImage {
         long reach = Math.max(limit & ~pageMask, page);
         // Never down onto the PRDA, which no pregion may cover.
         long floor = Math.max(reach >= top ? 0 : top - reach, Prctl.PRDA + page);
-        Region region = new Region(RegionType.STACK, 1, false);
+        Region region = new Region(mm.frames, RegionType.STACK, 1, false);
         Stack s = new Stack(region, top, Math.min(floor, top - page), at);
         addStack(s);
         pregions.attach(region, top - page, 1, 0, RW);
@@ -236,10 +236,10 @@ final class SharedImage {
         Region[] originals = new Region[1 + nStacks + pregions.size()];
         Region[] copies = new Region[originals.length];
         originals[0] = data;
-        copies[0] = data.duplicate();
+        copies[0] = data.duplicate(mm.frames);
         for (int k = 0; k < nStacks; k++) {
             originals[1 + k] = stacks.get(k).region;
-            copies[1 + k] = originals[1 + k].duplicate();
+            copies[1 + k] = originals[1 + k].duplicate(mm.frames);
         }
         int copied = 1 + nStacks;
         MemberPmaps childPmaps = new MemberPmaps();
@@ -255,7 +255,7 @@ final class SharedImage {
                 }
                 if (k == copied) {
                     originals[k] = r;
-                    copies[k] = r.duplicate();
+                    copies[k] = r.duplicate(mm.frames);
                     copied++;
                 }
                 c = copies[k];

@@ -13,10 +13,10 @@ final class TextCache {
     private final Map<String, Region> byProgram = new HashMap<>();
 
     /** The text region of {@code program} with {@code pages} pages, made (with no page resident) if there is none. */
-    Region find(String program, int pages) {
+    Region find(PageFrames frames, String program, int pages) {
         Region text = byProgram.get(program);
         if (text == null || text.size() != pages) {
-            text = new Region(RegionType.TEXT, pages, true);
+            text = new Region(frames, RegionType.TEXT, pages, true);
             byProgram.put(program, text);
         }
         return text;

@@ -173,6 +173,19 @@ class SharedMemorySegmentTest {
         a.destroy(0);
         b.destroy(0);
         assertThat(f.vm.freeFrames()).isEqualTo(64);
+        assertThat(f.vm.liveRegions()).as("text, data, stacks, copies and the segment all gone").isZero();
+    }
+
+    @Test
+    void a_segment_nobody_removed_is_a_live_region_after_every_space_is_gone() {
+        Segment s = segment(PAGE);
+        long x = a.attach(0, s, AT, RW);
+        assertThat(a.detach(0, x)).isSameAs(s);
+        a.destroy(0);
+        b.destroy(0);
+        assertThat(f.vm.liveRegions()).as("the segment's region, never IPC_RMID'd").isEqualTo(1);
+        f.vm.removeSegment(0, s);
+        assertThat(f.vm.liveRegions()).isZero();
     }
 
     @Test
