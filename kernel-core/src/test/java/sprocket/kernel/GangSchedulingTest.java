@@ -118,7 +118,7 @@ class GangSchedulingTest {
                         "ipc = sysv", "hw.cpus = 4", "kernel.quantum = " + QUANTUM, ""));
                 KernelConfig config = KernelConfig.load(conf, settings, Sim.CATALOG);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                Kernel k = Kernel.boot(config, Sim.CATALOG.withPrograms(List.of(program("t", main), quick())),
+                Kernel k = Kernel.boot(config, Sim.CATALOG.withPrograms(List.of(Sim.asProgram("t", main), quick())),
                         new BootOptions(out, new ByteArrayInputStream(new byte[0]), trace));
                 RunResult r = k.run("t", List.of(args));
                 var o = new Sim.Outcome(r.exitStatus(), out.toString(StandardCharsets.UTF_8), r.stats());
@@ -140,28 +140,9 @@ class GangSchedulingTest {
         }
     }
 
-    private static Program program(String name, BiFunction<Sys, String[], Integer> main) {
-        return new Program() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String summary() {
-                return "test program " + name;
-            }
-
-            @Override
-            public int main(Sys sys, String[] argv) {
-                return main.apply(sys, argv);
-            }
-        };
-    }
-
     /** /bin/quick: burns argv[1] cycles and exits 7; what a member exec's to leave its group. */
     private static Program quick() {
-        return program("quick", (sys, argv) -> {
+        return Sim.asProgram("quick", (sys, argv) -> {
             sys.burn(Long.parseLong(argv[1]));
             return 7;
         });

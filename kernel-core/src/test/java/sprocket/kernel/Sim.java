@@ -36,7 +36,13 @@ final class Sim {
     }
 
     Sim program(String name, BiFunction<Sys, String[], Integer> main) {
-        programs.add(new Program() {
+        programs.add(asProgram(name, main));
+        return this;
+    }
+
+    /** A test program named {@code name} whose main is {@code main}. */
+    static Program asProgram(String name, BiFunction<Sys, String[], Integer> main) {
+        return new Program() {
             @Override
             public String name() {
                 return name;
@@ -51,8 +57,7 @@ final class Sim {
             public int main(Sys sys, String[] argv) {
                 return main.apply(sys, argv);
             }
-        });
-        return this;
+        };
     }
 
     Outcome run(String program, String... args) {
