@@ -78,5 +78,14 @@ class ShareGroupVmTest {
         assertThat(c.get("shaddr_lock_waits")).isPositive();
         assertThat(c.get("shaddr_lock_wait_cycles")).isGreaterThanOrEqualTo(c.get("shaddr_lock_waits"));
         assertThat(c.get("share_vm_updates")).isPositive();
+        assertThat(o.stats().summary()).contains("share groups        1 formed, 2 members joined")
+                .containsPattern("shaddr lock +[1-9][\\d,]* waits");
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_run_without_share_groups_has_no_share_group_lines_in_its_summary() {
+        var o = Sim.with().program("t", (sys, argv) -> sys.fork(s -> 0) > 0 ? 0 : 1).run("t");
+        assertThat(o.stats().summary()).doesNotContain("share groups").doesNotContain("shaddr");
+        assertThat(o.stats().counters().get("share_groups")).isZero();
     }
 }
