@@ -24,6 +24,7 @@ import sprocket.api.fs.VnodeResult;
 import sprocket.api.fs.PipeResult;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
+import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Stat;
 
@@ -47,8 +48,6 @@ final class MemFs implements FileSystem {
     private static final int PROC_PERM = 0555;
     /** Permission bits mkdir(2) and creat(2) take from their mode argument. */
     static final int PERM_BITS = 07777;
-    /** open(2) flag: fail with ELOOP if the last component is a symbolic link. Not in the API's Fcntl; Solaris' value. */
-    static final int O_NOFOLLOW = 0x20000;
     private static final int ROOT_ID = Credentials.ROOT;
 
     private final FsContext context;
@@ -124,7 +123,7 @@ final class MemFs implements FileSystem {
         boolean create = (flags & O_CREAT) != 0;
         boolean exclusive = create && (flags & O_EXCL) != 0;
         // open(2) follows a final symbolic link, also to create its target, unless O_NOFOLLOW or O_CREAT|O_EXCL.
-        boolean follow = (flags & O_NOFOLLOW) == 0 && !exclusive;
+        boolean follow = (flags & Fcntl.O_NOFOLLOW) == 0 && !exclusive;
         int err = Namei.resolve(at, path, root, nd, create, follow);
         long cost = nd.components * Costs.COMPONENT;
         MemNode node = nd.node;

@@ -125,4 +125,20 @@ class NameSpaceTest {
         }).run("t");
         assertThat(o.console()).isEqualTo("[., .., bin, dev, proc, tmp] /dev true\n");
     }
+
+    @org.junit.jupiter.api.Test
+    void open_with_O_NOFOLLOW_refuses_a_final_symbolic_link_with_ELOOP() {
+        // open(2): "ELOOP: O_NOFOLLOW was specified and the final component of path is a symbolic link".
+        var o = Sim.with().program("t", (sys, argv) -> {
+            int fd = sys.open("/tmp/target", sprocket.api.sys.Fcntl.O_RDWR | sprocket.api.sys.Fcntl.O_CREAT, 0644);
+            sys.close(fd);
+            sys.symlink("/tmp/target", "/tmp/link");
+            boolean eloop = sys.open("/tmp/link", sprocket.api.sys.Fcntl.O_RDONLY | sprocket.api.sys.Fcntl.O_NOFOLLOW) == -1
+                    && sys.errno() == sprocket.api.Errno.ELOOP;
+            int plain = sys.open("/tmp/target", sprocket.api.sys.Fcntl.O_RDONLY | sprocket.api.sys.Fcntl.O_NOFOLLOW);
+            sys.close(plain);
+            return eloop && plain >= 0 ? 0 : 1;
+        }).run("t");
+        org.assertj.core.api.Assertions.assertThat(o.status()).isZero();
+    }
 }

@@ -13,6 +13,8 @@ public final class Fcntl {
     public static final int O_CREAT = 0x100;
     public static final int O_TRUNC = 0x200;
     public static final int O_EXCL = 0x400;
+    /** open(2): fail with ELOOP when the last component of the path is a symbolic link (Solaris' value). */
+    public static final int O_NOFOLLOW = 0x20000;
     public static final int O_NOCTTY = 0x800;
 
     public static final int F_DUPFD = 0;
