@@ -18,6 +18,8 @@ final class FairRunQueue {
     };
 
     private final TreeSet<FairEntity> waiting = new TreeSet<>(ORDER);
+    /** The waiting entity with the least (vruntime, seq), or null: Linux's rb_root_cached, so the hot reads are O(1). */
+    private FairEntity leftmost;
     long minVruntime;
     /** The entity running on this CPU, or null; set only through {@link #setCurr}. */
     FairEntity curr;
@@ -26,6 +28,7 @@ final class FairRunQueue {
 
     void add(FairEntity e) {
         waiting.add(e);
+        if (leftmost == null || ORDER.compare(e, leftmost) < 0) leftmost = e;
         load += e.weight;
         updateMin();
     }
@@ -34,6 +37,7 @@ final class FairRunQueue {
     boolean remove(FairEntity e) {
         boolean removed = waiting.remove(e);
         if (removed) {
+            if (e == leftmost) leftmost = waiting.isEmpty() ? null : waiting.first();
             load -= e.weight;
             updateMin();
         }
@@ -55,7 +59,7 @@ final class FairRunQueue {
 
     /** The waiting entity with the least vruntime, or null. */
     FairEntity first() {
-        return waiting.isEmpty() ? null : waiting.first();
+        return leftmost;
     }
 
     /** The waiting entity with the greatest vruntime, or null. */
@@ -66,6 +70,7 @@ final class FairRunQueue {
     FairEntity pollFirst() {
         FairEntity e = waiting.pollFirst();
         if (e != null) {
+            leftmost = waiting.isEmpty() ? null : waiting.first();
             load -= e.weight;
             updateMin();
         }
@@ -118,7 +123,7 @@ final class FairRunQueue {
 
     /** update_min_vruntime: the least of the running and leftmost vruntimes, never moving backwards. */
     void updateMin() {
-        FairEntity left = waiting.isEmpty() ? null : waiting.first();
+        FairEntity left = leftmost;
         long v;
         if (curr != null) {
             v = left != null ? Math.min(curr.vruntime, left.vruntime) : curr.vruntime;
