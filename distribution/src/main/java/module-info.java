@@ -62,6 +62,7 @@ module sprocket.cli {
             sprocket.cli.bin.Pipeline,
             sprocket.cli.bin.Ps,
             sprocket.cli.bin.Mount,
+            sprocket.cli.bin.Umount,
             sprocket.cli.bin.Echoserver,
             sprocket.cli.bin.Echoclient,
             sprocket.cli.bin.Fdpass;

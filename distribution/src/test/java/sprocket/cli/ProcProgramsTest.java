@@ -14,7 +14,7 @@ import sprocket.kernel.Kernel;
 import sprocket.kernel.KernelConfig;
 import sprocket.kernel.RunResult;
 
-/** ps and mount reading /proc on the real kernel and file system, on either machine. */
+/** ps and mount reading /proc on the real kernel and file system, on either machine (MountProgramsTest mounts). */
 class ProcProgramsTest {
 
     @Test
@@ -54,12 +54,12 @@ class ProcProgramsTest {
     }
 
     @Test
-    void ps_and_mount_take_no_operands_and_say_so_on_the_console() {
+    void ps_takes_no_operands_and_mount_needs_a_type_and_both_say_so_on_the_console() {
         Invocation ps = Invocation.sprocket("run", "--no-stats", RunCommandTest.IRIX, "ps", "1");
         assertThat(ps.status()).isEqualTo(2);
         assertThat(ps.out()).isEqualTo("usage: ps [-ef]\n");
         Invocation mount = Invocation.sprocket("run", "--no-stats", RunCommandTest.IRIX, "mount", "/dev/x", "/mnt");
         assertThat(mount.status()).isEqualTo(2);
-        assertThat(mount.out()).isEqualTo("usage: mount\n");
+        assertThat(mount.out()).isEqualTo("usage: mount [-t type]\n       mount -t type [-r] [-o ro|rw] special directory\n");
     }
 }

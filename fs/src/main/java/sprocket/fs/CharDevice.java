@@ -7,8 +7,8 @@ final class CharDevice extends MemNode {
 
     private final CharDriver driver;
 
-    CharDevice(long ino, int perm, int uid, int gid, long now, CharDriver driver) {
-        super(ino, FileMode.S_IFCHR | perm, uid, gid, now);
+    CharDevice(Vfs vfs, long ino, int perm, int uid, int gid, long now, CharDriver driver) {
+        super(vfs, ino, FileMode.S_IFCHR | perm, uid, gid, now);
         this.driver = driver;
     }
 

@@ -25,6 +25,9 @@ final class Costs {
     /** Taking or dropping a mapping's reference to a node (VN_HOLD, VN_RELE). */
     static final long REFERENCE = 10;
 
+    /** Removing one name of an unmounted file system and freeing its node (umount of a memfs). */
+    static final long FREE = 30;
+
     /** Searching and changing a file's record-lock list (fcntl F_GETLK, F_SETLK, F_SETLKW). */
     static final long RECORD_LOCK = 60;
 

@@ -17,24 +17,30 @@ final class Directory extends MemNode {
     private MemNode[] nodes = new MemNode[4];
     private int count;
 
-    /** The directory ".." names; the root's parent is itself. rename(2) moves a directory to another. */
+    /**
+     * The directory ".." names; a file system root's parent is itself (its ".." is {@link #dotdot}'s to find).
+     * rename(2) moves a directory to another.
+     */
     Directory parent;
     /** This directory's name in its parent (a directory has exactly one), for getcwd; rename(2) changes it. */
     String name;
     /** The root of the file system mounted on this directory, or null (SVR4 v_vfsmountedhere). */
     MemNode mounted;
 
-    /** A file system root: ".." is itself, and "." and ".." are its two links. */
-    Directory(long ino, int perm, int uid, int gid, long now) {
-        super(ino, FileMode.S_IFDIR | perm, uid, gid, now);
+    /**
+     * A file system root: "." and ".." are its two links, and ".." is itself, or, once the file system is mounted
+     * on a directory, that directory's ".." (SVR4 lookuppn: ".." at a mounted root is looked up in the covered vnode).
+     */
+    Directory(Vfs vfs, long ino, int perm, int uid, int gid, long now) {
+        super(vfs, ino, FileMode.S_IFDIR | perm, uid, gid, now);
         this.parent = this;
         this.name = "";
         this.nlink = 2;
     }
 
     /** A directory not yet entered in {@code parent}; {@link #add} and the ".." link count are the caller's. */
-    Directory(long ino, int perm, int uid, int gid, long now, Directory parent, String name) {
-        super(ino, FileMode.S_IFDIR | perm, uid, gid, now);
+    Directory(Vfs vfs, long ino, int perm, int uid, int gid, long now, Directory parent, String name) {
+        super(vfs, ino, FileMode.S_IFDIR | perm, uid, gid, now);
         this.parent = parent;
         this.name = name;
     }
@@ -82,12 +88,12 @@ final class Directory extends MemNode {
 
     @Override
     MemNode dotdot() {
-        return parent;
+        return parent != this || vfs.covered == null ? parent : vfs.covered.parent;
     }
 
     @Override
     String entryName() {
-        return name;
+        return parent != this || vfs.covered == null ? name : vfs.covered.name;
     }
 
     /** Entries other than "." and "..". */

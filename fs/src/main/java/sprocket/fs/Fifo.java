@@ -40,8 +40,8 @@ final class Fifo extends MemNode {
     private OpenFile readEnd;
     private OpenFile writeEnd;
 
-    Fifo(MemFs fs, long ino, int perm, int uid, int gid, long now) {
-        super(ino, FileMode.S_IFIFO | perm, uid, gid, now);
+    Fifo(MemFs fs, Vfs vfs, long ino, int perm, int uid, int gid, long now) {
+        super(vfs, ino, FileMode.S_IFIFO | perm, uid, gid, now);
         this.fs = fs;
     }
 
@@ -60,7 +60,7 @@ final class Fifo extends MemNode {
         if (err == 0) err = MemFs.mayEnter(nd, c);
         if (err == 0) {
             long now = fs.seconds();
-            var fifo = new Fifo(fs, fs.newIno(), mode & PERM & ~c.umask(), c.euid(), MemFs.groupFor(nd.parent, c), now);
+            var fifo = new Fifo(fs, nd.parent.vfs, nd.parent.vfs.newIno(), mode & PERM & ~c.umask(), c.euid(), MemFs.groupFor(nd.parent, c), now);
             MemFs.enter(nd.parent, nd.name(), fifo, now);
             cost += Costs.NODE;
         }

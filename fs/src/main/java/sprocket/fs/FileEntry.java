@@ -143,7 +143,7 @@ final class FileEntry implements OpenFile {
             if (offset == 0) {
                 buf[n++] = new Dirent(dir.ino(), ".", FileMode.S_IFDIR);
             } else if (offset == 1) {
-                buf[n++] = new Dirent(dir.parent.ino(), "..", FileMode.S_IFDIR);
+                buf[n++] = new Dirent(dir.dotdot().ino(), "..", FileMode.S_IFDIR);
             } else if (entry < dir.count()) {
                 MemNode child = dir.nodeAt(entry);
                 lastName = dir.nameAt(entry++);

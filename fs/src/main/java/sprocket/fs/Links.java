@@ -64,7 +64,7 @@ final class Links {
         if (err == 0) err = MemFs.mayEnter(nd, c);
         if (err == 0) {
             long now = fs.seconds();
-            var link = new SymbolicLink(fs.newIno(), target, c.euid(), MemFs.groupFor(nd.parent, c), now);
+            var link = new SymbolicLink(nd.parent.vfs, nd.parent.vfs.newIno(), target, c.euid(), MemFs.groupFor(nd.parent, c), now);
             MemFs.enter(nd.parent, nd.name(), link, now);
             cost += Costs.NODE;
         }

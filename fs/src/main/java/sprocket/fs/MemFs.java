@@ -26,22 +26,20 @@ import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.FileMode;
+import sprocket.api.sys.Mount;
 import sprocket.api.sys.Stat;
 
 /**
  * The memory file system mounted as "/": the name-space system calls (open, mkdir, mkfifo, rmdir, unlink, stat) over
  * {@link MemNode}s, and the system open file table; links, rename and attribute changes are in {@link Links},
  * {@link Rename} and {@link SetAttr}. At boot it mounts the process file system ({@link ProcFs}) on /proc and keeps
- * the {@link MountTable}; namei crosses between the two. Every call does its work and then charges once.
+ * the {@link MountTable}; mount(2) and umount(2) ({@link MountCalls}) add and take away more, and namei crosses
+ * between them. Every call does its work and then charges once.
  */
 final class MemFs implements FileSystem {
 
     private static final Logger log = LoggerFactory.getLogger(MemFs.class);
 
-    /** st_dev of this file system. */
-    static final int DEV = CharDriver.makedev(128, 1);
-    /** The i-number of "/", as in the s5 and UFS file systems. */
-    private static final long ROOT_INO = 2;
     private static final int DIR_PERM = 0755;
     private static final int DEVICE_PERM = 0666;
     /** The directory /proc is mounted on; what it holds is hidden while covered. */
@@ -56,7 +54,6 @@ final class MemFs implements FileSystem {
     private final LockWaits lockWaits;
     private final Directory root;
     private final MountTable mounts = new MountTable();
-    private long nextIno = ROOT_INO;
 
     MemFs(FsContext context, int nfile) {
         this.context = context;
@@ -64,18 +61,22 @@ final class MemFs implements FileSystem {
         this.files = new FileTable(nfile);
         this.lockWaits = new LockWaits(kernel);
         long now = seconds();
-        this.root = new Directory(nextIno++, DIR_PERM, ROOT_ID, ROOT_ID, now);
+        Vfs vfs = new Vfs(mounts.newDev(), Mount.MEMFS, "memfs", 0, MountCalls.ROOT_INO);
+        this.root = new Directory(vfs, vfs.newIno(), DIR_PERM, ROOT_ID, ROOT_ID, now);
+        vfs.root = root;
+        mounts.add(vfs);
         makeDirectory(root, "bin", DIR_PERM, ROOT_ID, ROOT_ID, now);
         Directory dev = makeDirectory(root, "dev", DIR_PERM, ROOT_ID, ROOT_ID, now);
         makeDirectory(root, "tmp", FileMode.S_ISVTX | 0777, ROOT_ID, ROOT_ID, now);
         CharDriver cons = new ConsoleDriver(context.console());
-        enter(dev, "console", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, cons), now);
-        enter(dev, "tty", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, cons), now);
-        enter(dev, "null", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, new NullDriver()), now);
-        enter(dev, "zero", new CharDevice(nextIno++, DEVICE_PERM, ROOT_ID, ROOT_ID, now, new ZeroDriver()), now);
-        mounts.add(new MountTable.Mount("memfs", "/", "memfs", "rw", DEV));
+        enter(dev, "console", new CharDevice(vfs, vfs.newIno(), DEVICE_PERM, ROOT_ID, ROOT_ID, now, cons), now);
+        enter(dev, "tty", new CharDevice(vfs, vfs.newIno(), DEVICE_PERM, ROOT_ID, ROOT_ID, now, cons), now);
+        enter(dev, "null", new CharDevice(vfs, vfs.newIno(), DEVICE_PERM, ROOT_ID, ROOT_ID, now, new NullDriver()), now);
+        enter(dev, "zero", new CharDevice(vfs, vfs.newIno(), DEVICE_PERM, ROOT_ID, ROOT_ID, now, new ZeroDriver()), now);
         Directory proc = makeDirectory(root, "proc", PROC_PERM, ROOT_ID, ROOT_ID, now);
-        new ProcFs(kernel, mounts).mountOn(proc, "/proc");
+        Vfs procVfs = new Vfs(mounts.newDev(), Mount.PROC, "proc", 0, MountCalls.ROOT_INO);
+        new ProcFs(kernel, mounts, procVfs);
+        MountCalls.cover(mounts, proc, procVfs);
         log.debug("memfs: root file system with {} open file table entries", nfile);
     }
 
@@ -96,11 +97,6 @@ final class MemFs implements FileSystem {
     /** The file system's own root, where ".." of the top stays and where a path stops climbing. */
     Directory rootDirectory() {
         return root;
-    }
-
-    /** An i-number for a node about to be made. */
-    long newIno() {
-        return nextIno++;
     }
 
     /** Simulated seconds since boot, for st_atime, st_mtime and st_ctime. */
@@ -139,7 +135,7 @@ final class MemFs implements FileSystem {
                 err = nd.trailingSlash ? Errno.EISDIR : mayEnter(nd, c);
                 if (err == 0) {
                     // open(2): a file it creates is opened as asked even if its new mode forbids that access.
-                    node = new RegularFile(nextIno++, mode & PERM_BITS & ~c.umask(), c.euid(), groupFor(nd.parent, c), now);
+                    node = new RegularFile(nd.parent.vfs, nd.parent.vfs.newIno(), mode & PERM_BITS & ~c.umask(), c.euid(), groupFor(nd.parent, c), now);
                     enter(nd.parent, nd.name(), node, now);
                     cost += Costs.NODE;
                 }
@@ -181,9 +177,16 @@ final class MemFs implements FileSystem {
         return OpenResult.of(new FifoEnd(this, fifo, flags));
     }
 
-    /** open(2) of an existing node: EISDIR for writing a directory, else the permission the access mode needs. */
+    /**
+     * open(2) of an existing node: EISDIR for writing a directory, EROFS for writing a file of a read-only file system
+     * (a device or FIFO on it is still written: SVR4 vn_open's ISROFILE), else the permission the access mode needs.
+     */
     private static int mayOpen(MemNode node, int access, Credentials c) {
         if (node.type() == FileMode.S_IFDIR && access != O_RDONLY) return Errno.EISDIR;
+        // open(2): "EROFS The named file resides on a read-only file system and either O_WRONLY, O_RDWR ... is set".
+        if (access != O_RDONLY && node.vfs.readOnly() && !(node instanceof CharDevice) && !(node instanceof Fifo)) {
+            return Errno.EROFS;
+        }
         int how = access == O_RDONLY ? R_OK : access == O_WRONLY ? W_OK : R_OK | W_OK;
         return Permission.permits(node, c, how) ? 0 : Errno.EACCES;
     }
@@ -192,6 +195,9 @@ final class MemFs implements FileSystem {
     static int mayEnter(Nameidata nd, Credentials c) {
         if (nd.fixedNames()) return Errno.EACCES;
         if (nd.parent.removed()) return Errno.ENOENT;
+        // mkdir(2), creat(2), link(2)...: "EROFS The directory in which the entry ... would be placed ... resides on a
+        // read-only file system."
+        if (nd.parent.vfs.readOnly()) return Errno.EROFS;
         return Permission.permits(nd.parent, c, W_OK) ? 0 : Errno.EACCES;
     }
 
@@ -228,6 +234,11 @@ final class MemFs implements FileSystem {
     @Override
     public int access(Vnode vnode, Credentials credentials, int how) {
         if ((how & ~(R_OK | W_OK | X_OK)) != 0) return Errno.EINVAL;
+        MemNode node = (MemNode) vnode;
+        // access(2): "EROFS Write access is requested for a file on a read-only file system" (devices and FIFOs aside).
+        if ((how & W_OK) != 0 && node.vfs.readOnly() && !(node instanceof CharDevice) && !(node instanceof Fifo)) {
+            return Errno.EROFS;
+        }
         return Permission.permits((MemNode) vnode, credentials, how) ? 0 : Errno.EACCES;
     }
 
@@ -261,6 +272,8 @@ final class MemFs implements FileSystem {
         if (nd.fixedNames()) return nd.node == null ? Errno.ENOENT : Errno.EACCES;
         // rmdir(2): "EBUSY The directory to be removed is the mount point for a mounted file system."
         if (nd.parent == null || nd.mountPoint()) return Errno.EBUSY;
+        // rmdir(2): "EROFS The directory entry to be removed is part of a read-only file system."
+        if (nd.parent.vfs.readOnly()) return Errno.EROFS;
         if (nd.node == null) return Errno.ENOENT;
         if (nd.lastIs(".")) return Errno.EINVAL;
         if (!(nd.node instanceof Directory dir)) return Errno.ENOTDIR;
@@ -287,6 +300,8 @@ final class MemFs implements FileSystem {
         if (err != 0) return err;
         if (nd.fixedNames()) return nd.node == null ? Errno.ENOENT : Errno.EACCES;
         if (nd.parent == null) return Errno.EPERM;
+        // unlink(2): "EROFS The directory entry to be unlinked is part of a read-only file system."
+        if (nd.parent.vfs.readOnly()) return Errno.EROFS;
         MemNode node = nd.node;
         if (node == null) return Errno.ENOENT;
         Credentials c = at.credentials();
@@ -364,9 +379,19 @@ final class MemFs implements FileSystem {
         return sb.toString();
     }
 
-    /** The mount table, for /proc/mounts and the tests. */
+    /** The mount table, for /proc/mounts, mount(2) and the tests. */
     MountTable mounts() {
         return mounts;
+    }
+
+    @Override
+    public int mount(Lookup at, String source, String target, String fstype, int flags) {
+        return MountCalls.mount(this, at, source, target, fstype, flags);
+    }
+
+    @Override
+    public int umount(Lookup at, String target, Vnode[] inUse) {
+        return MountCalls.umount(this, at, target, inUse);
     }
 
     /** Boot-time work of the kernel's, not a system call: it charges nothing and needs no permission. */
@@ -417,7 +442,7 @@ final class MemFs implements FileSystem {
             dir.remove(last, now);
             old.unlinked(now);
         }
-        RegularFile file = new RegularFile(nextIno++, mode & PERM_BITS, ROOT_ID, ROOT_ID, now);
+        RegularFile file = new RegularFile(dir.vfs, dir.vfs.newIno(), mode & PERM_BITS, ROOT_ID, ROOT_ID, now);
         file.replace(contents, now);
         enter(dir, last, file, now);
         return 0;
@@ -439,7 +464,7 @@ final class MemFs implements FileSystem {
 
     /** Makes directory {@code name} in {@code parent}: two links (its entry and its "."), and one more for the parent's "..". */
     private Directory makeDirectory(Directory parent, String name, int perm, int uid, int gid, long now) {
-        Directory d = new Directory(nextIno++, perm, uid, gid, now, parent, name);
+        Directory d = new Directory(parent.vfs, parent.vfs.newIno(), perm, uid, gid, now, parent, name);
         parent.add(name, d, now);
         d.nlink = 2;
         parent.nlink++;

@@ -11,7 +11,9 @@ import sprocket.api.sys.Stat;
 abstract class MemNode implements Vnode {
 
     private final long ino;
-    /** st_dev: the file system the node belongs to. */
+    /** The file system the node belongs to. */
+    final Vfs vfs;
+    /** st_dev: {@code vfs.dev}, kept here for the comparisons namei, link and rename make. */
     final int dev;
     int mode;
     int uid;
@@ -24,13 +26,10 @@ abstract class MemNode implements Vnode {
     /** Entries of the system open file table and mappings referring to this node (SVR4 v_count). */
     private int references;
 
-    MemNode(long ino, int mode, int uid, int gid, long now) {
-        this(MemFs.DEV, ino, mode, uid, gid, now);
-    }
-
-    /** A node of the file system whose st_dev is {@code dev}. */
-    MemNode(int dev, long ino, int mode, int uid, int gid, long now) {
-        this.dev = dev;
+    /** A node of file system {@code vfs}. */
+    MemNode(Vfs vfs, long ino, int mode, int uid, int gid, long now) {
+        this.vfs = vfs;
+        this.dev = vfs.dev;
         this.ino = ino;
         this.mode = mode;
         this.uid = uid;
@@ -116,11 +115,13 @@ abstract class MemNode implements Vnode {
     /** A file table entry or a mapping now refers to this node (SVR4 VN_HOLD). */
     final void hold() {
         references++;
+        vfs.references++;
     }
 
     /** A file table entry was closed for the last time, or a mapping let go (SVR4 VN_RELE). */
     final void rele() {
         if (references == 0) throw new IllegalStateException("rele of an unreferenced node");
+        vfs.references--;
         if (--references == 0 && nlink == 0) inactive();
     }
 

@@ -10,8 +10,6 @@ import sprocket.api.kernel.KernelServices;
  */
 final class ProcFs {
 
-    /** st_dev of the process file system. */
-    static final int DEV = CharDriver.makedev(128, 2);
     /** The i-number of /proc itself, as Solaris' PRROOTINO. */
     static final long ROOT_INO = 2;
     static final long SELF_INO = 3;
@@ -23,23 +21,24 @@ final class ProcFs {
 
     private final KernelServices kernel;
     private final MountTable mounts;
+    private final Vfs vfs;
     private final ProcRoot root;
 
-    ProcFs(KernelServices kernel, MountTable mounts) {
+    /** A view of the processes as file system {@code vfs}, whose root it makes; every view shows the same table. */
+    ProcFs(KernelServices kernel, MountTable mounts, Vfs vfs) {
         this.kernel = kernel;
         this.mounts = mounts;
+        this.vfs = vfs;
         this.root = new ProcRoot(this);
-    }
-
-    /** Mounts the file system on {@code covered}, whose path is {@code path}, and records it in the mount table. */
-    void mountOn(Directory covered, String path) {
-        covered.mounted = root;
-        root.covered = covered;
-        mounts.add(new MountTable.Mount("proc", path, "proc", "rw", DEV));
+        vfs.root = root;
     }
 
     ProcRoot root() {
         return root;
+    }
+
+    Vfs vfs() {
+        return vfs;
     }
 
     KernelServices kernel() {

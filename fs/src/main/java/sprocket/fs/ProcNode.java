@@ -11,7 +11,7 @@ abstract class ProcNode extends MemNode {
     final ProcFs fs;
 
     ProcNode(ProcFs fs, long ino, int mode, int uid, int gid) {
-        super(ProcFs.DEV, ino, mode, uid, gid, fs.seconds());
+        super(fs.vfs(), ino, mode, uid, gid, fs.seconds());
         this.fs = fs;
     }
 

@@ -21,9 +21,6 @@ final class ProcRoot extends ProcDirectory {
     /** Digits in the largest pid a name could spell (int range). */
     private static final int PID_DIGITS = 9;
 
-    /** The directory this file system is mounted on: ".." here is its "..", and its name is this one's. */
-    Directory covered;
-
     ProcRoot(ProcFs fs) {
         super(fs, ProcFs.ROOT_INO, Credentials.ROOT, Credentials.ROOT);
     }
@@ -32,7 +29,7 @@ final class ProcRoot extends ProcDirectory {
     MemNode find(String path, int from, int to) {
         if (path.startsWith("self", from) && to - from == 4) {
             // The link's text is the caller's pid, so each process resolves it to its own directory.
-            var self = new SymbolicLink(ProcFs.DEV, ProcFs.SELF_INO, Integer.toString(fs.kernel().pid()),
+            var self = new SymbolicLink(fs.vfs(), ProcFs.SELF_INO, Integer.toString(fs.kernel().pid()),
                     Credentials.ROOT, Credentials.ROOT, fs.seconds());
             self.nlink = 1;
             return self;
@@ -60,13 +57,16 @@ final class ProcRoot extends ProcDirectory {
         return pid;
     }
 
+    /** ".." here is the covered directory's "..", and this directory's name is the covered one's. */
     @Override
     MemNode dotdot() {
+        Directory covered = fs.vfs().covered;
         return covered != null ? covered.parent : this;
     }
 
     @Override
     String entryName() {
+        Directory covered = fs.vfs().covered;
         return covered != null ? covered.name : "";
     }
 

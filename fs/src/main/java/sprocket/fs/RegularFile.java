@@ -16,8 +16,8 @@ final class RegularFile extends MemNode {
     private byte[] data = EMPTY;
     private int size;
 
-    RegularFile(long ino, int perm, int uid, int gid, long now) {
-        super(ino, FileMode.S_IFREG | perm, uid, gid, now);
+    RegularFile(Vfs vfs, long ino, int perm, int uid, int gid, long now) {
+        super(vfs, ino, FileMode.S_IFREG | perm, uid, gid, now);
     }
 
     @Override

@@ -35,6 +35,8 @@ final class Rename {
         // rename(2): "EXDEV The links named by old and new are on different file systems."
         if (src.dir != null && dst.dir != null && src.dir.dev != dst.dir.dev) return Errno.EXDEV;
         if (src.fixedNames() || dst.fixedNames()) return src.node == null ? Errno.ENOENT : Errno.EACCES;
+        // rename(2): "EROFS The requested operation requires writing in a directory on a read-only file system."
+        if (src.dir != null && src.dir.vfs.readOnly()) return Errno.EROFS;
         // The root has no entry in a directory to move; "/" as the new name is a directory in use, and so is a
         // mount point (rename(2): "EBUSY ... the directory is in use by the system", a mount point in Linux's words).
         if (src.parent == null || dst.parent == null || src.mountPoint() || dst.mountPoint()) return Errno.EBUSY;

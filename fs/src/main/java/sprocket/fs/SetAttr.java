@@ -26,6 +26,8 @@ final class SetAttr {
         fs.kernel().charge(nd.components * Costs.COMPONENT);
         if (err != 0) return err;
         MemNode node = nd.node;
+        // chmod(2): "EROFS The named file resides on a read-only file system."
+        if (node.vfs.readOnly()) return Errno.EROFS;
         // Linux proc_setattr: "if (attr->ia_valid & ATTR_MODE) return -EPERM"; the kernel owns /proc's modes.
         if (node.readOnly()) return Errno.EPERM;
         Credentials c = at.credentials();
@@ -51,6 +53,8 @@ final class SetAttr {
         int err = Namei.lookup(at, path, fs.rootDirectory(), nd, true);
         fs.kernel().charge(nd.components * Costs.COMPONENT);
         if (err != 0) return err;
+        // chown(2): "EROFS The named file resides on a read-only file system."
+        if (nd.node.vfs.readOnly()) return Errno.EROFS;
         // chown(2): "EINVAL owner or group is out of range."
         if (uid < KEEP || uid > MAXUID || gid < KEEP || gid > MAXUID) return Errno.EINVAL;
         // chown(2) under {_POSIX_CHOWN_RESTRICTED}: only the super-user changes an owner or a group here.

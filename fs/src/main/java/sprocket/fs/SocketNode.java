@@ -16,8 +16,8 @@ final class SocketNode extends MemNode {
 
     private static final int PERM = 0777;
 
-    SocketNode(long ino, int perm, int uid, int gid, long now) {
-        super(ino, FileMode.S_IFSOCK | perm, uid, gid, now);
+    SocketNode(Vfs vfs, long ino, int perm, int uid, int gid, long now) {
+        super(vfs, ino, FileMode.S_IFSOCK | perm, uid, gid, now);
     }
 
     /**
@@ -35,7 +35,7 @@ final class SocketNode extends MemNode {
         SocketNode node = null;
         if (err == 0) {
             long now = fs.seconds();
-            node = new SocketNode(fs.newIno(), mode & PERM & ~c.umask(), c.euid(), MemFs.groupFor(nd.parent, c), now);
+            node = new SocketNode(nd.parent.vfs, nd.parent.vfs.newIno(), mode & PERM & ~c.umask(), c.euid(), MemFs.groupFor(nd.parent, c), now);
             MemFs.enter(nd.parent, nd.name(), node, now);
             cost += Costs.NODE;
         }

@@ -15,13 +15,8 @@ final class SymbolicLink extends MemNode {
     private final String target;
     private final int length;
 
-    SymbolicLink(long ino, String target, int uid, int gid, long now) {
-        this(MemFs.DEV, ino, target, uid, gid, now);
-    }
-
-    /** A link on the file system whose st_dev is {@code dev}. */
-    SymbolicLink(int dev, long ino, String target, int uid, int gid, long now) {
-        super(dev, ino, FileMode.S_IFLNK | PERM, uid, gid, now);
+    SymbolicLink(Vfs vfs, long ino, String target, int uid, int gid, long now) {
+        super(vfs, ino, FileMode.S_IFLNK | PERM, uid, gid, now);
         this.target = target;
         this.length = target.getBytes(StandardCharsets.UTF_8).length;
     }

@@ -73,4 +73,27 @@ public interface FileSystem {
 
     /** Entries of the system open file table in use: every open file not yet closed for the last time. */
     int openFiles();
+
+    /**
+     * mount(2): mounts a new file system of type {@code fstype} ({@link sprocket.api.sys.Mount}) on the directory
+     * {@code target}, which then names its root; {@code source} is recorded in the mount table. 0 or an errno: EPERM
+     * unless the caller is the super-user, EINVAL for a flag other than {@link sprocket.api.sys.Mount#MS_RDONLY},
+     * ENODEV for a type this file system cannot make, the lookup's errors (ENOENT, EACCES...) and ENOTDIR for
+     * {@code target}, EBUSY when it is a root already (of the whole tree or of a mounted file system). A file system
+     * that makes no others (the default) answers ENODEV.
+     */
+    default int mount(Lookup at, String source, String target, String fstype, int flags) {
+        return sprocket.api.Errno.ENODEV;
+    }
+
+    /**
+     * umount(2): unmounts the file system whose root {@code target} names, giving back all it holds. 0 or an errno:
+     * EPERM unless the super-user, the lookup's errors, EINVAL when {@code target} is not a mounted file system's
+     * root, EBUSY while one of its files is open or mapped, another file system is mounted on it, or it holds one of
+     * {@code inUse}: the kernel passes the current and root directories of every live process. A file system with
+     * nothing mounted (the default) answers EINVAL.
+     */
+    default int umount(Lookup at, String target, Vnode[] inUse) {
+        return sprocket.api.Errno.EINVAL;
+    }
 }

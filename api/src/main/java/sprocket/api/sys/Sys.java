@@ -233,6 +233,22 @@ public interface Sys {
     int chroot(String path);
 
     /**
+     * mount(2): mounts a new file system of type {@code fstype} on the directory {@code target}, which then names its
+     * root: {@link Mount#MEMFS} (a new, empty in-memory file system, as tmpfs) or {@link Mount#PROC} (another view of
+     * the process file system). {@code source} is what the mount table (/proc/mounts) records it as, any name.
+     * {@code flags}: {@link Mount#MS_RDONLY}. Root only (EPERM); ENODEV for another type, EINVAL for another flag,
+     * ENOENT and ENOTDIR for the target, EBUSY when the target is the root or a mount point already.
+     */
+    int mount(String source, String target, String fstype, int flags);
+
+    /**
+     * umount(2): unmounts the file system whose root {@code target} names; what it held is gone. Root only (EPERM);
+     * EINVAL when {@code target} is not a mount point; EBUSY while a file on it is open or mapped, a process has its
+     * current or root directory on it, or another file system is mounted on it.
+     */
+    int umount(String target);
+
+    /**
      * getdents(2): reads the next entries of the directory open on {@code fd} into {@code buf}; returns how many,
      * 0 at the end. The descriptor's offset remembers the position.
      */

@@ -686,6 +686,8 @@ final class FakeSys implements Sys {
     @Override public int access(String path, int amode) { throw unexpected(); }
     @Override public int fchdir(int fd) { throw unexpected(); }
     @Override public int chroot(String path) { throw unexpected(); }
+    @Override public int mount(String source, String target, String fstype, int flags) { throw unexpected(); }
+    @Override public int umount(String target) { throw unexpected(); }
     @Override public int fcntl(int fd, int cmd, sprocket.api.sys.Flock[] lock) { throw unexpected(); }
     @Override public int getrlimit(int resource, sprocket.api.sys.Rlimit[] out) { throw unexpected(); }
     @Override public int setrlimit(int resource, sprocket.api.sys.Rlimit limit) { throw unexpected(); }

@@ -2,9 +2,12 @@ package sprocket.kernel.core;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 import sprocket.api.Errno;
 import sprocket.api.fs.FileSystem;
 import sprocket.api.fs.Lookup;
+import sprocket.api.fs.Vnode;
 import sprocket.api.fs.VnodeResult;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.sys.Fcntl;
@@ -13,17 +16,19 @@ import sprocket.api.sys.Stat;
 
 /**
  * The calls that work on names rather than descriptors: stat, lstat, link, symlink, readlink, rename, chmod, chown,
- * access, chroot.
+ * access, chroot, mount, umount.
  */
 @Singleton
 final class NameCalls {
     private final SyscallFrame frame;
     private final FileSystem fs;
+    private final ProcTable table;
 
     @Inject
-    NameCalls(SyscallFrame frame, FileSystem fs) {
+    NameCalls(SyscallFrame frame, FileSystem fs, ProcTable table) {
         this.frame = frame;
         this.fs = fs;
+        this.table = table;
     }
 
     private interface TwoNames {
@@ -138,5 +143,47 @@ final class NameCalls {
         } finally {
             frame.leave(p);
         }
+    }
+
+    /** mount(2): the file system checks the privilege, the type, the flags and the target. */
+    public int mount(String source, String target, String fstype, int flags) {
+        Proc p = frame.enter(Locks.Area.FILE);
+        try {
+            if (source == null || target == null || fstype == null) return SyscallFrame.fail(p, Errno.EFAULT);
+            int r = fs.mount(SyscallFrame.lookup(p), source, target, fstype, flags);
+            return r != 0 ? SyscallFrame.fail(p, r) : 0;
+        } finally {
+            frame.leave(p);
+        }
+    }
+
+    /** umount(2): the file system is told every directory a process stands in, which keep it busy (EBUSY). */
+    public int umount(String target) {
+        Proc p = frame.enter(Locks.Area.FILE);
+        try {
+            if (target == null) return SyscallFrame.fail(p, Errno.EFAULT);
+            int r = fs.umount(SyscallFrame.lookup(p), target, directoriesInUse());
+            return r != 0 ? SyscallFrame.fail(p, r) : 0;
+        } finally {
+            frame.leave(p);
+        }
+    }
+
+    /**
+     * The current and root directories of every live process, and the copies share groups keep for members yet to
+     * pick them up (a zombie has given its directories back).
+     */
+    private Vnode[] directoriesInUse() {
+        List<Vnode> dirs = new ArrayList<>();
+        for (Proc q : table.all()) {
+            if (!q.alive()) continue;
+            dirs.add(q.cwd);
+            dirs.add(q.root);
+            if (q.shaddr != null) {
+                dirs.add(q.shaddr.cdir);
+                dirs.add(q.shaddr.rdir);
+            }
+        }
+        return dirs.toArray(new Vnode[0]);
     }
 }

@@ -724,6 +724,16 @@ final class SysImpl implements Sys {
     }
 
     @Override
+    public int mount(String source, String target, String fstype, int flags) {
+        return names.mount(source, target, fstype, flags);
+    }
+
+    @Override
+    public int umount(String target) {
+        return names.umount(target);
+    }
+
+    @Override
     public int getdents(int fd, sprocket.api.sys.Dirent[] buf) {
         return files.getdents(fd, buf);
     }
