@@ -22,21 +22,6 @@ class MountCallsTest {
         return r == 0 ? "ok" : Errno.name(sys.errno());
     }
 
-    private static void write(Sys sys, String path, String text) {
-        int fd = sys.open(path, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC, 0644);
-        sys.write(fd, text.getBytes(), 0, text.length());
-        sys.close(fd);
-    }
-
-    private static String read(Sys sys, String path) {
-        int fd = sys.open(path, Fcntl.O_RDONLY);
-        if (fd < 0) return Errno.name(sys.errno());
-        byte[] b = new byte[256];
-        int n = sys.read(fd, b, 0, b.length);
-        sys.close(fd);
-        return new String(b, 0, Math.max(0, n));
-    }
-
     private static Sim.Outcome run(java.util.function.BiFunction<Sys, String[], Integer> main) {
         return Sim.with().program("t", main).run("t");
     }
@@ -63,7 +48,7 @@ class MountCallsTest {
     void mount_refuses_an_unknown_type_an_unknown_flag_and_a_bad_target() {
         var o = run((sys, argv) -> {
             sys.mkdir("/mnt", 0755);
-            write(sys, "/tmp/file", "x");
+            Sim.write(sys, "/tmp/file", "x");
             StringBuilder sb = new StringBuilder();
             // Linux mount(2): "ENODEV filesystemtype not configured in the kernel."
             sb.append(result(sys, sys.mount("t", "/mnt", "nfs", 0))).append(' ');
@@ -102,18 +87,18 @@ class MountCallsTest {
     void a_new_file_system_has_its_own_st_dev_and_dot_dot_at_its_root_leads_back_out() {
         var o = run((sys, argv) -> {
             sys.mkdir("/mnt", 0755);
-            write(sys, "/mnt/under", "covered");
+            Sim.write(sys, "/mnt/under", "covered");
             sys.mount("scratch", "/mnt", Mount.MEMFS, 0);
             boolean ownDev = sys.stat("/mnt").dev() != sys.stat("/").dev()
                     && sys.stat("/mnt").dev() != sys.stat("/proc").dev();
-            String hidden = read(sys, "/mnt/under");
+            String hidden = Sim.read(sys, "/mnt/under");
             sys.mkdir("/mnt/d", 0755);
-            write(sys, "/mnt/d/f", "on the new one");
+            Sim.write(sys, "/mnt/d/f", "on the new one");
             boolean sameDev = sys.stat("/mnt/d/f").dev() == sys.stat("/mnt").dev();
             sys.chdir("/mnt/d");
             String cwd = sys.getcwd();
             boolean upUp = sys.stat("../..").ino() == sys.stat("/").ino() && sys.stat("../..").dev() == sys.stat("/").dev();
-            String relative = read(sys, "f") + "|" + read(sys, "../../tmp/x");
+            String relative = Sim.read(sys, "f") + "|" + Sim.read(sys, "../../tmp/x");
             sys.chdir("/");
             sys.println(ownDev + " " + hidden + " " + sameDev + " " + cwd + " " + upUp + " " + relative);
             return sys.umount("/mnt");
@@ -126,14 +111,14 @@ class MountCallsTest {
     void files_made_on_a_mounted_memfs_vanish_at_umount_and_the_covered_files_return() {
         var o = run((sys, argv) -> {
             sys.mkdir("/mnt", 0755);
-            write(sys, "/mnt/under", "covered");
+            Sim.write(sys, "/mnt/under", "covered");
             sys.mount("scratch", "/mnt", Mount.MEMFS, 0);
-            write(sys, "/mnt/f", "gone soon");
+            Sim.write(sys, "/mnt/f", "gone soon");
             sys.link("/mnt/f", "/mnt/g");
-            String before = read(sys, "/mnt/g");
+            String before = Sim.read(sys, "/mnt/g");
             int r = sys.umount("/mnt");
-            sys.println(r + " " + before + " " + read(sys, "/mnt/f") + " " + read(sys, "/mnt/g") + " "
-                    + read(sys, "/mnt/under") + " " + (sys.stat("/mnt").dev() == sys.stat("/").dev()));
+            sys.println(r + " " + before + " " + Sim.read(sys, "/mnt/f") + " " + Sim.read(sys, "/mnt/g") + " "
+                    + Sim.read(sys, "/mnt/under") + " " + (sys.stat("/mnt").dev() == sys.stat("/").dev()));
             return 0;
         });
         assertThat(o.console()).isEqualTo("0 gone soon ENOENT ENOENT covered true\n");
@@ -156,7 +141,7 @@ class MountCallsTest {
             // access(2): "EROFS Write access is requested for a file on a read-only file system."
             sb.append(' ').append(result(sys, sys.access("/mnt", Fcntl.W_OK)));
             sb.append(' ').append(result(sys, sys.access("/mnt", Fcntl.R_OK | Fcntl.X_OK)));
-            sb.append(' ').append(read(sys, "/proc/mounts").lines().filter(l -> l.contains("/mnt")).findFirst().orElse(""));
+            sb.append(' ').append(Sim.read(sys, "/proc/mounts").lines().filter(l -> l.contains("/mnt")).findFirst().orElse(""));
             sys.println(sb.toString());
             return sys.umount("/mnt");
         });
@@ -235,7 +220,7 @@ class MountCallsTest {
             String m = result(sys, sys.mount("proc", "/mnt", Mount.PROC, 0));
             String self = sys.readlink("/mnt/self");
             boolean up = sys.stat("/mnt/..").ino() == sys.stat("/").ino();
-            String table = read(sys, "/mnt/mounts");
+            String table = Sim.read(sys, "/mnt/mounts");
             String u = result(sys, sys.umount("/mnt"));
             sys.print(m + " " + self + " " + up + " " + u + "\n" + table);
             return 0;

@@ -15,21 +15,6 @@ import sprocket.api.sys.Wait;
 /** The name-space calls through the kernel: links, rename, permissions, chroot, fchdir and getdents. */
 class NameSpaceTest {
 
-    private static void write(Sys sys, String path, String text) {
-        int fd = sys.open(path, Fcntl.O_WRONLY | Fcntl.O_CREAT | Fcntl.O_TRUNC, 0644);
-        sys.write(fd, text.getBytes(), 0, text.length());
-        sys.close(fd);
-    }
-
-    private static String read(Sys sys, String path) {
-        int fd = sys.open(path, Fcntl.O_RDONLY);
-        if (fd < 0) return Errno.name(sys.errno());
-        byte[] b = new byte[256];
-        int n = sys.read(fd, b, 0, b.length);
-        sys.close(fd);
-        return new String(b, 0, Math.max(0, n));
-    }
-
     private static List<String> names(Sys sys, int fd) {
         List<String> out = new ArrayList<>();
         Dirent[] buf = new Dirent[2];
@@ -43,13 +28,13 @@ class NameSpaceTest {
     @Test
     void a_symbolic_link_is_followed_by_open_and_described_by_lstat_and_readlink() {
         var o = Sim.with().program("t", (sys, argv) -> {
-            write(sys, "/tmp/real", "data");
+            Sim.write(sys, "/tmp/real", "data");
             sys.symlink("real", "/tmp/link");
             boolean isLink = (sys.lstat("/tmp/link").mode() & FileMode.S_IFMT) == FileMode.S_IFLNK;
             boolean follows = (sys.stat("/tmp/link").mode() & FileMode.S_IFMT) == FileMode.S_IFREG;
             sys.symlink("/tmp/loop", "/tmp/loop");
             boolean loop = sys.open("/tmp/loop", Fcntl.O_RDONLY) == -1 && sys.errno() == Errno.ELOOP;
-            sys.println(read(sys, "/tmp/link") + " " + sys.readlink("/tmp/link") + " " + isLink + " " + follows + " "
+            sys.println(Sim.read(sys, "/tmp/link") + " " + sys.readlink("/tmp/link") + " " + isLink + " " + follows + " "
                     + loop);
             return 0;
         }).run("t");
@@ -59,12 +44,12 @@ class NameSpaceTest {
     @Test
     void a_hard_link_keeps_the_data_when_the_first_name_goes_and_rename_moves_a_name() {
         var o = Sim.with().program("t", (sys, argv) -> {
-            write(sys, "/tmp/a", "kept");
+            Sim.write(sys, "/tmp/a", "kept");
             sys.link("/tmp/a", "/tmp/b");
             int links = sys.stat("/tmp/b").nlink();
             sys.unlink("/tmp/a");
             sys.rename("/tmp/b", "/tmp/c");
-            sys.println(links + " " + read(sys, "/tmp/c") + " " + read(sys, "/tmp/b"));
+            sys.println(links + " " + Sim.read(sys, "/tmp/c") + " " + Sim.read(sys, "/tmp/b"));
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("2 kept ENOENT\n");
@@ -73,7 +58,7 @@ class NameSpaceTest {
     @Test
     void only_the_owner_may_chmod_and_only_root_chown_and_access_checks_the_real_user() {
         var o = Sim.with().program("t", (sys, argv) -> {
-            write(sys, "/tmp/f", "x");
+            Sim.write(sys, "/tmp/f", "x");
             sys.chmod("/tmp/f", 0600);
             int c = sys.fork(s -> {
                 s.setuid(100);
@@ -94,7 +79,7 @@ class NameSpaceTest {
     void chroot_confines_path_resolution_and_dot_dot_at_the_new_root_stays_there() {
         var o = Sim.with().program("t", (sys, argv) -> {
             sys.mkdir("/tmp/jail", 0755);
-            write(sys, "/tmp/jail/inside", "in");
+            Sim.write(sys, "/tmp/jail/inside", "in");
             int c = sys.fork(s -> {
                 s.setuid(100);
                 return s.chroot("/tmp/jail") == -1 && s.errno() == Errno.EPERM ? 0 : 1;
@@ -103,8 +88,8 @@ class NameSpaceTest {
             sys.waitpid(c, st, 0);
             sys.chroot("/tmp/jail");
             sys.chdir("/");
-            sys.println(Wait.WEXITSTATUS(st[0]) + " " + read(sys, "/inside") + " " + read(sys, "/../../inside") + " "
-                    + read(sys, "/tmp/jail/inside"));
+            sys.println(Wait.WEXITSTATUS(st[0]) + " " + Sim.read(sys, "/inside") + " " + Sim.read(sys, "/../../inside") + " "
+                    + Sim.read(sys, "/tmp/jail/inside"));
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("0 in in ENOENT\n");

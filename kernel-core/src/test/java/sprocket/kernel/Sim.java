@@ -81,4 +81,22 @@ final class Sim {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
+
+    /** Writes {@code text} to a new or truncated file at {@code path}, as a test program's set-up. */
+    static void write(Sys sys, String path, String text) {
+        int fd = sys.open(path, sprocket.api.sys.Fcntl.O_WRONLY | sprocket.api.sys.Fcntl.O_CREAT
+                | sprocket.api.sys.Fcntl.O_TRUNC, 0644);
+        sys.write(fd, text.getBytes(), 0, text.length());
+        sys.close(fd);
+    }
+
+    /** The first 256 bytes of the file at {@code path}, or the errno name when it cannot be opened. */
+    static String read(Sys sys, String path) {
+        int fd = sys.open(path, sprocket.api.sys.Fcntl.O_RDONLY);
+        if (fd < 0) return sprocket.api.Errno.name(sys.errno());
+        byte[] b = new byte[256];
+        int n = sys.read(fd, b, 0, b.length);
+        sys.close(fd);
+        return new String(b, 0, Math.max(0, n));
+    }
 }
