@@ -16,12 +16,10 @@ final class Affinity implements Scheduler {
 
     private final SchedulerContext context;
     private final int cpus;
-    private final int slice;
     private final int imbalance;
     private final long cacheHotCycles;
     private final RunQueue[] queues;
-    private final Task[] onCpu;
-    private final int[] ticksUsed;
+    private final TimeSlices slices;
     private final Resched resched;
     private final Counter migrations;
     private final Counter steals;
@@ -30,13 +28,11 @@ final class Affinity implements Scheduler {
     Affinity(SchedulerContext context, int slice, int imbalance, int cacheHotTicks) {
         this.context = context;
         this.cpus = context.cpus();
-        this.slice = slice;
         this.imbalance = imbalance;
         this.cacheHotCycles = cacheHotTicks * context.cyclesPerTick();
         this.queues = new RunQueue[cpus];
         for (int c = 0; c < cpus; c++) queues[c] = new RunQueue();
-        this.onCpu = new Task[cpus];
-        this.ticksUsed = new int[cpus];
+        this.slices = new TimeSlices(cpus, slice);
         this.resched = new Resched(context);
         this.migrations = context.counter("sched.migrations");
         this.steals = context.counter("sched.steals");
@@ -95,16 +91,12 @@ final class Affinity implements Scheduler {
 
     @Override
     public void running(Task task, int cpu) {
-        onCpu[cpu] = task;
-        ticksUsed[cpu] = 0;
+        slices.running(task, cpu);
     }
 
     @Override
     public void stopping(Task task, int cpu, boolean runnable) {
-        if (onCpu[cpu] == task) {
-            onCpu[cpu] = null;
-            ticksUsed[cpu] = 0;
-        }
+        slices.stopping(task, cpu);
     }
 
     @Override
@@ -114,11 +106,7 @@ final class Affinity implements Scheduler {
             if (queues[cpu].hasAllowed(cpu) || stealable(cpu)) resched.kickIfIdle(cpu);
             return false;
         }
-        if (onCpu[cpu] != current) {
-            onCpu[cpu] = current;
-            ticksUsed[cpu] = 0;
-        }
-        if (++ticksUsed[cpu] < slice) return false;
+        if (!slices.expired(cpu, current)) return false;
         if (queues[cpu].hasAllowed(cpu)) {
             expiries.increment();
             return true;
@@ -133,13 +121,7 @@ final class Affinity implements Scheduler {
 
     @Override
     public void taskExited(Task task) {
-        // The SPI: an exiting task is no longer in the policy's custody, so no queue holds it (no scan per exit).
-        for (int c = 0; c < cpus; c++) {
-            if (onCpu[c] == task) {
-                onCpu[c] = null;
-                ticksUsed[c] = 0;
-            }
-        }
+        slices.exited(task);
     }
 
     /** The length of {@code cpu}'s queue (for tests and the balance rule). */

@@ -14,11 +14,8 @@ final class RoundRobin implements Scheduler {
 
     private final SchedulerContext context;
     private final int cpus;
-    private final int slice;
     private final RunQueue[] queues;
-    /** The task each CPU runs (as {@link #running} said), and the ticks of its slice used so far. */
-    private final Task[] onCpu;
-    private final int[] ticksUsed;
+    private final TimeSlices slices;
     /** An idle CPU already asked to reschedule, so one waking task does not wake every idle CPU. */
     private final boolean[] kicked;
     private final Counter steals;
@@ -27,11 +24,9 @@ final class RoundRobin implements Scheduler {
     RoundRobin(SchedulerContext context, int slice) {
         this.context = context;
         this.cpus = context.cpus();
-        this.slice = slice;
         this.queues = new RunQueue[cpus];
         for (int c = 0; c < cpus; c++) queues[c] = new RunQueue();
-        this.onCpu = new Task[cpus];
-        this.ticksUsed = new int[cpus];
+        this.slices = new TimeSlices(cpus, slice);
         this.kicked = new boolean[cpus];
         this.steals = context.counter("sched.steals");
         this.expiries = context.counter("sched.slice_expiries");
@@ -93,16 +88,12 @@ final class RoundRobin implements Scheduler {
 
     @Override
     public void running(Task task, int cpu) {
-        onCpu[cpu] = task;
-        ticksUsed[cpu] = 0;
+        slices.running(task, cpu);
     }
 
     @Override
     public void stopping(Task task, int cpu, boolean runnable) {
-        if (onCpu[cpu] == task) {
-            onCpu[cpu] = null;
-            ticksUsed[cpu] = 0;
-        }
+        slices.stopping(task, cpu);
     }
 
     @Override
@@ -113,11 +104,7 @@ final class RoundRobin implements Scheduler {
             if (anyWaitingFor(cpu)) kickIfIdle(cpu);
             return false;
         }
-        if (onCpu[cpu] != current) {
-            onCpu[cpu] = current;
-            ticksUsed[cpu] = 0;
-        }
-        if (++ticksUsed[cpu] < slice) return false;
+        if (!slices.expired(cpu, current)) return false;
         if (queues[cpu].hasAllowed(cpu)) {
             expiries.increment();
             return true;
@@ -133,13 +120,7 @@ final class RoundRobin implements Scheduler {
 
     @Override
     public void taskExited(Task task) {
-        // The SPI: an exiting task is no longer in the policy's custody, so no queue can hold it.
-        for (int c = 0; c < cpus; c++) {
-            if (onCpu[c] == task) {
-                onCpu[c] = null;
-                ticksUsed[c] = 0;
-            }
-        }
+        slices.exited(task);
     }
 
     /** Takes the oldest task allowed on {@code cpu} from the other CPUs' queues, scanning from cpu+1. */

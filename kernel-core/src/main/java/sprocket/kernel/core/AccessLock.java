@@ -64,10 +64,6 @@ final class AccessLock {
         }
     }
 
-    boolean held(int cpu) {
-        return start[cpu] >= 0;
-    }
-
     /** Forgets holds that ended before {@code horizon}: no CPU's clock is that far behind any more. */
     void forgetBefore(long horizon) {
         forget(updates, horizon);

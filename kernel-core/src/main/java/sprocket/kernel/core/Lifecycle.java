@@ -278,6 +278,7 @@ final class Lifecycle {
         }
         // exec(2) "removes the process from the share group before overlaying the new process image".
         leaveGroup(p);
+        p.shmask = 0; // the new image has no threads library either (PR_INIT_THREADS's mark goes with the old one)
         for (int fd = 0; fd < p.fds.size(); fd++) {
             if (p.fds.closeOnExec(fd)) {
                 OpenFile f = p.fds.remove(fd);

@@ -32,16 +32,11 @@ final class MachineContextImpl implements MachineContext {
         p.minflt++;
         Cpu c = engine.cpus[cpu];
         c.now += engine.costs.pageFault();
-        Shaddr g = p.shaddr;
-        if (g == null || (p.shmask & sprocket.api.sys.Prctl.PR_SADDR) == 0) {
-            int sig = p.space.fault(cpu, vaddr, access);
-            p.faultSignal = sig;
-            return sig == 0;
-        }
         // The paper: "all share group processes must obtain this lock each time they page fault".
-        g.scanBegin(c);
+        Shaddr g = ShareGroups.sharesSpace(p) ? p.shaddr : null;
+        if (g != null) g.scanBegin(c);
         int sig = p.space.fault(cpu, vaddr, access);
-        g.scanEnd(c);
+        if (g != null) g.scanEnd(c);
         p.faultSignal = sig;
         return sig == 0;
     }

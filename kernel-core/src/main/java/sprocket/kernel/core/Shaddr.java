@@ -105,6 +105,7 @@ final class Shaddr {
     boolean leave(Proc p) {
         members.remove(p);
         p.shaddr = null;
+        p.shmask = 0; // out of the group it shares nothing, and PR_GETSHMASK, PR_INIT_THREADS see a plain process
         p.syncPending = 0;
         p.fds.sharer = null;
         if (!members.isEmpty()) return false;

@@ -89,11 +89,6 @@ final class ShareGroups {
         engine.scheduler.shareGroupChanged(s.id);
     }
 
-    /** The group was formed: tells the scheduler once the first child joined. */
-    void formedWith(Shaddr s) {
-        engine.scheduler.shareGroupChanged(s.id);
-    }
-
     // ---- the shared read lock on the group's pregion list, for members sharing the address space
 
     static boolean sharesSpace(Proc p) {

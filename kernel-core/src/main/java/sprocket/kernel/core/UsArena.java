@@ -102,7 +102,7 @@ final class UsArena {
             }
             size = have;
         }
-        lock(base + H_LOCK);
+        ussetlock(base + H_LOCK);
         if (mem.load32(base) != MAGIC) {
             mem.store32(base + H_SIZE, (int) size);
             mem.store32(base + H_MAX, p.arenaUsers);
@@ -125,7 +125,7 @@ final class UsArena {
         Proc p = frame.user();
         if (arena == 0 || mem.load32(arena) != MAGIC) return fail(p, Errno.EINVAL);
         int units = (bytes + LINE - 1) / LINE * LINE;
-        lock(arena + H_LOCK);
+        ussetlock(arena + H_LOCK);
         int next = mem.load32(arena + H_NEXT);
         int size = mem.load32(arena + H_SIZE);
         long at = 0;
@@ -184,7 +184,7 @@ final class UsArena {
     }
 
     int uspsema(long sema) {
-        lock(sema + S_LOCK);
+        ussetlock(sema + S_LOCK);
         int count = mem.load32(sema + S_COUNT) - 1;
         mem.store32(sema + S_COUNT, count);
         if (count >= 0) {
@@ -203,7 +203,7 @@ final class UsArena {
     }
 
     int uscpsema(long sema) {
-        lock(sema + S_LOCK);
+        ussetlock(sema + S_LOCK);
         int count = mem.load32(sema + S_COUNT);
         boolean got = count > 0;
         if (got) mem.store32(sema + S_COUNT, count - 1);
@@ -212,7 +212,7 @@ final class UsArena {
     }
 
     int usvsema(long sema) {
-        lock(sema + S_LOCK);
+        ussetlock(sema + S_LOCK);
         int count = mem.load32(sema + S_COUNT) + 1;
         mem.store32(sema + S_COUNT, count);
         int wake = 0;
@@ -225,10 +225,6 @@ final class UsArena {
         mem.atomicClear(sema + S_LOCK);
         if (wake != 0) sys.get().unblockproc(wake);
         return 0;
-    }
-
-    private void lock(long word) {
-        ussetlock(word);
     }
 
     /** usconfig(3P)'s failure: -1 with EINVAL. */
