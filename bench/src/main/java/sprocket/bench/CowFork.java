@@ -39,7 +39,7 @@ public final class CowFork implements Program {
                 return 1;
             }
         }
-        for (long p = 0; p < pages; p++) sys.store64(base + p * page, p);
+        for (long p = 0; p < pages; p++) sys.cpu().store64(base + p * page, p);
         int[] status = new int[1];
         for (long i = 0; i < rounds; i++) {
             int child = sys.fork(s -> 0);
@@ -53,7 +53,7 @@ public final class CowFork implements Program {
             }
         }
         for (long p = 0; p < pages; p++) {
-            if (sys.load64(base + p * page) != p) return 1;
+            if (sys.cpu().load64(base + p * page) != p) return 1;
         }
         return 0;
     }

@@ -33,15 +33,15 @@ public final class PageTouch implements Program {
             return 1;
         }
         // The one page fault (a zero fill) and TLB refill happen here, in the empty run too, so they cancel out.
-        sys.store64(base, -1);
+        sys.cpu().store64(base, -1);
         long mask = page - 8;
         long bad = 0;
         for (long i = 0; i < n; i++) {
             // Pairs (store, load) walk the page's doublewords; the page and its TLB entry never change.
             long a = base + (((i >>> 1) << 3) & mask);
             if ((i & 1) == 0) {
-                sys.store64(a, i);
-            } else if (sys.load64(a) != i - 1) {
+                sys.cpu().store64(a, i);
+            } else if (sys.cpu().load64(a) != i - 1) {
                 bad++;
             }
         }

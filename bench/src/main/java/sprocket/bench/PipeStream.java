@@ -43,7 +43,7 @@ public final class PipeStream implements Program {
         if (mem) {
             addr = sys.mmap(0, chunk, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1, 0);
             if (addr == Mman.MAP_FAILED) return 1;
-            for (int i = 0; i < chunk; i++) sys.store8(addr + i, pattern(i));
+            for (int i = 0; i < chunk; i++) sys.cpu().store8(addr + i, pattern(i));
         }
         int[] fds = new int[2];
         if (sys.pipe(fds) != 0) return 1;
@@ -73,7 +73,7 @@ public final class PipeStream implements Program {
             long n = mem ? sys.read(fds[0], addr, chunk) : sys.read(fds[0], buf, 0, chunk);
             if (n < 0) return 1;
             if (n == 0) break;
-            byte first = mem ? sys.load8(addr) : buf[0];
+            byte first = mem ? sys.cpu().load8(addr) : buf[0];
             if (first != pattern(got % chunk)) bad++;
             got += n;
         }

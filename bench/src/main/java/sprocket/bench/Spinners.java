@@ -41,7 +41,7 @@ public final class Spinners implements Program {
                 s.close(fds[1]);
                 // read(2) on a pipe with no writer left returns 0: the start signal, given to all at once.
                 if (s.read(fds[0], new byte[1], 0, 1) != 0) return 1;
-                for (long done = 0; done < share; done += CHUNK) s.burn(Math.min(CHUNK, share - done));
+                for (long done = 0; done < share; done += CHUNK) s.cpu().burn(Math.min(CHUNK, share - done));
                 return 0;
             });
             if (pid < 0) {

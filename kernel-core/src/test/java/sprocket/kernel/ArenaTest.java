@@ -64,16 +64,16 @@ class ArenaTest {
                         kids[i] = sys.sproc((s, arg, len) -> {
                             for (int k = 0; k < 200; k++) {
                                 if (locked) s.ussetlock(lock);
-                                int v = s.load32(arg);
-                                s.burn(500); // a read-modify-write window another CPU falls into without the lock
-                                s.store32(arg, v + 1);
+                                int v = s.cpu().load32(arg);
+                                s.cpu().burn(500); // a read-modify-write window another CPU falls into without the lock
+                                s.cpu().store32(arg, v + 1);
                                 if (locked) s.usunsetlock(lock);
                             }
                             return 0;
                         }, Prctl.PR_SADDR, counter);
                     }
                     for (int k : kids) waitFor(sys, k);
-                    sys.println(sys.load32(counter) + "");
+                    sys.println(sys.cpu().load32(counter) + "");
                     return 0;
                 }).run("t");
                 int total = Integer.parseInt(o.console().strip());
@@ -109,18 +109,18 @@ class ArenaTest {
             long cell = sys.sbrk(4096);
             int taker = sys.sproc((s, arg, len) -> {
                 s.uspsema(sema); // count -1: sleeps
-                s.store32(arg, 2);
+                s.cpu().store32(arg, 2);
                 return 0;
             }, Prctl.PR_SADDR, cell);
             while (sys.prctl(Prctl.PR_ISBLOCKED, taker) != 1) sys.sched_yield();
-            int before = sys.load32(cell);
-            sys.store32(cell, 1);
+            int before = sys.cpu().load32(cell);
+            sys.cpu().store32(cell, 1);
             sys.usvsema(sema);
             waitFor(sys, taker);
             int cp = sys.uscpsema(sema); // count 0: would block, so no
             sys.usvsema(sema);
             int cp2 = sys.uscpsema(sema);
-            sys.println(before + " " + sys.load32(cell) + " " + cp + " " + cp2);
+            sys.println(before + " " + sys.cpu().load32(cell) + " " + cp + " " + cp2);
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("0 2 0 1\n");
@@ -157,19 +157,19 @@ class ArenaTest {
             int mm = m;
             var o = Sim.with("hw=" + machines[m], "hw.cpus=1").program("t", (sys, argv) -> {
                 long word = sys.sbrk(4096);
-                sys.store32(word, 0);
-                long t0 = sys.cycles();
+                sys.cpu().store32(word, 0);
+                long t0 = sys.cpu().cycles();
                 for (int i = 0; i < 100; i++) {
-                    sys.test_and_set(word, 1);
-                    sys.store32(word, 0);
+                    sys.cpu().test_and_set(word, 1);
+                    sys.cpu().store32(word, 0);
                 }
-                long withTas = sys.cycles() - t0;
-                t0 = sys.cycles();
+                long withTas = sys.cpu().cycles() - t0;
+                t0 = sys.cpu().cycles();
                 for (int i = 0; i < 100; i++) {
-                    sys.store32(word, 1);
-                    sys.store32(word, 0);
+                    sys.cpu().store32(word, 1);
+                    sys.cpu().store32(word, 0);
                 }
-                cost[mm] = (withTas - (sys.cycles() - t0)) / 100;
+                cost[mm] = (withTas - (sys.cpu().cycles() - t0)) / 100;
                 return 0;
             }).run("t");
             assertThat(o.status()).isZero();

@@ -21,23 +21,23 @@ class BlockprocTest {
         var o = Sim.with("hw.cpus=2").program("t", (sys, argv) -> {
             int me = sys.getpid();
             sys.unblockproc(me); // count 1: the next block does not suspend
-            long t0 = sys.cycles();
+            long t0 = sys.cpu().cycles();
             sys.blockproc(me);
             boolean noSleep = sys.prctl(Prctl.PR_ISBLOCKED, 0) == 0;
             long cell = sys.sbrk(4096);
             int c = sys.sproc((s, arg, len) -> {
                 s.blockproc(s.getpid());
                 s.blockproc(s.getpid()); // blocked again: the second unblockproc lets it go
-                s.store32(arg, 1);
+                s.cpu().store32(arg, 1);
                 return 0;
             }, Prctl.PR_SALL, cell);
             while (sys.prctl(Prctl.PR_ISBLOCKED, c) != 1) sys.sched_yield();
             sys.unblockproc(c);
             sys.sleep(1);
-            int afterOne = sys.load32(cell);
+            int afterOne = sys.cpu().load32(cell);
             sys.unblockproc(c);
             waitFor(sys, c);
-            sys.println(noSleep + " " + afterOne + " " + sys.load32(cell) + " " + (sys.cycles() > t0));
+            sys.println(noSleep + " " + afterOne + " " + sys.cpu().load32(cell) + " " + (sys.cpu().cycles() > t0));
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("true 0 1 true\n");
@@ -51,18 +51,18 @@ class BlockprocTest {
             long cell = sys.sbrk(4096);
             int c = sys.sproc((s, arg, len) -> {
                 while (true) {
-                    s.store32(arg, s.load32(arg) + 1);
+                    s.cpu().store32(arg, s.cpu().load32(arg) + 1);
                     s.sched_yield();
-                    if (s.load32(arg + 4) != 0) return 0;
+                    if (s.cpu().load32(arg + 4) != 0) return 0;
                 }
             }, Prctl.PR_SALL, cell);
-            while (sys.load32(cell) < 3) sys.sched_yield();
+            while (sys.cpu().load32(cell) < 3) sys.sched_yield();
             sys.setblockproccnt(c, -5);
             sys.sleep(1);
-            int frozen = sys.load32(cell);
+            int frozen = sys.cpu().load32(cell);
             sys.sleep(1);
-            boolean still = sys.load32(cell) == frozen && sys.prctl(Prctl.PR_ISBLOCKED, c) == 1;
-            sys.store32(cell + 4, 1);
+            boolean still = sys.cpu().load32(cell) == frozen && sys.prctl(Prctl.PR_ISBLOCKED, c) == 1;
+            sys.cpu().store32(cell + 4, 1);
             sys.setblockproccnt(c, 0);
             waitFor(sys, c);
             sys.println(still + "");
@@ -79,7 +79,7 @@ class BlockprocTest {
             for (int i = 0; i < 3; i++) {
                 kids[i] = sys.sproc((s, arg, len) -> {
                     s.blockproc(s.getpid());
-                    s.store32(arg, 1);
+                    s.cpu().store32(arg, 1);
                     return 0;
                 }, Prctl.PR_SALL, cell + 4L * i);
             }
@@ -87,7 +87,7 @@ class BlockprocTest {
             // The caller is a member too: unblocking all makes its own count 1 first.
             sys.unblockprocall(kids[0]);
             for (int k : kids) waitFor(sys, k);
-            sys.println(sys.load32(cell) + sys.load32(cell + 4) + sys.load32(cell + 8) + " "
+            sys.println(sys.cpu().load32(cell) + sys.cpu().load32(cell + 4) + sys.cpu().load32(cell + 8) + " "
                     + sys.prctl(Prctl.PR_ISBLOCKED, 0));
             return 0;
         }).run("t");
@@ -99,7 +99,7 @@ class BlockprocTest {
         var o = Sim.with().program("t", (sys, argv) -> {
             long cell = sys.sbrk(4096);
             int c = sys.sproc((s, arg, len) -> {
-                s.sigaction(Signals.SIGUSR1, sprocket.api.sys.Sigaction.of((hs, sig) -> s.store32(arg, 7)), null);
+                s.sigaction(Signals.SIGUSR1, sprocket.api.sys.Sigaction.of((hs, sig) -> s.cpu().store32(arg, 7)), null);
                 s.blockproc(s.getpid());
                 return 0;
             }, Prctl.PR_SALL, cell);
@@ -139,12 +139,12 @@ class BlockprocTest {
         var o = Sim.with("hw.cpus=2").program("t", (sys, argv) -> {
             long cell = sys.sbrk(4096);
             int c = sys.sproc((s, arg, len) -> {
-                s.burn(100_000);
-                s.store32(arg, 1);
+                s.cpu().burn(100_000);
+                s.cpu().store32(arg, 1);
                 s.unblockproc(s.getppid());
                 return 0;
             }, Prctl.PR_SALL | Prctl.PR_BLOCK, cell);
-            int seen = sys.load32(cell);
+            int seen = sys.cpu().load32(cell);
             waitFor(sys, c);
             sys.println(seen + "");
             return 0;

@@ -25,18 +25,18 @@ class ClonePersonalityTest {
             long cell = sys.sbrk(4096);
             SignalHandler mine = (s, sig) -> { };
             int c = sys.clone(s -> {
-                s.store32(cell, 9);
-                s.store32(cell + 4, s.open("/tmp/cloned", Fcntl.O_RDWR | Fcntl.O_CREAT, 0600));
+                s.cpu().store32(cell, 9);
+                s.cpu().store32(cell + 4, s.open("/tmp/cloned", Fcntl.O_RDWR | Fcntl.O_CREAT, 0600));
                 s.chdir("/tmp");
                 s.umask(077);
                 s.signal(Signals.SIGUSR1, mine);
                 return 0;
             }, 0, ALL);
             waitFor(sys, c);
-            int fd = sys.load32(cell + 4);
+            int fd = sys.cpu().load32(cell + 4);
             boolean open = sys.fstat(fd) != null;
             SignalHandler old = sys.signal(Signals.SIGUSR1, SignalHandler.DEFAULT);
-            sys.println(sys.load32(cell) + " " + open + " " + sys.getcwd() + " " + Integer.toOctalString(sys.umask(022))
+            sys.println(sys.cpu().load32(cell) + " " + open + " " + sys.getcwd() + " " + Integer.toOctalString(sys.umask(022))
                     + " " + (old == mine) + " " + sys.prctl(Prctl.PR_GETNSHARE));
             return 0;
         }).run("t");
@@ -48,14 +48,14 @@ class ClonePersonalityTest {
         var o = Sim.with().program("t", (sys, argv) -> {
             long cell = sys.sbrk(4096);
             int c = sys.clone(s -> {
-                s.store32(cell, 9);
+                s.cpu().store32(cell, 9);
                 s.chdir("/tmp");
                 s.signal(Signals.SIGUSR1, SignalHandler.IGNORE);
                 return (int) s.prctl(Prctl.PR_GETNSHARE);
             }, 0, Signals.SIGCHLD);
             int st = waitFor(sys, c);
             SignalHandler old = sys.signal(Signals.SIGUSR1, SignalHandler.DEFAULT);
-            sys.println(sys.load32(cell) + " " + sys.getcwd() + " " + (old == SignalHandler.DEFAULT) + " "
+            sys.println(sys.cpu().load32(cell) + " " + sys.getcwd() + " " + (old == SignalHandler.DEFAULT) + " "
                     + sprocket.api.sys.Wait.WEXITSTATUS(st) + " " + sys.prctl(Prctl.PR_GETNSHARE));
             return 0;
         }).run("t");

@@ -16,8 +16,8 @@ class DeterminismTest {
             int n = i;
             sys.fork(s -> {
                 long a = s.sbrk(8192);
-                for (int k = 0; k < 200; k++) s.store32(a + 4L * k, k * n);
-                s.burn(50_000L * (n + 1));
+                for (int k = 0; k < 200; k++) s.cpu().store32(a + 4L * k, k * n);
+                s.cpu().burn(50_000L * (n + 1));
                 byte[] m = ("child " + n + " pid " + s.getpid() + "\n").getBytes();
                 s.write(p[1], m, 0, m.length);
                 return n;

@@ -38,11 +38,11 @@ class FileMappingTest {
         var o = Sim.with("hw=" + hw).program("t", (sys, argv) -> {
             int fd = create(sys, "/tmp/f", "hello, file");
             long a = sys.mmap(0, 4096, RW, Mman.MAP_SHARED, fd, 0);
-            if (sys.load8(a) != 'h') return 1;
-            sys.store8(a, (byte) 'j');
+            if (sys.cpu().load8(a) != 'h') return 1;
+            sys.cpu().store8(a, (byte) 'j');
             if (sys.msync(a, 4096, Mman.MS_SYNC) != 0) return 2;
             String afterSync = contents(sys, "/tmp/f");
-            sys.store8(a + 1, (byte) 'E');
+            sys.cpu().store8(a + 1, (byte) 'E');
             sys.munmap(a, 4096);
             sys.println(afterSync + " / " + contents(sys, "/tmp/f"));
             return 0;
@@ -55,8 +55,8 @@ class FileMappingTest {
         var o = Sim.with().program("t", (sys, argv) -> {
             int fd = create(sys, "/tmp/f", "original");
             long a = sys.mmap(0, 4096, RW, Mman.MAP_PRIVATE, fd, 0);
-            sys.store8(a, (byte) 'X');
-            boolean mine = sys.load8(a) == 'X';
+            sys.cpu().store8(a, (byte) 'X');
+            boolean mine = sys.cpu().load8(a) == 'X';
             sys.munmap(a, 4096);
             sys.println(mine + " " + contents(sys, "/tmp/f"));
             return 0;
@@ -72,13 +72,13 @@ class FileMappingTest {
                 int cfd = s.open("/tmp/f", Fcntl.O_RDWR);
                 long b = s.mmap(0, 4096, RW, Mman.MAP_SHARED, cfd, 0);
                 s.close(cfd);
-                while (s.load8(b) != '1') s.sched_yield();
-                s.store8(b, (byte) '2');
+                while (s.cpu().load8(b) != '1') s.sched_yield();
+                s.cpu().store8(b, (byte) '2');
                 return 0;
             });
             long a = sys.mmap(0, 4096, RW, Mman.MAP_SHARED, fd, 0);
-            sys.store8(a, (byte) '1');
-            while (sys.load8(a) != '2') sys.sched_yield();
+            sys.cpu().store8(a, (byte) '1');
+            while (sys.cpu().load8(a) != '2') sys.sched_yield();
             int[] st = new int[1];
             sys.waitpid(c, st, 0);
             return Wait.WEXITSTATUS(st[0]);
@@ -93,8 +93,8 @@ class FileMappingTest {
             long a = sys.mmap(0, 8192, Mman.PROT_READ, Mman.MAP_SHARED, fd, 0);
             int c = sys.fork(s -> {
                 // mmap(2): "references beyond the end of the object result in the delivery of a SIGBUS".
-                boolean zeros = s.load8(a + 100) == 0;
-                s.load8(a + 4096);
+                boolean zeros = s.cpu().load8(a + 100) == 0;
+                s.cpu().load8(a + 4096);
                 return zeros ? 0 : 1;
             });
             int[] st = new int[1];
@@ -134,7 +134,7 @@ class FileMappingTest {
             sys.close(fd);
             sys.unlink("/tmp/f");
             byte[] b = new byte[4];
-            for (int i = 0; i < 4; i++) b[i] = sys.load8(a + i);
+            for (int i = 0; i < 4; i++) b[i] = sys.cpu().load8(a + i);
             sys.println(new String(b, StandardCharsets.UTF_8));
             return sys.munmap(a, 4096);
         }).run("t");

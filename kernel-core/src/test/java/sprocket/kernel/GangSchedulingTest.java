@@ -58,7 +58,7 @@ class GangSchedulingTest {
         int[] hogPids = new int[hogs];
         for (int i = 0; i < hogs; i++) {
             hogPids[i] = sys.fork(s -> {
-                while (true) s.burn(100_000);
+                while (true) s.cpu().burn(100_000);
             });
         }
         long slots = sys.sbrk(4096);
@@ -85,10 +85,10 @@ class GangSchedulingTest {
      */
     static void meet(Sys sys, long slots, int me, int members, int rounds, long work) {
         for (int r = 1; r <= rounds; r++) {
-            sys.burn(work);
-            sys.store32(slots + 64L * me, r);
+            sys.cpu().burn(work);
+            sys.cpu().store32(slots + 64L * me, r);
             for (int j = 0; j < members; j++) {
-                while (sys.load32(slots + 64L * j) < r) sys.burn(SPIN_DELAY);
+                while (sys.cpu().load32(slots + 64L * j) < r) sys.cpu().burn(SPIN_DELAY);
             }
         }
     }
@@ -143,7 +143,7 @@ class GangSchedulingTest {
     /** /bin/quick: burns argv[1] cycles and exits 7; what a member exec's to leave its group. */
     private static Program quick() {
         return Sim.asProgram("quick", (sys, argv) -> {
-            sys.burn(Long.parseLong(argv[1]));
+            sys.cpu().burn(Long.parseLong(argv[1]));
             return 7;
         });
     }
@@ -321,7 +321,7 @@ class GangSchedulingTest {
         int[] hogs = new int[2];
         for (int i = 0; i < hogs.length; i++) {
             hogs[i] = sys.fork(s -> {
-                s.burn(6_000_000);
+                s.cpu().burn(6_000_000);
                 return 0;
             });
         }
@@ -330,7 +330,7 @@ class GangSchedulingTest {
             for (int i = 0; i < kids.length; i++) {
                 int n = i;
                 kids[i] = s.sproc((m, arg, len) -> {
-                    m.burn((n + 1) * 400_000L);
+                    m.cpu().burn((n + 1) * 400_000L);
                     if (n == 3) m.execv("/bin/quick", new String[] {"quick", "300000"});
                     return n;
                 }, Prctl.PR_SADDR, 0);
@@ -385,11 +385,11 @@ class GangSchedulingTest {
             if (rnd.nextBoolean()) {
                 long burn = 100_000 + rnd.nextInt(2_000_000);
                 all.add(sys.fork(s -> {
-                    s.burn(burn);
+                    s.cpu().burn(burn);
                     return 0;
                 }));
             }
-            sys.burn(rnd.nextInt(500_000));
+            sys.cpu().burn(rnd.nextInt(500_000));
         }
         int failed = 0;
         for (int pid : all) {
@@ -407,7 +407,7 @@ class GangSchedulingTest {
             long seed = rnd.nextLong();
             kids[i] = sys.sproc((m, arg, len) -> member(m, new SplittableRandom(seed)), Prctl.PR_SADDR, 0);
             if (kids[i] < 0) return 1;
-            if (rnd.nextInt(3) == 0) sys.burn(rnd.nextInt(300_000));
+            if (rnd.nextInt(3) == 0) sys.cpu().burn(rnd.nextInt(300_000));
         }
         int bad = 0;
         for (int k : kids) {
@@ -427,7 +427,7 @@ class GangSchedulingTest {
                 case 2 -> {
                     if (rnd.nextInt(4) == 0) return m.execv("/bin/quick", new String[] {"quick", "200000"});
                 }
-                default -> m.burn(50_000 + rnd.nextInt(600_000));
+                default -> m.cpu().burn(50_000 + rnd.nextInt(600_000));
             }
         }
         return 0;

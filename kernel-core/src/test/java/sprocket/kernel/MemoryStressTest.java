@@ -22,14 +22,14 @@ class MemoryStressTest {
         int words = 64 + r.nextInt(2048);
         long base = sys.sbrk(words * 8L);
         for (int round = 0; round < 4; round++) {
-            for (int i = 0; i < words; i++) sys.store64(base + 8L * i, seed * 31 + i * 7L + round);
+            for (int i = 0; i < words; i++) sys.cpu().store64(base + 8L * i, seed * 31 + i * 7L + round);
             switch (r.nextInt(3)) {
                 case 0 -> sys.sched_yield();
                 case 1 -> sys.nanosleep(1_000_000L * (1 + r.nextInt(5)));
-                default -> sys.burn(20_000 + r.nextInt(200_000));
+                default -> sys.cpu().burn(20_000 + r.nextInt(200_000));
             }
             for (int i = 0; i < words; i++) {
-                if (sys.load64(base + 8L * i) != seed * 31 + i * 7L + round) return 1;
+                if (sys.cpu().load64(base + 8L * i) != seed * 31 + i * 7L + round) return 1;
             }
         }
         return 0;
@@ -38,7 +38,7 @@ class MemoryStressTest {
     private static int spawner(Sys sys, String[] argv) {
         SplittableRandom r = new SplittableRandom(Long.parseLong(argv[1]));
         long shared = sys.sbrk(4096);
-        sys.store64(shared, 42);
+        sys.cpu().store64(shared, 42);
         int bad = 0;
         for (int i = 0; i < 24; i++) {
             long seed = r.nextLong();
@@ -46,8 +46,8 @@ class MemoryStressTest {
             boolean sleepFirst = r.nextBoolean();
             sys.fork(s -> {
                 if (sleepFirst) s.nanosleep(500_000);
-                if (s.load64(shared) != 42) return 2;
-                s.store64(shared, seed);
+                if (s.cpu().load64(shared) != 42) return 2;
+                s.cpu().store64(shared, seed);
                 if (exec) s.execv("/bin/worker", new String[] {"worker", Long.toString(seed)});
                 return worker(s, new String[] {"worker", Long.toString(seed)});
             });
@@ -56,7 +56,7 @@ class MemoryStressTest {
         while (sys.wait(st) > 0) {
             if (!Wait.WIFEXITED(st[0]) || Wait.WEXITSTATUS(st[0]) != 0) bad++;
         }
-        if (sys.load64(shared) != 42) bad++;
+        if (sys.cpu().load64(shared) != 42) bad++;
         sys.println("bad " + bad);
         return bad == 0 ? 0 : 1;
     }

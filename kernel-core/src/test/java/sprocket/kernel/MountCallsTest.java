@@ -159,7 +159,7 @@ class MountCallsTest {
             // Linux umount(2): "EBUSY target could not be unmounted because it is busy."
             String open = result(sys, sys.umount("/mnt"));
             long a = sys.mmap(0, 4096, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_SHARED, fd, 0);
-            sys.store32(a, 42);
+            sys.cpu().store32(a, 42);
             sys.close(fd);
             String mapped = result(sys, sys.umount("/mnt"));
             sys.munmap(a, 4096);

@@ -159,7 +159,7 @@ class PluginDiscoveryTest {
         var o = Sim.with("sched=fifo", "hw.cpus=2").catalog(catalog).program("t", (sys, argv) -> {
             for (int i = 0; i < 4; i++) {
                 sys.fork(s -> {
-                    s.burn(300_000);
+                    s.cpu().burn(300_000);
                     return 0;
                 });
             }

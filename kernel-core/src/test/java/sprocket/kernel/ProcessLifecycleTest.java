@@ -38,7 +38,7 @@ class ProcessLifecycleTest {
             // wait(2): "ECHILD: The calling process has no existing unwaited-for child processes."
             if (sys.wait(st) != -1 || sys.errno() != Errno.ECHILD) return 1;
             int c = sys.fork(s -> {
-                s.burn(100_000);
+                s.cpu().burn(100_000);
                 return 0;
             });
             if (sys.waitpid(c, st, WNOHANG) != 0) return 2;
@@ -170,14 +170,14 @@ class ProcessLifecycleTest {
     void memory_written_by_the_child_after_fork_is_not_seen_by_the_parent() {
         var o = Sim.with().program("t", (sys, argv) -> {
             long a = sys.sbrk(4096);
-            sys.store32(a, 1);
+            sys.cpu().store32(a, 1);
             int c = sys.fork(s -> {
-                s.store32(a, 2);
-                return s.load32(a);
+                s.cpu().store32(a, 2);
+                return s.cpu().load32(a);
             });
             int[] st = new int[1];
             sys.waitpid(c, st, 0);
-            return WEXITSTATUS(st[0]) == 2 && sys.load32(a) == 1 ? 0 : 1;
+            return WEXITSTATUS(st[0]) == 2 && sys.cpu().load32(a) == 1 ? 0 : 1;
         }).run("t");
         assertThat(o.status()).isZero();
         assertThat(o.stats().counters()).containsKey("cow_copies");
@@ -187,7 +187,7 @@ class ProcessLifecycleTest {
     void a_store_to_an_unmapped_address_kills_with_SIGSEGV_and_a_core() {
         var o = Sim.with().program("t", (sys, argv) -> {
             int c = sys.fork(s -> {
-                s.store32(0x1000, 1);
+                s.cpu().store32(0x1000, 1);
                 return 0;
             });
             int[] st = new int[1];
@@ -203,7 +203,7 @@ class ProcessLifecycleTest {
             for (int cpu = 3; cpu >= 0; cpu--) {
                 // sched_setaffinity(2) on oneself, excluding the CPU it runs on: it must move, holding no lock.
                 if (sys.sched_setaffinity(0, 1L << cpu) != 0) return 1;
-                sys.burn(1_000);
+                sys.cpu().burn(1_000);
             }
             return sys.sched_getaffinity(0) == 1 ? 0 : 2;
         }).run("t");

@@ -96,7 +96,7 @@ class SchedulerEjectionTest {
             int n = i;
             sys.fork(s -> {
                 if (n == 3) s.sched_setaffinity(0, 0b10);
-                s.burn(400_000);
+                s.cpu().burn(400_000);
                 return n;
             });
         }

@@ -18,7 +18,7 @@ class SchedulingMetricsTest {
     private static int equalJobs(Sys sys, String[] argv) {
         for (int i = 0; i < 3; i++) {
             sys.fork(s -> {
-                s.burn(1_000_000);
+                s.cpu().burn(1_000_000);
                 return 0;
             });
         }

@@ -11,7 +11,7 @@ class SchedulingTest {
         var o = Sim.with("hw.cpus=" + cpus, "kernel.lock=" + lock).program("b", (sys, argv) -> {
             for (int i = 0; i < 8; i++) {
                 sys.fork(s -> {
-                    s.burn(2_000_000);
+                    s.cpu().burn(2_000_000);
                     return 0;
                 });
             }

@@ -73,12 +73,12 @@ class ShareGroupStressTest {
                     long m = s.mmap(0, 4096L * (1 + r.nextInt(4)), Mman.PROT_READ | Mman.PROT_WRITE,
                             Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1, 0);
                     if (m != Mman.MAP_FAILED) {
-                        s.store32(m, step);
+                        s.cpu().store32(m, step);
                         if (r.nextBoolean()) s.munmap(m, 4096);
                     }
                 }
                 case 6 -> s.sbrk(r.nextBoolean() ? 4096 : 0);
-                case 7 -> s.store32(cell + 4L * r.nextInt(1024), step);
+                case 7 -> s.cpu().store32(cell + 4L * r.nextInt(1024), step);
                 case 8 -> {
                     int f = s.fork(c -> r.nextBoolean() ? 0 : c.execv("/bin/quick", new String[] {"quick"}));
                     if (f > 0) waitFor(s, f);
@@ -90,7 +90,7 @@ class ShareGroupStressTest {
                         s.close(fds[1]);
                     }
                 }
-                case 10 -> s.burn(r.nextInt(5_000));
+                case 10 -> s.cpu().burn(r.nextInt(5_000));
                 case 11 -> s.sched_yield();
                 case 12 -> s.prctl(Prctl.PR_GETNSHARE);
                 default -> {

@@ -25,18 +25,18 @@ class ShareGroupVmTest {
             long cell = sys.sbrk(4096);
             long map = sys.mmap(0, 4 * 4096, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS,
                     -1, 0);
-            sys.store32(map, 5);
+            sys.cpu().store32(map, 5);
             int reader = sys.sproc((s, arg, len) -> {
                 int sum = 0;
-                while (s.load32(arg) == 0) {
-                    sum += s.load32(map); // a TLB entry for the page on this member's CPU
-                    s.burn(100);
+                while (s.cpu().load32(arg) == 0) {
+                    sum += s.cpu().load32(map); // a TLB entry for the page on this member's CPU
+                    s.cpu().burn(100);
                 }
-                return s.load32(map); // after the munmap: SIGSEGV
+                return s.cpu().load32(map); // after the munmap: SIGSEGV
             }, Prctl.PR_SALL, cell);
-            sys.burn(20_000);
+            sys.cpu().burn(20_000);
             sys.munmap(map, 4 * 4096);
-            sys.store32(cell, 1);
+            sys.cpu().store32(cell, 1);
             int st = waitFor(sys, reader);
             sys.println(Wait.WIFSIGNALED(st) + " " + Signals.name(Wait.WTERMSIG(st)));
             return 0;
@@ -59,12 +59,12 @@ class ShareGroupVmTest {
             long cell = sys.sbrk(4096);
             int toucher = sys.sproc((s, arg, len) -> {
                 long area = s.sbrk(256 * 4096L);
-                for (int i = 0; i < 256; i++) s.store32(area + i * 4096L, i); // 256 zero-fill faults: scans
-                s.store32(arg, 1);
+                for (int i = 0; i < 256; i++) s.cpu().store32(area + i * 4096L, i); // 256 zero-fill faults: scans
+                s.cpu().store32(arg, 1);
                 return 0;
             }, Prctl.PR_SALL, cell);
             int updates = 0;
-            while (sys.load32(cell) == 0) {
+            while (sys.cpu().load32(cell) == 0) {
                 long m = sys.mmap(0, 4096, Mman.PROT_READ, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1, 0);
                 sys.munmap(m, 4096);
                 updates += 2;

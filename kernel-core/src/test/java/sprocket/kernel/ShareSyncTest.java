@@ -34,21 +34,21 @@ class ShareSyncTest {
                 int fd = s.open("/tmp/f", Fcntl.O_RDWR | Fcntl.O_CREAT, 0644);
                 s.write(fd, "abcdef".getBytes(), 0, 6);
                 s.lseek(fd, 2, Fcntl.SEEK_SET);
-                s.store32(arg, fd);
+                s.cpu().store32(arg, fd);
                 s.unblockproc(s.getppid());
                 s.blockproc(s.getpid());
                 byte[] b = new byte[2];
                 s.read(fd, b, 0, 2); // after the parent read 2: the shared offset is at 4
-                s.store32(arg + 4, b[0]);
+                s.cpu().store32(arg + 4, b[0]);
                 return 0;
             }, Prctl.PR_SALL, cell);
             sys.blockproc(parent);
-            int fd = sys.load32(cell);
+            int fd = sys.cpu().load32(cell);
             byte[] b = new byte[2];
             int n = sys.read(fd, b, 0, 2);
             sys.unblockproc(c);
             waitFor(sys, c);
-            sys.println(n + " " + new String(b) + " " + (char) sys.load32(cell + 4));
+            sys.println(n + " " + new String(b) + " " + (char) sys.cpu().load32(cell + 4));
             return 0;
         }).run("t");
         assertThat(o.console()).as(o.console()).isEqualTo("2 cd e\n");
@@ -123,7 +123,7 @@ class ShareSyncTest {
             long cell = sys.sbrk(4096);
             int c = sys.sproc((s, arg, len) -> {
                 int g = s.sproc((s2, a2, l2) -> {
-                    s2.store32(a2, (int) s2.prctl(Prctl.PR_GETSHMASK, 0));
+                    s2.cpu().store32(a2, (int) s2.prctl(Prctl.PR_GETSHMASK, 0));
                     return 0;
                 }, Prctl.PR_SALL, arg);
                 waitFor(s, g);
@@ -131,7 +131,7 @@ class ShareSyncTest {
             }, Prctl.PR_SADDR | Prctl.PR_SDIR, cell);
             waitFor(sys, c);
             sys.println(Integer.toHexString((int) sys.prctl(Prctl.PR_GETSHMASK, 0)) + " "
-                    + Integer.toHexString(sys.load32(cell)));
+                    + Integer.toHexString(sys.cpu().load32(cell)));
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("7f 45\n");
@@ -147,7 +147,7 @@ class ShareSyncTest {
             int c = sys.sproc((s, arg, len) -> {
                 // Enters the kernel with the table as it is now and sleeps in open until a writer comes.
                 int fd = s.open("/tmp/fifo", Fcntl.O_RDONLY);
-                s.store32(arg, fd);
+                s.cpu().store32(arg, fd);
                 return 0;
             }, Prctl.PR_SALL, cell);
             sys.sleep(1);
@@ -155,7 +155,7 @@ class ShareSyncTest {
             int mine = sys.open("/tmp/other", Fcntl.O_RDWR | Fcntl.O_CREAT, 0644);
             int w = sys.open("/tmp/fifo", Fcntl.O_WRONLY);
             waitFor(sys, c);
-            int theirs = sys.load32(cell);
+            int theirs = sys.cpu().load32(cell);
             // The sleeper must not have taken descriptor 3 again: it picked up the group's table first.
             boolean same = sys.fstat(theirs) != null && sys.fstat(mine) != null;
             sys.println(mine + " " + w + " " + theirs + " " + same);
@@ -173,16 +173,16 @@ class ShareSyncTest {
             sys.sigaction(sprocket.api.Signals.SIGUSR1, sprocket.api.sys.Sigaction.of((hs, sig) -> { }), null);
             int c = sys.sproc((s, arg, len) -> {
                 s.pause();
-                s.store32(arg, s.umask(0));
+                s.cpu().store32(arg, s.umask(0));
                 return 0;
             }, Prctl.PR_SALL, cell);
             sys.sleep(1);
-            long before = sys.cycles();
+            long before = sys.cpu().cycles();
             sys.umask(0077);
-            long took = sys.cycles() - before;
+            long took = sys.cpu().cycles() - before;
             sys.kill(c, sprocket.api.Signals.SIGUSR1);
             waitFor(sys, c);
-            sys.println(Integer.toOctalString(sys.load32(cell)) + " " + (took < 10_000));
+            sys.println(Integer.toOctalString(sys.cpu().load32(cell)) + " " + (took < 10_000));
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("77 true\n");

@@ -103,7 +103,7 @@ class SignalsTest {
     void a_stopped_child_is_reported_by_WUNTRACED_and_runs_on_after_SIGCONT() {
         var o = Sim.with().program("t", (sys, argv) -> {
             int c = sys.fork(s -> {
-                s.burn(2_000_000);
+                s.cpu().burn(2_000_000);
                 return 5;
             });
             sys.kill(c, Signals.SIGSTOP);

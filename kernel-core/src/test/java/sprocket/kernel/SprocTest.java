@@ -31,18 +31,18 @@ class SprocTest {
         // "after an sproc call, the new child process shares the virtual address space of the parent process".
         var o = Sim.with("hw=" + hw).program("t", (sys, argv) -> {
             long data = sys.sbrk(8192);
-            sys.store32(data, 1);
+            sys.cpu().store32(data, 1);
             int c = sys.sproc((s, arg, len) -> {
-                int seen = s.load32(arg);
-                s.store32(arg + 4096, 42);
+                int seen = s.cpu().load32(arg);
+                s.cpu().store32(arg + 4096, 42);
                 long more = s.sbrk(4096); // the break is the group's: the parent sees the growth too
-                s.store32(more, 7);
-                s.store64(arg + 8, more);
+                s.cpu().store32(more, 7);
+                s.cpu().store64(arg + 8, more);
                 return seen;
             }, Prctl.PR_SADDR, data);
             int st = waitFor(sys, c);
-            long more = sys.load64(data + 8);
-            sys.println(Wait.WEXITSTATUS(st) + " " + sys.load32(data + 4096) + " " + sys.load32(more) + " "
+            long more = sys.cpu().load64(data + 8);
+            sys.println(Wait.WEXITSTATUS(st) + " " + sys.cpu().load32(data + 4096) + " " + sys.cpu().load32(more) + " "
                     + (sys.sbrk(0) == more + 4096));
             return 0;
         }).run("t");
@@ -56,13 +56,13 @@ class SprocTest {
         // space are marked copy-on-write ... Thus writes by one process will not be visible to the other".
         var o = Sim.with().program("t", (sys, argv) -> {
             long data = sys.sbrk(4096);
-            sys.store32(data, 5);
+            sys.cpu().store32(data, 5);
             int c = sys.sproc((s, arg, len) -> {
-                s.store32(arg, 99);
-                return s.load32(arg);
+                s.cpu().store32(arg, 99);
+                return s.cpu().load32(arg);
             }, Prctl.PR_SFDS, data);
             int st = waitFor(sys, c);
-            sys.println(Wait.WEXITSTATUS(st) + " " + sys.load32(data));
+            sys.println(Wait.WEXITSTATUS(st) + " " + sys.cpu().load32(data));
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("99 5\n");
@@ -77,14 +77,14 @@ class SprocTest {
             long before = sys.prctl(Prctl.PR_GETNSHARE);
             int c = sys.sproc((s, arg, len) -> {
                 int g = s.sproc((s2, a2, l2) -> {
-                    s2.store32(a2, (int) s2.prctl(Prctl.PR_GETNSHARE));
+                    s2.cpu().store32(a2, (int) s2.prctl(Prctl.PR_GETNSHARE));
                     return 0;
                 }, Prctl.PR_SALL, arg);
                 waitFor(s, g);
                 return 0;
             }, Prctl.PR_SALL, cell);
             waitFor(sys, c);
-            sys.println(before + " " + sys.load32(cell) + " " + sys.prctl(Prctl.PR_GETNSHARE));
+            sys.println(before + " " + sys.cpu().load32(cell) + " " + sys.prctl(Prctl.PR_GETNSHARE));
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("0 3 1\n");
@@ -100,14 +100,14 @@ class SprocTest {
             int[] cld = new int[1];
             sys.sigaction(Signals.SIGCHLD, Sigaction.of((hs, sig) -> cld[0]++), null);
             int c = sys.sproc((s, arg, len) -> {
-                s.store32(arg, s.getpid());
-                s.store32(arg + 4, s.getpgrp());
-                s.store32(arg + 8, s.getppid());
+                s.cpu().store32(arg, s.getpid());
+                s.cpu().store32(arg + 4, s.getpgrp());
+                s.cpu().store32(arg + 8, s.getppid());
                 return 3;
             }, Prctl.PR_SALL, cell);
             int st = waitFor(sys, c);
-            sys.println((sys.load32(cell) == c) + " " + (sys.load32(cell + 4) == sys.getpgrp()) + " "
-                    + (sys.load32(cell + 8) == sys.getpid()) + " " + Wait.WEXITSTATUS(st) + " " + cld[0]);
+            sys.println((sys.cpu().load32(cell) == c) + " " + (sys.cpu().load32(cell + 4) == sys.getpgrp()) + " "
+                    + (sys.cpu().load32(cell + 8) == sys.getpid()) + " " + Wait.WEXITSTATUS(st) + " " + cld[0]);
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("true true true 3 1\n");
@@ -133,17 +133,17 @@ class SprocTest {
         var o = Sim.with().program("t", (sys, argv) -> {
             long cell = sys.sbrk(4096);
             int c = sys.sprocsp((s, arg, len) -> {
-                long sp = s.stackPointer();
-                s.store64(arg, sp);
-                s.store32(sp - 8, 1234);
-                s.store32(sp - 48 * 1024, 5678); // 48K down: within the 64K margin, grown on demand
+                long sp = s.cpu().stackPointer();
+                s.cpu().store64(arg, sp);
+                s.cpu().store32(sp - 8, 1234);
+                s.cpu().store32(sp - 48 * 1024, 5678); // 48K down: within the 64K margin, grown on demand
                 s.blockproc(s.getpid());
                 return 0;
             }, Prctl.PR_SALL, cell, 0, 64 * 1024);
             while (sys.prctl(Prctl.PR_ISBLOCKED, c) != 1) sys.sched_yield();
-            long sp = sys.load64(cell);
-            boolean apart = Math.abs(sp - sys.stackPointer()) >= 64 * 1024;
-            String seen = sys.load32(sp - 8) + " " + sys.load32(sp - 48 * 1024);
+            long sp = sys.cpu().load64(cell);
+            boolean apart = Math.abs(sp - sys.cpu().stackPointer()) >= 64 * 1024;
+            String seen = sys.cpu().load32(sp - 8) + " " + sys.cpu().load32(sp - 48 * 1024);
             sys.unblockproc(c);
             waitFor(sys, c);
             sys.println(apart + " " + seen);
@@ -160,11 +160,11 @@ class SprocTest {
             long stack = sys.sbrk(16384);
             long cell = stack;
             int c = sys.sprocsp((s, arg, len) -> {
-                s.store64(arg, s.stackPointer());
+                s.cpu().store64(arg, s.cpu().stackPointer());
                 return 0;
             }, Prctl.PR_SALL, cell, stack + 16384 - 3, 0);
             waitFor(sys, c);
-            sys.println((sys.load64(cell) == stack + 16384 - 8) + "");
+            sys.println((sys.cpu().load64(cell) == stack + 16384 - 8) + "");
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("true\n");
@@ -269,17 +269,17 @@ class SprocTest {
         // things, the process id."
         var o = Sim.with("hw.cpus=2").program("t", (sys, argv) -> {
             long cell = sys.sbrk(4096);
-            sys.store32(Prctl.PRDA_USR, 11);
+            sys.cpu().store32(Prctl.PRDA_USR, 11);
             int c = sys.sproc((s, arg, len) -> {
-                s.store32(arg, s.load32(Prctl.T_PID));
-                s.store32(arg + 4, s.load32(Prctl.PRDA_USR)); // a fresh PRDA: zero
-                s.store32(Prctl.PRDA_USR, 22);
+                s.cpu().store32(arg, s.cpu().load32(Prctl.T_PID));
+                s.cpu().store32(arg + 4, s.cpu().load32(Prctl.PRDA_USR)); // a fresh PRDA: zero
+                s.cpu().store32(Prctl.PRDA_USR, 22);
                 // errno lives in the PRDA: the parent's failing calls at the same time do not touch ours.
                 int bad = 0;
                 for (int i = 0; i < 200; i++) {
                     s.close(1000);
                     if (s.errno() != Errno.EBADF) bad++;
-                    s.burn(50);
+                    s.cpu().burn(50);
                 }
                 return bad;
             }, Prctl.PR_SALL, cell);
@@ -287,11 +287,11 @@ class SprocTest {
             for (int i = 0; i < 200; i++) {
                 sys.rmdir("/no/such/dir");
                 if (sys.errno() != Errno.ENOENT) bad++;
-                sys.burn(50);
+                sys.cpu().burn(50);
             }
             int st = waitFor(sys, c);
-            sys.println((sys.load32(cell) == c) + " " + sys.load32(cell + 4) + " " + sys.load32(Prctl.PRDA_USR) + " "
-                    + (sys.load32(Prctl.T_PID) == sys.getpid()) + " " + bad + " " + Wait.WEXITSTATUS(st));
+            sys.println((sys.cpu().load32(cell) == c) + " " + sys.cpu().load32(cell + 4) + " " + sys.cpu().load32(Prctl.PRDA_USR) + " "
+                    + (sys.cpu().load32(Prctl.T_PID) == sys.getpid()) + " " + bad + " " + Wait.WEXITSTATUS(st));
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("true 0 11 true 0 0\n");
@@ -309,22 +309,22 @@ class SprocTest {
             for (int i = 0; i < 2; i++) {
                 long mine = cell + 16 + 4L * i;
                 kids[i] = sys.sproc((s, arg, len) -> {
-                    s.sigaction(Signals.SIGUSR1, Sigaction.of((hs, sig) -> hs.store32(mine, hs.load32(mine) + 1)), null);
-                    s.store32(mine, 0);
-                    s.store32(arg + 8 + 4L * (mine == arg + 16 ? 0 : 1), 1);
-                    while (s.load32(arg) == 0) s.pause();
+                    s.sigaction(Signals.SIGUSR1, Sigaction.of((hs, sig) -> hs.cpu().store32(mine, hs.cpu().load32(mine) + 1)), null);
+                    s.cpu().store32(mine, 0);
+                    s.cpu().store32(arg + 8 + 4L * (mine == arg + 16 ? 0 : 1), 1);
+                    while (s.cpu().load32(arg) == 0) s.pause();
                     return 0;
                 }, Prctl.PR_SALL, cell);
             }
-            while (sys.load32(cell + 8) == 0 || sys.load32(cell + 12) == 0) sys.sched_yield();
+            while (sys.cpu().load32(cell + 8) == 0 || sys.cpu().load32(cell + 12) == 0) sys.sched_yield();
             sys.kill(kids[0], Signals.SIGUSR1); // one member
-            while (sys.load32(cell + 16) < 1) sys.sched_yield();
+            while (sys.cpu().load32(cell + 16) < 1) sys.sched_yield();
             sys.sleep(1);
-            String afterOne = sys.load32(cell + 16) + " " + sys.load32(cell + 20);
+            String afterOne = sys.cpu().load32(cell + 16) + " " + sys.cpu().load32(cell + 20);
             sys.kill(-sys.getpgrp(), Signals.SIGUSR1); // the whole process group, the parent too
-            while (sys.load32(cell + 16) < 2 || sys.load32(cell + 20) < 1) sys.sched_yield();
-            String afterGroup = sys.load32(cell + 16) + " " + sys.load32(cell + 20);
-            sys.store32(cell, 1);
+            while (sys.cpu().load32(cell + 16) < 2 || sys.cpu().load32(cell + 20) < 1) sys.sched_yield();
+            String afterGroup = sys.cpu().load32(cell + 16) + " " + sys.cpu().load32(cell + 20);
+            sys.cpu().store32(cell, 1);
             sys.kill(-sys.getpgrp(), Signals.SIGUSR1);
             waitFor(sys, kids[0]);
             waitFor(sys, kids[1]);
@@ -355,20 +355,20 @@ class SprocTest {
         // copy-on-write elements of the new process".
         var o = Sim.with().program("t", (sys, argv) -> {
             long cell = sys.sbrk(4096);
-            sys.store32(cell, 1);
+            sys.cpu().store32(cell, 1);
             int m = sys.sproc((s, arg, len) -> {
                 int f = s.fork(s2 -> {
                     int n = (int) s2.prctl(Prctl.PR_GETNSHARE);
-                    int before = s2.load32(arg);
-                    s2.store32(arg + 4, 1); // our copy only
+                    int before = s2.cpu().load32(arg);
+                    s2.cpu().store32(arg + 4, 1); // our copy only
                     s2.sleep(1);
-                    return n * 100 + before * 10 + s2.load32(arg);
+                    return n * 100 + before * 10 + s2.cpu().load32(arg);
                 });
-                s.store32(arg, 2); // the group changes after the fork: the child does not see it
+                s.cpu().store32(arg, 2); // the group changes after the fork: the child does not see it
                 return Wait.WEXITSTATUS(waitFor(s, f));
             }, Prctl.PR_SALL, cell);
             int st = waitFor(sys, m);
-            sys.println(Wait.WEXITSTATUS(st) + " " + sys.load32(cell + 4));
+            sys.println(Wait.WEXITSTATUS(st) + " " + sys.cpu().load32(cell + 4));
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("11 0\n");
@@ -381,23 +381,23 @@ class SprocTest {
         var o = Sim.with().program("t", (sys, argv) -> {
             long cell = sys.sbrk(4096);
             int c = sys.sproc((s, arg, len) -> {
-                s.store64(arg, s.stackPointer());
-                s.store32(s.stackPointer() - 16, 5);
+                s.cpu().store64(arg, s.cpu().stackPointer());
+                s.cpu().store32(s.cpu().stackPointer() - 16, 5);
                 return 0;
             }, Prctl.PR_SALL, cell);
             waitFor(sys, c);
-            long gone = sys.load64(cell) - 16;
+            long gone = sys.cpu().load64(cell) - 16;
             // A fork copies the group's space as it is now: touching the departed stack is a segmentation fault.
-            int f = sys.fork(s -> s.load32(gone));
+            int f = sys.fork(s -> s.cpu().load32(gone));
             int st = waitFor(sys, f);
             int[] fds = new int[2];
             sys.pipe(fds);
-            long argvAt = sys.stackPointer();
+            long argvAt = sys.cpu().stackPointer();
             int creator = sys.fork(s -> {
                 // This process makes a group and exits; its member reads the creator's stack afterwards.
                 s.sproc((s2, arg, len) -> {
                     while (s2.getppid() != 1) s2.sched_yield();
-                    byte[] b = {(byte) s2.load32(arg)};
+                    byte[] b = {(byte) s2.cpu().load32(arg)};
                     s2.write(fds[1], b, 0, 1);
                     return 0;
                 }, Prctl.PR_SALL, argvAt);
@@ -423,11 +423,11 @@ class SprocTest {
             sys.sigaction(Signals.SIGTERM, Sigaction.of((hs, sig) -> got[0]++), null);
             int waiter = sys.sproc((s, arg, len) -> {
                 s.signal(Signals.SIGTERM, sprocket.api.sys.SignalHandler.DEFAULT);
-                s.store32(arg, 1);
+                s.cpu().store32(arg, 1);
                 s.pause();
                 return 0;
             }, Prctl.PR_SALL, cell);
-            while (sys.load32(cell) == 0) sys.sched_yield();
+            while (sys.cpu().load32(cell) == 0) sys.sched_yield();
             sys.prctl(Prctl.PR_SETEXITSIG, Signals.SIGTERM);
             int quitter = sys.sproc((s, arg, len) -> 0, Prctl.PR_SALL, cell);
             int q = waitFor(sys, quitter);
@@ -443,12 +443,12 @@ class SprocTest {
         // "The new process can reference the parent's stack." "sproc is equivalent to calling sprocsp with the sp
         // argument set to NULL and the len argument set to the rlim_cur value of the resource limit RLIMIT_STACK."
         var o = Sim.with().program("t", (sys, argv) -> {
-            long mine = sys.stackPointer() - 256;
-            sys.store32(mine, 4321);
+            long mine = sys.cpu().stackPointer() - 256;
+            sys.cpu().store32(mine, 4321);
             Rlimit[] lim = new Rlimit[1];
             sys.getrlimit(Rlimit.RLIMIT_STACK, lim);
             long want = lim[0].cur();
-            int c = sys.sproc((s, arg, len) -> s.load32(arg) == 4321 && len == want ? 0 : 1, Prctl.PR_SADDR, mine);
+            int c = sys.sproc((s, arg, len) -> s.cpu().load32(arg) == 4321 && len == want ? 0 : 1, Prctl.PR_SADDR, mine);
             sys.println(Wait.WEXITSTATUS(waitFor(sys, c)) + "");
             return 0;
         }).run("t");
@@ -465,21 +465,21 @@ class SprocTest {
             int c = sys.sproc((s, arg, len) -> {
                 int id = s.shmget(sprocket.api.sys.IpcFlags.IPC_PRIVATE, 4096, sprocket.api.sys.IpcFlags.IPC_CREAT | 0600);
                 long shm = s.shmat(id, 0, 0);
-                s.store32(shm, 17);
+                s.cpu().store32(shm, 17);
                 long map = s.mmap(0, 4096, sprocket.api.sys.Mman.PROT_READ | sprocket.api.sys.Mman.PROT_WRITE,
                         sprocket.api.sys.Mman.MAP_PRIVATE | sprocket.api.sys.Mman.MAP_ANONYMOUS, -1, 0);
-                s.store32(map, 23);
-                s.store64(arg, shm);
-                s.store64(arg + 8, map);
-                s.store32(arg + 16, id);
+                s.cpu().store32(map, 23);
+                s.cpu().store64(arg, shm);
+                s.cpu().store64(arg + 8, map);
+                s.cpu().store32(arg + 16, id);
                 return 0;
             }, Prctl.PR_SALL, cell);
             waitFor(sys, c);
-            long shm = sys.load64(cell);
-            long map = sys.load64(cell + 8);
-            String seen = sys.load32(shm) + " " + sys.load32(map);
+            long shm = sys.cpu().load64(cell);
+            long map = sys.cpu().load64(cell + 8);
+            String seen = sys.cpu().load32(shm) + " " + sys.cpu().load32(map);
             sys.shmdt(shm);
-            sys.shmctl(sys.load32(cell + 16), sprocket.api.sys.IpcFlags.IPC_RMID, null);
+            sys.shmctl(sys.cpu().load32(cell + 16), sprocket.api.sys.IpcFlags.IPC_RMID, null);
             sys.println(seen);
             return 0;
         }).run("t");
@@ -494,12 +494,12 @@ class SprocTest {
             long cell = sys.sbrk(4096);
             long len = 1L << 20;
             int c = sys.sprocsp((s, arg, l) -> {
-                s.store64(arg, s.stackPointer());
+                s.cpu().store64(arg, s.cpu().stackPointer());
                 s.blockproc(s.getpid());
                 return 0;
             }, Prctl.PR_SALL, cell, 0, len);
             while (sys.prctl(Prctl.PR_ISBLOCKED, c) != 1) sys.sched_yield();
-            long top = sys.load64(cell);
+            long top = sys.cpu().load64(cell);
             boolean clear = true;
             for (int i = 0; i < 8; i++) {
                 long m = sys.mmap(0, 64 * 1024, sprocket.api.sys.Mman.PROT_READ,

@@ -85,10 +85,10 @@ class SystemVIpcTest {
         var o = Sim.with("hw.cpus=2").program("t", (sys, argv) -> {
             int id = sys.shmget(IpcFlags.IPC_PRIVATE, 8192, IpcFlags.IPC_CREAT | 0600);
             long at = sys.shmat(id, 0, 0);
-            sys.store64(at, 1);
+            sys.cpu().store64(at, 1);
             int c = sys.fork(s -> {
                 // shmat(2): attached segments are inherited by the child.
-                s.store64(at + 8, s.load64(at) + 41);
+                s.cpu().store64(at + 8, s.cpu().load64(at) + 41);
                 return s.shmdt(at);
             });
             sys.waitpid(c, new int[1], 0);
@@ -98,7 +98,7 @@ class SystemVIpcTest {
             // shmctl(2) IPC_RMID: the identifier goes now, the memory with the last detach.
             sys.shmctl(id, IpcFlags.IPC_RMID, null);
             boolean gone = sys.shmat(id, 0, 0) == -1 && sys.errno() == Errno.EINVAL;
-            long value = sys.load64(at + 8);
+            long value = sys.cpu().load64(at + 8);
             boolean detached = sys.shmdt(at) == 0;
             boolean notAgain = sys.shmdt(at) == -1 && sys.errno() == Errno.EINVAL;
             sys.println("value " + value + ", nattch " + attachedNow + ", gone " + gone + ", detached " + detached

@@ -31,20 +31,20 @@ class VirtualMemoryTest {
     void after_fork_neither_side_sees_the_others_writes_to_private_memory(String hw) {
         var o = Sim.with("hw=" + hw).program("t", (sys, argv) -> {
             long a = sys.mmap(0, 8192, RW, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1, 0);
-            sys.store64(a, 1);
-            sys.store64(a + 4096, 1);
+            sys.cpu().store64(a, 1);
+            sys.cpu().store64(a + 4096, 1);
             int[] p = new int[2];
             sys.pipe(p);
             int c = sys.fork(s -> {
-                s.store64(a, 2);
+                s.cpu().store64(a, 2);
                 s.read(p[0], new byte[1], 0, 1);
                 // The parent wrote its second page meanwhile; the child still sees the value from before fork.
-                return s.load64(a) == 2 && s.load64(a + 4096) == 1 ? 0 : 1;
+                return s.cpu().load64(a) == 2 && s.cpu().load64(a + 4096) == 1 ? 0 : 1;
             });
-            sys.store64(a + 4096, 3);
+            sys.cpu().store64(a + 4096, 3);
             sys.write(p[1], new byte[1], 0, 1);
             int child = exitOf(sys, c);
-            return child == 0 && sys.load64(a) == 1 && sys.load64(a + 4096) == 3 ? 0 : 10 + child;
+            return child == 0 && sys.cpu().load64(a) == 1 && sys.cpu().load64(a + 4096) == 3 ? 0 : 10 + child;
         }).run("t");
         assertThat(o.status()).isZero();
         assertThat(o.stats().counters().get("cow_copies")).isGreaterThanOrEqualTo(2);
@@ -56,12 +56,12 @@ class VirtualMemoryTest {
         var o = Sim.with("hw=" + hw).program("t", (sys, argv) -> {
             long a = sys.mmap(0, 4096, RW, Mman.MAP_SHARED | Mman.MAP_ANONYMOUS, -1, 0);
             int c = sys.fork(s -> {
-                s.store64(a, 7);
-                while (s.load64(a + 8) != 9) s.sched_yield();
+                s.cpu().store64(a, 7);
+                while (s.cpu().load64(a + 8) != 9) s.sched_yield();
                 return 0;
             });
-            while (sys.load64(a) != 7) sys.sched_yield();
-            sys.store64(a + 8, 9);
+            while (sys.cpu().load64(a) != 7) sys.sched_yield();
+            sys.cpu().store64(a + 8, 9);
             return exitOf(sys, c);
         }).run("t");
         assertThat(o.status()).isZero();
@@ -71,13 +71,13 @@ class VirtualMemoryTest {
     void a_load_after_munmap_delivers_SIGSEGV() {
         var o = Sim.with().program("t", (sys, argv) -> {
             long a = sys.mmap(0, 4096, RW, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1, 0);
-            sys.store64(a, 1);
+            sys.cpu().store64(a, 1);
             int c = sys.fork(s -> {
                 s.munmap(a, 4096);
-                s.load64(a);
+                s.cpu().load64(a);
                 return 0;
             });
-            return exitOf(sys, c) == 128 + Signals.SIGSEGV && sys.load64(a) == 1 ? 0 : 1;
+            return exitOf(sys, c) == 128 + Signals.SIGSEGV && sys.cpu().load64(a) == 1 ? 0 : 1;
         }).run("t");
         assertThat(o.status()).isZero();
     }
@@ -88,8 +88,8 @@ class VirtualMemoryTest {
             long a = sys.mmap(0, 4096, RW, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1, 0);
             int c = sys.fork(s -> {
                 s.mprotect(a, 4096, Mman.PROT_READ);
-                s.load64(a);
-                s.store64(a, 1);
+                s.cpu().load64(a);
+                s.cpu().store64(a, 1);
                 return 0;
             });
             return exitOf(sys, c) == 128 + Signals.SIGSEGV ? 0 : 1;
@@ -138,7 +138,7 @@ class VirtualMemoryTest {
         var o = Sim.with().program("t", (sys, argv) -> {
             long a = sys.mmap(0, 4096, RW, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1, 0);
             byte[] msg = "through memory\n".getBytes();
-            for (int i = 0; i < msg.length; i++) sys.store8(a + i, msg[i]);
+            for (int i = 0; i < msg.length; i++) sys.cpu().store8(a + i, msg[i]);
             return sys.write(Fcntl.STDOUT_FILENO, a, msg.length) == msg.length ? 0 : 1;
         }).run("t");
         assertThat(o.console()).isEqualTo("through memory\n");
@@ -154,11 +154,11 @@ class VirtualMemoryTest {
     private static int sweep(Sys sys) {
         long a = sys.mmap(0, 16 * 4096, RW, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1, 0);
         for (int round = 0; round < 50; round++) {
-            for (int i = 0; i < 16; i++) sys.store64(a + 4096L * i, round + i);
+            for (int i = 0; i < 16; i++) sys.cpu().store64(a + 4096L * i, round + i);
             sys.sched_yield();
         }
         for (int i = 0; i < 16; i++) {
-            if (sys.load64(a + 4096L * i) != 49 + i) return 1;
+            if (sys.cpu().load64(a + 4096L * i) != 49 + i) return 1;
         }
         return 0;
     }
@@ -199,7 +199,7 @@ class VirtualMemoryTest {
                     if (m == -1) return 3;
                     s.write(ready[1], new byte[1], 0, 1);
                     s.read(go[0], new byte[1], 0, 1);
-                    for (int i = 0; i < 640; i++) s.store64(m + 4096L * i, i);
+                    for (int i = 0; i < 640; i++) s.cpu().store64(m + 4096L * i, i);
                     return 0;
                 });
             }
@@ -213,9 +213,9 @@ class VirtualMemoryTest {
             }
             // Afterwards memory is free again and the survivor works as before.
             long a = sys.mmap(0, 4096, RW, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1, 0);
-            sys.store64(a, 5);
+            sys.cpu().store64(a, 5);
             sys.println("sbrk " + sbrk + ", mmap " + mmap + ", killed " + killedCount + ", survivor "
-                    + (sys.load64(a) == 5));
+                    + (sys.cpu().load64(a) == 5));
             return 0;
         }).run("t");
         // vm-regions' rule: the process whose fault finds no frame gets SIGKILL; the other finishes.

@@ -5,11 +5,19 @@ import java.nio.charset.StandardCharsets;
 /**
  * The system calls, as a program sees them: names and meanings from the Unix and IRIX manual pages. A call
  * that fails returns -1 (or null, where the C call returns a pointer) and sets {@link #errno()}, which is
- * private to the calling process. Every call enters the kernel and costs simulated time; so do loads and
- * stores, which go through the MMU. Calls act for the process that makes them, whichever {@code Sys}
- * reference the code holds.
+ * private to the calling process. Every call enters the kernel and costs simulated time. What a program does
+ * without entering the kernel (loads, stores, atomic instructions, computing) is its {@link #cpu()}'s. Calls act
+ * for the process that makes them, whichever {@code Sys} reference the code holds.
  */
 public interface Sys {
+
+    // ---- the user-mode CPU
+
+    /**
+     * The CPU this process runs on, as user code sees it: the loads, stores and atomic instructions a program
+     * executes without entering the kernel.
+     */
+    UserCpu cpu();
 
     // ---- errno
 
@@ -257,7 +265,7 @@ public interface Sys {
     /** umask(2): sets the mask, returns the previous one. */
     int umask(int mask);
 
-    // ---- memory: every access goes through the MMU; a bad address delivers SIGSEGV
+    // ---- memory (sbrk(2), mmap(2)...); loads and stores are the user CPU's: UserCpu
 
     /** sbrk(2): returns the old break, or -1 with ENOMEM. */
     long sbrk(long increment);
@@ -281,26 +289,6 @@ public interface Sys {
 
     /** mprotect(2). */
     int mprotect(long addr, long len, int prot);
-
-    byte load8(long addr);
-
-    short load16(long addr);
-
-    int load32(long addr);
-
-    long load64(long addr);
-
-    double loadDouble(long addr);
-
-    void store8(long addr, byte value);
-
-    void store16(long addr, short value);
-
-    void store32(long addr, int value);
-
-    void store64(long addr, long value);
-
-    void storeDouble(long addr, double value);
 
     // ---- System V semaphores (semget(2), semop(2), semctl(2)) and message queues (msgget(2)...)
 
@@ -347,12 +335,6 @@ public interface Sys {
     int msgctl(int msqid, int cmd, MsqidDs[] buf);
 
     // ---- time and CPU
-
-    /** Spends {@code cycles} CPU cycles computing, as a loop would. */
-    void burn(long cycles);
-
-    /** The cycle counter of the CPU the caller runs on (RDTSC on x86; the free-running counter on IRIX). */
-    long cycles();
 
     /** Simulated nanoseconds since boot (clock_gettime(CLOCK_MONOTONIC)). */
     long nanotime();
@@ -413,12 +395,6 @@ public interface Sys {
     int sprocsp(SprocEntry entry, int inh, long arg, long sp, long len);
 
     /**
-     * The stack pointer the process started with: below exec's arguments, the top of the stack sproc(2) placed, or
-     * sprocsp(2)'s {@code sp} rounded down. Simulated stack memory is what a program addresses from here down.
-     */
-    long stackPointer();
-
-    /**
      * clone(2), the Linux personality of share groups: a child in the caller's share group starting at {@code fn},
      * sharing what {@link Clone}'s flags ask (CLONE_VM: the address space; CLONE_FILES: the descriptor table;
      * CLONE_FS: root and current directory and umask; CLONE_SIGHAND: the signal handlers, which needs CLONE_VM), with
@@ -452,13 +428,6 @@ public interface Sys {
     int setblockproccntall(int pid, int count);
 
     // ---- arenas (usinit(3P), usconfig(3P)) and the locks and semaphores in them (ussetlock(3P), uspsema(3P))
-    /**
-     * test_and_set(3): atomically stores {@code value} in the 32-bit word at {@code addr} and returns what was there,
-     * on the machine's atomic primitive (LOCK XCHG on x86 MPS; the R2000, with no read-modify-write instruction, goes
-     * through its bus lock unit), at that primitive's cost. A bad address delivers SIGSEGV, as a store would.
-     */
-    int test_and_set(long addr, int value);
-
     /**
      * usconfig(3P): {@link Ulocks} CONF_INITUSERS and CONF_INITSIZE set what the next arena gets (and, for
      * CONF_INITUSERS, what the share group's C library arena admits: set it before the first sproc) and return the

@@ -47,28 +47,28 @@ final class Bakery {
     long lock(Sys sys, int i, boolean yield) {
         long me = slot(i);
         // Take a ticket one above every ticket in sight; two processes may draw the same one, and the pid order breaks the tie.
-        sys.store32(me + CHOOSING, 1);
+        sys.cpu().store32(me + CHOOSING, 1);
         int max = 0;
         for (int j = 0; j < n; j++) {
-            int t = sys.load32(slot(j) + NUMBER);
+            int t = sys.cpu().load32(slot(j) + NUMBER);
             if (t > max) max = t;
         }
         int ticket = max + 1;
-        sys.store32(me + NUMBER, ticket);
-        sys.store32(me + CHOOSING, 0);
+        sys.cpu().store32(me + NUMBER, ticket);
+        sys.cpu().store32(me + CHOOSING, 0);
 
         long spins = 0;
         for (int j = 0; j < n; j++) {
             if (j == i) continue;
             long other = slot(j);
             // Wait while j is drawing a ticket, or it could draw one lower than ours after we looked.
-            while (sys.load32(other + CHOOSING) != 0) {
+            while (sys.cpu().load32(other + CHOOSING) != 0) {
                 spins++;
                 if (yield) sys.sched_yield();
             }
             // Wait while j holds a ticket served before ours: (number, index) ordered lexicographically.
             while (true) {
-                int t = sys.load32(other + NUMBER);
+                int t = sys.cpu().load32(other + NUMBER);
                 if (t == 0 || t > ticket || (t == ticket && j > i)) break;
                 spins++;
                 if (yield) sys.sched_yield();
@@ -79,6 +79,6 @@ final class Bakery {
 
     /** Leaves the critical section as process {@code i}: giving up the ticket lets the next one in. */
     void unlock(Sys sys, int i) {
-        sys.store32(slot(i) + NUMBER, 0);
+        sys.cpu().store32(slot(i) + NUMBER, 0);
     }
 }

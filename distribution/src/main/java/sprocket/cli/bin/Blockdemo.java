@@ -35,7 +35,7 @@ public final class Blockdemo implements Program {
             kids[i] = sys.sproc((s, arg, len) -> {
                 s.blockproc(s.getpid());
                 Libc.puts(s, "member " + index + " (pid " + s.getpid() + "): released\n");
-                s.store32(arg, s.load32(arg) + 1);
+                s.cpu().store32(arg, s.cpu().load32(arg) + 1);
                 s.blockproc(s.getpid());
                 Libc.puts(s, "member " + index + ": released again, with everyone\n");
                 return 0;
@@ -48,9 +48,9 @@ public final class Blockdemo implements Program {
         waitBlocked(sys, kids);
         Libc.puts(sys, "parent: all " + n + " members are blocked\n");
         for (int i = (int) n - 1; i >= 0; i--) {
-            int before = sys.load32(turn);
+            int before = sys.cpu().load32(turn);
             sys.unblockproc(kids[i]);
-            while (sys.load32(turn) == before) sys.sched_yield();
+            while (sys.cpu().load32(turn) == before) sys.sched_yield();
         }
         waitBlocked(sys, kids);
         Libc.puts(sys, "parent: blocked again; unblockprocall\n");

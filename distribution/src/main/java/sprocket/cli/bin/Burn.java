@@ -37,11 +37,11 @@ public final class Burn implements Program {
         }
 
         boolean ok = true;
-        long start = sys.cycles();
+        long start = sys.cpu().cycles();
         int started = 0;
         while (started < nproc) {
             int pid = sys.fork(child -> {
-                child.burn(cycles);
+                child.cpu().burn(cycles);
                 return 0;
             });
             if (pid == -1) {
@@ -70,7 +70,7 @@ public final class Burn implements Program {
                 ok = false;
             }
         }
-        long elapsed = sys.cycles() - start;
+        long elapsed = sys.cpu().cycles() - start;
         if (!ok) return 1;
         if (!Libc.puts(sys, "burn: " + started + " processes x " + cycles + " cycles: " + elapsed
                 + " cycles elapsed\n")) {

@@ -39,14 +39,14 @@ public final class Cowfork implements sprocket.api.sys.Program {
             Libc.perror(sys, "cowfork: sbrk");
             return 1;
         }
-        for (long i = 0; i < pages; i++) sys.store64(base + i * page, 1000 + i);
+        for (long i = 0; i < pages; i++) sys.cpu().store64(base + i * page, 1000 + i);
         int child = sys.fork(s -> {
             Rusage before = s.getrusage(Rusage.RUSAGE_SELF);
-            for (long i = 0; i < writes; i++) s.store64(base + i * page, 2000 + i);
+            for (long i = 0; i < writes; i++) s.cpu().store64(base + i * page, 2000 + i);
             Rusage after = s.getrusage(Rusage.RUSAGE_SELF);
             for (long i = 0; i < pages; i++) {
                 long want = i < writes ? 2000 + i : 1000 + i;
-                if (s.load64(base + i * page) != want) return 1;
+                if (s.cpu().load64(base + i * page) != want) return 1;
             }
             Libc.puts(s, "cowfork: child wrote " + writes + " of " + pages + " pages with "
                     + (after.minflt() - before.minflt()) + " copy-on-write faults, and sees its own contents\n");
@@ -62,7 +62,7 @@ public final class Cowfork implements sprocket.api.sys.Program {
             return 1;
         }
         for (long i = 0; i < pages; i++) {
-            if (sys.load64(base + i * page) != 1000 + i) {
+            if (sys.cpu().load64(base + i * page) != 1000 + i) {
                 Libc.eputs(sys, "cowfork: the parent's page " + i + " changed under it\n");
                 return 1;
             }

@@ -38,7 +38,7 @@ public final class Exitsig implements Program {
             int pid = sys.sproc((s, arg, len) -> {
                 int[] got = new int[1];
                 s.sigaction(Signals.SIGUSR1, Sigaction.of((h, sig) -> got[0] = sig), null);
-                s.store32(arg, s.load32(arg) + 1);
+                s.cpu().store32(arg, s.cpu().load32(arg) + 1);
                 while (got[0] == 0) s.pause();
                 Libc.puts(s, "member " + s.getpid() + ": got " + Signals.name(got[0]) + "\n");
                 return 0;
@@ -49,7 +49,7 @@ public final class Exitsig implements Program {
             }
         }
         for (int i = 0; i < n; i++) {
-            while (sys.load32(ready + 4L * i) == 0) sys.sched_yield();
+            while (sys.cpu().load32(ready + 4L * i) == 0) sys.sched_yield();
         }
         if (sys.prctl(Prctl.PR_SETEXITSIG, Signals.SIGUSR1) == -1) {
             Libc.perror(sys, "exitsig: prctl");

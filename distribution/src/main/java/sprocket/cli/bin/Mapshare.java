@@ -33,8 +33,8 @@ public final class Mapshare implements sprocket.api.sys.Program {
         }
         int child = sys.fork(s -> {
             put(s, page, "hello from pid " + s.getpid());
-            s.store64(page + FLAG, 1);
-            while (s.load64(page + FLAG) != 2) s.sched_yield();
+            s.cpu().store64(page + FLAG, 1);
+            while (s.cpu().load64(page + FLAG) != 2) s.sched_yield();
             Libc.puts(s, "mapshare: child read: " + get(s, page) + "\n");
             return 0;
         });
@@ -42,10 +42,10 @@ public final class Mapshare implements sprocket.api.sys.Program {
             Libc.perror(sys, "mapshare: fork");
             return 1;
         }
-        while (sys.load64(page + FLAG) != 1) sys.sched_yield();
+        while (sys.cpu().load64(page + FLAG) != 1) sys.sched_yield();
         Libc.puts(sys, "mapshare: parent read: " + get(sys, page) + "\n");
         put(sys, page, "and hello back from pid " + sys.getpid());
-        sys.store64(page + FLAG, 2);
+        sys.cpu().store64(page + FLAG, 2);
         int[] st = new int[1];
         sys.waitpid(child, st, 0);
         sys.munmap(page, 4096);
@@ -54,13 +54,13 @@ public final class Mapshare implements sprocket.api.sys.Program {
 
     private static void put(Sys sys, long page, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < b.length; i++) sys.store8(page + TEXT + i, b[i]);
-        sys.store64(page + LENGTH, b.length);
+        for (int i = 0; i < b.length; i++) sys.cpu().store8(page + TEXT + i, b[i]);
+        sys.cpu().store64(page + LENGTH, b.length);
     }
 
     private static String get(Sys sys, long page) {
-        byte[] b = new byte[(int) sys.load64(page + LENGTH)];
-        for (int i = 0; i < b.length; i++) b[i] = sys.load8(page + TEXT + i);
+        byte[] b = new byte[(int) sys.cpu().load64(page + LENGTH)];
+        for (int i = 0; i < b.length; i++) b[i] = sys.cpu().load8(page + TEXT + i);
         return new String(b, StandardCharsets.UTF_8);
     }
 }

@@ -40,11 +40,11 @@ public final class Memtouch implements sprocket.api.sys.Program {
             return 1;
         }
         Rusage before = sys.getrusage(Rusage.RUSAGE_SELF);
-        for (long i = 0; i < pages; i++) sys.store64(base + i * page, i);
+        for (long i = 0; i < pages; i++) sys.cpu().store64(base + i * page, i);
         Rusage first = sys.getrusage(Rusage.RUSAGE_SELF);
         long bad = 0;
         for (long i = 0; i < pages; i++) {
-            if (sys.load64(base + i * page) != i) bad++;
+            if (sys.cpu().load64(base + i * page) != i) bad++;
         }
         Rusage second = sys.getrusage(Rusage.RUSAGE_SELF);
         Libc.puts(sys, "memtouch: " + pages + " pages of " + page + " bytes\n"

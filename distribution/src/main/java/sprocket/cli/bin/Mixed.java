@@ -69,7 +69,7 @@ public final class Mixed implements Program {
         int started = 0;
         for (int c = 0, i = 0; started < n; started++) {
             boolean cpuBound = (started % 2 == 0 && c < cpu) || i >= io;
-            forked[started] = sys.cycles();
+            forked[started] = sys.cpu().cycles();
             int pid = sys.fork(cpuBound ? child -> compute(child, rounds) : child -> await(child, rounds));
             if (pid == -1) {
                 Libc.perror(sys, "mixed: fork");
@@ -88,7 +88,7 @@ public final class Mixed implements Program {
         int[] status = new int[1];
         for (int reaped = 0; reaped < started; ) {
             int pid = Reap.any(sys, status);
-            long now = sys.cycles();
+            long now = sys.cpu().cycles();
             if (pid == -1) {
                 Libc.perror(sys, "mixed: waitpid");
                 ok = false;
@@ -134,7 +134,7 @@ public final class Mixed implements Program {
 
     /** A CPU-bound child: ROUNDS chunks of computing, never blocking. */
     private static int compute(Sys sys, long rounds) {
-        for (long r = 0; r < rounds; r++) sys.burn(CPU_CHUNK);
+        for (long r = 0; r < rounds; r++) sys.cpu().burn(CPU_CHUNK);
         return 0;
     }
 
@@ -146,7 +146,7 @@ public final class Mixed implements Program {
                 Libc.perror(sys, "mixed: nanosleep");
                 return 1;
             }
-            sys.burn(IO_BURST);
+            sys.cpu().burn(IO_BURST);
         }
         return 0;
     }

@@ -54,9 +54,9 @@ public final class Msgping implements Program {
             sys.msgctl(q, IpcFlags.IPC_RMID, null);
             return 1;
         }
-        long start = sys.cycles();
+        long start = sys.cpu().cycles();
         boolean pinged = ping(sys, q, rounds);
-        long elapsed = sys.cycles() - start;
+        long elapsed = sys.cpu().cycles() - start;
         boolean ok = pinged;
 
         int[] status = new int[1];

@@ -70,7 +70,7 @@ public final class Nicetest implements Program {
             return 1;
         }
         boolean ok = true;
-        long deadline = sys.cycles() + cycles;
+        long deadline = sys.cpu().cycles() + cycles;
         int started = 0;
         for (; started < nproc; started++) {
             long slot = page + started * SLOT;
@@ -88,15 +88,15 @@ public final class Nicetest implements Program {
         long totalChunks = 0;
         long totalWeight = 0;
         for (int i = 0; i < nproc; i++) {
-            totalChunks += sys.load64(page + i * SLOT + CHUNKS);
-            totalWeight += WEIGHTS[(int) sys.load64(page + i * SLOT + NICE) + 20];
+            totalChunks += sys.cpu().load64(page + i * SLOT + CHUNKS);
+            totalWeight += WEIGHTS[(int) sys.cpu().load64(page + i * SLOT + NICE) + 20];
         }
         StringBuilder out = new StringBuilder();
         out.append("nicetest: ").append(nproc).append(" processes, ").append(cycles).append(" cycles, chunks of ")
                 .append(CHUNK).append("\n");
         for (int i = 0; i < nproc; i++) {
-            long chunks = sys.load64(page + i * SLOT + CHUNKS);
-            int nice = (int) sys.load64(page + i * SLOT + NICE);
+            long chunks = sys.cpu().load64(page + i * SLOT + CHUNKS);
+            int nice = (int) sys.cpu().load64(page + i * SLOT + NICE);
             int weight = WEIGHTS[nice + 20];
             out.append("nicetest: nice ").append(nice).append(" weight ").append(weight).append(" expected ")
                     .append(percent(weight, totalWeight)).append(" measured ").append(percent(chunks, totalChunks))
@@ -119,11 +119,11 @@ public final class Nicetest implements Program {
             Libc.perror(sys, "nicetest: nice");
             return 1;
         }
-        sys.store64(slot + NICE, nice);
+        sys.cpu().store64(slot + NICE, nice);
         long chunks = 0;
-        while (sys.cycles() < deadline) {
-            sys.burn(CHUNK);
-            sys.store64(slot + CHUNKS, ++chunks);
+        while (sys.cpu().cycles() < deadline) {
+            sys.cpu().burn(CHUNK);
+            sys.cpu().store64(slot + CHUNKS, ++chunks);
         }
         return 0;
     }

@@ -45,7 +45,7 @@ final class Pi {
         for (long i = iproc; i < intervals; i += nproc) {
             double x = (i + 0.5) * width;
             localsum += 4.0 / (1.0 + x * x);
-            sys.burn(CYCLES_PER_INTERVAL);
+            sys.cpu().burn(CYCLES_PER_INTERVAL);
         }
         return localsum * width;
     }

@@ -39,7 +39,7 @@ public final class Pipeline implements sprocket.api.sys.Program {
             Libc.perror(sys, "pipeline: pipe");
             return 1;
         }
-        long start = sys.cycles();
+        long start = sys.cpu().cycles();
         int producer = sys.fork(s -> produce(s, p, (int) records, (int) size));
         int consumer = producer < 0 ? -1 : sys.fork(s -> consume(s, p, (int) records, (int) size));
         if (producer < 0 || consumer < 0) Libc.perror(sys, "pipeline: fork");
@@ -50,7 +50,7 @@ public final class Pipeline implements sprocket.api.sys.Program {
         if (!Reap.all(sys, "pipeline", (producer >= 0 ? 1 : 0) + (consumer >= 0 ? 1 : 0))) ok = false;
         if (ok) {
             Libc.puts(sys, "pipeline: " + records + " records of " + size + " bytes passed in order, "
-                    + (sys.cycles() - start) + " cycles\n");
+                    + (sys.cpu().cycles() - start) + " cycles\n");
         }
         return ok ? 0 : 1;
     }

@@ -19,7 +19,7 @@ public final class Segv implements sprocket.api.sys.Program {
 
     @Override
     public int main(Sys sys, String[] argv) {
-        sys.store32(UNMAPPED, 1);
+        sys.cpu().store32(UNMAPPED, 1);
         Libc.eputs(sys, "segv: the store to an unmapped address did not fault\n");
         return 1;
     }

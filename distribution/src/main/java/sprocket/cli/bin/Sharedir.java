@@ -34,9 +34,9 @@ public final class Sharedir implements Program {
                 if (index == 0) {
                     if (s.chdir(dir) == -1) {
                         Libc.perror(s, "sharedir: " + dir);
-                        s.store32(arg + 4, 1);
+                        s.cpu().store32(arg + 4, 1);
                     }
-                    s.store32(arg, 1);
+                    s.cpu().store32(arg, 1);
                     s.unblockprocall(parent);
                 } else {
                     s.blockproc(s.getpid());
@@ -52,6 +52,6 @@ public final class Sharedir implements Program {
         }
         Reap.all(sys, "sharedir", 4);
         Libc.puts(sys, "parent " + parent + ": " + sys.getcwd() + "\n");
-        return sys.load32(cell + 4);
+        return sys.cpu().load32(cell + 4);
     }
 }

@@ -38,11 +38,11 @@ public final class Sharefd implements Program {
         int me = sys.getpid();
         int opener = step(sys, cell, (s, arg, len) -> {
             int fd = s.open(FILE, Fcntl.O_RDONLY);
-            s.store32(arg, fd);
+            s.cpu().store32(arg, fd);
             Libc.puts(s, "member " + s.getpid() + ": opened " + FILE + " as descriptor " + fd + "\n");
             return fd < 0 ? 1 : 0;
         });
-        int fd = sys.load32(cell);
+        int fd = sys.cpu().load32(cell);
         int reader = step(sys, cell, (s, arg, len) -> {
             byte[] b = new byte[8];
             int n = s.read(fd, b, 0, b.length);

@@ -58,7 +58,7 @@ public final class Shmpi implements Program {
         Bakery lock = new Bakery(shared + LOCK, nproc);
 
         boolean ok = true;
-        long start = sys.cycles();
+        long start = sys.cpu().cycles();
         int started = 0;
         for (; started < nproc; started++) {
             int iproc = started;
@@ -71,8 +71,8 @@ public final class Shmpi implements Program {
         }
         // Reaping every child is the HOWTO's barrier: after it, every partial sum is in.
         if (!Reap.all(sys, "shmpi", started)) ok = false;
-        long elapsed = sys.cycles() - start;
-        double pi = sys.loadDouble(shared + PI);
+        long elapsed = sys.cpu().cycles() - start;
+        double pi = sys.cpu().loadDouble(shared + PI);
 
         if (sys.shmdt(shared) == -1) {
             Libc.perror(sys, "shmpi: shmdt");
@@ -89,7 +89,7 @@ public final class Shmpi implements Program {
         double localsum = Pi.partial(sys, iproc, nproc, intervals);
 
         lock.lock(sys, iproc, false);
-        sys.storeDouble(shared + PI, sys.loadDouble(shared + PI) + localsum);
+        sys.cpu().storeDouble(shared + PI, sys.cpu().loadDouble(shared + PI) + localsum);
         lock.unlock(sys, iproc);
 
         // HOWTO 2.5, step 6: "When a process is done using a shared memory segment, it really should detach".

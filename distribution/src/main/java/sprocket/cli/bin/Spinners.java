@@ -108,7 +108,7 @@ public final class Spinners implements Program {
                 break;
             }
         }
-        long start = sys.cycles();
+        long start = sys.cpu().cycles();
         int started = 0;
         for (; started < nproc; started++) {
             int i = started;
@@ -123,14 +123,14 @@ public final class Spinners implements Program {
             }
         }
         if (!Reap.all(sys, "spinners", started)) ok = false;
-        long elapsed = sys.cycles() - start;
-        sys.store64(page + DONE, 1);
+        long elapsed = sys.cpu().cycles() - start;
+        sys.cpu().store64(page + DONE, 1);
         if (!Reap.all(sys, "spinners", burning)) ok = false;
         if (!ok) return 1;
 
-        long counter = sys.load64(page + COUNTER);
+        long counter = sys.cpu().load64(page + COUNTER);
         long spins = 0;
-        for (int i = 0; i < nproc; i++) spins += sys.load64(lock.slot(i) + Bakery.SPARE);
+        for (int i = 0; i < nproc; i++) spins += sys.cpu().load64(lock.slot(i) + Bakery.SPARE);
         long expected = nproc * iterations;
         if (!Libc.puts(sys, "spinners: " + nproc + " processes x " + iterations + " iterations"
                 + (group ? " in a share group" : "") + (yield ? " (yielding)" : "")
@@ -149,7 +149,7 @@ public final class Spinners implements Program {
 
     /** A competitor: burns the CPU in 10,000-cycle steps until the spinners are done. */
     private static int compete(Sys sys, long done) {
-        while (sys.load64(done) == 0) sys.burn(10_000);
+        while (sys.cpu().load64(done) == 0) sys.cpu().burn(10_000);
         return 0;
     }
 
@@ -158,12 +158,12 @@ public final class Spinners implements Program {
         long spins = 0;
         for (long k = 0; k < iterations; k++) {
             spins += lock.lock(sys, i, yield);
-            long c = sys.load64(counter);
-            sys.burn(CRITICAL_CYCLES);
-            sys.store64(counter, c + 1);
+            long c = sys.cpu().load64(counter);
+            sys.cpu().burn(CRITICAL_CYCLES);
+            sys.cpu().store64(counter, c + 1);
             lock.unlock(sys, i);
         }
-        sys.store64(lock.slot(i) + Bakery.SPARE, spins);
+        sys.cpu().store64(lock.slot(i) + Bakery.SPARE, spins);
         return 0;
     }
 }

@@ -35,10 +35,10 @@ public final class Sprocbench implements Program {
         }
         long page = sys.sysconf(sprocket.api.sys.Sysconf._SC_PAGESIZE);
         long data = sys.sbrk(pages * page);
-        for (long i = 0; i < pages; i++) sys.store32(data + i * page, 1);
+        for (long i = 0; i < pages; i++) sys.cpu().store32(data + i * page, 1);
         int[] st = new int[1];
         long forkCall = 0;
-        long t0 = sys.cycles();
+        long t0 = sys.cpu().cycles();
         for (long i = 0; i < rounds; i++) {
             long c0 = kernelTime(sys);
             int pid = sys.fork(s -> 0);
@@ -46,9 +46,9 @@ public final class Sprocbench implements Program {
             if (pid == -1 || sys.waitpid(pid, st, 0) != pid) return fail(sys, "fork");
             settle(sys);
         }
-        long forkRound = (sys.cycles() - t0) / rounds - SETTLE_CYCLES;
+        long forkRound = (sys.cpu().cycles() - t0) / rounds - SETTLE_CYCLES;
         long sprocCall = 0;
-        t0 = sys.cycles();
+        t0 = sys.cpu().cycles();
         for (long i = 0; i < rounds; i++) {
             long c0 = kernelTime(sys);
             int pid = sys.sproc((s, arg, len) -> 0, Prctl.PR_SADDR | Prctl.PR_NOLIBC, 0);
@@ -56,7 +56,7 @@ public final class Sprocbench implements Program {
             if (pid == -1 || sys.waitpid(pid, st, 0) != pid) return fail(sys, "sproc");
             settle(sys);
         }
-        long sprocRound = (sys.cycles() - t0) / rounds - SETTLE_CYCLES;
+        long sprocRound = (sys.cpu().cycles() - t0) / rounds - SETTLE_CYCLES;
         Libc.puts(sys, String.format(java.util.Locale.ROOT,
                 "sprocbench: %d rounds, %d pages resident%n"
                         + "  the call:          fork %6d ns,     sproc %6d ns     (sproc/fork %.2f)%n"
@@ -71,7 +71,7 @@ public final class Sprocbench implements Program {
      * and a sproc would otherwise count the wait for that exit's hold of the group's update lock.
      */
     private static void settle(Sys sys) {
-        sys.burn(SETTLE_CYCLES);
+        sys.cpu().burn(SETTLE_CYCLES);
     }
 
     /**

@@ -45,8 +45,8 @@ public final class Sprocpi implements Program {
             Libc.perror(sys, "sprocpi: arena");
             return 1;
         }
-        sys.storeDouble(total, 0.0);
-        long start = sys.cycles();
+        sys.cpu().storeDouble(total, 0.0);
+        long start = sys.cpu().cycles();
         int started = 0;
         for (; started < nproc; started++) {
             int iproc = started;
@@ -57,15 +57,15 @@ public final class Sprocpi implements Program {
             }
         }
         boolean ok = Reap.all(sys, "sprocpi", started) && started == nproc;
-        long elapsed = sys.cycles() - start;
+        long elapsed = sys.cpu().cycles() - start;
         if (!ok) return 1;
-        return Pi.report(sys, "sprocpi", sys.loadDouble(total), (int) nproc, intervals, elapsed);
+        return Pi.report(sys, "sprocpi", sys.cpu().loadDouble(total), (int) nproc, intervals, elapsed);
     }
 
     private static int sum(Sys sys, long total, long lock, int iproc, int nproc, long intervals) {
         double localsum = Pi.partial(sys, iproc, nproc, intervals);
         sys.ussetlock(lock);
-        sys.storeDouble(total, sys.loadDouble(total) + localsum);
+        sys.cpu().storeDouble(total, sys.cpu().loadDouble(total) + localsum);
         sys.usunsetlock(lock);
         return 0;
     }

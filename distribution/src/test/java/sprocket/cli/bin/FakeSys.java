@@ -35,7 +35,7 @@ import sprocket.api.sys.Wait;
  * {@link FakeFiles} tree; standard input is a byte array read a few bytes at a time. Calls the programs do not
  * make fail the test.
  */
-final class FakeSys implements Sys {
+final class FakeSys implements Sys, sprocket.api.sys.UserCpu {
 
     /** State every process of one fake machine shares. */
     static final class Machine {
@@ -664,6 +664,8 @@ final class FakeSys implements Sys {
     @Override public int unblockprocall(int pid) { throw unexpected(); }
     @Override public int setblockproccntall(int pid, int count) { throw unexpected(); }
     @Override public int test_and_set(long addr, int value) { throw unexpected(); }
+    @Override public void lock_release(long addr) { throw unexpected(); }
+    @Override public sprocket.api.sys.UserCpu cpu() { return this; }
     @Override public long usconfig(int cmd, long value) { throw unexpected(); }
     @Override public long usinit(String filename) { throw unexpected(); }
     @Override public long usnewlock(long arena) { throw unexpected(); }

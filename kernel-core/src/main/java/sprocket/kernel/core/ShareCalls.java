@@ -150,10 +150,6 @@ final class ShareCalls {
         return child.pid;
     }
 
-    public long stackPointer() {
-        return frame.user().stackPointer;
-    }
-
     // ---- blockproc(2)
 
     static final int BLOCK = 0;

@@ -13,6 +13,7 @@ import sprocket.api.sys.SignalHandler;
 import sprocket.api.sys.Stat;
 import sprocket.api.sys.SprocEntry;
 import sprocket.api.sys.Sys;
+import sprocket.api.sys.UserCpu;
 
 /**
  * The system call table: every call a program makes, routed to the part of the kernel that does it, as a Unix
@@ -29,10 +30,12 @@ final class SysImpl implements Sys {
     private final NameCalls names;
     private final ShareCalls shares;
     private final UsArena arena;
+    private final UserCpu user;
 
     @Inject
     SysImpl(ProcessCalls processes, SignalCalls signals, FileCalls files, MemoryCalls memory, CpuCalls cpu,
-            IpcCalls ipc, NameCalls names, ShareCalls shares, UsArena arena) {
+            IpcCalls ipc, NameCalls names, ShareCalls shares, UsArena arena, UserCpuImpl user) {
+        this.user = user;
         this.shares = shares;
         this.arena = arena;
         this.processes = processes;
@@ -42,6 +45,11 @@ final class SysImpl implements Sys {
         this.cpu = cpu;
         this.ipc = ipc;
         this.names = names;
+    }
+
+    @Override
+    public UserCpu cpu() {
+        return user;
     }
 
     @Override
@@ -294,65 +302,17 @@ final class SysImpl implements Sys {
         return memory.brk(addr);
     }
 
-    @Override
-    public byte load8(long addr) {
-        return memory.load8(addr);
-    }
 
-    @Override
-    public short load16(long addr) {
-        return memory.load16(addr);
-    }
 
-    @Override
-    public int load32(long addr) {
-        return memory.load32(addr);
-    }
 
-    @Override
-    public long load64(long addr) {
-        return memory.load64(addr);
-    }
 
-    @Override
-    public double loadDouble(long addr) {
-        return memory.loadDouble(addr);
-    }
 
-    @Override
-    public void store8(long addr, byte value) {
-        memory.store8(addr, value);
-    }
 
-    @Override
-    public void store16(long addr, short value) {
-        memory.store16(addr, value);
-    }
 
-    @Override
-    public void store32(long addr, int value) {
-        memory.store32(addr, value);
-    }
 
-    @Override
-    public void store64(long addr, long value) {
-        memory.store64(addr, value);
-    }
 
-    @Override
-    public void storeDouble(long addr, double value) {
-        memory.storeDouble(addr, value);
-    }
 
-    @Override
-    public void burn(long cycles) {
-        cpu.burn(cycles);
-    }
 
-    @Override
-    public long cycles() {
-        return cpu.cycles();
-    }
 
     @Override
     public long nanotime() {
@@ -508,10 +468,6 @@ final class SysImpl implements Sys {
         return shares.clone(fn, childStack, flags);
     }
 
-    @Override
-    public long stackPointer() {
-        return shares.stackPointer();
-    }
 
     @Override
     public int blockproc(int pid) {
@@ -543,10 +499,6 @@ final class SysImpl implements Sys {
         return shares.procblk(ShareCalls.SET, pid, count, true);
     }
 
-    @Override
-    public int test_and_set(long addr, int value) {
-        return memory.testAndSet(addr, value);
-    }
 
     @Override
     public long usconfig(int cmd, long value) {

@@ -106,7 +106,7 @@ final class Workload {
         long left = Long.parseLong(argv[1]);
         while (left > 0) {
             long n = Math.min(left, BURN_SLICE);
-            sys.burn(n);
+            sys.cpu().burn(n);
             left -= n;
         }
         return 0;
@@ -117,7 +117,7 @@ final class Workload {
         long burst = Long.parseLong(argv[2]);
         long sleep = Long.parseLong(argv[3]);
         for (int i = 0; i < rounds; i++) {
-            sys.burn(burst);
+            sys.cpu().burn(burst);
             if (sys.nanosleep(sleep) != 0) return 3;
         }
         return 0;
