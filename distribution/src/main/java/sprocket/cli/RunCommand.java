@@ -1,6 +1,7 @@
 package sprocket.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,13 @@ final class RunCommand implements Callable<Integer> {
             description = "Write a Chrome/Perfetto trace of the run (one track per CPU) to FILE.")
     Path trace;
 
+    @Option(names = "--strace", description = {"Print each system call as it returns, on standard error: simulated time, "
+            + "CPU, pid, the call with its arguments, its result or errno (as strace(1) and IRIX's par(1) do)."})
+    boolean strace;
+
+    @Option(names = "--strace-file", paramLabel = "FILE", description = "Write the --strace lines to FILE instead.")
+    Path straceFile;
+
     @Option(names = "--no-stats", description = "Do not print the statistics summary.")
     boolean noStats;
 
@@ -76,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
         // Outputs are checked before booting, so a typo fails in a moment rather than after a long run.
         requireParentDirectory(statsJson, "--stats-json");
         requireParentDirectory(trace, "--trace");
+        requireParentDirectory(straceFile, "--strace-file");
 
         Catalog catalog = Catalog.discover(host.pluginDirs(plugins));
         for (String problem : catalog.problems()) host.err().println("sprocket: skipped: " + problem);
@@ -83,8 +92,34 @@ final class RunCommand implements Callable<Integer> {
         requireProgram(catalog);
 
         log.debug("booting {} to run {} {}", file, program, args);
-        Kernel kernel = Kernel.boot(kernelConfig, catalog, new BootOptions(host.out(), host.in(), trace));
-        RunResult result = kernel.run(program, List.copyOf(args));
+        try (PrintStream straceOut = straceStream()) {
+            Kernel kernel = Kernel.boot(kernelConfig, catalog, new BootOptions(host.out(), host.in(), trace,
+                    straceOut == null ? null : straceOut::println));
+            return finish(kernel.run(program, List.copyOf(args)));
+        }
+    }
+
+    /** Where --strace lines go: standard error, a file, or nowhere. */
+    private PrintStream straceStream() {
+        if (straceFile != null) {
+            try {
+                return new PrintStream(Files.newOutputStream(straceFile), false, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new Failure(Failure.SOFTWARE, straceFile + ": cannot write the system call trace: "
+                        + e.getMessage());
+            }
+        }
+        if (!strace) return null;
+        // Not closed with the run: standard error outlives it.
+        return new PrintStream(host.err(), true, StandardCharsets.UTF_8) {
+            @Override
+            public void close() {
+                flush();
+            }
+        };
+    }
+
+    private int finish(RunResult result) throws IOException {
         host.out().flush();
         String death = DeathReport.of(result.waitStatus());
         if (death != null) host.err().println("sprocket: " + program + ": " + death);

@@ -15,8 +15,8 @@ import sprocket.api.sched.SchedulerProvider;
 import sprocket.api.spi.Settings;
 import sprocket.api.Slot;
 import sprocket.api.vm.MemoryManagerProvider;
-import sprocket.kernel.core.KernelInstance;
-import sprocket.kernel.core.PanicException;
+import sprocket.kernel.boot.KernelInstance;
+import sprocket.kernel.engine.PanicException;
 
 /** A kernel booted from a checked configuration, ready to run one program. */
 public final class Kernel {
@@ -44,7 +44,7 @@ public final class Kernel {
                     (FileSystemProvider) config.providerInstance(Slot.FS),
                     (IpcProvider) config.providerInstance(Slot.IPC),
                     console(options.console(), options.stdin()), catalog.programInstances(),
-                    options.traceFile() != null);
+                    options.traceFile() != null, options.strace() == null ? null : options.strace()::accept);
             return new Kernel(k, options);
         } catch (PanicException e) {
             throw new KernelPanic(e.getMessage(), e.cycles(), e.cpu(), e);

@@ -1,5 +1,6 @@
 package sprocket.kernel;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 

@@ -1,0 +1,347 @@
+package sprocket.kernel.boot;
+
+import static sprocket.api.Signals.SIGKILL;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sprocket.api.Errno;
+import sprocket.api.fs.FileSystemProvider;
+import sprocket.api.hw.CpuInfo;
+import sprocket.api.hw.Machine;
+import sprocket.api.ipc.IpcProvider;
+import sprocket.api.kernel.Console;
+import sprocket.api.sched.SchedulerProvider;
+import sprocket.api.spi.Settings;
+import sprocket.api.sys.Fcntl;
+import sprocket.api.sys.Program;
+import sprocket.api.sys.Sys;
+import sprocket.api.sys.Wait;
+import sprocket.api.vm.MemoryManagerProvider;
+import sprocket.kernel.engine.Coroutine;
+import sprocket.kernel.engine.Engine;
+import sprocket.kernel.engine.FallbackScheduler;
+import sprocket.kernel.engine.PanicException;
+import sprocket.kernel.engine.SchedMetrics;
+import sprocket.kernel.lifecycle.Programs;
+import sprocket.kernel.lock.Locks;
+import sprocket.kernel.proc.Proc;
+import sprocket.kernel.signal.Signals;
+import sprocket.kernel.stats.Stats;
+import sprocket.kernel.stats.Trace;
+import sprocket.kernel.syscall.Strace;
+
+/**
+ * A booted kernel, ready to run one program under init. Boot builds the parts (Dagger), checks the machine's
+ * firmware agrees with the configuration, installs the programs in /bin and starts every CPU's clock.
+ */
+public final class KernelInstance {
+    private static final Logger log = LoggerFactory.getLogger(KernelInstance.class);
+
+    private final KernelComponent k;
+    private final Engine engine;
+    private final Machine machine;
+    private final Trace trace;
+    private int exitStatus = -1;
+    /** The program's wait(2) status word: how it ended, core dump included. */
+    private int waitStatus;
+    private boolean ran;
+
+    private KernelInstance(KernelComponent k, Machine machine, Trace trace) {
+        this.k = k;
+        this.engine = k.engine();
+        this.machine = machine;
+        this.trace = trace;
+    }
+
+    /** Builds and boots a kernel on {@code machine} with the chosen providers. */
+    public static KernelInstance boot(Settings settings, Machine machine, SchedulerProvider sched,
+            SchedulerProvider fallback, MemoryManagerProvider vm, FileSystemProvider fs, IpcProvider ipc,
+            Console console, Iterable<Program> programs, boolean keepTrace, Strace.Sink strace) {
+        Trace trace = new Trace(keepTrace);
+        Programs installed = new Programs(programs);
+        KernelComponent k = DaggerKernelComponent.builder()
+                .settings(settings).machine(machine).scheduler(sched)
+                .fallbackScheduler(new FallbackScheduler(fallback)).memory(vm).fileSystem(fs).ipc(ipc)
+                .console(console).programs(installed).trace(trace)
+                .strace(new Strace(strace, machine.description().clockHz())).build();
+        KernelInstance kernel = new KernelInstance(k, machine, trace);
+        kernel.start(installed);
+        return kernel;
+    }
+
+    private void start(Programs installed) {
+        Engine e = engine;
+        // The machine reaches the kernel only through the traps it is handed here.
+        machine.attach(k.traps());
+        List<CpuInfo> found = machine.probeCpus();
+        if (found.size() != e.cpuCount()) {
+            throw new PanicException("the firmware describes " + found.size() + " CPUs but the machine was built with "
+                    + e.cpuCount()).at(0, 0);
+        }
+        for (Program p : installed.all().values()) {
+            int r = k.fileSystem().install("/bin/" + p.name(), Programs.image(p.name()), 0755);
+            if (r != 0) {
+                throw new PanicException("cannot install /bin/" + p.name() + ": " + Errno.message(r)).at(0, 0);
+            }
+        }
+        e.startClocks();
+        log.debug("booted {} with {} CPUs, scheduler {}", machine.description().model(), e.cpuCount(),
+                e.schedulerName());
+    }
+
+    /**
+     * Runs /bin/{@code program} with {@code args} as init's child and returns its exit status (128 + the signal
+     * if a signal killed it). After it exits, init kills what is left and reaps everything.
+     */
+    public int run(String program, List<String> args) {
+        if (ran) throw new IllegalStateException("a kernel runs one program");
+        ran = true;
+        if (Coroutine.kind().equals("virtual-thread") && !Thread.currentThread().isVirtual()) {
+            return onVirtualThread(() -> runHere(program, args));
+        }
+        return runHere(program, args);
+    }
+
+    /**
+     * Runs the engine itself on a virtual thread, so that its hand-offs with the processes' virtual threads stay
+     * between virtual threads (a park and an unpark on one carrier) rather than waking a platform thread each time.
+     */
+    private static int onVirtualThread(java.util.function.IntSupplier body) {
+        int[] result = new int[1];
+        RuntimeException[] failure = new RuntimeException[1];
+        Thread t = Thread.ofVirtual().name("sprocket-engine").start(() -> {
+            try {
+                result[0] = body.getAsInt();
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+        });
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PanicException("interrupted while the engine ran", e);
+        }
+        if (failure[0] != null) throw failure[0];
+        return result[0];
+    }
+
+    private int runHere(String program, List<String> args) {
+        String[] argv = new String[args.size() + 1];
+        argv[0] = program;
+        for (int i = 0; i < args.size(); i++) argv[i + 1] = args.get(i);
+        Proc init = k.fork().init(k.sys(), sys -> init(sys, program, argv));
+        k.userEntry().start(init, null);
+        try {
+            if (!engine.run(() -> !init.alive())) {
+                log.warn("every process is asleep and nothing is pending: killing them to end the run");
+                for (Proc p : k.procTable().all().toArray(new Proc[0])) {
+                    if (p != init && p.alive()) k.signals().post(p, SIGKILL);
+                }
+                if (!engine.run(() -> !init.alive())) {
+                    throw new PanicException("deadlock: every process is asleep in the kernel and nothing is pending")
+                            .at(lowestClock(), -1);
+                }
+            }
+        } catch (PanicException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new PanicException(e.getClass().getSimpleName() + ": " + e.getMessage(), e).at(lowestClock(), -1);
+        }
+        checkInvariants();
+        return exitStatus;
+    }
+
+    private long lowestClock() {
+        return engine.lowestClock();
+    }
+
+    /** pid 1: opens the console as descriptors 0, 1 and 2, runs the program, then shuts everything down. */
+    private int init(Sys sys, String program, String[] argv) {
+        for (int i = 0; i < 3; i++) {
+            if (sys.open("/dev/console", Fcntl.O_RDWR) != i) {
+                throw new PanicException("init cannot open /dev/console: " + Errno.message(sys.errno()));
+            }
+        }
+        String path = program.contains("/") ? program : "/bin/" + program;
+        int child = sys.fork(s -> {
+            s.setpgid(0, 0);
+            s.execve(path, argv, s.environ());
+            s.eprint("sprocket: " + program + ": " + Errno.message(s.errno()) + "\n");
+            return s.errno() == Errno.ENOENT ? 127 : 126;
+        });
+        if (child < 0) {
+            sys.eprint("init: fork: " + Errno.message(sys.errno()) + "\n");
+            exitStatus = 1;
+            return 1;
+        }
+        int[] status = new int[1];
+        while (true) {
+            int r = sys.waitpid(-1, status, 0);
+            if (r == child) {
+                waitStatus = status[0];
+                exitStatus = Wait.WIFEXITED(status[0]) ? Wait.WEXITSTATUS(status[0]) : 128 + Wait.WTERMSIG(status[0]);
+                break;
+            }
+            if (r < 0 && sys.errno() == Errno.ECHILD) break;
+        }
+        sys.kill(-1, SIGKILL);
+        while (sys.waitpid(-1, status, 0) > 0 || sys.errno() == Errno.EINTR) {
+            // reap everything that is left
+        }
+        return 0;
+    }
+
+    /**
+     * The invariants every run must end with: no process left but the reaped init, every frame free and region gone, every
+     * open file closed, every pipe, socket and shared address block gone. A broken one is a kernel bug: panic.
+     */
+    private void checkInvariants() {
+        List<String> broken = new ArrayList<>();
+        int left = k.procTable().size();
+        if (left != 1) broken.add(left - 1 + " processes are left in the process table");
+        Proc init = k.procTable().get(Signals.INIT_PID);
+        if (init != null) k.procTable().free(init);
+        if (k.memory().freeFrames() != k.memory().totalFrames()) {
+            broken.add((k.memory().totalFrames() - k.memory().freeFrames()) + " page frames are still allocated");
+        }
+        if (k.memory().liveRegions() != 0) broken.add(k.memory().liveRegions() + " regions are still allocated");
+        if (k.fileSystem().openFiles() != 0) broken.add(k.fileSystem().openFiles() + " files are still open");
+        if (k.ipc().livePipes() != 0) broken.add(k.ipc().livePipes() + " pipes are still alive");
+        int groups = k.shareGroups().live();
+        if (groups != 0) broken.add(groups + " shared address blocks are still allocated");
+        if (k.ipc().liveSockets() != 0) broken.add(k.ipc().liveSockets() + " sockets are still open");
+        if (!broken.isEmpty()) {
+            throw new PanicException("after the run: " + String.join("; ", broken)).at(endCycles(), -1);
+        }
+    }
+
+    /** The program's wait(2) status word, after {@link #run}. */
+    public int waitStatus() {
+        return waitStatus;
+    }
+
+    /** The simulated time the run ended: when init exited. */
+    public long endCycles() {
+        long t = k.exit().endTime();
+        return t >= 0 ? t : lowestClock();
+    }
+
+    /** Statistics of the run, in a stable order: the main figures first, then every counter by name. */
+    public Map<String, Object> statistics() {
+        Stats s = k.stats();
+        long end = endCycles();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("machine", machine.description().name());
+        out.put("model", machine.description().model());
+        out.put("scheduler", engine.schedulerName());
+        if (engine.ejection() != null) out.put("scheduler_ejected", engine.ejection());
+        out.put("kernel_lock", k.tunables().lock == Locks.Mode.GIANT ? "giant" : "fine");
+        out.put("clock_hz", machine.description().clockHz());
+        out.put("simulated_cycles", end);
+        out.put("simulated_seconds", (double) end / machine.description().clockHz());
+        long[] busy = new long[engine.cpuCount()];
+        for (int i = 0; i < busy.length; i++) busy[i] = engine.cpu(i).busy();
+        out.put("cpus", busy);
+        out.put("context_switches", s.get("context_switches"));
+        out.put("syscalls", s.get("syscalls"));
+        out.put("syscalls_by_name", syscallsByName());
+        out.put("forks", s.get("forks"));
+        out.put("execs", s.get("execs"));
+        out.put("page_faults", s.get("page_faults"));
+        out.put("tlb_misses", s.get("tlb_misses"));
+        out.put("ipis", s.get("ipis"));
+        out.put("shootdowns", s.get("shootdowns"));
+        out.put("interrupts", s.get("interrupts"));
+        out.put("kernel_lock_spin_cycles", k.locks().spinCycles());
+        out.put("kernel_lock_contended", k.locks().contended());
+        out.put("proc_table_overflows", s.get("proc_table_overflows"));
+        long busyAll = 0;
+        for (long b : busy) busyAll += b;
+        out.put("cpu_utilisation", end == 0 ? 0.0 : (double) busyAll / ((double) end * busy.length));
+        schedulingMetrics(out);
+        out.put("trace_events", trace.events());
+        out.put("trace_digest", String.format("%016x", trace.digest()));
+        Map<String, Long> counters = new LinkedHashMap<>(s.snapshot());
+        out.keySet().forEach(counters::remove);
+        out.put("counters", counters);
+        return out;
+    }
+
+    /** Each system call made: how often, how often it failed, the kernel cycles it took. */
+    private Map<String, Object> syscallsByName() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        k.syscallFigures().byName().forEach((name, f) -> {
+            Map<String, Long> row = new LinkedHashMap<>();
+            row.put("calls", f.calls());
+            row.put("errors", f.errors());
+            row.put("cycles", f.cycles());
+            out.put(name, row);
+        });
+        return out;
+    }
+
+    /** Per-process scheduling figures and their summary (init, which runs the whole time, is left out). */
+    private void schedulingMetrics(Map<String, Object> out) {
+        List<SchedMetrics.Entry> all = new ArrayList<>();
+        for (SchedMetrics.Entry e : k.schedMetrics().entries()) {
+            if (e.pid() != Signals.INIT_PID) all.add(e);
+        }
+        long voluntary = 0;
+        long involuntary = 0;
+        long migrations = 0;
+        long waitSum = 0;
+        long waitMax = 0;
+        long turnSum = 0;
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SchedMetrics.Entry e : all) {
+            voluntary += e.voluntary();
+            involuntary += e.involuntary();
+            migrations += e.migrations();
+            waitSum += e.waitCycles();
+            waitMax = Math.max(waitMax, e.waitCycles());
+            turnSum += e.turnaround();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("pid", (long) e.pid());
+            row.put("command", e.command());
+            row.put("nice", (long) e.nice());
+            row.put("turnaround_cycles", e.turnaround());
+            row.put("run_cycles", e.runtime());
+            row.put("wait_cycles", e.waitCycles());
+            row.put("voluntary_switches", e.voluntary());
+            row.put("involuntary_switches", e.involuntary());
+            row.put("migrations", e.migrations());
+            rows.add(row);
+        }
+        int n = Math.max(1, all.size());
+        out.put("voluntary_switches", voluntary);
+        out.put("involuntary_switches", involuntary);
+        out.put("migrations", migrations);
+        out.put("mean_wait_cycles", waitSum / n);
+        out.put("max_wait_cycles", waitMax);
+        out.put("mean_turnaround_cycles", turnSum / n);
+        Map<String, Double> fairness = k.schedMetrics().fairness();
+        double worst = 1.0;
+        for (double j : fairness.values()) worst = Math.min(worst, j);
+        out.put("jain_fairness", worst);
+        out.put("fairness_groups", fairness);
+        out.put("processes", rows);
+    }
+
+    /** Writes the kept trace as Chrome/Perfetto JSON. */
+    public void writeTrace(Path file) throws IOException {
+        trace.write(file, engine.cpuCount(), machine.description().clockHz(), machine.description().model());
+    }
+
+    /** Which coroutine implementation runs processes in this JVM. */
+    public static String coroutineKind() {
+        return Coroutine.kind();
+    }
+}

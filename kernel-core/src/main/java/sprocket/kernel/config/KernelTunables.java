@@ -1,0 +1,33 @@
+package sprocket.kernel.config;
+
+import sprocket.api.spi.Settings;
+import sprocket.kernel.lock.Locks;
+
+/** The kernel's own tunables, read once at boot from the checked configuration. */
+public final class KernelTunables {
+    public final int cpus;
+    public final long memory;
+    public final int maxusers;
+    public final int maxpid;
+    public final Locks.Mode lock;
+    public final int hz;
+    public final long quantum;
+    public final long seed;
+    /** RLIMIT_STACK's soft value: how far a stack may grow. */
+    public final long stackLimit;
+    /** How long a runnable process may wait, in simulated milliseconds, before the policy is ejected. */
+    public final long watchdogMillis;
+
+    public KernelTunables(Settings s) {
+        cpus = s.getInt("hw.cpus");
+        memory = s.getSize("hw.memory");
+        maxusers = s.getInt("kernel.maxusers");
+        maxpid = s.getInt("kernel.maxpid");
+        lock = "giant".equals(s.get("kernel.lock")) ? Locks.Mode.GIANT : Locks.Mode.FINE;
+        hz = s.getInt("kernel.hz");
+        quantum = s.getLong("kernel.quantum");
+        seed = s.seed();
+        stackLimit = s.getSize("kernel.stack");
+        watchdogMillis = s.getLong("kernel.sched_watchdog");
+    }
+}

@@ -1,0 +1,142 @@
+package sprocket.kernel.lifecycle;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import sprocket.api.Errno;
+import sprocket.api.fs.FileSystem;
+import sprocket.api.hw.Machine;
+import sprocket.api.sys.ProcessEntry;
+import sprocket.api.sys.Rlimit;
+import sprocket.api.sys.Sys;
+import sprocket.api.vm.AddressSpace;
+import sprocket.api.vm.Image;
+import sprocket.api.vm.MemoryManager;
+import sprocket.kernel.config.KernelTunables;
+import sprocket.kernel.engine.Engine;
+import sprocket.kernel.engine.PanicException;
+import sprocket.kernel.proc.Cred;
+import sprocket.kernel.proc.FdTable;
+import sprocket.kernel.proc.Limits;
+import sprocket.kernel.proc.Proc;
+import sprocket.kernel.proc.ProcTable;
+import sprocket.kernel.share.ShareGroups;
+import sprocket.kernel.signal.Signals;
+import sprocket.kernel.stats.Stats;
+import sprocket.kernel.stats.Trace;
+
+/**
+ * Process creation: init at boot, and fork(2) and vfork(2), as the Unix process notes (CS 332, "Unix Process API")
+ * and the manual pages give them. A child starts at an entry point since a Java stack cannot be copied; everything
+ * else is fork's. The new process is made here; the system call layer starts it running.
+ */
+@Singleton
+public final class Fork {
+    /** Text and data sizes of a program image: programs are Java code, so these are nominal. */
+    static final long TEXT_BYTES = 16 * 1024;
+    static final long DATA_BYTES = 16 * 1024;
+
+    private final Engine engine;
+    private final ProcTable table;
+    private final MemoryManager memory;
+    private final FileSystem fs;
+    private final KernelTunables tunables;
+    private final ShareGroups shares;
+    private final Trace trace;
+    private final long forkCost;
+    private final Stats.Count forks;
+
+    @Inject
+    Fork(Engine engine, ProcTable table, MemoryManager memory, FileSystem fs, KernelTunables tunables,
+            ShareGroups shares, Trace trace, Machine machine, Stats stats) {
+        this.engine = engine;
+        this.table = table;
+        this.memory = memory;
+        this.fs = fs;
+        this.tunables = tunables;
+        this.shares = shares;
+        this.trace = trace;
+        this.forkCost = machine.costs().kernelOp() * 4;
+        this.forks = stats.counter("forks");
+    }
+
+    /** Makes pid 1, to run {@code entry} through {@code sys} as root in / with an empty descriptor table. */
+    public Proc init(Sys sys, ProcessEntry entry) {
+        Proc p = table.allocate(Cred.root(022), sys, new int[1]);
+        if (p == null || p.pid != Signals.INIT_PID) throw new PanicException("cannot create init");
+        p.pgid = p.pid;
+        p.sid = p.pid;
+        p.command = "init";
+        p.argv = new String[] {"init"};
+        p.envp = new String[] {"PATH=/bin", "HOME=/"};
+        p.fds = new FdTable();
+        p.limits = Limits.unlimited()
+                .with(Rlimit.RLIMIT_STACK, tunables.stackLimit, Rlimit.RLIM_INFINITY)
+                .with(Rlimit.RLIMIT_NOFILE, FdTable.NOFILE, FdTable.NOFILE);
+        p.cwd = fs.root();
+        p.root = fs.root();
+        p.space = memory.create(0, image("init", tunables.stackLimit));
+        if (p.space == null) throw new PanicException("no memory for init");
+        p.stackPointer = p.space.stackTop();
+        p.entry = entry;
+        return p;
+    }
+
+    static Image image(String program, long stackLimit) {
+        return new Image(program, TEXT_BYTES, DATA_BYTES, stackLimit);
+    }
+
+    /**
+     * fork(2) ({@code borrow} false) or vfork(2) by the running process {@code parent}: a child that will run
+     * {@code entry}, or null with the errno in {@code why[0]} (EAGAIN: no process slot; ENOMEM: no memory).
+     * vfork's child runs in the parent's own address space: nothing is copied, not even page tables.
+     */
+    public Proc fork(Proc parent, ProcessEntry entry, boolean borrow, int[] why) {
+        Proc child = table.allocate(parent.cred, parent.sys, why);
+        if (child == null) return null;
+        shares.updateBegin(parent);
+        AddressSpace space = borrow ? parent.space : parent.space.fork(parent.cpu().id);
+        shares.updateEnd(parent);
+        if (space == null) {
+            table.free(child);
+            why[0] = Errno.ENOMEM;
+            return null;
+        }
+        if (borrow) child.vforkParent = parent;
+        child.stackPointer = parent.stackPointer;
+        inherit(parent, child, space, entry);
+        forks.increment();
+        return child;
+    }
+
+    /**
+     * vfork(2)'s parent, after starting {@code child}: it sleeps until the child execs or exits and gives the space
+     * back.
+     */
+    public void awaitVforkChild(Proc parent, Proc child) {
+        while (child.vforkParent == parent) engine.sleep(child, false);
+    }
+
+    /** What a child of {@code parent} inherits, as fork(2) lists it; it then runs {@code entry} in {@code space}. */
+    public void inherit(Proc parent, Proc child, AddressSpace space, ProcessEntry entry) {
+        child.space = space;
+        child.pgid = parent.pgid;
+        child.sid = parent.sid;
+        child.limits = parent.limits;
+        child.command = parent.command;
+        child.argv = parent.argv;
+        child.envp = parent.envp;
+        child.program = parent.program;
+        child.arenaUsers = parent.arenaUsers;
+        child.arenaSize = parent.arenaSize;
+        child.sig.blocked = parent.sig.blocked;
+        System.arraycopy(parent.sig.actions, 0, child.sig.actions, 0, parent.sig.actions.length);
+        child.fds = parent.fds.copy();
+        child.cwd = parent.cwd;
+        child.root = parent.root;
+        child.parent = parent;
+        child.entry = entry;
+        parent.children.add(child);
+        engine.charge(forkCost);
+        trace.event(Trace.FORK, engine.now(), parent.cpu().id, parent.pid, child.pid);
+    }
+}

@@ -1,0 +1,144 @@
+package sprocket.kernel.proc;
+
+import java.util.ArrayList;
+import java.util.List;
+import sprocket.api.fs.Vnode;
+import sprocket.api.sys.ProcessEntry;
+import sprocket.api.sys.Program;
+import sprocket.api.sys.Sys;
+import sprocket.api.sys.Ulocks;
+import sprocket.api.vm.AddressSpace;
+import sprocket.kernel.engine.Kthread;
+
+/**
+ * A process: the proc structure. Running it (CPU, sleep, scheduling, times) is its {@link Kthread}'s and the
+ * engine's; the rest is grouped below by the part of the kernel that owns it, and only that part writes it
+ * (distribution's ArchitectureTest checks who writes which field). Credentials and limits are immutable values,
+ * replaced on change and shared with a forked child until then.
+ */
+public final class Proc extends Kthread {
+    public final int pid;
+    /**
+     * The system call interface the process's code was handed: the same stubs for every process, since a call acts
+     * for whichever process makes it. Part of the user context a child copies from its parent, as fork copies the
+     * trap frame.
+     */
+    public final Sys sys;
+    /** The arguments and result of the system call in progress (the system call layer's). */
+    public final TrapFrame frame = new TrapFrame();
+    /** errno, kept per process as the PRDA keeps it: set when a call fails, and by the program. */
+    public int errno;
+    /** The process is being torn down: every further call unwinds (lifecycle's). */
+    public boolean exiting;
+
+    // ---- the process tree and job control (lifecycle, and setpgid/setsid)
+    public Proc parent;
+    public final List<Proc> children = new ArrayList<>(0);
+    public int pgid;
+    public int sid;
+    /** Whether the process has exec'd since fork: setpgid(2) then refuses its parent (EACCES). */
+    public boolean execed;
+    /** The wait status word once a zombie, or while stopped. */
+    public int status;
+    /** A stop not yet reported to a waiting parent. */
+    public boolean stopReported = true;
+
+    // ---- credentials and limits (the process calls; share groups copy them between members)
+    public Cred cred;
+    public Limits limits;
+
+    // ---- the image it runs (lifecycle: fork, exec)
+    public String command;
+    public String[] argv;
+    public String[] envp;
+    /** What the process runs after exec: a program's main, or a fork child's entry. */
+    public Program program;
+    public ProcessEntry entry;
+    /** The stack pointer the process started with (exec's, or sproc's new stack top, or sprocsp's sp). */
+    public long stackPointer;
+
+    // ---- memory (lifecycle; the trap layer for faults)
+    public AddressSpace space;
+    /** While a vfork(2) child borrows its parent's address space: the parent, asleep until the child execs or exits. */
+    public Proc vforkParent;
+    /** The signal the memory manager chose for this process's last unresolved fault (SIGSEGV, or SIGKILL when out of memory). */
+    public int faultSignal;
+
+    // ---- signals (posting, delivery and the signal calls)
+    public final SigState sig = new SigState();
+
+    // ---- files (the file calls; share groups copy them between members)
+    public FdTable fds;
+    public Vnode cwd;
+    public Vnode root;
+
+    // ---- share groups (sproc(2), the shared address block) and blockproc(2)
+    /** The share group's shared address block, or null outside any. */
+    public Shaddr shaddr;
+    /** The share mask (p_shmask): what this member shares, Prctl PR_S* bits; PR_SALL for the creator. */
+    public int shmask;
+    /** Resources another member changed that this one has not picked up yet: PR_S* bits, tested on kernel entry. */
+    public int syncPending;
+    /** The descriptor table's change count when this member last published or picked up the group's table. */
+    public int fdsPublished;
+    /** blockproc(2)'s count: the process sleeps while it is negative. */
+    public int blockCount;
+    /** PR_UNBLKONEXEC: the process to unblock when this one execs or exits (0: none). */
+    public int unblockOnExec;
+    /** PR_SETEXITSIG: the signal the other members get when this one exits (0: none). */
+    public int exitSignal;
+    /** PR_TERMCHILD: this process gets SIGHUP when its parent exits. */
+    public boolean termChild;
+    private Object blockChannel;
+    /** usconfig(CONF_INITUSERS): the users a C library arena made by this process admits. */
+    public int arenaUsers = sprocket.api.sys.Ulocks.DEFAULT_USERS;
+    /** usconfig(CONF_INITSIZE): the size of an arena made by this process. */
+    public long arenaSize = sprocket.api.sys.Ulocks.DEFAULT_SIZE;
+    /** Whether the process joined its share group's C library arena (sproc without PR_NOLIBC). */
+    public boolean arenaMember;
+
+    // ---- resource usage beyond the thread's times (getrusage(2))
+    public final Usage usage = new Usage();
+
+    Proc(int pid, Sys sys, Cred cred) {
+        this.pid = pid;
+        this.sys = sys;
+        this.cred = cred;
+    }
+
+    /** The wait channel of a blocked process (made on first use: most processes never block). */
+    public Object blockChannel() {
+        if (blockChannel == null) blockChannel = new Object();
+        return blockChannel;
+    }
+
+    /** The blockproc(2) wait channel if the process ever blocked, else null. */
+    public Object blockChannelIfMade() {
+        return blockChannel;
+    }
+
+    @Override
+    public boolean signalPending() {
+        return sig.ready();
+    }
+
+    @Override
+    public AddressSpace space() {
+        return space;
+    }
+
+    @Override
+    public int pid() {
+        return pid;
+    }
+
+    @Override
+    public int shareGroup() {
+        return shaddr == null ? 0 : shaddr.id;
+    }
+
+    @Override
+    public String command() {
+        return command;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * What the kernel offers the memory, file-system and IPC providers ({@link sprocket.api.kernel.KernelServices}):
+ * sleep and wakeup, the calling process's credentials and limits, signals, charging time, counters, random streams,
+ * and the process list /proc shows.
+ */
+package sprocket.kernel.services;

@@ -1,0 +1,93 @@
+package sprocket.kernel.signal;
+
+import static sprocket.api.Signals.SIGCONT;
+import static sprocket.api.Signals.SIGKILL;
+import static sprocket.api.Signals.SIGSTOP;
+import static sprocket.api.Signals.SIGTSTP;
+import static sprocket.api.Signals.SIGTTIN;
+import static sprocket.api.Signals.SIGTTOU;
+import static sprocket.api.Signals.bit;
+import static sprocket.api.Signals.defaultAction;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import sprocket.api.Signals.Action;
+import sprocket.api.sys.SignalHandler;
+import sprocket.kernel.engine.Engine;
+import sprocket.kernel.engine.ThreadState;
+import sprocket.kernel.proc.Cred;
+import sprocket.kernel.proc.Proc;
+import sprocket.kernel.proc.SigState;
+import sprocket.kernel.stats.Trace;
+
+/**
+ * Posting signals (psignal): recording one as pending, or discarding it when ignored, and waking, continuing or
+ * interrupting the target as signal(2) and the Unix signal table describe. Acting on a pending signal happens at the
+ * target's return to user mode, in the system call layer.
+ */
+@Singleton
+public final class Signals {
+    /** Signals that can never be blocked, caught or ignored. */
+    public static final int UNMASKABLE = bit(SIGKILL) | bit(SIGSTOP);
+    private static final int STOPS = bit(SIGSTOP) | bit(SIGTSTP) | bit(SIGTTIN) | bit(SIGTTOU);
+    /** pid 1. */
+    public static final int INIT_PID = 1;
+
+    private final Engine engine;
+    private final Trace trace;
+
+    @Inject
+    Signals(Engine engine, Trace trace) {
+        this.engine = engine;
+        this.trace = trace;
+    }
+
+    /** kill(2)'s permission rule: root, or a real or effective uid matching the target's real or saved uid. */
+    public static boolean maySignal(Cred from, Cred to) {
+        if (from.root()) return true;
+        return from.ruid() == to.ruid() || from.ruid() == to.suid() || from.euid() == to.ruid()
+                || from.euid() == to.suid();
+    }
+
+    /** Posts {@code sig} to {@code p}: records it, or discards it when ignored; wakes or continues as Unix does. */
+    public void post(Proc p, int sig) {
+        if (!p.alive()) return;
+        SigState s = p.sig;
+        SignalHandler h = s.handler(sig);
+        boolean ignored = h == SignalHandler.IGNORE
+                || (h == SignalHandler.DEFAULT && defaultAction(sig) == Action.IGNORE);
+        if (sig == SIGCONT || sig == SIGKILL) {
+            s.pending &= ~STOPS;
+            if (p.state() == ThreadState.STOPPED) {
+                engine.resume(p);
+                if (p.parent != null) p.stopReported = true;
+            }
+        }
+        if ((bit(sig) & STOPS) != 0) s.pending &= ~bit(SIGCONT);
+        if (ignored && (bit(sig) & UNMASKABLE) == 0) return;
+        // init cannot be killed: like Linux, pid 1 gets only the signals it has installed handlers for.
+        if (p.pid == INIT_PID && h == SignalHandler.DEFAULT) return;
+        s.pending |= bit(sig);
+        trace.event(Trace.SIGNAL, engine.now(), -1, p.pid, sig);
+        if (engine.asleepOn(p, p.blockChannelIfMade()) && fatalPending(p)) {
+            engine.wakeup(p.blockChannel()); // blockproc(2): only a signal that kills ends a block early
+        }
+        if ((s.pending & ~s.blocked & bit(sig)) != 0 || sig == SIGKILL) engine.interrupt(p);
+    }
+
+    /** Whether a signal that will kill {@code p} waits to be delivered: only that ends a blockproc(2) early. */
+    public static boolean fatalPending(Proc p) {
+        SigState s = p.sig;
+        int ready = s.pending & ~(s.blocked & ~UNMASKABLE);
+        while (ready != 0) {
+            int sig = Integer.numberOfTrailingZeros(ready);
+            ready &= ready - 1;
+            if (sig == SIGKILL) return true;
+            if (s.handler(sig) == SignalHandler.DEFAULT) {
+                Action a = defaultAction(sig);
+                if (a == Action.TERMINATE || a == Action.CORE) return true;
+            }
+        }
+        return false;
+    }
+}

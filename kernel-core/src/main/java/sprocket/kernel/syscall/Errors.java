@@ -1,0 +1,27 @@
+package sprocket.kernel.syscall;
+
+import sprocket.kernel.proc.Proc;
+
+/** How a system call fails: -1 in the result register and the errno in the trap frame, as a real trap returns it. */
+final class Errors {
+    private Errors() {
+    }
+
+    /** Fails the call: -1, with {@code errno} for the process once it is back in user mode. */
+    static int fail(Proc p, int errno) {
+        p.frame.error = errno;
+        return -1;
+    }
+
+    /** A provider's result, a value or a negative errno: the value itself, or -1 with errno set. */
+    static long result(Proc p, long r) {
+        return r < 0 ? fail(p, (int) -r) : r;
+    }
+
+    /** A call that answers an object: {@code value} in the frame for the stub, or -1 with errno set. */
+    static int answer(Proc p, Object value, int errno) {
+        if (value == null) return fail(p, errno);
+        p.frame.rv = value;
+        return 0;
+    }
+}

@@ -1,0 +1,215 @@
+package sprocket.kernel.syscall;
+
+import static sprocket.kernel.syscall.Errors.fail;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import sprocket.api.Errno;
+import sprocket.api.fs.FileSystem;
+import sprocket.api.fs.OpenResult;
+import sprocket.api.fs.VnodeResult;
+import sprocket.api.sys.Fcntl;
+import sprocket.api.sys.FileMode;
+import sprocket.api.sys.ProcessEntry;
+import sprocket.api.sys.Rlimit;
+import sprocket.api.sys.Stat;
+import sprocket.api.sys.Wait;
+import sprocket.kernel.lifecycle.Exec;
+import sprocket.kernel.lifecycle.Exit;
+import sprocket.kernel.lifecycle.Fork;
+import sprocket.kernel.lifecycle.Programs;
+import sprocket.kernel.lifecycle.Reaper;
+import sprocket.kernel.proc.Cred;
+import sprocket.kernel.proc.ExecUnwind;
+import sprocket.kernel.proc.FdTable;
+import sprocket.kernel.proc.Proc;
+import sprocket.kernel.proc.ProcTable;
+
+/** fork(2), exec(2), exit(2), wait(2), process groups and sessions, credentials and resource limits. */
+@Singleton
+final class ProcessCalls {
+    /** uids above this are invalid (IRIX's MAXUID). */
+    static final int MAXUID = 60002;
+    /** The most bytes of arguments and environment exec(2) takes (IRIX's ARG_MAX). */
+    static final int ARG_MAX = 5120;
+
+    private final ProcTable table;
+    private final Fork fork;
+    private final Exec exec;
+    private final Exit exit;
+    private final Reaper reaper;
+    private final UserEntry userEntry;
+    private final FileSystem fs;
+
+    @Inject
+    ProcessCalls(ProcTable table, Fork fork, Exec exec, Exit exit, Reaper reaper, UserEntry userEntry,
+            FileSystem fs) {
+        this.table = table;
+        this.fork = fork;
+        this.exec = exec;
+        this.exit = exit;
+        this.reaper = reaper;
+        this.userEntry = userEntry;
+        this.fs = fs;
+    }
+
+    /** fork(2) or, {@code borrow}ing the parent's address space until the child execs or exits, vfork(2). */
+    int fork(Proc p, ProcessEntry entry, boolean borrow) {
+        if (entry == null) return fail(p, Errno.EINVAL);
+        int[] why = new int[1];
+        Proc child = fork.fork(p, entry, borrow, why);
+        if (child == null) return fail(p, why[0]);
+        userEntry.start(child, p);
+        if (borrow) fork.awaitVforkChild(p, child);
+        return child.pid;
+    }
+
+    int execve(Proc p, String path, String[] argv, String[] envp) {
+        if (path == null || argv == null) return fail(p, Errno.EFAULT);
+        int size = 0;
+        for (String a : argv) size += a == null ? 0 : a.length() + 1;
+        if (envp != null) for (String e : envp) size += e == null ? 0 : e.length() + 1;
+        if (size > ARG_MAX) return fail(p, Errno.E2BIG);
+        VnodeResult v = fs.lookup(NameCalls.lookup(p), path);
+        if (v.errno() != 0) return fail(p, v.errno());
+        Stat st = fs.stat(v.vnode());
+        if (st.type() != FileMode.S_IFREG) return fail(p, Errno.EACCES);
+        int denied = fs.access(v.vnode(), p.cred.credentials(), Fcntl.X_OK);
+        if (denied != 0) return fail(p, denied);
+        OpenResult o = fs.open(NameCalls.lookup(p), path, Fcntl.O_RDONLY, 0);
+        if (o.errno() != 0) return fail(p, o.errno());
+        byte[] head = new byte[128];
+        int n = o.file().read(head, 0, head.length);
+        o.file().release();
+        String name = n > 0 ? Programs.parse(head, n) : null;
+        if (name == null) return fail(p, Errno.ENOEXEC);
+        int r = exec.exec(p, name, argv.clone(), envp == null ? new String[0] : envp.clone());
+        if (r < 0) return fail(p, -r);
+        throw ExecUnwind.INSTANCE;
+    }
+
+    int exit(Proc p, int status) {
+        exit.exit(p, Wait.exited(status));
+        return 0;
+    }
+
+    int waitpid(Proc p, int pid, int[] status, int options) {
+        if ((options & ~(Wait.WNOHANG | Wait.WUNTRACED)) != 0) return fail(p, Errno.EINVAL);
+        int r = reaper.waitpid(p, pid, status, options);
+        return r < 0 ? fail(p, -r) : r;
+    }
+
+    int getrlimit(Proc p, int resource, Rlimit[] out) {
+        if (resource < 0 || resource >= Rlimit.RLIM_NLIMITS) return fail(p, Errno.EINVAL);
+        if (out == null || out.length == 0) return fail(p, Errno.EFAULT);
+        out[0] = new Rlimit(p.limits.cur(resource), p.limits.max(resource));
+        return 0;
+    }
+
+    int setrlimit(Proc p, int resource, Rlimit limit) {
+        if (limit == null) return fail(p, Errno.EFAULT);
+        if (resource < 0 || resource >= Rlimit.RLIM_NLIMITS || limit.cur() < 0 || limit.cur() > limit.max()) {
+            return fail(p, Errno.EINVAL);
+        }
+        // setrlimit(2): "EPERM: the limit specified would have raised the maximum limit value, and the caller
+        // is not the super-user".
+        if (limit.max() > p.limits.max(resource) && !p.cred.root()) return fail(p, Errno.EPERM);
+        if (resource == Rlimit.RLIMIT_NOFILE && limit.max() > FdTable.NOFILE && limit.max() != Rlimit.RLIM_INFINITY) {
+            return fail(p, Errno.EINVAL);
+        }
+        p.limits = p.limits.with(resource, limit.cur(), limit.max());
+        return 0;
+    }
+
+    long ulimit(Proc p, int cmd, long newlimit) {
+        int fsize = Rlimit.RLIMIT_FSIZE;
+        switch (cmd) {
+            case Rlimit.UL_GETFSIZE -> {
+                long cur = p.limits.cur(fsize);
+                return cur == Rlimit.RLIM_INFINITY ? cur : cur / 512;
+            }
+            case Rlimit.UL_SETFSIZE -> {
+                if (newlimit < 0) return fail(p, Errno.EINVAL);
+                long bytes = newlimit > Long.MAX_VALUE / 512 ? Rlimit.RLIM_INFINITY : newlimit * 512;
+                // ulimit(2): "only a process with an effective user ID of super-user may increase the limit".
+                if (bytes > p.limits.max(fsize) && !p.cred.root()) return fail(p, Errno.EPERM);
+                p.limits = p.limits.with(fsize, bytes, bytes);
+                return newlimit;
+            }
+            default -> {
+                return fail(p, Errno.EINVAL);
+            }
+        }
+    }
+
+    int setpgid(Proc p, int pid, int pgid) {
+        if (pgid < 0 || pid < 0) return fail(p, Errno.EINVAL);
+        Proc t = pid == 0 ? p : table.get(pid);
+        if (t == null || !t.alive() || (t != p && t.parent != p)) return fail(p, Errno.ESRCH);
+        if (t != p && t.execed) return fail(p, Errno.EACCES);
+        if (t.sid == t.pid) return fail(p, Errno.EPERM);
+        if (t != p && t.sid != p.sid) return fail(p, Errno.EPERM);
+        int g = pgid == 0 ? t.pid : pgid;
+        if (g != t.pid && !groupInSession(g, t.sid)) return fail(p, Errno.EPERM);
+        t.pgid = g;
+        return 0;
+    }
+
+    private boolean groupInSession(int pgid, int sid) {
+        for (Proc q : table.all()) {
+            if (q.alive() && q.pgid == pgid && q.sid == sid) return true;
+        }
+        return false;
+    }
+
+    int getpgid(Proc p, int pid) {
+        Proc t = pid == 0 ? p : table.get(pid);
+        if (t == null) return fail(p, Errno.ESRCH);
+        return t.pgid;
+    }
+
+    int setsid(Proc p) {
+        if (p.pgid == p.pid) return fail(p, Errno.EPERM);
+        for (Proc q : table.all()) {
+            if (q != p && q.alive() && q.pgid == p.pid) return fail(p, Errno.EPERM);
+        }
+        p.sid = p.pid;
+        p.pgid = p.pid;
+        return p.sid;
+    }
+
+    int getsid(Proc p, int pid) {
+        Proc t = pid == 0 ? p : table.get(pid);
+        if (t == null) return fail(p, Errno.ESRCH);
+        return t.sid;
+    }
+
+    int setuid(Proc p, int uid) {
+        if (uid < 0 || uid > MAXUID) return fail(p, Errno.EINVAL);
+        Cred c = p.cred;
+        if (c.root()) {
+            // setuid(2): "If the effective user ID of the calling process is super-user, the real user ID,
+            // effective user ID, and saved set-user ID are set to uid."
+            table.changeUid(c.ruid(), uid);
+            p.cred = c.withUids(uid, uid, uid);
+        } else if (uid == c.ruid() || uid == c.suid()) {
+            p.cred = c.withUids(c.ruid(), uid, c.suid());
+        } else {
+            return fail(p, Errno.EPERM);
+        }
+        return 0;
+    }
+
+    int setgid(Proc p, int gid) {
+        if (gid < 0 || gid > MAXUID) return fail(p, Errno.EINVAL);
+        Cred c = p.cred;
+        if (c.root()) {
+            p.cred = c.withGids(gid, gid, gid);
+        } else if (gid == c.rgid() || gid == c.sgid()) {
+            p.cred = c.withGids(c.rgid(), gid, c.sgid());
+        } else {
+            return fail(p, Errno.EPERM);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,50 @@
+package sprocket.kernel.syscall;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import sprocket.kernel.engine.Engine;
+import sprocket.kernel.proc.Proc;
+import sprocket.kernel.share.ProcBlock;
+
+/**
+ * The return to user mode, after a system call or at the end of a quantum of user work: the process gives its CPU
+ * up if its turn is over, acts on its pending signals, and stops there while blockproc(2) holds it.
+ */
+@Singleton
+public final class UserReturn {
+    private final Engine engine;
+    private final Delivery delivery;
+    private final ProcBlock blocking;
+
+    @Inject
+    UserReturn(Engine engine, Delivery delivery, ProcBlock blocking) {
+        this.engine = engine;
+        this.delivery = delivery;
+        this.blocking = blocking;
+    }
+
+    /** {@code p} returns from a system call. */
+    void returning(Proc p) {
+        if (p.cpu().turnOver()) {
+            preempted(p);
+        } else if (p.sig.ready()) {
+            delivery.check(p);
+        }
+        if (p.blockCount < 0) {
+            blocking.blockme(p);
+            if (p.sig.ready()) delivery.check(p);
+        }
+    }
+
+    /** {@code p}'s turn is over in user mode: the engine takes the CPU back; on return it acts on signals. */
+    void preempted(Proc p) {
+        engine.preemptionPoint(p);
+        if (p.sig.ready() || p.exiting || p.blockCount < 0) {
+            delivery.check(p);
+            if (p.blockCount < 0) {
+                blocking.blockme(p);
+                delivery.check(p);
+            }
+        }
+    }
+}
