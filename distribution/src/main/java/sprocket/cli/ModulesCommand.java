@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sprocket.api.ApiVersion;
-import sprocket.api.Slot;
+import sprocket.kernel.Slot;
 import sprocket.kernel.Catalog;
 import sprocket.kernel.ProgramInfo;
 import sprocket.kernel.ProviderInfo;

@@ -3,6 +3,7 @@ package sprocket.cli;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -25,13 +26,15 @@ class ArchitectureTest {
             "sprocket.hw.r2000", "sprocket.hw.x86mps", "sprocket.sched", "sprocket.vm.regions", "sprocket.fs",
             "sprocket.ipc");
     private static final String[] MODULE_FOLDERS = {
-        "api", "kernel-core", "vm-regions", "sched", "ipc", "fs", "hw-r2000", "hw-x86mps", "distribution"};
+        "api", "kernel-core", "vm-regions", "sched", "ipc", "fs", "hw-r2000", "hw-x86mps", "distribution", "sched-tck",
+        "bench", "examples/lottery-scheduler"};
+
 
     private static JavaClasses classes;
 
     @BeforeAll
     static void importEveryModule() {
-        Path root = Path.of("").toAbsolutePath().getParent();
+        Path root = root();
         List<Path> dirs = Stream.of(MODULE_FOLDERS).map(m -> root.resolve(m).resolve("target/classes"))
                 .filter(Files::isDirectory).toList();
         if (dirs.size() != MODULE_FOLDERS.length) {
@@ -41,8 +44,13 @@ class ArchitectureTest {
                 .importPaths(dirs);
     }
 
+    private static Path root() {
+        return Path.of("").toAbsolutePath().getParent();
+    }
+
     private static String[] othersThan(String own) {
-        return Stream.concat(IMPLEMENTATIONS.stream(), Stream.of("sprocket.kernel", "sprocket.cli", "sprocket.bench"))
+        return Stream.concat(IMPLEMENTATIONS.stream(),
+                        Stream.of("sprocket.kernel", "sprocket.cli", "sprocket.bench", "sprocket.sched.tck", "org.example"))
                 .filter(p -> !p.equals(own)).map(p -> p + "..").toArray(String[]::new);
     }
 
@@ -51,6 +59,7 @@ class ArchitectureTest {
     void implementation_modules_depend_only_on_the_api() {
         for (String module : IMPLEMENTATIONS) {
             ArchRule rule = noClasses().that().resideInAPackage(module + "..")
+                    .and().resideOutsideOfPackage("sprocket.sched.tck..")
                     .should().dependOnClassesThat().resideInAnyPackage(othersThan(module))
                     .because(module + " may see only sprocket.api");
             rule.check(classes);
@@ -81,11 +90,71 @@ class ArchitectureTest {
         slices().matching("sprocket.(**)").should().beFreeOfCycles().check(classes);
     }
 
+    /** A machine is hardware: it knows the kernel only as the hardware SPI's callbacks, not processes or files. */
+    @Test
+    void hardware_modules_use_only_the_hardware_spi() {
+        classes().that().resideInAnyPackage("sprocket.hw.r2000..", "sprocket.hw.x86mps..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("sprocket.hw.r2000..", "sprocket.hw.x86mps..",
+                        "sprocket.api.hw..", "sprocket.api.spi..", "java..", "org.slf4j..")
+                .because("a machine reaches the kernel only through sprocket.api.hw's MachineContext")
+                .check(classes);
+    }
+
+    /** Plug-in authors get the API and the kit; the kit must not lean on what their plug-ins cannot see. */
+    @Test
+    void the_scheduler_kit_uses_only_the_api_and_the_kernels_facade() {
+        classes().that().resideInAPackage("sprocket.sched.tck..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("sprocket.sched.tck..", "sprocket.api..",
+                        "sprocket.kernel", "java..", "org.junit..", "org.opentest4j..", "org.assertj..",
+                        "org.slf4j..")
+                .because("the kit runs the real kernel through its exported facade, as a plug-in author would")
+                .check(classes);
+    }
+
+    /** The example is what a third party writes: the API alone. */
+    @Test
+    void the_example_plug_in_uses_only_the_api() {
+        classes().that().resideInAPackage("org.example..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.example..", "sprocket.api..", "java..")
+                .because("a scheduler plug-in is built against sprocket-api alone")
+                .check(classes);
+    }
+
+    /** The benchmarks measure the kernel as a user runs it: through its facade and the API. */
+    @Test
+    void the_benchmarks_use_only_the_api_and_the_kernels_facade() {
+        classes().that().resideInAPackage("sprocket.bench..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("sprocket.bench..", "sprocket.api..",
+                        "sprocket.kernel", "java..", "org.slf4j..")
+                .because("benchmarks that reach inside would measure something no user runs")
+                .check(classes);
+    }
+
+    /**
+     * Compile-time constants are inlined, so a package that depends on another only through one leaves no trace in
+     * the class files ArchUnit reads: the sources' imports and qualified names are checked for cycles too.
+     */
+    @Test
+    void there_are_no_package_cycles_in_the_sources_either() throws java.io.IOException {
+        SourceDependencies deps = SourceDependencies.of(root(), MODULE_FOLDERS);
+        assertThat(deps.cycles()).as("package cycles in the sources").isEmpty();
+    }
+
+    /**
+     * Each part of the kernel owns its part of the process structure: nothing else writes it. The engine's part
+     * (Kthread) is its own package's by Java's access rules; the rest is checked here, field by field.
+     */
+    @Test
+    void each_part_of_the_process_structure_is_written_only_by_its_owners() {
+        ProcessFieldOwners.check(classes);
+    }
+
     /** Only the API is for other modules; SPIs and records, not implementation, cross module lines. */
     @Test
     void implementation_classes_are_not_public_except_the_providers() {
         for (String module : IMPLEMENTATIONS) {
-            classes().that().resideInAPackage(module + "..").and().arePublic()
+            classes().that().resideInAPackage(module + "..").and().resideOutsideOfPackage("sprocket.sched.tck..")
+                    .and().arePublic()
                     .should().haveSimpleNameEndingWith("Provider")
                     .because("only " + module + "'s provider is instantiated from outside, by ServiceLoader")
                     .check(classes);

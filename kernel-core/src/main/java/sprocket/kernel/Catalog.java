@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sprocket.api.ApiVersion;
 import sprocket.api.spi.Provider;
-import sprocket.api.Slot;
 import sprocket.api.sys.Program;
 
 /**

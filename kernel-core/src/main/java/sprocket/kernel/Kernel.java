@@ -13,7 +13,6 @@ import sprocket.api.ipc.IpcProvider;
 import sprocket.api.kernel.Console;
 import sprocket.api.sched.SchedulerProvider;
 import sprocket.api.spi.Settings;
-import sprocket.api.Slot;
 import sprocket.api.vm.MemoryManagerProvider;
 import sprocket.kernel.boot.KernelInstance;
 import sprocket.kernel.engine.PanicException;

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import sprocket.api.ApiVersion;
-import sprocket.api.Slot;
 import sprocket.api.hw.HardwareProvider;
 import sprocket.api.spi.Provider;
 import sprocket.api.spi.Settings;

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sprocket.api.Slot;
 
 /** A configuration the kernel cannot boot is refused with file and line, every error at once. */
 class ConfigErrorsTest {

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import sprocket.api.Slot;
+import sprocket.kernel.Slot;
 import sprocket.api.sched.SchedulerProvider;
 import sprocket.kernel.BootOptions;
 import sprocket.kernel.Catalog;

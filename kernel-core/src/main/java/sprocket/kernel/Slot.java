@@ -1,4 +1,4 @@
-package sprocket.api;
+package sprocket.kernel;
 
 import sprocket.api.fs.FileSystemProvider;
 import sprocket.api.hw.HardwareProvider;
