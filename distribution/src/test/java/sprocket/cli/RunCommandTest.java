@@ -74,7 +74,8 @@ class RunCommandTest {
         assertThat(r.status()).as(r.err()).isZero();
         String text = Files.readString(json).strip();
         assertThat(text).startsWith("{").endsWith("}");
-        assertThat(text).contains("\"simulated_cycles\"", "\"context_switches\"", "\"syscalls\"", "\"forks\"", "\"cpus\"");
+        assertThat(text).contains("\"simulated_cycles\"", "\"context_switches\"", "\"syscalls\"", "\"forks\"", "\"cpu_busy_cycles\"",
+                "\"schema_version\": 1");
     }
 
     @Test

@@ -247,7 +247,7 @@ public final class KernelInstance {
         out.put("simulated_seconds", (double) end / machine.description().clockHz());
         long[] busy = new long[engine.cpus.length];
         for (int i = 0; i < busy.length; i++) busy[i] = engine.cpus[i].busy;
-        out.put("cpus", busy);
+        out.put("cpu_busy_cycles", busy);
         out.put("context_switches", s.get("context_switches"));
         out.put("syscalls", s.get("syscalls"));
         out.put("forks", s.get("forks"));
