@@ -11,8 +11,10 @@ import sprocket.kernel.KernelConfig;
 
 /** {@code sprocket config check}: validates a configuration without booting and prints its effective values. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check CONFIG as `run` would, without booting: print every effective value and where it",
-            "came from, then \"CONFIG: ok\". Errors name the file and line and exit with status 2."})
+        description = {"Check CONFIG as `run` would, without booting, and print every effective value.",
+            "Each value is shown with where it came from (file and line, --set, or the default), then \"CONFIG: ok\".",
+            "Errors name the file and line and exit with status 2; keys of providers CONFIG does not choose are",
+            "ignored with a warning, or refused with --strict."})
 final class ConfigCheckCommand implements Callable<Integer> {
 
     private final Host host;
@@ -34,7 +36,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Catalog catalog = Catalog.discover(host.pluginDirs(plugins));
-        KernelConfig checked = config.load(file, catalog);
+        KernelConfig checked = config.load(file, catalog, host.err());
         for (String line : checked.describe()) host.out().println(line);
         host.out().println(file + ": ok");
         return 0;

@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
 
         Catalog catalog = Catalog.discover(host.pluginDirs(plugins));
         for (String problem : catalog.problems()) host.err().println("sprocket: skipped: " + problem);
-        KernelConfig kernelConfig = config.load(file, catalog);
+        KernelConfig kernelConfig = config.load(file, catalog, host.err());
         requireProgram(catalog);
 
         log.debug("booting {} to run {} {}", file, program, args);
