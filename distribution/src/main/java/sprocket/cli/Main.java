@@ -10,7 +10,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new Host(System.out, System.err, System.in, System.getenv()), args));
+        System.exit(run(new Host(System.out, System.err, System.in, System.getenv(),
+                Terminal.isStandardError(System.getenv())), args));
     }
 
     /** Runs one invocation against {@code host}'s streams and returns its exit status. */

@@ -58,6 +58,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-stats", description = "Do not print the statistics summary.")
     boolean noStats;
 
+    /** When to show the progress line. */
+    enum When { auto, always, never }
+
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Show a progress line on standard error during a long run: auto (when standard error is a"
+                    + " terminal), always or never. Default: ${DEFAULT-VALUE}.")
+    When progress;
+
     @Parameters(index = "0", paramLabel = "CONFIG", description = "The kernel configuration file.")
     Path file;
 
@@ -83,8 +91,19 @@ final class RunCommand implements Callable<Integer> {
         requireProgram(catalog);
 
         log.debug("booting {} to run {} {}", file, program, args);
-        Kernel kernel = Kernel.boot(kernelConfig, catalog, new BootOptions(host.out(), host.in(), trace));
-        RunResult result = kernel.run(program, List.copyOf(args));
+        RunResult result;
+        if (progress == When.always || progress == When.auto && host.errTerminal()) {
+            // The console shares the terminal: the line is erased before the program's output is written.
+            try (ProgressLine line = new ProgressLine(host.err(), System::nanoTime)) {
+                Kernel kernel = Kernel.boot(kernelConfig, catalog,
+                        new BootOptions(line.guard(host.out()), host.in(), trace));
+                line.start(kernel::progress);
+                result = kernel.run(program, List.copyOf(args));
+            }
+        } else {
+            Kernel kernel = Kernel.boot(kernelConfig, catalog, new BootOptions(host.out(), host.in(), trace));
+            result = kernel.run(program, List.copyOf(args));
+        }
         host.out().flush();
         String death = DeathReport.of(result.waitStatus());
         if (death != null) host.err().println("sprocket: " + program + ": " + death);

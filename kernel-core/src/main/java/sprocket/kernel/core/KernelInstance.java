@@ -221,6 +221,19 @@ public final class KernelInstance {
         }
     }
 
+    /**
+     * Simulated time so far, the clock of the CPU furthest behind, for a progress display on another thread while
+     * {@link #run} runs: a plain read, perhaps a moment stale, that changes nothing.
+     */
+    public long clock() {
+        return lowestClock();
+    }
+
+    /** The processes in the table now, zombies included; read as {@link #clock} is. */
+    public int processes() {
+        return k.procTable().size();
+    }
+
     /** The program's wait(2) status word, after {@link #run}. */
     public int waitStatus() {
         return waitStatus;
