@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sprocket.kernel.Catalog;
 import sprocket.kernel.KernelConfig;
@@ -22,9 +21,8 @@ final class ConfigCheckCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config = new ConfigOptions();
 
-    @Option(names = "--plugins", paramLabel = "DIR",
-            description = "Also load providers from the jars in DIR (default: $SPROCKET_HOME/plugins).")
-    Path plugins;
+    @Mixin
+    PluginOptions plugins = new PluginOptions();
 
     @Parameters(index = "0", paramLabel = "CONFIG", description = "The configuration file.")
     Path file;
@@ -35,7 +33,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Catalog catalog = Catalog.discover(host.pluginDirs(plugins));
+        Catalog catalog = plugins.discover(host);
         KernelConfig checked = config.load(file, catalog, host.err());
         for (String line : checked.describe()) host.out().println(line);
         host.out().println(file + ": ok");

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sprocket.kernel.Catalog;
 import sprocket.kernel.ConfigKey;
@@ -31,9 +30,8 @@ final class ConfigKeysCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config = new ConfigOptions();
 
-    @Option(names = "--plugins", paramLabel = "DIR",
-            description = "Also load providers from the jars in DIR (default: $SPROCKET_HOME/plugins).")
-    Path plugins;
+    @Mixin
+    PluginOptions plugins = new PluginOptions();
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG",
             description = "A configuration file: list only the keys it accepts, with their values.")
@@ -45,7 +43,7 @@ final class ConfigKeysCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Catalog catalog = Catalog.discover(host.pluginDirs(plugins));
+        Catalog catalog = plugins.discover(host);
         List<ConfigKey> keys = file == null ? catalog.keys() : config.load(file, catalog, host.err()).keys();
         PrintStream out = host.out();
         String group = null;

@@ -44,9 +44,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config = new ConfigOptions();
 
-    @Option(names = "--plugins", paramLabel = "DIR",
-            description = "Also load providers from the jars in DIR (default: $SPROCKET_HOME/plugins).")
-    Path plugins;
+    @Mixin
+    PluginOptions plugins = new PluginOptions();
 
     @Option(names = "--stats-json", paramLabel = "FILE", description = "Also write the statistics to FILE as JSON.")
     Path statsJson;
@@ -85,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
         requireParentDirectory(statsJson, "--stats-json");
         requireParentDirectory(trace, "--trace");
 
-        Catalog catalog = Catalog.discover(host.pluginDirs(plugins));
+        Catalog catalog = plugins.discover(host);
         for (String problem : catalog.problems()) host.err().println("sprocket: skipped: " + problem);
         KernelConfig kernelConfig = config.load(file, catalog, host.err());
         requireProgram(catalog);
