@@ -7,6 +7,8 @@ module sprocket.kernel {
     requires org.slf4j;
     requires dagger;
     requires jakarta.inject;
+    // The one JSON writer: --stats-json and --trace files.
+    requires com.fasterxml.jackson.core;
 
     // The facade for the command and the benchmarks; everything else stays inside.
     exports sprocket.kernel;

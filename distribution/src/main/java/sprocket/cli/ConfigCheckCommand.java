@@ -4,15 +4,16 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sprocket.kernel.Catalog;
 import sprocket.kernel.KernelConfig;
 
 /** {@code sprocket config check}: validates a configuration without booting and prints its effective values. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check CONFIG as `run` would, without booting: print every effective value and where it",
-            "came from, then \"CONFIG: ok\". Errors name the file and line and exit with status 2."})
+        description = {"Check CONFIG as `run` would, without booting, and print every effective value.",
+            "Each value is shown with where it came from (file and line, --set, or the default), then \"CONFIG: ok\".",
+            "Errors name the file and line and exit with status 2; keys of providers CONFIG does not choose are",
+            "ignored with a warning, or refused with --strict."})
 final class ConfigCheckCommand implements Callable<Integer> {
 
     private final Host host;
@@ -20,9 +21,8 @@ final class ConfigCheckCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config = new ConfigOptions();
 
-    @Option(names = "--plugins", paramLabel = "DIR",
-            description = "Also load providers from the jars in DIR (default: $SPROCKET_HOME/plugins).")
-    Path plugins;
+    @Mixin
+    PluginOptions plugins = new PluginOptions();
 
     @Parameters(index = "0", paramLabel = "CONFIG", description = "The configuration file.")
     Path file;
@@ -33,8 +33,8 @@ final class ConfigCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Catalog catalog = Catalog.discover(host.pluginDirs(plugins));
-        KernelConfig checked = config.load(file, catalog);
+        Catalog catalog = plugins.discover(host);
+        KernelConfig checked = config.load(file, catalog, host.err());
         for (String line : checked.describe()) host.out().println(line);
         host.out().println(file + ": ok");
         return 0;

@@ -5,7 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code sprocket config}: the group of configuration subcommands (only {@code check} for now). */
+/** {@code sprocket config}: the group of configuration subcommands, {@code check} and {@code keys}. */
 @Command(name = "config", mixinStandardHelpOptions = true, description = "Work with kernel configuration files.")
 final class ConfigCommand implements Runnable {
 
@@ -14,6 +14,6 @@ final class ConfigCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: check");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: check or keys");
     }
 }

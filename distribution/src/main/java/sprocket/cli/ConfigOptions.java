@@ -1,5 +1,6 @@
 package sprocket.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,10 +9,14 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 import sprocket.kernel.Catalog;
+import sprocket.kernel.ConfigError;
 import sprocket.kernel.ConfigException;
 import sprocket.kernel.KernelConfig;
 
-/** The options that shape a configuration, shared by {@code run} and {@code config check}: --set and --seed. */
+/**
+ * The options that shape a configuration, shared by {@code run}, {@code config check} and {@code config keys}:
+ * --set, --seed and --strict.
+ */
 final class ConfigOptions {
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", converter = KeyValue.class,
@@ -22,6 +27,11 @@ final class ConfigOptions {
             description = "Seed of the run's pseudo-random streams; the same as --set seed=N.")
     Long seed;
 
+    @Option(names = "--strict",
+            description = "Refuse keys of providers the configuration does not choose (by default they are ignored"
+                    + " with a warning).")
+    boolean strict;
+
     /** The overrides in the order given, --seed last so that it wins over a --set seed=... */
     List<String> overrides() {
         List<String> all = new ArrayList<>(sets);
@@ -29,12 +39,17 @@ final class ConfigOptions {
         return all;
     }
 
-    /** Loads {@code file} with the overrides; a missing or unreadable file is a usage error, not a stack trace. */
-    KernelConfig load(Path file, Catalog catalog) throws ConfigException {
+    /**
+     * Loads {@code file} with the overrides and prints its warnings to {@code err}; a missing or unreadable file is
+     * a usage error, not a stack trace.
+     */
+    KernelConfig load(Path file, Catalog catalog, PrintStream err) throws ConfigException {
         if (!Files.exists(file)) throw new Failure(Failure.USAGE, file + ": No such file or directory");
         if (Files.isDirectory(file)) throw new Failure(Failure.USAGE, file + ": Is a directory");
         if (!Files.isReadable(file)) throw new Failure(Failure.USAGE, file + ": Permission denied");
-        return KernelConfig.load(file, overrides(), catalog);
+        KernelConfig config = KernelConfig.load(file, overrides(), catalog, strict);
+        for (ConfigError w : config.warnings()) err.println(w.where() + ": warning: " + w.message());
+        return config;
     }
 
     /** Accepts {@code key=value} with a non-empty key; the value may be empty. */

@@ -15,8 +15,14 @@ import java.util.Map;
  * @param err standard error: diagnostics and the statistics summary
  * @param in standard input, read by the simulated console
  * @param env the environment (SPROCKET_HOME, SPROCKET_DEBUG)
+ * @param errTerminal whether standard error is a terminal a person watches (progress is shown only there)
  */
-record Host(PrintStream out, PrintStream err, InputStream in, Map<String, String> env) {
+record Host(PrintStream out, PrintStream err, InputStream in, Map<String, String> env, boolean errTerminal) {
+
+    /** A host whose standard error is not a terminal, as in tests and pipelines. */
+    Host(PrintStream out, PrintStream err, InputStream in, Map<String, String> env) {
+        this(out, err, in, env, false);
+    }
 
     /** Whether stack traces were asked for through the environment. */
     boolean debugFromEnv() {

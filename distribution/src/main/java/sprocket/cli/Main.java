@@ -10,7 +10,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(new Host(System.out, System.err, System.in, System.getenv()), args));
+        System.exit(run(new Host(System.out, System.err, System.in, System.getenv(),
+                Terminal.isStandardError(System.getenv())), args));
     }
 
     /** Runs one invocation against {@code host}'s streams and returns its exit status. */
@@ -31,7 +32,8 @@ public final class Main {
         cmd.addSubcommand(run);
         cmd.addSubcommand(new CommandLine(new ModulesCommand(host)));
         cmd.addSubcommand(new CommandLine(new ConfigCommand())
-                .addSubcommand(new CommandLine(new ConfigCheckCommand(host))));
+                .addSubcommand(new CommandLine(new ConfigCheckCommand(host)))
+                .addSubcommand(new CommandLine(new ConfigKeysCommand(host))));
         cmd.setOut(new PrintWriter(host.out(), true));
         cmd.setErr(new PrintWriter(host.err(), true));
         cmd.setExecutionExceptionHandler(new ErrorReport(host));

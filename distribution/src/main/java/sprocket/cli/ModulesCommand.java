@@ -1,12 +1,11 @@
 package sprocket.cli;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import sprocket.api.ApiVersion;
 import sprocket.kernel.Slot;
 import sprocket.kernel.Catalog;
@@ -24,9 +23,8 @@ final class ModulesCommand implements Callable<Integer> {
 
     private final Host host;
 
-    @Option(names = "--plugins", paramLabel = "DIR",
-            description = "Also load providers from the jars in DIR (default: $SPROCKET_HOME/plugins).")
-    Path plugins;
+    @Mixin
+    PluginOptions plugins = new PluginOptions();
 
     ModulesCommand(Host host) {
         this.host = host;
@@ -34,7 +32,7 @@ final class ModulesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Catalog catalog = Catalog.discover(host.pluginDirs(plugins));
+        Catalog catalog = plugins.discover(host);
         PrintStream out = host.out();
 
         List<String[]> rows = new ArrayList<>();

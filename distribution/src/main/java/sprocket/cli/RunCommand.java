@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -45,9 +46,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config = new ConfigOptions();
 
-    @Option(names = "--plugins", paramLabel = "DIR",
-            description = "Also load providers from the jars in DIR (default: $SPROCKET_HOME/plugins).")
-    Path plugins;
+    @Mixin
+    PluginOptions plugins = new PluginOptions();
 
     @Option(names = "--stats-json", paramLabel = "FILE", description = "Also write the statistics to FILE as JSON.")
     Path statsJson;
@@ -65,6 +65,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--no-stats", description = "Do not print the statistics summary.")
     boolean noStats;
+
+    /** When to show the progress line. */
+    enum When { auto, always, never }
+
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Show a progress line on standard error during a long run: auto (when standard error is a"
+                    + " terminal), always or never. Default: ${DEFAULT-VALUE}.")
+    When progress;
 
     @Parameters(index = "0", paramLabel = "CONFIG", description = "The kernel configuration file.")
     Path file;
@@ -86,17 +94,30 @@ final class RunCommand implements Callable<Integer> {
         requireParentDirectory(trace, "--trace");
         requireParentDirectory(straceFile, "--strace-file");
 
-        Catalog catalog = Catalog.discover(host.pluginDirs(plugins));
+        Catalog catalog = plugins.discover(host);
         for (String problem : catalog.problems()) host.err().println("sprocket: skipped: " + problem);
-        KernelConfig kernelConfig = config.load(file, catalog);
+        KernelConfig kernelConfig = config.load(file, catalog, host.err());
         requireProgram(catalog);
 
         log.debug("booting {} to run {} {}", file, program, args);
         try (PrintStream straceOut = straceStream()) {
-            Kernel kernel = Kernel.boot(kernelConfig, catalog, new BootOptions(host.out(), host.in(), trace,
-                    straceOut == null ? null : straceOut::println));
-            return finish(kernel.run(program, List.copyOf(args)));
+            return finish(run(kernelConfig, catalog, straceOut == null ? null : straceOut::println));
         }
+    }
+
+    /** Boots and runs, with a progress line on standard error when asked or when it is a terminal. */
+    private RunResult run(KernelConfig kernelConfig, Catalog catalog, Consumer<String> straceLines) {
+        if (progress == When.always || progress == When.auto && host.errTerminal()) {
+            // The console shares the terminal: the line is erased before the program's output is written.
+            try (ProgressLine line = new ProgressLine(host.err(), System::nanoTime)) {
+                Kernel kernel = Kernel.boot(kernelConfig, catalog,
+                        new BootOptions(line.guard(host.out()), host.in(), trace, straceLines));
+                line.start(kernel::progress);
+                return kernel.run(program, List.copyOf(args));
+            }
+        }
+        Kernel kernel = Kernel.boot(kernelConfig, catalog, new BootOptions(host.out(), host.in(), trace, straceLines));
+        return kernel.run(program, List.copyOf(args));
     }
 
     /** Where --strace lines go: standard error, a file, or nowhere. */

@@ -17,6 +17,7 @@ import sprocket.api.ApiVersion;
             "  sprocket run --set hw.cpus=1 configs/irix-r2000.conf burn 8 2000000",
             "  sprocket modules",
             "  sprocket config check configs/linux-x86mps.conf",
+            "  sprocket config keys",
             "", "Environment: SPROCKET_HOME (plug-ins in $SPROCKET_HOME/plugins), SPROCKET_LOG=debug,"
                 + " SPROCKET_DEBUG=1 (stack traces)."})
 final class SprocketCommand implements Runnable {

@@ -110,4 +110,24 @@ class ArgumentsTest {
         assertThat(new Host(System.out, System.err, System.in, Map.of("SPROCKET_DEBUG", "0")).debugFromEnv()).isFalse();
         assertThat(new Host(System.out, System.err, System.in, Map.of()).debugFromEnv()).isFalse();
     }
+
+    /** A parent's help lists each subcommand by the first line of its description, so that line is a whole sentence. */
+    @Test
+    void every_subcommand_is_listed_in_its_parents_help_by_a_whole_sentence() {
+        java.util.ArrayDeque<CommandLine> todo = new java.util.ArrayDeque<>();
+        todo.add(Main.commandLine(new Host(System.out, System.err, System.in, Map.of())));
+        int seen = 0;
+        while (!todo.isEmpty()) {
+            CommandLine c = todo.poll();
+            for (CommandLine sub : c.getSubcommands().values()) {
+                String first = sub.getCommandSpec().usageMessage().description()[0];
+                assertThat(first).as(sub.getCommandSpec().qualifiedName()).endsWith(".");
+                seen++;
+                todo.add(sub);
+            }
+        }
+        assertThat(seen).isGreaterThanOrEqualTo(5);
+        Invocation help = Invocation.sprocket("config", "--help");
+        assertThat(help.out()).contains("without booting, and print every").contains("keys").contains("default and the");
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,25 @@ class RunCommandTest {
         assertThat(r.status()).as(r.err()).isZero();
         String text = Files.readString(json).strip();
         assertThat(text).startsWith("{").endsWith("}");
-        assertThat(text).contains("\"simulated_cycles\"", "\"context_switches\"", "\"syscalls\"", "\"forks\"", "\"cpus\"");
+        assertThat(text).contains("\"simulated_cycles\"", "\"context_switches\"", "\"syscalls\"", "\"forks\"", "\"cpu_busy_cycles\"",
+                "\"schema_version\": 1");
+    }
+
+    /** "context switches 74" over "83 voluntary, 28 involuntary" read as a contradiction: the second were per-process sums. */
+    @Test
+    void the_summary_says_what_each_line_counts_and_per_process_sums_sit_under_the_processes_line() {
+        Invocation r = Invocation.sprocket("run", IRIX, "forktree", "2");
+        assertThat(r.status()).as(r.err()).isZero();
+        List<String> lines = r.err().lines().toList();
+        assertThat(lines).anyMatch(l -> l.matches("context switches +\\d+ times a CPU switched to another process"));
+        int processes = lines.indexOf(lines.stream().filter(l -> l.startsWith("processes ")).findFirst().orElseThrow());
+        assertThat(lines.get(processes)).matches("processes +7 exited \\(init not counted\\); of them, summed:");
+        assertThat(lines.get(processes + 1)).matches("  gave up the CPU +\\d+ times, blocking or yielding \\(voluntary switches\\)");
+        assertThat(lines.get(processes + 2)).matches("  preempted +\\d+ times \\(involuntary switches\\)");
+        assertThat(lines.get(processes + 3)).matches("  migrated +\\d+ times to another CPU");
+        assertThat(lines.get(processes + 4)).matches("  mean wait +[\\d,]+ cycles runnable but not running");
+        // Every line has a label and a figure; no line is a bare continuation of the one above.
+        assertThat(lines).allMatch(l -> l.startsWith("-- ") || l.matches("(  )?[A-Za-z][^ ]*( [^ ]+)* +\\S.*"));
     }
 
     @Test

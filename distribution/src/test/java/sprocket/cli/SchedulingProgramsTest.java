@@ -101,6 +101,31 @@ class SchedulingProgramsTest {
     }
 
     @Test
+    void under_fair_on_two_cpus_nice_0_gets_one_cpu_and_the_others_share_the_second_by_weight() {
+        Invocation r = Invocation.sprocket("run", "--no-stats", "--set", "hw.cpus=2", "--set", "sched=fair",
+                RunCommandTest.IRIX, "nicetest", "3", "20000000");
+        assertThat(r.status()).as(r.err()).isZero();
+        Matcher m = Pattern.compile("expected ([\\d.]+)% measured ([\\d.]+)%").matcher(r.out());
+        double[] expected = {50.0, 37.6, 12.4};
+        for (double e : expected) {
+            assertThat(m.find()).as(r.out()).isTrue();
+            assertThat(Double.parseDouble(m.group(1))).isEqualTo(e);
+            assertThat(Double.parseDouble(m.group(2))).as(r.out()).isCloseTo(e, org.assertj.core.api.Assertions.within(2.0));
+        }
+    }
+
+    @Test
+    void with_a_cpu_for_every_child_nicetest_expects_equal_shares_and_says_why() {
+        Invocation r = Invocation.sprocket("run", "--no-stats", "--set", "hw.cpus=8", "--set", "sched=fair",
+                RunCommandTest.IRIX, "nicetest", "8", "2000000");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("nicetest: 8 processes on 8 CPUs, 2000000 cycles")
+                .contains("a CPU for every child: nice cannot change the shares");
+        assertThat(r.out().lines().filter(l -> l.startsWith("nicetest: nice "))).hasSize(8)
+                .allSatisfy(l -> assertThat(l).contains("expected 12.5% measured 12.5%"));
+    }
+
+    @Test
     void mixed_exits_0_with_a_line_per_child_and_a_mean_per_kind() {
         Invocation r = Invocation.sprocket("run", "--no-stats", RunCommandTest.IRIX, "mixed", "3", "2", "10");
         assertThat(r.status()).as(r.err()).isZero();

@@ -1,6 +1,7 @@
 package sprocket.ipc;
 
 import java.util.List;
+import sprocket.api.spi.Conflict;
 import sprocket.api.spi.Settings;
 import sprocket.api.spi.Tunable;
 
@@ -55,6 +56,15 @@ record IpcLimits(int semmni, int semmns, int semmsl, int semopm, int semvmx, int
                 Tunable.integer(SOCKBUF, 16384, 64, 1 << 20,
                         "a socket's receive buffer in bytes (a larger datagram is EMSGSIZE)"),
                 Tunable.integer(SOMAXCONN, 5, 1, 1024, "the longest listen(2) backlog (SOMAXCONN)"));
+    }
+
+    /** Limits no request could ever meet: shmget(2) refuses a size "less than SHMMIN or greater than SHMMAX". */
+    static List<Conflict> conflicts(Settings s) {
+        if (s.getLong(SHMMIN) > s.getSize(SHMMAX)) {
+            return List.of(new Conflict(List.of(SHMMIN, SHMMAX),
+                    "the smallest segment is larger than the largest, so shmget(2) would refuse every size"));
+        }
+        return List.of();
     }
 
     static IpcLimits from(Settings s) {

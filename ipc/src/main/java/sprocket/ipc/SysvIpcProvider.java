@@ -7,6 +7,8 @@ import sprocket.api.ApiVersion;
 import sprocket.api.ipc.Ipc;
 import sprocket.api.ipc.IpcContext;
 import sprocket.api.ipc.IpcProvider;
+import sprocket.api.spi.Conflict;
+import sprocket.api.spi.Settings;
 import sprocket.api.spi.Tunable;
 
 /**
@@ -44,6 +46,11 @@ public final class SysvIpcProvider implements IpcProvider {
     @Override
     public List<Tunable> tunables() {
         return IpcLimits.tunables();
+    }
+
+    @Override
+    public List<Conflict> conflicts(Settings settings) {
+        return IpcLimits.conflicts(settings);
     }
 
     @Override

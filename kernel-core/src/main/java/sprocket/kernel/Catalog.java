@@ -22,7 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sprocket.api.ApiVersion;
 import sprocket.api.spi.Provider;
+import sprocket.api.spi.Tunable;
 import sprocket.api.sys.Program;
+import sprocket.kernel.config.KernelKeys;
 
 /**
  * The providers and programs there are to choose from: found by {@code ServiceLoader} on the module path (or class
@@ -208,6 +210,32 @@ public final class Catalog {
 
     Provider provider(Slot slot, String name) {
         return providers.get(slot).get(name);
+    }
+
+    /**
+     * Every configuration key there is: the kernel's, then each provider's found, by slot and name, each at its
+     * default. A key several providers declare is listed under each.
+     */
+    public List<ConfigKey> keys() {
+        List<ConfigKey> out = new ArrayList<>();
+        for (Tunable t : KernelKeys.ALL) out.add(new ConfigKey(t, KernelKeys.DECLARER, t.defaultValue(), "default"));
+        for (Slot slot : Slot.values()) {
+            for (Provider p : providers.get(slot).values()) {
+                for (Tunable t : p.tunables()) {
+                    out.add(new ConfigKey(t, slot.key() + " " + p.name(), t.defaultValue(), "default"));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The providers found that declare {@code key}, by slot then name. */
+    List<Map.Entry<Slot, Provider>> declaring(String key) {
+        List<Map.Entry<Slot, Provider>> out = new ArrayList<>();
+        providers.forEach((slot, bySlot) -> bySlot.values().forEach(p -> {
+            if (p.tunables().stream().anyMatch(t -> t.key().equals(key))) out.add(Map.entry(slot, p));
+        }));
+        return out;
     }
 
     List<Program> programInstances() {

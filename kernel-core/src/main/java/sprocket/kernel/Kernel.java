@@ -24,10 +24,12 @@ public final class Kernel {
 
     private final KernelInstance instance;
     private final BootOptions options;
+    private final long clockHz;
 
-    private Kernel(KernelInstance instance, BootOptions options) {
+    private Kernel(KernelInstance instance, BootOptions options, long clockHz) {
         this.instance = instance;
         this.options = options;
+        this.clockHz = clockHz;
     }
 
     /** Builds the machine the configuration names and boots the kernel on it. Throws {@link KernelPanic}. */
@@ -44,7 +46,7 @@ public final class Kernel {
                     (IpcProvider) config.providerInstance(Slot.IPC),
                     console(options.console(), options.stdin()), catalog.programInstances(),
                     options.traceFile() != null, options.strace() == null ? null : options.strace()::accept);
-            return new Kernel(k, options);
+            return new Kernel(k, options, machine.description().clockHz());
         } catch (PanicException e) {
             throw new KernelPanic(e.getMessage(), e.cycles(), e.cpu(), e);
         } catch (RuntimeException e) {
@@ -68,6 +70,15 @@ public final class Kernel {
             }
         }
         return new RunResult(status, instance.waitStatus(), new RunStats(instance.statistics()));
+    }
+
+    /**
+     * How far the run has got. Made for a progress display on another thread while {@link #run} runs: it reads the
+     * engine's clocks and process table without locks, so a figure may be a moment stale, and reading changes
+     * nothing in the simulation.
+     */
+    public RunProgress progress() {
+        return new RunProgress(instance.clock(), clockHz, instance.processes());
     }
 
     /** The coroutine implementation processes run on in this JVM: "continuation" or "virtual-thread". */

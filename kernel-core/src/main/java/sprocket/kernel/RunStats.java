@@ -1,18 +1,39 @@
 package sprocket.kernel;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A run's statistics: a one-screen summary, and the same as one JSON object with stable keys. */
+/**
+ * A run's statistics: a one-screen summary, and the same as one JSON object with stable keys. docs/stats.md lists
+ * every key with its unit and the provider that adds it; {@link #SCHEMA_VERSION} changes when a key changes meaning
+ * or goes away (keys are added without a change).
+ */
 public final class RunStats {
+    /** The version of the JSON's layout, written first as {@code schema_version}. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final JsonFactory JSON = new JsonFactory();
+
     private final Map<String, Object> values;
 
-    RunStats(Map<String, Object> values) {
-        this.values = values;
+    RunStats(Map<String, Object> kernelValues) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("schema_version", (long) SCHEMA_VERSION);
+        all.putAll(kernelValues);
+        this.values = Collections.unmodifiableMap(all);
     }
 
-    /** The value under a JSON key ({@code simulated_cycles}, {@code cpus}...), or null. */
+    /** The value under a JSON key ({@code simulated_cycles}, {@code cpu_busy_cycles}...), or null. */
     public Object get(String key) {
         return values.get(key);
     }
@@ -27,108 +48,134 @@ public final class RunStats {
         return (Map<String, Long>) values.get("counters");
     }
 
+    /**
+     * The summary for standard error: one figure a line, each line saying what it counts. Lines indented under
+     * another break that one down; the per-process figures are sums over the processes that exited, init left out.
+     */
     public String summary() {
-        StringBuilder b = new StringBuilder();
+        Summary s = new Summary();
         long cycles = simulatedCycles();
-        b.append(String.format(Locale.ROOT, "-- %s, %s scheduler, %s kernel lock%n", values.get("model"),
+        s.text(String.format(Locale.ROOT, "-- %s, %s scheduler, %s kernel lock", values.get("model"),
                 values.get("scheduler"), values.get("kernel_lock")));
-        b.append(String.format(Locale.ROOT, "simulated time      %,d cycles (%.6f s)%n", cycles,
+        s.row("simulated time", String.format(Locale.ROOT, "%,d cycles (%.6f s)", cycles,
                 (Double) values.get("simulated_seconds")));
-        long[] cpus = (long[]) values.get("cpus");
-        b.append("cpu busy           ");
-        for (int i = 0; i < cpus.length; i++) {
-            b.append(String.format(Locale.ROOT, " cpu%d %5.1f%%", i, cycles == 0 ? 0.0 : 100.0 * cpus[i] / cycles));
+        long[] busy = (long[]) values.get("cpu_busy_cycles");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < busy.length; i++) {
+            b.append(i == 0 ? "" : "  ").append(String.format(Locale.ROOT, "cpu%d %.1f%%", i,
+                    cycles == 0 ? 0.0 : 100.0 * busy[i] / cycles));
         }
-        b.append('\n');
-        line(b, "context switches", "context_switches");
-        b.append(String.format(Locale.ROOT, "%-19s %,d voluntary, %,d involuntary, %,d migrations%n", "",
-                (Long) values.get("voluntary_switches"), (Long) values.get("involuntary_switches"),
-                (Long) values.get("migrations")));
-        b.append(String.format(Locale.ROOT, "%-19s %.1f%% of %d CPUs; mean wait %,d cycles, mean turnaround %,d%n",
-                "utilisation", 100.0 * (Double) values.get("cpu_utilisation"), cpus.length,
-                (Long) values.get("mean_wait_cycles"), (Long) values.get("mean_turnaround_cycles")));
+        s.row("CPU busy", b + " of the simulated time");
+        s.row("CPU utilisation", String.format(Locale.ROOT, "%.1f%% of %d CPUs' time",
+                100.0 * (Double) values.get("cpu_utilisation"), busy.length));
+        s.row("context switches", count("context_switches") + " times a CPU switched to another process");
+        List<?> processes = (List<?>) values.get("processes");
+        s.row("processes", String.format(Locale.ROOT, "%,d exited (init not counted); of them, summed:",
+                processes.size()));
+        s.row("  gave up the CPU", count("voluntary_switches") + " times, blocking or yielding (voluntary switches)");
+        s.row("  preempted", count("involuntary_switches") + " times (involuntary switches)");
+        s.row("  migrated", count("migrations") + " times to another CPU");
+        s.row("  mean wait", String.format(Locale.ROOT, "%,d cycles runnable but not running",
+                (Long) values.get("mean_wait_cycles")));
+        s.row("  mean turnaround", String.format(Locale.ROOT, "%,d cycles from fork to exit",
+                (Long) values.get("mean_turnaround_cycles")));
         if (!((Map<?, ?>) values.get("fairness_groups")).isEmpty()) {
-            b.append(String.format(Locale.ROOT, "%-19s %.3f (Jain's index, worst group of equal processes)%n",
-                    "fairness", (Double) values.get("jain_fairness")));
+            s.row("  fairness", String.format(Locale.ROOT, "%.3f (Jain's index; the least evenly served group of"
+                    + " like siblings)", (Double) values.get("jain_fairness")));
         }
-        line(b, "system calls", "syscalls");
-        line(b, "forks", "forks");
-        line(b, "page faults", "page_faults");
-        line(b, "TLB misses", "tlb_misses");
+        s.row("system calls", count("syscalls"));
+        s.row("forks", count("forks"));
+        s.row("page faults", count("page_faults"));
+        s.row("TLB misses", count("tlb_misses"));
         // What each machine does about a miss, and what the memory manager did: only the counters this run has.
-        counter(b, "  TLB refills", "tlb_refills");
-        counter(b, "  page walks", "page_walks");
-        counter(b, "  TLB flushes", "tlb_flushes");
-        counter(b, "  ASID wraps", "asid_wraps");
-        counter(b, "zero fills", "zero_fills");
-        counter(b, "copy-on-write", "cow_copies");
-        line(b, "IPIs", "ipis");
-        line(b, "TLB shootdowns", "shootdowns");
-        line(b, "lock spin cycles", "kernel_lock_spin_cycles");
+        s.counter("  refilled", "tlb_refills", " by the refill handler (the rest were page faults)");
+        s.counter("page walks", "page_walks", " by the MMU: each miss, and each first write through a clean entry");
+        s.counter("TLB flushes", "tlb_flushes", " of the whole TLB");
+        s.counter("ASID wraps", "asid_wraps", " (every ASID used: TLBs flushed)");
+        s.counter("zero-filled pages", "zero_fills", "");
+        s.counter("copy-on-write", "cow_copies", " pages copied");
+        s.row("IPIs", count("ipis") + " inter-processor interrupts sent");
+        s.row("TLB shootdowns", count("shootdowns") + " (each may interrupt several CPUs)");
+        s.row("kernel lock spin", count("kernel_lock_spin_cycles") + " cycles spent waiting for kernel locks");
         Long groups = counters().get("share_groups");
         if (groups != null && groups > 0) {
             // Only runs that made share groups show them: every other run's summary stays as it was.
-            b.append(String.format(Locale.ROOT, "%-19s %,d formed, %,d members joined%n", "share groups", groups,
+            s.row("share groups", String.format(Locale.ROOT, "%,d formed, %,d members joined", groups,
                     counters().get("share_members")));
-            b.append(String.format(Locale.ROOT, "%-19s %,d picked up, %,d published, %,d VM updates%n",
-                    "  syncs", counters().get("share_syncs"), counters().get("share_updates"),
+            s.row("  syncs", String.format(Locale.ROOT, "%,d picked up, %,d published, %,d VM updates",
+                    counters().get("share_syncs"), counters().get("share_updates"),
                     counters().get("share_vm_updates")));
-            b.append(String.format(Locale.ROOT, "%-19s %,d waits, %,d cycles asleep%n", "  shaddr lock",
+            s.row("  shaddr lock", String.format(Locale.ROOT, "%,d waits, %,d cycles asleep",
                     counters().get("shaddr_lock_waits"), counters().get("shaddr_lock_wait_cycles")));
-            b.append(String.format(Locale.ROOT, "%-19s %,d%n", "  shootdowns", counters().get("share_shootdowns")));
+            s.row("  shootdowns", String.format(Locale.ROOT, "%,d", counters().get("share_shootdowns")));
         }
-        b.append(String.format(Locale.ROOT, "%-19s %s%n", "trace digest", values.get("trace_digest")));
-        return b.toString();
+        s.row("trace digest", (String) values.get("trace_digest"));
+        return s.toString();
     }
 
-    private void counter(StringBuilder b, String label, String key) {
-        Long v = counters().get(key);
-        if (v != null) b.append(String.format(Locale.ROOT, "%-19s %,d%n", label, v));
+    private String count(String key) {
+        return String.format(Locale.ROOT, "%,d", (Long) values.get(key));
     }
 
-    private void line(StringBuilder b, String label, String key) {
-        b.append(String.format(Locale.ROOT, "%-19s %,d%n", label, (Long) values.get(key)));
+    /** Summary lines: a label column, then the figure and what it counts. */
+    private final class Summary {
+        private final StringBuilder b = new StringBuilder();
+
+        void text(String line) {
+            b.append(line).append('\n');
+        }
+
+        void row(String label, String value) {
+            b.append(String.format(Locale.ROOT, "%-19s %s%n", label, value));
+        }
+
+        void counter(String label, String key, String meaning) {
+            Long v = counters().get(key);
+            if (v != null) row(label, String.format(Locale.ROOT, "%,d", v) + meaning);
+        }
+
+        @Override
+        public String toString() {
+            return b.toString();
+        }
     }
 
+    /** The statistics as one JSON object, {@code "key": value} a line at the top level; ends with a newline. */
     public String toJson() {
-        StringBuilder b = new StringBuilder("{");
-        boolean first = true;
-        for (Map.Entry<String, Object> e : values.entrySet()) {
-            if (!first) b.append(',');
-            first = false;
-            b.append("\n  \"").append(e.getKey()).append("\": ");
-            value(b, e.getValue());
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+            value(g, values);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        return b.append("\n}\n").toString();
+        return out.append('\n').toString();
     }
 
-    private static void value(StringBuilder b, Object v) {
-        if (v instanceof String s) {
-            b.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        } else if (v instanceof long[] a) {
-            b.append('[');
-            for (int i = 0; i < a.length; i++) b.append(i == 0 ? "" : ", ").append(a[i]);
-            b.append(']');
-        } else if (v instanceof Double d) {
-            b.append(String.format(Locale.ROOT, "%.9f", d));
-        } else if (v instanceof java.util.List<?> list) {
-            b.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) b.append(",\n    ");
-                value(b, list.get(i));
+    private static void value(JsonGenerator g, Object v) throws IOException {
+        switch (v) {
+            case null -> g.writeNull();
+            case String s -> g.writeString(s);
+            case Long n -> g.writeNumber(n);
+            case Integer n -> g.writeNumber(n);
+            case Double d -> g.writeNumber(d);
+            case Boolean z -> g.writeBoolean(z);
+            case long[] a -> g.writeArray(a, 0, a.length);
+            case List<?> list -> {
+                g.writeStartArray();
+                for (Object o : list) value(g, o);
+                g.writeEndArray();
             }
-            b.append(']');
-        } else if (v instanceof Map<?, ?> m) {
-            b.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                b.append(first ? "" : ", ").append('"').append(e.getKey()).append("\": ");
-                value(b, e.getValue());
-                first = false;
+            case Map<?, ?> m -> {
+                g.writeStartObject();
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    g.writeFieldName(String.valueOf(e.getKey()));
+                    value(g, e.getValue());
+                }
+                g.writeEndObject();
             }
-            b.append('}');
-        } else {
-            b.append(v);
+            default -> throw new IllegalArgumentException("no JSON form for " + v.getClass().getName());
         }
     }
 }

@@ -8,6 +8,13 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import sprocket.api.ApiVersion;
+import sprocket.api.sched.Scheduler;
+import sprocket.api.sched.SchedulerContext;
+import sprocket.api.sched.SchedulerProvider;
+import sprocket.api.spi.Conflict;
+import sprocket.api.spi.Settings;
+import sprocket.api.spi.Tunable;
 
 /** A configuration the kernel cannot boot is refused with file and line, every error at once. */
 class ConfigErrorsTest {
@@ -95,5 +102,97 @@ class ConfigErrorsTest {
         assertThat(errors(f)).containsExactly(
                 f + ":7: unknown key 'kernel.locks' (did you mean 'kernel.lock'?)",
                 f + ":6: hw.cpus = 12 but the r2000 machine has at most 8 CPUs");
+    }
+
+    @Test
+    void a_key_of_a_scheduler_not_chosen_is_ignored_with_a_warning_naming_file_and_line() throws Exception {
+        Path f = write("hw = r2000", "sched = rr", "vm = regions", "fs = memfs", "ipc = sysv",
+                "sched.fair.granularity = 3");
+        KernelConfig c = KernelConfig.load(f, List.of(), Sim.CATALOG);
+        assertThat(c.warnings()).extracting(ConfigError::toString).containsExactly(f + ":6: sched.fair.granularity is"
+                + " a key of the sched provider 'fair', which this configuration does not choose (sched = rr); ignored");
+        assertThat(c.keys()).extracting(ConfigKey::key).doesNotContain("sched.fair.granularity");
+        // Chosen, the same file's key applies.
+        assertThat(KernelConfig.load(f, List.of("sched=fair"), Sim.CATALOG).value("sched.fair.granularity"))
+                .isEqualTo("3");
+    }
+
+    @Test
+    void strict_refuses_a_key_of_a_provider_not_chosen_and_a_key_nobody_declares_stays_an_error() throws Exception {
+        Path f = write("hw = r2000", "sched = rr", "vm = regions", "fs = memfs", "ipc = sysv",
+                "sched.fair.granularity = 3", "sched.nosuch = 1");
+        assertThatThrownBy(() -> KernelConfig.load(f, List.of(), Sim.CATALOG, true)).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).errors()).extracting(ConfigError::toString)
+                        .containsExactly(f + ":6: sched.fair.granularity is a key of the sched provider 'fair', which"
+                                + " this configuration does not choose (sched = rr); --strict refuses it",
+                                f + ":7: unknown key 'sched.nosuch'"));
+        assertThat(errors(f)).containsExactly(f + ":7: unknown key 'sched.nosuch'");
+    }
+
+    @Test
+    void a_providers_conflict_names_every_key_its_value_and_where_it_was_set() throws Exception {
+        Path f = write("hw = r2000", "sched = rr", "vm = regions", "fs = memfs", "ipc = sysv", "ipc.shmmin = 4096");
+        assertThat(errors(f, "ipc.shmmax=1K")).containsExactly(f + ":6: ipc.shmmin = 4096 (line 6) and ipc.shmmax = 1K"
+                + " (--set ipc.shmmax=1K) conflict: the smallest segment is larger than the largest, so shmget(2)"
+                + " would refuse every size");
+        // A bad value is reported once, as a bad value, not again as a conflict.
+        assertThat(errors(f, "ipc.shmmax=lots")).containsExactly("--set ipc.shmmax=lots: ipc.shmmax: 'lots' is not a"
+                + " size (a number with an optional K, M or G suffix)");
+    }
+
+    @Test
+    void a_provider_checks_its_settings_against_the_machines_and_a_default_is_named_as_such() throws Exception {
+        Catalog catalog = Sim.CATALOG.withProvider(Slot.SCHED, new NeedsCpus(
+                (SchedulerProvider) Sim.CATALOG.provider(Slot.SCHED, "rr")));
+        Path f = write("hw = r2000", "sched = needy", "vm = regions", "fs = memfs", "ipc = sysv", "hw.cpus = 2");
+        try {
+            KernelConfig.load(f, List.of(), catalog);
+            throw new AssertionError("loaded");
+        } catch (ConfigException e) {
+            assertThat(e.errors()).extracting(ConfigError::toString).containsExactly(f + ":6: sched.needy.cpus = 4"
+                    + " (the default) and hw.cpus = 2 (line 6) conflict: the policy needs that many CPUs");
+        }
+        assertThat(KernelConfig.load(f, List.of("sched.needy.cpus=2"), catalog).value("sched.needy.cpus"))
+                .isEqualTo("2");
+    }
+
+    /** rr under another name, with a key that must not exceed the machine's CPU count. */
+    private record NeedsCpus(SchedulerProvider rr) implements SchedulerProvider {
+        @Override
+        public String name() {
+            return "needy";
+        }
+
+        @Override
+        public String version() {
+            return "1";
+        }
+
+        @Override
+        public String apiVersion() {
+            return ApiVersion.CURRENT;
+        }
+
+        @Override
+        public String description() {
+            return "rr that needs sched.needy.cpus CPUs";
+        }
+
+        @Override
+        public List<Tunable> tunables() {
+            return List.of(Tunable.integer("sched.needy.cpus", 4, 1, 64, "CPUs the policy needs"));
+        }
+
+        @Override
+        public List<Conflict> conflicts(Settings s) {
+            return s.getLong("sched.needy.cpus") > s.getLong("hw.cpus")
+                    ? List.of(new Conflict(List.of("sched.needy.cpus", "hw.cpus"), "the policy needs that many CPUs"))
+                    : List.of();
+        }
+
+        @Override
+        public Scheduler create(SchedulerContext context) {
+            return rr.create(context);
+        }
     }
 }

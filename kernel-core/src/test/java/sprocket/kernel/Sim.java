@@ -23,6 +23,7 @@ final class Sim {
     private final List<String> settings = new ArrayList<>();
     private final List<Program> programs = new ArrayList<>();
     private Catalog catalog = CATALOG;
+    private Path traceFile;
 
     static Sim with(String... settings) {
         Sim s = new Sim();
@@ -32,6 +33,12 @@ final class Sim {
 
     Sim catalog(Catalog c) {
         this.catalog = c;
+        return this;
+    }
+
+    /** Also writes the run's Chrome/Perfetto trace to {@code file}. */
+    Sim trace(Path file) {
+        this.traceFile = file;
         return this;
     }
 
@@ -69,7 +76,7 @@ final class Sim {
                 KernelConfig config = KernelConfig.load(conf, settings, catalog);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 Kernel k = Kernel.boot(config, catalog.withPrograms(programs),
-                        new BootOptions(out, new ByteArrayInputStream(new byte[0]), null));
+                        new BootOptions(out, new ByteArrayInputStream(new byte[0]), traceFile));
                 RunResult r = k.run(program, List.of(args));
                 return new Outcome(r.exitStatus(), out.toString(StandardCharsets.UTF_8), r.stats());
             } finally {

@@ -30,4 +30,14 @@ public interface Provider {
     default List<Tunable> tunables() {
         return List.of();
     }
+
+    /**
+     * Called once per configuration check, after every value has passed its own {@link Tunable}'s bounds, with the
+     * settings the kernel would boot with: this provider's keys, and the kernel's (the machine's {@code hw.cpus} and
+     * {@code hw.memory} among them). Returns the combinations this provider cannot work with, each naming its keys,
+     * so that a contradictory configuration is refused before boot rather than failing later; empty when none.
+     */
+    default List<Conflict> conflicts(Settings settings) {
+        return List.of();
+    }
 }

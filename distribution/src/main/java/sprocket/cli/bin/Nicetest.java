@@ -3,13 +3,16 @@ package sprocket.cli.bin;
 import sprocket.api.sys.Mman;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.api.sys.Sysconf;
 
 /**
  * nicetest [N [CYCLES]]: N equal CPU-bound children at nice 0, 5, 10, ... compete until a common deadline CYCLES
  * cycles after the start, each counting the chunks of {@link #CHUNK} cycles it computes into a MAP_SHARED page.
- * The parent then prints each child's nice value, the share of the CPU a weighted fair scheduler owes it (its
- * Linux CFS weight over the sum of the weights), and the share it got (its chunks over all chunks). On one CPU
- * under {@code fair}, nice 0, 5 and 10 should split it about 1024:335:110.
+ * The parent then prints each child's nice value, the share of the children's CPU time a weighted fair scheduler
+ * owes it, and the share it got (its chunks over all chunks). The share owed is its Linux CFS weight over the sum of
+ * the weights, except that one process can use at most one CPU: on several CPUs the heaviest are capped at a CPU
+ * each and the rest is shared by weight among the others. On one CPU under {@code fair}, nice 0, 5 and 10 should
+ * split it about 1024:335:110; with a CPU for every child, nice cannot matter and the shares are equal.
  */
 public final class Nicetest implements Program {
 
@@ -85,22 +88,30 @@ public final class Nicetest implements Program {
         if (!Reap.all(sys, "nicetest", started)) ok = false;
         if (!ok) return 1;
 
+        long cpus = sys.sysconf(Sysconf._SC_NPROC_ONLN);
+        if (cpus < 1) {
+            Libc.perror(sys, "nicetest: sysconf");
+            return 1;
+        }
         long totalChunks = 0;
-        long totalWeight = 0;
+        long[] weights = new long[nproc];
         for (int i = 0; i < nproc; i++) {
             totalChunks += sys.cpu().load64(page + i * SLOT + CHUNKS);
-            totalWeight += WEIGHTS[(int) sys.cpu().load64(page + i * SLOT + NICE) + 20];
+            weights[i] = WEIGHTS[(int) sys.cpu().load64(page + i * SLOT + NICE) + 20];
         }
+        double[] owed = owed(weights, cpus);
         StringBuilder out = new StringBuilder();
-        out.append("nicetest: ").append(nproc).append(" processes, ").append(cycles).append(" cycles, chunks of ")
-                .append(CHUNK).append("\n");
+        out.append("nicetest: ").append(nproc).append(" processes on ").append(cpus).append(cpus == 1 ? " CPU, " : " CPUs, ")
+                .append(cycles).append(" cycles, chunks of ").append(CHUNK).append("\n");
+        if (nproc <= cpus) {
+            out.append("nicetest: a CPU for every child: nice cannot change the shares, so equal ones are expected\n");
+        }
         for (int i = 0; i < nproc; i++) {
             long chunks = sys.cpu().load64(page + i * SLOT + CHUNKS);
             int nice = (int) sys.cpu().load64(page + i * SLOT + NICE);
-            int weight = WEIGHTS[nice + 20];
-            out.append("nicetest: nice ").append(nice).append(" weight ").append(weight).append(" expected ")
-                    .append(percent(weight, totalWeight)).append(" measured ").append(percent(chunks, totalChunks))
-                    .append(" (").append(chunks).append(" chunks)\n");
+            out.append("nicetest: nice ").append(nice).append(" weight ").append(weights[i]).append(" expected ")
+                    .append(percent(Math.round(owed[i] * 1000), 1000)).append(" measured ")
+                    .append(percent(chunks, totalChunks)).append(" (").append(chunks).append(" chunks)\n");
         }
         if (!Libc.puts(sys, out.toString())) {
             Libc.perror(sys, "nicetest: write");
@@ -126,6 +137,45 @@ public final class Nicetest implements Program {
             sys.cpu().store64(slot + CHUNKS, ++chunks);
         }
         return 0;
+    }
+
+    /**
+     * The share of the children's CPU time weighted fair sharing owes each, on {@code cpus} CPUs: shares follow the
+     * weights, but none can exceed one CPU, so a child whose weighted share would is capped at one CPU and the CPUs
+     * left are shared by weight among the rest (water-filling), until no share exceeds one CPU.
+     */
+    static double[] owed(long[] weights, long cpus) {
+        int n = weights.length;
+        double[] cpusEach = new double[n];
+        boolean[] capped = new boolean[n];
+        double busy = Math.min(cpus, n);
+        double left = busy;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            long weight = 0;
+            for (int i = 0; i < n; i++) if (!capped[i]) weight += weights[i];
+            for (int i = 0; i < n; i++) {
+                if (capped[i]) continue;
+                cpusEach[i] = left * weights[i] / weight;
+                if (cpusEach[i] > 1) {
+                    capped[i] = true;
+                    changed = true;
+                }
+            }
+            if (changed) {
+                left = busy;
+                for (int i = 0; i < n; i++) {
+                    if (capped[i]) {
+                        cpusEach[i] = 1;
+                        left -= 1;
+                    }
+                }
+            }
+        }
+        double[] share = new double[n];
+        for (int i = 0; i < n; i++) share[i] = cpusEach[i] / busy;
+        return share;
     }
 
     /** {@code part / whole} as a percentage with one decimal, "0.0%" when there is no whole. */

@@ -223,6 +223,19 @@ public final class KernelInstance {
         }
     }
 
+    /**
+     * Simulated time so far, the clock of the CPU furthest behind, for a progress display on another thread while
+     * {@link #run} runs: a plain read, perhaps a moment stale, that changes nothing.
+     */
+    public long clock() {
+        return lowestClock();
+    }
+
+    /** The processes in the table now, zombies included; read as {@link #clock} is. */
+    public int processes() {
+        return k.procTable().size();
+    }
+
     /** The program's wait(2) status word, after {@link #run}. */
     public int waitStatus() {
         return waitStatus;
@@ -249,7 +262,7 @@ public final class KernelInstance {
         out.put("simulated_seconds", (double) end / machine.description().clockHz());
         long[] busy = new long[engine.cpuCount()];
         for (int i = 0; i < busy.length; i++) busy[i] = engine.cpu(i).busy();
-        out.put("cpus", busy);
+        out.put("cpu_busy_cycles", busy);
         out.put("context_switches", s.get("context_switches"));
         out.put("syscalls", s.get("syscalls"));
         out.put("syscalls_by_name", syscallsByName());

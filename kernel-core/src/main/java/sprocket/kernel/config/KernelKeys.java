@@ -8,6 +8,9 @@ public final class KernelKeys {
     private KernelKeys() {
     }
 
+    /** Who declares these keys, as {@code sprocket config keys} says it. */
+    public static final String DECLARER = "kernel";
+
     /** Every kernel tunable, in the order `config check` lists them. */
     public static final List<Tunable> ALL = List.of(
             Tunable.integer("hw.cpus", 1, 1, 64, "number of CPUs"),

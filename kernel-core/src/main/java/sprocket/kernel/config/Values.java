@@ -61,7 +61,19 @@ public final class Values {
         return n * mul;
     }
 
+    /** The values {@code t} allows, as a person writes them: "1..64", "1M..3G", "giant, fine", "true, false". */
+    public static String range(Tunable t) {
+        return switch (t.type()) {
+            case INT -> t.min() == Long.MIN_VALUE && t.max() == Long.MAX_VALUE ? "any 64-bit value"
+                    : t.min() + ".." + t.max();
+            case SIZE -> human(t.min()) + ".." + human(t.max());
+            case CHOICE -> String.join(", ", t.choices());
+            case BOOL -> "true, false";
+        };
+    }
+
     static String human(long bytes) {
+        if (bytes == 0) return "0";
         if (bytes % (1L << 30) == 0) return (bytes >> 30) + "G";
         if (bytes % (1L << 20) == 0) return (bytes >> 20) + "M";
         if (bytes % (1L << 10) == 0) return (bytes >> 10) + "K";

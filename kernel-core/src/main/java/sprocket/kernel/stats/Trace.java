@@ -1,7 +1,9 @@
 package sprocket.kernel.stats;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,7 @@ public final class Trace {
     public static final int EXIT = 6;
     public static final int SIGNAL = 7;
     public static final int EXEC = 8;
+    private static final JsonFactory JSON = new JsonFactory();
 
     private long digest = 0xcbf29ce484222325L;
     private long events;
@@ -86,39 +89,103 @@ public final class Trace {
         return h;
     }
 
-    /** Writes the kept slices and instants as Chrome trace JSON; times in microseconds of simulated time. */
+    /**
+     * Writes the kept slices and instants as Chrome trace JSON. Every time is first turned into whole nanoseconds
+     * by one monotonic function of the cycle count, and a slice's duration is the difference of its ends' nanoseconds,
+     * so slices that do not overlap in cycles do not overlap in the file either (rounding start and duration apart
+     * made neighbours overlap by a nanosecond, and Perfetto drops such slices). The format counts in microseconds,
+     * so each value is written as exact nanoseconds with three decimals, which Perfetto reads back exactly.
+     */
     public void write(Path file, int cpus, long clockHz, String machine) throws IOException {
-        double usPerCycle = 1_000_000.0 / clockHz;
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("{\"traceEvents\":[\n");
-            w.write("{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":0,\"tid\":0,\"args\":{\"name\":\""
-                    + Json.escape(machine) + "\"}}");
-            for (int c = 0; c < cpus; c++) {
-                w.write(",\n{\"name\":\"thread_name\",\"ph\":\"M\",\"pid\":0,\"tid\":" + c
-                        + ",\"args\":{\"name\":\"cpu " + c + "\"}}");
-            }
+        try (JsonGenerator g = JSON.createGenerator(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+            g.setPrettyPrinter(new EventPerLine());
+            g.writeStartObject();
+            g.writeArrayFieldStart("traceEvents");
+            metadata(g, "process_name", 0, machine);
+            for (int c = 0; c < cpus; c++) metadata(g, "thread_name", c, "cpu " + c);
             for (int i = 0; i < slices.size(); i++) {
                 long[] s = slices.get(i);
-                w.write(",\n{\"name\":\"" + Json.escape(sliceNames.get(i)) + " [" + s[3]
-                        + "]\",\"cat\":\"run\",\"ph\":\"X\",\"pid\":0,\"tid\":" + s[0] + ",\"ts\":"
-                        + fmt(s[1] * usPerCycle) + ",\"dur\":" + fmt((s[2] - s[1]) * usPerCycle)
-                        + ",\"args\":{\"pid\":" + s[3] + "}}");
+                long start = nanos(s[1], clockHz);
+                event(g, sliceNames.get(i) + " [" + s[3] + "]", "run", "X", (int) s[0], start);
+                g.writeFieldName("dur");
+                g.writeNumber(micros(nanos(s[2], clockHz) - start));
+                g.writeObjectFieldStart("args");
+                g.writeNumberField("pid", s[3]);
+                g.writeEndObject();
+                g.writeEndObject();
             }
             for (int i = 0; i < instants.size(); i++) {
                 long[] s = instants.get(i);
-                w.write(",\n{\"name\":\"" + Json.escape(instantNames.get(i))
-                        + "\",\"cat\":\"irq\",\"ph\":\"i\",\"s\":\"t\",\"pid\":0,\"tid\":" + s[0] + ",\"ts\":"
-                        + fmt(s[1] * usPerCycle) + "}");
+                event(g, instantNames.get(i), "irq", "i", (int) s[0], nanos(s[1], clockHz));
+                g.writeStringField("s", "t");
+                g.writeEndObject();
             }
             for (long[] c : runnable) {
-                w.write(",\n{\"name\":\"runnable\",\"cat\":\"sched\",\"ph\":\"C\",\"pid\":0,\"tid\":0,\"ts\":"
-                        + fmt(c[0] * usPerCycle) + ",\"args\":{\"waiting\":" + c[1] + "}}");
+                event(g, "runnable", "sched", "C", 0, nanos(c[0], clockHz));
+                g.writeObjectFieldStart("args");
+                g.writeNumberField("waiting", c[1]);
+                g.writeEndObject();
+                g.writeEndObject();
             }
-            w.write("\n]}\n");
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
         }
     }
 
-    private static String fmt(double v) {
-        return String.format(java.util.Locale.ROOT, "%.3f", v);
+    private static void metadata(JsonGenerator g, String name, int tid, String value) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", name);
+        g.writeStringField("ph", "M");
+        g.writeNumberField("pid", 0);
+        g.writeNumberField("tid", tid);
+        g.writeObjectFieldStart("args");
+        g.writeStringField("name", value);
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /** Opens an event object and writes its common fields; the caller adds its own and closes it. */
+    private static void event(JsonGenerator g, String name, String cat, String ph, int tid, long nanos)
+            throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", name);
+        g.writeStringField("cat", cat);
+        g.writeStringField("ph", ph);
+        g.writeNumberField("pid", 0);
+        g.writeNumberField("tid", tid);
+        g.writeFieldName("ts");
+        g.writeNumber(micros(nanos));
+    }
+
+    /** Whole nanoseconds at {@code cycles}, rounded down; split so that the product cannot overflow. */
+    static long nanos(long cycles, long clockHz) {
+        return cycles / clockHz * 1_000_000_000L + cycles % clockHz * 1_000_000_000L / clockHz;
+    }
+
+    /** {@code nanos} as microseconds with exactly three decimals: "82.543". */
+    static String micros(long nanos) {
+        long frac = nanos % 1000;
+        return nanos / 1000 + (frac < 10 ? ".00" : frac < 100 ? ".0" : ".") + frac;
+    }
+
+    /** One event a line, so the file reads and diffs line by line; the only array is traceEvents. */
+    private static final class EventPerLine extends MinimalPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            g.writeRaw('\n');
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(",\n");
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            g.writeRaw("\n]");
+        }
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import sprocket.api.sched.Scheduler;
 import sprocket.api.sched.SchedulerContext;
 import sprocket.api.sched.SchedulerProvider;
+import sprocket.api.spi.Conflict;
+import sprocket.api.spi.Settings;
 import sprocket.api.spi.Tunable;
 
 /**
@@ -57,6 +59,11 @@ final class CheckingProvider implements SchedulerProvider {
     @Override
     public List<Tunable> tunables() {
         return provider.tunables();
+    }
+
+    @Override
+    public List<Conflict> conflicts(Settings settings) {
+        return provider.conflicts(settings);
     }
 
     @Override
