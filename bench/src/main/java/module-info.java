@@ -15,6 +15,8 @@ module sprocket.bench {
 
     // The decision figure drives the built-in policies itself, found as the kernel finds them.
     uses sprocket.api.sched.SchedulerProvider;
+    // The cache-hit figure builds each machine itself, found as the kernel finds them.
+    uses sprocket.api.hw.HardwareProvider;
 
     provides sprocket.api.sys.Program with sprocket.bench.NullSyscall, sprocket.bench.YieldPair,
             sprocket.bench.ForkWait, sprocket.bench.PausedChildren, sprocket.bench.PageTouch,
