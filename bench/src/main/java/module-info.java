@@ -4,6 +4,7 @@
 module sprocket.bench {
     requires transitive sprocket.api;
     requires org.slf4j;
+    requires java.management;
     requires sprocket.kernel;
     // The implementation modules: required so they resolve on the module path and ServiceLoader finds them.
     requires sprocket.hw.r2000;

@@ -1,6 +1,7 @@
 package sprocket.hw.r2000;
 
 import java.util.Arrays;
+import sprocket.api.hw.CacheGeometry;
 
 /**
  * The tags of one write-through data cache, physically indexed and tagged, {@code ways}-way (direct-mapped on the
@@ -11,37 +12,34 @@ final class DataCache {
 
     private static final long NONE = -1;
 
+    final CacheGeometry geometry;
     final int lineBytes;
     final int lineShift;
     final int ways;
     private final int setMask;
     private final long[] tags;
     private final long[] lastUse;
-    private long uses;
 
-    /** {@code sizeBytes} in lines of {@code lineBytes}, {@code ways}-way; powers of two. */
-    DataCache(int sizeBytes, int lineBytes, int ways) {
-        int sets = sizeBytes / lineBytes / ways;
-        if (Integer.bitCount(lineBytes) != 1 || Integer.bitCount(ways) != 1 || sets < 1 || Integer.bitCount(sets) != 1
-                || (long) sets * lineBytes * ways != sizeBytes) {
-            throw new IllegalArgumentException("a cache of " + sizeBytes + " bytes cannot have " + ways + " ways of "
-                    + lineBytes + "-byte lines (sizes, lines and ways are powers of two)");
-        }
-        this.lineBytes = lineBytes;
-        this.lineShift = Integer.numberOfTrailingZeros(lineBytes);
-        this.ways = ways;
-        this.setMask = sets - 1;
-        this.tags = new long[sets * ways];
-        this.lastUse = new long[sets * ways];
+    DataCache(CacheGeometry g) {
+        this.geometry = g;
+        this.lineBytes = g.lineBytes();
+        this.lineShift = g.lineShift();
+        this.ways = g.ways();
+        this.setMask = g.sets() - 1;
+        this.tags = new long[g.slots()];
+        this.lastUse = new long[g.slots()];
         Arrays.fill(tags, NONE);
     }
 
-    /** Whether {@code line} is here; a hit marks it used. */
-    boolean lookup(long line) {
+    /**
+     * Whether {@code line} is here; a hit marks it used at {@code stamp}, the clock of the one CPU this cache
+     * belongs to, which only grows.
+     */
+    boolean lookup(long line, long stamp) {
         int base = ((int) line & setMask) * ways;
         for (int i = base; i < base + ways; i++) {
             if (tags[i] == line) {
-                lastUse[i] = ++uses;
+                lastUse[i] = stamp;
                 return true;
             }
         }
@@ -59,8 +57,8 @@ final class DataCache {
         return false;
     }
 
-    /** Loads {@code line}; returns the line it displaced, or -1. */
-    long fill(long line) {
+    /** Loads {@code line}, marked used at {@code stamp}; returns the line it displaced, or -1. */
+    long fill(long line, long stamp) {
         int base = ((int) line & setMask) * ways;
         int slot = base;
         for (int i = base; i < base + ways; i++) {
@@ -74,7 +72,7 @@ final class DataCache {
         }
         long old = tags[slot];
         tags[slot] = line;
-        lastUse[slot] = ++uses;
+        lastUse[slot] = stamp;
         return old;
     }
 

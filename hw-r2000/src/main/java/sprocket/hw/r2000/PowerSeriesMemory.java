@@ -1,5 +1,6 @@
 package sprocket.hw.r2000;
 
+import sprocket.api.hw.CacheGeometry;
 import sprocket.api.hw.CostModel;
 import sprocket.api.hw.MachineContext;
 import sprocket.api.hw.MemoryCounters;
@@ -42,8 +43,8 @@ final class PowerSeriesMemory implements MemorySystem {
         this.l2 = new DataCache[cpus];
         this.buffers = new WriteBuffer[cpus];
         for (int c = 0; c < cpus; c++) {
-            l1[c] = new DataCache(l1Size, l1Line, l1Ways);
-            l2[c] = new DataCache(l2Size, l2Line, l2Ways);
+            l1[c] = new DataCache(new CacheGeometry(l1Size, l1Line, l1Ways));
+            l2[c] = new DataCache(new CacheGeometry(l2Size, l2Line, l2Ways));
             buffers[c] = new WriteBuffer();
         }
         this.subShift = l2[0].lineShift - l1[0].lineShift;
@@ -60,7 +61,8 @@ final class PowerSeriesMemory implements MemorySystem {
 
     @Override
     public String describe() {
-        return size(l1[0]) + " direct-mapped write-through L1 and " + size(l2[0]) + " snooping L2 data caches per CPU ("
+        return l1[0].geometry.size() + " direct-mapped write-through L1 and " + l2[0].geometry.size()
+                + " snooping L2 data caches per CPU ("
                 + l1[0].lineBytes + "/" + l2[0].lineBytes + "-byte lines), 4-entry write buffers, MPlink bus,"
                 + " sync bus for the lock unit";
     }
@@ -75,7 +77,7 @@ final class PowerSeriesMemory implements MemorySystem {
     public long load(int cpu, long now, long pa, int bytes) {
         DataCache c = l1[cpu];
         long line = pa >>> c.lineShift;
-        if ((pa + bytes - 1) >>> c.lineShift == line && c.lookup(line)) {
+        if ((pa + bytes - 1) >>> c.lineShift == line && c.lookup(line, now)) {
             counters.hit(cpu);
             return HIT;
         }
@@ -188,22 +190,22 @@ final class PowerSeriesMemory implements MemorySystem {
 
     private long loadLine(int cpu, long now, long line) {
         DataCache first = l1[cpu];
-        if (first.lookup(line)) {
+        if (first.lookup(line, now)) {
             counters.hit(cpu);
             return HIT;
         }
         counters.miss(cpu);
         long l2line = line >>> subShift;
-        if (l2[cpu].lookup(l2line)) {
-            first.fill(line);
+        if (l2[cpu].lookup(l2line, now)) {
+            first.fill(line, now);
             return HIT + R2000Costs.L2_REFILL;
         }
         long done = memoryRead(cpu, now);
-        long victim = l2[cpu].fill(l2line);
+        long victim = l2[cpu].fill(l2line, now);
         if (victim >= 0) {
             dropFromL1(cpu, victim); // the first level stays a subset of the second
         }
-        first.fill(line);
+        first.fill(line, now);
         return HIT + done - now;
     }
 
@@ -221,7 +223,7 @@ final class PowerSeriesMemory implements MemorySystem {
      * entry. Returns the cycles the CPU spends, stalls for a full buffer included.
      */
     private long storeLine(int cpu, long now, long line, int words) {
-        if (l1[cpu].lookup(line)) {
+        if (l1[cpu].lookup(line, now)) {
             counters.hit(cpu);
         } else {
             counters.miss(cpu);
@@ -266,14 +268,7 @@ final class PowerSeriesMemory implements MemorySystem {
     }
 
     private long slowestClock() {
-        if (context == null) {
-            return Long.MIN_VALUE;
-        }
-        long min = Long.MAX_VALUE;
-        for (int c = 0; c < cpus; c++) {
-            min = Math.min(min, context.now(c));
-        }
-        return min;
+        return context == null ? Long.MIN_VALUE : context.slowestClock(cpus);
     }
 
     /** Throws unless every CPU's L1 lines are inside valid lines of its own L2 (inclusion). */
@@ -289,8 +284,4 @@ final class PowerSeriesMemory implements MemorySystem {
         }
     }
 
-    private static String size(DataCache c) {
-        int bytes = c.slots() * c.lineBytes;
-        return bytes >= 1 << 20 ? (bytes >> 20) + "M" : (bytes >> 10) + "K";
-    }
 }

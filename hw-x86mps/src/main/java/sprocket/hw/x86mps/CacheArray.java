@@ -1,5 +1,7 @@
 package sprocket.hw.x86mps;
 
+import sprocket.api.hw.CacheGeometry;
+
 /**
  * The tags and MESI states of one cache: {@code sets} sets of {@code ways} lines, physically indexed and tagged,
  * least recently used way replaced. A line is named by its line number ({@code pa >>> lineShift}); the data stays
@@ -14,6 +16,7 @@ final class CacheArray {
 
     private static final long NONE = -1;
 
+    final CacheGeometry geometry;
     final int lineBytes;
     final int lineShift;
     final int ways;
@@ -26,28 +29,35 @@ final class CacheArray {
 
     /** A cache of {@code sizeBytes} in lines of {@code lineBytes}, {@code ways}-way set associative; all powers of two. */
     CacheArray(int sizeBytes, int lineBytes, int ways) {
-        int sets = sizeBytes / lineBytes / ways;
-        if (Integer.bitCount(lineBytes) != 1 || Integer.bitCount(ways) != 1 || sets < 1 || Integer.bitCount(sets) != 1
-                || (long) sets * lineBytes * ways != sizeBytes) {
-            throw new IllegalArgumentException("a cache of " + sizeBytes + " bytes cannot have " + ways + " ways of "
-                    + lineBytes + "-byte lines (sizes, lines and ways are powers of two)");
-        }
-        this.lineBytes = lineBytes;
-        this.lineShift = Integer.numberOfTrailingZeros(lineBytes);
-        this.ways = ways;
-        this.setMask = sets - 1;
-        this.tags = new long[sets * ways];
-        this.states = new byte[sets * ways];
-        this.lastUse = new long[sets * ways];
+        this(new CacheGeometry(sizeBytes, lineBytes, ways));
+    }
+
+    CacheArray(CacheGeometry g) {
+        this.geometry = g;
+        this.lineBytes = g.lineBytes();
+        this.lineShift = g.lineShift();
+        this.ways = g.ways();
+        this.setMask = g.sets() - 1;
+        this.tags = new long[g.slots()];
+        this.states = new byte[g.slots()];
+        this.lastUse = new long[g.slots()];
         java.util.Arrays.fill(tags, NONE);
     }
 
     /** The slot holding {@code line}, marked used, or -1. */
     int lookup(long line) {
+        return lookup(line, ++uses);
+    }
+
+    /**
+     * The slot holding {@code line}, marked used at {@code stamp}, or -1. A cache only one CPU uses (an L1) stamps
+     * with that CPU's clock, which only grows: the hit path then writes nothing but the stamp.
+     */
+    int lookup(long line, long stamp) {
         int base = ((int) line & setMask) * ways;
         for (int i = base; i < base + ways; i++) {
             if (tags[i] == line) {
-                lastUse[i] = ++uses;
+                lastUse[i] = stamp;
                 return i;
             }
         }
@@ -98,9 +108,14 @@ final class CacheArray {
 
     /** Loads {@code line} into {@code slot} (the caller dealt with what was there) in {@code state}, marked used. */
     void fill(int slot, long line, byte state) {
+        fill(slot, line, state, ++uses);
+    }
+
+    /** As {@link #fill(int, long, byte)}, marked used at {@code stamp} (see {@link #lookup(long, long)}). */
+    void fill(int slot, long line, byte state, long stamp) {
         tags[slot] = line;
         states[slot] = state;
-        lastUse[slot] = ++uses;
+        lastUse[slot] = stamp;
     }
 
     /** Slots in all: {@code sets * ways}. */

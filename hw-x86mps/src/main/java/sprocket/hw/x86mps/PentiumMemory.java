@@ -68,7 +68,7 @@ abstract sealed class PentiumMemory implements MemorySystem permits SharedL2Memo
     public final long load(int cpu, long now, long pa, int bytes) {
         CacheArray c = l1[cpu];
         long line = pa >>> c.lineShift;
-        if ((pa + bytes - 1) >>> c.lineShift == line && c.lookup(line) >= 0) {
+        if ((pa + bytes - 1) >>> c.lineShift == line && c.lookup(line, now) >= 0) {
             counters.hit(cpu);
             return HIT;
         }
@@ -84,7 +84,7 @@ abstract sealed class PentiumMemory implements MemorySystem permits SharedL2Memo
         CacheArray c = l1[cpu];
         long line = pa >>> c.lineShift;
         if ((pa + bytes - 1) >>> c.lineShift == line) {
-            int slot = c.lookup(line);
+            int slot = c.lookup(line, now);
             if (slot >= 0 && c.state(slot) >= EXCLUSIVE) {
                 c.setState(slot, MODIFIED);
                 counters.hit(cpu);
@@ -155,7 +155,7 @@ abstract sealed class PentiumMemory implements MemorySystem permits SharedL2Memo
     abstract long flushOwn(int cpu, long now, long line, int slot);
 
     private long loadLine(int cpu, long now, long line) {
-        if (l1[cpu].lookup(line) >= 0) {
+        if (l1[cpu].lookup(line, now) >= 0) {
             counters.hit(cpu);
             return HIT;
         }
@@ -166,7 +166,7 @@ abstract sealed class PentiumMemory implements MemorySystem permits SharedL2Memo
     /** {@code words} stores into {@code line} one after another; the first decides whether the others hit. */
     private long storeLine(int cpu, long now, long line, int words) {
         CacheArray c = l1[cpu];
-        int slot = c.lookup(line);
+        int slot = c.lookup(line, now);
         if (slot >= 0) {
             counters.hit(cpu);
             long cost = c.state(slot) >= EXCLUSIVE ? 0 : writeShared(cpu, now, line, slot);
@@ -225,17 +225,6 @@ abstract sealed class PentiumMemory implements MemorySystem permits SharedL2Memo
     }
 
     private long slowestClock() {
-        if (context == null) {
-            return Long.MIN_VALUE;
-        }
-        long min = Long.MAX_VALUE;
-        for (int c = 0; c < cpus; c++) {
-            min = Math.min(min, context.now(c));
-        }
-        return min;
-    }
-
-    static String kib(int bytes) {
-        return bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? (bytes >> 20) + "M" : (bytes >> 10) + "K";
+        return context == null ? Long.MIN_VALUE : context.slowestClock(cpus);
     }
 }

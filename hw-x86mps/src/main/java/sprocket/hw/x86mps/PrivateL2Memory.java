@@ -32,8 +32,8 @@ final class PrivateL2Memory extends PentiumMemory {
     public String describe() {
         CacheArray a = l1[0];
         CacheArray b = l2[0];
-        return kib(a.slots() * a.lineBytes) + " " + a.ways + "-way write-back MESI L1 per CPU (" + a.lineBytes
-                + "-byte lines), " + kib(b.slots() * b.lineBytes) + " private inclusive MESI L2 per CPU ("
+        return a.geometry.size() + " " + a.ways + "-way write-back MESI L1 per CPU (" + a.lineBytes
+                + "-byte lines), " + b.geometry.size() + " private inclusive MESI L2 per CPU ("
                 + b.lineBytes + "-byte lines, " + b.ways + "-way), 66 MHz snooping memory bus";
     }
 
@@ -53,7 +53,7 @@ final class PrivateL2Memory extends PentiumMemory {
             markDirty(cpu, first.line(v)); // into the L2 over the CPU's own path, overlapped with the fill
             counters.writeback(cpu);
         }
-        first.fill(v, line, state);
+        first.fill(v, line, state, now);
         return cost + PentiumCosts.l2Burst(l1Line);
     }
 

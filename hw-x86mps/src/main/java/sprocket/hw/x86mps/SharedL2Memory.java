@@ -27,8 +27,8 @@ final class SharedL2Memory extends PentiumMemory {
     @Override
     public String describe() {
         CacheArray a = l1[0];
-        return kib(a.slots() * a.lineBytes) + " " + a.ways + "-way write-back MESI L1 per CPU (" + a.lineBytes
-                + "-byte lines), " + kib(l2.slots() * l2.lineBytes) + " L2 shared by the CPUs (" + l2.lineBytes
+        return a.geometry.size() + " " + a.ways + "-way write-back MESI L1 per CPU (" + a.lineBytes
+                + "-byte lines), " + l2.geometry.size() + " L2 shared by the CPUs (" + l2.lineBytes
                 + "-byte lines, " + l2.ways + "-way), 66 MHz snooping bus";
     }
 
@@ -59,7 +59,7 @@ final class SharedL2Memory extends PentiumMemory {
             counters.writeback(cpu);
             transactions++;
         }
-        mine.fill(v, line, shared ? SHARED : EXCLUSIVE);
+        mine.fill(v, line, shared ? SHARED : EXCLUSIVE, now);
         return hold(cpu, now, busy, transactions);
     }
 
