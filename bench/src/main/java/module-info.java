@@ -4,6 +4,7 @@
 module sprocket.bench {
     requires transitive sprocket.api;
     requires org.slf4j;
+    requires java.management;
     requires sprocket.kernel;
     // The implementation modules: required so they resolve on the module path and ServiceLoader finds them.
     requires sprocket.hw.r2000;
@@ -15,6 +16,8 @@ module sprocket.bench {
 
     // The decision figure drives the built-in policies itself, found as the kernel finds them.
     uses sprocket.api.sched.SchedulerProvider;
+    // The cache-hit figure builds each machine itself, found as the kernel finds them.
+    uses sprocket.api.hw.HardwareProvider;
 
     provides sprocket.api.sys.Program with sprocket.bench.NullSyscall, sprocket.bench.YieldPair,
             sprocket.bench.ForkWait, sprocket.bench.PausedChildren, sprocket.bench.PageTouch,

@@ -11,7 +11,8 @@ class BenchModuleTest {
         ModuleDescriptor d = Harness.class.getModule().getDescriptor();
         assertThat(d.name()).isEqualTo("sprocket.bench");
         assertThat(d.exports()).isEmpty();
-        assertThat(d.uses()).containsExactly("sprocket.api.sched.SchedulerProvider");
+        assertThat(d.uses()).containsExactlyInAnyOrder("sprocket.api.sched.SchedulerProvider",
+                "sprocket.api.hw.HardwareProvider");
         assertThat(d.provides()).singleElement().satisfies(p -> {
             assertThat(p.service()).isEqualTo("sprocket.api.sys.Program");
             assertThat(p.providers()).containsExactly("sprocket.bench.NullSyscall", "sprocket.bench.YieldPair",

@@ -37,4 +37,13 @@ public interface Machine {
 
     /** The atomic primitive kernel locks are built on, with its costs. */
     AtomicUnit atomics();
+
+    /**
+     * The caches, the bus and memory behind them: what each load, store, block transfer and atomic operation costs
+     * (see {@link MemorySystem}). The machine attaches it in {@link #attach}. A machine without a cache model keeps
+     * this default: the flat figures of its {@link #costs()}.
+     */
+    default MemorySystem memorySystem() {
+        return MemorySystem.flat(costs(), description().cpus());
+    }
 }

@@ -19,6 +19,18 @@ public interface MachineContext {
     /** The clock of {@code cpu}, in cycles. */
     long now(int cpu);
 
+    /**
+     * The clock of the CPU furthest behind among CPUs {@code 0 .. cpus-1}: no request can come from before it, so a
+     * {@link SharedResource} may forget what ended earlier.
+     */
+    default long slowestClock(int cpus) {
+        long min = Long.MAX_VALUE;
+        for (int c = 0; c < cpus; c++) {
+            min = Math.min(min, now(c));
+        }
+        return min;
+    }
+
     /** Adds {@code cycles} to {@code cpu}'s clock: work the machine did on that CPU's behalf. */
     void charge(int cpu, long cycles);
 

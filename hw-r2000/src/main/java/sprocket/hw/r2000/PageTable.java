@@ -17,6 +17,9 @@ final class PageTable {
     private final int[][] leaves = new int[LEAVES][];
     /** Mapped PTEs per leaf, to free a leaf when it empties. */
     private final int[] mapped = new int[LEAVES];
+    /** PTEs the last {@link #remove} or {@link #protect} read, and how many of those it rewrote: the work to charge. */
+    int read;
+    int written;
 
     /** The PTE of {@code vpn} (a kuseg page), 0 when nothing is mapped there. */
     int pte(int vpn) {
@@ -50,11 +53,18 @@ final class PageTable {
      */
     int remove(int vpnFrom, int vpnTo) {
         int wasValid = 0;
+        read = 0;
+        written = 0;
         for (int vpn = vpnFrom; vpn < vpnTo; vpn = nextPage(vpn)) {
             if (leaves[vpn >>> LEAF_SHIFT] == null) {
                 continue;
             }
-            if (EntryLo.valid(set(vpn, 0))) {
+            read++;
+            int old = set(vpn, 0);
+            if (old != 0) {
+                written++;
+            }
+            if (EntryLo.valid(old)) {
                 wasValid++;
             }
         }
@@ -67,6 +77,8 @@ final class PageTable {
      */
     int protect(int vpnFrom, int vpnTo, int protBits) {
         int changed = 0;
+        read = 0;
+        written = 0;
         // A leaf at a time: fork(2) write-protects every page of a large private mapping, so this loop is hot.
         for (int vpn = vpnFrom; vpn < vpnTo; vpn = (vpn | LEAF_MASK) + 1) {
             int[] leaf = leaves[vpn >>> LEAF_SHIFT];
@@ -76,11 +88,15 @@ final class PageTable {
             int end = Math.min(vpnTo - (vpn & ~LEAF_MASK), LEAF_SIZE);
             for (int i = vpn & LEAF_MASK; i < end; i++) {
                 int old = leaf[i];
+                read++;
                 if (old == 0) {
                     continue;
                 }
                 int pte = old & ~(EntryLo.V | EntryLo.D) | protBits;
                 leaf[i] = pte;
+                if (pte != old) {
+                    written++;
+                }
                 if (pte != old && EntryLo.valid(old)) {
                     changed++;
                 }

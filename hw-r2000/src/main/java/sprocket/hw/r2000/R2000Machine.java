@@ -11,6 +11,7 @@ import sprocket.api.hw.InterruptController;
 import sprocket.api.hw.Machine;
 import sprocket.api.hw.MachineContext;
 import sprocket.api.hw.MachineDescription;
+import sprocket.api.hw.MemorySystem;
 import sprocket.api.hw.Mmu;
 import sprocket.api.hw.PhysicalMemory;
 
@@ -29,16 +30,24 @@ final class R2000Machine implements Machine {
     private final InterruptUnit interrupts;
     private final LockUnit atomics;
     private final R2000Mmu mmu;
+    private final MemorySystem memorySystem;
     private boolean attached;
 
+    /** The machine with the POWER Series' caches. */
     R2000Machine(int cpuCount, long memoryBytes) {
+        this(cpuCount, memoryBytes, PowerSeriesCaches.standard());
+    }
+
+    R2000Machine(int cpuCount, long memoryBytes, PowerSeriesCaches caches) {
         this.costs = R2000Costs.standard();
         this.memory = new MainMemory(memoryBytes);
         this.interrupts = new InterruptUnit(cpuCount, costs);
         this.atomics = new LockUnit(cpuCount, costs);
-        this.mmu = new R2000Mmu(cpuCount, memory.frames(), costs, interrupts);
+        this.memorySystem = caches.build(cpuCount, costs);
+        this.mmu = new R2000Mmu(cpuCount, memory.frames(), costs, interrupts, memorySystem);
         this.description = new MachineDescription("r2000",
-                "MIPS R2000 16.7 MHz, " + cpuCount + (cpuCount == 1 ? " CPU" : " CPUs") + ", hardware lock unit",
+                "MIPS R2000 16.7 MHz, " + cpuCount + (cpuCount == 1 ? " CPU" : " CPUs") + ", hardware lock unit; "
+                        + memorySystem.describe(),
                 cpuCount, memory.size(), Kuseg.PAGE_SIZE, CLOCK_HZ, Tlb.ENTRIES, true);
         List<CpuInfo> list = new ArrayList<>(cpuCount);
         for (int slot = 0; slot < cpuCount; slot++) {
@@ -64,6 +73,7 @@ final class R2000Machine implements Machine {
         }
         attached = true;
         interrupts.attach(context);
+        memorySystem.attach(context);
         mmu.attach(context);
         log.debug("attached: {}, {} frames", description.model(), memory.frames());
     }
@@ -91,5 +101,10 @@ final class R2000Machine implements Machine {
     @Override
     public AtomicUnit atomics() {
         return atomics;
+    }
+
+    @Override
+    public MemorySystem memorySystem() {
+        return memorySystem;
     }
 }

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import sprocket.api.hw.Access;
 import sprocket.api.hw.CostModel;
 import sprocket.api.hw.MachineContext;
+import sprocket.api.hw.MemorySystem;
 import sprocket.api.hw.Mmu;
 import sprocket.api.hw.Pmap;
 import sprocket.api.spi.Counter;
@@ -29,14 +30,16 @@ final class R2000Mmu implements Mmu {
     private final int[] activeAsid;
     private final AsidAllocator asids = new AsidAllocator();
     private final TlbShootdown shootdown;
+    private final MemorySystem memory;
 
     private MachineContext context;
     private Counter tlbMisses;
     private Counter tlbRefills;
     private Counter asidWraps;
 
-    R2000Mmu(int cpus, int frames, CostModel costs, InterruptUnit interrupts) {
+    R2000Mmu(int cpus, int frames, CostModel costs, InterruptUnit interrupts, MemorySystem memory) {
         this.frames = frames;
+        this.memory = memory;
         this.costs = costs;
         this.tlbs = new Tlb[cpus];
         this.active = new R2000Pmap[cpus];
@@ -172,6 +175,20 @@ final class R2000Mmu implements Mmu {
         }
         int leaves = pmap.table.clear();
         context.charge(cpu, PageTable.LEAVES * costs.memoryAccess() + leaves * costs.kernelOp());
+    }
+
+    /**
+     * Charges {@code cpu} for page-table work: {@code reads} entries loaded in order and {@code writes} of them
+     * rewritten (a few instructions each to build the entry). With the caches modelled the lines come over the
+     * MPlink bus and the stores go through the write buffer.
+     */
+    void chargePtes(int cpu, int reads, int writes) {
+        if (reads == 0 && writes == 0) {
+            return;
+        }
+        long cycles = memory instanceof PowerSeriesMemory caches ? caches.tableWork(cpu, context.now(cpu), reads, writes)
+                : reads * costs.memoryAccess() + writes * (costs.memoryAccess() + R2000Costs.PTE_UPDATE);
+        context.charge(cpu, cycles);
     }
 
     void checkFrame(int frame) {

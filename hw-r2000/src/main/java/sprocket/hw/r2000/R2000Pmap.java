@@ -38,6 +38,7 @@ final class R2000Pmap implements Pmap {
         mmu.checkFrame(frame);
         int pte = EntryLo.pte(frame, checkProt(prot));
         int old = table.set(vpn, pte);
+        mmu.chargePtes(cpu, 1, 1);
         if (EntryLo.valid(old) && EntryLo.hardware(old) != EntryLo.hardware(pte)) {
             mmu.changed(cpu, this, vpn, vpn + 1); // replacing a mapping: a TLB may hold the old one
         }
@@ -53,7 +54,9 @@ final class R2000Pmap implements Pmap {
         }
         int from = (int) (vaddr >>> Kuseg.PAGE_SHIFT);
         int to = pageCeiling(end);
-        if (table.remove(from, to) > 0) {
+        int stale = table.remove(from, to);
+        mmu.chargePtes(cpu, table.read, table.written);
+        if (stale > 0) {
             mmu.changed(cpu, this, from, to);
         }
     }
@@ -69,7 +72,9 @@ final class R2000Pmap implements Pmap {
         }
         int from = (int) (vaddr >>> Kuseg.PAGE_SHIFT);
         int to = pageCeiling(end);
-        if (table.protect(from, to, bits) > 0) {
+        int stale = table.protect(from, to, bits);
+        mmu.chargePtes(cpu, table.read, table.written);
+        if (stale > 0) {
             mmu.changed(cpu, this, from, to);
         }
     }

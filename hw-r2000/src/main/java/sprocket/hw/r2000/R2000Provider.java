@@ -36,13 +36,14 @@ public final class R2000Provider implements HardwareProvider {
 
     @Override
     public String description() {
-        return "MIPS R2000 multiprocessor: 64-entry software-refilled TLB with ASIDs, hardware lock unit";
+        return "MIPS R2000 multiprocessor: 64-entry software-refilled TLB with ASIDs, write-through L1 and snooping L2"
+                + " data caches per CPU on the MPlink bus, hardware lock unit on a sync bus";
     }
 
-    /** Only {@code hw.cpus} and {@code hw.memory}, which the kernel declares and hands over in the MachineConfig. */
+    /** The memory system's keys; {@code hw.cpus} and {@code hw.memory} are the kernel's, handed over in the MachineConfig. */
     @Override
     public List<Tunable> tunables() {
-        return List.of();
+        return PowerSeriesCaches.TUNABLES;
     }
 
     @Override
@@ -66,6 +67,6 @@ public final class R2000Provider implements HardwareProvider {
         if (config.cpus() < 1 || config.cpus() > MAX_CPUS) {
             throw new IllegalArgumentException("the R2000 machine has 1.." + MAX_CPUS + " CPUs, not " + config.cpus());
         }
-        return new R2000Machine(config.cpus(), config.memoryBytes());
+        return new R2000Machine(config.cpus(), config.memoryBytes(), PowerSeriesCaches.from(config.settings()));
     }
 }

@@ -48,9 +48,19 @@ final class FakeMachineContext implements MachineContext {
         this.clock = new long[cpus];
     }
 
-    /** A machine of {@code cpus} CPUs and 4 MiB, attached to a fresh fake kernel. */
+    /** No caches: every access flat, so a test of the TLB sees only the TLB's and the pmap's own costs. */
+    static final PowerSeriesCaches NO_CACHES = new PowerSeriesCaches(false, 64 << 10, 16, 1, 256 << 10, 16, 1);
+    /** A page-table entry rewritten with the caches off: its load, its store and the instructions between. */
+    static final long PTE_WRITE = 2 * R2000Costs.standard().memoryAccess() + R2000Costs.PTE_UPDATE;
+
+    /** A machine of {@code cpus} CPUs and 4 MiB without caches, attached to a fresh fake kernel. */
     static R2000Machine attachedMachine(int cpus, FakeMachineContext context) {
-        R2000Machine machine = new R2000Machine(cpus, 4L << 20);
+        return attachedMachine(cpus, context, NO_CACHES);
+    }
+
+    /** A machine of {@code cpus} CPUs and 4 MiB with {@code caches}, attached to a fresh fake kernel. */
+    static R2000Machine attachedMachine(int cpus, FakeMachineContext context, PowerSeriesCaches caches) {
+        R2000Machine machine = new R2000Machine(cpus, 4L << 20, caches);
         machine.attach(context);
         return machine;
     }

@@ -22,6 +22,8 @@ class TranslateTest {
         Pmap pmap = mmu.createPmap();
         pmap.enter(0, VA & ~0xFFFL, 20, Prot.READ | Prot.WRITE);
         pmap.activate(0);
+        assertThat(kernel.clock[0]).as("entering the mapping rewrote one PTE").isEqualTo(FakeMachineContext.PTE_WRITE);
+        kernel.clock[0] = 0;
 
         assertThat(mmu.translate(0, VA, Access.READ)).isEqualTo(20L * 4096 + 0x123);
         assertThat(kernel.count("tlb_misses")).isEqualTo(1);

@@ -49,11 +49,13 @@ final class PageDirectory implements Pmap {
             throw new IllegalArgumentException("frame " + frame + " is not a frame of RAM a page may map");
         }
         int vpn = (int) (vaddr >>> Ram.PAGE_SHIFT);
-        int pteAddress = pteAddress(vpn);
+        int pteAddress = pteAddress(cpu, vpn);
         int old = ram.word(pteAddress);
         int pte = PageTableEntry.make(frame, prot, PageTableEntry.user(vaddr));
-        if ((old & ~(A | D)) == pte) {
-            return; // the same mapping: keep the accessed and dirty bits the processor set
+        boolean same = (old & ~(A | D)) == pte; // the same mapping: keep the accessed and dirty bits the processor set
+        mmu.charge(cpu, mmu.pteCost(cpu, mmu.now(cpu), pteAddress, !same));
+        if (same) {
+            return;
         }
         ram.setWord(pteAddress, pte);
         if ((old & P) != 0) {
@@ -73,6 +75,8 @@ final class PageDirectory implements Pmap {
         int endVpn = (int) ((vaddr + length + Ram.PAGE_SIZE - 1) >>> Ram.PAGE_SHIFT);
         int first = -1;
         int last = -1;
+        long now = mmu.now(cpu);
+        long work = 0;
         for (int vpn = firstVpn; vpn < endVpn; ) {
             int table = tableBase(vpn);
             int stop = Math.min(endVpn, nextTable(vpn));
@@ -83,6 +87,7 @@ final class PageDirectory implements Pmap {
             for (; vpn < stop; vpn++) {
                 int at = table | PageTableEntry.tableIndex(vpn) << 2;
                 int pte = ram.word(at);
+                work += mmu.pteCost(cpu, now + work, at, pte != 0);
                 if (pte == 0) {
                     continue;
                 }
@@ -93,6 +98,7 @@ final class PageDirectory implements Pmap {
                 }
             }
         }
+        mmu.charge(cpu, work);
         if (first >= 0) {
             mmu.shootdown.invalidate(cpu, this, first, last);
         }
@@ -112,6 +118,8 @@ final class PageDirectory implements Pmap {
         int endVpn = (int) ((vaddr + length + Ram.PAGE_SIZE - 1) >>> Ram.PAGE_SHIFT);
         int first = -1;
         int last = -1;
+        long now = mmu.now(cpu);
+        long work = 0;
         for (int vpn = firstVpn; vpn < endVpn; ) {
             int table = tableBase(vpn);
             int stop = Math.min(endVpn, nextTable(vpn));
@@ -123,10 +131,12 @@ final class PageDirectory implements Pmap {
                 int at = table | PageTableEntry.tableIndex(vpn) << 2;
                 int pte = ram.word(at);
                 if (!PageTableEntry.mapped(pte)) {
+                    work += mmu.pteCost(cpu, now + work, at, false);
                     continue;
                 }
                 boolean user = (pte & US) != 0;
                 int updated = PageTableEntry.make(pte >>> Ram.PAGE_SHIFT, prot, user) | (pte & (A | D));
+                work += mmu.pteCost(cpu, now + work, at, updated != pte);
                 if (updated == pte) {
                     continue;
                 }
@@ -137,6 +147,7 @@ final class PageDirectory implements Pmap {
                 }
             }
         }
+        mmu.charge(cpu, work);
         if (first >= 0) {
             mmu.shootdown.invalidate(cpu, this, first, last);
         }
@@ -202,15 +213,21 @@ final class PageDirectory implements Pmap {
         return (PageTableEntry.directoryIndex(vpn) + 1) << 10;
     }
 
-    /** The physical address of {@code vpn}'s PTE, building its page table when the region has none. */
-    private int pteAddress(int vpn) {
+    /**
+     * The physical address of {@code vpn}'s PTE, building its page table when the region has none: {@code cpu}
+     * zeroes the new table and writes the PDE.
+     */
+    private int pteAddress(int cpu, int vpn) {
         int pdeAddress = base() | PageTableEntry.directoryIndex(vpn) << 2;
         int pde = ram.word(pdeAddress);
         if ((pde & P) == 0) {
             boolean user = PageTableEntry.user((long) vpn << Ram.PAGE_SHIFT);
             // The PDE allows everything the 4 MiB region's user/kernel split allows; each PTE narrows it.
-            pde = mmu.pool.allocate() << Ram.PAGE_SHIFT | P | RW | (user ? US : 0);
+            int table = mmu.pool.allocate();
+            pde = table << Ram.PAGE_SHIFT | P | RW | (user ? US : 0);
             ram.setWord(pdeAddress, pde);
+            mmu.chargeTableZero(cpu, table);
+            mmu.charge(cpu, mmu.pteCost(cpu, mmu.now(cpu), pdeAddress, true));
         }
         return (pde & FRAME) | PageTableEntry.tableIndex(vpn) << 2;
     }

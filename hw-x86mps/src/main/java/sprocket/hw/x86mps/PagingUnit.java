@@ -13,6 +13,7 @@ import static sprocket.hw.x86mps.PageTableEntry.US;
 import sprocket.api.hw.Access;
 import sprocket.api.hw.CostModel;
 import sprocket.api.hw.MachineContext;
+import sprocket.api.hw.MemorySystem;
 import sprocket.api.hw.Mmu;
 import sprocket.api.hw.Pmap;
 import sprocket.api.spi.Counter;
@@ -42,13 +43,15 @@ final class PagingUnit implements Mmu {
     /** swapper_pg_dir: the kernel's own directory, loaded at reset and whenever a CPU's directory is destroyed. */
     final PageDirectory kernelDirectory;
     private final CostModel costs;
+    private final MemorySystem memory;
     private MachineContext context;
     private Counter tlbMisses;
     private Counter pageWalks;
     private Counter tlbFlushes;
 
-    PagingUnit(Ram ram, PageTablePool pool, Cpu[] cpus, LocalApic apic, CostModel costs) {
+    PagingUnit(Ram ram, PageTablePool pool, Cpu[] cpus, LocalApic apic, CostModel costs, MemorySystem memory) {
         this.ram = ram;
+        this.memory = memory;
         this.pool = pool;
         this.cpus = cpus;
         this.costs = costs;
@@ -165,6 +168,34 @@ final class PagingUnit implements Mmu {
         c.cr3 = pd;
         c.tlb.flush();
         tlbFlushes.increment();
+    }
+
+    /**
+     * What the kernel on {@code cpu} spends, at {@code now}, on the page-table entry at {@code pteAddress}: a load,
+     * and when {@code written} a store and the few instructions that build the new entry, through {@code cpu}'s
+     * caches (page tables are in RAM, so protecting a large range moves lines).
+     */
+    long pteCost(int cpu, long now, int pteAddress, boolean written) {
+        long cost = memory.load(cpu, now, pteAddress, 4);
+        if (written) {
+            cost += memory.store(cpu, now + cost, pteAddress, 4) + PentiumCosts.PTE_UPDATE;
+        }
+        return cost;
+    }
+
+    /** The clock of {@code cpu}, for work the pmap times itself. */
+    long now(int cpu) {
+        return context.now(cpu);
+    }
+
+    /** Adds {@code cycles} of pmap work to {@code cpu}'s clock. */
+    void charge(int cpu, long cycles) {
+        context.charge(cpu, cycles);
+    }
+
+    /** Charges {@code cpu} for zeroing a new page-table frame through its caches. */
+    void chargeTableZero(int cpu, int frame) {
+        context.charge(cpu, memory.zeroFrame(cpu, context.now(cpu), frame));
     }
 
     /** A whole-TLB flush that is not a context switch (a long range shot down). */

@@ -12,6 +12,7 @@ import sprocket.api.hw.InterruptController;
 import sprocket.api.hw.Machine;
 import sprocket.api.hw.MachineContext;
 import sprocket.api.hw.MachineDescription;
+import sprocket.api.hw.MemorySystem;
 import sprocket.api.hw.Mmu;
 import sprocket.api.hw.PhysicalMemory;
 
@@ -29,9 +30,15 @@ final class X86MpsMachine implements Machine {
     private final LocalApic apic;
     private final PagingUnit mmu;
     private final LockXchg atomics;
+    private final MemorySystem memorySystem;
     private boolean attached;
 
+    /** The board with the HOWTO's memory system: 8 KiB L1s and a shared 256 KiB L2. */
     X86MpsMachine(int cpuCount, long memoryBytes) {
+        this(cpuCount, memoryBytes, PentiumCaches.standard());
+    }
+
+    X86MpsMachine(int cpuCount, long memoryBytes, PentiumCaches caches) {
         if (cpuCount < 1 || cpuCount > X86MpsProvider.MAX_CPUS) {
             throw new IllegalArgumentException("x86mps: " + cpuCount + " CPUs; MPS APIC IDs allow 1.."
                     + X86MpsProvider.MAX_CPUS);
@@ -51,11 +58,12 @@ final class X86MpsMachine implements Machine {
             cpus[i] = new Cpu(i);
         }
         this.apic = new LocalApic(cpus, PentiumCosts.MODEL);
-        this.mmu = new PagingUnit(ram, pool, cpus, apic, PentiumCosts.MODEL);
+        this.memorySystem = caches.build(cpuCount);
+        this.mmu = new PagingUnit(ram, pool, cpus, apic, PentiumCosts.MODEL, memorySystem);
         this.atomics = new LockXchg(cpuCount, PentiumCosts.MODEL);
         MpTableWriter.write(ram, apicIds);
         this.description = new MachineDescription(X86MpsProvider.NAME,
-                "Intel MPS 1.4, " + cpuCount + " x Pentium 100 MHz with local APICs", cpuCount,
+                "Intel MPS 1.4, " + cpuCount + " x Pentium 100 MHz with local APICs; " + memorySystem.describe(), cpuCount,
                 (long) frames << Ram.PAGE_SHIFT, Ram.PAGE_SIZE, PentiumCosts.CLOCK_HZ, Tlb.ENTRIES, false);
         LOG.debug("built {}: {} frames, page-table pool of {} frames from frame {}", description.model(), frames,
                 pool.capacity(), poolFirst);
@@ -78,6 +86,7 @@ final class X86MpsMachine implements Machine {
         }
         attached = true;
         apic.attach(context);
+        memorySystem.attach(context);
         mmu.attach(context);
     }
 
@@ -123,6 +132,11 @@ final class X86MpsMachine implements Machine {
     @Override
     public AtomicUnit atomics() {
         return atomics;
+    }
+
+    @Override
+    public MemorySystem memorySystem() {
+        return memorySystem;
     }
 
     /** One processor's registers, for tests. */

@@ -1,9 +1,11 @@
 package sprocket.hw.x86mps;
 
+import java.util.List;
 import sprocket.api.ApiVersion;
 import sprocket.api.hw.HardwareProvider;
 import sprocket.api.hw.Machine;
 import sprocket.api.hw.MachineConfig;
+import sprocket.api.spi.Tunable;
 
 /** The {@code hw = x86mps} machine: an Intel MultiProcessor Specification 1.4 board of Pentiums. */
 public final class X86MpsProvider implements HardwareProvider {
@@ -34,7 +36,14 @@ public final class X86MpsProvider implements HardwareProvider {
 
     @Override
     public String description() {
-        return "Intel MPS 1.4 board of 100 MHz Pentiums: MP tables in BIOS memory, local APICs, i386 two-level paging";
+        return "Intel MPS 1.4 board of 100 MHz Pentiums: MP tables in BIOS memory, local APICs, i386 two-level paging,"
+                + " MESI L1s and a shared or private L2 on a snooping 66 MHz bus";
+    }
+
+    /** The memory system's keys: caches on or off, L1 and L2 geometry, a shared or private L2. */
+    @Override
+    public List<Tunable> tunables() {
+        return PentiumCaches.TUNABLES;
     }
 
     @Override
@@ -59,6 +68,6 @@ public final class X86MpsProvider implements HardwareProvider {
     /** Builds the board; memory is rounded down to whole 4 KiB pages. */
     @Override
     public Machine build(MachineConfig config) {
-        return new X86MpsMachine(config.cpus(), config.memoryBytes());
+        return new X86MpsMachine(config.cpus(), config.memoryBytes(), PentiumCaches.from(config.settings()));
     }
 }

@@ -51,8 +51,13 @@ final class FakeContext implements MachineContext {
 
     /** A machine of {@code cpus} CPUs and {@code mib} MiB, attached to a fresh fake kernel. */
     static FakeContext boot(int cpus, int mib) {
+        return boot(cpus, mib, PentiumCaches.standard());
+    }
+
+    /** As {@link #boot(int, int)}, with the memory system {@code caches}. */
+    static FakeContext boot(int cpus, int mib, PentiumCaches caches) {
         FakeContext context = new FakeContext(cpus);
-        context.machine = new X86MpsMachine(cpus, (long) mib << 20);
+        context.machine = new X86MpsMachine(cpus, (long) mib << 20, caches);
         context.machine.attach(context);
         return context;
     }

@@ -91,12 +91,13 @@ class PagingTest {
     void a_tlb_miss_is_counted_and_charged_and_a_hit_costs_nothing() {
         Pmap pmap = activeOnCpu0();
         pmap.enter(0, VA, FRAME, Prot.READ);
+        long entered = kernel.clocks[0];
         mmu.translate(0, VA, Access.READ);
         assertThat(kernel.count("tlb_misses")).isEqualTo(1);
-        assertThat(kernel.clocks[0]).isEqualTo(machine.costs().tlbRefill());
+        assertThat(kernel.clocks[0] - entered).isEqualTo(machine.costs().tlbRefill());
         mmu.translate(0, VA + 8, Access.READ);
         assertThat(kernel.count("tlb_misses")).isEqualTo(1);
-        assertThat(kernel.clocks[0]).isEqualTo(machine.costs().tlbRefill());
+        assertThat(kernel.clocks[0] - entered).isEqualTo(machine.costs().tlbRefill());
     }
 
     /** The dirty-bit assist: a write through an entry loaded clean walks the tables again without a miss. */
@@ -104,13 +105,14 @@ class PagingTest {
     void every_hardware_walk_is_counted_and_only_a_missing_entry_is_a_miss() {
         Pmap pmap = activeOnCpu0();
         pmap.enter(0, VA, FRAME, Prot.READ | Prot.WRITE);
+        long entered = kernel.clocks[0];
         mmu.translate(0, VA, Access.READ);
         assertThat(kernel.count("tlb_misses")).isEqualTo(1);
         assertThat(kernel.count("page_walks")).isEqualTo(1);
         mmu.translate(0, VA, Access.WRITE);
         assertThat(kernel.count("tlb_misses")).isEqualTo(1);
         assertThat(kernel.count("page_walks")).isEqualTo(2);
-        assertThat(kernel.clocks[0]).isEqualTo(2 * machine.costs().tlbRefill());
+        assertThat(kernel.clocks[0] - entered).isEqualTo(2 * machine.costs().tlbRefill());
         mmu.translate(0, VA + 4, Access.WRITE);
         assertThat(kernel.count("page_walks")).as("a hit on a dirty entry walks nothing").isEqualTo(2);
         assertThat(mmu.translate(0, VA + 0x1000, Access.READ)).isEqualTo(Mmu.FAULT);
