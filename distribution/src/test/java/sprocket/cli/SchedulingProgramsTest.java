@@ -53,7 +53,7 @@ class SchedulingProgramsTest {
 
     @Test
     void a_share_group_of_spinners_among_competitors_finishes_sooner_under_gang_than_under_rr() {
-        // The paper's future directions: "at least two of the processes in the share group must run in parallel, or
+        // Barton and Wagner's future directions: "at least two of the processes in the share group must run in parallel, or
         // the group should not be allowed to execute at all"; a lock holder then never sits off its CPU.
         long[] cycles = new long[2];
         String[] policies = {"rr", "gang"};

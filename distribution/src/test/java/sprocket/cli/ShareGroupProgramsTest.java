@@ -52,7 +52,7 @@ class ShareGroupProgramsTest {
 
     @Test
     void sprocbench_finds_the_sproc_call_slightly_cheaper_than_fork_as_the_paper_does() {
-        // The paper's analysis: "the time for a sproc() system call is slightly less than a regular fork()".
+        // Barton and Wagner's analysis: "the time for a sproc() system call is slightly less than a regular fork()".
         for (String conf : new String[] {IRIX, X86}) {
             String out = run(conf, "sprocbench", "50", "64").out();
             Matcher m = Pattern.compile("the call: +fork +(\\d+) ns, +sproc +(\\d+) ns").matcher(out);
@@ -62,7 +62,7 @@ class ShareGroupProgramsTest {
     }
 
     /**
-     * The paper: "Processes not associated with a share group experience no penalty for the inclusion of share group
+     * Barton and Wagner: "Processes not associated with a share group experience no penalty for the inclusion of share group
      * support". The figures are the simulated cycles these runs took on the build before share groups existed
      * (commit 0186ec7), measured again when the machines began charging the pmap's page-table work entry by entry
      * (docs/machines.md, "Costs that grow with the work"); a kernel with share groups must take exactly as many. A

@@ -16,6 +16,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -89,60 +90,69 @@ public final class Catalog {
         }
     }
 
-    private <T> void load(Slot slot, ServiceLoader<? extends Provider> loader, ModuleLayer only) {
-        Iterator<? extends ServiceLoader.Provider<? extends Provider>> it = loader.stream().iterator();
+    /**
+     * Hands {@code accept} each element {@code it} gives. A provider whose configuration is broken makes the iterator
+     * throw; that is reported to {@code problem} and the walk goes on with the next provider, as ServiceLoader's
+     * iterator allows ("subsequent invocations ... will make a best effort to locate ... the next available
+     * provider"), until it ends or repeats the same error, which means it cannot recover.
+     */
+    static <P> void each(Iterator<P> it, Consumer<ServiceConfigurationError> problem, Consumer<P> accept) {
+        String last = null;
         while (true) {
-            ServiceLoader.Provider<? extends Provider> candidate;
+            P next;
             try {
-                if (!it.hasNext()) break;
-                candidate = it.next();
+                if (!it.hasNext()) return;
+                next = it.next();
+                last = null;
             } catch (ServiceConfigurationError e) {
-                problems.add(slot.key() + ": " + e.getMessage());
-                break;
+                if (String.valueOf(e.getMessage()).equals(last)) return;
+                last = String.valueOf(e.getMessage());
+                problem.accept(e);
+                continue;
             }
-            if (only != null && candidate.type().getModule().getLayer() != only) continue;
-            String origin = origin(candidate.type());
-            try {
-                Provider p = candidate.get();
-                String name = p.name();
-                String api = p.apiVersion();
-                boolean ok = ApiVersion.compatible(api);
-                Map<String, Provider> bySlot = providers.get(slot);
-                if (bySlot.containsKey(name)) {
-                    problems.add(slot.key() + ": two providers are named '" + name + "'; using the first, ignoring "
-                            + origin);
-                    continue;
-                }
-                bySlot.put(name, p);
-                infos.add(new ProviderInfo(slot, name, p.version(), api, origin, p.description(), ok));
-            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                String why = e.getCause() != null ? e.getCause().toString() : e.toString();
-                problems.add(slot.key() + ": provider " + candidate.type().getName() + " from " + origin
-                        + " failed to load and was skipped: " + why);
-                log.debug("provider failed to load", e);
+            accept.accept(next);
+        }
+    }
+
+    private void load(Slot slot, ServiceLoader<? extends Provider> loader, ModuleLayer only) {
+        each(loader.stream().iterator(), e -> problems.add(slot.key() + ": " + e.getMessage()),
+                candidate -> offer(slot, candidate, only));
+    }
+
+    private void offer(Slot slot, ServiceLoader.Provider<? extends Provider> candidate, ModuleLayer only) {
+        if (only != null && candidate.type().getModule().getLayer() != only) return;
+        String origin = origin(candidate.type());
+        try {
+            Provider p = candidate.get();
+            String name = p.name();
+            String api = p.apiVersion();
+            boolean ok = ApiVersion.compatible(api);
+            Map<String, Provider> bySlot = providers.get(slot);
+            if (bySlot.containsKey(name)) {
+                problems.add(slot.key() + ": two providers are named '" + name + "'; using the first, ignoring "
+                        + origin);
+                return;
             }
+            bySlot.put(name, p);
+            infos.add(new ProviderInfo(slot, name, p.version(), api, origin, p.description(), ok));
+        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+            String why = e.getCause() != null ? e.getCause().toString() : e.toString();
+            problems.add(slot.key() + ": provider " + candidate.type().getName() + " from " + origin
+                    + " failed to load and was skipped: " + why);
+            log.debug("provider failed to load", e);
         }
     }
 
     private void loadPrograms(ServiceLoader<Program> loader, ModuleLayer only) {
-        Iterator<ServiceLoader.Provider<Program>> it = loader.stream().iterator();
-        while (true) {
-            ServiceLoader.Provider<Program> candidate;
-            try {
-                if (!it.hasNext()) break;
-                candidate = it.next();
-            } catch (ServiceConfigurationError e) {
-                problems.add("programs: " + e.getMessage());
-                break;
-            }
-            if (only != null && candidate.type().getModule().getLayer() != only) continue;
+        each(loader.stream().iterator(), e -> problems.add("programs: " + e.getMessage()), candidate -> {
+            if (only != null && candidate.type().getModule().getLayer() != only) return;
             try {
                 Program p = candidate.get();
                 programs.putIfAbsent(p.name(), p);
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 problems.add("program " + candidate.type().getName() + " failed to load and was skipped: " + e);
             }
-        }
+        });
     }
 
     private String origin(Class<?> type) {

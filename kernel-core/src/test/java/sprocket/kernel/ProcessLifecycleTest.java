@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import sprocket.api.Errno;
 import sprocket.api.Signals;
 
-/** fork(2), exec(2), exit(2) and wait(2) as the Unix process notes (seed 003) and the manual pages give them. */
+/** fork(2), exec(2), exit(2) and wait(2) as the Unix process notes (the CS 332 notes "Unix Process API") and the manual pages give them. */
 class ProcessLifecycleTest {
 
     @Test

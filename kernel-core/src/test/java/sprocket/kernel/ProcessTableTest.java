@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import sprocket.api.Errno;
 import sprocket.api.Signals;
 
-/** The Solaris sizing of the process table (seed 004): max_nprocs = 10 + 16 * maxusers, maxuprc = max_nprocs - 5. */
+/** The Solaris sizing of the process table (Mauro, "Inside Solaris: Peeling back the process layers"): max_nprocs = 10 + 16 * maxusers, maxuprc = max_nprocs - 5. */
 class ProcessTableTest {
 
     private static int forkUntilRefused(sprocket.api.sys.Sys sys) {

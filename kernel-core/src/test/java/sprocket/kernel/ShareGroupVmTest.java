@@ -11,7 +11,7 @@ import sprocket.api.sys.Prctl;
 import sprocket.api.sys.Wait;
 
 /**
- * The paper's implementation, observable: one shared pregion list under a shared read lock, shootdowns when a
+ * Barton and Wagner's implementation, observable: one shared pregion list under a shared read lock, shootdowns when a
  * member removes memory, and the statistics that show them.
  */
 class ShareGroupVmTest {
@@ -52,7 +52,7 @@ class ShareGroupVmTest {
     @ParameterizedTest
     @ValueSource(strings = {"r2000", "x86mps"})
     void page_faults_wait_while_another_member_updates_the_pregion_list(String hw) {
-        // The paper: "any number of processes can scan the list, but if a process needs to update or change the list
+        // Barton and Wagner: "any number of processes can scan the list, but if a process needs to update or change the list
         // or what it points to, it must wait until all others are done scanning" and a faulting member "will sleep
         // until the lock is released".
         var o = Sim.with("hw=" + hw, "hw.cpus=2").program("t", (sys, argv) -> {

@@ -11,7 +11,7 @@ import sprocket.api.sys.Rlimit;
 import sprocket.api.sys.Sys;
 
 /**
- * The resources sproc(2)'s share mask keeps synchronized after the call, the paper's way: a copy in the shared
+ * The resources sproc(2)'s share mask keeps synchronized after the call, Barton and Wagner's way: a copy in the shared
  * address block, a pending bit per member, picked up on each member's next entry to the kernel.
  */
 class ShareSyncTest {
@@ -139,7 +139,7 @@ class ShareSyncTest {
 
     @Test
     void the_papers_race_a_member_that_slept_in_the_kernel_picks_up_the_groups_table_before_changing_its_own() {
-        // The paper: "it is important that the second process be synchronized prior to being allowed to update the
+        // Barton and Wagner: "it is important that the second process be synchronized prior to being allowed to update the
         // resource. This is handled by also checking the synchronization bits after acquiring the lock."
         var o = Sim.with("hw.cpus=2").program("t", (sys, argv) -> {
             long cell = sys.sbrk(4096);
@@ -166,7 +166,7 @@ class ShareSyncTest {
 
     @Test
     void a_member_asleep_does_not_hold_up_the_one_making_a_change() {
-        // The paper: "we don't want to force the calling process to wait until all other group members have
+        // Barton and Wagner: "we don't want to force the calling process to wait until all other group members have
         // synchronized"; the sleeper picks the change up when it next enters the kernel.
         var o = Sim.with("hw.cpus=2").program("t", (sys, argv) -> {
             long cell = sys.sbrk(4096);

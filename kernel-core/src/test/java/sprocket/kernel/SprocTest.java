@@ -336,7 +336,7 @@ class SprocTest {
 
     @Test
     void exec_takes_the_process_out_of_its_share_group() {
-        // The paper: "use of the exec(2) system call removes the process from the share group before overlaying the
+        // Barton and Wagner: "use of the exec(2) system call removes the process from the share group before overlaying the
         // new process image".
         var o = Sim.with().program("count", (sys, argv) -> (int) sys.prctl(Prctl.PR_GETNSHARE))
                 .program("t", (sys, argv) -> {
@@ -350,7 +350,7 @@ class SprocTest {
 
     @Test
     void fork_by_a_member_makes_a_normal_process_with_a_copy_of_the_groups_space() {
-        // The paper: "A new process may be created outside the share group through the fork(2) system call" and "a
+        // Barton and Wagner: "A new process may be created outside the share group through the fork(2) system call" and "a
         // fork() or non-VM sharing sproc() call leaves any visible stack or other regions from the share group as
         // copy-on-write elements of the new process".
         var o = Sim.with().program("t", (sys, argv) -> {
@@ -458,7 +458,7 @@ class SprocTest {
     @Test
     void an_attach_or_mmap_by_one_member_is_visible_to_all_when_the_call_returns() {
         // PR_SADDR: "If one process in a share group attaches to a shared memory segment, all processes in the group
-        // can access that segment." The paper: "by the time control is returned to the process making the VM
+        // can access that segment." Barton and Wagner: "by the time control is returned to the process making the VM
         // modification, all other processes in the share group will also see that modification."
         var o = Sim.with("hw.cpus=2").program("t", (sys, argv) -> {
             long cell = sys.sbrk(4096);

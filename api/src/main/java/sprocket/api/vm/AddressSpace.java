@@ -84,7 +84,7 @@ public interface AddressSpace {
      * call returns, and memory removed or shrunk leaves every member's pmap (a shootdown on each CPU running one)
      * before its frames are freed. Only the PRDA (the page at {@link sprocket.api.sys.Prctl#PRDA}) is private to each
      * view. The new view has its own pmap and no stack of its own until {@link #newStack}. The first call makes this
-     * space the group's (the paper: "all of its sharable pregions are moved to the list of pregions in the shared
+     * space the group's (Barton and Wagner: "all of its sharable pregions are moved to the list of pregions in the shared
      * address block"). Null when memory ran out.
      */
     AddressSpace share(int cpu);
@@ -108,7 +108,7 @@ public interface AddressSpace {
 
     /**
      * A copy for fork(2): private pages copied (or shared copy-on-write); null when memory ran out. Forking a view of
-     * a share group copies the whole group's space, every member's visible stack included, copy-on-write (the paper:
+     * a share group copies the whole group's space, every member's visible stack included, copy-on-write (Barton and Wagner:
      * "a fork or non-VM sharing sproc call leaves any visible stack or other regions from the share group as
      * copy-on-write elements of the new process"); the child's stack that grows is this view's own, and its PRDA is
      * new.

@@ -5,7 +5,7 @@ import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
 
 /**
- * sprocbench [N [PAGES]]: the paper's analysis, "the time for a sproc() system call is slightly less than a regular
+ * sprocbench [N [PAGES]]: Barton and Wagner's analysis, "the time for a sproc() system call is slightly less than a regular
  * fork()". With PAGES (64) pages of data touched, it times N (100) rounds of fork + exit + wait and of
  * sproc(PR_SADDR) + exit + wait in simulated cycles, and prints per round the call alone (its system time, what the
  * paper compares)
@@ -22,7 +22,7 @@ public final class Sprocbench implements Program {
 
     @Override
     public String summary() {
-        return "sprocbench [N [PAGES]]: simulated cycles of sproc against fork, the paper's comparison";
+        return "sprocbench [N [PAGES]]: simulated cycles of sproc against fork, Barton and Wagner's comparison";
     }
 
     @Override

@@ -113,7 +113,7 @@ public final class KernelInstance {
      * Runs the engine itself on a virtual thread, so that its hand-offs with the processes' virtual threads stay
      * between virtual threads (a park and an unpark on one carrier) rather than waking a platform thread each time.
      */
-    private static int onVirtualThread(java.util.function.IntSupplier body) {
+    private static int onVirtualThread(IntSupplier body) {
         int[] result = new int[1];
         RuntimeException[] failure = new RuntimeException[1];
         Thread t = Thread.ofVirtual().name("sprocket-engine").start(() -> {

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The paper's shared read lock on a share group's pregion list (s_acclck, s_acccnt, s_waitcnt, s_updwait), in
+ * Barton and Wagner's shared read lock on a share group's pregion list (s_acclck, s_acccnt, s_waitcnt, s_updwait), in
  * simulated time: any number of scanners (page faults) at once; an updater (fork, exec, mmap, sbrk, shrink, detach)
  * waits for the scanners and updaters before it and keeps new scanners out until it is done. CPUs run in lock-step
  * quanta, so, as {@link KernelLock} does, the lock remembers the intervals it was held and a CPU arriving at time t
@@ -27,7 +27,7 @@ public final class AccessLock {
     public AccessLock(int cpus) {
         start = new long[cpus];
         updating = new boolean[cpus];
-        java.util.Arrays.fill(start, -1);
+        Arrays.fill(start, -1);
     }
 
     /** A page fault on {@code cpu} at {@code now} scans the list; returns the cycles it slept waiting for an update. */

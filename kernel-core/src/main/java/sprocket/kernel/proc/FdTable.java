@@ -21,7 +21,7 @@ public final class FdTable {
     Proc sharer;
 
     /**
-     * The paper's race: a member that slept in the kernel while another changed the group's table picks the change up
+     * Barton and Wagner's race: a member that slept in the kernel while another changed the group's table picks the change up
      * before it chooses or changes a slot itself.
      */
     private void catchUp() {

@@ -269,7 +269,7 @@ final class FileCalls {
         return p.limits.cur(Rlimit.RLIMIT_NOFILE);
     }
 
-    int fcntl(Proc p, int fd, int cmd, sprocket.api.sys.Flock[] lock) {
+    int fcntl(Proc p, int fd, int cmd, Flock[] lock) {
         OpenFile f = p.fds.get(fd);
         if (f == null) return fail(p, Errno.EBADF);
         if (cmd != Fcntl.F_GETLK && cmd != Fcntl.F_SETLK && cmd != Fcntl.F_SETLKW) {
@@ -290,7 +290,7 @@ final class FileCalls {
         return 0;
     }
 
-    int getdents(Proc p, int fd, sprocket.api.sys.Dirent[] buf) {
+    int getdents(Proc p, int fd, Dirent[] buf) {
         OpenFile f = p.fds.get(fd);
         if (f == null) return fail(p, Errno.EBADF);
         if (buf == null) return fail(p, Errno.EFAULT);

@@ -61,7 +61,7 @@ final class ShareCalls {
     }
 
     /** clone(2) mapped onto share groups: which flag becomes which share bit is docs/share-groups.md's table. */
-    int clone(Proc p, sprocket.api.sys.ProcessEntry fn, long childStack, int flags) {
+    int clone(Proc p, ProcessEntry fn, long childStack, int flags) {
         int known = Clone.CSIGNAL | Clone.CLONE_VM | Clone.CLONE_FS | Clone.CLONE_FILES | Clone.CLONE_SIGHAND;
         // clone(2): "EINVAL: CLONE_SIGHAND was specified in the flags mask, but CLONE_VM was not."
         if ((flags & ~known) != 0 || (flags & Clone.CSIGNAL) != sprocket.api.Signals.SIGCHLD

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import sprocket.api.hw.Pmap;
 
 /**
- * The pmaps of every view of one {@link SharedImage}: the paper's s_plink list as the memory manager needs it. A
+ * The pmaps of every view of one {@link SharedImage}: Barton and Wagner's s_plink list as the memory manager needs it. A
  * change that takes memory away or lowers its protection goes through every one of them ("before shrinking or
  * detaching a region, we synchronously flush the TLBs for ALL processors"), so no member can reach a page after its
  * frame is freed. A process outside any share group has exactly one, and each call here is then exactly one pmap call.

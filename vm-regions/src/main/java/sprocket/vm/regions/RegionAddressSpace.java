@@ -68,7 +68,7 @@ final class RegionAddressSpace implements AddressSpace {
     @Override
     public int fault(int cpu, long vaddr, Access access) {
         checkLive();
-        // The paper: "the private regions for a process are examined first ... followed by ... the shared regions".
+        // Barton and Wagner: "the private regions for a process are examined first ... followed by ... the shared regions".
         if (Prda.holds(vaddr, pageMask)) {
             return prda.fault(cpu, access, pmap);
         }
@@ -281,7 +281,7 @@ final class RegionAddressSpace implements AddressSpace {
     }
 
     /**
-     * fork(2): a private copy-on-write copy of the whole image, the stacks of every member included (the paper: "a
+     * fork(2): a private copy-on-write copy of the whole image, the stacks of every member included (Barton and Wagner: "a
      * fork or non-VM sharing sproc call leaves any visible stack or other regions from the share group as
      * copy-on-write elements of the new process"); the child grows the copy of this view's stack, and has a new PRDA.
      */

@@ -11,7 +11,7 @@ import sprocket.api.vm.Image;
 /**
  * The virtual memory image every view of it sees: the pregions (text, data, stacks, mappings, attachments), the data
  * region and its break, the stacks and their margins. A process outside any share group is its image's only view; a
- * share group's members are views of one image, the paper's "list of pregions in the shared address block": "Since
+ * share group's members are views of one image, Barton and Wagner's "list of pregions in the shared address block": "Since
  * there is only one list, if one process adds a pregion (say through a mmap(2) call) all other share group members
  * will immediately see that new virtual region." Whatever takes pages away goes through every view's pmap first.
  */

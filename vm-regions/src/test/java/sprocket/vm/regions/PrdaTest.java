@@ -17,7 +17,7 @@ import sprocket.api.vm.AddressSpace;
 
 /**
  * sproc(2): "The new process has its own process data area (PRDA) which contains, among other things, the process
- * id ... The PRDA is at a fixed virtual address in each process"; the paper, 5.1: "Certain small parts of a process's
+ * id ... The PRDA is at a fixed virtual address in each process"; Barton and Wagner, 5.1: "Certain small parts of a process's
  * VM space are not shared. The most critical of these is the process data area, or PRDA."
  */
 class PrdaTest {

@@ -19,7 +19,7 @@ import sprocket.api.vm.AddressSpace;
 
 /**
  * Seeded random share/newStack/fork/destroy/touch/sbrk/mmap/munmap/mprotect by the views of a few images against a
- * model of each image: every member sees every member's stores and changes at once (the paper: "by the time control
+ * model of each image: every member sees every member's stores and changes at once (Barton and Wagner: "by the time control
  * is returned to the process making the VM modification, all other processes in the share group will also see that
  * modification"), the PRDA stays each view's own, a stack grows only for its owner and never into another, an
  * exiting member's stack goes unless it made the group, fork copies the whole image, every pmap entry of every view

@@ -200,7 +200,7 @@ class ShareGroupTest {
 
         var child = b.fork(0);
 
-        // The paper: "a fork ... leaves any visible stack or other regions from the share group as copy-on-write
+        // Barton and Wagner: "a fork ... leaves any visible stack or other regions from the share group as copy-on-write
         // elements of the new process".
         assertThat(f.load(child, top - 4)).isEqualTo(31);
         assertThat(f.load(child, Fixture.STACK_TOP - 4)).as("the creator's stack too").isEqualTo(13);
