@@ -30,11 +30,12 @@ class ShareGroupVmTest {
                 int sum = 0;
                 while (s.cpu().load32(arg) == 0) {
                     sum += s.cpu().load32(map); // a TLB entry for the page on this member's CPU
+                    s.cpu().store32(arg + 4, 1); // running, the page in its TLB
                     s.cpu().burn(100);
                 }
                 return s.cpu().load32(map); // after the munmap: SIGSEGV
             }, Prctl.PR_SALL, cell);
-            sys.cpu().burn(20_000);
+            while (sys.cpu().load32(cell + 4) == 0) sys.cpu().burn(100);
             sys.munmap(map, 4 * 4096);
             sys.cpu().store32(cell, 1);
             int st = waitFor(sys, reader);

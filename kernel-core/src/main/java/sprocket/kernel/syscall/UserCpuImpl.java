@@ -6,11 +6,9 @@ import static sprocket.api.Signals.SIGSEGV;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.HashMap;
-import java.util.Map;
 import sprocket.api.hw.Access;
-import sprocket.api.hw.AtomicUnit;
 import sprocket.api.hw.Machine;
+import sprocket.api.hw.MemorySystem;
 import sprocket.api.hw.Mmu;
 import sprocket.api.hw.PhysicalMemory;
 import sprocket.api.sys.UserCpu;
@@ -32,21 +30,17 @@ public final class UserCpuImpl implements UserCpu {
     private final Engine engine;
     private final Mmu mmu;
     private final PhysicalMemory memory;
-    private final AtomicUnit atomics;
-    private final long memoryCost;
+    private final MemorySystem caches;
     private final Delivery delivery;
     private final UserReturn userReturn;
     private final Exit exit;
-    /** The CPU that last took each word test_and_set has touched, by physical address. */
-    private final Map<Long, Integer> atomicHolders = new HashMap<>();
 
     @Inject
     UserCpuImpl(Engine engine, Machine machine, Delivery delivery, UserReturn userReturn, Exit exit) {
         this.engine = engine;
         this.mmu = machine.mmu();
         this.memory = machine.memory();
-        this.atomics = machine.atomics();
-        this.memoryCost = machine.costs().memoryAccess();
+        this.caches = machine.memorySystem();
         this.delivery = delivery;
         this.userReturn = userReturn;
         this.exit = exit;
@@ -92,7 +86,8 @@ public final class UserCpuImpl implements UserCpu {
         Proc p = user();
         long pa = translate(p, va, access);
         long v = memory.load(pa, width);
-        charge(p, memoryCost);
+        Cpu c = p.cpu();
+        charge(p, caches.load(c.id, c.now, pa, width));
         return v;
     }
 
@@ -100,7 +95,8 @@ public final class UserCpuImpl implements UserCpu {
         Proc p = user();
         long pa = translate(p, va, Access.WRITE);
         memory.store(pa, width, value);
-        charge(p, memoryCost);
+        Cpu c = p.cpu();
+        charge(p, caches.store(c.id, c.now, pa, width));
     }
 
     @Override
@@ -154,8 +150,9 @@ public final class UserCpuImpl implements UserCpu {
     }
 
     /**
-     * test_and_set(3) on the machine's atomic primitive: a held word costs a turn of spinning, a free one what taking
-     * a lock costs on this machine, given the CPU that last took it (x86: the cache line comes over from there).
+     * test_and_set(3) on the machine's atomic primitive, at what the memory system spends on it: a locked
+     * read-modify-write on the x86's bus, the lock unit on the R2000's synchronisation bus; a failed attempt costs
+     * as much as a successful one.
      */
     @Override
     public int test_and_set(long va, int value) {
@@ -164,19 +161,19 @@ public final class UserCpuImpl implements UserCpu {
         long pa = translate(p, va, Access.WRITE);
         int old = (int) memory.load(pa, 4);
         memory.store(pa, 4, value);
-        int cpu = p.cpu().id;
-        Integer last = atomicHolders.put(pa, cpu);
-        charge(p, old != 0 ? Math.max(1, atomics.spin(cpu)) : atomics.acquire(cpu, last == null ? -1 : last));
+        Cpu c = p.cpu();
+        charge(p, caches.testAndSet(c.id, c.now, pa));
         return old;
     }
 
-    /** Stores 0 to a word test_and_set took: the unlock half, at the primitive's release cost. */
+    /** Stores 0 to a word test_and_set took: the unlock half, at what the memory system spends on it. */
     @Override
     public void lock_release(long va) {
         Proc p = user();
         long pa = translate(p, va, Access.WRITE);
         memory.store(pa, 4, 0);
-        charge(p, atomics.release(p.cpu().id));
+        Cpu c = p.cpu();
+        charge(p, caches.lockRelease(c.id, c.now, pa));
     }
 
     /** Spends {@code cycles} computing in user mode, a quantum at a time. */

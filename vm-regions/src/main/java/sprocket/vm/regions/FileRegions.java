@@ -68,7 +68,7 @@ final class FileRegions {
      * end); returns the frame, or -1 when none is free. A private page copies the shared region's frame when there
      * is one, since that frame holds the file's page as the other mappers see it.
      */
-    int pageIn(Region r, int index) {
+    int pageIn(int cpu, Region r, int index) {
         int frame = mm.frames.allocate();
         if (frame < 0) {
             return -1;
@@ -76,8 +76,7 @@ final class FileRegions {
         MappedFile f = r.file;
         int cached = r.shared ? -1 : cachedFrame(f.pages.vnode(), f.firstPage + index);
         if (cached >= 0) {
-            mm.memory.copyFrame(cached, frame);
-            mm.kernel.charge(mm.pageCopyCycles);
+            mm.copyFrame(cpu, cached, frame);
         } else {
             f.pages.read(f.offset(index, mm.pageShift), buffer);
             // The file system charges for the copy it makes; the frame is filled from that copy.

@@ -46,8 +46,7 @@ final class Prda {
                 mm.outOfMemory.increment();
                 return SIGKILL;
             }
-            mm.memory.zeroFrame(f);
-            mm.kernel.charge(mm.pageZeroCycles);
+            mm.zeroFrame(cpu, f);
             mm.zeroFills.increment();
             frame = f;
             // IRIX fills prda_sys on the PRDA's first fault, before the process can look at it.

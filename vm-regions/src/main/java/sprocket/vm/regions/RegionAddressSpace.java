@@ -105,8 +105,7 @@ final class RegionAddressSpace implements AddressSpace {
             mm.outOfMemory.increment();
             return SIGKILL;
         }
-        mm.memory.zeroFrame(frame);
-        mm.kernel.charge(mm.pageZeroCycles);
+        mm.zeroFrame(cpu, frame);
         mm.zeroFills.increment();
         p.region.fill(index, frame, mm.frames);
         enter(cpu, p, page, frame);
@@ -114,7 +113,7 @@ final class RegionAddressSpace implements AddressSpace {
     }
 
     private int pageIn(int cpu, Pregion p, int index, long page) {
-        int frame = mm.files.pageIn(p.region, index);
+        int frame = mm.files.pageIn(cpu, p.region, index);
         if (frame < 0) {
             mm.outOfMemory.increment();
             return SIGKILL;
@@ -129,8 +128,7 @@ final class RegionAddressSpace implements AddressSpace {
             mm.outOfMemory.increment();
             return SIGKILL;
         }
-        mm.memory.copyFrame(shared, copy);
-        mm.kernel.charge(mm.pageCopyCycles);
+        mm.copyFrame(cpu, shared, copy);
         mm.cowCopies.increment();
         p.region.replace(index, copy, mm.frames);
         if (image.pmaps.size() > 1) {

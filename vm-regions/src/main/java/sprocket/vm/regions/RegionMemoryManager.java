@@ -3,6 +3,7 @@ package sprocket.vm.regions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sprocket.api.hw.Machine;
+import sprocket.api.hw.MemorySystem;
 import sprocket.api.hw.Mmu;
 import sprocket.api.hw.PhysicalMemory;
 import sprocket.api.kernel.KernelServices;
@@ -28,8 +29,8 @@ final class RegionMemoryManager implements MemoryManager {
     final FileRegions files;
     final int pageSize;
     final int pageShift;
-    final long pageZeroCycles;
-    final long pageCopyCycles;
+    /** What zeroing and copying frames costs, through the CPU's caches. */
+    private final MemorySystem caches;
     final long kernelOpCycles;
     final Counter zeroFills;
     final Counter cowCopies;
@@ -54,8 +55,7 @@ final class RegionMemoryManager implements MemoryManager {
         }
         this.pageShift = Integer.numberOfTrailingZeros(pageSize);
         this.frames = new PageFrames(memory.firstAllocatableFrame(), memory.endAllocatableFrame());
-        this.pageZeroCycles = machine.costs().pageZero();
-        this.pageCopyCycles = machine.costs().pageCopy();
+        this.caches = machine.memorySystem();
         this.kernelOpCycles = machine.costs().kernelOp();
         this.zeroFills = kernel.counter("zero_fills");
         this.cowCopies = kernel.counter("cow_copies");
@@ -121,5 +121,17 @@ final class RegionMemoryManager implements MemoryManager {
     @Override
     public long totalFrames() {
         return frames.total();
+    }
+
+    /** Fills {@code frame} with zeros on {@code cpu}, charging what the machine's memory system spends on it. */
+    void zeroFrame(int cpu, int frame) {
+        memory.zeroFrame(frame);
+        kernel.charge(caches.zeroFrame(cpu, kernel.now(), frame));
+    }
+
+    /** Copies frame {@code from} onto {@code to} on {@code cpu}, charging what the memory system spends on it. */
+    void copyFrame(int cpu, int from, int to) {
+        memory.copyFrame(from, to);
+        kernel.charge(caches.copyFrame(cpu, kernel.now(), from, to));
     }
 }
