@@ -115,11 +115,9 @@ sprocket_maven_opts() {
     export MAVEN_OPTS
 }
 
-# The Maven to run from the repository root $1: mvn on PATH if present, else the wrapper.
+# The Maven to run from the repository root $1: always the pinned wrapper (.mvn/wrapper/maven-wrapper.properties),
+# so every machine builds with the same Maven; a system Maven may be older (Debian's 3.8.7 prints stray colour codes
+# with -q) and lacks what the scripts use (maven.repo.local.tail, since 3.9).
 sprocket_maven() {
-    if type -P mvn >/dev/null; then
-        REPLY=mvn
-    else
-        REPLY=$1/mvnw
-    fi
+    REPLY=$1/mvnw
 }
