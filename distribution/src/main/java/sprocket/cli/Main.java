@@ -32,6 +32,8 @@ public final class Main {
         cmd.addSubcommand(new CommandLine(new ModulesCommand(host)));
         cmd.addSubcommand(new CommandLine(new ConfigCommand())
                 .addSubcommand(new CommandLine(new ConfigCheckCommand(host))));
+        cmd.addSubcommand(new CommandLine(new SdkCommand())
+                .addSubcommand(new CommandLine(new SdkInstallCommand(host))));
         cmd.setOut(new PrintWriter(host.out(), true));
         cmd.setErr(new PrintWriter(host.err(), true));
         cmd.setExecutionExceptionHandler(new ErrorReport(host));
