@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# .ci/archive-smoke.sh — the distribution archive works anywhere with only a JDK: unpacks
+# distribution/target/sprocket-*.tar.gz in a temporary folder, checks its layout, and runs
+# `bin/sprocket run configs/irix-r2000.conf hello` there with an empty environment and a PATH of the few tools the
+# launcher uses (no Maven, no source tree), then once more through a symbolic link on that PATH, from another folder.
+#
+#   .ci/archive-smoke.sh [ARCHIVE]      (after ./test or mvn package)
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+archive=${1:-$(ls "$root"/distribution/target/sprocket-*.tar.gz 2>/dev/null | head -n 1)}
+if [[ -z "$archive" || ! -f "$archive" ]]; then
+    echo "archive: no distribution archive (build it with ./test or mvn package)" >&2
+    exit 1
+fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/sprocket-archive.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+tar -xzf "$archive" -C "$work"
+install=$(echo "$work"/sprocket-*)
+
+missing=()
+for f in sprocket bin/sprocket libexec/find-jdk.sh lib/sprocket-distribution-*.jar configs/irix-r2000.conf \
+        docs/writing-a-scheduler.md plugins examples/lottery-scheduler/pom.xml \
+        sdk/repository/dev/sprocket/sprocket-api sdk/repository/dev/sprocket/sprocket-sched-tck \
+        sdk/repository/dev/sprocket/sprocket-bom README.md LICENSE CHANGELOG.md CONTRIBUTING.md; do
+    # shellcheck disable=SC2086
+    compgen -G "$install/$f" >/dev/null || missing+=("$f")
+done
+if (( ${#missing[@]} )); then
+    echo "archive: $(basename "$archive") lacks: ${missing[*]}" >&2
+    exit 1
+fi
+[[ -x "$install/bin/sprocket" && -x "$install/sprocket" ]] || { echo "archive: the launchers are not executable" >&2; exit 1; }
+
+# A PATH with only what the launcher runs besides the JDK (found in the usual JVM directories).
+tools=$work/tools
+mkdir -p "$tools" "$work/home"
+for t in bash env find mkdir mv readlink rm; do
+    ln -s "$(type -P "$t")" "$tools/$t"
+done
+
+check() {
+    local where=$1 out status=0
+    shift
+    out=$(cd "$where" && env -i HOME="$work/home" PATH="$tools" "$@" 2>"$work/err") || status=$?
+    if (( status != 0 )) || [[ "$out" != "hello, world" ]]; then
+        echo "archive: '$*' in $where exited $status; stdout:" >&2
+        printf '%s\n' "$out" >&2
+        echo "stderr:" >&2
+        cat "$work/err" >&2
+        exit 1
+    fi
+}
+check "$install" bin/sprocket run configs/irix-r2000.conf hello
+ln -s "$install/bin/sprocket" "$tools/sprocket"
+check "$work" sprocket run --no-stats "$install/configs/irix-r2000.conf" hello
+echo "archive: ok ($(basename "$archive"): layout, and hello with only a JDK, directly and through a link on the PATH)"
