@@ -8,7 +8,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-archive=${1:-$(ls "$root"/distribution/target/sprocket-*.tar.gz 2>/dev/null | head -n 1)}
+archives=("$root"/distribution/target/sprocket-*.tar.gz)
+archive=${1:-${archives[0]}}
 if [[ -z "$archive" || ! -f "$archive" ]]; then
     echo "archive: no distribution archive (build it with ./test or mvn package)" >&2
     exit 1

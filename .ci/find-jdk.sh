@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# Finds a JDK >= 21 on this machine; sourced by ./sprocket, ./test and .ci/run.
+# Finds a JDK >= 21 on this machine; sourced by ./sprocket, ./test, .ci/run and bench/run.sh, and by the installed
+# launcher (the distribution ships this file as libexec/find-jdk.sh).
 #
 #   sprocket_find_jdk   sets SPROCKET_JDK (the JDK's home), SPROCKET_JDK_MAJOR (21, 25, ...) and
 #                       SPROCKET_JDK_VERSION ("25.0.3"), or says on stderr why it found none and returns 2.
