@@ -8,16 +8,9 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
-archives=("$root"/distribution/target/sprocket-*.tar.gz)
-archive=${1:-${archives[0]}}
-if [[ -z "$archive" || ! -f "$archive" ]]; then
-    echo "archive: no distribution archive (build it with ./test or mvn package)" >&2
-    exit 1
-fi
-work=$(mktemp -d "${TMPDIR:-/tmp}/sprocket-archive.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-tar -xzf "$archive" -C "$work"
-install=$(echo "$work"/sprocket-*)
+# shellcheck source=.ci/unpack-archive.sh
+. "$root/.ci/unpack-archive.sh"
+sprocket_unpack_archive "$root" archive "${1:-}"
 
 missing=()
 for f in sprocket bin/sprocket libexec/find-jdk.sh lib/sprocket-distribution-*.jar configs/irix-r2000.conf \
@@ -28,7 +21,7 @@ for f in sprocket bin/sprocket libexec/find-jdk.sh lib/sprocket-distribution-*.j
     compgen -G "$install/$f" >/dev/null || missing+=("$f")
 done
 if (( ${#missing[@]} )); then
-    echo "archive: $(basename "$archive") lacks: ${missing[*]}" >&2
+    echo "archive: $archive_name lacks: ${missing[*]}" >&2
     exit 1
 fi
 [[ -x "$install/bin/sprocket" && -x "$install/sprocket" ]] || { echo "archive: the launchers are not executable" >&2; exit 1; }
@@ -55,4 +48,4 @@ check() {
 check "$install" bin/sprocket run configs/irix-r2000.conf hello
 ln -s "$install/bin/sprocket" "$tools/sprocket"
 check "$work" sprocket run --no-stats "$install/configs/irix-r2000.conf" hello
-echo "archive: ok ($(basename "$archive"): layout, and hello with only a JDK, directly and through a link on the PATH)"
+echo "archive: ok ($archive_name: layout, and hello with only a JDK, directly and through a link on the PATH)"

@@ -21,16 +21,9 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 sprocket_find_jdk || exit 2
 export JAVA_HOME=$SPROCKET_JDK
 
-archives=("$root"/distribution/target/sprocket-*.tar.gz)
-archive=${1:-${archives[0]}}
-if [[ -z "$archive" || ! -f "$archive" ]]; then
-    echo "sdk-example: no distribution archive (build it with ./test or mvn package)" >&2
-    exit 1
-fi
-work=$(mktemp -d "${TMPDIR:-/tmp}/sprocket-sdk-example.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-tar -xzf "$archive" -C "$work"
-install=$(echo "$work"/sprocket-*)
+# shellcheck source=.ci/unpack-archive.sh
+. "$root/.ci/unpack-archive.sh"
+sprocket_unpack_archive "$root" sdk-example "${1:-}"
 example=$install/examples/lottery-scheduler
 
 home=$work/home
