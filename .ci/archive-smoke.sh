@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # .ci/archive-smoke.sh — the distribution archive works anywhere with only a JDK: unpacks
 # distribution/target/sprocket-*.tar.gz in a temporary folder, checks its layout, and runs
-# `bin/sprocket run configs/irix-r2000.conf hello` there with an empty environment and a PATH of the few tools the
-# launcher uses (no Maven, no source tree), then once more through a symbolic link on that PATH, from another folder.
+# `./sprocket run configs/irix-r2000.conf hello` and `bin/sprocket run ...` there, with an empty environment and a
+# PATH of the few tools the launcher uses (no Maven, no source tree), then through a symbolic link on that PATH from
+# another folder; each first run must leave the launcher's start-up cache.
 #
 #   .ci/archive-smoke.sh [ARCHIVE]      (after ./test or mvn package)
 set -euo pipefail
@@ -45,7 +46,26 @@ check() {
         exit 1
     fi
 }
+# The launcher's fast start: a first run leaves a start-up cache (AOT on JDK 25+, CDS before) and no failure mark,
+# whichever way the launcher was called (the cache records the module path, so the launcher makes it canonical).
+cache_left() {
+    local c
+    cache_name=
+    for c in "$install"/cache/jdk-*.aot "$install"/cache/jdk-*.jsa; do
+        [[ -f $c ]] && cache_name=${c##*/}
+    done
+    if [[ -z $cache_name ]] || compgen -G "$install/cache/*.failed" >/dev/null; then
+        echo "archive: no start-up cache after a first run of '$1'; cache/ holds: $(ls "$install/cache")" >&2
+        exit 1
+    fi
+    rm -rf "$install/cache"
+}
+check "$install" ./sprocket run configs/irix-r2000.conf hello
+cache_left ./sprocket
 check "$install" bin/sprocket run configs/irix-r2000.conf hello
+cache_left bin/sprocket
 ln -s "$install/bin/sprocket" "$tools/sprocket"
 check "$work" sprocket run --no-stats "$install/configs/irix-r2000.conf" hello
-echo "archive: ok ($archive_name: layout, and hello with only a JDK, directly and through a link on the PATH)"
+cache_left "sprocket (a link on the PATH)"
+echo "archive: ok ($archive_name: layout; hello with only a JDK as ./sprocket, bin/sprocket and a link on the PATH,"\
+    "each leaving a start-up cache, $cache_name)"
