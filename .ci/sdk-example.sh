@@ -12,7 +12,8 @@
 # - `mvn` is the project's pinned Maven wrapper, on the PATH;
 # - third-party artifacts (JUnit, plugins) come from the user's repository, read-only, as Maven 3.9's
 #   maven.repo.local.tail, with its dev/sprocket left out; Maven fetches from Central only what is missing there,
-#   so the check runs offline after ./test has filled the cache.
+#   so the check runs offline after ./test has filled the cache. SDK_EXAMPLE_FROM_CENTRAL=1 leaves the tail out: a
+#   first-time user's build, everything but the SDK fetched from Maven Central.
 # It fails on a failing command, on a warning in any output, and when the plug-in did not run.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -29,7 +30,7 @@ example=$install/examples/lottery-scheduler
 home=$work/home
 mkdir -p "$home" "$work/bin" "$work/tail/dev"
 user_repo=$HOME/.m2/repository
-if [[ -d "$user_repo" ]]; then
+if [[ -d "$user_repo" && -z ${SDK_EXAMPLE_FROM_CENTRAL:-} ]]; then
     for entry in "$user_repo"/*; do
         [[ ${entry##*/} == dev ]] || ln -s "$entry" "$work/tail/"
     done
