@@ -26,8 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "install", mixinStandardHelpOptions = true,
         description = {"Put sprocket-api, sprocket-sched-tck and sprocket-bom (and what the kit needs) into the local"
             + " Maven repository, so that a plug-in's own Maven or Gradle build finds them."},
-        footer = {"", "The local repository is the one Maven uses: <localRepository> of ~/.m2/settings.xml, else"
-            + " ~/.m2/repository."})
+        footer = {"", "The default local repository is the one Maven uses:",
+            "the <localRepository> of ~/.m2/settings.xml, else ~/.m2/repository."})
 final class SdkInstallCommand implements Callable<Integer> {
 
     private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
