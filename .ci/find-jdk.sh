@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# Finds a JDK >= 21 on this machine; sourced by ./sprocket, ./test and .ci/run.
+# Finds a JDK >= 21 on this machine; sourced by ./sprocket, ./test, .ci/run and bench/run.sh, and by the installed
+# launcher (the distribution ships this file as libexec/find-jdk.sh).
 #
 #   sprocket_find_jdk   sets SPROCKET_JDK (the JDK's home), SPROCKET_JDK_MAJOR (21, 25, ...) and
 #                       SPROCKET_JDK_VERSION ("25.0.3"), or says on stderr why it found none and returns 2.
@@ -115,11 +116,9 @@ sprocket_maven_opts() {
     export MAVEN_OPTS
 }
 
-# The Maven to run from the repository root $1: mvn on PATH if present, else the wrapper.
+# The Maven to run from the repository root $1: always the pinned wrapper (.mvn/wrapper/maven-wrapper.properties),
+# so every machine builds with the same Maven; a system Maven may be older (Debian's 3.8.7 prints stray colour codes
+# with -q) and lacks what the scripts use (maven.repo.local.tail, since 3.9).
 sprocket_maven() {
-    if type -P mvn >/dev/null; then
-        REPLY=mvn
-    else
-        REPLY=$1/mvnw
-    fi
+    REPLY=$1/mvnw
 }

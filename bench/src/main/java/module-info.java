@@ -6,6 +6,8 @@ module sprocket.bench {
     requires org.slf4j;
     requires java.management;
     requires sprocket.kernel;
+    // JMH for the nanosecond figures (NanoBenchmarks); JMH itself runs them on the class path.
+    requires jmh.core;
     // The implementation modules: required so they resolve on the module path and ServiceLoader finds them.
     requires sprocket.hw.r2000;
     requires sprocket.hw.x86mps;

@@ -36,14 +36,17 @@ public final class Harness {
     private final int warmup;
     private final double scale;
     private final PrintStream out;
+    private final PrintStream console;
 
-    Harness(Catalog catalog, Path config, int runs, int warmup, double scale, PrintStream out) {
+    /** {@code out} takes the figures; {@code console} the simulated console of every run (a program's complaints). */
+    Harness(Catalog catalog, Path config, int runs, int warmup, double scale, PrintStream out, PrintStream console) {
         this.catalog = catalog;
         this.config = config;
         this.runs = runs;
         this.warmup = warmup;
         this.scale = scale;
         this.out = out;
+        this.console = console;
     }
 
     public static void main(String[] argv) throws ConfigException {
@@ -68,7 +71,7 @@ public final class Harness {
         if (figures.isEmpty()) figures = List.of("getpid", "yield", "fork", "procs");
         Catalog catalog = Catalog.discover(List.of());
         if (!catalog.problems().isEmpty()) System.err.println("catalog problems: " + catalog.problems());
-        Harness h = new Harness(catalog, config, runs, warmup, scale, System.out);
+        Harness h = new Harness(catalog, config, runs, warmup, scale, System.out, System.err);
         Runtime rt = Runtime.getRuntime();
         h.out.printf(Locale.ROOT, "# java %s, %d CPUs, max heap %d MiB, coroutines: %s, runs %d, warm-up %d%n",
                 System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() >> 20,
@@ -107,7 +110,7 @@ public final class Harness {
         sets.add("hw.cpus=1");
         sets.addAll(overrides);
         KernelConfig cfg = KernelConfig.load(file, sets, catalog);
-        Kernel k = Kernel.boot(cfg, catalog, new BootOptions(System.err, null, null));
+        Kernel k = Kernel.boot(cfg, catalog, new BootOptions(console, null, null));
         long t0 = System.nanoTime();
         RunResult r = k.run(program, List.of(args));
         long t = System.nanoTime() - t0;

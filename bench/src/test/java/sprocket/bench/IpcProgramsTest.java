@@ -15,11 +15,12 @@ import sprocket.kernel.ConfigException;
 /** Runs the files-and-IPC benchmark programs small on a real kernel and checks the work their figures divide by. */
 class IpcProgramsTest {
     private static Harness harness;
+    private static final ByteArrayOutputStream CONSOLE = new ByteArrayOutputStream();
 
     @BeforeAll
     static void boot() {
         harness = new Harness(Catalog.discover(List.of()), Path.of("../configs/irix-r2000.conf"), 1, 0, 1.0,
-                new PrintStream(new ByteArrayOutputStream()));
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(CONSOLE, true));
     }
 
     private static long stat(Harness.Timed t, String key) {
@@ -77,5 +78,8 @@ class IpcProgramsTest {
         assertThatThrownBy(() -> harness.run(List.of(), "bench-pipeflow", "1", "64", "2"))
                 .hasMessageContaining("exited 2");
         assertThatThrownBy(() -> harness.run(List.of(), "bench-shm", "5")).hasMessageContaining("exited 2");
+        // Each complaint reaches the simulated console (kept off the test's own output).
+        assertThat(CONSOLE.toString()).contains("usage: bench-pingpong N", "bench-pipeflow: KIB must be",
+                "usage: bench-shm N KIB");
     }
 }

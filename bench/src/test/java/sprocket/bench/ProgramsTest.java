@@ -14,12 +14,13 @@ import sprocket.kernel.ConfigException;
 /** Runs each benchmark program small on a real kernel and checks it did the work its figure divides by. */
 class ProgramsTest {
     private static Harness harness;
+    private static final ByteArrayOutputStream CONSOLE = new ByteArrayOutputStream();
 
     @BeforeAll
     static void boot() {
         Catalog c = Catalog.discover(List.of());
         harness = new Harness(c, Path.of("../configs/irix-r2000.conf"), 1, 0, 1.0,
-                new PrintStream(new ByteArrayOutputStream()));
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(CONSOLE, true));
     }
 
     private static long stat(Harness.Timed t, String key) {
@@ -110,5 +111,8 @@ class ProgramsTest {
                 .hasMessageContaining("exited 2");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> harness.run(List.of(), "bench-spin", "0", "10"))
                 .hasMessageContaining("exited 2");
+        // Each complaint reaches the simulated console (kept off the test's own output).
+        assertThat(CONSOLE.toString()).contains("usage: bench-fork N", "usage: bench-cowfork MIB M",
+                "bench-spin: P must be");
     }
 }

@@ -34,6 +34,8 @@ public final class Main {
         cmd.addSubcommand(new CommandLine(new ConfigCommand())
                 .addSubcommand(new CommandLine(new ConfigCheckCommand(host)))
                 .addSubcommand(new CommandLine(new ConfigKeysCommand(host))));
+        cmd.addSubcommand(new CommandLine(new SdkCommand())
+                .addSubcommand(new CommandLine(new SdkInstallCommand(host))));
         cmd.setOut(new PrintWriter(host.out(), true));
         cmd.setErr(new PrintWriter(host.err(), true));
         cmd.setExecutionExceptionHandler(new ErrorReport(host));

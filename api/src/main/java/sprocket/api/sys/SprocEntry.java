@@ -9,7 +9,7 @@ public interface SprocEntry {
 
     /**
      * Runs the new member. {@code stksize} is sprocsp's {@code len} (for sproc, RLIMIT_STACK's soft value, which sproc
-     * passes as {@code len}); the new stack's top is {@link Sys#stackPointer()}.
+     * passes as {@code len}); the new stack's top is {@link UserCpu#stackPointer()}.
      */
     int run(Sys sys, long arg, long stksize);
 }

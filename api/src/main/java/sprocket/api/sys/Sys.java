@@ -53,7 +53,7 @@ public interface Sys {
     /** exit(2): never returns. Descriptors are closed, children go to init, the parent gets SIGCLD. */
     void exit(int status);
 
-    /** waitpid(2): {@code pid} > 0 one child, -1 any, 0 the caller's group, < -1 group -pid; options {@link Wait}. */
+    /** waitpid(2): {@code pid} &gt; 0 one child, -1 any, 0 the caller's group, &lt; -1 group -pid; options {@link Wait}. */
     int waitpid(int pid, int[] status, int options);
 
     /** wait(2). */
@@ -100,7 +100,7 @@ public interface Sys {
 
     // ---- signals (signal(2), sigaction(2), kill(2))
 
-    /** kill(2): {@code pid} > 0 one process, 0 the caller's group, -1 all it may signal, < -1 group -pid. */
+    /** kill(2): {@code pid} &gt; 0 one process, 0 the caller's group, -1 all it may signal, &lt; -1 group -pid. */
     int kill(int pid, int sig);
 
     /** signal(2): sets the disposition; returns the previous one, or null on error. */
@@ -326,7 +326,7 @@ public interface Sys {
     int msgsnd(int msqid, long mtype, byte[] text, int len, int msgflg);
 
     /**
-     * msgrcv(2): receives the first message of type {@code msgtyp} (0: any; > 0: that type; < 0: the lowest type at
+     * msgrcv(2): receives the first message of type {@code msgtyp} (0: any; &gt; 0: that type; &lt; 0: the lowest type at
      * most |msgtyp|) into {@code buf}; its type goes to {@code mtype[0]}; returns the bytes received.
      */
     int msgrcv(int msqid, long[] mtype, byte[] buf, int maxlen, long msgtyp, int msgflg);
@@ -389,7 +389,7 @@ public interface Sys {
 
     /**
      * sprocsp(2): as {@link #sproc}, with the stack given: {@code sp} 0 lets the kernel place a stack leaving
-     * {@code len} bytes of margin (EINVAL when {@code len} < 8192); otherwise {@code sp} is the top of a stack the
+     * {@code len} bytes of margin (EINVAL when {@code len} &lt; 8192); otherwise {@code sp} is the top of a stack the
      * caller manages (rounded down to 8 bytes; the kernel does not grow it).
      */
     int sprocsp(SprocEntry entry, int inh, long arg, long sp, long len);
