@@ -66,5 +66,6 @@ module sprocket.cli {
             sprocket.cli.bin.Echoserver,
             sprocket.cli.bin.Echoclient,
             sprocket.cli.bin.Fdpass,
+            sprocket.cli.bin.Chmod,
             sprocket.cli.sh.Sh;
 }

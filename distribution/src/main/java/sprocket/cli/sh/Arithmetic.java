@@ -12,6 +12,8 @@ final class Arithmetic {
     private int pos;
     /** Above zero while evaluating a branch that is not taken (after a false && and the like): no assignments. */
     private int skip;
+    /** Parentheses open, so that nesting cannot exhaust the Java stack. */
+    private int depth;
 
     Arithmetic(String text, Variables vars, Options options) {
         this.text = text;
@@ -40,7 +42,9 @@ final class Arithmetic {
             for (String op : new String[] {"<<=", ">>=", "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "="}) {
                 if (text.startsWith(op, pos) && !(op.equals("=") && text.startsWith("==", pos))) {
                     pos += op.length();
+                    if (++depth > Parser.MAX_NESTING) throw error("nested too deeply");
                     long right = assignment();
+                    depth--;
                     long v = op.equals("=") ? right : binary(op.substring(0, op.length() - 1), variable(name), right);
                     if (skip == 0) vars.set(name, Long.toString(v));
                     if (skip == 0 && options.allexport) vars.export(name);
@@ -57,12 +61,16 @@ final class Arithmetic {
         blanks();
         if (!take("?")) return c;
         if (c == 0) skip++;
+        if (++depth > Parser.MAX_NESTING) throw error("nested too deeply");
         long a = assignment();
+        depth--;
         if (c == 0) skip--;
         blanks();
         if (!take(":")) throw error("expecting ':'");
         if (c != 0) skip++;
+        if (++depth > Parser.MAX_NESTING) throw error("nested too deeply");
         long b = conditional();
+        depth--;
         if (c != 0) skip--;
         return c != 0 ? a : b;
     }
@@ -142,7 +150,9 @@ final class Arithmetic {
             char c = text.charAt(pos);
             if (c == '-' || c == '+' || c == '!' || c == '~') {
                 pos++;
+                if (++depth > Parser.MAX_NESTING) throw error("nested too deeply");
                 long v = unary();
+                depth--;
                 return switch (c) {
                     case '-' -> -v;
                     case '+' -> v;
@@ -157,7 +167,9 @@ final class Arithmetic {
     private long primary() {
         blanks();
         if (take("(")) {
+            if (++depth > Parser.MAX_NESTING) throw error("nested too deeply");
             long v = assignment();
+            depth--;
             blanks();
             if (!take(")")) throw error("expecting ')'");
             return v;

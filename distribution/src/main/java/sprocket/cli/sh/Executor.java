@@ -166,10 +166,13 @@ final class Executor {
 
     /** eval and traps: parses and runs {@code text} in this shell; its lines count from 1, as in dash. */
     int evalString(String text) {
+        if (sh.dotDepth + sh.functionDepth >= Limits.MAX_CALL_DEPTH) throw ShellError.fatal("nesting too deep");
         int line = sh.lineNo;
+        sh.dotDepth++;
         try {
             return sh.runNested(Input.of(text));
         } finally {
+            sh.dotDepth--;
             sh.lineNo = line;
         }
     }

@@ -61,11 +61,19 @@ final class JobBuiltins {
                 if (foreground && sh.ttyFd >= 0 && sh.terminal.tcsetpgrp(sh.sys, sh.ttyFd, j.pgid) == -1) {
                     sh.error("Cannot set tty process group (" + Errno.message(sh.sys.errno()) + ")");
                 }
-                if (sh.sys.kill(-j.pgid, Signals.SIGCONT) == -1 && sh.sys.errno() != Errno.ESRCH) {
-                    throw ShellError.command(Errno.message(sh.sys.errno()), 1);
+                // A job started before job control was on shares the shell's group: continue its processes one by one.
+                if (j.pgid != 0) {
+                    if (sh.sys.kill(-j.pgid, Signals.SIGCONT) == -1 && sh.sys.errno() != Errno.ESRCH) {
+                        throw ShellError.command(Errno.message(sh.sys.errno()), 1);
+                    }
                 }
                 for (Job.Process p : j.processes) {
-                    if (!p.running() && Wait.WIFSTOPPED(p.status)) p.status = -1;
+                    boolean stopped = !p.running() && Wait.WIFSTOPPED(p.status);
+                    if (j.pgid == 0 && (p.running() || stopped) && sh.sys.kill(p.pid, Signals.SIGCONT) == -1
+                            && sh.sys.errno() != Errno.ESRCH) {
+                        throw ShellError.command(Errno.message(sh.sys.errno()), 1);
+                    }
+                    if (stopped) p.status = -1;
                 }
                 j.state = Job.State.RUNNING;
                 j.changed = false;
@@ -84,7 +92,7 @@ final class JobBuiltins {
         boolean untraced = sh.options.monitor && !sh.subshell;
         if (argv.length < 2) {
             for (Job j : sh.jobs.byRecency()) {
-                sh.jobs.waitFor(sh, j, untraced);
+                sh.jobs.waitFor(sh, j, untraced, false);
                 if (j.state == Job.State.DONE) sh.jobs.forget(j);
             }
             return 0;

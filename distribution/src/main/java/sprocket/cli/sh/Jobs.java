@@ -126,6 +126,11 @@ final class Jobs {
      * signal other than SIGINT and SIGPIPE is reported on standard error, as dash does ("Killed").
      */
     void waitFor(Shell sh, Job job, boolean untraced) {
+        waitFor(sh, job, untraced, true);
+    }
+
+    /** As {@link #waitFor(Shell, Job, boolean)}; {@code report} false for {@code wait} without operands. */
+    void waitFor(Shell sh, Job job, boolean untraced, boolean report) {
         int[] status = new int[1];
         while (job.state == Job.State.RUNNING) {
             int pid = sh.sys.waitpid(-1, status, untraced ? Wait.WUNTRACED : 0);
@@ -138,7 +143,7 @@ final class Jobs {
                 job.update();
                 break;
             }
-            if (record(pid, status[0]) == job && Wait.WIFSIGNALED(status[0])) {
+            if (record(pid, status[0]) == job && report && Wait.WIFSIGNALED(status[0])) {
                 int sig = Wait.WTERMSIG(status[0]);
                 if (sig != Signals.SIGINT && sig != Signals.SIGPIPE) sh.err(Job.describe(status[0]) + "\n");
             }

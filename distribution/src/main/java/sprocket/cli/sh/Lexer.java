@@ -116,8 +116,20 @@ final class Lexer {
                 || c == '(' || c == ')';
     }
 
+    /** Words within words being read (${x:-"${y}"}...), so that nesting cannot exhaust the Java stack. */
+    private int nesting;
+
     /** Reads one word in {@code context}; its raw text is what was consumed. */
     private Word word(Context context) {
+        if (++nesting > Parser.MAX_NESTING) throw ShellError.syntax("words nested too deeply");
+        try {
+            return wordParts(context);
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Word wordParts(Context context) {
         int mark = in.record();
         List<WordPart> parts = new ArrayList<>();
         StringBuilder lit = new StringBuilder();
@@ -237,6 +249,15 @@ final class Lexer {
     }
 
     private List<WordPart> doubleQuoted() {
+        if (++nesting > Parser.MAX_NESTING) throw ShellError.syntax("words nested too deeply");
+        try {
+            return doubleQuotedParts();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private List<WordPart> doubleQuotedParts() {
         List<WordPart> parts = new ArrayList<>();
         StringBuilder lit = new StringBuilder();
         while (true) {

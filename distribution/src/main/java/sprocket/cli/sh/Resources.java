@@ -45,7 +45,9 @@ final class Resources {
             }
             if (mask > 0777) throw ShellError.command("Illegal number: " + m, 2);
         } else {
-            mask = ~parseSymbolic(m, ~old & 0777) & 0777;
+            int perms = sprocket.cli.bin.Mode.apply(m, ~old & 0777, 0, true);
+            if (perms == sprocket.cli.bin.Mode.BAD) throw ShellError.command("Illegal mode: " + m, 2);
+            mask = ~perms & 0777;
         }
         sh.sys.umask(mask);
         return 0;
@@ -63,43 +65,6 @@ final class Resources {
             if ((bits & 1) != 0) b.append('x');
         }
         return b.toString();
-    }
-
-    /** The permissions {@code perms} become after the symbolic mode {@code m}. */
-    private static int parseSymbolic(String m, int perms) {
-        for (String clause : m.split(",", -1)) {
-            int i = 0;
-            int who = 0;
-            while (i < clause.length() && "ugoa".indexOf(clause.charAt(i)) >= 0) {
-                who |= switch (clause.charAt(i++)) {
-                    case 'u' -> 0700;
-                    case 'g' -> 0070;
-                    case 'o' -> 0007;
-                    default -> 0777;
-                };
-            }
-            if (who == 0) who = 0777;
-            if (i >= clause.length()) throw ShellError.command("Illegal mode: " + m, 2);
-            while (i < clause.length()) {
-                char op = clause.charAt(i++);
-                if (op != '+' && op != '-' && op != '=') throw ShellError.command("Illegal mode: " + m, 2);
-                int bits = 0;
-                while (i < clause.length() && "rwx".indexOf(clause.charAt(i)) >= 0) {
-                    bits |= switch (clause.charAt(i++)) {
-                        case 'r' -> 0444;
-                        case 'w' -> 0222;
-                        default -> 0111;
-                    };
-                }
-                bits &= who;
-                perms = switch (op) {
-                    case '+' -> perms | bits;
-                    case '-' -> perms & ~bits;
-                    default -> (perms & ~who) | bits;
-                };
-            }
-        }
-        return perms;
     }
 
     /** {@code ulimit [-HSa] [-tfdscnv] [limit|unlimited]}: the file size in blocks unless another is named. */

@@ -16,6 +16,18 @@ public final class Sh implements Program {
 
     private static final String USAGE = "Usage: sh [-aCefimnuvx] [-o option] [-c string [name [arg...]] | file [arg...]]";
 
+    private final Terminal terminal;
+
+    /** The shell as installed: no terminal calls yet (every descriptor answers ENOTTY). */
+    public Sh() {
+        this(Terminal.NONE);
+    }
+
+    /** A shell reaching the terminal through {@code terminal}. */
+    Sh(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
     @Override
     public String name() {
         return "sh";
@@ -28,7 +40,7 @@ public final class Sh implements Program {
 
     @Override
     public int main(Sys sys, String[] argv) {
-        Shell sh = new Shell(sys, Terminal.NONE, argv.length > 0 ? argv[0] : "sh");
+        Shell sh = new Shell(sys, terminal, argv.length > 0 ? argv[0] : "sh");
         int a = 1;
         String command = null;
         boolean monitorGiven = false;

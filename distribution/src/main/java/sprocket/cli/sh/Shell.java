@@ -42,8 +42,9 @@ final class Shell implements Expander.Context {
     String commandName;
     /** Whether exit has already warned of stopped jobs (the second exit leaves anyway). */
     boolean warnedStoppedJobs;
-    /** Functions and dot scripts being run, for return and for the nesting limit. */
+    /** Functions being run, for the nesting limit. */
     int functionDepth;
+    /** Dot scripts, eval strings and traps being run, for the nesting limit. */
     int dotDepth;
     /** Signals caught by a trap and not yet acted on, bit n for signal n. */
     int pendingTraps;

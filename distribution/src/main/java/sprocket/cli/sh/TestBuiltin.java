@@ -20,6 +20,7 @@ final class TestBuiltin {
     private final Shell sh;
     private final String[] args;
     private int pos;
+    private int depth;
 
     private TestBuiltin(Shell sh, String[] args) {
         this.sh = sh;
@@ -91,18 +92,21 @@ final class TestBuiltin {
     }
 
     private boolean not() {
-        if (pos < args.length && args[pos].equals("!")) {
+        boolean negate = false;
+        while (pos < args.length && args[pos].equals("!")) {
             pos++;
-            return !not();
+            negate = !negate;
         }
-        return primary();
+        return primary() != negate;
     }
 
     private boolean primary() {
         if (pos >= args.length) throw ShellError.command("argument expected", 2);
         String a = args[pos++];
         if (a.equals("(")) {
+            if (++depth > Parser.MAX_NESTING) throw ShellError.command("expression nested too deeply", 2);
             boolean v = or();
+            depth--;
             if (pos >= args.length || !args[pos].equals(")")) throw ShellError.command("closing paren expected", 2);
             pos++;
             return v;

@@ -31,8 +31,14 @@ final class Machine {
 
     /** Boots {@code config} and runs {@code sh args...} with {@code stdin} on the console. */
     static Run sh(String config, String stdin, List<String> args) {
+        return sh(config, stdin, args, null);
+    }
+
+    /** As {@link #sh(String, String, List)}, with {@code shell} installed as /bin/sh when it is not null. */
+    static Run sh(String config, String stdin, List<String> args, sprocket.api.sys.Program shell) {
         try {
             Catalog catalog = Catalog.discover(List.of());
+            if (shell != null) catalog = catalog.withPrograms(List.of(shell));
             KernelConfig kc = KernelConfig.load(Path.of(config), List.of(), catalog);
             ByteArrayOutputStream console = new ByteArrayOutputStream();
             Kernel kernel = Kernel.boot(kc, catalog, new BootOptions(console,
