@@ -103,6 +103,7 @@ final class Commands {
                 sh.error(e.getMessage());
                 throw Jump.exit(e.status);
             }
+            for (String[] a : assignments) sh.vars.set(a[0], a[1]); // PATH=dir cmd searches dir
             throw Jump.exit(exec(sh, args, env));
         }
         Job job = sh.jobs.create(false);
@@ -114,6 +115,7 @@ final class Commands {
                         child.error(e.getMessage());
                         return e.status;
                     }
+                    for (String[] a : assignments) child.vars.set(a[0], a[1]); // PATH=dir cmd searches dir
                     return exec(child, args, env);
                 });
         return Pipelines.waitForeground(sh, job);
