@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -79,6 +80,21 @@ class ArchitectureTest {
     @Test
     void there_are_no_package_cycles() {
         slices().matching("sprocket.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * The shell is a program like the others: the system call interface and the C library's helpers are all it may
+     * use, so that it moves onto the libc module with them (Echo's escapes and Kill's signal names included).
+     */
+    @Test
+    void the_shell_uses_only_the_api_and_the_c_library_helpers() {
+        classes().that().resideInAPackage("sprocket.cli.sh..")
+                .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("sprocket.cli.sh..",
+                        "sprocket.api..", "java..")
+                        .or(JavaClass.Predicates.belongToAnyOf(sprocket.cli.bin.Libc.class, sprocket.cli.bin.Dir.class,
+                                sprocket.cli.bin.Echo.class, sprocket.cli.bin.Kill.class, sprocket.cli.bin.Mode.class)))
+                .because("/bin/sh reaches the kernel only through Sys, as every program does")
+                .check(classes);
     }
 
     /** Only the API is for other modules; SPIs and records, not implementation, cross module lines. */

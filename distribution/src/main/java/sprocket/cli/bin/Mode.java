@@ -34,7 +34,7 @@ public final class Mode {
                 who |= switch (clause.charAt(i++)) {
                     case 'u' -> 04700;
                     case 'g' -> 02070;
-                    case 'o' -> 00007;
+                    case 'o' -> 01007; // the sticky bit goes with "other", as in GNU and BSD chmod
                     default -> 07777;
                 };
             }

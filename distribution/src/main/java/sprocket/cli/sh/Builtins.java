@@ -111,7 +111,10 @@ final class Builtins {
         throw Jump.exit(status);
     }
 
-    /** {@code . file [args]}: reads and runs the file in this shell; a name without a slash is sought on PATH. */
+    /**
+     * {@code . file}: reads and runs the file in this shell; a name without a slash is sought on PATH. Further
+     * operands are ignored, as dash ignores them (POSIX gives dot none).
+     */
     private static int dot(Shell sh, String[] argv) {
         if (argv.length < 2) return 0;
         String file = argv[1];
@@ -134,8 +137,6 @@ final class Builtins {
         if (fd == -1) throw ShellError.fatal("cannot open " + path + ": " + Directories.errmsg(sh.sys.errno()));
         int moved = Directories.privateFd(sh.sys, fd);
         Input in = Input.of(sh.sys, moved, false, null);
-        List<String> positional = sh.vars.positional();
-        if (argv.length > 2) sh.vars.positional(Arrays.asList(argv).subList(2, argv.length));
         sh.sources.add(in);
         sh.dotDepth++;
         String outer = sh.commandName;
@@ -151,7 +152,6 @@ final class Builtins {
             sh.lineNo = line;
             sh.dotDepth--;
             sh.sources.remove(in);
-            if (argv.length > 2) sh.vars.positional(positional);
             sh.sys.close(in.fd());
         }
     }

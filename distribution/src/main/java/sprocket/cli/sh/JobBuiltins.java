@@ -92,7 +92,8 @@ final class JobBuiltins {
         boolean untraced = sh.options.monitor && !sh.subshell;
         if (argv.length < 2) {
             for (Job j : sh.jobs.byRecency()) {
-                sh.jobs.waitFor(sh, j, untraced, false);
+                int sig = sh.jobs.waitFor(sh, j, untraced, false);
+                if (sig != 0) return 128 + sig;
                 if (j.state == Job.State.DONE) sh.jobs.forget(j);
             }
             return 0;
@@ -109,7 +110,8 @@ final class JobBuiltins {
                     continue;
                 }
             }
-            sh.jobs.waitFor(sh, j, untraced);
+            int sig = sh.jobs.waitFor(sh, j, untraced, true);
+            if (sig != 0) return 128 + sig;
             Job.Process p = argv[a].startsWith("%") ? null : j.process(Integer.parseInt(argv[a]));
             status = p != null && j.state != Job.State.STOPPED ? Job.statusOf(p.status) : j.status();
             if (j.state == Job.State.DONE) sh.jobs.forget(j);

@@ -126,16 +126,27 @@ final class Jobs {
      * signal other than SIGINT and SIGPIPE is reported on standard error, as dash does ("Killed").
      */
     void waitFor(Shell sh, Job job, boolean untraced) {
-        waitFor(sh, job, untraced, true);
+        waitFor(sh, job, untraced, true, false);
     }
 
-    /** As {@link #waitFor(Shell, Job, boolean)}; {@code report} false for {@code wait} without operands. */
-    void waitFor(Shell sh, Job job, boolean untraced, boolean report) {
+    /**
+     * The wait built-in's wait: as {@link #waitFor(Shell, Job, boolean)}, {@code report} false without operands, and
+     * a signal a trap catches ends it (XCU wait: "the wait utility shall return immediately with an exit status
+     * greater than 128"); returns that signal, or 0.
+     */
+    int waitFor(Shell sh, Job job, boolean untraced, boolean report) {
+        return waitFor(sh, job, untraced, report, true);
+    }
+
+    private int waitFor(Shell sh, Job job, boolean untraced, boolean report, boolean interruptible) {
         int[] status = new int[1];
         while (job.state == Job.State.RUNNING) {
             int pid = sh.sys.waitpid(-1, status, untraced ? Wait.WUNTRACED : 0);
             if (pid == -1) {
-                if (sh.sys.errno() == Errno.EINTR) continue;
+                if (sh.sys.errno() == Errno.EINTR) {
+                    if (interruptible && sh.pendingTraps != 0) return Integer.numberOfTrailingZeros(sh.pendingTraps);
+                    continue;
+                }
                 // ECHILD: the job's processes are gone without a status (someone else reaped them); call it done.
                 for (Job.Process p : job.processes) {
                     if (p.running()) p.status = 0;
@@ -148,6 +159,7 @@ final class Jobs {
                 if (sig != Signals.SIGINT && sig != Signals.SIGPIPE) sh.err(Job.describe(status[0]) + "\n");
             }
         }
+        return 0;
     }
 
     /** A line of {@code jobs}: "[1] + Running" (with the pid for -l) padded to the command column, the command. */

@@ -126,9 +126,9 @@ final class VariableBuiltins {
         return 0;
     }
 
-    /** A value as set and export -p show it: in single quotes, a quote itself as '\''. */
+    /** A value as set and export -p show it, as dash does: in single quotes, a quote itself as '"'"'. */
     static String quote(String v) {
-        return "'" + v.replace("'", "'\\''") + "'";
+        return "'" + v.replace("'", "'\"'\"'") + "'";
     }
 
     private static int write(Shell sh, String s) {

@@ -74,7 +74,7 @@ final class Variables {
     /** unset: "NAME: is read only" for a read-only one. */
     void unset(String name) {
         Var v = vars.get(name);
-        if (v != null && v.readonly()) throw ShellError.fatal("unset: " + name + ": is read only");
+        if (v != null && v.readonly()) throw ShellError.fatal(name + ": is read only");
         vars.remove(name);
     }
 
