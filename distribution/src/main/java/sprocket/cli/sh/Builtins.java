@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Stat;
+import sprocket.cli.bin.Getopt;
 import sprocket.cli.bin.Libc;
 
 /**
@@ -77,6 +78,19 @@ final class Builtins {
 
     static Builtin regular(String name) {
         return REGULAR.get(name);
+    }
+
+    /**
+     * The option letters of a built-in's arguments, in order, as getopt(3C) finds them ({@code g.optind} is then the
+     * first operand); an unknown one is "Illegal option -x", as dash says.
+     */
+    static String options(Getopt g) {
+        StringBuilder b = new StringBuilder();
+        for (int c; (c = g.next()) != -1;) {
+            if (c == '?') throw ShellError.command("Illegal option -" + g.optopt, 2);
+            b.append((char) c);
+        }
+        return b.toString();
     }
 
     /** A non-negative decimal number, or "Illegal number: s". */
@@ -167,22 +181,10 @@ final class Builtins {
 
     /** {@code command [-v|-V] name [args]}: runs name skipping functions, or says what it is. */
     private static int command(Shell sh, String[] argv) {
-        int a = 1;
-        char describe = 0;
-        while (a < argv.length && argv[a].startsWith("-") && argv[a].length() > 1) {
-            if (argv[a].equals("--")) {
-                a++;
-                break;
-            }
-            for (char c : argv[a].substring(1).toCharArray()) {
-                if (c == 'v' || c == 'V') {
-                    describe = c;
-                } else if (c != 'p') {
-                    throw ShellError.command("Illegal option -" + c, 2);
-                }
-            }
-            a++;
-        }
+        Getopt g = new Getopt(argv, "pvV");
+        String opts = options(g).replace("p", "");
+        char describe = opts.isEmpty() ? 0 : opts.charAt(opts.length() - 1);
+        int a = g.optind;
         if (a >= argv.length) return 0;
         if (describe != 0) return describe(sh, argv[a], describe == 'V') ? 0 : 127;
         List<String> rest = new ArrayList<>(Arrays.asList(argv).subList(a, argv.length));

@@ -7,6 +7,7 @@ import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Stat;
 import sprocket.api.sys.Sys;
+import sprocket.cli.bin.Getopt;
 
 /**
  * cd and pwd (XCU cd, pwd): the logical current directory in PWD, kept as the user walked (so that {@code cd ..}
@@ -19,23 +20,10 @@ final class Directories {
     }
 
     static int cd(Shell sh, String[] argv) {
-        boolean physical = false;
-        int a = 1;
-        for (; a < argv.length && argv[a].length() > 1 && argv[a].startsWith("-"); a++) {
-            if (argv[a].equals("--")) {
-                a++;
-                break;
-            }
-            for (char c : argv[a].substring(1).toCharArray()) {
-                if (c == 'P') {
-                    physical = true;
-                } else if (c == 'L') {
-                    physical = false;
-                } else {
-                    throw ShellError.command("Illegal option -" + c, 2);
-                }
-            }
-        }
+        Getopt g = new Getopt(argv, "LP");
+        String opts = Builtins.options(g);
+        boolean physical = opts.lastIndexOf('P') > opts.lastIndexOf('L');
+        int a = g.optind;
         if (argv.length - a > 1) throw ShellError.command("too many arguments", 2);
         String dir = a < argv.length ? argv[a] : sh.vars.get("HOME");
         boolean print = false;
@@ -92,15 +80,10 @@ final class Directories {
     }
 
     static int pwd(Shell sh, String[] argv) {
-        boolean physical = false;
-        for (int a = 1; a < argv.length; a++) {
-            switch (argv[a]) {
-                case "-P" -> physical = true;
-                case "-L" -> physical = false;
-                default -> throw ShellError.command(argv[a].startsWith("-") ? "Illegal option " + argv[a]
-                        : "too many arguments", 2);
-            }
-        }
+        Getopt g = new Getopt(argv, "LP");
+        String opts = Builtins.options(g);
+        boolean physical = opts.lastIndexOf('P') > opts.lastIndexOf('L');
+        if (g.optind < argv.length) throw ShellError.command("too many arguments", 2);
         String dir = physical ? null : logicalPwd(sh);
         if (dir == null) dir = sh.sys.getcwd();
         if (dir == null) throw ShellError.command("getcwd() failed: " + Errno.message(sh.sys.errno()), 2);

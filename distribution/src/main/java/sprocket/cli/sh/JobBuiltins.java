@@ -3,6 +3,7 @@ package sprocket.cli.sh;
 import sprocket.api.Errno;
 import sprocket.api.Signals;
 import sprocket.api.sys.Wait;
+import sprocket.cli.bin.Getopt;
 import sprocket.cli.bin.Kill;
 
 /**
@@ -16,20 +17,11 @@ final class JobBuiltins {
 
     /** {@code jobs [-lp] [job...]}: the current job first, as dash lists them; a Done job shown is forgotten. */
     static int jobs(Shell sh, String[] argv) {
-        boolean pids = false;
-        boolean groups = false;
-        int a = 1;
-        for (; a < argv.length && argv[a].startsWith("-") && argv[a].length() > 1; a++) {
-            for (char c : argv[a].substring(1).toCharArray()) {
-                if (c == 'l') {
-                    pids = true;
-                } else if (c == 'p') {
-                    groups = true;
-                } else {
-                    throw ShellError.command("Illegal option -" + c, 2);
-                }
-            }
-        }
+        Getopt g = new Getopt(argv, "lp");
+        String opts = Builtins.options(g);
+        boolean pids = opts.indexOf('l') >= 0;
+        boolean groups = opts.indexOf('p') >= 0;
+        int a = g.optind;
         sh.jobs.poll(sh.sys, sh.options.monitor);
         StringBuilder b = new StringBuilder();
         java.util.List<Job> list = a < argv.length ? new java.util.ArrayList<>() : sh.jobs.byRecency();

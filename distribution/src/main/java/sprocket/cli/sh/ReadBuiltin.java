@@ -7,6 +7,7 @@ import java.util.List;
 import sprocket.api.Errno;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Sys;
+import sprocket.cli.bin.Getopt;
 
 /**
  * read (XCU read): one line from standard input, read a byte at a time so that nothing after the newline is taken
@@ -19,27 +20,13 @@ final class ReadBuiltin {
     }
 
     static int read(Shell sh, String[] argv) {
-        boolean raw = false;
-        String prompt = null;
-        int a = 1;
-        for (; a < argv.length && argv[a].startsWith("-") && argv[a].length() > 1; a++) {
-            if (argv[a].equals("--")) {
-                a++;
-                break;
-            }
-            if (argv[a].equals("-r")) {
-                raw = true;
-            } else if (argv[a].equals("-p") && a + 1 < argv.length) {
-                prompt = argv[++a];
-            } else {
-                throw ShellError.command("Illegal option " + argv[a], 2);
-            }
-        }
+        Getopt g = new Getopt(argv, "r");
+        boolean raw = !Builtins.options(g).isEmpty();
+        int a = g.optind;
         if (a >= argv.length) throw ShellError.command("arg count", 2);
         for (int i = a; i < argv.length; i++) {
             if (!Variables.validName(argv[i])) throw ShellError.command(argv[i] + ": bad variable name", 2);
         }
-        if (prompt != null && sh.terminal.isatty(sh.sys, Fcntl.STDIN_FILENO)) sh.err(prompt);
         // The line, and for each character whether a backslash protected it from splitting.
         StringBuilder line = new StringBuilder();
         List<Boolean> escaped = new ArrayList<>();

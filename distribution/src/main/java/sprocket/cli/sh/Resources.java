@@ -3,6 +3,7 @@ package sprocket.cli.sh;
 import sprocket.api.Errno;
 import sprocket.api.sys.Rlimit;
 import sprocket.api.sys.Rusage;
+import sprocket.cli.bin.Getopt;
 
 /** umask, ulimit and times: the built-ins for the process's file mode mask, resource limits and CPU times. */
 final class Resources {
@@ -26,8 +27,9 @@ final class Resources {
 
     /** {@code umask [-S] [mask]}: octal or symbolic ("u=rwx,g=rx,o=", "g-w"). */
     static int umask(Shell sh, String[] argv) {
-        boolean symbolic = argv.length > 1 && argv[1].equals("-S");
-        int a = symbolic ? 2 : 1;
+        Getopt g = new Getopt(argv, "S");
+        boolean symbolic = !Builtins.options(g).isEmpty();
+        int a = g.optind;
         int old = sh.sys.umask(0);
         sh.sys.umask(old);
         if (a >= argv.length) {
@@ -69,21 +71,14 @@ final class Resources {
 
     /** {@code ulimit [-HSa] [-tfdscnv] [limit|unlimited]}: the file size in blocks unless another is named. */
     static int ulimit(Shell sh, String[] argv) {
-        boolean hard = false;
-        boolean soft = false;
-        boolean all = false;
-        Resource which = RESOURCES[1];
-        int a = 1;
-        for (; a < argv.length && argv[a].startsWith("-") && argv[a].length() > 1; a++) {
-            for (char c : argv[a].substring(1).toCharArray()) {
-                switch (c) {
-                    case 'H' -> hard = true;
-                    case 'S' -> soft = true;
-                    case 'a' -> all = true;
-                    default -> which = resource(c);
-                }
-            }
-        }
+        Getopt g = new Getopt(argv, "HSatfdscnv");
+        String opts = Builtins.options(g);
+        boolean hard = opts.indexOf('H') >= 0;
+        boolean soft = opts.indexOf('S') >= 0;
+        boolean all = opts.indexOf('a') >= 0;
+        String named = opts.replaceAll("[HSa]", "");
+        Resource which = named.isEmpty() ? RESOURCES[1] : resource(named.charAt(named.length() - 1));
+        int a = g.optind;
         if (all) {
             StringBuilder b = new StringBuilder();
             for (Resource r : RESOURCES) b.append(String.format("%-20s %s\n", r.name(), show(sh, r, hard)));

@@ -3,6 +3,7 @@ package sprocket.cli.sh;
 import java.util.Arrays;
 import java.util.Map;
 import sprocket.api.Errno;
+import sprocket.cli.bin.Getopt;
 
 /** set, export, readonly, unset and local: the built-ins that change variables, options and $1... */
 final class VariableBuiltins {
@@ -85,24 +86,10 @@ final class VariableBuiltins {
 
     /** {@code unset [-fv] name...}: variables (the default) or functions. */
     static int unset(Shell sh, String[] argv) {
-        boolean functions = false;
-        int a = 1;
-        for (; a < argv.length && argv[a].startsWith("-") && argv[a].length() > 1; a++) {
-            if (argv[a].equals("--")) {
-                a++;
-                break;
-            }
-            for (char c : argv[a].substring(1).toCharArray()) {
-                if (c == 'f') {
-                    functions = true;
-                } else if (c == 'v') {
-                    functions = false;
-                } else {
-                    throw ShellError.command("Illegal option -" + c, 2);
-                }
-            }
-        }
-        for (; a < argv.length; a++) {
+        Getopt g = new Getopt(argv, "fv");
+        String opts = Builtins.options(g);
+        boolean functions = opts.lastIndexOf('f') > opts.lastIndexOf('v');
+        for (int a = g.optind; a < argv.length; a++) {
             if (functions) {
                 sh.functions.remove(argv[a]);
                 continue;
