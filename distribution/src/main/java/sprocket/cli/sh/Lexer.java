@@ -12,9 +12,7 @@ final class Lexer {
     private final Input in;
     /** How deep in command substitutions this lexer is, so that nesting cannot exhaust the Java stack. */
     final int depth;
-    private final List<Node.HereDocument> pendingBodies = new ArrayList<>();
-    private final List<Word> pendingDelimiters = new ArrayList<>();
-    private final List<Boolean> pendingStrip = new ArrayList<>();
+    private final HereDocuments hereDocuments = new HereDocuments();
 
     /** Where a word ends and what is special in it. */
     private enum Context { WORD, BRACE, BRACE_DQ, ARITH, HEREDOC }
@@ -70,23 +68,11 @@ final class Lexer {
 
     /** A here-document whose body is the lines after the next newline, up to {@code delimiter}. */
     void hereDocument(Node.HereDocument here, Word delimiter, boolean stripTabs) {
-        pendingBodies.add(here);
-        pendingDelimiters.add(delimiter);
-        pendingStrip.add(stripTabs);
+        hereDocuments.add(here, delimiter, stripTabs);
     }
 
     private void readHereDocuments() {
-        for (int i = 0; i < pendingBodies.size(); i++) {
-            Node.HereDocument here = pendingBodies.get(i);
-            Word delimiter = pendingDelimiters.get(i);
-            String text = in.hereDocument(delimiter.unquoted(), pendingStrip.get(i));
-            here.literal = delimiter.quoted();
-            here.body = here.literal ? new Word(List.of(new WordPart.Quoted(text)), text)
-                    : new Lexer(Input.of(text), depth).word(Context.HEREDOC);
-        }
-        pendingBodies.clear();
-        pendingDelimiters.clear();
-        pendingStrip.clear();
+        hereDocuments.read(in, text -> new Lexer(Input.of(text), depth).word(Context.HEREDOC));
     }
 
     private Token.Kind operator(int c) {
@@ -131,7 +117,16 @@ final class Lexer {
 
     private Word wordParts(Context context) {
         int mark = in.record();
-        List<WordPart> parts = new ArrayList<>();
+        try {
+            List<WordPart> parts = wordParts(context, new ArrayList<>());
+            return new Word(parts, in.recorded(mark));
+        } catch (ShellError e) {
+            in.recorded(mark);
+            throw e;
+        }
+    }
+
+    private List<WordPart> wordParts(Context context, List<WordPart> parts) {
         StringBuilder lit = new StringBuilder();
         int parens = 0;
         boolean first = true;
@@ -197,7 +192,7 @@ final class Lexer {
             }
         }
         flush(parts, lit);
-        return new Word(List.copyOf(parts), in.recorded(mark));
+        return List.copyOf(parts);
     }
 
     private static void flush(List<WordPart> parts, StringBuilder lit) {
