@@ -138,7 +138,8 @@ final class Shell implements Expander.Context {
         try {
             return task.run(this);
         } catch (Jump j) {
-            return j.kind == Jump.Kind.EXIT ? j.value : status;
+            // exit, and return outside a function (which dash takes as exit); break and continue end the subshell
+            return j.kind == Jump.Kind.EXIT || j.kind == Jump.Kind.RETURN ? j.value : status;
         } catch (ShellError e) {
             if (!e.reported) error(e.getMessage());
             return e.status;
