@@ -105,9 +105,12 @@ public final class Sh implements Program {
             for (int sig : new int[] {Signals.SIGINT, Signals.SIGQUIT, Signals.SIGTERM}) Pipelines.dispose(sys, sig, false);
             if (!monitorGiven) o.monitor = true;
         }
-        in.listener = line -> {
-            if (sh.options.verbose) sh.err(line);
-        };
+        // set -v echoes input lines as they are read; a -c string was read whole before any of it ran (as in dash).
+        if (!o.command) {
+            in.listener = line -> {
+                if (sh.options.verbose) sh.err(line.endsWith("\n") ? line : line + "\n");
+            };
+        }
         if (o.monitor) sh.enableJobControl();
         int status;
         try {
