@@ -67,6 +67,7 @@ final class Builtins {
         REGULAR.put("local", VariableBuiltins::local);
         REGULAR.put("command", Builtins::command);
         REGULAR.put("type", Builtins::type);
+        REGULAR.put("getopts", Getopts::getopts);
     }
 
     private Builtins() {

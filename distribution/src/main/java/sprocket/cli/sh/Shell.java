@@ -40,6 +40,9 @@ final class Shell implements Expander.Context {
     int loops;
     /** The built-in being run, which messages name after the line number; null when none is. */
     String commandName;
+    /** getopts's place: the OPTIND it last set, and how far into that argument's letters it is. */
+    String getoptsOptind;
+    int getoptsOffset;
     /** Whether exit has already warned of stopped jobs (the second exit leaves anyway). */
     boolean warnedStoppedJobs;
     /** Functions being run, for the nesting limit. */
@@ -136,14 +139,21 @@ final class Shell implements Expander.Context {
     /** Runs a forked child's task: exit and errors end the child alone, with their status. */
     int runChild(Pipelines.Task task) {
         try {
-            return task.run(this);
+            status = task.run(this);
         } catch (Jump j) {
             // exit, and return outside a function (which dash takes as exit); break and continue end the subshell
-            return j.kind == Jump.Kind.EXIT || j.kind == Jump.Kind.RETURN ? j.value : status;
+            status = j.kind == Jump.Kind.EXIT || j.kind == Jump.Kind.RETURN ? j.value : status;
         } catch (ShellError e) {
             if (!e.reported) error(e.getMessage());
-            return e.status;
+            status = e.status;
         }
+        // A subshell that set an EXIT trap of its own runs it as it ends.
+        try {
+            exitTrap();
+        } catch (Jump j) {
+            status = j.value;
+        }
+        return status;
     }
 
     /**
