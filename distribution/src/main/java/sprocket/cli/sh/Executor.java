@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import sprocket.api.Errno;
 import sprocket.api.sys.Sys;
-import sprocket.api.sys.Wait;
 
 /**
  * Runs the syntax tree: lists, and-or lists, compound commands, subshells, background jobs and command
@@ -194,7 +193,10 @@ final class Executor {
             Sys s = child.sys;
             s.close(p[0]);
             if (p[1] != 1) {
-                if (s.dup2(p[1], 1) == -1) return 2;
+                if (s.dup2(p[1], 1) == -1) {
+                    child.error("dup2: " + Errno.message(s.errno()));
+                    return 2;
+                }
                 s.close(p[1]);
             }
             return child.executor.eval(body, true);
@@ -217,12 +219,7 @@ final class Executor {
             r = sys.waitpid(pid, status, 0);
         } while (r == -1 && sys.errno() == Errno.EINTR);
         sh.status = r == pid ? Job.statusOf(status[0]) : 2;
-        if (r == pid && Wait.WIFSIGNALED(status[0])) {
-            int sig = Wait.WTERMSIG(status[0]);
-            if (sig != sprocket.api.Signals.SIGINT && sig != sprocket.api.Signals.SIGPIPE) {
-                sh.err(Job.describe(status[0]) + "\n");
-            }
-        }
+        if (r == pid && Job.deathNotice(status[0]) != null) sh.err(Job.deathNotice(status[0]));
         String s = out.toString(StandardCharsets.UTF_8);
         int end = s.length();
         while (end > 0 && s.charAt(end - 1) == '\n') end--;

@@ -2,6 +2,7 @@ package sprocket.cli.sh;
 
 import java.util.ArrayList;
 import java.util.List;
+import sprocket.api.Signals;
 import sprocket.api.sys.Wait;
 
 /**
@@ -96,6 +97,16 @@ final class Job {
         if (Wait.WIFEXITED(status)) return Wait.WEXITSTATUS(status);
         if (Wait.WIFSTOPPED(status)) return 128 + Wait.WSTOPSIG(status);
         return 128 + Wait.WTERMSIG(status);
+    }
+
+    /**
+     * What the shell says when a process it waited for was killed: the signal's words, as dash says them, unless it
+     * was SIGINT or SIGPIPE (the user or the reader ended it, which needs no word); null for no message.
+     */
+    static String deathNotice(int status) {
+        if (!Wait.WIFSIGNALED(status)) return null;
+        int sig = Wait.WTERMSIG(status);
+        return sig == Signals.SIGINT || sig == Signals.SIGPIPE ? null : describe(status) + "\n";
     }
 
     /** How a status word reads in a job listing: "Done", "Done(3)", "Killed", "Stopped"... */

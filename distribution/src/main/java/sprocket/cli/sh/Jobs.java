@@ -3,7 +3,6 @@ package sprocket.cli.sh;
 import java.util.ArrayList;
 import java.util.List;
 import sprocket.api.Errno;
-import sprocket.api.Signals;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Wait;
 
@@ -154,9 +153,8 @@ final class Jobs {
                 job.update();
                 break;
             }
-            if (record(pid, status[0]) == job && report && Wait.WIFSIGNALED(status[0])) {
-                int sig = Wait.WTERMSIG(status[0]);
-                if (sig != Signals.SIGINT && sig != Signals.SIGPIPE) sh.err(Job.describe(status[0]) + "\n");
+            if (record(pid, status[0]) == job && report && Job.deathNotice(status[0]) != null) {
+                sh.err(Job.deathNotice(status[0]));
             }
         }
         return 0;

@@ -2,7 +2,6 @@ package sprocket.cli.sh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
