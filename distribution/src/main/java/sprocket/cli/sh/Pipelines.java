@@ -63,40 +63,81 @@ final class Pipelines {
 
     private static void forkAll(Shell sh, Job job, List<Node> commands, Mode mode) {
         Sys sys = sh.sys;
+        int[] barrier = groupBarrier(sh);
         int previous = -1;
-        for (int i = 0; i < commands.size(); i++) {
-            int[] out = null;
-            if (i < commands.size() - 1) {
-                out = new int[2];
-                if (sys.pipe(out) == -1) {
-                    int e = sys.errno();
-                    if (previous >= 0) sys.close(previous);
-                    throw ShellError.fatal("Pipe call failed: " + Errno.message(e));
+        try {
+            for (int i = 0; i < commands.size(); i++) {
+                int[] out = null;
+                if (i < commands.size() - 1) {
+                    out = new int[2];
+                    if (sys.pipe(out) == -1) {
+                        int e = sys.errno();
+                        if (previous >= 0) sys.close(previous);
+                        throw ShellError.fatal("Pipe call failed: " + Errno.message(e));
+                    }
                 }
-            }
-            int in = previous;
-            int[] pipe = out;
-            Node cmd = commands.get(i);
-            try {
-                fork(sh, job, mode, Unparse.text(cmd), child -> {
-                    Sys s = child.sys;
-                    if (pipe != null) s.close(pipe[0]);
-                    if (in >= 0 && !move(s, in, 0)) return 2;
-                    if (pipe != null && !move(s, pipe[1], 1)) return 2;
-                    return child.executor.eval(cmd, true);
-                });
-            } catch (ShellError e) {
+                int in = previous;
+                int[] pipe = out;
+                Node cmd = commands.get(i);
+                boolean leader = i == 0;
+                try {
+                    fork(sh, job, mode, Unparse.text(cmd), child -> {
+                        Sys s = child.sys;
+                        if (barrier != null && !passBarrier(child, barrier, leader)) return 2;
+                        if (pipe != null) s.close(pipe[0]);
+                        if (in >= 0 && !move(s, in, 0)) return 2;
+                        if (pipe != null && !move(s, pipe[1], 1)) return 2;
+                        return child.executor.eval(cmd, true);
+                    });
+                } catch (ShellError e) {
+                    if (in >= 0) sys.close(in);
+                    if (pipe != null) {
+                        sys.close(pipe[0]);
+                        sys.close(pipe[1]);
+                    }
+                    throw e;
+                }
                 if (in >= 0) sys.close(in);
-                if (pipe != null) {
-                    sys.close(pipe[0]);
-                    sys.close(pipe[1]);
-                }
-                throw e;
+                if (pipe != null) sys.close(pipe[1]);
+                previous = pipe == null ? -1 : pipe[0];
             }
-            if (in >= 0) sys.close(in);
-            if (pipe != null) sys.close(pipe[1]);
-            previous = pipe == null ? -1 : pipe[0];
+        } finally {
+            // Every member has joined the group: the leader, reading the barrier, sees end of file and goes on.
+            if (barrier != null) {
+                sys.close(barrier[0]);
+                sys.close(barrier[1]);
+            }
         }
+    }
+
+    /**
+     * With job control, a pipe that holds a pipeline's first process until every other has joined its process group
+     * (bash's pgrp_pipe): setpgid(2) may name only a group that still has a member, and this kernel does not count a
+     * leader that has already exited (a zombie) as one. Null without job control, or if no pipe can be had (then
+     * the race is only run, as shells without the barrier run it).
+     */
+    private static int[] groupBarrier(Shell sh) {
+        if (!sh.options.monitor || sh.subshell) return null;
+        int[] barrier = new int[2];
+        return sh.sys.pipe(barrier) == 0 ? barrier : null;
+    }
+
+    /** In a pipeline's child: the leader waits for the barrier to close, the others only let go of it. */
+    private static boolean passBarrier(Shell child, int[] barrier, boolean leader) {
+        Sys s = child.sys;
+        s.close(barrier[1]);
+        if (leader) {
+            byte[] b = new byte[1];
+            int n;
+            while ((n = s.read(barrier[0], b, 0, 1)) != 0) {
+                if (n == -1 && s.errno() != Errno.EINTR) {
+                    child.error("pipeline barrier: " + Errno.message(s.errno()));
+                    return false;
+                }
+            }
+        }
+        s.close(barrier[0]);
+        return true;
     }
 
     /** Makes {@code from} descriptor {@code to} and closes {@code from}; false (reported) if dup2(2) failed. */

@@ -51,6 +51,22 @@ class JobControlTest {
     }
 
     @Test
+    void every_process_of_a_pipeline_joins_its_group_even_when_the_first_has_already_exited() {
+        assertThat(run("""
+                set -m
+                /bin/true | sleep 100 &
+                sleep 1
+                kill %1; wait %1; echo "status $?"
+                kill -0 $! 2> /dev/null || echo "sleep went with its group"
+                """)).isEqualTo("""
+                [1] 4
+                Terminated
+                status 143
+                sleep went with its group
+                """);
+    }
+
+    @Test
     void jobs_lists_the_current_job_with_a_plus_and_the_previous_with_a_minus_and_their_pids_with_l() {
         assertThat(run("""
                 set -m
