@@ -13,48 +13,6 @@ import org.junit.jupiter.api.Test;
  */
 class ExpanderTest {
 
-    /** A shell's state as expansion sees it, with no kernel: "files" for globbing, substitution echoes the command. */
-    private static final class FakeContext implements Expander.Context {
-        final Variables vars = new Variables();
-        final Options options = new Options();
-        final List<String> files = List.of("a.c", "b.c", "b.h", ".hidden.c");
-
-        @Override
-        public Variables variables() {
-            return vars;
-        }
-
-        @Override
-        public Options options() {
-            return options;
-        }
-
-        @Override
-        public String special(char name) {
-            return switch (name) {
-                case '?' -> "3";
-                case '$' -> "42";
-                case '0' -> "sh";
-                default -> null;
-            };
-        }
-
-        @Override
-        public String substitute(Node body) {
-            return "<" + Unparse.text(body) + ">";
-        }
-
-        @Override
-        public List<String> glob(String pattern) {
-            return files.stream().filter(f -> !f.startsWith(".") && Pattern.matches(pattern, f)).sorted().toList();
-        }
-
-        @Override
-        public String home(String user) {
-            return user.isEmpty() ? "/home/me" : user.equals("bin") ? "/bin" : null;
-        }
-    }
-
     private final FakeContext cx = new FakeContext();
     private final Expander ex = new Expander(cx);
 

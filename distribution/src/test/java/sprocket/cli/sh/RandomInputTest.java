@@ -72,7 +72,7 @@ class RandomInputTest {
     }
 
     private static void expandAll(Node n) {
-        Expander ex = new Expander(new NoKernel());
+        Expander ex = new Expander(new FakeContext());
         if (n instanceof Node.Simple s) {
             try {
                 ex.fields(s.words());
@@ -90,42 +90,6 @@ class RandomInputTest {
             p.commands().forEach(RandomInputTest::expandAll);
         }
         Unparse.text(n);
-    }
-
-    /** Expansion with no kernel: substitution gives nothing, no file matches. */
-    private static final class NoKernel implements Expander.Context {
-        private final Variables vars = new Variables();
-        private final Options options = new Options();
-
-        @Override
-        public Variables variables() {
-            return vars;
-        }
-
-        @Override
-        public Options options() {
-            return options;
-        }
-
-        @Override
-        public String special(char name) {
-            return name == '?' ? "0" : null;
-        }
-
-        @Override
-        public String substitute(Node body) {
-            return "";
-        }
-
-        @Override
-        public List<String> glob(String pattern) {
-            return List.of();
-        }
-
-        @Override
-        public String home(String user) {
-            return null;
-        }
     }
 
     private static String quote(String s) {
