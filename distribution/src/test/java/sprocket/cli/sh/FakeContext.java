@@ -30,7 +30,7 @@ final class FakeContext implements Expander.Context {
 
     @Override
     public String substitute(Node body) {
-        return "<" + Unparse.text(body) + ">";
+        return body == null ? "" : "<" + Unparse.text(body) + ">";
     }
 
     @Override
