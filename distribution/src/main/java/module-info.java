@@ -65,5 +65,7 @@ module sprocket.cli {
             sprocket.cli.bin.Umount,
             sprocket.cli.bin.Echoserver,
             sprocket.cli.bin.Echoclient,
-            sprocket.cli.bin.Fdpass;
+            sprocket.cli.bin.Fdpass,
+            sprocket.cli.bin.Chmod,
+            sprocket.cli.sh.Sh;
 }

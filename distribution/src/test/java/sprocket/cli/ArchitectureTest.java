@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -125,7 +126,7 @@ class ArchitectureTest {
     void the_benchmarks_use_only_the_api_and_the_kernels_facade() {
         classes().that().resideInAPackage("sprocket.bench..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("sprocket.bench..", "sprocket.api..",
-                        "sprocket.kernel", "java..", "org.slf4j..")
+                        "sprocket.kernel", "java..", "org.slf4j..", "org.openjdk.jmh..")
                 .because("benchmarks that reach inside would measure something no user runs")
                 .check(classes);
     }
@@ -147,6 +148,21 @@ class ArchitectureTest {
     @Test
     void each_part_of_the_process_structure_is_written_only_by_its_owners() {
         ProcessFieldOwners.check(classes);
+    }
+
+    /**
+     * The shell is a program like the others: the system call interface and the C library's helpers are all it may
+     * use, so that it moves onto the libc module with them (Echo's escapes and Kill's signal names included).
+     */
+    @Test
+    void the_shell_uses_only_the_api_and_the_c_library_helpers() {
+        classes().that().resideInAPackage("sprocket.cli.sh..")
+                .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("sprocket.cli.sh..",
+                        "sprocket.api..", "java..")
+                        .or(JavaClass.Predicates.belongToAnyOf(sprocket.cli.bin.Libc.class, sprocket.cli.bin.Dir.class, sprocket.cli.bin.Getopt.class,
+                                sprocket.cli.bin.Echo.class, sprocket.cli.bin.Kill.class, sprocket.cli.bin.Mode.class)))
+                .because("/bin/sh reaches the kernel only through Sys, as every program does")
+                .check(classes);
     }
 
     /** Only the API is for other modules; SPIs and records, not implementation, cross module lines. */

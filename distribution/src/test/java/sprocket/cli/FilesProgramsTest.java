@@ -97,10 +97,22 @@ class FilesProgramsTest {
     }
 
     @Test
+    void chmod_sets_octal_and_symbolic_modes_and_reports_what_it_cannot_change() throws Exception {
+        Invocation r = sh(RunCommandTest.IRIX, "", "tee /tmp/f", "chmod 750 /tmp/f", "ls -l /tmp/f", "chmod g+w,o+r /tmp/f",
+                "ls -l /tmp/f", "chmod a-rwx /tmp/f", "ls -l /tmp/f", "chmod u+q /tmp/f", "chmod 644 /tmp/none", "chmod 644");
+        assertThat(r.out()).isEqualTo("-rwxr-x---   1 0        0               0 Jan  1 00:00 /tmp/f\n"
+                + "-rwxrwxr--   1 0        0               0 Jan  1 00:00 /tmp/f\n"
+                + "----------   1 0        0               0 Jan  1 00:00 /tmp/f\n"
+                + "chmod: invalid mode: u+q\n[exit 2]\n"
+                + "chmod: /tmp/none: No such file or directory\n[exit 1]\n"
+                + "usage: chmod mode file...\n[exit 2]\n");
+    }
+
+    @Test
     void ls_of_bin_lists_the_installed_programs_the_file_tools_among_them() {
         Invocation r = Invocation.sprocket("run", "--no-stats", RunCommandTest.IRIX, "ls", "/bin");
         assertThat(r.status()).as(r.out() + r.err()).isZero();
-        assertThat(r.out().lines().toList()).contains("cat", "grep", "ln", "ls", "mkdir", "rm", "tee", "wc")
+        assertThat(r.out().lines().toList()).contains("cat", "chmod", "grep", "ln", "ls", "mkdir", "rm", "sh", "tee", "wc")
                 .isSorted();
     }
 

@@ -32,7 +32,7 @@ class ModuleDescriptorTest {
                     "sprocket.cli.bin.Rm", "sprocket.cli.bin.Ln", "sprocket.cli.bin.Wc", "sprocket.cli.bin.Grep",
                     "sprocket.cli.bin.Tee", "sprocket.cli.bin.Pipeline", "sprocket.cli.bin.Ps",
                     "sprocket.cli.bin.Mount", "sprocket.cli.bin.Umount", "sprocket.cli.bin.Echoserver", "sprocket.cli.bin.Echoclient",
-                    "sprocket.cli.bin.Fdpass");
+                    "sprocket.cli.bin.Fdpass", "sprocket.cli.bin.Chmod", "sprocket.cli.sh.Sh");
         });
     }
 

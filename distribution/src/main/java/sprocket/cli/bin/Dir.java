@@ -7,7 +7,7 @@ import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Sys;
 
 /** opendir(3C), readdir(3C) and closedir(3C) over getdents(2), reduced to what ls and rm need: the names. */
-final class Dir {
+public final class Dir {
 
     /** How many entries one getdents(2) asks for, as readdir's buffer would hold. */
     private static final int ENTRIES = 64;
@@ -19,7 +19,7 @@ final class Dir {
      * The names in directory {@code path}, in the order getdents(2) gives them, "." and ".." included when the file
      * system lists them; null with errno set if the directory cannot be opened or read.
      */
-    static List<String> names(Sys sys, String path) {
+    public static List<String> names(Sys sys, String path) {
         int fd = sys.open(path, Fcntl.O_RDONLY);
         if (fd == -1) return null;
         List<String> names = new ArrayList<>();

@@ -47,7 +47,7 @@ public final class Echo implements Program {
     }
 
     /** Appends {@code arg} with its escapes expanded; true if it held \c, which ends all output. */
-    static boolean expand(String arg, ByteArrayOutputStream out) {
+    public static boolean expand(String arg, ByteArrayOutputStream out) {
         int start = 0;
         int n = arg.length();
         for (int i = 0; i < n; i++) {

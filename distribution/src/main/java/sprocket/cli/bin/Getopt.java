@@ -7,24 +7,24 @@ import sprocket.api.sys.Sys;
  * options, and {@code -} alone or the first word not starting with {@code -} is the first operand. An unknown
  * letter is reported as getopt reports it, "prog: illegal option -- x".
  */
-final class Getopt {
+public final class Getopt {
 
     private final String[] argv;
     private final String letters;
     /** The index of the next argument to look at; after the last option, the first operand. */
-    int optind = 1;
+    public int optind = 1;
     /** The position within a group of letters, as getopt's {@code sp}. */
     private int sp = 1;
     /** The letter last refused, for the caller's message. */
-    char optopt;
+    public char optopt;
 
-    Getopt(String[] argv, String letters) {
+    public Getopt(String[] argv, String letters) {
         this.argv = argv;
         this.letters = letters;
     }
 
     /** The next option letter; -1 when the options end; '?' for a letter not in the list (see {@link #optopt}). */
-    int next() {
+    public int next() {
         if (sp == 1) {
             if (optind >= argv.length) return -1;
             String arg = argv[optind];
@@ -48,7 +48,7 @@ final class Getopt {
     }
 
     /** The operands: every argument from {@link #optind} on, once {@link #next} has returned -1. */
-    String[] operands() {
+    public String[] operands() {
         String[] rest = new String[argv.length - optind];
         System.arraycopy(argv, optind, rest, 0, rest.length);
         return rest;

@@ -62,7 +62,7 @@ public final class Kill implements Program {
     }
 
     /** The signal a name or number stands for ("TERM", "sigterm", "SIGTERM", "15", "0"), or -1. */
-    static int signal(String s) {
+    public static int signal(String s) {
         if (s.equals("0")) return 0;
         return Signals.byName(s.toUpperCase(Locale.ROOT));
     }

@@ -6,16 +6,16 @@ import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Sys;
 
 /** The few C library routines the programs lean on: whole writes, reads past EINTR, perror, and strtol with its checks. */
-final class Libc {
+public final class Libc {
 
     /** What {@link #number} returns for text that is not a number in range. */
-    static final long BAD_NUMBER = Long.MIN_VALUE;
+    public static final long BAD_NUMBER = Long.MIN_VALUE;
 
     private Libc() {
     }
 
     /** Writes all of {@code b[0..len)}, as stdio does, resuming after a short write or EINTR; false with errno set on failure. */
-    static boolean writeAll(Sys sys, int fd, byte[] b, int len) {
+    public static boolean writeAll(Sys sys, int fd, byte[] b, int len) {
         int off = 0;
         while (off < len) {
             int n = sys.write(fd, b, off, len - off);
@@ -49,13 +49,13 @@ final class Libc {
     }
 
     /** Writes {@code s} to standard error; there is nowhere left to report a failure, so none is. */
-    static void eputs(Sys sys, String s) {
+    public static void eputs(Sys sys, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         writeAll(sys, Fcntl.STDERR_FILENO, b, b.length);
     }
 
     /** perror(3C): "{@code what}: message of errno" on standard error. */
-    static void perror(Sys sys, String what) {
+    public static void perror(Sys sys, String what) {
         eputs(sys, what + ": " + Errno.message(sys.errno()) + "\n");
     }
 
@@ -63,7 +63,7 @@ final class Libc {
      * strtol(3C) as a careful caller uses it: the whole of {@code s} must be an optionally signed decimal
      * number within {@code [min, max]}; otherwise {@link #BAD_NUMBER}.
      */
-    static long number(String s, long min, long max) {
+    public static long number(String s, long min, long max) {
         int i = 0;
         int n = s.length();
         boolean negative = false;
