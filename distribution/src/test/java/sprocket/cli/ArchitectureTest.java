@@ -25,7 +25,7 @@ class ArchitectureTest {
             "sprocket.hw.r2000", "sprocket.hw.x86mps", "sprocket.sched", "sprocket.vm.regions", "sprocket.fs",
             "sprocket.ipc");
     private static final String[] MODULE_FOLDERS = {
-        "api", "kernel-core", "vm-regions", "sched", "ipc", "fs", "hw-r2000", "hw-x86mps", "distribution"};
+        "api", "kernel-core", "vm-regions", "sched", "ipc", "fs", "hw-r2000", "hw-x86mps", "libc", "distribution"};
 
     private static JavaClasses classes;
 
@@ -42,7 +42,8 @@ class ArchitectureTest {
     }
 
     private static String[] othersThan(String own) {
-        return Stream.concat(IMPLEMENTATIONS.stream(), Stream.of("sprocket.kernel", "sprocket.cli", "sprocket.bench"))
+        return Stream.concat(IMPLEMENTATIONS.stream(),
+                        Stream.of("sprocket.kernel", "sprocket.libc", "sprocket.cli", "sprocket.bench"))
                 .filter(p -> !p.equals(own)).map(p -> p + "..").toArray(String[]::new);
     }
 
@@ -63,6 +64,29 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("sprocket.kernel..")
                 .should().dependOnClassesThat().resideInAnyPackage(othersThan("sprocket.kernel"))
                 .because("the kernel knows providers only through sprocket.api")
+                .check(classes);
+    }
+
+    /** The C library is what programs link with: library code over the system calls, which it reaches through the API. */
+    @Test
+    void the_c_library_depends_only_on_the_api() {
+        classes().that().resideInAPackage("sprocket.libc..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("sprocket.libc..", "sprocket.api..", "java..")
+                .because("sprocket.libc runs in the calling process and sees the kernel only through sprocket.api")
+                .check(classes);
+    }
+
+    /**
+     * Only programs link with the C library: the kernel and the providers are the system, not its users (their use is
+     * caught by the rules above, which count sprocket.libc among the modules they may not see).
+     */
+    @Test
+    void only_programs_use_the_c_library() {
+        noClasses().that().resideOutsideOfPackages("sprocket.libc..", "sprocket.cli..", "sprocket.bench..",
+                        "sprocket.sched.tck..")
+                .should().dependOnClassesThat().resideInAPackage("sprocket.libc..")
+                .because("programs (distribution's /bin, the benchmarks, the scheduler test kit's workloads) link"
+                        + " with sprocket.libc; nothing else does")
                 .check(classes);
     }
 
