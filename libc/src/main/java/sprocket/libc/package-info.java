@@ -10,8 +10,9 @@
  * named by its descriptor, right after the {@code Sys}, as in fprintf: C's {@code fputs(s, stderr)} is {@code
  * Stdio.fputs(sys, STDERR_FILENO, s)}. Failures are C's: -1, 0 (for a pointer), {@link sprocket.libc.Stdio#EOF} or
  * null, with errno set in the process ({@link sprocket.api.sys.Sys#errno()}); nothing a program passes makes a routine
- * throw. The two kinds of object are the ones C programs hold themselves: a {@link sprocket.libc.Getopt} (the parse
- * state C keeps in optind, optarg and optopt) and a buffered {@link sprocket.libc.Stream} (a FILE).
+ * throw. The kinds of object are the ones C programs hold themselves: a {@link sprocket.libc.Getopt} (the parse
+ * state C keeps in optind, optarg and optopt), a buffered {@link sprocket.libc.Stream} (a FILE) and a {@link
+ * sprocket.libc.Dir} (a DIR).
  *
  * <h2>One concept per class</h2>
  * {@link sprocket.libc.Arena} (usinit(3P), usconfig(3P)), {@link sprocket.libc.Ulock} (usnewlock(3P),
@@ -19,7 +20,8 @@
  * (sproc(2) with the C library arena), {@link sprocket.libc.Ulocks} (ulocks.h), {@link sprocket.libc.Stdio} and
  * {@link sprocket.libc.Stream} (stdio(3S)), {@link sprocket.libc.Strerror} (strerror(3C), perror(3C)), {@link
  * sprocket.libc.Getopt} (getopt(3C)), {@link sprocket.libc.Strtol} (strtol(3C)), {@link sprocket.libc.Sockets}
- * (inet_addr(3N) and the calls around accept and recv).
+ * (inet_addr(3N) and the calls around accept and recv), {@link sprocket.libc.Dir} (opendir(3C), readdir(3C),
+ * scandir(3C)), {@link sprocket.libc.Libgen} (basename(3G), dirname(3G)).
  *
  * <h2>Where the library keeps its state</h2>
  * A C library's globals are per process and live in the process's memory. Here they live at the start of the

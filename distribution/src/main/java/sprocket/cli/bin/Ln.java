@@ -7,6 +7,7 @@ import sprocket.api.sys.Program;
 import sprocket.api.sys.Stat;
 import sprocket.api.sys.Sys;
 import sprocket.libc.Getopt;
+import sprocket.libc.Libgen;
 import sprocket.libc.Stdio;
 import sprocket.libc.Strerror;
 
@@ -59,7 +60,7 @@ public final class Ln implements Program {
         }
         int status = 0;
         for (int i = 0; i < ops.length - 1; i++) {
-            String link = intoDir ? Dir.join(last, Dir.basename(ops[i])) : last;
+            String link = intoDir ? PathName.join(last, Libgen.basename(ops[i])) : last;
             if (!link(sys, ops[i], link, symbolic, force)) status = 1;
         }
         return status;

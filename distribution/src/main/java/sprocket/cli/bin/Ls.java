@@ -11,6 +11,7 @@ import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Stat;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Dir;
 import sprocket.libc.Getopt;
 import sprocket.libc.Stdio;
 import sprocket.libc.Stream;
@@ -115,7 +116,7 @@ public final class Ls implements Program {
     }
 
     private static void directory(Listing ls, String dir) {
-        List<String> names = Dir.names(ls.sys, dir);
+        List<String> names = Dir.scandir(ls.sys, dir);
         if (names == null) {
             Strerror.perror(ls.sys, "ls: " + dir);
             ls.status = 2;
@@ -123,7 +124,7 @@ public final class Ls implements Program {
         }
         if (!ls.all) names.removeIf(n -> n.startsWith("."));
         Collections.sort(names);
-        for (String name : names) entry(ls, Dir.join(dir, name), name);
+        for (String name : names) entry(ls, PathName.join(dir, name), name);
     }
 
     /** One line: {@code shown} alone, or in the long form from lstat of {@code path}. */

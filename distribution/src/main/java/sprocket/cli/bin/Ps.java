@@ -7,6 +7,7 @@ import java.util.List;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Dir;
 import sprocket.libc.Getopt;
 import sprocket.libc.Stdio;
 import sprocket.libc.Stream;
@@ -54,7 +55,7 @@ public final class Ps implements Program {
             return 2;
         }
 
-        List<String> names = Dir.names(sys, "/proc");
+        List<String> names = Dir.scandir(sys, "/proc");
         if (names == null) {
             Strerror.perror(sys, "ps: /proc");
             return 1;

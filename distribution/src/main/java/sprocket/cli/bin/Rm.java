@@ -8,7 +8,9 @@ import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Stat;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Dir;
 import sprocket.libc.Getopt;
+import sprocket.libc.Libgen;
 import sprocket.libc.Stdio;
 import sprocket.libc.Strerror;
 
@@ -54,7 +56,7 @@ public final class Rm implements Program {
         }
         int status = 0;
         for (String file : files) {
-            if (Dir.dots(Dir.basename(file))) {
+            if (PathName.dots(Libgen.basename(file))) {
                 Stdio.fputs(sys, STDERR_FILENO, "rm: " + file + ": cannot remove . or ..\n");
                 status = 1;
                 continue;
@@ -84,15 +86,15 @@ public final class Rm implements Program {
             Strerror.perror(sys, "rm: " + path);
             return false;
         }
-        List<String> names = Dir.names(sys, path);
+        List<String> names = Dir.scandir(sys, path);
         if (names == null) {
             Strerror.perror(sys, "rm: " + path);
             return false;
         }
         boolean emptied = true;
         for (String name : names) {
-            if (Dir.dots(name)) continue;
-            String child = Dir.join(path, name);
+            if (PathName.dots(name)) continue;
+            String child = PathName.join(path, name);
             Stat cs = sys.lstat(child);
             if (cs == null) {
                 if (force && sys.errno() == Errno.ENOENT) continue;
