@@ -192,35 +192,6 @@ class SprocTest {
     }
 
     @Test
-    void ENOSPC_past_the_arena_users_unless_PR_NOLIBC() {
-        // "[ENOSPC] If the size of the share group exceeds the number of users specified via usconfig(3P) (8 by
-        // default)."
-        var o = Sim.with("hw.cpus=1").program("t", (sys, argv) -> {
-            StringBuilder out = new StringBuilder();
-            int made = 0;
-            int[] kids = new int[16];
-            while (made < 16) {
-                int c = sys.sproc((s, a, l) -> s.pause(), Prctl.PR_SALL, 0);
-                if (c < 0) {
-                    out.append(made).append(' ').append(Errno.name(sys.errno())).append(' ');
-                    break;
-                }
-                kids[made++] = c;
-            }
-            int free = sys.sproc((s, a, l) -> 0, Prctl.PR_SALL | Prctl.PR_NOLIBC, 0);
-            out.append(free > 0);
-            waitFor(sys, free);
-            for (int i = 0; i < made; i++) {
-                sys.kill(kids[i], Signals.SIGKILL);
-                waitFor(sys, kids[i]);
-            }
-            sys.println(out.toString());
-            return 0;
-        }).run("t");
-        assertThat(o.console()).isEqualTo("7 ENOSPC true\n");
-    }
-
-    @Test
     void EAGAIN_at_the_process_limit() {
         // "[EAGAIN] The system-imposed limit on the total number of processes under execution by a single user
         // {CHILD_MAX} would be exceeded."
