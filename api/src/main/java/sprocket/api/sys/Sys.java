@@ -427,48 +427,85 @@ public interface Sys {
     /** setblockproccntall(2): {@link #setblockproccnt} on every member of {@code pid}'s share group. */
     int setblockproccntall(int pid, int count);
 
-    // ---- arenas (usinit(3P), usconfig(3P)) and the locks and semaphores in them (ussetlock(3P), uspsema(3P))
-    /**
-     * usconfig(3P): {@link Ulocks} CONF_INITUSERS and CONF_INITSIZE set what the next arena gets (and, for
-     * CONF_INITUSERS, what the share group's C library arena admits: set it before the first sproc) and return the
-     * old value; CONF_GETUSERS and CONF_GETSIZE read them. -1 with EINVAL for anything else or a value out of range.
-     */
-    long usconfig(int cmd, long value);
+    // ---- arenas: the C library's now (sprocket.libc's Arena, Ulock, Usema); these go once the kernel has let go of them
 
-    /**
-     * usinit(3P): maps the arena in {@code filename} (made with the configured size if it is new, shared with every
-     * process mapping the same file; "/dev/zero" gives one shared only with the caller's share group and children) and
-     * joins it. Returns its address, or 0 with errno set (ENOSPC when it has its configured number of users already,
-     * or the errors of open(2) and mmap(2)).
-     */
-    long usinit(String filename);
+    /** Moved to the C library: sprocket.libc.Arena.usconfig. Here ENOSYS. */
+    @Deprecated(forRemoval = true)
+    default long usconfig(int cmd, long value) {
+        errno(sprocket.api.Errno.ENOSYS);
+        return -1;
+    }
 
-    /** usnewlock(3P): a new lock in the arena, unlocked; 0 with ENOMEM when the arena is full. */
-    long usnewlock(long arena);
+    /** Moved to the C library: sprocket.libc.Arena.usinit. Here ENOSYS. */
+    @Deprecated(forRemoval = true)
+    default long usinit(String filename) {
+        errno(sprocket.api.Errno.ENOSYS);
+        return 0;
+    }
 
-    /** ussetlock(3P): takes the lock, spinning ({@link Ulocks#USDEFSPIN} tries, then yielding the CPU); returns 1. */
-    int ussetlock(long lock);
+    /** Moved to the C library: sprocket.libc.Ulock.usnewlock. Here ENOSYS. */
+    @Deprecated(forRemoval = true)
+    default long usnewlock(long arena) {
+        errno(sprocket.api.Errno.ENOSYS);
+        return 0;
+    }
 
-    /** uscsetlock(3P): tries the lock up to {@code spins} times; 1 if it was taken, else 0. */
-    int uscsetlock(long lock, int spins);
+    /** Moved to the C library: sprocket.libc.Ulock.ussetlock. Here ENOSYS. */
+    @Deprecated(forRemoval = true)
+    default int ussetlock(long lock) {
+        errno(sprocket.api.Errno.ENOSYS);
+        return -1;
+    }
 
-    /** usunsetlock(3P): releases the lock; 0. */
-    int usunsetlock(long lock);
+    /** Moved to the C library: sprocket.libc.Ulock.uscsetlock. Here ENOSYS. */
+    @Deprecated(forRemoval = true)
+    default int uscsetlock(long lock, int spins) {
+        errno(sprocket.api.Errno.ENOSYS);
+        return -1;
+    }
 
-    /** ustestlock(3P): 1 if the lock is held, else 0. */
-    int ustestlock(long lock);
+    /** Moved to the C library: sprocket.libc.Ulock.usunsetlock. Here ENOSYS. */
+    @Deprecated(forRemoval = true)
+    default int usunsetlock(long lock) {
+        errno(sprocket.api.Errno.ENOSYS);
+        return -1;
+    }
 
-    /** usnewsema(3P): a new semaphore in the arena with count {@code value}; 0 with ENOMEM when the arena is full. */
-    long usnewsema(long arena, int value);
+    /** Moved to the C library: sprocket.libc.Ulock.ustestlock. Here ENOSYS. */
+    @Deprecated(forRemoval = true)
+    default int ustestlock(long lock) {
+        errno(sprocket.api.Errno.ENOSYS);
+        return -1;
+    }
 
-    /** uspsema(3P): decrements the count and, if it went negative, sleeps until a usvsema wakes the caller; 1. */
-    int uspsema(long sema);
+    /** Moved to the C library: sprocket.libc.Usema.usnewsema. Here ENOSYS. */
+    @Deprecated(forRemoval = true)
+    default long usnewsema(long arena, int value) {
+        errno(sprocket.api.Errno.ENOSYS);
+        return 0;
+    }
 
-    /** uscpsema(3P): decrements the count only if that leaves it non-negative; 1 if it did, else 0. */
-    int uscpsema(long sema);
+    /** Moved to the C library: sprocket.libc.Usema.uspsema. Here ENOSYS. */
+    @Deprecated(forRemoval = true)
+    default int uspsema(long sema) {
+        errno(sprocket.api.Errno.ENOSYS);
+        return -1;
+    }
 
-    /** usvsema(3P): increments the count, waking the longest waiter if there is one; 0. */
-    int usvsema(long sema);
+    /** Moved to the C library: sprocket.libc.Usema.uscpsema. Here ENOSYS. */
+    @Deprecated(forRemoval = true)
+    default int uscpsema(long sema) {
+        errno(sprocket.api.Errno.ENOSYS);
+        return -1;
+    }
+
+    /** Moved to the C library: sprocket.libc.Usema.usvsema. Here ENOSYS. */
+    @Deprecated(forRemoval = true)
+    default int usvsema(long sema) {
+        errno(sprocket.api.Errno.ENOSYS);
+        return -1;
+    }
+
     // ---- sockets (socket(2), bind(2), listen(2), accept(2), connect(2), send(2), recv(2), sendmsg(2), recvmsg(2),
     //      shutdown(2), socketpair(2), getsockname(2), getpeername(2); unix(7) and the loopback interface of ip(7))
 
