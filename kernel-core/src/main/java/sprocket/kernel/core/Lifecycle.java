@@ -223,8 +223,6 @@ final class Lifecycle {
         child.priority = parent.priority;
         child.affinity = parent.affinity;
         child.blocked = parent.blocked;
-        child.arenaUsers = parent.arenaUsers;
-        child.arenaSize = parent.arenaSize;
         System.arraycopy(parent.rlimCur, 0, child.rlimCur, 0, parent.rlimCur.length);
         System.arraycopy(parent.rlimMax, 0, child.rlimMax, 0, parent.rlimMax.length);
         System.arraycopy(parent.actions, 0, child.actions, 0, parent.actions.length);
@@ -383,8 +381,7 @@ final class Lifecycle {
     }
 
     /**
-     * Takes {@code p} out of its share group (exit, exec): it leaves the C library arena, and PR_UNBLKONEXEC's process
-     * is unblocked.
+     * Takes {@code p} out of its share group (exit, exec); PR_UNBLKONEXEC's process is unblocked.
      */
     private void leaveGroup(Proc p) {
         if (p.unblockOnExec != 0) {
@@ -394,10 +391,6 @@ final class Lifecycle {
         }
         Shaddr s = p.shaddr;
         if (s == null) return;
-        if (p.arenaMember) {
-            s.arenaUsers--;
-            p.arenaMember = false;
-        }
         shares.leave(p);
     }
 

@@ -115,12 +115,6 @@ final class Proc implements Task {
     int exitSignal;
     /** PR_TERMCHILD: this process gets SIGHUP when its parent exits. */
     boolean termChild;
-    /** usconfig(CONF_INITUSERS): the users a C library arena made by this process admits. */
-    int arenaUsers = sprocket.api.sys.Ulocks.DEFAULT_USERS;
-    /** usconfig(CONF_INITSIZE): the size of an arena made by this process. */
-    long arenaSize = sprocket.api.sys.Ulocks.DEFAULT_SIZE;
-    /** Whether the process joined its share group's C library arena (sproc without PR_NOLIBC). */
-    boolean arenaMember;
 
     /** errno, kept per process as the PRDA keeps it. */
     int errno;

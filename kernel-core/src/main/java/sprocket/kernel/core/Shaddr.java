@@ -52,9 +52,6 @@ final class Shaddr {
     int sgid;
     /** The signal handlers, for members sharing SHARE_SIGHAND. */
     final sprocket.api.sys.Sigaction[] actions;
-    /** The C library arena's most users (usconfig CONF_INITUSERS at the group's first sproc), and its users. */
-    int arenaMax;
-    int arenaUsers;
 
     Shaddr(Proc creator, KernelLock updateLock, AccessLock access, ShareGroups groups) {
         this.id = creator.pid;

@@ -29,15 +29,13 @@ final class SysImpl implements Sys {
     private final IpcCalls ipc;
     private final NameCalls names;
     private final ShareCalls shares;
-    private final UsArena arena;
     private final UserCpu user;
 
     @Inject
     SysImpl(ProcessCalls processes, SignalCalls signals, FileCalls files, MemoryCalls memory, CpuCalls cpu,
-            IpcCalls ipc, NameCalls names, ShareCalls shares, UsArena arena, UserCpuImpl user) {
+            IpcCalls ipc, NameCalls names, ShareCalls shares, UserCpuImpl user) {
         this.user = user;
         this.shares = shares;
-        this.arena = arena;
         this.processes = processes;
         this.signals = signals;
         this.files = files;
@@ -499,61 +497,6 @@ final class SysImpl implements Sys {
         return shares.procblk(ShareCalls.SET, pid, count, true);
     }
 
-
-    @Override
-    public long usconfig(int cmd, long value) {
-        return arena.usconfig(cmd, value);
-    }
-
-    @Override
-    public long usinit(String filename) {
-        return arena.usinit(filename);
-    }
-
-    @Override
-    public long usnewlock(long a) {
-        return arena.usnewlock(a);
-    }
-
-    @Override
-    public int ussetlock(long lock) {
-        return arena.ussetlock(lock);
-    }
-
-    @Override
-    public int uscsetlock(long lock, int spins) {
-        return arena.uscsetlock(lock, spins);
-    }
-
-    @Override
-    public int usunsetlock(long lock) {
-        return arena.usunsetlock(lock);
-    }
-
-    @Override
-    public int ustestlock(long lock) {
-        return arena.ustestlock(lock);
-    }
-
-    @Override
-    public long usnewsema(long a, int value) {
-        return arena.usnewsema(a, value);
-    }
-
-    @Override
-    public int uspsema(long sema) {
-        return arena.uspsema(sema);
-    }
-
-    @Override
-    public int uscpsema(long sema) {
-        return arena.uscpsema(sema);
-    }
-
-    @Override
-    public int usvsema(long sema) {
-        return arena.usvsema(sema);
-    }
 
     @Override
     public Rusage getrusage(int who) {
