@@ -192,6 +192,25 @@ class SprocTest {
     }
 
     @Test
+    void the_kernel_keeps_no_C_library_arena_so_PR_NOLIBC_or_not_it_admits_as_many_members() {
+        // sproc(2)'s ENOSPC is the C library's ("When called with the PR_NOLIBC flag not set, in addition to the above
+        // errors sproc will fail ... [ENOSPC]"), which sprocket.libc's sproc gives; the system call has no arena.
+        var o = Sim.with("hw.cpus=1").program("t", (sys, argv) -> {
+            int[] kids = new int[12];
+            int made = 0;
+            int c;
+            while (made < kids.length && (c = sys.sproc((s, a, l) -> s.pause(), Prctl.PR_SALL, 0)) > 0) kids[made++] = c;
+            int nolibc = sys.sproc((s, a, l) -> 0, Prctl.PR_SALL | Prctl.PR_NOLIBC, 0);
+            for (int i = 0; i < made; i++) {
+                sys.kill(kids[i], Signals.SIGKILL);
+                waitFor(sys, kids[i]);
+            }
+            return made == kids.length && nolibc > 0 && Wait.WEXITSTATUS(waitFor(sys, nolibc)) == 0 ? 0 : 1;
+        }).run("t");
+        assertThat(o.status()).isZero();
+    }
+
+    @Test
     void EAGAIN_at_the_process_limit() {
         // "[EAGAIN] The system-imposed limit on the total number of processes under execution by a single user
         // {CHILD_MAX} would be exceeded."
