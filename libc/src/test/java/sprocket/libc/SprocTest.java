@@ -57,6 +57,29 @@ class SprocTest {
     }
 
     @Test
+    void usconfig_before_the_first_sproc_sets_how_many_the_arena_admits_and_after_it_changes_nothing() {
+        // sproc(2): "This maximum (default 8) can be configured using usconfig(3P)." "Any changes via usconfig(3P)
+        // must be done BEFORE the first sproc is performed."
+        var o = Machine.with("hw.cpus=1").program("t", (sys, argv) -> {
+            Arena.usconfig(sys, Ulocks.CONF_INITUSERS, 12);
+            int[] kids = new int[16];
+            int made = 0;
+            int c;
+            while (made < 16 && (c = Sproc.sproc(sys, (s, a, l) -> s.pause(), Prctl.PR_SALL, 0)) > 0) kids[made++] = c;
+            int errno = sys.errno();
+            Arena.usconfig(sys, Ulocks.CONF_INITUSERS, 20); // too late: the arena was made with 12
+            boolean still = Sproc.sproc(sys, (s, a, l) -> 0, Prctl.PR_SALL, 0) == -1 && sys.errno() == Errno.ENOSPC;
+            for (int i = 0; i < made; i++) {
+                sys.kill(kids[i], Signals.SIGKILL);
+                waitFor(sys, kids[i]);
+            }
+            Stdio.puts(sys, made + " " + Errno.name(errno) + " " + still);
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("11 ENOSPC true\n");
+    }
+
+    @Test
     void a_member_that_exits_or_execs_leaves_the_arena_and_its_place_is_taken_again() {
         var o = Machine.with("hw.cpus=1").program("quit", (sys, argv) -> 0).program("t", (sys, argv) -> {
             Arena.usconfig(sys, Ulocks.CONF_INITUSERS, 3);

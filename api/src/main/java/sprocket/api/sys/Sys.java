@@ -380,10 +380,12 @@ public interface Sys {
 
     // ---- share groups (sproc(2), blockproc(2); prctl(2) above)
     /**
-     * sproc(2): a new process in the caller's share group (the first call forms the group), starting at
-     * {@code entry} with {@code arg}, sharing what {@code inh} asks of {@link Prctl}'s PR_S* bits (masked by what the
-     * caller itself shares) and obeying its flags PR_BLOCK and PR_NOLIBC. Its stack is placed by the kernel with
-     * RLIMIT_STACK's soft value as margin. Returns the child's pid, or -1 with errno ENOMEM, EAGAIN, EPERM, ENOSPC.
+     * sproc(2), the system call: a new process in the caller's share group (the first call forms the group), starting
+     * at {@code entry} with {@code arg}, sharing what {@code inh} asks of {@link Prctl}'s PR_S* bits (masked by what
+     * the caller itself shares) and obeying its flag PR_BLOCK. Its stack is placed by the kernel with RLIMIT_STACK's
+     * soft value as margin. Returns the child's pid, or -1 with errno ENOMEM, EAGAIN, EPERM. The C library arena, its
+     * ENOSPC and the PR_NOLIBC flag that declines it are the C library's (sprocket.libc's Sproc), as in IRIX, where
+     * the library's sproc joins the arena; the kernel ignores PR_NOLIBC.
      */
     int sproc(SprocEntry entry, int inh, long arg);
 
@@ -426,85 +428,6 @@ public interface Sys {
 
     /** setblockproccntall(2): {@link #setblockproccnt} on every member of {@code pid}'s share group. */
     int setblockproccntall(int pid, int count);
-
-    // ---- arenas: the C library's now (sprocket.libc's Arena, Ulock, Usema); these go once the kernel has let go of them
-
-    /** Moved to the C library: sprocket.libc.Arena.usconfig. Here ENOSYS. */
-    @Deprecated(forRemoval = true)
-    default long usconfig(int cmd, long value) {
-        errno(sprocket.api.Errno.ENOSYS);
-        return -1;
-    }
-
-    /** Moved to the C library: sprocket.libc.Arena.usinit. Here ENOSYS. */
-    @Deprecated(forRemoval = true)
-    default long usinit(String filename) {
-        errno(sprocket.api.Errno.ENOSYS);
-        return 0;
-    }
-
-    /** Moved to the C library: sprocket.libc.Ulock.usnewlock. Here ENOSYS. */
-    @Deprecated(forRemoval = true)
-    default long usnewlock(long arena) {
-        errno(sprocket.api.Errno.ENOSYS);
-        return 0;
-    }
-
-    /** Moved to the C library: sprocket.libc.Ulock.ussetlock. Here ENOSYS. */
-    @Deprecated(forRemoval = true)
-    default int ussetlock(long lock) {
-        errno(sprocket.api.Errno.ENOSYS);
-        return -1;
-    }
-
-    /** Moved to the C library: sprocket.libc.Ulock.uscsetlock. Here ENOSYS. */
-    @Deprecated(forRemoval = true)
-    default int uscsetlock(long lock, int spins) {
-        errno(sprocket.api.Errno.ENOSYS);
-        return -1;
-    }
-
-    /** Moved to the C library: sprocket.libc.Ulock.usunsetlock. Here ENOSYS. */
-    @Deprecated(forRemoval = true)
-    default int usunsetlock(long lock) {
-        errno(sprocket.api.Errno.ENOSYS);
-        return -1;
-    }
-
-    /** Moved to the C library: sprocket.libc.Ulock.ustestlock. Here ENOSYS. */
-    @Deprecated(forRemoval = true)
-    default int ustestlock(long lock) {
-        errno(sprocket.api.Errno.ENOSYS);
-        return -1;
-    }
-
-    /** Moved to the C library: sprocket.libc.Usema.usnewsema. Here ENOSYS. */
-    @Deprecated(forRemoval = true)
-    default long usnewsema(long arena, int value) {
-        errno(sprocket.api.Errno.ENOSYS);
-        return 0;
-    }
-
-    /** Moved to the C library: sprocket.libc.Usema.uspsema. Here ENOSYS. */
-    @Deprecated(forRemoval = true)
-    default int uspsema(long sema) {
-        errno(sprocket.api.Errno.ENOSYS);
-        return -1;
-    }
-
-    /** Moved to the C library: sprocket.libc.Usema.uscpsema. Here ENOSYS. */
-    @Deprecated(forRemoval = true)
-    default int uscpsema(long sema) {
-        errno(sprocket.api.Errno.ENOSYS);
-        return -1;
-    }
-
-    /** Moved to the C library: sprocket.libc.Usema.usvsema. Here ENOSYS. */
-    @Deprecated(forRemoval = true)
-    default int usvsema(long sema) {
-        errno(sprocket.api.Errno.ENOSYS);
-        return -1;
-    }
 
     // ---- sockets (socket(2), bind(2), listen(2), accept(2), connect(2), send(2), recv(2), sendmsg(2), recvmsg(2),
     //      shutdown(2), socketpair(2), getsockname(2), getpeername(2); unix(7) and the loopback interface of ip(7))
