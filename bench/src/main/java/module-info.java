@@ -5,6 +5,8 @@ module sprocket.bench {
     requires transitive sprocket.api;
     requires org.slf4j;
     requires sprocket.kernel;
+    // The benchmark programs are programs: they link with the C library.
+    requires sprocket.libc;
     // The implementation modules: required so they resolve on the module path and ServiceLoader finds them.
     requires sprocket.hw.r2000;
     requires sprocket.hw.x86mps;

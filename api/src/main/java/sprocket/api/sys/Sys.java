@@ -1,7 +1,5 @@
 package sprocket.api.sys;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The system calls, as a program sees them: names and meanings from the Unix and IRIX manual pages. A call
  * that fails returns -1 (or null, where the C call returns a pointer) and sets {@link #errno()}, which is
@@ -510,28 +508,4 @@ public interface Sys {
 
     /** getpeername(2): the connected peer's address into {@code name[0]}; ENOTCONN when not connected. */
     int getpeername(int s, SockAddr[] name);
-
-    // ---- conveniences a C library would give
-
-    /** Writes a string to standard output, as {@code fputs(s, stdout)} followed by a flush. */
-    default void print(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        int off = 0;
-        while (off < b.length) {
-            int n = write(Fcntl.STDOUT_FILENO, b, off, b.length - off);
-            if (n <= 0) return;
-            off += n;
-        }
-    }
-
-    /** {@link #print} and a newline. */
-    default void println(String s) {
-        print(s + "\n");
-    }
-
-    /** Writes a string to standard error. */
-    default void eprint(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        write(Fcntl.STDERR_FILENO, b, 0, b.length);
-    }
 }
