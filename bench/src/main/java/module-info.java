@@ -8,6 +8,8 @@ module sprocket.bench {
     requires sprocket.kernel;
     // JMH for the nanosecond figures (NanoBenchmarks); JMH itself runs them on the class path.
     requires jmh.core;
+    // The benchmark programs are programs: they link with the C library.
+    requires sprocket.libc;
     // The implementation modules: required so they resolve on the module path and ServiceLoader finds them.
     requires sprocket.hw.r2000;
     requires sprocket.hw.x86mps;

@@ -6,6 +6,8 @@
 module sprocket.cli {
     requires transitive sprocket.api;
     requires sprocket.kernel;
+    // The C library the programs in /bin are linked with.
+    requires sprocket.libc;
     requires info.picocli;
     requires org.slf4j;
     // Only the command configures logging (LogSetup); every other module logs through the SLF4J API alone.

@@ -6,6 +6,8 @@ module sprocket.sched.tck {
     requires transitive sprocket.api;
     requires transitive org.junit.jupiter.api;
     requires sprocket.kernel;
+    // The kit's workload programs link with the C library, as programs do.
+    requires sprocket.libc;
     requires org.assertj.core;
 
     // The one deliberate export: this module IS an API, the base class plug-in authors' tests extend.

@@ -1,6 +1,9 @@
 package sprocket.api;
 
-/** errno values, as IRIX and the SVR4 MIPS ABI number them (sys/errno.h). */
+/**
+ * errno values, as IRIX and the SVR4 MIPS ABI number them (sys/errno.h), and their symbolic names. The messages
+ * strerror(3C) gives are the C library's (sprocket.libc's Strerror).
+ */
 public final class Errno {
     public static final int EPERM = 1;
     public static final int ENOENT = 2;
@@ -71,91 +74,84 @@ public final class Errno {
     public static final int EWOULDBLOCK = EAGAIN;
 
     private static final String[] NAMES = new String[151];
-    private static final String[] MESSAGES = new String[151];
 
     static {
-        name(EPERM, "EPERM", "Not owner");
-        name(ENOENT, "ENOENT", "No such file or directory");
-        name(ESRCH, "ESRCH", "No such process");
-        name(EINTR, "EINTR", "Interrupted system call");
-        name(EIO, "EIO", "I/O error");
-        name(ENXIO, "ENXIO", "No such device or address");
-        name(E2BIG, "E2BIG", "Arg list too long");
-        name(ENOEXEC, "ENOEXEC", "Exec format error");
-        name(EBADF, "EBADF", "Bad file number");
-        name(ECHILD, "ECHILD", "No child processes");
-        name(EAGAIN, "EAGAIN", "Resource temporarily unavailable");
-        name(ENOMEM, "ENOMEM", "Not enough space");
-        name(EACCES, "EACCES", "Permission denied");
-        name(EFAULT, "EFAULT", "Bad address");
-        name(ENOTBLK, "ENOTBLK", "Block device required");
-        name(EBUSY, "EBUSY", "Device busy");
-        name(EEXIST, "EEXIST", "File exists");
-        name(EXDEV, "EXDEV", "Cross-device link");
-        name(ENODEV, "ENODEV", "No such device");
-        name(ENOTDIR, "ENOTDIR", "Not a directory");
-        name(EISDIR, "EISDIR", "Is a directory");
-        name(EINVAL, "EINVAL", "Invalid argument");
-        name(ENFILE, "ENFILE", "File table overflow");
-        name(EMFILE, "EMFILE", "Too many open files");
-        name(ENOTTY, "ENOTTY", "Not a typewriter");
-        name(ETXTBSY, "ETXTBSY", "Text file busy");
-        name(EFBIG, "EFBIG", "File too large");
-        name(ENOSPC, "ENOSPC", "No space left on device");
-        name(ESPIPE, "ESPIPE", "Illegal seek");
-        name(EROFS, "EROFS", "Read-only file system");
-        name(EMLINK, "EMLINK", "Too many links");
-        name(EPIPE, "EPIPE", "Broken pipe");
-        name(EDOM, "EDOM", "Argument out of domain");
-        name(ERANGE, "ERANGE", "Result too large");
-        name(ENOMSG, "ENOMSG", "No message of desired type");
-        name(EIDRM, "EIDRM", "Identifier removed");
-        name(EDEADLK, "EDEADLK", "Deadlock situation detected/avoided");
-        name(ENOLCK, "ENOLCK", "No record locks available");
-        name(ENAMETOOLONG, "ENAMETOOLONG", "File name too long");
-        name(EOVERFLOW, "EOVERFLOW", "Value too large for defined data type");
-        name(ENOSYS, "ENOSYS", "Function not implemented");
-        name(ELOOP, "ELOOP", "Symbolic link loop");
-        name(ENOTEMPTY, "ENOTEMPTY", "Directory not empty");
-        name(ENOTSOCK, "ENOTSOCK", "Socket operation on non-socket");
-        name(EDESTADDRREQ, "EDESTADDRREQ", "Destination address required");
-        name(EMSGSIZE, "EMSGSIZE", "Message too long");
-        name(EPROTOTYPE, "EPROTOTYPE", "Protocol wrong type for socket");
-        name(ENOPROTOOPT, "ENOPROTOOPT", "Option not supported by protocol");
-        name(EPROTONOSUPPORT, "EPROTONOSUPPORT", "Protocol not supported");
-        name(ESOCKTNOSUPPORT, "ESOCKTNOSUPPORT", "Socket type not supported");
-        name(EOPNOTSUPP, "EOPNOTSUPP", "Operation not supported on socket");
-        name(EAFNOSUPPORT, "EAFNOSUPPORT", "Address family not supported by protocol family");
-        name(EADDRINUSE, "EADDRINUSE", "Address already in use");
-        name(EADDRNOTAVAIL, "EADDRNOTAVAIL", "Can't assign requested address");
-        name(ENETUNREACH, "ENETUNREACH", "Network is unreachable");
-        name(ECONNABORTED, "ECONNABORTED", "Software caused connection abort");
-        name(ECONNRESET, "ECONNRESET", "Connection reset by peer");
-        name(ENOBUFS, "ENOBUFS", "No buffer space available");
-        name(EISCONN, "EISCONN", "Socket is already connected");
-        name(ENOTCONN, "ENOTCONN", "Socket is not connected");
-        name(ESHUTDOWN, "ESHUTDOWN", "Can't send after socket shutdown");
-        name(ETIMEDOUT, "ETIMEDOUT", "Connection timed out");
-        name(ECONNREFUSED, "ECONNREFUSED", "Connection refused");
-        name(EALREADY, "EALREADY", "Operation already in progress");
-        name(EINPROGRESS, "EINPROGRESS", "Operation now in progress");
+        name(EPERM, "EPERM");
+        name(ENOENT, "ENOENT");
+        name(ESRCH, "ESRCH");
+        name(EINTR, "EINTR");
+        name(EIO, "EIO");
+        name(ENXIO, "ENXIO");
+        name(E2BIG, "E2BIG");
+        name(ENOEXEC, "ENOEXEC");
+        name(EBADF, "EBADF");
+        name(ECHILD, "ECHILD");
+        name(EAGAIN, "EAGAIN");
+        name(ENOMEM, "ENOMEM");
+        name(EACCES, "EACCES");
+        name(EFAULT, "EFAULT");
+        name(ENOTBLK, "ENOTBLK");
+        name(EBUSY, "EBUSY");
+        name(EEXIST, "EEXIST");
+        name(EXDEV, "EXDEV");
+        name(ENODEV, "ENODEV");
+        name(ENOTDIR, "ENOTDIR");
+        name(EISDIR, "EISDIR");
+        name(EINVAL, "EINVAL");
+        name(ENFILE, "ENFILE");
+        name(EMFILE, "EMFILE");
+        name(ENOTTY, "ENOTTY");
+        name(ETXTBSY, "ETXTBSY");
+        name(EFBIG, "EFBIG");
+        name(ENOSPC, "ENOSPC");
+        name(ESPIPE, "ESPIPE");
+        name(EROFS, "EROFS");
+        name(EMLINK, "EMLINK");
+        name(EPIPE, "EPIPE");
+        name(EDOM, "EDOM");
+        name(ERANGE, "ERANGE");
+        name(ENOMSG, "ENOMSG");
+        name(EIDRM, "EIDRM");
+        name(EDEADLK, "EDEADLK");
+        name(ENOLCK, "ENOLCK");
+        name(ENAMETOOLONG, "ENAMETOOLONG");
+        name(EOVERFLOW, "EOVERFLOW");
+        name(ENOSYS, "ENOSYS");
+        name(ELOOP, "ELOOP");
+        name(ENOTEMPTY, "ENOTEMPTY");
+        name(ENOTSOCK, "ENOTSOCK");
+        name(EDESTADDRREQ, "EDESTADDRREQ");
+        name(EMSGSIZE, "EMSGSIZE");
+        name(EPROTOTYPE, "EPROTOTYPE");
+        name(ENOPROTOOPT, "ENOPROTOOPT");
+        name(EPROTONOSUPPORT, "EPROTONOSUPPORT");
+        name(ESOCKTNOSUPPORT, "ESOCKTNOSUPPORT");
+        name(EOPNOTSUPP, "EOPNOTSUPP");
+        name(EAFNOSUPPORT, "EAFNOSUPPORT");
+        name(EADDRINUSE, "EADDRINUSE");
+        name(EADDRNOTAVAIL, "EADDRNOTAVAIL");
+        name(ENETUNREACH, "ENETUNREACH");
+        name(ECONNABORTED, "ECONNABORTED");
+        name(ECONNRESET, "ECONNRESET");
+        name(ENOBUFS, "ENOBUFS");
+        name(EISCONN, "EISCONN");
+        name(ENOTCONN, "ENOTCONN");
+        name(ESHUTDOWN, "ESHUTDOWN");
+        name(ETIMEDOUT, "ETIMEDOUT");
+        name(ECONNREFUSED, "ECONNREFUSED");
+        name(EALREADY, "EALREADY");
+        name(EINPROGRESS, "EINPROGRESS");
     }
 
     private Errno() {
     }
 
-    private static void name(int errno, String name, String message) {
+    private static void name(int errno, String name) {
         NAMES[errno] = name;
-        MESSAGES[errno] = message;
     }
 
     /** The symbolic name, such as {@code "ENOENT"}, or {@code "E<n>"} for a number with none. */
     public static String name(int errno) {
         return errno > 0 && errno < NAMES.length && NAMES[errno] != null ? NAMES[errno] : "E" + errno;
-    }
-
-    /** The message strerror(3C) gives. */
-    public static String message(int errno) {
-        return errno > 0 && errno < MESSAGES.length && MESSAGES[errno] != null ? MESSAGES[errno] : "Error " + errno;
     }
 }

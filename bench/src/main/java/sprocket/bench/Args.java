@@ -1,6 +1,9 @@
 package sprocket.bench;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import sprocket.api.sys.Sys;
+import sprocket.libc.Stdio;
 
 /** Reads the benchmark programs' numeric arguments. */
 final class Args {
@@ -31,7 +34,7 @@ final class Args {
         if (ok) return n;
         StringBuilder usage = new StringBuilder("usage: ").append(argv[0]);
         for (String name : names) usage.append(' ').append(name);
-        sys.eprint(usage.append("   (each >= 0)\n").toString());
+        Stdio.fputs(sys, STDERR_FILENO, usage.append("   (each >= 0)\n").toString());
         return null;
     }
 }

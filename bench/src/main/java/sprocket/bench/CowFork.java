@@ -1,10 +1,13 @@
 package sprocket.bench;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import sprocket.api.sys.Mman;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Sysconf;
 import sprocket.api.sys.Wait;
+import sprocket.libc.Stdio;
 
 /**
  * bench-cowfork MIB M: maps MIB MiB anonymous private memory and writes every page (so all are resident), then
@@ -35,7 +38,7 @@ public final class CowFork implements Program {
             base = sys.mmap(0, bytes, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1,
                     0);
             if (base == Mman.MAP_FAILED) {
-                sys.eprint("bench-cowfork: mmap failed, errno " + sys.errno() + "\n");
+                Stdio.fputs(sys, STDERR_FILENO, "bench-cowfork: mmap failed, errno " + sys.errno() + "\n");
                 return 1;
             }
         }
@@ -44,7 +47,7 @@ public final class CowFork implements Program {
         for (long i = 0; i < rounds; i++) {
             int child = sys.fork(s -> 0);
             if (child < 0) {
-                sys.eprint("bench-cowfork: fork failed, errno " + sys.errno() + "\n");
+                Stdio.fputs(sys, STDERR_FILENO, "bench-cowfork: fork failed, errno " + sys.errno() + "\n");
                 return 1;
             }
             if (sys.waitpid(child, status, 0) != child || !Wait.WIFEXITED(status[0])

@@ -1,8 +1,11 @@
 package sprocket.bench;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Wait;
+import sprocket.libc.Stdio;
 
 /** bench-fork N: N times, fork(2) a child that returns 0 at once, then wait(2) for it. */
 public final class ForkWait implements Program {
@@ -24,7 +27,7 @@ public final class ForkWait implements Program {
         for (long i = 0; i < n; i++) {
             int child = sys.fork(s -> 0);
             if (child < 0) {
-                sys.eprint("bench-fork: fork failed, errno " + sys.errno() + "\n");
+                Stdio.fputs(sys, STDERR_FILENO, "bench-fork: fork failed, errno " + sys.errno() + "\n");
                 return 1;
             }
             if (sys.wait(status) != child || !Wait.WIFEXITED(status[0]) || Wait.WEXITSTATUS(status[0]) != 0) {

@@ -1,9 +1,12 @@
 package sprocket.bench;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import sprocket.api.sys.Mman;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Sysconf;
+import sprocket.libc.Stdio;
 
 /**
  * bench-touch N: maps one anonymous page, faults it in, then makes N accesses to it, store64 and load64
@@ -29,7 +32,7 @@ public final class PageTouch implements Program {
         long base = sys.mmap(0, page, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1,
                 0);
         if (base == Mman.MAP_FAILED) {
-            sys.eprint("bench-touch: mmap failed, errno " + sys.errno() + "\n");
+            Stdio.fputs(sys, STDERR_FILENO, "bench-touch: mmap failed, errno " + sys.errno() + "\n");
             return 1;
         }
         // The one page fault (a zero fill) and TLB refill happen here, in the empty run too, so they cancel out.

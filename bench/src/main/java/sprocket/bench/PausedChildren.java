@@ -1,8 +1,11 @@
 package sprocket.bench;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import sprocket.api.Signals;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Stdio;
 
 /**
  * bench-procs N: forks N children that each report on a pipe and then pause(2); when every one has reported,
@@ -24,7 +27,7 @@ public final class PausedChildren implements Program {
         long count = Args.count(sys, argv);
         if (count < 0) return 2;
         if (count > Integer.MAX_VALUE) {
-            sys.eprint("bench-procs: N too large\n");
+            Stdio.fputs(sys, STDERR_FILENO, "bench-procs: N too large\n");
             return 2;
         }
         int n = (int) count;
@@ -44,7 +47,8 @@ public final class PausedChildren implements Program {
                 return 0;
             });
             if (pid < 0) {
-                sys.eprint("bench-procs: fork " + (made + 1) + " failed, errno " + sys.errno() + "\n");
+                Stdio.fputs(sys, STDERR_FILENO, "bench-procs: fork " + (made + 1) + " failed, errno " + sys.errno()
+                        + "\n");
                 break;
             }
             pids[made] = pid;

@@ -1,8 +1,11 @@
 package sprocket.bench;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Wait;
+import sprocket.libc.Stdio;
 
 /**
  * bench-pingpong N: a one-byte round trip between two processes, N times. The parent writes one byte on one pipe;
@@ -29,7 +32,7 @@ public final class PipePingPong implements Program {
         if (sys.pipe(down) != 0 || sys.pipe(up) != 0) return 1;
         int child = sys.fork(s -> echo(s, down, up, n));
         if (child < 0) {
-            sys.eprint("bench-pingpong: fork failed, errno " + sys.errno() + "\n");
+            Stdio.fputs(sys, STDERR_FILENO, "bench-pingpong: fork failed, errno " + sys.errno() + "\n");
             return 1;
         }
         sys.close(down[0]);

@@ -1,9 +1,12 @@
 package sprocket.bench;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import sprocket.api.sys.Mman;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Wait;
+import sprocket.libc.Stdio;
 
 /**
  * bench-pipeflow MIB KIB MEM: a child writes MIB MiB into a pipe in writes of KIB KiB; the parent reads with a
@@ -32,7 +35,7 @@ public final class PipeStream implements Program {
         long[] a = Args.counts(sys, argv, "MIB", "KIB", "MEM");
         if (a == null) return 2;
         if (a[1] < 1 || a[1] > 1 << 20 || a[2] > 1) {
-            sys.eprint("bench-pipeflow: KIB must be 1..1048576 and MEM 0 or 1\n");
+            Stdio.fputs(sys, STDERR_FILENO, "bench-pipeflow: KIB must be 1..1048576 and MEM 0 or 1\n");
             return 2;
         }
         long total = a[0] << 20;
@@ -62,7 +65,7 @@ public final class PipeStream implements Program {
             return 0;
         });
         if (child < 0) {
-            sys.eprint("bench-pipeflow: fork failed, errno " + sys.errno() + "\n");
+            Stdio.fputs(sys, STDERR_FILENO, "bench-pipeflow: fork failed, errno " + sys.errno() + "\n");
             return 1;
         }
         sys.close(fds[1]);

@@ -1,8 +1,11 @@
 package sprocket.bench;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import sprocket.api.sys.IpcFlags;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Stdio;
 
 /**
  * bench-shm N KIB: N times in one process, shmget(2) a new private segment of KIB KiB, shmat(2) it where the
@@ -36,7 +39,7 @@ public final class ShmCycle implements Program {
     }
 
     private static int fail(Sys sys, String call) {
-        sys.eprint("bench-shm: " + call + " failed, errno " + sys.errno() + "\n");
+        Stdio.fputs(sys, STDERR_FILENO, "bench-shm: " + call + " failed, errno " + sys.errno() + "\n");
         return 1;
     }
 }

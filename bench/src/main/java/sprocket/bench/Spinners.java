@@ -1,8 +1,11 @@
 package sprocket.bench;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Wait;
+import sprocket.libc.Stdio;
 
 /**
  * bench-spin P CYCLES: forks P CPU-bound children that share CYCLES of work equally, each burning its share in
@@ -28,7 +31,7 @@ public final class Spinners implements Program {
         long[] a = Args.counts(sys, argv, "P", "CYCLES");
         if (a == null) return 2;
         if (a[0] < 1 || a[0] > Integer.MAX_VALUE) {
-            sys.eprint("bench-spin: P must be 1.." + Integer.MAX_VALUE + "\n");
+            Stdio.fputs(sys, STDERR_FILENO, "bench-spin: P must be 1.." + Integer.MAX_VALUE + "\n");
             return 2;
         }
         int n = (int) a[0];
@@ -45,7 +48,8 @@ public final class Spinners implements Program {
                 return 0;
             });
             if (pid < 0) {
-                sys.eprint("bench-spin: fork " + (made + 1) + " failed, errno " + sys.errno() + "\n");
+                Stdio.fputs(sys, STDERR_FILENO, "bench-spin: fork " + (made + 1) + " failed, errno " + sys.errno()
+                        + "\n");
                 break;
             }
         }

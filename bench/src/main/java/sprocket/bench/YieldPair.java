@@ -1,8 +1,11 @@
 package sprocket.bench;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Wait;
+import sprocket.libc.Stdio;
 
 /**
  * bench-yield N: the parent forks one child and both call sched_yield(2) N times, so on one CPU each yield
@@ -25,7 +28,7 @@ public final class YieldPair implements Program {
         if (n < 0) return 2;
         int child = sys.fork(s -> yieldLoop(s, n));
         if (child < 0) {
-            sys.eprint("bench-yield: fork failed, errno " + sys.errno() + "\n");
+            Stdio.fputs(sys, STDERR_FILENO, "bench-yield: fork failed, errno " + sys.errno() + "\n");
             return 1;
         }
         int mine = yieldLoop(sys, n);

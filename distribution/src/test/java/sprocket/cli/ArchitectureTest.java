@@ -27,8 +27,8 @@ class ArchitectureTest {
             "sprocket.hw.r2000", "sprocket.hw.x86mps", "sprocket.sched", "sprocket.vm.regions", "sprocket.fs",
             "sprocket.ipc");
     private static final String[] MODULE_FOLDERS = {
-        "api", "kernel-core", "vm-regions", "sched", "ipc", "fs", "hw-r2000", "hw-x86mps", "distribution", "sched-tck",
-        "bench", "examples/lottery-scheduler"};
+        "api", "kernel-core", "vm-regions", "sched", "ipc", "fs", "hw-r2000", "hw-x86mps", "libc", "distribution",
+        "sched-tck", "bench", "examples/lottery-scheduler"};
 
 
     private static JavaClasses classes;
@@ -51,7 +51,8 @@ class ArchitectureTest {
 
     private static String[] othersThan(String own) {
         return Stream.concat(IMPLEMENTATIONS.stream(),
-                        Stream.of("sprocket.kernel", "sprocket.cli", "sprocket.bench", "sprocket.sched.tck", "org.example"))
+                        Stream.of("sprocket.kernel", "sprocket.libc", "sprocket.cli", "sprocket.bench",
+                                "sprocket.sched.tck", "org.example"))
                 .filter(p -> !p.equals(own)).map(p -> p + "..").toArray(String[]::new);
     }
 
@@ -73,6 +74,29 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("sprocket.kernel..")
                 .should().dependOnClassesThat().resideInAnyPackage(othersThan("sprocket.kernel"))
                 .because("the kernel knows providers only through sprocket.api")
+                .check(classes);
+    }
+
+    /** The C library is what programs link with: library code over the system calls, which it reaches through the API. */
+    @Test
+    void the_c_library_depends_only_on_the_api() {
+        classes().that().resideInAPackage("sprocket.libc..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("sprocket.libc..", "sprocket.api..", "java..")
+                .because("sprocket.libc runs in the calling process and sees the kernel only through sprocket.api")
+                .check(classes);
+    }
+
+    /**
+     * Only programs link with the C library: the kernel and the providers are the system, not its users (their use is
+     * caught by the rules above, which count sprocket.libc among the modules they may not see).
+     */
+    @Test
+    void only_programs_use_the_c_library() {
+        noClasses().that().resideOutsideOfPackages("sprocket.libc..", "sprocket.cli..", "sprocket.bench..",
+                        "sprocket.sched.tck..")
+                .should().dependOnClassesThat().resideInAPackage("sprocket.libc..")
+                .because("programs (distribution's /bin, the benchmarks, the scheduler test kit's workloads) link"
+                        + " with sprocket.libc; nothing else does")
                 .check(classes);
     }
 
@@ -106,7 +130,7 @@ class ArchitectureTest {
     void the_scheduler_kit_uses_only_the_api_and_the_kernels_facade() {
         classes().that().resideInAPackage("sprocket.sched.tck..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("sprocket.sched.tck..", "sprocket.api..",
-                        "sprocket.kernel", "java..", "org.junit..", "org.opentest4j..", "org.assertj..",
+                        "sprocket.kernel", "sprocket.libc..", "java..", "org.junit..", "org.opentest4j..", "org.assertj..",
                         "org.slf4j..")
                 .because("the kit runs the real kernel through its exported facade, as a plug-in author would")
                 .check(classes);
@@ -126,7 +150,7 @@ class ArchitectureTest {
     void the_benchmarks_use_only_the_api_and_the_kernels_facade() {
         classes().that().resideInAPackage("sprocket.bench..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("sprocket.bench..", "sprocket.api..",
-                        "sprocket.kernel", "java..", "org.slf4j..", "org.openjdk.jmh..")
+                        "sprocket.kernel", "sprocket.libc..", "java..", "org.slf4j..", "org.openjdk.jmh..")
                 .because("benchmarks that reach inside would measure something no user runs")
                 .check(classes);
     }
@@ -158,7 +182,7 @@ class ArchitectureTest {
     void the_shell_uses_only_the_api_and_the_c_library_helpers() {
         classes().that().resideInAPackage("sprocket.cli.sh..")
                 .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("sprocket.cli.sh..",
-                        "sprocket.api..", "java..")
+                        "sprocket.api..", "sprocket.libc..", "java..")
                         .or(JavaClass.Predicates.belongToAnyOf(sprocket.cli.bin.Libc.class, sprocket.cli.bin.Dir.class, sprocket.cli.bin.Getopt.class,
                                 sprocket.cli.bin.Echo.class, sprocket.cli.bin.Kill.class, sprocket.cli.bin.Mode.class)))
                 .because("/bin/sh reaches the kernel only through Sys, as every program does")

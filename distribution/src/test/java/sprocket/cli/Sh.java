@@ -1,9 +1,12 @@
 package sprocket.cli;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Wait;
+import sprocket.libc.Stdio;
 
 /**
  * Just enough of sh(1) for the end-to-end tests: each argument is one command line, words separated by blanks,
@@ -30,11 +33,11 @@ final class Sh implements Program {
             int pid = sys.fork(child -> exec(child, words));
             int[] status = new int[1];
             if (pid == -1 || sys.waitpid(pid, status, 0) != pid) {
-                sys.println("sh: fork or wait failed: errno " + sys.errno());
+                Stdio.puts(sys, "sh: fork or wait failed: errno " + sys.errno());
                 return 126;
             }
             last = Wait.WIFEXITED(status[0]) ? Wait.WEXITSTATUS(status[0]) : 128 + Wait.WTERMSIG(status[0]);
-            if (last != 0) sys.println("[exit " + last + "]");
+            if (last != 0) Stdio.puts(sys, "[exit " + last + "]");
         }
         return last;
     }
@@ -57,14 +60,14 @@ final class Sh implements Program {
         }
         String[] args = java.util.Arrays.copyOf(argv, n);
         sys.execv("/bin/" + args[0], args);
-        sys.eprint("sh: " + args[0] + ": not found\n");
+        Stdio.fputs(sys, STDERR_FILENO, "sh: " + args[0] + ": not found\n");
         return 127;
     }
 
     private static int redirect(Sys sys, String path, int flags, int to) {
         int fd = sys.open(path, flags, 0666);
         if (fd == -1) {
-            sys.eprint("sh: " + path + ": cannot open\n");
+            Stdio.fputs(sys, STDERR_FILENO, "sh: " + path + ": cannot open\n");
             return -1;
         }
         if (sys.dup2(fd, to) == -1) return -1;

@@ -29,7 +29,11 @@ class SocketProgramsTest {
         assertThat(r.status()).isEqualTo(1);
         // The simulated standard error is the console too, which `sprocket run` writes to its standard output.
         assertThat(r.out()).contains("echoclient: connect 127.0.0.1:9: Connection refused\n");
-        Invocation bad = Invocation.sprocket("run", "--no-stats", RunCommandTest.IRIX, "echoclient", "inet", "10.0.0.1:7");
+        // Another host's address is taken as inet_addr(3N) reads it, and the loopback-only network refuses it.
+        Invocation away = Invocation.sprocket("run", "--no-stats", RunCommandTest.IRIX, "echoclient", "inet", "10.0.0.1:7");
+        assertThat(away.status()).isEqualTo(1);
+        assertThat(away.out()).contains("echoclient: connect 10.0.0.1:7: Network is unreachable\n");
+        Invocation bad = Invocation.sprocket("run", "--no-stats", RunCommandTest.IRIX, "echoclient", "inet", "10.0.0:70000");
         assertThat(bad.status()).isEqualTo(2);
     }
 

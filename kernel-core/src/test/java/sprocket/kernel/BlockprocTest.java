@@ -37,7 +37,7 @@ class BlockprocTest {
             int afterOne = sys.cpu().load32(cell);
             sys.unblockproc(c);
             waitFor(sys, c);
-            sys.println(noSleep + " " + afterOne + " " + sys.cpu().load32(cell) + " " + (sys.cpu().cycles() > t0));
+            Sim.puts(sys, noSleep + " " + afterOne + " " + sys.cpu().load32(cell) + " " + (sys.cpu().cycles() > t0));
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("true 0 1 true\n");
@@ -65,7 +65,7 @@ class BlockprocTest {
             sys.cpu().store32(cell + 4, 1);
             sys.setblockproccnt(c, 0);
             waitFor(sys, c);
-            sys.println(still + "");
+            Sim.puts(sys, still + "");
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("true\n");
@@ -87,7 +87,7 @@ class BlockprocTest {
             // The caller is a member too: unblocking all makes its own count 1 first.
             sys.unblockprocall(kids[0]);
             for (int k : kids) waitFor(sys, k);
-            sys.println(sys.cpu().load32(cell) + sys.cpu().load32(cell + 4) + sys.cpu().load32(cell + 8) + " "
+            Sim.puts(sys, sys.cpu().load32(cell) + sys.cpu().load32(cell + 4) + sys.cpu().load32(cell + 8) + " "
                     + sys.prctl(Prctl.PR_ISBLOCKED, 0));
             return 0;
         }).run("t");
@@ -109,7 +109,7 @@ class BlockprocTest {
             boolean stillBlocked = sys.prctl(Prctl.PR_ISBLOCKED, c) == 1;
             sys.kill(c, Signals.SIGKILL);
             int st = waitFor(sys, c);
-            sys.println(stillBlocked + " " + Signals.name(Wait.WTERMSIG(st)));
+            Sim.puts(sys, stillBlocked + " " + Signals.name(Wait.WTERMSIG(st)));
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("true SIGKILL\n");
@@ -125,7 +125,7 @@ class BlockprocTest {
             sys.setuid(100);
             out.append(' ').append(sys.blockproc(root) == -1 ? Errno.name(sys.errno()) : "ok");
             out.append(' ').append(sys.prctl(Prctl.PR_ISBLOCKED, root) == -1 ? Errno.name(sys.errno()) : "ok");
-            sys.println(out.toString());
+            Sim.puts(sys, out.toString());
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("ESRCH EINVAL EPERM EPERM\n");
@@ -146,7 +146,7 @@ class BlockprocTest {
             }, Prctl.PR_SALL | Prctl.PR_BLOCK, cell);
             int seen = sys.cpu().load32(cell);
             waitFor(sys, c);
-            sys.println(seen + "");
+            Sim.puts(sys, seen + "");
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("1\n");
@@ -164,7 +164,7 @@ class BlockprocTest {
             // PR_BLOCK: blocked until the child's unblockproc; then blocked again until its exec.
             sys.blockproc(me);
             int st = waitFor(sys, c);
-            sys.println(Wait.WEXITSTATUS(st) + "");
+            Sim.puts(sys, Wait.WEXITSTATUS(st) + "");
             return 0;
         }).run("t");
         assertThat(o.status()).as(o.console()).isZero();
@@ -191,7 +191,7 @@ class BlockprocTest {
             sys.close(fds[1]);
             byte[] b = new byte[1];
             int n = sys.read(fds[0], b, 0, 1);
-            sys.println(n + " " + (char) b[0]);
+            Sim.puts(sys, n + " " + (char) b[0]);
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("1 H\n");
@@ -207,7 +207,7 @@ class BlockprocTest {
             boolean unknown = sys.prctl(999) == -1 && sys.errno() == Errno.EINVAL;
             boolean badSig = sys.prctl(Prctl.PR_SETEXITSIG, 99) == -1 && sys.errno() == Errno.EINVAL;
             boolean notMember = sys.prctl(Prctl.PR_GETSHMASK, 0) == -1 && sys.errno() == Errno.EINVAL;
-            sys.println((old > 0) + " " + set + " " + lim[0].cur() + " " + lim[0].max() + " "
+            Sim.puts(sys, (old > 0) + " " + set + " " + lim[0].cur() + " " + lim[0].max() + " "
                     + sys.prctl(Prctl.PR_MAXPPROCS) + " " + unknown + " " + badSig + " " + notMember);
             return 0;
         }).run("t");

@@ -36,7 +36,8 @@ class ClonePersonalityTest {
             int fd = sys.cpu().load32(cell + 4);
             boolean open = sys.fstat(fd) != null;
             SignalHandler old = sys.signal(Signals.SIGUSR1, SignalHandler.DEFAULT);
-            sys.println(sys.cpu().load32(cell) + " " + open + " " + sys.getcwd() + " " + Integer.toOctalString(sys.umask(022))
+            Sim.puts(sys, sys.cpu().load32(cell) + " " + open + " " + sys.getcwd() + " "
+                    + Integer.toOctalString(sys.umask(022))
                     + " " + (old == mine) + " " + sys.prctl(Prctl.PR_GETNSHARE));
             return 0;
         }).run("t");
@@ -55,7 +56,7 @@ class ClonePersonalityTest {
             }, 0, Signals.SIGCHLD);
             int st = waitFor(sys, c);
             SignalHandler old = sys.signal(Signals.SIGUSR1, SignalHandler.DEFAULT);
-            sys.println(sys.cpu().load32(cell) + " " + sys.getcwd() + " " + (old == SignalHandler.DEFAULT) + " "
+            Sim.puts(sys, sys.cpu().load32(cell) + " " + sys.getcwd() + " " + (old == SignalHandler.DEFAULT) + " "
                     + sprocket.api.sys.Wait.WEXITSTATUS(st) + " " + sys.prctl(Prctl.PR_GETNSHARE));
             return 0;
         }).run("t");
@@ -71,7 +72,7 @@ class ClonePersonalityTest {
             boolean thread = sys.clone(s -> 0, 0, 0x00010000 | ALL) == -1 && sys.errno() == Errno.EINVAL;
             boolean signal = sys.clone(s -> 0, 0, Clone.CLONE_VM | Signals.SIGUSR1) == -1
                     && sys.errno() == Errno.EINVAL;
-            sys.println(sighand + " " + thread + " " + signal + " " + sys.prctl(Prctl.PR_GETNSHARE));
+            Sim.puts(sys, sighand + " " + thread + " " + signal + " " + sys.prctl(Prctl.PR_GETNSHARE));
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("true true true 0\n");

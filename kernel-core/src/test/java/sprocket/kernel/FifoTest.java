@@ -33,7 +33,7 @@ class FifoTest {
             while ((n = sys.read(r, b, 0, b.length)) > 0) got.append(new String(b, 0, n));
             int[] st = new int[1];
             sys.waitpid(c, st, 0);
-            sys.println(isFifo + " " + got + " " + n + " " + Wait.WEXITSTATUS(st[0]));
+            Sim.puts(sys, isFifo + " " + got + " " + n + " " + Wait.WEXITSTATUS(st[0]));
             return 0;
         }).run("t");
         assertThat(o.status()).as(o.console()).isZero();

@@ -43,7 +43,7 @@ class FileLimitsAndLocksTest {
                 int fd = s.open("/tmp/g", Fcntl.O_WRONLY | Fcntl.O_CREAT, 0644);
                 return s.write(fd, b, 0, 1) == -1 && s.errno() == Errno.EFBIG ? 0 : 1;
             });
-            sys.println(exitOf(sys, killed) + " " + exitOf(sys, ignoring));
+            Sim.puts(sys, exitOf(sys, killed) + " " + exitOf(sys, ignoring));
             return 0;
         }).run("t");
         // SIGXFSZ's default action is to dump core: 128 + 31.
@@ -63,7 +63,7 @@ class FileLimitsAndLocksTest {
             });
             Rlimit[] r = new Rlimit[1];
             sys.getrlimit(Rlimit.RLIMIT_NOFILE, r);
-            sys.println(opened + " " + emfile + " " + exitOf(sys, c) + " " + r[0].cur());
+            Sim.puts(sys, opened + " " + emfile + " " + exitOf(sys, c) + " " + r[0].cur());
             return 0;
         }).run("t");
         // Descriptors 0, 1 and 2 are the console; two more fit under a limit of 5.

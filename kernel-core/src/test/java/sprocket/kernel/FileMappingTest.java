@@ -44,7 +44,7 @@ class FileMappingTest {
             String afterSync = contents(sys, "/tmp/f");
             sys.cpu().store8(a + 1, (byte) 'E');
             sys.munmap(a, 4096);
-            sys.println(afterSync + " / " + contents(sys, "/tmp/f"));
+            Sim.puts(sys, afterSync + " / " + contents(sys, "/tmp/f"));
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("jello, file / jEllo, file\n");
@@ -58,7 +58,7 @@ class FileMappingTest {
             sys.cpu().store8(a, (byte) 'X');
             boolean mine = sys.cpu().load8(a) == 'X';
             sys.munmap(a, 4096);
-            sys.println(mine + " " + contents(sys, "/tmp/f"));
+            Sim.puts(sys, mine + " " + contents(sys, "/tmp/f"));
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("true original\n");
@@ -135,7 +135,7 @@ class FileMappingTest {
             sys.unlink("/tmp/f");
             byte[] b = new byte[4];
             for (int i = 0; i < 4; i++) b[i] = sys.cpu().load8(a + i);
-            sys.println(new String(b, StandardCharsets.UTF_8));
+            Sim.puts(sys, new String(b, StandardCharsets.UTF_8));
             return sys.munmap(a, 4096);
         }).run("t");
         assertThat(o.console()).isEqualTo("kept\n");

@@ -75,7 +75,7 @@ class GangSchedulingTest {
         for (int k : kids) SprocTest.waitFor(sys, k);
         for (int h : hogPids) sys.kill(h, Signals.SIGKILL);
         for (int h : hogPids) SprocTest.waitFor(sys, h);
-        sys.println(line.toString());
+        Sim.puts(sys, line.toString());
         return 0;
     }
 
@@ -338,7 +338,7 @@ class GangSchedulingTest {
             StringBuilder st = new StringBuilder("A");
             for (int k : kids) st.append(' ').append(Wait.WEXITSTATUS(SprocTest.waitFor(s, k)));
             st.append(" n=").append(s.prctl(Prctl.PR_GETNSHARE));
-            s.println(st.toString());
+            Sim.puts(s, st.toString());
             return 0;
         });
         SprocTest.waitFor(sys, leader);
@@ -353,7 +353,7 @@ class GangSchedulingTest {
         meet(sys, slots, 0, 3, 50, 10_000);
         for (int k : kids) SprocTest.waitFor(sys, k);
         for (int h : hogs) SprocTest.waitFor(sys, h);
-        sys.println("B n=" + sys.prctl(Prctl.PR_GETNSHARE));
+        Sim.puts(sys, "B n=" + sys.prctl(Prctl.PR_GETNSHARE));
         return 0;
     }
 
@@ -396,7 +396,7 @@ class GangSchedulingTest {
             int st = SprocTest.waitFor(sys, pid);
             if (!Wait.WIFEXITED(st) || Wait.WEXITSTATUS(st) != 0) failed++;
         }
-        sys.println("failed " + failed);
+        Sim.puts(sys, "failed " + failed);
         return 0;
     }
 

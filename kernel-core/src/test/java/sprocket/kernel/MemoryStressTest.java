@@ -57,7 +57,7 @@ class MemoryStressTest {
             if (!Wait.WIFEXITED(st[0]) || Wait.WEXITSTATUS(st[0]) != 0) bad++;
         }
         if (sys.cpu().load64(shared) != 42) bad++;
-        sys.println("bad " + bad);
+        Sim.puts(sys, "bad " + bad);
         return bad == 0 ? 0 : 1;
     }
 

@@ -35,7 +35,7 @@ class MountCallsTest {
                 s.setuid(100);
                 String m = result(s, s.mount("t", "/mnt", Mount.MEMFS, 0));
                 String u = result(s, s.umount("/proc"));
-                s.println(m + " " + u);
+                Sim.puts(s, m + " " + u);
                 return 0;
             });
             sys.waitpid(c, new int[1], 0);
@@ -63,7 +63,7 @@ class MountCallsTest {
             sb.append(result(sys, sys.mount("t", "/mnt", Mount.MEMFS, 0))).append(' ');
             sb.append(result(sys, sys.mount("t", "/mnt", Mount.MEMFS, 0))).append(' ');
             sb.append(result(sys, sys.umount("/mnt")));
-            sys.println(sb.toString());
+            Sim.puts(sys, sb.toString());
             return 0;
         });
         assertThat(o.console()).isEqualTo("ENODEV EINVAL ENOENT ENOTDIR EBUSY EBUSY ok EBUSY ok\n");
@@ -77,7 +77,7 @@ class MountCallsTest {
             String missing = result(sys, sys.umount("/tmp/none"));
             // The root file system holds every process's root directory: always busy.
             String root = result(sys, sys.umount("/"));
-            sys.println(tmp + " " + missing + " " + root);
+            Sim.puts(sys, tmp + " " + missing + " " + root);
             return 0;
         });
         assertThat(o.console()).isEqualTo("EINVAL ENOENT EBUSY\n");
@@ -100,7 +100,7 @@ class MountCallsTest {
             boolean upUp = sys.stat("../..").ino() == sys.stat("/").ino() && sys.stat("../..").dev() == sys.stat("/").dev();
             String relative = Sim.read(sys, "f") + "|" + Sim.read(sys, "../../tmp/x");
             sys.chdir("/");
-            sys.println(ownDev + " " + hidden + " " + sameDev + " " + cwd + " " + upUp + " " + relative);
+            Sim.puts(sys, ownDev + " " + hidden + " " + sameDev + " " + cwd + " " + upUp + " " + relative);
             return sys.umount("/mnt");
         });
         assertThat(o.status()).isZero();
@@ -117,7 +117,7 @@ class MountCallsTest {
             sys.link("/mnt/f", "/mnt/g");
             String before = Sim.read(sys, "/mnt/g");
             int r = sys.umount("/mnt");
-            sys.println(r + " " + before + " " + Sim.read(sys, "/mnt/f") + " " + Sim.read(sys, "/mnt/g") + " "
+            Sim.puts(sys, r + " " + before + " " + Sim.read(sys, "/mnt/f") + " " + Sim.read(sys, "/mnt/g") + " "
                     + Sim.read(sys, "/mnt/under") + " " + (sys.stat("/mnt").dev() == sys.stat("/").dev()));
             return 0;
         });
@@ -142,7 +142,7 @@ class MountCallsTest {
             sb.append(' ').append(result(sys, sys.access("/mnt", Fcntl.W_OK)));
             sb.append(' ').append(result(sys, sys.access("/mnt", Fcntl.R_OK | Fcntl.X_OK)));
             sb.append(' ').append(Sim.read(sys, "/proc/mounts").lines().filter(l -> l.contains("/mnt")).findFirst().orElse(""));
-            sys.println(sb.toString());
+            Sim.puts(sys, sb.toString());
             return sys.umount("/mnt");
         });
         assertThat(o.status()).isZero();
@@ -164,7 +164,7 @@ class MountCallsTest {
             String mapped = result(sys, sys.umount("/mnt"));
             sys.munmap(a, 4096);
             String free = result(sys, sys.umount("/mnt"));
-            sys.println(open + " " + mapped + " " + free);
+            Sim.puts(sys, open + " " + mapped + " " + free);
             return 0;
         });
         assertThat(o.status()).isZero();
@@ -207,7 +207,7 @@ class MountCallsTest {
             sys.waitpid(c, st, 0);
             for (int fd : new int[] {ready[0], ready[1], go[0], go[1]}) sys.close(fd);
             String after = result(sys, sys.umount("/mnt"));
-            sys.println(own + " " + childCwd + " " + childRoot + " " + after + " " + Wait.WEXITSTATUS(st[0]));
+            Sim.puts(sys, own + " " + childCwd + " " + childRoot + " " + after + " " + Wait.WEXITSTATUS(st[0]));
             return 0;
         });
         assertThat(o.console()).isEqualTo("EBUSY EBUSY EBUSY ok 0\n");
@@ -222,7 +222,7 @@ class MountCallsTest {
             boolean up = sys.stat("/mnt/..").ino() == sys.stat("/").ino();
             String table = Sim.read(sys, "/mnt/mounts");
             String u = result(sys, sys.umount("/mnt"));
-            sys.print(m + " " + self + " " + up + " " + u + "\n" + table);
+            Sim.fputs(sys, 1, m + " " + self + " " + up + " " + u + "\n" + table);
             return 0;
         });
         assertThat(o.console()).isEqualTo("""

@@ -34,8 +34,8 @@ class NameSpaceTest {
             boolean follows = (sys.stat("/tmp/link").mode() & FileMode.S_IFMT) == FileMode.S_IFREG;
             sys.symlink("/tmp/loop", "/tmp/loop");
             boolean loop = sys.open("/tmp/loop", Fcntl.O_RDONLY) == -1 && sys.errno() == Errno.ELOOP;
-            sys.println(Sim.read(sys, "/tmp/link") + " " + sys.readlink("/tmp/link") + " " + isLink + " " + follows + " "
-                    + loop);
+            Sim.puts(sys, Sim.read(sys, "/tmp/link") + " " + sys.readlink("/tmp/link") + " " + isLink + " " + follows
+                    + " " + loop);
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("data real true true true\n");
@@ -49,7 +49,7 @@ class NameSpaceTest {
             int links = sys.stat("/tmp/b").nlink();
             sys.unlink("/tmp/a");
             sys.rename("/tmp/b", "/tmp/c");
-            sys.println(links + " " + Sim.read(sys, "/tmp/c") + " " + Sim.read(sys, "/tmp/b"));
+            Sim.puts(sys, links + " " + Sim.read(sys, "/tmp/c") + " " + Sim.read(sys, "/tmp/b"));
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("2 kept ENOENT\n");
@@ -88,7 +88,8 @@ class NameSpaceTest {
             sys.waitpid(c, st, 0);
             sys.chroot("/tmp/jail");
             sys.chdir("/");
-            sys.println(Wait.WEXITSTATUS(st[0]) + " " + Sim.read(sys, "/inside") + " " + Sim.read(sys, "/../../inside") + " "
+            Sim.puts(sys, Wait.WEXITSTATUS(st[0]) + " " + Sim.read(sys, "/inside") + " "
+                    + Sim.read(sys, "/../../inside") + " "
                     + Sim.read(sys, "/tmp/jail/inside"));
             return 0;
         }).run("t");
@@ -105,7 +106,7 @@ class NameSpaceTest {
             String cwd = sys.getcwd();
             boolean notDir = sys.getdents(sys.open("/dev/null", Fcntl.O_RDONLY), new Dirent[1]) == -1
                     && sys.errno() == Errno.ENOTDIR;
-            sys.println(names + " " + cwd + " " + notDir);
+            Sim.puts(sys, names + " " + cwd + " " + notDir);
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("[., .., bin, dev, proc, tmp] /dev true\n");

@@ -165,7 +165,7 @@ class PluginDiscoveryTest {
             while (sys.wait(new int[1]) > 0) {
                 // reap
             }
-            sys.println("done");
+            Sim.puts(sys, "done");
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("done\n");

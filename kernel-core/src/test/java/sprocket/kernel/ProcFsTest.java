@@ -81,11 +81,12 @@ class ProcFsTest {
             List<String> after = pids(sys);
             boolean gone = sys.stat("/proc/" + kids[0]) == null && sys.errno() == Errno.ENOENT;
             sys.waitpid(kids[1], st, 0);
-            sys.println("before " + before.contains(Integer.toString(me)) + " " + before.contains("1"));
-            sys.println("during " + during.containsAll(List.of(Integer.toString(kids[0]), Integer.toString(kids[1]))));
-            sys.println(status.replace(Integer.toString(kids[0]), "C").replace(Integer.toString(me), "P"));
-            sys.println(cmdline.replace('\0', '|'));
-            sys.println("zombie " + zombie + " after " + after.contains(Integer.toString(kids[0])) + " "
+            Sim.puts(sys, "before " + before.contains(Integer.toString(me)) + " " + before.contains("1"));
+            Sim.puts(sys, "during "
+                    + during.containsAll(List.of(Integer.toString(kids[0]), Integer.toString(kids[1]))));
+            Sim.puts(sys, status.replace(Integer.toString(kids[0]), "C").replace(Integer.toString(me), "P"));
+            Sim.puts(sys, cmdline.replace('\0', '|'));
+            Sim.puts(sys, "zombie " + zombie + " after " + after.contains(Integer.toString(kids[0])) + " "
                     + after.contains(Integer.toString(kids[1])) + " gone " + gone);
             return 0;
         }).run("t");
@@ -120,7 +121,7 @@ class ProcFsTest {
             sys.close(fds[1]);
             for (int kid : kids) sys.waitpid(kid, new int[1], 0);
             List<Integer> asNumbers = listed.stream().map(Integer::valueOf).toList();
-            sys.println(asNumbers.equals(asNumbers.stream().sorted().toList()) + " " + asNumbers.size());
+            Sim.puts(sys, asNumbers.equals(asNumbers.stream().sorted().toList()) + " " + asNumbers.size());
             return 0;
         }).run("t");
         // init, t and twelve children, some past pid 9 so name order would differ.
@@ -135,7 +136,7 @@ class ProcFsTest {
             int[] st = new int[1];
             sys.waitpid(kid, st, 0);
             Stat link = sys.lstat("/proc/self");
-            sys.println(sys.readlink("/proc/self").equals(Integer.toString(sys.getpid())) + " "
+            Sim.puts(sys, sys.readlink("/proc/self").equals(Integer.toString(sys.getpid())) + " "
                     + (link.type() == FileMode.S_IFLNK) + " child " + Wait.WEXITSTATUS(st[0]));
             return 0;
         }).run("t");
@@ -155,7 +156,7 @@ class ProcFsTest {
             int re = sys.errno();
             int l = sys.link("/proc/self/status", "/tmp/s");
             int le = sys.errno();
-            sys.println(sys.getuid() + " " + w + " " + Errno.name(we) + " " + c + " " + Errno.name(ce) + " " + m + " "
+            Sim.puts(sys, sys.getuid() + " " + w + " " + Errno.name(we) + " " + c + " " + Errno.name(ce) + " " + m + " "
                     + Errno.name(me) + " " + r + " " + Errno.name(re) + " " + l + " " + Errno.name(le));
             return 0;
         }).run("t");
@@ -178,7 +179,7 @@ class ProcFsTest {
             String status = read(sys, "/proc/" + kid + "/status");
             sys.close(fds[1]);
             sys.waitpid(kid, new int[1], 0);
-            sys.println(st.uid() + " " + st.gid() + " " + Integer.toOctalString(st.mode() & 07777) + " "
+            Sim.puts(sys, st.uid() + " " + st.gid() + " " + Integer.toOctalString(st.mode() & 07777) + " "
                     + status.contains("Uid:\t100\t100\n") + " " + status.contains("Gid:\t20\t20\n"));
             return 0;
         }).run("t");
@@ -191,7 +192,7 @@ class ProcFsTest {
             sys.chdir("/proc/self");
             String cwd = sys.getcwd();
             sys.chdir("../..");
-            sys.println(cwd.equals("/proc/" + sys.getpid()) + " " + sys.getcwd());
+            Sim.puts(sys, cwd.equals("/proc/" + sys.getpid()) + " " + sys.getcwd());
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("true /\n");

@@ -25,7 +25,7 @@ class ProcessTableTest {
     void fork_fails_with_EAGAIN_when_the_table_holds_max_nprocs() {
         var o = Sim.with("kernel.maxusers = 1").program("t", (sys, argv) -> {
             int made = forkUntilRefused(sys);
-            sys.println("made " + made);
+            Sim.puts(sys, "made " + made);
             sys.kill(0, Signals.SIGKILL);
             return 0;
         }).run("t");
@@ -40,7 +40,7 @@ class ProcessTableTest {
             int c = sys.fork(s -> {
                 s.setuid(100);
                 int made = forkUntilRefused(s);
-                s.println("user made " + made);
+                Sim.puts(s, "user made " + made);
                 return 0;
             });
             sys.waitpid(c, new int[1], 0);

@@ -102,7 +102,7 @@ class SchedulerEjectionTest {
         int sum = 0;
         int[] st = new int[1];
         while (sys.wait(st) > 0) sum += sprocket.api.sys.Wait.WEXITSTATUS(st[0]);
-        sys.println("sum " + sum);
+        Sim.puts(sys, "sum " + sum);
         return 0;
     }
 

@@ -55,7 +55,7 @@ class ShareGroupStressTest {
                         sys.kill(k, Signals.SIGKILL);
                         if (waitFor(sys, k) != -1) reaped++;
                     }
-                    sys.println("reaped " + reaped);
+                    Sim.puts(sys, "reaped " + reaped);
                     return 0;
                 }).run("t");
     }

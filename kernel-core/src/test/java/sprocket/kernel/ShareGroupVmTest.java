@@ -39,7 +39,7 @@ class ShareGroupVmTest {
             sys.munmap(map, 4 * 4096);
             sys.cpu().store32(cell, 1);
             int st = waitFor(sys, reader);
-            sys.println(Wait.WIFSIGNALED(st) + " " + Signals.name(Wait.WTERMSIG(st)));
+            Sim.puts(sys, Wait.WIFSIGNALED(st) + " " + Signals.name(Wait.WTERMSIG(st)));
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("true SIGSEGV\n");
@@ -71,7 +71,7 @@ class ShareGroupVmTest {
                 updates += 2;
             }
             waitFor(sys, toucher);
-            sys.println(updates > 0 ? "ok" : "no updates");
+            Sim.puts(sys, updates > 0 ? "ok" : "no updates");
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("ok\n");

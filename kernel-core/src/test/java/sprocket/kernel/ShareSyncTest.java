@@ -48,7 +48,7 @@ class ShareSyncTest {
             int n = sys.read(fd, b, 0, 2);
             sys.unblockproc(c);
             waitFor(sys, c);
-            sys.println(n + " " + new String(b) + " " + (char) sys.cpu().load32(cell + 4));
+            Sim.puts(sys, n + " " + new String(b) + " " + (char) sys.cpu().load32(cell + 4));
             return 0;
         }).run("t");
         assertThat(o.console()).as(o.console()).isEqualTo("2 cd e\n");
@@ -68,7 +68,7 @@ class ShareSyncTest {
             int d = sys.sproc((s, arg, len) -> s.close((int) arg), Prctl.PR_SADDR, fd2);
             waitFor(sys, d);
             boolean open = sys.write(fd2, new byte[1], 0, 1) == 1;
-            sys.println(ebadf + " " + open);
+            Sim.puts(sys, ebadf + " " + open);
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("true true\n");
@@ -93,7 +93,7 @@ class ShareSyncTest {
             waitFor(sys, c);
             Rlimit[] lim = new Rlimit[1];
             sys.getrlimit(Rlimit.RLIMIT_FSIZE, lim);
-            sys.println(sys.getcwd() + " " + Integer.toOctalString(sys.umask(022)) + " " + lim[0].cur() + " "
+            Sim.puts(sys, sys.getcwd() + " " + Integer.toOctalString(sys.umask(022)) + " " + lim[0].cur() + " "
                     + sys.getuid() + " " + sys.geteuid() + " " + sys.getgid());
             return 0;
         }).run("t");
@@ -109,7 +109,7 @@ class ShareSyncTest {
                 return 0;
             }, Prctl.PR_SADDR | Prctl.PR_SFDS, 0);
             waitFor(sys, c);
-            sys.println(sys.getcwd() + " " + Integer.toOctalString(sys.umask(022)));
+            Sim.puts(sys, sys.getcwd() + " " + Integer.toOctalString(sys.umask(022)));
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("/ 22\n");
@@ -130,7 +130,7 @@ class ShareSyncTest {
                 return 0;
             }, Prctl.PR_SADDR | Prctl.PR_SDIR, cell);
             waitFor(sys, c);
-            sys.println(Integer.toHexString((int) sys.prctl(Prctl.PR_GETSHMASK, 0)) + " "
+            Sim.puts(sys, Integer.toHexString((int) sys.prctl(Prctl.PR_GETSHMASK, 0)) + " "
                     + Integer.toHexString(sys.cpu().load32(cell)));
             return 0;
         }).run("t");
@@ -158,7 +158,7 @@ class ShareSyncTest {
             int theirs = sys.cpu().load32(cell);
             // The sleeper must not have taken descriptor 3 again: it picked up the group's table first.
             boolean same = sys.fstat(theirs) != null && sys.fstat(mine) != null;
-            sys.println(mine + " " + w + " " + theirs + " " + same);
+            Sim.puts(sys, mine + " " + w + " " + theirs + " " + same);
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("3 4 5 true\n");
@@ -182,7 +182,7 @@ class ShareSyncTest {
             long took = sys.cpu().cycles() - before;
             sys.kill(c, sprocket.api.Signals.SIGUSR1);
             waitFor(sys, c);
-            sys.println(Integer.toOctalString(sys.cpu().load32(cell)) + " " + (took < 10_000));
+            Sim.puts(sys, Integer.toOctalString(sys.cpu().load32(cell)) + " " + (took < 10_000));
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("77 true\n");

@@ -14,7 +14,7 @@ class SignalsTest {
     @Test
     void a_caught_signal_runs_the_handler_and_pause_returns_EINTR() {
         var o = Sim.with().program("t", (sys, argv) -> {
-            sys.signal(Signals.SIGALRM, (s, sig) -> s.println("caught " + Signals.name(sig)));
+            sys.signal(Signals.SIGALRM, (s, sig) -> Sim.puts(s, "caught " + Signals.name(sig)));
             sys.alarm(1);
             int r = sys.pause();
             // pause(2): "pause returns -1 with errno set to EINTR" once a handler has run.
@@ -40,10 +40,10 @@ class SignalsTest {
         var o = Sim.with().program("t", (sys, argv) -> {
             sys.signal(Signals.SIGUSR1, SignalHandler.IGNORE);
             sys.kill(sys.getpid(), Signals.SIGUSR1);
-            sys.println("survived SIGUSR1");
+            Sim.puts(sys, "survived SIGUSR1");
             sys.signal(Signals.SIGUSR1, SignalHandler.DEFAULT);
             sys.kill(sys.getpid(), Signals.SIGUSR1);
-            sys.println("not reached");
+            Sim.puts(sys, "not reached");
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("survived SIGUSR1\n");
@@ -91,7 +91,7 @@ class SignalsTest {
             while (sys.wait(st) > 0) {
                 if (Wait.WIFSIGNALED(st[0])) killed++;
             }
-            sys.println("killed " + killed);
+            Sim.puts(sys, "killed " + killed);
             return 0;
         }).run("t");
         // The two grandchildren are orphaned to init when their parent dies; init reaps them.
@@ -131,7 +131,7 @@ class SignalsTest {
     void init_cannot_be_killed_by_a_signal_it_does_not_catch() {
         var o = Sim.with().program("t", (sys, argv) -> {
             int r = sys.kill(1, Signals.SIGKILL);
-            sys.println("kill returned " + r + ", init's pid still answers: " + (sys.kill(1, 0) == 0));
+            Sim.puts(sys, "kill returned " + r + ", init's pid still answers: " + (sys.kill(1, 0) == 0));
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("kill returned 0, init's pid still answers: true\n");

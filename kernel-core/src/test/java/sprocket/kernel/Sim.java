@@ -89,6 +89,25 @@ final class Sim {
         }
     }
 
+    /**
+     * puts(3S) for the kernel's own tests, which run without the C library (sprocket.libc tests itself on this kernel):
+     * {@code s} and a newline to standard output, written whole.
+     */
+    static void puts(Sys sys, String s) {
+        fputs(sys, sprocket.api.sys.Fcntl.STDOUT_FILENO, s + "\n");
+    }
+
+    /** {@code s} to descriptor {@code fd}, written whole as stdio writes it. */
+    static void fputs(Sys sys, int fd, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        int off = 0;
+        while (off < b.length) {
+            int n = sys.write(fd, b, off, b.length - off);
+            if (n <= 0) return;
+            off += n;
+        }
+    }
+
     /** Writes {@code text} to a new or truncated file at {@code path}, as a test program's set-up. */
     static void write(Sys sys, String path, String text) {
         int fd = sys.open(path, sprocket.api.sys.Fcntl.O_WRONLY | sprocket.api.sys.Fcntl.O_CREAT

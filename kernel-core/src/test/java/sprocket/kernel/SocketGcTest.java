@@ -38,7 +38,7 @@ class SocketGcTest {
             if (sys.socketpair(Socket.AF_UNIX, Socket.SOCK_STREAM, 0, sv) != 0) return 1;
             // sv[1] is queued on its own receive buffer; exit closes both descriptors and nothing else holds it.
             int sent = pass(sys, sv[0], sv[1]);
-            sys.println("sent " + sent);
+            Sim.puts(sys, "sent " + sent);
             return 0;
         }).run("t");
         assertThat(o.status()).as(o.console()).isZero();
@@ -59,7 +59,7 @@ class SocketGcTest {
             int one = pass(sys, a[0], b[1], f);
             int two = pass(sys, b[0], a[1]);
             for (int fd : new int[] {f, a[0], a[1], b[0], b[1]}) sys.close(fd);
-            sys.println("sent " + one + " " + two);
+            Sim.puts(sys, "sent " + one + " " + two);
             return 0;
         }).run("t");
         assertThat(o.status()).as(o.console()).isZero();
@@ -86,7 +86,7 @@ class SocketGcTest {
                 if (s.recvmsg(carrier[1], m, 0) != 1 || m.rights.length != 1) return 1;
                 byte[] buf = new byte[8];
                 int n = s.read(m.rights[0], buf, 0, buf.length);
-                s.println("child read \"" + new String(buf, 0, Math.max(n, 0), StandardCharsets.UTF_8) + "\"");
+                Sim.puts(s, "child read \"" + new String(buf, 0, Math.max(n, 0), StandardCharsets.UTF_8) + "\"");
                 s.close(m.rights[0]);
                 return s.close(carrier[1]);
             });
@@ -95,7 +95,7 @@ class SocketGcTest {
             sys.waitpid(c, st, 0);
             sys.close(carrier[0]);
             sys.close(inner[0]);
-            sys.println("child " + Wait.WEXITSTATUS(st[0]));
+            Sim.puts(sys, "child " + Wait.WEXITSTATUS(st[0]));
             return 0;
         }).run("t");
         assertThat(o.status()).as(o.console()).isZero();

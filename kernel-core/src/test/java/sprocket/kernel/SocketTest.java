@@ -69,7 +69,7 @@ class SocketTest {
                 // shutdown(2) SHUT_WR: the server reads end of file, echoes nothing more, and closes.
                 s.shutdown(fd, Socket.SHUT_WR);
                 int end = s.read(fd, b, 0, b.length);
-                s.println("client got " + echoed.toString().replace("\n", "|") + " then " + end);
+                Sim.puts(s, "client got " + echoed.toString().replace("\n", "|") + " then " + end);
                 return s.close(fd);
             });
             SockAddr[] peer = new SockAddr[1];
@@ -87,7 +87,7 @@ class SocketTest {
             sys.waitpid(c, st, 0);
             boolean peerOk = domain == Socket.AF_UNIX ? peer[0].equals(SockAddrUn.UNNAMED)
                     : ((SockAddrIn) peer[0]).addr() == Socket.INADDR_LOOPBACK;
-            sys.println("server echoed " + total + " bytes, peer " + peerOk + ", client " + Wait.WEXITSTATUS(st[0]));
+            Sim.puts(sys, "server echoed " + total + " bytes, peer " + peerOk + ", client " + Wait.WEXITSTATUS(st[0]));
             return 0;
         }).run("t");
         assertThat(o.status()).as(o.console()).isZero();
@@ -119,7 +119,7 @@ class SocketTest {
             name[0] = got[0].toString();
             sys.close(again);
             sys.unlink("/tmp/s");
-            sys.println(isSock + " " + inUse + " " + twice + " " + stays + " " + open + " " + refused + " " + rebound
+            Sim.puts(sys, isSock + " " + inUse + " " + twice + " " + stays + " " + open + " " + refused + " " + rebound
                     + " " + name[0]);
             return 0;
         }).run("t");
@@ -159,7 +159,7 @@ class SocketTest {
             // "EOPNOTSUPP The socket is listening and cannot be connected."
             out.append(r(sys, sys.connect(ls, SockAddrIn.loopback(8080))));
             for (int fd : new int[] {s, bound, dgram, tcp, ls}) sys.close(fd);
-            sys.println(out.toString());
+            Sim.puts(sys, out.toString());
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("-1 ENOENT,-1 ECONNREFUSED,-1 ECONNREFUSED,-1 EPROTOTYPE,-1 EAFNOSUPPORT,"
@@ -201,7 +201,7 @@ class SocketTest {
             // socketpair(2): "EOPNOTSUPP The specified protocol does not permit creation of socket pairs."
             out.append(r(sys, sys.socketpair(Socket.AF_INET, Socket.SOCK_STREAM, 0, new int[2])));
             for (int fd : new int[] {p[0], p[1], s, d, u}) sys.close(fd);
-            sys.println(out.toString());
+            Sim.puts(sys, out.toString());
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("-1 EAFNOSUPPORT,-1 ESOCKTNOSUPPORT,-1 EPROTONOSUPPORT,-1 ENOTSOCK,-1 EBADF,"
@@ -233,7 +233,7 @@ class SocketTest {
             int[] st = new int[1];
             sys.waitpid(c, st, 0);
             for (int fd : new int[] {a, b, u}) sys.close(fd);
-            sys.println(inUse + " " + udp + " " + (port >= 1024 && port <= 5000) + " " + Wait.WEXITSTATUS(st[0]));
+            Sim.puts(sys, inUse + " " + udp + " " + (port >= 1024 && port <= 5000) + " " + Wait.WEXITSTATUS(st[0]));
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("-1 EADDRINUSE 0 true 0\n");
@@ -255,7 +255,7 @@ class SocketTest {
             int a = sys.accept(ls, peer);
             SockAddr[] seen = new SockAddr[1];
             sys.getpeername(c, seen);
-            sys.println(client[0].equals(peer[0]) + " " + seen[0].equals(SockAddrIn.loopback(
+            Sim.puts(sys, client[0].equals(peer[0]) + " " + seen[0].equals(SockAddrIn.loopback(
                     ((SockAddrIn) server[0]).port())) + " " + client[0].toString().startsWith("127.0.0.1:"));
             for (int fd : new int[] {ls, c, a}) sys.close(fd);
             return 0;
@@ -293,7 +293,7 @@ class SocketTest {
             sys.close(rx);
             sys.close(tx);
             sys.unlink("/tmp/d");
-            sys.println(out.toString());
+            Sim.puts(sys, out.toString());
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("a/bb/ccc/ddd TRUNC -1 EAGAIN -1 EMSGSIZE true\n");
@@ -310,7 +310,7 @@ class SocketTest {
             String second = r(sys, sys.recv(u, b, 0, 2, Socket.MSG_DONTWAIT));
             String third = r(sys, sys.recv(u, b, 0, 2, Socket.MSG_DONTWAIT));
             sys.close(u);
-            sys.println(first + " " + second + " " + third);
+            Sim.puts(sys, first + " " + second + " " + third);
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("2 -1 ECONNREFUSED -1 EAGAIN\n");
@@ -334,7 +334,7 @@ class SocketTest {
                 byte[] b = new byte[32];
                 // The passed descriptor shares the open file, offset included (4: "paper's file").
                 int got = s.read(m.rights[0], b, 0, b.length);
-                s.println("child fd " + m.rights[0] + " read \"" + text(b, got) + "\"");
+                Sim.puts(s, "child fd " + m.rights[0] + " read \"" + text(b, got) + "\"");
                 s.close(m.rights[0]);
                 return s.close(sv[1]);
             });
@@ -347,7 +347,7 @@ class SocketTest {
             int[] st = new int[1];
             sys.waitpid(c, st, 0);
             sys.close(sv[0]);
-            sys.println("sent " + sent + ", child " + Wait.WEXITSTATUS(st[0]));
+            Sim.puts(sys, "sent " + sent + ", child " + Wait.WEXITSTATUS(st[0]));
             return 0;
         }).run("t");
         assertThat(o.status()).as(o.console()).isZero();
@@ -377,7 +377,7 @@ class SocketTest {
             // end-of-run check finds the file closed.
             sys.close(sv[0]);
             sys.close(sv[1]);
-            sys.println(first + " fd " + lowest);
+            Sim.puts(sys, first + " fd " + lowest);
             return 0;
         }).run("t");
         assertThat(o.status()).as(o.console()).isZero();
@@ -403,7 +403,7 @@ class SocketTest {
             byte[] b = new byte[4];
             String eof = r(sys, sys.read(sv[0], b, 0, 4));
             sys.close(sv[0]);
-            sys.println(killed + " " + ignored + " " + eof);
+            Sim.puts(sys, killed + " " + ignored + " " + eof);
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("true -1 EPIPE 0\n");
@@ -430,7 +430,7 @@ class SocketTest {
             String after = r(sys, sys.read(tv[1], b, 0, b.length));
             String reply = text(b, sys.read(sv[0], b, 0, b.length));
             for (int fd : new int[] {sv[0], sv[1], tv[1]}) sys.close(fd);
-            sys.println(data + " " + eof + " " + reply + " " + reset + " " + after);
+            Sim.puts(sys, data + " " + eof + " " + reply + " " + reset + " " + after);
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("last words 0 reply -1 ECONNRESET 0\n");
@@ -469,7 +469,7 @@ class SocketTest {
             out.append(first >= 0).append(',').append(Wait.WEXITSTATUS(st[0])).append(',').append(second >= 0);
             for (int fd : new int[] {ls, a, b, first, second}) sys.close(fd);
             sys.unlink("/tmp/l");
-            sys.println(out.toString());
+            Sim.puts(sys, out.toString());
             return 0;
         }).run("t");
         assertThat(o.status()).as(o.console()).isZero();
@@ -498,7 +498,7 @@ class SocketTest {
             sys.close(sv[1]);
             String stillThere = r(sys, sys.getsockname(dup, new SockAddr[1]));
             sys.close(dup);
-            sys.println(got + " " + n + " " + stillThere);
+            Sim.puts(sys, got + " " + n + " " + stillThere);
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("child parent 0 0\n");

@@ -74,7 +74,7 @@ class SystemVIpcTest {
             boolean empty = sys.msgrcv(q, type, buf, buf.length, 0, IpcFlags.IPC_NOWAIT) == -1
                     && sys.errno() == Errno.ENOMSG;
             sys.msgctl(q, IpcFlags.IPC_RMID, null);
-            sys.println(got + " empty " + empty);
+            Sim.puts(sys, got + " empty " + empty);
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("type 1;type 3;type 2; empty true\n");
@@ -101,7 +101,7 @@ class SystemVIpcTest {
             long value = sys.cpu().load64(at + 8);
             boolean detached = sys.shmdt(at) == 0;
             boolean notAgain = sys.shmdt(at) == -1 && sys.errno() == Errno.EINVAL;
-            sys.println("value " + value + ", nattch " + attachedNow + ", gone " + gone + ", detached " + detached
+            Sim.puts(sys, "value " + value + ", nattch " + attachedNow + ", gone " + gone + ", detached " + detached
                     + ", not again " + notAgain);
             return 0;
         }).run("t");

@@ -214,7 +214,7 @@ class VirtualMemoryTest {
             // Afterwards memory is free again and the survivor works as before.
             long a = sys.mmap(0, 4096, RW, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1, 0);
             sys.cpu().store64(a, 5);
-            sys.println("sbrk " + sbrk + ", mmap " + mmap + ", killed " + killedCount + ", survivor "
+            Sim.puts(sys, "sbrk " + sbrk + ", mmap " + mmap + ", killed " + killedCount + ", survivor "
                     + (sys.cpu().load64(a) == 5));
             return 0;
         }).run("t");

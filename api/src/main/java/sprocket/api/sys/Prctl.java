@@ -57,7 +57,7 @@ public final class Prctl {
     public static final int PR_FLAGMASK = 0xff000000;
     /** The caller blocks (blockproc(2)) after a successful sproc. */
     public static final int PR_BLOCK = 0x01000000;
-    /** The child does not join the C library arena. */
+    /** The child does not join the C library arena: a flag for the C library's sproc, which the kernel ignores. */
     public static final int PR_NOLIBC = 0x02000000;
 
     // ---- blockproc(2)

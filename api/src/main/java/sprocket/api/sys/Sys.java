@@ -1,7 +1,5 @@
 package sprocket.api.sys;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The system calls, as a program sees them: names and meanings from the Unix and IRIX manual pages. A call
  * that fails returns -1 (or null, where the C call returns a pointer) and sets {@link #errno()}, which is
@@ -380,10 +378,12 @@ public interface Sys {
 
     // ---- share groups (sproc(2), blockproc(2); prctl(2) above)
     /**
-     * sproc(2): a new process in the caller's share group (the first call forms the group), starting at
-     * {@code entry} with {@code arg}, sharing what {@code inh} asks of {@link Prctl}'s PR_S* bits (masked by what the
-     * caller itself shares) and obeying its flags PR_BLOCK and PR_NOLIBC. Its stack is placed by the kernel with
-     * RLIMIT_STACK's soft value as margin. Returns the child's pid, or -1 with errno ENOMEM, EAGAIN, EPERM, ENOSPC.
+     * sproc(2), the system call: a new process in the caller's share group (the first call forms the group), starting
+     * at {@code entry} with {@code arg}, sharing what {@code inh} asks of {@link Prctl}'s PR_S* bits (masked by what
+     * the caller itself shares) and obeying its flag PR_BLOCK. Its stack is placed by the kernel with RLIMIT_STACK's
+     * soft value as margin. Returns the child's pid, or -1 with errno ENOMEM, EAGAIN, EPERM. The C library arena, its
+     * ENOSPC and the PR_NOLIBC flag that declines it are the C library's (sprocket.libc's Sproc), as in IRIX, where
+     * the library's sproc joins the arena; the kernel ignores PR_NOLIBC.
      */
     int sproc(SprocEntry entry, int inh, long arg);
 
@@ -427,48 +427,6 @@ public interface Sys {
     /** setblockproccntall(2): {@link #setblockproccnt} on every member of {@code pid}'s share group. */
     int setblockproccntall(int pid, int count);
 
-    // ---- arenas (usinit(3P), usconfig(3P)) and the locks and semaphores in them (ussetlock(3P), uspsema(3P))
-    /**
-     * usconfig(3P): {@link Ulocks} CONF_INITUSERS and CONF_INITSIZE set what the next arena gets (and, for
-     * CONF_INITUSERS, what the share group's C library arena admits: set it before the first sproc) and return the
-     * old value; CONF_GETUSERS and CONF_GETSIZE read them. -1 with EINVAL for anything else or a value out of range.
-     */
-    long usconfig(int cmd, long value);
-
-    /**
-     * usinit(3P): maps the arena in {@code filename} (made with the configured size if it is new, shared with every
-     * process mapping the same file; "/dev/zero" gives one shared only with the caller's share group and children) and
-     * joins it. Returns its address, or 0 with errno set (ENOSPC when it has its configured number of users already,
-     * or the errors of open(2) and mmap(2)).
-     */
-    long usinit(String filename);
-
-    /** usnewlock(3P): a new lock in the arena, unlocked; 0 with ENOMEM when the arena is full. */
-    long usnewlock(long arena);
-
-    /** ussetlock(3P): takes the lock, spinning ({@link Ulocks#USDEFSPIN} tries, then yielding the CPU); returns 1. */
-    int ussetlock(long lock);
-
-    /** uscsetlock(3P): tries the lock up to {@code spins} times; 1 if it was taken, else 0. */
-    int uscsetlock(long lock, int spins);
-
-    /** usunsetlock(3P): releases the lock; 0. */
-    int usunsetlock(long lock);
-
-    /** ustestlock(3P): 1 if the lock is held, else 0. */
-    int ustestlock(long lock);
-
-    /** usnewsema(3P): a new semaphore in the arena with count {@code value}; 0 with ENOMEM when the arena is full. */
-    long usnewsema(long arena, int value);
-
-    /** uspsema(3P): decrements the count and, if it went negative, sleeps until a usvsema wakes the caller; 1. */
-    int uspsema(long sema);
-
-    /** uscpsema(3P): decrements the count only if that leaves it non-negative; 1 if it did, else 0. */
-    int uscpsema(long sema);
-
-    /** usvsema(3P): increments the count, waking the longest waiter if there is one; 0. */
-    int usvsema(long sema);
     // ---- sockets (socket(2), bind(2), listen(2), accept(2), connect(2), send(2), recv(2), sendmsg(2), recvmsg(2),
     //      shutdown(2), socketpair(2), getsockname(2), getpeername(2); unix(7) and the loopback interface of ip(7))
 
@@ -550,28 +508,4 @@ public interface Sys {
 
     /** getpeername(2): the connected peer's address into {@code name[0]}; ENOTCONN when not connected. */
     int getpeername(int s, SockAddr[] name);
-
-    // ---- conveniences a C library would give
-
-    /** Writes a string to standard output, as {@code fputs(s, stdout)} followed by a flush. */
-    default void print(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        int off = 0;
-        while (off < b.length) {
-            int n = write(Fcntl.STDOUT_FILENO, b, off, b.length - off);
-            if (n <= 0) return;
-            off += n;
-        }
-    }
-
-    /** {@link #print} and a newline. */
-    default void println(String s) {
-        print(s + "\n");
-    }
-
-    /** Writes a string to standard error. */
-    default void eprint(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        write(Fcntl.STDERR_FILENO, b, 0, b.length);
-    }
 }

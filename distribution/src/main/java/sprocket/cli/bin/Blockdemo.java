@@ -1,8 +1,15 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+import static sprocket.api.sys.Fcntl.STDOUT_FILENO;
+
 import sprocket.api.sys.Prctl;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Sproc;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
+import sprocket.libc.Strtol;
 
 /**
  * blockdemo [N]: blockproc(2) and friends. N (3) members block themselves; the parent lets them go one at a time
@@ -23,37 +30,37 @@ public final class Blockdemo implements Program {
 
     @Override
     public int main(Sys sys, String[] argv) {
-        long n = argv.length > 1 ? Libc.number(argv[1], 1, 7) : 3;
-        if (n == Libc.BAD_NUMBER) {
-            Libc.eputs(sys, "usage: blockdemo [n], n from 1 to 7\n");
+        long n = argv.length > 1 ? Strtol.number(argv[1], 1, 7) : 3;
+        if (n == Strtol.BAD_NUMBER) {
+            Stdio.fputs(sys, STDERR_FILENO, "usage: blockdemo [n], n from 1 to 7\n");
             return 2;
         }
         long turn = sys.sbrk(4096);
         int[] kids = new int[(int) n];
         for (int i = 0; i < n; i++) {
             int index = i;
-            kids[i] = sys.sproc((s, arg, len) -> {
+            kids[i] = Sproc.sproc(sys, (s, arg, len) -> {
                 s.blockproc(s.getpid());
-                Libc.puts(s, "member " + index + " (pid " + s.getpid() + "): released\n");
+                Stdio.fputs(s, STDOUT_FILENO, "member " + index + " (pid " + s.getpid() + "): released\n");
                 s.cpu().store32(arg, s.cpu().load32(arg) + 1);
                 s.blockproc(s.getpid());
-                Libc.puts(s, "member " + index + ": released again, with everyone\n");
+                Stdio.fputs(s, STDOUT_FILENO, "member " + index + ": released again, with everyone\n");
                 return 0;
             }, Prctl.PR_SALL, turn);
             if (kids[i] == -1) {
-                Libc.perror(sys, "blockdemo: sproc");
+                Strerror.perror(sys, "blockdemo: sproc");
                 return 1;
             }
         }
         waitBlocked(sys, kids);
-        Libc.puts(sys, "parent: all " + n + " members are blocked\n");
+        Stdio.fputs(sys, STDOUT_FILENO, "parent: all " + n + " members are blocked\n");
         for (int i = (int) n - 1; i >= 0; i--) {
             int before = sys.cpu().load32(turn);
             sys.unblockproc(kids[i]);
             while (sys.cpu().load32(turn) == before) sys.sched_yield();
         }
         waitBlocked(sys, kids);
-        Libc.puts(sys, "parent: blocked again; unblockprocall\n");
+        Stdio.fputs(sys, STDOUT_FILENO, "parent: blocked again; unblockprocall\n");
         // The parent is a member as well: releasing all raises its own count, which it takes back at once.
         sys.unblockprocall(sys.getpid());
         sys.setblockproccnt(sys.getpid(), 0);

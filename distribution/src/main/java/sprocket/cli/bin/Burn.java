@@ -1,10 +1,16 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+import static sprocket.api.sys.Fcntl.STDOUT_FILENO;
+
 import sprocket.api.Errno;
 import sprocket.api.Signals;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Wait;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
+import sprocket.libc.Strtol;
 
 /**
  * burn NPROC CYCLES: forks NPROC children that each compute for CYCLES cycles and exit, waits for all of
@@ -26,13 +32,14 @@ public final class Burn implements Program {
     @Override
     public int main(Sys sys, String[] argv) {
         if (argv.length != 3) {
-            Libc.eputs(sys, "usage: burn nproc cycles\n");
+            Stdio.fputs(sys, STDERR_FILENO, "usage: burn nproc cycles\n");
             return 2;
         }
-        long nproc = Libc.number(argv[1], 1, Integer.MAX_VALUE);
-        long cycles = Libc.number(argv[2], 0, Long.MAX_VALUE);
-        if (nproc == Libc.BAD_NUMBER || cycles == Libc.BAD_NUMBER) {
-            Libc.eputs(sys, "burn: nproc must be a positive number and cycles a number >= 0\nusage: burn nproc cycles\n");
+        long nproc = Strtol.number(argv[1], 1, Integer.MAX_VALUE);
+        long cycles = Strtol.number(argv[2], 0, Long.MAX_VALUE);
+        if (nproc == Strtol.BAD_NUMBER || cycles == Strtol.BAD_NUMBER) {
+            Stdio.fputs(sys, STDERR_FILENO,
+                    "burn: nproc must be a positive number and cycles a number >= 0\nusage: burn nproc cycles\n");
             return 2;
         }
 
@@ -45,7 +52,7 @@ public final class Burn implements Program {
                 return 0;
             });
             if (pid == -1) {
-                Libc.perror(sys, "burn: fork");
+                Strerror.perror(sys, "burn: fork");
                 ok = false;
                 break;
             }
@@ -56,25 +63,27 @@ public final class Burn implements Program {
             int pid = sys.waitpid(-1, status, 0);
             if (pid == -1) {
                 if (sys.errno() == Errno.EINTR) continue;
-                Libc.perror(sys, "burn: waitpid");
+                Strerror.perror(sys, "burn: waitpid");
                 ok = false;
                 break;
             }
             reaped++;
             int s = status[0];
             if (Wait.WIFSIGNALED(s)) {
-                Libc.eputs(sys, "burn: pid " + pid + " killed by " + Signals.name(Wait.WTERMSIG(s)) + "\n");
+                Stdio.fputs(sys, STDERR_FILENO, "burn: pid " + pid + " killed by " + Signals.name(Wait.WTERMSIG(s))
+                        + "\n");
                 ok = false;
             } else if (!Wait.WIFEXITED(s) || Wait.WEXITSTATUS(s) != 0) {
-                Libc.eputs(sys, "burn: pid " + pid + " exited with status " + Wait.WEXITSTATUS(s) + "\n");
+                Stdio.fputs(sys, STDERR_FILENO, "burn: pid " + pid + " exited with status " + Wait.WEXITSTATUS(s)
+                        + "\n");
                 ok = false;
             }
         }
         long elapsed = sys.cpu().cycles() - start;
         if (!ok) return 1;
-        if (!Libc.puts(sys, "burn: " + started + " processes x " + cycles + " cycles: " + elapsed
-                + " cycles elapsed\n")) {
-            Libc.perror(sys, "burn: write");
+        if (Stdio.fputs(sys, STDOUT_FILENO, "burn: " + started + " processes x " + cycles + " cycles: " + elapsed
+                + " cycles elapsed\n") == Stdio.EOF) {
+            Strerror.perror(sys, "burn: write");
             return 1;
         }
         return 0;

@@ -3,6 +3,9 @@ package sprocket.cli.bin;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Getopt;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
 
 /**
  * cat(1): "reads each file in sequence and writes it on the standard output". With no file, or where a file is
@@ -27,40 +30,40 @@ public final class Cat implements Program {
     @Override
     public int main(Sys sys, String[] argv) {
         boolean silent = false;
-        Getopt g = new Getopt(argv, "su");
-        for (int c; (c = g.next()) != -1;) {
+        Getopt g = new Getopt(sys, argv, "su");
+        for (int c; (c = g.getopt()) != -1;) {
             switch (c) {
                 case 's' -> silent = true;
                 case 'u' -> {
                     // Output is never buffered here, so -u has nothing left to change.
                 }
                 default -> {
-                    return g.usage(sys, "cat", USAGE);
+                    return Usage.fail(sys, USAGE);
                 }
             }
         }
         String[] files = g.operands();
         if (files.length == 0) files = new String[] {"-"};
 
-        byte[] buf = new byte[Stdout.BUFSIZ];
+        byte[] buf = new byte[Stdio.BUFSIZ];
         int status = 0;
         for (String file : files) {
             boolean stdin = file.equals("-");
             int fd = stdin ? Fcntl.STDIN_FILENO : sys.open(file, Fcntl.O_RDONLY);
             if (fd == -1) {
-                if (!silent) Libc.perror(sys, "cat: " + file);
+                if (!silent) Strerror.perror(sys, "cat: " + file);
                 status = 1;
                 continue;
             }
             int copied = copy(sys, fd, buf);
             if (copied == -1) {
-                Libc.perror(sys, "cat: " + file);
+                Strerror.perror(sys, "cat: " + file);
                 status = 1;
             }
             if (!stdin) sys.close(fd);
             if (copied == -2) {
                 // The output is gone; going on would only fail again for every file left.
-                Libc.perror(sys, "cat: write");
+                Strerror.perror(sys, "cat: write");
                 return 1;
             }
         }
@@ -70,8 +73,8 @@ public final class Cat implements Program {
     /** Copies {@code fd} to standard output: 0 at end of file, -1 for a read error, -2 for a write error (errno set). */
     static int copy(Sys sys, int fd, byte[] buf) {
         int n;
-        while ((n = Libc.read(sys, fd, buf)) > 0) {
-            if (!Libc.writeAll(sys, Fcntl.STDOUT_FILENO, buf, n)) return -2;
+        while ((n = Stdio.read(sys, fd, buf)) > 0) {
+            if (!Stdio.writeAll(sys, Fcntl.STDOUT_FILENO, buf, 0, n)) return -2;
         }
         return n;
     }

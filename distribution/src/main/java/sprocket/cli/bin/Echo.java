@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
 
 /**
  * echo(1): "writes its arguments separated by blanks and terminated by a newline on the standard output".
@@ -39,8 +41,8 @@ public final class Echo implements Program {
         }
         if (newline && !stopped) out.write('\n');
         byte[] b = out.toByteArray();
-        if (!Libc.writeAll(sys, Fcntl.STDOUT_FILENO, b, b.length)) {
-            Libc.perror(sys, "echo: write");
+        if (!Stdio.writeAll(sys, Fcntl.STDOUT_FILENO, b, 0, b.length)) {
+            Strerror.perror(sys, "echo: write");
             return 1;
         }
         return 0;

@@ -1,9 +1,16 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+import static sprocket.api.sys.Fcntl.STDOUT_FILENO;
+
 import java.nio.charset.StandardCharsets;
 import sprocket.api.sys.SockAddr;
 import sprocket.api.sys.Socket;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Sockets;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
+import sprocket.libc.Strtol;
 
 /**
  * echoclient unix PATH | inet [ADDR:]PORT [LINES]: connects to an echo server, sends LINES lines (3 by default) one
@@ -25,29 +32,30 @@ public final class Echoclient implements sprocket.api.sys.Program {
 
     @Override
     public int main(Sys sys, String[] argv) {
-        SockAddr to = argv.length == 3 || argv.length == 4 ? SockLib.parse(argv[1], argv[2]) : null;
-        long lines = argv.length == 4 ? Libc.number(argv[3], 1, MAX_LINES) : 3;
-        if (to == null || lines == Libc.BAD_NUMBER) {
-            Libc.eputs(sys, "usage: echoclient unix PATH | inet [ADDR:]PORT [LINES] (LINES 1.." + MAX_LINES + ")\n");
+        SockAddr to = argv.length == 3 || argv.length == 4 ? Sockets.parse(argv[1], argv[2]) : null;
+        long lines = argv.length == 4 ? Strtol.number(argv[3], 1, MAX_LINES) : 3;
+        if (to == null || lines == Strtol.BAD_NUMBER) {
+            Stdio.fputs(sys, STDERR_FILENO, "usage: echoclient unix PATH | inet [ADDR:]PORT [LINES] (LINES 1.."
+                    + MAX_LINES + ")\n");
             return 2;
         }
         int fd = sys.socket(to.family(), Socket.SOCK_STREAM, 0);
         if (fd < 0 || sys.connect(fd, to) != 0) {
-            Libc.perror(sys, "echoclient: connect " + to);
+            Strerror.perror(sys, "echoclient: connect " + to);
             return 1;
         }
         int pid = sys.getpid();
         byte[] back = new byte[128];
         for (int i = 1; i <= lines; i++) {
             byte[] line = ("line " + i + " from pid " + pid + "\n").getBytes(StandardCharsets.UTF_8);
-            if (!Libc.writeAll(sys, fd, line, line.length)) {
-                Libc.perror(sys, "echoclient: write");
+            if (!Stdio.writeAll(sys, fd, line, 0, line.length)) {
+                Strerror.perror(sys, "echoclient: write");
                 return 1;
             }
-            int n = SockLib.readFully(sys, fd, back, line.length);
+            int n = Sockets.readn(sys, fd, back, line.length);
             if (n != line.length || !java.util.Arrays.equals(line, 0, n, back, 0, n)) {
-                if (n < 0) Libc.perror(sys, "echoclient: read");
-                else Libc.eputs(sys, "echoclient: line " + i + " came back wrong\n");
+                if (n < 0) Strerror.perror(sys, "echoclient: read");
+                else Stdio.fputs(sys, STDERR_FILENO, "echoclient: line " + i + " came back wrong\n");
                 return 1;
             }
         }
@@ -56,11 +64,11 @@ public final class Echoclient implements sprocket.api.sys.Program {
         int end = sys.read(fd, back, 0, back.length);
         sys.close(fd);
         if (end != 0) {
-            Libc.eputs(sys, "echoclient: expected end of file from the server\n");
+            Stdio.fputs(sys, STDERR_FILENO, "echoclient: expected end of file from the server\n");
             return 1;
         }
-        Libc.puts(sys, "echoclient " + pid + ": " + lines + " lines echoed over " + SockLib.familyName(to) + " " + to
-                + "\n");
+        Stdio.fputs(sys, STDOUT_FILENO, "echoclient " + pid + ": " + lines + " lines echoed over "
+                + Sockets.familyName(to) + " " + to + "\n");
         return 0;
     }
 }

@@ -1,5 +1,8 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+import static sprocket.api.sys.Fcntl.STDOUT_FILENO;
+
 import java.util.ArrayList;
 import java.util.List;
 import sprocket.api.Errno;
@@ -8,6 +11,11 @@ import sprocket.api.sys.SockAddrIn;
 import sprocket.api.sys.SockAddrUn;
 import sprocket.api.sys.Socket;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Getopt;
+import sprocket.libc.Sockets;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
+import sprocket.libc.Strtol;
 
 /**
  * echoserver [-n CLIENTS] [unix|inet|both]: the echo service (RFC 862) as a classic concurrent Unix server, on
@@ -33,15 +41,16 @@ public final class Echoserver implements sprocket.api.sys.Program {
     @Override
     public int main(Sys sys, String[] argv) {
         long clients = 2;
-        int i = 1;
-        if (i + 1 < argv.length && argv[i].equals("-n")) {
-            clients = Libc.number(argv[i + 1], 1, MAX_CLIENTS);
-            i += 2;
+        Getopt g = new Getopt(sys, argv, "n:");
+        for (int c; (c = g.getopt()) != -1;) {
+            clients = c == 'n' ? Strtol.number(g.optarg(), 1, MAX_CLIENTS) : Strtol.BAD_NUMBER;
         }
+        int i = g.optind();
         String which = i < argv.length ? argv[i++] : "both";
-        if (clients == Libc.BAD_NUMBER || i != argv.length
+        if (clients == Strtol.BAD_NUMBER || i != argv.length
                 || !(which.equals("unix") || which.equals("inet") || which.equals("both"))) {
-            Libc.eputs(sys, "usage: echoserver [-n CLIENTS] [unix|inet|both] (CLIENTS 1.." + MAX_CLIENTS + ")\n");
+            Stdio.fputs(sys, STDERR_FILENO, "usage: echoserver [-n CLIENTS] [unix|inet|both] (CLIENTS 1.."
+                    + MAX_CLIENTS + ")\n");
             return 2;
         }
         List<SockAddr> wanted = new ArrayList<>();
@@ -56,44 +65,44 @@ public final class Echoserver implements sprocket.api.sys.Program {
 
     /** Listens at {@code at}, starts {@code clients} echoclients there, and serves them one handler each. */
     private static boolean serve(Sys sys, SockAddr at, int clients) {
-        String family = SockLib.familyName(at);
+        String family = Sockets.familyName(at);
         int ls = sys.socket(at.family(), Socket.SOCK_STREAM, 0);
         if (ls < 0) {
-            Libc.perror(sys, "echoserver: socket");
+            Strerror.perror(sys, "echoserver: socket");
             return false;
         }
         SockAddr[] name = new SockAddr[1];
         if (sys.bind(ls, at) != 0 || sys.listen(ls, Socket.SOMAXCONN) != 0 || sys.getsockname(ls, name) != 0) {
-            Libc.perror(sys, "echoserver: " + family + " " + at);
+            Strerror.perror(sys, "echoserver: " + family + " " + at);
             sys.close(ls);
             return false;
         }
-        Libc.puts(sys, "echoserver: listening on " + family + " " + shown(name[0]) + "\n");
-        String[] where = SockLib.unparse(name[0]);
+        Stdio.fputs(sys, STDOUT_FILENO, "echoserver: listening on " + family + " " + shown(name[0]) + "\n");
+        String[] where = Sockets.unparse(name[0]);
         int children = 0;
         for (int c = 0; c < clients; c++) {
             int pid = sys.fork(s -> {
                 s.close(ls);
                 s.execv("/bin/echoclient", new String[] {"echoclient", where[0], where[1]});
-                Libc.perror(s, "echoserver: exec echoclient");
+                Strerror.perror(s, "echoserver: exec echoclient");
                 return 127;
             });
-            if (pid < 0) Libc.perror(sys, "echoserver: fork");
+            if (pid < 0) Strerror.perror(sys, "echoserver: fork");
             else children++;
         }
         int served = 0;
         for (int c = 0; c < clients; c++) {
             SockAddr[] peer = new SockAddr[1];
-            int fd = SockLib.accept(sys, ls, peer);
+            int fd = Sockets.accept(sys, ls, peer);
             if (fd < 0) {
-                Libc.perror(sys, "echoserver: accept");
+                Strerror.perror(sys, "echoserver: accept");
                 break;
             }
             int pid = sys.fork(s -> {
                 s.close(ls);
                 return echo(s, fd);
             });
-            if (pid < 0) Libc.perror(sys, "echoserver: fork");
+            if (pid < 0) Strerror.perror(sys, "echoserver: fork");
             else children++;
             // The handler has its own descriptor: the connection ends when it closes, not the server.
             sys.close(fd);
@@ -101,8 +110,8 @@ public final class Echoserver implements sprocket.api.sys.Program {
         }
         sys.close(ls);
         boolean ok = Reap.all(sys, "echoserver", children);
-        if (at instanceof SockAddrUn un && sys.unlink(un.path()) != 0) Libc.perror(sys, "echoserver: unlink");
-        Libc.puts(sys, "echoserver: " + family + " served " + served + " clients\n");
+        if (at instanceof SockAddrUn un && sys.unlink(un.path()) != 0) Strerror.perror(sys, "echoserver: unlink");
+        Stdio.fputs(sys, STDOUT_FILENO, "echoserver: " + family + " served " + served + " clients\n");
         return ok && served == clients;
     }
 
@@ -113,12 +122,12 @@ public final class Echoserver implements sprocket.api.sys.Program {
             int n = sys.read(fd, buf, 0, buf.length);
             if (n == -1 && sys.errno() == Errno.EINTR) continue;
             if (n < 0) {
-                Libc.perror(sys, "echoserver: read");
+                Strerror.perror(sys, "echoserver: read");
                 return 1;
             }
             if (n == 0) break;
-            if (!Libc.writeAll(sys, fd, buf, n)) {
-                Libc.perror(sys, "echoserver: write");
+            if (!Stdio.writeAll(sys, fd, buf, 0, n)) {
+                Strerror.perror(sys, "echoserver: write");
                 return 1;
             }
         }

@@ -1,12 +1,17 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+import static sprocket.api.sys.Fcntl.STDOUT_FILENO;
+
 import java.nio.charset.StandardCharsets;
-import sprocket.api.Errno;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Msghdr;
 import sprocket.api.sys.SockAddrUn;
 import sprocket.api.sys.Socket;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Sockets;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
 
 /**
  * fdpass [FILE]: an open server hands an open descriptor to a child with SCM_RIGHTS. The server listens on the
@@ -31,21 +36,21 @@ public final class Fdpass implements sprocket.api.sys.Program {
     @Override
     public int main(Sys sys, String[] argv) {
         if (argv.length > 2) {
-            Libc.eputs(sys, "usage: fdpass [FILE]\n");
+            Stdio.fputs(sys, STDERR_FILENO, "usage: fdpass [FILE]\n");
             return 2;
         }
         String file = argv.length == 2 ? argv[1] : DEFAULT_FILE;
         if (argv.length == 1 && !makeDefault(sys)) return 1;
         int ls = sys.socket(Socket.AF_UNIX, Socket.SOCK_STREAM, 0);
         if (ls < 0 || sys.bind(ls, new SockAddrUn(PATH)) != 0 || sys.listen(ls, 1) != 0) {
-            Libc.perror(sys, "fdpass: " + PATH);
+            Strerror.perror(sys, "fdpass: " + PATH);
             return 1;
         }
         int child = sys.fork(s -> {
             s.close(ls);
             return client(s, file);
         });
-        if (child < 0) Libc.perror(sys, "fdpass: fork");
+        if (child < 0) Strerror.perror(sys, "fdpass: fork");
         boolean ok = child >= 0 && serveOne(sys, ls);
         sys.close(ls);
         sys.unlink(PATH);
@@ -56,8 +61,8 @@ public final class Fdpass implements sprocket.api.sys.Program {
     private static boolean makeDefault(Sys sys) {
         int fd = sys.open(DEFAULT_FILE, Fcntl.O_CREAT | Fcntl.O_TRUNC | Fcntl.O_WRONLY, 0600);
         byte[] text = "opened by the server, read by its child\n".getBytes(StandardCharsets.UTF_8);
-        if (fd < 0 || !Libc.writeAll(sys, fd, text, text.length)) {
-            Libc.perror(sys, "fdpass: " + DEFAULT_FILE);
+        if (fd < 0 || !Stdio.writeAll(sys, fd, text, 0, text.length)) {
+            Strerror.perror(sys, "fdpass: " + DEFAULT_FILE);
             return false;
         }
         sys.close(fd);
@@ -66,21 +71,22 @@ public final class Fdpass implements sprocket.api.sys.Program {
 
     /** The server's side: one request, one reply carrying the open descriptor (or the errno of the open). */
     private static boolean serveOne(Sys sys, int ls) {
-        int c = SockLib.accept(sys, ls, null);
+        int c = Sockets.accept(sys, ls, null);
         if (c < 0) {
-            Libc.perror(sys, "fdpass: accept");
+            Strerror.perror(sys, "fdpass: accept");
             return false;
         }
         byte[] request = new byte[256];
-        int n = Libc.read(sys, c, request);
+        int n = Stdio.read(sys, c, request);
         String path = n > 0 ? new String(request, 0, n, StandardCharsets.UTF_8) : "";
         int fd = sys.open(path, Fcntl.O_RDONLY);
         Msghdr reply = new Msghdr(new byte[] {(byte) (fd < 0 ? sys.errno() : 0)}, 0, 1);
         if (fd >= 0) reply.rights = new int[] {fd};
         boolean ok = sys.sendmsg(c, reply, 0) == 1;
-        if (!ok) Libc.perror(sys, "fdpass: sendmsg");
-        Libc.puts(sys, "fdpass: server " + sys.getpid() + (fd >= 0 ? " opened " + path + " as fd " + fd + " and sent it"
-                : " could not open " + path + ": " + Errno.message(reply.buf[0] & 0xFF)) + "\n");
+        if (!ok) Strerror.perror(sys, "fdpass: sendmsg");
+        Stdio.fputs(sys, STDOUT_FILENO, "fdpass: server " + sys.getpid()
+                + (fd >= 0 ? " opened " + path + " as fd " + fd + " and sent it"
+                        : " could not open " + path + ": " + Strerror.strerror(reply.buf[0] & 0xFF)) + "\n");
         // The descriptor in flight holds the open file: the server may close its own at once.
         if (fd >= 0) sys.close(fd);
         sys.close(c);
@@ -91,8 +97,8 @@ public final class Fdpass implements sprocket.api.sys.Program {
     private static int client(Sys sys, String file) {
         int s = sys.socket(Socket.AF_UNIX, Socket.SOCK_STREAM, 0);
         byte[] name = file.getBytes(StandardCharsets.UTF_8);
-        if (s < 0 || sys.connect(s, new SockAddrUn(PATH)) != 0 || !Libc.writeAll(sys, s, name, name.length)) {
-            Libc.perror(sys, "fdpass: child: " + PATH);
+        if (s < 0 || sys.connect(s, new SockAddrUn(PATH)) != 0 || !Stdio.writeAll(sys, s, name, 0, name.length)) {
+            Strerror.perror(sys, "fdpass: child: " + PATH);
             return 1;
         }
         sys.shutdown(s, Socket.SHUT_WR);
@@ -101,20 +107,21 @@ public final class Fdpass implements sprocket.api.sys.Program {
         int n = sys.recvmsg(s, m, 0);
         sys.close(s);
         if (n != 1) {
-            Libc.perror(sys, "fdpass: child: recvmsg");
+            Strerror.perror(sys, "fdpass: child: recvmsg");
             return 1;
         }
         if (m.rights.length == 0) {
-            Libc.eputs(sys, "fdpass: child: the server could not open " + file + ": " + Errno.message(m.buf[0] & 0xFF) + "\n");
+            Stdio.fputs(sys, STDERR_FILENO, "fdpass: child: the server could not open " + file + ": "
+                    + Strerror.strerror(m.buf[0] & 0xFF) + "\n");
             return 1;
         }
         int fd = m.rights[0];
         StringBuilder text = new StringBuilder();
         byte[] buf = new byte[512];
         int got;
-        while ((got = Libc.read(sys, fd, buf)) > 0) text.append(new String(buf, 0, got, StandardCharsets.UTF_8));
+        while ((got = Stdio.read(sys, fd, buf)) > 0) text.append(new String(buf, 0, got, StandardCharsets.UTF_8));
         sys.close(fd);
-        Libc.puts(sys, "fdpass: child " + sys.getpid() + " received fd " + fd + " and read: " + text);
+        Stdio.fputs(sys, STDOUT_FILENO, "fdpass: child " + sys.getpid() + " received fd " + fd + " and read: " + text);
         return got == 0 ? 0 : 1;
     }
 }

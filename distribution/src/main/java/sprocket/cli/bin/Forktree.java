@@ -1,10 +1,16 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+import static sprocket.api.sys.Fcntl.STDOUT_FILENO;
+
 import sprocket.api.Errno;
 import sprocket.api.Signals;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Wait;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
+import sprocket.libc.Strtol;
 
 /**
  * forktree DEPTH: a binary tree of processes. The root is depth 0; every process above depth DEPTH forks
@@ -32,22 +38,23 @@ public final class Forktree implements Program {
     @Override
     public int main(Sys sys, String[] argv) {
         if (argv.length != 2) {
-            Libc.eputs(sys, "usage: forktree depth\n");
+            Stdio.fputs(sys, STDERR_FILENO, "usage: forktree depth\n");
             return 2;
         }
-        long depth = Libc.number(argv[1], 0, MAX_DEPTH);
-        if (depth == Libc.BAD_NUMBER) {
-            Libc.eputs(sys, "forktree: " + argv[1] + ": depth must be a number from 0 to " + MAX_DEPTH
+        long depth = Strtol.number(argv[1], 0, MAX_DEPTH);
+        if (depth == Strtol.BAD_NUMBER) {
+            Stdio.fputs(sys, STDERR_FILENO, "forktree: " + argv[1] + ": depth must be a number from 0 to " + MAX_DEPTH
                     + "\nusage: forktree depth\n");
             return 2;
         }
         int size = node(sys, 0, (int) depth);
         if (size == 0) {
-            Libc.eputs(sys, "forktree: the tree is incomplete: a fork or a wait failed\n");
+            Stdio.fputs(sys, STDERR_FILENO, "forktree: the tree is incomplete: a fork or a wait failed\n");
             return 1;
         }
-        if (!Libc.puts(sys, "forktree: " + (size - 1) + " processes created, all reaped\n")) {
-            Libc.perror(sys, "forktree: write");
+        if (Stdio.fputs(sys, STDOUT_FILENO, "forktree: " + (size - 1)
+                + " processes created, all reaped\n") == Stdio.EOF) {
+            Strerror.perror(sys, "forktree: write");
             return 1;
         }
         return 0;
@@ -55,9 +62,9 @@ public final class Forktree implements Program {
 
     /** Runs one process of the tree; returns the number of processes in its subtree, itself included, or 0 on failure. */
     static int node(Sys sys, int depth, int maxDepth) {
-        boolean ok = Libc.puts(sys, "  ".repeat(depth) + "forktree: depth " + depth + " pid " + sys.getpid()
-                + " ppid " + sys.getppid() + "\n");
-        if (!ok) Libc.perror(sys, "forktree: write");
+        boolean ok = Stdio.fputs(sys, STDOUT_FILENO, "  ".repeat(depth) + "forktree: depth " + depth + " pid "
+                + sys.getpid() + " ppid " + sys.getppid() + "\n") != Stdio.EOF;
+        if (!ok) Strerror.perror(sys, "forktree: write");
         if (depth == maxDepth) return ok ? 1 : 0;
 
         int[] children = new int[2];
@@ -65,7 +72,7 @@ public final class Forktree implements Program {
         for (int i = 0; i < 2; i++) {
             int pid = sys.fork(child -> node(child, depth + 1, maxDepth));
             if (pid == -1) {
-                Libc.perror(sys, "forktree: fork");
+                Strerror.perror(sys, "forktree: fork");
                 ok = false;
                 break;
             }
@@ -79,7 +86,7 @@ public final class Forktree implements Program {
                 got = sys.waitpid(children[i], status, 0);
             } while (got == -1 && sys.errno() == Errno.EINTR);
             if (got == -1) {
-                Libc.perror(sys, "forktree: waitpid " + children[i]);
+                Strerror.perror(sys, "forktree: waitpid " + children[i]);
                 ok = false;
                 continue;
             }
@@ -89,7 +96,8 @@ public final class Forktree implements Program {
             } else {
                 ok = false;
                 if (Wait.WIFSIGNALED(s)) {
-                    Libc.eputs(sys, "forktree: pid " + got + " killed by " + Signals.name(Wait.WTERMSIG(s)) + "\n");
+                    Stdio.fputs(sys, STDERR_FILENO, "forktree: pid " + got + " killed by "
+                            + Signals.name(Wait.WTERMSIG(s)) + "\n");
                 }
             }
         }

@@ -1,10 +1,16 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Getopt;
+import sprocket.libc.Stdio;
+import sprocket.libc.Stream;
+import sprocket.libc.Strerror;
 
 /**
  * grep(1) for a fixed string (as fgrep(1) takes it): "searches files for a pattern and prints all lines that
@@ -41,7 +47,7 @@ public final class Grep implements Program {
         byte[] pattern;
         boolean prefix;
         boolean matched;
-        Stdout out;
+        Stream out;
         /** The line being gathered, which may span reads. */
         byte[] line = new byte[256];
         int length;
@@ -50,8 +56,8 @@ public final class Grep implements Program {
     @Override
     public int main(Sys sys, String[] argv) {
         Search s = new Search();
-        Getopt g = new Getopt(argv, "chilnsv");
-        for (int c; (c = g.next()) != -1;) {
+        Getopt g = new Getopt(sys, argv, "chilnsv");
+        for (int c; (c = g.getopt()) != -1;) {
             switch (c) {
                 case 'c' -> s.count = true;
                 case 'h' -> s.noNames = true;
@@ -61,43 +67,43 @@ public final class Grep implements Program {
                 case 's' -> s.silent = true;
                 case 'v' -> s.invert = true;
                 default -> {
-                    return g.usage(sys, "grep", USAGE);
+                    return Usage.fail(sys, USAGE);
                 }
             }
         }
         String[] ops = g.operands();
         if (ops.length == 0) {
-            Libc.eputs(sys, USAGE);
+            Stdio.fputs(sys, STDERR_FILENO, USAGE);
             return 2;
         }
         s.pattern = ops[0].getBytes(StandardCharsets.UTF_8);
         if (s.ignoreCase) fold(s.pattern, s.pattern.length);
         s.prefix = ops.length > 2 && !s.noNames;
-        s.out = new Stdout(sys);
+        s.out = Stream.stdout(sys);
 
         boolean error = false;
-        byte[] buf = new byte[Stdout.BUFSIZ];
+        byte[] buf = new byte[Stdio.BUFSIZ];
         if (ops.length == 1) {
             if (!search(sys, s, Fcntl.STDIN_FILENO, "(standard input)", buf)) {
-                if (!s.silent) Libc.perror(sys, "grep: read");
+                if (!s.silent) Strerror.perror(sys, "grep: read");
                 error = true;
             }
         }
         for (int i = 1; i < ops.length; i++) {
             int fd = sys.open(ops[i], Fcntl.O_RDONLY);
             if (fd == -1) {
-                if (!s.silent) Libc.perror(sys, "grep: " + ops[i]);
+                if (!s.silent) Strerror.perror(sys, "grep: " + ops[i]);
                 error = true;
                 continue;
             }
             if (!search(sys, s, fd, ops[i], buf)) {
-                if (!s.silent) Libc.perror(sys, "grep: " + ops[i]);
+                if (!s.silent) Strerror.perror(sys, "grep: " + ops[i]);
                 error = true;
             }
             sys.close(fd);
         }
-        if (!s.out.flush()) {
-            Libc.perror(sys, "grep: write");
+        if (s.out.fflush() == Stdio.EOF) {
+            Strerror.perror(sys, "grep: write");
             return 2;
         }
         return error ? 2 : s.matched ? 0 : 1;
@@ -110,7 +116,7 @@ public final class Grep implements Program {
         s.length = 0;
         int n;
         read:
-        while ((n = Libc.read(sys, fd, buf)) > 0) {
+        while ((n = Stdio.read(sys, fd, buf)) > 0) {
             for (int i = 0; i < n; i++) {
                 if (buf[i] != '\n') {
                     if (s.length == s.line.length) s.line = Arrays.copyOf(s.line, s.line.length * 2);
@@ -128,9 +134,9 @@ public final class Grep implements Program {
         if (s.length > 0 && !(s.namesOnly && hits > 0) && line(s, name, ++lineNo)) hits++;
         if (hits > 0) s.matched = true;
         if (s.namesOnly) {
-            if (hits > 0) s.out.print(name + "\n");
+            if (hits > 0) s.out.fputs(name + "\n");
         } else if (s.count) {
-            s.out.print((s.prefix ? name + ":" : "") + hits + "\n");
+            s.out.fputs((s.prefix ? name + ":" : "") + hits + "\n");
         }
         return true;
     }
@@ -139,10 +145,10 @@ public final class Grep implements Program {
     private static boolean line(Search s, String name, long lineNo) {
         if (contains(s.line, s.length, s.pattern, s.ignoreCase) == s.invert) return false;
         if (!s.count && !s.namesOnly) {
-            if (s.prefix) s.out.print(name + ":");
-            if (s.numbers) s.out.print(lineNo + ":");
-            s.out.write(s.line, 0, s.length);
-            s.out.print("\n");
+            if (s.prefix) s.out.fputs(name + ":");
+            if (s.numbers) s.out.fputs(lineNo + ":");
+            s.out.fwrite(s.line, 0, s.length);
+            s.out.fputs("\n");
         }
         return true;
     }

@@ -1,7 +1,11 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDOUT_FILENO;
+
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
 
 /** hello: the first program of K&amp;R, chapter 1. */
 public final class Hello implements Program {
@@ -18,8 +22,8 @@ public final class Hello implements Program {
 
     @Override
     public int main(Sys sys, String[] argv) {
-        if (!Libc.puts(sys, "hello, world\n")) {
-            Libc.perror(sys, "hello: write");
+        if (Stdio.fputs(sys, STDOUT_FILENO, "hello, world\n") == Stdio.EOF) {
+            Strerror.perror(sys, "hello: write");
             return 1;
         }
         return 0;

@@ -1,9 +1,15 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import sprocket.api.Errno;
 import sprocket.api.sys.IpcFlags;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Getopt;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
+import sprocket.libc.Strtol;
 
 /**
  * ipcrm(1): "removes one or more specified messages, semaphore or shared memory identifiers" — {@code -q msqid},
@@ -35,31 +41,20 @@ public final class Ipcrm implements Program {
         char[] options = new char[argv.length];
         long[] values = new long[argv.length];
         int n = 0;
-        int a = 1;
-        for (; a < argv.length && argv[a].length() > 1 && argv[a].charAt(0) == '-'; a++) {
-            if (argv[a].equals("--")) {
-                a++;
-                break;
-            }
-            char option = argv[a].charAt(1);
-            if ("qmsQMS".indexOf(option) < 0) return usage(sys, "ipcrm: illegal option -- " + option + "\n");
-            String arg;
-            if (argv[a].length() > 2) {
-                arg = argv[a].substring(2);
-            } else if (a + 1 < argv.length) {
-                arg = argv[++a];
-            } else {
-                return usage(sys, "ipcrm: option requires an argument -- " + option + "\n");
-            }
-            long value = Character.isUpperCase(option) ? key(arg) : Libc.number(arg, 0, Integer.MAX_VALUE);
-            if (value == Libc.BAD_NUMBER) {
+        Getopt g = new Getopt(sys, argv, "q:m:s:Q:M:S:");
+        for (int c; (c = g.getopt()) != -1;) {
+            if (c == '?') return Usage.fail(sys, USAGE);
+            char option = (char) c;
+            String arg = g.optarg();
+            long value = Character.isUpperCase(option) ? key(arg) : Strtol.number(arg, 0, Integer.MAX_VALUE);
+            if (value == Strtol.BAD_NUMBER) {
                 return usage(sys, "ipcrm: " + arg + ": not " + (Character.isUpperCase(option) ? "a key" : "an id")
                         + "\n");
             }
             options[n] = option;
             values[n++] = value;
         }
-        if (a < argv.length || n == 0) return usage(sys, "");
+        if (g.optind() < argv.length || n == 0) return Usage.fail(sys, USAGE);
 
         int status = 0;
         for (int i = 0; i < n; i++) {
@@ -71,7 +66,7 @@ public final class Ipcrm implements Program {
     private static boolean remove(Sys sys, char option, long value) {
         if (Character.isUpperCase(option) && value == IpcFlags.IPC_PRIVATE) {
             // IPC_PRIVATE names no one object: every get with it makes a new one.
-            Libc.eputs(sys, "ipcrm: illegal key: " + value + "\n");
+            Stdio.fputs(sys, STDERR_FILENO, "ipcrm: illegal key: " + value + "\n");
             return false;
         }
         boolean removed = switch (option) {
@@ -113,28 +108,28 @@ public final class Ipcrm implements Program {
             // ENOENT: no object has that key; EINVAL: no object has that id; EIDRM: it went while we looked.
             case Errno.ENOENT, Errno.EINVAL, Errno.EIDRM -> "not found";
             case Errno.EPERM -> "permission denied";
-            default -> Errno.message(e);
+            default -> Strerror.strerror(e);
         };
-        Libc.eputs(sys, "ipcrm: " + what + "(" + value + "): " + why + "\n");
+        Stdio.fputs(sys, STDERR_FILENO, "ipcrm: " + what + "(" + value + "): " + why + "\n");
     }
 
-    /** A key as ipcrm takes it: decimal, or hexadecimal after "0x"; {@link Libc#BAD_NUMBER} for anything else. */
+    /** A key as ipcrm takes it: decimal, or hexadecimal after "0x"; {@link Strtol#BAD_NUMBER} for anything else. */
     static long key(String s) {
-        if (!s.startsWith("0x") && !s.startsWith("0X")) return Libc.number(s, Long.MIN_VALUE + 1, Long.MAX_VALUE);
+        if (!s.startsWith("0x") && !s.startsWith("0X")) return Strtol.number(s, Long.MIN_VALUE + 1, Long.MAX_VALUE);
         int digits = s.length() - 2;
-        if (digits < 1 || digits > 16) return Libc.BAD_NUMBER;
+        if (digits < 1 || digits > 16) return Strtol.BAD_NUMBER;
         long value = 0;
         for (int i = 2; i < s.length(); i++) {
             int d = Character.digit(s.charAt(i), 16);
-            if (d < 0) return Libc.BAD_NUMBER;
+            if (d < 0) return Strtol.BAD_NUMBER;
             value = value << 4 | d;
         }
-        // 0x8000000000000000 is Libc.BAD_NUMBER, which is just what a caller should see for it.
+        // 0x8000000000000000 is Strtol.BAD_NUMBER, which is just what a caller should see for it.
         return value;
     }
 
     private static int usage(Sys sys, String why) {
-        Libc.eputs(sys, why + USAGE);
+        Stdio.fputs(sys, STDERR_FILENO, why + USAGE);
         return 2;
     }
 }

@@ -1,5 +1,8 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+import static sprocket.api.sys.Fcntl.STDOUT_FILENO;
+
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +15,9 @@ import sprocket.api.sys.Program;
 import sprocket.api.sys.SemidDs;
 import sprocket.api.sys.ShmidDs;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Getopt;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
 
 /**
  * ipcs(1): "prints certain information about active inter-process communication facilities" — the message
@@ -45,24 +51,18 @@ public final class Ipcs implements Program {
         boolean queues = false;
         boolean memory = false;
         boolean semaphores = false;
-        int a = 1;
-        for (; a < argv.length && argv[a].length() > 1 && argv[a].charAt(0) == '-'; a++) {
-            if (argv[a].equals("--")) {
-                a++;
-                break;
-            }
-            for (int i = 1; i < argv[a].length(); i++) {
-                switch (argv[a].charAt(i)) {
-                    case 'q' -> queues = true;
-                    case 'm' -> memory = true;
-                    case 's' -> semaphores = true;
-                    default -> {
-                        return usage(sys, "ipcs: illegal option -- " + argv[a].charAt(i) + "\n");
-                    }
+        Getopt g = new Getopt(sys, argv, "qms");
+        for (int c; (c = g.getopt()) != -1;) {
+            switch (c) {
+                case 'q' -> queues = true;
+                case 'm' -> memory = true;
+                case 's' -> semaphores = true;
+                default -> {
+                    return usage(sys, "");
                 }
             }
         }
-        if (a < argv.length) return usage(sys, "");
+        if (g.optind() < argv.length) return usage(sys, "");
         if (!queues && !memory && !semaphores) queues = memory = semaphores = true;
 
         StringBuilder out = new StringBuilder();
@@ -73,8 +73,8 @@ public final class Ipcs implements Program {
         if (queues) ok = queues(sys, out);
         if (memory) ok = memory(sys, out) && ok;
         if (semaphores) ok = semaphores(sys, out) && ok;
-        if (!Libc.puts(sys, out.toString())) {
-            Libc.perror(sys, "ipcs: write");
+        if (Stdio.fputs(sys, STDOUT_FILENO, out.toString()) == Stdio.EOF) {
+            Strerror.perror(sys, "ipcs: write");
             return 1;
         }
         return ok ? 0 : 1;
@@ -90,7 +90,7 @@ public final class Ipcs implements Program {
                 if (sys.errno() == Errno.EINVAL) return true;
                 // SVR4 ipcs passes over an object msgctl will not describe to this caller.
                 if (sys.errno() == Errno.EACCES) continue;
-                Libc.perror(sys, "ipcs: msgctl");
+                Strerror.perror(sys, "ipcs: msgctl");
                 return false;
             }
             MsqidDs q = buf[0];
@@ -112,7 +112,7 @@ public final class Ipcs implements Program {
             if (id == -1) {
                 if (sys.errno() == Errno.EINVAL) return true;
                 if (sys.errno() == Errno.EACCES) continue;
-                Libc.perror(sys, "ipcs: shmctl");
+                Strerror.perror(sys, "ipcs: shmctl");
                 return false;
             }
             // shm.h: SHM_DEST (02000), removed but still attached; SHM_INIT (01000), to be cleared on first attach.
@@ -132,7 +132,7 @@ public final class Ipcs implements Program {
             if (id == -1) {
                 if (sys.errno() == Errno.EINVAL) return true;
                 if (sys.errno() == Errno.EACCES) continue;
-                Libc.perror(sys, "ipcs: semctl");
+                Strerror.perror(sys, "ipcs: semctl");
                 return false;
             }
             // A semaphore's permissions are read and alter (semget(2)), hence "ra".
@@ -175,7 +175,7 @@ public final class Ipcs implements Program {
     }
 
     private static int usage(Sys sys, String why) {
-        Libc.eputs(sys, why + USAGE);
+        Stdio.fputs(sys, STDERR_FILENO, why + USAGE);
         return 2;
     }
 }

@@ -1,9 +1,15 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+import static sprocket.api.sys.Fcntl.STDOUT_FILENO;
+
 import java.util.Locale;
 import sprocket.api.Signals;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
+import sprocket.libc.Strtol;
 
 /**
  * kill(1): "sends a signal to the specified processes" — SIGTERM unless {@code -SIG} or {@code -s SIG}
@@ -47,14 +53,14 @@ public final class Kill implements Program {
 
         int status = 0;
         for (; a < argv.length; a++) {
-            long pid = Libc.number(argv[a], Integer.MIN_VALUE + 1L, Integer.MAX_VALUE);
-            if (pid == Libc.BAD_NUMBER) {
-                Libc.eputs(sys, "kill: " + argv[a] + ": not a process id\n");
+            long pid = Strtol.number(argv[a], Integer.MIN_VALUE + 1L, Integer.MAX_VALUE);
+            if (pid == Strtol.BAD_NUMBER) {
+                Stdio.fputs(sys, STDERR_FILENO, "kill: " + argv[a] + ": not a process id\n");
                 status = 1;
                 continue;
             }
             if (sys.kill((int) pid, sig) == -1) {
-                Libc.perror(sys, "kill: " + pid);
+                Strerror.perror(sys, "kill: " + pid);
                 status = 1;
             }
         }
@@ -75,15 +81,15 @@ public final class Kill implements Program {
             names.append(Signals.name(s).substring(3));
         }
         names.append('\n');
-        if (!Libc.puts(sys, names.toString())) {
-            Libc.perror(sys, "kill: write");
+        if (Stdio.fputs(sys, STDOUT_FILENO, names.toString()) == Stdio.EOF) {
+            Strerror.perror(sys, "kill: write");
             return 1;
         }
         return 0;
     }
 
     private static int usage(Sys sys, String why) {
-        Libc.eputs(sys, why + USAGE);
+        Stdio.fputs(sys, STDERR_FILENO, why + USAGE);
         return 2;
     }
 }

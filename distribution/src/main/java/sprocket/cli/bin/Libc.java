@@ -2,6 +2,7 @@ package sprocket.cli.bin;
 
 import java.nio.charset.StandardCharsets;
 import sprocket.api.Errno;
+import sprocket.libc.Strerror;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Sys;
 
@@ -56,7 +57,7 @@ public final class Libc {
 
     /** perror(3C): "{@code what}: message of errno" on standard error. */
     public static void perror(Sys sys, String what) {
-        eputs(sys, what + ": " + Errno.message(sys.errno()) + "\n");
+        eputs(sys, what + ": " + Strerror.strerror(sys.errno()) + "\n");
     }
 
     /**

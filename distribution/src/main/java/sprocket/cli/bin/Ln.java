@@ -1,9 +1,15 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Stat;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Getopt;
+import sprocket.libc.Libgen;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
 
 /**
  * ln(1): "links file1 to file2"; when the last operand is a directory, each file is linked into it under its own
@@ -30,31 +36,31 @@ public final class Ln implements Program {
     public int main(Sys sys, String[] argv) {
         boolean force = false;
         boolean symbolic = false;
-        Getopt g = new Getopt(argv, "fs");
-        for (int c; (c = g.next()) != -1;) {
+        Getopt g = new Getopt(sys, argv, "fs");
+        for (int c; (c = g.getopt()) != -1;) {
             switch (c) {
                 case 'f' -> force = true;
                 case 's' -> symbolic = true;
                 default -> {
-                    return g.usage(sys, "ln", USAGE);
+                    return Usage.fail(sys, USAGE);
                 }
             }
         }
         String[] ops = g.operands();
         if (ops.length < 2) {
-            Libc.eputs(sys, USAGE);
+            Stdio.fputs(sys, STDERR_FILENO, USAGE);
             return 2;
         }
         String last = ops[ops.length - 1];
         Stat to = sys.stat(last);
         boolean intoDir = to != null && to.type() == FileMode.S_IFDIR;
         if (ops.length > 2 && !intoDir) {
-            Libc.eputs(sys, "ln: " + last + ": Not a directory\n");
+            Stdio.fputs(sys, STDERR_FILENO, "ln: " + last + ": Not a directory\n");
             return 1;
         }
         int status = 0;
         for (int i = 0; i < ops.length - 1; i++) {
-            String link = intoDir ? Dir.join(last, Dir.basename(ops[i])) : last;
+            String link = intoDir ? PathName.join(last, Libgen.basename(ops[i])) : last;
             if (!link(sys, ops[i], link, symbolic, force)) status = 1;
         }
         return status;
@@ -65,11 +71,11 @@ public final class Ln implements Program {
         if (!symbolic) {
             from = sys.stat(file);
             if (from == null) {
-                Libc.perror(sys, "ln: " + file);
+                Strerror.perror(sys, "ln: " + file);
                 return false;
             }
             if (from.type() == FileMode.S_IFDIR) {
-                Libc.eputs(sys, "ln: " + file + ": is a directory\n");
+                Stdio.fputs(sys, STDERR_FILENO, "ln: " + file + ": is a directory\n");
                 return false;
             }
         }
@@ -77,23 +83,23 @@ public final class Ln implements Program {
             Stat old = sys.lstat(link);
             if (old != null) {
                 if (old.type() == FileMode.S_IFDIR) {
-                    Libc.eputs(sys, "ln: " + link + ": is a directory\n");
+                    Stdio.fputs(sys, STDERR_FILENO, "ln: " + link + ": is a directory\n");
                     return false;
                 }
                 // Removing the old name first would lose the file itself when both names are one file.
                 if (from != null && from.dev() == old.dev() && from.ino() == old.ino()) {
-                    Libc.eputs(sys, "ln: " + file + " and " + link + " are identical\n");
+                    Stdio.fputs(sys, STDERR_FILENO, "ln: " + file + " and " + link + " are identical\n");
                     return false;
                 }
                 if (sys.unlink(link) == -1) {
-                    Libc.perror(sys, "ln: " + link);
+                    Strerror.perror(sys, "ln: " + link);
                     return false;
                 }
             }
         }
         int r = symbolic ? sys.symlink(file, link) : sys.link(file, link);
         if (r == -1) {
-            Libc.perror(sys, "ln: " + link);
+            Strerror.perror(sys, "ln: " + link);
             return false;
         }
         return true;

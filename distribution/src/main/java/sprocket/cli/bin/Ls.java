@@ -11,6 +11,11 @@ import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Stat;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Dir;
+import sprocket.libc.Getopt;
+import sprocket.libc.Stdio;
+import sprocket.libc.Stream;
+import sprocket.libc.Strerror;
 
 /**
  * ls(1): "For each directory argument, ls lists the contents of the directory; for each file argument, ls
@@ -42,7 +47,7 @@ public final class Ls implements Program {
     /** What one run was asked for, and how it is going. */
     private static final class Listing {
         final Sys sys;
-        final Stdout out;
+        final Stream out;
         final boolean all;
         final boolean longForm;
         final long now;
@@ -50,7 +55,7 @@ public final class Ls implements Program {
 
         Listing(Sys sys, boolean all, boolean longForm) {
             this.sys = sys;
-            this.out = new Stdout(sys);
+            this.out = Stream.stdout(sys);
             this.all = all;
             this.longForm = longForm;
             this.now = longForm ? sys.time() : 0;
@@ -61,13 +66,13 @@ public final class Ls implements Program {
     public int main(Sys sys, String[] argv) {
         boolean all = false;
         boolean longForm = false;
-        Getopt g = new Getopt(argv, "al");
-        for (int c; (c = g.next()) != -1;) {
+        Getopt g = new Getopt(sys, argv, "al");
+        for (int c; (c = g.getopt()) != -1;) {
             switch (c) {
                 case 'a' -> all = true;
                 case 'l' -> longForm = true;
                 default -> {
-                    return g.usage(sys, "ls", USAGE);
+                    return Usage.fail(sys, USAGE);
                 }
             }
         }
@@ -80,7 +85,7 @@ public final class Ls implements Program {
         for (String op : operands) {
             Stat st = sys.lstat(op);
             if (st == null) {
-                Libc.perror(sys, "ls: " + op);
+                Strerror.perror(sys, "ls: " + op);
                 ls.status = 2;
                 continue;
             }
@@ -98,39 +103,39 @@ public final class Ls implements Program {
         boolean headed = operands.length > 1;
         boolean first = files.isEmpty();
         for (String d : dirs) {
-            if (!first) ls.out.print("\n");
+            if (!first) ls.out.fputs("\n");
             first = false;
-            if (headed) ls.out.print(d + ":\n");
+            if (headed) ls.out.fputs(d + ":\n");
             directory(ls, d);
         }
-        if (!ls.out.flush()) {
-            Libc.perror(sys, "ls: write");
+        if (ls.out.fflush() == Stdio.EOF) {
+            Strerror.perror(sys, "ls: write");
             return 2;
         }
         return ls.status;
     }
 
     private static void directory(Listing ls, String dir) {
-        List<String> names = Dir.names(ls.sys, dir);
+        List<String> names = Dir.scandir(ls.sys, dir);
         if (names == null) {
-            Libc.perror(ls.sys, "ls: " + dir);
+            Strerror.perror(ls.sys, "ls: " + dir);
             ls.status = 2;
             return;
         }
         if (!ls.all) names.removeIf(n -> n.startsWith("."));
         Collections.sort(names);
-        for (String name : names) entry(ls, Dir.join(dir, name), name);
+        for (String name : names) entry(ls, PathName.join(dir, name), name);
     }
 
     /** One line: {@code shown} alone, or in the long form from lstat of {@code path}. */
     private static void entry(Listing ls, String path, String shown) {
         if (!ls.longForm) {
-            ls.out.print(shown + "\n");
+            ls.out.fputs(shown + "\n");
             return;
         }
         Stat st = ls.sys.lstat(path);
         if (st == null) {
-            Libc.perror(ls.sys, "ls: " + path);
+            Strerror.perror(ls.sys, "ls: " + path);
             ls.status = 2;
             return;
         }
@@ -145,13 +150,13 @@ public final class Ls implements Program {
         if (st.type() == FileMode.S_IFLNK) {
             String target = ls.sys.readlink(path);
             if (target == null) {
-                Libc.perror(ls.sys, "ls: " + path);
+                Strerror.perror(ls.sys, "ls: " + path);
                 ls.status = 2;
             } else {
                 line.append(" -> ").append(target);
             }
         }
-        ls.out.print(line.append('\n').toString());
+        ls.out.fputs(line.append('\n').toString());
     }
 
     /**

@@ -1,9 +1,13 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDOUT_FILENO;
+
 import java.nio.charset.StandardCharsets;
 import sprocket.api.sys.Mman;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Wait;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
 
 /**
  * mapshare: parent and child talk through one MAP_SHARED|MAP_ANONYMOUS page, as the SMP HOWTO's example does: the
@@ -28,22 +32,22 @@ public final class Mapshare implements sprocket.api.sys.Program {
     public int main(Sys sys, String[] argv) {
         long page = sys.mmap(0, 4096, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_SHARED | Mman.MAP_ANONYMOUS, -1, 0);
         if (page == Mman.MAP_FAILED) {
-            Libc.perror(sys, "mapshare: mmap");
+            Strerror.perror(sys, "mapshare: mmap");
             return 1;
         }
         int child = sys.fork(s -> {
             put(s, page, "hello from pid " + s.getpid());
             s.cpu().store64(page + FLAG, 1);
             while (s.cpu().load64(page + FLAG) != 2) s.sched_yield();
-            Libc.puts(s, "mapshare: child read: " + get(s, page) + "\n");
+            Stdio.fputs(s, STDOUT_FILENO, "mapshare: child read: " + get(s, page) + "\n");
             return 0;
         });
         if (child < 0) {
-            Libc.perror(sys, "mapshare: fork");
+            Strerror.perror(sys, "mapshare: fork");
             return 1;
         }
         while (sys.cpu().load64(page + FLAG) != 1) sys.sched_yield();
-        Libc.puts(sys, "mapshare: parent read: " + get(sys, page) + "\n");
+        Stdio.fputs(sys, STDOUT_FILENO, "mapshare: parent read: " + get(sys, page) + "\n");
         put(sys, page, "and hello back from pid " + sys.getpid());
         sys.cpu().store64(page + FLAG, 2);
         int[] st = new int[1];

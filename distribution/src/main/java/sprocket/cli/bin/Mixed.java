@@ -1,9 +1,15 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+import static sprocket.api.sys.Fcntl.STDOUT_FILENO;
+
 import sprocket.api.Errno;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Rusage;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
+import sprocket.libc.Strtol;
 
 /**
  * mixed [CPU IO [ROUNDS]]: a CPU-bound and an I/O-bound population side by side, the workload a time-sharing
@@ -42,15 +48,16 @@ public final class Mixed implements Program {
         if (a < argv.length && argv[a].equals("--")) a++;
         int operands = argv.length - a;
         if (operands != 0 && operands != 2 && operands != 3) {
-            Libc.eputs(sys, USAGE);
+            Stdio.fputs(sys, STDERR_FILENO, USAGE);
             return 2;
         }
-        long cpu = operands == 0 ? DEFAULT_CPU : Libc.number(argv[a], 0, MAX_CHILDREN);
-        long io = operands == 0 ? DEFAULT_IO : Libc.number(argv[a + 1], 0, MAX_CHILDREN);
-        long rounds = operands == 3 ? Libc.number(argv[a + 2], 1, MAX_ROUNDS) : DEFAULT_ROUNDS;
-        if (cpu == Libc.BAD_NUMBER || io == Libc.BAD_NUMBER || rounds == Libc.BAD_NUMBER || cpu + io == 0
+        long cpu = operands == 0 ? DEFAULT_CPU : Strtol.number(argv[a], 0, MAX_CHILDREN);
+        long io = operands == 0 ? DEFAULT_IO : Strtol.number(argv[a + 1], 0, MAX_CHILDREN);
+        long rounds = operands == 3 ? Strtol.number(argv[a + 2], 1, MAX_ROUNDS) : DEFAULT_ROUNDS;
+        if (cpu == Strtol.BAD_NUMBER || io == Strtol.BAD_NUMBER || rounds == Strtol.BAD_NUMBER || cpu + io == 0
                 || cpu + io > MAX_CHILDREN) {
-            Libc.eputs(sys, "mixed: cpu and io must be numbers from 0 to " + MAX_CHILDREN + ", together 1 to "
+            Stdio.fputs(sys, STDERR_FILENO, "mixed: cpu and io must be numbers from 0 to " + MAX_CHILDREN
+                    + ", together 1 to "
                     + MAX_CHILDREN + ", and rounds 1 to " + MAX_ROUNDS + "\n" + USAGE);
             return 2;
         }
@@ -72,7 +79,7 @@ public final class Mixed implements Program {
             forked[started] = sys.cpu().cycles();
             int pid = sys.fork(cpuBound ? child -> compute(child, rounds) : child -> await(child, rounds));
             if (pid == -1) {
-                Libc.perror(sys, "mixed: fork");
+                Strerror.perror(sys, "mixed: fork");
                 ok = false;
                 break;
             }
@@ -82,7 +89,7 @@ public final class Mixed implements Program {
 
         Rusage before = sys.getrusage(Rusage.RUSAGE_CHILDREN);
         if (before == null) {
-            Libc.perror(sys, "mixed: getrusage");
+            Strerror.perror(sys, "mixed: getrusage");
             ok = false;
         }
         int[] status = new int[1];
@@ -90,13 +97,13 @@ public final class Mixed implements Program {
             int pid = Reap.any(sys, status);
             long now = sys.cpu().cycles();
             if (pid == -1) {
-                Libc.perror(sys, "mixed: waitpid");
+                Strerror.perror(sys, "mixed: waitpid");
                 ok = false;
                 break;
             }
             Rusage after = sys.getrusage(Rusage.RUSAGE_CHILDREN);
             if (after == null) {
-                Libc.perror(sys, "mixed: getrusage");
+                Strerror.perror(sys, "mixed: getrusage");
                 ok = false;
             }
             // RUSAGE_CHILDREN grows by exactly the reaped child's usage: the difference is that child's.
@@ -125,8 +132,8 @@ public final class Mixed implements Program {
         }
         out.append("mixed: mean turnaround: cpu ").append(mean(sum[0], cpu)).append(" cycles (").append(cpu)
                 .append("), io ").append(mean(sum[1], io)).append(" cycles (").append(io).append(")\n");
-        if (!Libc.puts(sys, out.toString())) {
-            Libc.perror(sys, "mixed: write");
+        if (Stdio.fputs(sys, STDOUT_FILENO, out.toString()) == Stdio.EOF) {
+            Strerror.perror(sys, "mixed: write");
             return 1;
         }
         return 0;
@@ -143,7 +150,7 @@ public final class Mixed implements Program {
         for (long r = 0; r < rounds; r++) {
             // A caught signal cutting the nap short changes nothing that matters here.
             if (sys.nanosleep(IO_SLEEP_NS) == -1 && sys.errno() != Errno.EINTR) {
-                Libc.perror(sys, "mixed: nanosleep");
+                Strerror.perror(sys, "mixed: nanosleep");
                 return 1;
             }
             sys.cpu().burn(IO_BURST);

@@ -1,10 +1,15 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import sprocket.api.Errno;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Stat;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Getopt;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
 
 /**
  * mkdir(1): "creates the named directories in mode 777 (possibly altered by the file mode creation mask)". With
@@ -28,14 +33,14 @@ public final class Mkdir implements Program {
     @Override
     public int main(Sys sys, String[] argv) {
         boolean parents = false;
-        Getopt g = new Getopt(argv, "p");
-        for (int c; (c = g.next()) != -1;) {
-            if (c != 'p') return g.usage(sys, "mkdir", USAGE);
+        Getopt g = new Getopt(sys, argv, "p");
+        for (int c; (c = g.getopt()) != -1;) {
+            if (c != 'p') return Usage.fail(sys, USAGE);
             parents = true;
         }
         String[] dirs = g.operands();
         if (dirs.length == 0) {
-            Libc.eputs(sys, USAGE);
+            Stdio.fputs(sys, STDERR_FILENO, USAGE);
             return 2;
         }
         int status = 0;
@@ -43,7 +48,7 @@ public final class Mkdir implements Program {
             if (parents) {
                 if (!makeParents(sys, dir)) status = 1;
             } else if (sys.mkdir(dir, 0777) == -1) {
-                Libc.perror(sys, "mkdir: " + dir);
+                Strerror.perror(sys, "mkdir: " + dir);
                 status = 1;
             }
         }
@@ -66,7 +71,7 @@ public final class Mkdir implements Program {
             if (st != null && st.type() == FileMode.S_IFDIR) return true;
             sys.errno(Errno.EEXIST);
         }
-        Libc.perror(sys, "mkdir: " + dir);
+        Strerror.perror(sys, "mkdir: " + dir);
         return false;
     }
 }

@@ -1,7 +1,13 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+import static sprocket.api.sys.Fcntl.STDOUT_FILENO;
+
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Getopt;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
 
 /**
  * mount(8), the Linux command's core: with no operands it "lists all mounted file systems", one per line as "special
@@ -28,50 +34,30 @@ public final class Mount implements Program {
     public int main(Sys sys, String[] argv) {
         String type = null;
         int flags = 0;
-        int i = 1;
-        // getopt(3C) with arguments ("t:o:r"): "-t memfs" or "-tmemfs"; "--" ends the options.
-        for (; i < argv.length && argv[i].length() > 1 && argv[i].charAt(0) == '-'; i++) {
-            String arg = argv[i];
-            if (arg.equals("--")) {
-                i++;
-                break;
-            }
-            for (int k = 1; k < arg.length(); k++) {
-                char c = arg.charAt(k);
-                if (c == 'r') {
-                    flags |= sprocket.api.sys.Mount.MS_RDONLY;
-                    continue;
+        Getopt g = new Getopt(sys, argv, "t:o:r");
+        for (int c; (c = g.getopt()) != -1;) {
+            switch (c) {
+                case 'r' -> flags |= sprocket.api.sys.Mount.MS_RDONLY;
+                case 't' -> type = g.optarg();
+                case 'o' -> {
+                    flags = options(g.optarg(), flags);
+                    if (flags < 0) return Usage.fail(sys, "mount: unknown option in -o " + g.optarg() + "\n" + USAGE);
                 }
-                if (c != 't' && c != 'o') {
-                    Libc.eputs(sys, "mount: illegal option -- " + c + "\n" + USAGE);
-                    return 2;
+                default -> {
+                    return Usage.fail(sys, USAGE);
                 }
-                String value = k + 1 < arg.length() ? arg.substring(k + 1) : ++i < argv.length ? argv[i] : null;
-                if (value == null) {
-                    Libc.eputs(sys, "mount: option requires an argument -- " + c + "\n" + USAGE);
-                    return 2;
-                }
-                if (c == 't') {
-                    type = value;
-                } else {
-                    flags = options(value, flags);
-                    if (flags < 0) {
-                        Libc.eputs(sys, "mount: unknown option in -o " + value + "\n" + USAGE);
-                        return 2;
-                    }
-                }
-                break;
             }
         }
+        int i = g.optind();
         int operands = argv.length - i;
         if (operands == 0 && flags == 0) return list(sys, type);
         if (operands != 2 || type == null) {
-            Libc.eputs(sys, USAGE);
+            Stdio.fputs(sys, STDERR_FILENO, USAGE);
             return 2;
         }
         String dir = argv[i + 1];
         if (sys.mount(argv[i], dir, type, flags) == -1) {
-            Libc.perror(sys, "mount: " + dir);
+            Strerror.perror(sys, "mount: " + dir);
             return 1;
         }
         return 0;
@@ -95,7 +81,7 @@ public final class Mount implements Program {
     private static int list(Sys sys, String type) {
         String table = Ps.contents(sys, "/proc/mounts");
         if (table == null) {
-            Libc.perror(sys, "mount: /proc/mounts");
+            Strerror.perror(sys, "mount: /proc/mounts");
             return 1;
         }
         StringBuilder out = new StringBuilder();
@@ -105,8 +91,8 @@ public final class Mount implements Program {
             out.append(unescape(f[0])).append(" on ").append(unescape(f[1])).append(" type ").append(f[2])
                     .append(" (").append(f[3]).append(")\n");
         }
-        if (!Libc.puts(sys, out.toString())) {
-            Libc.perror(sys, "mount: write");
+        if (Stdio.fputs(sys, STDOUT_FILENO, out.toString()) == Stdio.EOF) {
+            Strerror.perror(sys, "mount: write");
             return 1;
         }
         return 0;

@@ -1,9 +1,15 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+import static sprocket.api.sys.Fcntl.STDOUT_FILENO;
+
 import sprocket.api.Errno;
 import sprocket.api.sys.IpcFlags;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
+import sprocket.libc.Strtol;
 
 /**
  * msgping [ROUNDS]: two processes play ping-pong over one private message queue. The parent sends a message of
@@ -38,19 +44,19 @@ public final class Msgping implements Program {
         int a = 1;
         if (a < argv.length && argv[a].equals("--")) a++;
         if (argv.length - a > 1) return usage(sys, "");
-        long rounds = a < argv.length ? Libc.number(argv[a], 1, MAX_ROUNDS) : DEFAULT_ROUNDS;
-        if (rounds == Libc.BAD_NUMBER) {
+        long rounds = a < argv.length ? Strtol.number(argv[a], 1, MAX_ROUNDS) : DEFAULT_ROUNDS;
+        if (rounds == Strtol.BAD_NUMBER) {
             return usage(sys, "msgping: rounds must be a number from 1 to " + MAX_ROUNDS + "\n");
         }
 
         int q = sys.msgget(IpcFlags.IPC_PRIVATE, IpcFlags.IPC_CREAT | 0600);
         if (q == -1) {
-            Libc.perror(sys, "msgping: msgget");
+            Strerror.perror(sys, "msgping: msgget");
             return 1;
         }
         int child = sys.fork(c -> pong(c, q, rounds));
         if (child == -1) {
-            Libc.perror(sys, "msgping: fork");
+            Strerror.perror(sys, "msgping: fork");
             sys.msgctl(q, IpcFlags.IPC_RMID, null);
             return 1;
         }
@@ -65,19 +71,20 @@ public final class Msgping implements Program {
             pid = sys.waitpid(child, status, 0);
         } while (pid == -1 && sys.errno() == Errno.EINTR);
         if (pid == -1) {
-            Libc.perror(sys, "msgping: waitpid");
+            Strerror.perror(sys, "msgping: waitpid");
             ok = false;
         } else if (ok && !Reap.succeeded(sys, "msgping", pid, status[0])) {
             ok = false;
         }
         // A failed ping already removed the queue to release the child.
         if (pinged && sys.msgctl(q, IpcFlags.IPC_RMID, null) == -1) {
-            Libc.perror(sys, "msgping: msgctl");
+            Strerror.perror(sys, "msgping: msgctl");
             ok = false;
         }
         if (!ok) return 1;
-        if (!Libc.puts(sys, "msgping: " + rounds + " rounds, " + elapsed / rounds + " cycles per round trip\n")) {
-            Libc.perror(sys, "msgping: write");
+        if (Stdio.fputs(sys, STDOUT_FILENO, "msgping: " + rounds + " rounds, " + elapsed / rounds
+                + " cycles per round trip\n") == Stdio.EOF) {
+            Strerror.perror(sys, "msgping: write");
             return 1;
         }
         return 0;
@@ -100,7 +107,8 @@ public final class Msgping implements Program {
                 return false;
             }
             if (n != SIZE || type[0] != PONG || get(in) != r) {
-                Libc.eputs(sys, "msgping: round " + r + ": the answer was not the round's number back\n");
+                Stdio.fputs(sys, STDERR_FILENO, "msgping: round " + r
+                        + ": the answer was not the round's number back\n");
                 sys.msgctl(q, IpcFlags.IPC_RMID, null);
                 return false;
             }
@@ -132,10 +140,10 @@ public final class Msgping implements Program {
      */
     private static void fail(Sys sys, int q, String what) {
         if (sys.errno() == Errno.EIDRM) return;
-        Libc.perror(sys, what);
+        Strerror.perror(sys, what);
         // The other side may have removed it meanwhile, having failed too.
         if (sys.msgctl(q, IpcFlags.IPC_RMID, null) == -1 && sys.errno() != Errno.EINVAL) {
-            Libc.perror(sys, "msgping: msgctl");
+            Strerror.perror(sys, "msgping: msgctl");
         }
     }
 
@@ -166,7 +174,7 @@ public final class Msgping implements Program {
     }
 
     private static int usage(Sys sys, String why) {
-        Libc.eputs(sys, why + USAGE);
+        Stdio.fputs(sys, STDERR_FILENO, why + USAGE);
         return 2;
     }
 }

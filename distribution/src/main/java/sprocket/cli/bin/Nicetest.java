@@ -1,9 +1,15 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+import static sprocket.api.sys.Fcntl.STDOUT_FILENO;
+
 import sprocket.api.sys.Mman;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Sysconf;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
+import sprocket.libc.Strtol;
 
 /**
  * nicetest [N [CYCLES]]: N equal CPU-bound children at nice 0, 5, 10, ... compete until a common deadline CYCLES
@@ -53,13 +59,14 @@ public final class Nicetest implements Program {
         if (a < argv.length && argv[a].equals("--")) a++;
         int operands = argv.length - a;
         if (operands > 2) {
-            Libc.eputs(sys, USAGE);
+            Stdio.fputs(sys, STDERR_FILENO, USAGE);
             return 2;
         }
-        long nproc = operands >= 1 ? Libc.number(argv[a], 1, MAX_PROCESSES) : DEFAULT_PROCESSES;
-        long cycles = operands == 2 ? Libc.number(argv[a + 1], 1, Long.MAX_VALUE / 2) : DEFAULT_CYCLES;
-        if (nproc == Libc.BAD_NUMBER || cycles == Libc.BAD_NUMBER) {
-            Libc.eputs(sys, "nicetest: nproc must be 1 to " + MAX_PROCESSES + " and cycles a positive number\n" + USAGE);
+        long nproc = operands >= 1 ? Strtol.number(argv[a], 1, MAX_PROCESSES) : DEFAULT_PROCESSES;
+        long cycles = operands == 2 ? Strtol.number(argv[a + 1], 1, Long.MAX_VALUE / 2) : DEFAULT_CYCLES;
+        if (nproc == Strtol.BAD_NUMBER || cycles == Strtol.BAD_NUMBER) {
+            Stdio.fputs(sys, STDERR_FILENO, "nicetest: nproc must be 1 to " + MAX_PROCESSES
+                    + " and cycles a positive number\n" + USAGE);
             return 2;
         }
         return run(sys, (int) nproc, cycles);
@@ -69,7 +76,7 @@ public final class Nicetest implements Program {
         long len = nproc * SLOT;
         long page = sys.mmap(0, len, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_SHARED | Mman.MAP_ANONYMOUS, -1, 0);
         if (page == Mman.MAP_FAILED) {
-            Libc.perror(sys, "nicetest: mmap");
+            Strerror.perror(sys, "nicetest: mmap");
             return 1;
         }
         boolean ok = true;
@@ -80,7 +87,7 @@ public final class Nicetest implements Program {
             int incr = started * NICE_STEP;
             int pid = sys.fork(child -> compete(child, slot, incr, deadline));
             if (pid == -1) {
-                Libc.perror(sys, "nicetest: fork");
+                Strerror.perror(sys, "nicetest: fork");
                 ok = false;
                 break;
             }
@@ -113,11 +120,11 @@ public final class Nicetest implements Program {
                     .append(percent(Math.round(owed[i] * 1000), 1000)).append(" measured ")
                     .append(percent(chunks, totalChunks)).append(" (").append(chunks).append(" chunks)\n");
         }
-        if (!Libc.puts(sys, out.toString())) {
-            Libc.perror(sys, "nicetest: write");
+        if (Stdio.fputs(sys, STDOUT_FILENO, out.toString()) == Stdio.EOF) {
+            Strerror.perror(sys, "nicetest: write");
             return 1;
         }
-        if (sys.munmap(page, len) == -1) Libc.perror(sys, "nicetest: munmap");
+        if (sys.munmap(page, len) == -1) Strerror.perror(sys, "nicetest: munmap");
         return 0;
     }
 
@@ -127,7 +134,7 @@ public final class Nicetest implements Program {
         int nice = sys.nice(incr);
         // nice(2) may legitimately return -1, a nice value; only errno tells a failure apart.
         if (nice == -1 && sys.errno() != 0) {
-            Libc.perror(sys, "nicetest: nice");
+            Strerror.perror(sys, "nicetest: nice");
             return 1;
         }
         sys.cpu().store64(slot + NICE, nice);

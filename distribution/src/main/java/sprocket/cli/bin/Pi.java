@@ -1,7 +1,13 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+import static sprocket.api.sys.Fcntl.STDOUT_FILENO;
+
 import java.util.Locale;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
+import sprocket.libc.Strtol;
 
 /**
  * What the SMP HOWTO's pi programs share (section 2.5): their arguments, one process's partial sum of 4/(1+x^2) by
@@ -25,13 +31,13 @@ final class Pi {
         if (a < argv.length && argv[a].equals("--")) a++;
         String usage = "usage: " + program + " nproc intervals\n";
         if (argv.length - a != 2) {
-            Libc.eputs(sys, usage);
+            Stdio.fputs(sys, STDERR_FILENO, usage);
             return null;
         }
-        long nproc = Libc.number(argv[a], 1, MAX_PROCESSES);
-        long intervals = Libc.number(argv[a + 1], 1, MAX_INTERVALS);
-        if (nproc == Libc.BAD_NUMBER || intervals == Libc.BAD_NUMBER) {
-            Libc.eputs(sys, program + ": nproc must be 1 to " + MAX_PROCESSES + " and intervals 1 to "
+        long nproc = Strtol.number(argv[a], 1, MAX_PROCESSES);
+        long intervals = Strtol.number(argv[a + 1], 1, MAX_INTERVALS);
+        if (nproc == Strtol.BAD_NUMBER || intervals == Strtol.BAD_NUMBER) {
+            Stdio.fputs(sys, STDERR_FILENO, program + ": nproc must be 1 to " + MAX_PROCESSES + " and intervals 1 to "
                     + MAX_INTERVALS + "\n" + usage);
             return null;
         }
@@ -55,14 +61,15 @@ final class Pi {
      * error to be below 1e-9, it is more than {@link #TOLERANCE} from pi (a partial sum was lost).
      */
     static int report(Sys sys, String program, double pi, int nproc, long intervals, long elapsed) {
-        if (!Libc.puts(sys, program + ": pi is approximately " + String.format(Locale.ROOT, "%.10f", pi) + " (" + nproc
-                + " processes, " + intervals + " intervals, " + elapsed + " cycles)\n")) {
-            Libc.perror(sys, program + ": write");
+        if (Stdio.fputs(sys, STDOUT_FILENO, program + ": pi is approximately "
+                + String.format(Locale.ROOT, "%.10f", pi) + " (" + nproc
+                + " processes, " + intervals + " intervals, " + elapsed + " cycles)\n") == Stdio.EOF) {
+            Strerror.perror(sys, program + ": write");
             return 1;
         }
         double error = Math.abs(pi - Math.PI);
         if (intervals >= CHECKED_INTERVALS && !(error <= TOLERANCE)) {
-            Libc.eputs(sys, program + ": the estimate is off by " + error + ", more than " + TOLERANCE
+            Stdio.fputs(sys, STDERR_FILENO, program + ": the estimate is off by " + error + ", more than " + TOLERANCE
                     + ": a partial sum was lost\n");
             return 1;
         }

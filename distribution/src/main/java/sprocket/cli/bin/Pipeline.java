@@ -1,8 +1,13 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+import static sprocket.api.sys.Fcntl.STDOUT_FILENO;
+
 import sprocket.api.Errno;
-import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
+import sprocket.libc.Strtol;
 
 /**
  * pipeline [RECORDS [SIZE]]: a producer and a consumer joined by a pipe, as a shell's {@code producer | consumer}
@@ -25,31 +30,31 @@ public final class Pipeline implements sprocket.api.sys.Program {
     @Override
     public int main(Sys sys, String[] argv) {
         if (argv.length > 3) {
-            Libc.eputs(sys, "usage: pipeline [RECORDS [SIZE]]\n");
+            Stdio.fputs(sys, STDERR_FILENO, "usage: pipeline [RECORDS [SIZE]]\n");
             return 2;
         }
-        long records = argv.length > 1 ? Libc.number(argv[1], 1, 1_000_000) : 1000;
-        long size = argv.length > 2 ? Libc.number(argv[2], 8, MAX_SIZE) : 512;
-        if (records == Libc.BAD_NUMBER || size == Libc.BAD_NUMBER) {
-            Libc.eputs(sys, "pipeline: RECORDS must be 1..1000000 and SIZE 8.." + MAX_SIZE + "\n");
+        long records = argv.length > 1 ? Strtol.number(argv[1], 1, 1_000_000) : 1000;
+        long size = argv.length > 2 ? Strtol.number(argv[2], 8, MAX_SIZE) : 512;
+        if (records == Strtol.BAD_NUMBER || size == Strtol.BAD_NUMBER) {
+            Stdio.fputs(sys, STDERR_FILENO, "pipeline: RECORDS must be 1..1000000 and SIZE 8.." + MAX_SIZE + "\n");
             return 2;
         }
         int[] p = new int[2];
         if (sys.pipe(p) != 0) {
-            Libc.perror(sys, "pipeline: pipe");
+            Strerror.perror(sys, "pipeline: pipe");
             return 1;
         }
         long start = sys.cpu().cycles();
         int producer = sys.fork(s -> produce(s, p, (int) records, (int) size));
         int consumer = producer < 0 ? -1 : sys.fork(s -> consume(s, p, (int) records, (int) size));
-        if (producer < 0 || consumer < 0) Libc.perror(sys, "pipeline: fork");
+        if (producer < 0 || consumer < 0) Strerror.perror(sys, "pipeline: fork");
         // The parent holds neither end, or the consumer would never see EOF.
         sys.close(p[0]);
         sys.close(p[1]);
         boolean ok = producer >= 0 && consumer >= 0;
         if (!Reap.all(sys, "pipeline", (producer >= 0 ? 1 : 0) + (consumer >= 0 ? 1 : 0))) ok = false;
         if (ok) {
-            Libc.puts(sys, "pipeline: " + records + " records of " + size + " bytes passed in order, "
+            Stdio.fputs(sys, STDOUT_FILENO, "pipeline: " + records + " records of " + size + " bytes passed in order, "
                     + (sys.cpu().cycles() - start) + " cycles\n");
         }
         return ok ? 0 : 1;
@@ -60,8 +65,8 @@ public final class Pipeline implements sprocket.api.sys.Program {
         byte[] record = new byte[size];
         for (int i = 0; i < records; i++) {
             stamp(record, i);
-            if (!Libc.writeAll(sys, p[1], record, size)) {
-                Libc.perror(sys, "pipeline: producer: write");
+            if (!Stdio.writeAll(sys, p[1], record, 0, size)) {
+                Strerror.perror(sys, "pipeline: producer: write");
                 return 1;
             }
         }
@@ -77,20 +82,22 @@ public final class Pipeline implements sprocket.api.sys.Program {
                 int n = sys.read(p[0], record, got, size - got);
                 if (n < 0 && sys.errno() == Errno.EINTR) continue;
                 if (n <= 0) {
-                    Libc.eputs(sys, "pipeline: consumer: " + (n == 0 ? "early end of file" : Errno.message(sys.errno()))
+                    Stdio.fputs(sys, STDERR_FILENO, "pipeline: consumer: "
+                            + (n == 0 ? "early end of file" : Strerror.strerror(sys.errno()))
                             + " at record " + i + "\n");
                     return 1;
                 }
                 got += n;
             }
             if (number(record) != i) {
-                Libc.eputs(sys, "pipeline: consumer: record " + i + " arrived as record " + number(record) + "\n");
+                Stdio.fputs(sys, STDERR_FILENO, "pipeline: consumer: record " + i + " arrived as record "
+                        + number(record) + "\n");
                 return 1;
             }
         }
         // read(2) on a pipe whose writers are all gone: 0, end of file.
         if (sys.read(p[0], record, 0, 1) != 0) {
-            Libc.eputs(sys, "pipeline: consumer: no end of file after the last record\n");
+            Stdio.fputs(sys, STDERR_FILENO, "pipeline: consumer: no end of file after the last record\n");
             return 1;
         }
         return 0;

@@ -1,10 +1,17 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Dir;
+import sprocket.libc.Getopt;
+import sprocket.libc.Stdio;
+import sprocket.libc.Stream;
+import sprocket.libc.Strerror;
 
 /**
  * ps(1): "prints information about active processes", every process here (as SVR4's {@code -e}), read from /proc the
@@ -31,30 +38,30 @@ public final class Ps implements Program {
     @Override
     public int main(Sys sys, String[] argv) {
         boolean full = false;
-        Getopt g = new Getopt(argv, "ef");
-        for (int c; (c = g.next()) != -1;) {
+        Getopt g = new Getopt(sys, argv, "ef");
+        for (int c; (c = g.getopt()) != -1;) {
             switch (c) {
                 case 'e' -> {
                     // Every process is always listed, so -e has nothing left to add.
                 }
                 case 'f' -> full = true;
                 default -> {
-                    return g.usage(sys, "ps", USAGE);
+                    return Usage.fail(sys, USAGE);
                 }
             }
         }
         if (g.operands().length != 0) {
-            Libc.eputs(sys, USAGE);
+            Stdio.fputs(sys, STDERR_FILENO, USAGE);
             return 2;
         }
 
-        List<String> names = Dir.names(sys, "/proc");
+        List<String> names = Dir.scandir(sys, "/proc");
         if (names == null) {
-            Libc.perror(sys, "ps: /proc");
+            Strerror.perror(sys, "ps: /proc");
             return 1;
         }
-        Stdout out = new Stdout(sys);
-        out.print(HEADING);
+        Stream out = Stream.stdout(sys);
+        out.fputs(HEADING);
         for (String name : names) {
             if (name.isEmpty() || name.charAt(0) < '0' || name.charAt(0) > '9') continue;
             String status = contents(sys, "/proc/" + name + "/status");
@@ -68,11 +75,11 @@ public final class Ps implements Program {
                 String line = contents(sys, "/proc/" + name + "/cmdline");
                 if (line != null && !line.isEmpty()) cmd = commandLine(line);
             }
-            out.print(String.format("%5s %5s %c %5s %s%n", field(status, "Pid"), field(status, "PPid"), s,
+            out.fputs(String.format("%5s %5s %c %5s %s%n", field(status, "Pid"), field(status, "PPid"), s,
                     nth(field(status, "Uid"), 1), cmd));
         }
-        if (!out.flush()) {
-            Libc.perror(sys, "ps: write");
+        if (out.fflush() == Stdio.EOF) {
+            Strerror.perror(sys, "ps: write");
             return 1;
         }
         return 0;
@@ -85,7 +92,7 @@ public final class Ps implements Program {
         StringBuilder sb = new StringBuilder();
         byte[] buf = new byte[512];
         int n;
-        while ((n = Libc.read(sys, fd, buf)) > 0) sb.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+        while ((n = Stdio.read(sys, fd, buf)) > 0) sb.append(new String(buf, 0, n, StandardCharsets.UTF_8));
         sys.close(fd);
         return n == -1 ? null : sb.toString();
     }

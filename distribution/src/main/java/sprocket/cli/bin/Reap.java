@@ -1,9 +1,13 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import sprocket.api.Errno;
 import sprocket.api.Signals;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Wait;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
 
 /** wait(2) as the scheduling programs use it: retry after EINTR, and tell how a child ended when it did not exit 0. */
 final class Reap {
@@ -24,9 +28,11 @@ final class Reap {
     static boolean succeeded(Sys sys, String program, int pid, int status) {
         if (Wait.WIFEXITED(status) && Wait.WEXITSTATUS(status) == 0) return true;
         if (Wait.WIFSIGNALED(status)) {
-            Libc.eputs(sys, program + ": pid " + pid + " killed by " + Signals.name(Wait.WTERMSIG(status)) + "\n");
+            Stdio.fputs(sys, STDERR_FILENO, program + ": pid " + pid + " killed by "
+                    + Signals.name(Wait.WTERMSIG(status)) + "\n");
         } else {
-            Libc.eputs(sys, program + ": pid " + pid + " exited with status " + Wait.WEXITSTATUS(status) + "\n");
+            Stdio.fputs(sys, STDERR_FILENO, program + ": pid " + pid + " exited with status "
+                    + Wait.WEXITSTATUS(status) + "\n");
         }
         return false;
     }
@@ -41,7 +47,7 @@ final class Reap {
         for (int reaped = 0; reaped < count; reaped++) {
             int pid = any(sys, status);
             if (pid == -1) {
-                Libc.perror(sys, program + ": waitpid");
+                Strerror.perror(sys, program + ": waitpid");
                 return false;
             }
             if (!succeeded(sys, program, pid, status[0])) ok = false;

@@ -1,11 +1,18 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import java.util.List;
 import sprocket.api.Errno;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Stat;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Dir;
+import sprocket.libc.Getopt;
+import sprocket.libc.Libgen;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
 
 /**
  * rm(1): "removes the entries for one or more files from a directory". A directory is removed only with
@@ -32,38 +39,38 @@ public final class Rm implements Program {
     public int main(Sys sys, String[] argv) {
         boolean force = false;
         boolean recursive = false;
-        Getopt g = new Getopt(argv, "frR");
-        for (int c; (c = g.next()) != -1;) {
+        Getopt g = new Getopt(sys, argv, "frR");
+        for (int c; (c = g.getopt()) != -1;) {
             switch (c) {
                 case 'f' -> force = true;
                 case 'r', 'R' -> recursive = true;
                 default -> {
-                    return g.usage(sys, "rm", USAGE);
+                    return Usage.fail(sys, USAGE);
                 }
             }
         }
         String[] files = g.operands();
         if (files.length == 0 && !force) {
-            Libc.eputs(sys, USAGE);
+            Stdio.fputs(sys, STDERR_FILENO, USAGE);
             return 2;
         }
         int status = 0;
         for (String file : files) {
-            if (Dir.dots(Dir.basename(file))) {
-                Libc.eputs(sys, "rm: " + file + ": cannot remove . or ..\n");
+            if (PathName.dots(Libgen.basename(file))) {
+                Stdio.fputs(sys, STDERR_FILENO, "rm: " + file + ": cannot remove . or ..\n");
                 status = 1;
                 continue;
             }
             Stat st = sys.lstat(file);
             if (st == null) {
                 if (!(force && sys.errno() == Errno.ENOENT)) {
-                    Libc.perror(sys, "rm: " + file);
+                    Strerror.perror(sys, "rm: " + file);
                     status = 1;
                 }
                 continue;
             }
             if (st.type() == FileMode.S_IFDIR && !recursive) {
-                Libc.eputs(sys, "rm: " + file + ": is a directory\n");
+                Stdio.fputs(sys, STDERR_FILENO, "rm: " + file + ": is a directory\n");
                 status = 1;
                 continue;
             }
@@ -76,22 +83,22 @@ public final class Rm implements Program {
     private static boolean remove(Sys sys, String path, Stat st, boolean force) {
         if (st.type() != FileMode.S_IFDIR) {
             if (sys.unlink(path) == 0 || (force && sys.errno() == Errno.ENOENT)) return true;
-            Libc.perror(sys, "rm: " + path);
+            Strerror.perror(sys, "rm: " + path);
             return false;
         }
-        List<String> names = Dir.names(sys, path);
+        List<String> names = Dir.scandir(sys, path);
         if (names == null) {
-            Libc.perror(sys, "rm: " + path);
+            Strerror.perror(sys, "rm: " + path);
             return false;
         }
         boolean emptied = true;
         for (String name : names) {
-            if (Dir.dots(name)) continue;
-            String child = Dir.join(path, name);
+            if (PathName.dots(name)) continue;
+            String child = PathName.join(path, name);
             Stat cs = sys.lstat(child);
             if (cs == null) {
                 if (force && sys.errno() == Errno.ENOENT) continue;
-                Libc.perror(sys, "rm: " + child);
+                Strerror.perror(sys, "rm: " + child);
                 emptied = false;
             } else if (!remove(sys, child, cs, force)) {
                 emptied = false;
@@ -100,7 +107,7 @@ public final class Rm implements Program {
         // What could not be removed keeps the directory; rmdir's ENOTEMPTY would only repeat that.
         if (!emptied) return false;
         if (sys.rmdir(path) == 0) return true;
-        Libc.perror(sys, "rm: " + path);
+        Strerror.perror(sys, "rm: " + path);
         return false;
     }
 }

@@ -1,6 +1,9 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import sprocket.api.sys.Sys;
+import sprocket.libc.Stdio;
 
 /** segv: stores to an address nothing maps; the kernel kills it with SIGSEGV and a core, as it should. */
 public final class Segv implements sprocket.api.sys.Program {
@@ -20,7 +23,7 @@ public final class Segv implements sprocket.api.sys.Program {
     @Override
     public int main(Sys sys, String[] argv) {
         sys.cpu().store32(UNMAPPED, 1);
-        Libc.eputs(sys, "segv: the store to an unmapped address did not fault\n");
+        Stdio.fputs(sys, STDERR_FILENO, "segv: the store to an unmapped address did not fault\n");
         return 1;
     }
 }

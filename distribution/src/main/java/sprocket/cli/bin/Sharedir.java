@@ -1,8 +1,13 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDOUT_FILENO;
+
 import sprocket.api.sys.Prctl;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Sproc;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
 
 /**
  * sharedir [DIR]: sproc(2)'s PR_SDIR. Three members share the current directory; one chdir(2)s to DIR (/tmp by
@@ -30,10 +35,10 @@ public final class Sharedir implements Program {
         for (int i = 0; i < 4; i++) {
             int mask = i < 3 ? Prctl.PR_SADDR | Prctl.PR_SDIR : Prctl.PR_SADDR;
             int index = i;
-            kids[i] = sys.sproc((s, arg, len) -> {
+            kids[i] = Sproc.sproc(sys, (s, arg, len) -> {
                 if (index == 0) {
                     if (s.chdir(dir) == -1) {
-                        Libc.perror(s, "sharedir: " + dir);
+                        Strerror.perror(s, "sharedir: " + dir);
                         s.cpu().store32(arg + 4, 1);
                     }
                     s.cpu().store32(arg, 1);
@@ -41,17 +46,17 @@ public final class Sharedir implements Program {
                 } else {
                     s.blockproc(s.getpid());
                 }
-                Libc.puts(s, "member " + s.getpid() + (index < 3 ? " (PR_SDIR)" : " (own directory)") + ": "
-                        + s.getcwd() + "\n");
+                Stdio.fputs(s, STDOUT_FILENO, "member " + s.getpid()
+                        + (index < 3 ? " (PR_SDIR)" : " (own directory)") + ": " + s.getcwd() + "\n");
                 return 0;
             }, mask, cell);
             if (kids[i] == -1) {
-                Libc.perror(sys, "sharedir: sproc");
+                Strerror.perror(sys, "sharedir: sproc");
                 return 1;
             }
         }
         Reap.all(sys, "sharedir", 4);
-        Libc.puts(sys, "parent " + parent + ": " + sys.getcwd() + "\n");
+        Stdio.fputs(sys, STDOUT_FILENO, "parent " + parent + ": " + sys.getcwd() + "\n");
         return sys.cpu().load32(cell + 4);
     }
 }

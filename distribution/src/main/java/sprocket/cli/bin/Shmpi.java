@@ -3,6 +3,7 @@ package sprocket.cli.bin;
 import sprocket.api.sys.IpcFlags;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Strerror;
 
 /**
  * shmpi NPROC INTERVALS: the SMP Linux HOWTO's pi program (section 2.5) for NPROC processes. It integrates
@@ -46,12 +47,12 @@ public final class Shmpi implements Program {
         // shmget(2) hands back a segment of zeros: the sum starts at 0.0 and the bakery lock free, as both need.
         int shmid = sys.shmget(IpcFlags.IPC_PRIVATE, LOCK + Bakery.size(nproc), IpcFlags.IPC_CREAT | 0600);
         if (shmid == -1) {
-            Libc.perror(sys, "shmpi: shmget");
+            Strerror.perror(sys, "shmpi: shmget");
             return 1;
         }
         long shared = sys.shmat(shmid, 0, 0);
         if (shared == -1) {
-            Libc.perror(sys, "shmpi: shmat");
+            Strerror.perror(sys, "shmpi: shmat");
             remove(sys, shmid);
             return 1;
         }
@@ -64,7 +65,7 @@ public final class Shmpi implements Program {
             int iproc = started;
             int pid = sys.fork(child -> sum(child, shared, lock, iproc, nproc, intervals));
             if (pid == -1) {
-                Libc.perror(sys, "shmpi: fork");
+                Strerror.perror(sys, "shmpi: fork");
                 ok = false;
                 break;
             }
@@ -75,7 +76,7 @@ public final class Shmpi implements Program {
         double pi = sys.cpu().loadDouble(shared + PI);
 
         if (sys.shmdt(shared) == -1) {
-            Libc.perror(sys, "shmpi: shmdt");
+            Strerror.perror(sys, "shmpi: shmdt");
             ok = false;
         }
         if (!remove(sys, shmid)) ok = false;
@@ -94,7 +95,7 @@ public final class Shmpi implements Program {
 
         // HOWTO 2.5, step 6: "When a process is done using a shared memory segment, it really should detach".
         if (sys.shmdt(shared) == -1) {
-            Libc.perror(sys, "shmpi: shmdt");
+            Strerror.perror(sys, "shmpi: shmdt");
             return 1;
         }
         return 0;
@@ -103,7 +104,7 @@ public final class Shmpi implements Program {
     /** shmctl(IPC_RMID), reporting a failure; true when the segment is gone. */
     private static boolean remove(Sys sys, int shmid) {
         if (sys.shmctl(shmid, IpcFlags.IPC_RMID, null) == 0) return true;
-        Libc.perror(sys, "shmpi: shmctl");
+        Strerror.perror(sys, "shmpi: shmctl");
         return false;
     }
 }

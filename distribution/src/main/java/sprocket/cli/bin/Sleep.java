@@ -1,7 +1,11 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strtol;
 
 /** sleep(1): "suspend execution for an interval" of a whole number of seconds, then exit 0. */
 public final class Sleep implements Program {
@@ -21,12 +25,13 @@ public final class Sleep implements Program {
         int a = 1;
         if (a < argv.length && argv[a].equals("--")) a++;
         if (argv.length - a != 1) {
-            Libc.eputs(sys, "usage: sleep seconds\n");
+            Stdio.fputs(sys, STDERR_FILENO, "usage: sleep seconds\n");
             return 2;
         }
-        long seconds = Libc.number(argv[a], 0, Long.MAX_VALUE);
-        if (seconds == Libc.BAD_NUMBER) {
-            Libc.eputs(sys, "sleep: " + argv[a] + ": bad time (a whole number of seconds)\nusage: sleep seconds\n");
+        long seconds = Strtol.number(argv[a], 0, Long.MAX_VALUE);
+        if (seconds == Strtol.BAD_NUMBER) {
+            Stdio.fputs(sys, STDERR_FILENO, "sleep: " + argv[a]
+                    + ": bad time (a whole number of seconds)\nusage: sleep seconds\n");
             return 2;
         }
         long left = seconds;

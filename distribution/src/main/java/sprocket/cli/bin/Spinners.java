@@ -1,9 +1,17 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+import static sprocket.api.sys.Fcntl.STDOUT_FILENO;
+
 import sprocket.api.sys.Mman;
 import sprocket.api.sys.Prctl;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Getopt;
+import sprocket.libc.Sproc;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
+import sprocket.libc.Strtol;
 
 /**
  * spinners [-y] N [ITER]: N processes share one MAP_SHARED|MAP_ANONYMOUS mapping holding a counter and a bakery
@@ -43,46 +51,38 @@ public final class Spinners implements Program {
 
     @Override
     public int main(Sys sys, String[] argv) {
-        int a = 1;
         boolean yield = false;
         boolean group = false;
         long competitors = 0;
-        for (; a < argv.length && argv[a].startsWith("-") && argv[a].length() > 1; a++) {
-            if (argv[a].equals("--")) {
-                a++;
-                break;
-            }
-            if (argv[a].equals("-c")) {
-                competitors = a + 1 < argv.length ? Libc.number(argv[++a], 0, MAX_COMPETITORS) : Libc.BAD_NUMBER;
-                if (competitors == Libc.BAD_NUMBER) {
-                    Libc.eputs(sys, "spinners: -c needs a number of competitors from 0 to " + MAX_COMPETITORS + "\n"
-                            + USAGE);
-                    return 2;
+        Getopt g = new Getopt(sys, argv, "gyc:");
+        for (int c; (c = g.getopt()) != -1;) {
+            switch (c) {
+                case 'y' -> yield = true;
+                case 'g' -> group = true;
+                case 'c' -> {
+                    competitors = Strtol.number(g.optarg(), 0, MAX_COMPETITORS);
+                    if (competitors == Strtol.BAD_NUMBER) {
+                        return Usage.fail(sys, "spinners: -c needs a number of competitors from 0 to "
+                                + MAX_COMPETITORS + "\n" + USAGE);
+                    }
                 }
-                continue;
-            }
-            for (int k = 1; k < argv[a].length(); k++) {
-                char o = argv[a].charAt(k);
-                if (o == 'y') {
-                    yield = true;
-                } else if (o == 'g') {
-                    group = true;
-                } else {
-                    Libc.eputs(sys, "spinners: unknown option -" + o + "\n" + USAGE);
-                    return 2;
+                default -> {
+                    return Usage.fail(sys, USAGE);
                 }
             }
         }
+        int a = g.optind();
         int operands = argv.length - a;
         if (operands < 1 || operands > 2) {
-            Libc.eputs(sys, USAGE);
+            Stdio.fputs(sys, STDERR_FILENO, USAGE);
             return 2;
         }
-        long nproc = Libc.number(argv[a], 1, MAX_PROCESSES);
-        long iterations = operands == 2 ? Libc.number(argv[a + 1], 1, Integer.MAX_VALUE) : DEFAULT_ITERATIONS;
+        long nproc = Strtol.number(argv[a], 1, MAX_PROCESSES);
+        long iterations = operands == 2 ? Strtol.number(argv[a + 1], 1, Integer.MAX_VALUE) : DEFAULT_ITERATIONS;
         // Bakery tickets are 32-bit and grow by at most one per acquisition.
-        if (nproc == Libc.BAD_NUMBER || iterations == Libc.BAD_NUMBER || nproc * iterations >= Integer.MAX_VALUE) {
-            Libc.eputs(sys, "spinners: nproc must be 1 to " + MAX_PROCESSES + " and iterations positive, with"
+        if (nproc == Strtol.BAD_NUMBER || iterations == Strtol.BAD_NUMBER || nproc * iterations >= Integer.MAX_VALUE) {
+            Stdio.fputs(sys, STDERR_FILENO, "spinners: nproc must be 1 to " + MAX_PROCESSES
+                    + " and iterations positive, with"
                     + " nproc * iterations below " + Integer.MAX_VALUE + "\n" + USAGE);
             return 2;
         }
@@ -93,7 +93,7 @@ public final class Spinners implements Program {
         long len = LOCK + Bakery.size(nproc);
         long page = sys.mmap(0, len, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_SHARED | Mman.MAP_ANONYMOUS, -1, 0);
         if (page == Mman.MAP_FAILED) {
-            Libc.perror(sys, "spinners: mmap");
+            Strerror.perror(sys, "spinners: mmap");
             return 1;
         }
         Bakery lock = new Bakery(page + LOCK, nproc);
@@ -103,7 +103,7 @@ public final class Spinners implements Program {
         int burning = 0;
         for (; burning < competitors; burning++) {
             if (sys.fork(child -> compete(child, page + DONE)) == -1) {
-                Libc.perror(sys, "spinners: fork");
+                Strerror.perror(sys, "spinners: fork");
                 ok = false;
                 break;
             }
@@ -113,11 +113,11 @@ public final class Spinners implements Program {
         for (; started < nproc; started++) {
             int i = started;
             int pid = group
-                    ? sys.sproc((child, arg, l) -> spin(child, lock, i, page + COUNTER, iterations, yield),
+                    ? Sproc.sproc(sys, (child, arg, l) -> spin(child, lock, i, page + COUNTER, iterations, yield),
                             Prctl.PR_SADDR | Prctl.PR_NOLIBC, 0)
                     : sys.fork(child -> spin(child, lock, i, page + COUNTER, iterations, yield));
             if (pid == -1) {
-                Libc.perror(sys, group ? "spinners: sproc" : "spinners: fork");
+                Strerror.perror(sys, group ? "spinners: sproc" : "spinners: fork");
                 ok = false;
                 break;
             }
@@ -132,16 +132,17 @@ public final class Spinners implements Program {
         long spins = 0;
         for (int i = 0; i < nproc; i++) spins += sys.cpu().load64(lock.slot(i) + Bakery.SPARE);
         long expected = nproc * iterations;
-        if (!Libc.puts(sys, "spinners: " + nproc + " processes x " + iterations + " iterations"
+        if (Stdio.fputs(sys, STDOUT_FILENO, "spinners: " + nproc + " processes x " + iterations + " iterations"
                 + (group ? " in a share group" : "") + (yield ? " (yielding)" : "")
                 + (competitors > 0 ? ", " + competitors + " competitors" : "") + ": counter " + counter + ", " + elapsed + " cycles elapsed, "
-                + spins + " spin iterations\n")) {
-            Libc.perror(sys, "spinners: write");
+                + spins + " spin iterations\n") == Stdio.EOF) {
+            Strerror.perror(sys, "spinners: write");
             return 1;
         }
-        if (sys.munmap(page, len) == -1) Libc.perror(sys, "spinners: munmap");
+        if (sys.munmap(page, len) == -1) Strerror.perror(sys, "spinners: munmap");
         if (counter != expected) {
-            Libc.eputs(sys, "spinners: counter is " + counter + ", expected " + expected + ": mutual exclusion failed\n");
+            Stdio.fputs(sys, STDERR_FILENO, "spinners: counter is " + counter + ", expected " + expected
+                    + ": mutual exclusion failed\n");
             return 1;
         }
         return 0;

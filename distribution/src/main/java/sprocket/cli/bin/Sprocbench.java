@@ -1,8 +1,15 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+import static sprocket.api.sys.Fcntl.STDOUT_FILENO;
+
 import sprocket.api.sys.Prctl;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Sproc;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
+import sprocket.libc.Strtol;
 
 /**
  * sprocbench [N [PAGES]]: Barton and Wagner's analysis, "the time for a sproc() system call is slightly less than a regular
@@ -27,10 +34,10 @@ public final class Sprocbench implements Program {
 
     @Override
     public int main(Sys sys, String[] argv) {
-        long rounds = argv.length > 1 ? Libc.number(argv[1], 1, 100_000) : 100;
-        long pages = argv.length > 2 ? Libc.number(argv[2], 0, 4096) : 64;
-        if (rounds == Libc.BAD_NUMBER || pages == Libc.BAD_NUMBER) {
-            Libc.eputs(sys, "usage: sprocbench [rounds [pages]]\n");
+        long rounds = argv.length > 1 ? Strtol.number(argv[1], 1, 100_000) : 100;
+        long pages = argv.length > 2 ? Strtol.number(argv[2], 0, 4096) : 64;
+        if (rounds == Strtol.BAD_NUMBER || pages == Strtol.BAD_NUMBER) {
+            Stdio.fputs(sys, STDERR_FILENO, "usage: sprocbench [rounds [pages]]\n");
             return 2;
         }
         long page = sys.sysconf(sprocket.api.sys.Sysconf._SC_PAGESIZE);
@@ -51,13 +58,13 @@ public final class Sprocbench implements Program {
         t0 = sys.cpu().cycles();
         for (long i = 0; i < rounds; i++) {
             long c0 = kernelTime(sys);
-            int pid = sys.sproc((s, arg, len) -> 0, Prctl.PR_SADDR | Prctl.PR_NOLIBC, 0);
+            int pid = Sproc.sproc(sys, (s, arg, len) -> 0, Prctl.PR_SADDR | Prctl.PR_NOLIBC, 0);
             sprocCall += kernelTime(sys) - c0;
             if (pid == -1 || sys.waitpid(pid, st, 0) != pid) return fail(sys, "sproc");
             settle(sys);
         }
         long sprocRound = (sys.cpu().cycles() - t0) / rounds - SETTLE_CYCLES;
-        Libc.puts(sys, String.format(java.util.Locale.ROOT,
+        Stdio.fputs(sys, STDOUT_FILENO, String.format(java.util.Locale.ROOT,
                 "sprocbench: %d rounds, %d pages resident%n"
                         + "  the call:          fork %6d ns,     sproc %6d ns     (sproc/fork %.2f)%n"
                         + "  call, exit, wait:  fork %6d cycles, sproc %6d cycles (sproc/fork %.2f)%n",
@@ -83,7 +90,7 @@ public final class Sprocbench implements Program {
     }
 
     private static int fail(Sys sys, String what) {
-        Libc.perror(sys, "sprocbench: " + what);
+        Strerror.perror(sys, "sprocbench: " + what);
         return 1;
     }
 }

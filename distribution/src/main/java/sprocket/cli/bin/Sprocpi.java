@@ -3,7 +3,11 @@ package sprocket.cli.bin;
 import sprocket.api.sys.Prctl;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
-import sprocket.api.sys.Ulocks;
+import sprocket.libc.Arena;
+import sprocket.libc.Sproc;
+import sprocket.libc.Strerror;
+import sprocket.libc.Ulock;
+import sprocket.libc.Ulocks;
 
 /**
  * sprocpi NPROC INTERVALS: the SMP HOWTO's pi program (section 2.5) the IRIX way: NPROC share-group members made by
@@ -30,19 +34,19 @@ public final class Sprocpi implements Program {
         long nproc = args[0];
         long intervals = args[1];
         // The C library arena admits 8 users by default; the parent and NPROC members need NPROC + 1.
-        if (sys.usconfig(Ulocks.CONF_INITUSERS, Math.max(Ulocks.DEFAULT_USERS, nproc + 1)) == -1) {
-            Libc.perror(sys, "sprocpi: usconfig");
+        if (Arena.usconfig(sys, Ulocks.CONF_INITUSERS, Math.max(Ulocks.DEFAULT_USERS, nproc + 1)) == -1) {
+            Strerror.perror(sys, "sprocpi: usconfig");
             return 1;
         }
-        long arena = sys.usinit("/dev/zero");
+        long arena = Arena.usinit(sys, "/dev/zero");
         if (arena == 0) {
-            Libc.perror(sys, "sprocpi: usinit");
+            Strerror.perror(sys, "sprocpi: usinit");
             return 1;
         }
-        long lock = sys.usnewlock(arena);
+        long lock = Ulock.usnewlock(sys, arena);
         long total = sys.sbrk(8);
         if (lock == 0 || total == -1) {
-            Libc.perror(sys, "sprocpi: arena");
+            Strerror.perror(sys, "sprocpi: arena");
             return 1;
         }
         sys.cpu().storeDouble(total, 0.0);
@@ -50,9 +54,10 @@ public final class Sprocpi implements Program {
         int started = 0;
         for (; started < nproc; started++) {
             int iproc = started;
-            int pid = sys.sproc((s, arg, len) -> sum(s, total, lock, iproc, (int) nproc, intervals), Prctl.PR_SADDR, 0);
+            int pid = Sproc.sproc(sys, (s, arg, len) -> sum(s, total, lock, iproc, (int) nproc, intervals),
+                    Prctl.PR_SADDR, 0);
             if (pid == -1) {
-                Libc.perror(sys, "sprocpi: sproc");
+                Strerror.perror(sys, "sprocpi: sproc");
                 break;
             }
         }
@@ -64,9 +69,9 @@ public final class Sprocpi implements Program {
 
     private static int sum(Sys sys, long total, long lock, int iproc, int nproc, long intervals) {
         double localsum = Pi.partial(sys, iproc, nproc, intervals);
-        sys.ussetlock(lock);
+        Ulock.ussetlock(sys, lock);
         sys.cpu().storeDouble(total, sys.cpu().loadDouble(total) + localsum);
-        sys.usunsetlock(lock);
+        Ulock.usunsetlock(sys, lock);
         return 0;
     }
 }

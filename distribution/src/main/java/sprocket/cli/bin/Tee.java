@@ -5,6 +5,9 @@ import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.SignalHandler;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Getopt;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
 
 /**
  * tee(1): "transcribes the standard input to the standard output and makes copies in the files". Files are
@@ -30,19 +33,19 @@ public final class Tee implements Program {
     public int main(Sys sys, String[] argv) {
         boolean append = false;
         boolean ignoreInterrupts = false;
-        Getopt g = new Getopt(argv, "ai");
-        for (int c; (c = g.next()) != -1;) {
+        Getopt g = new Getopt(sys, argv, "ai");
+        for (int c; (c = g.getopt()) != -1;) {
             switch (c) {
                 case 'a' -> append = true;
                 case 'i' -> ignoreInterrupts = true;
                 default -> {
-                    return g.usage(sys, "tee", USAGE);
+                    return Usage.fail(sys, USAGE);
                 }
             }
         }
         int status = 0;
         if (ignoreInterrupts && sys.signal(Signals.SIGINT, SignalHandler.IGNORE) == null) {
-            Libc.perror(sys, "tee: signal");
+            Strerror.perror(sys, "tee: signal");
             status = 1;
         }
         String[] files = g.operands();
@@ -51,35 +54,35 @@ public final class Tee implements Program {
         for (int i = 0; i < files.length; i++) {
             fds[i] = sys.open(files[i], flags, 0666);
             if (fds[i] == -1) {
-                Libc.perror(sys, "tee: " + files[i]);
+                Strerror.perror(sys, "tee: " + files[i]);
                 status = 1;
             }
         }
 
         boolean stdout = true;
-        byte[] buf = new byte[Stdout.BUFSIZ];
+        byte[] buf = new byte[Stdio.BUFSIZ];
         int n;
-        while ((n = Libc.read(sys, Fcntl.STDIN_FILENO, buf)) > 0) {
-            if (stdout && !Libc.writeAll(sys, Fcntl.STDOUT_FILENO, buf, n)) {
-                Libc.perror(sys, "tee: standard output");
+        while ((n = Stdio.read(sys, Fcntl.STDIN_FILENO, buf)) > 0) {
+            if (stdout && !Stdio.writeAll(sys, Fcntl.STDOUT_FILENO, buf, 0, n)) {
+                Strerror.perror(sys, "tee: standard output");
                 stdout = false;
                 status = 1;
             }
             for (int i = 0; i < files.length; i++) {
-                if (fds[i] == -1 || Libc.writeAll(sys, fds[i], buf, n)) continue;
-                Libc.perror(sys, "tee: " + files[i]);
+                if (fds[i] == -1 || Stdio.writeAll(sys, fds[i], buf, 0, n)) continue;
+                Strerror.perror(sys, "tee: " + files[i]);
                 sys.close(fds[i]);
                 fds[i] = -1;
                 status = 1;
             }
         }
         if (n == -1) {
-            Libc.perror(sys, "tee: read");
+            Strerror.perror(sys, "tee: read");
             status = 1;
         }
         for (int i = 0; i < files.length; i++) {
             if (fds[i] != -1 && sys.close(fds[i]) == -1) {
-                Libc.perror(sys, "tee: " + files[i]);
+                Strerror.perror(sys, "tee: " + files[i]);
                 status = 1;
             }
         }

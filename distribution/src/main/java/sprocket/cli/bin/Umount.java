@@ -1,7 +1,12 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Getopt;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
 
 /**
  * umount(8): "detaches the mentioned file system(s) from the file hierarchy", each named by the directory it is
@@ -24,17 +29,17 @@ public final class Umount implements Program {
 
     @Override
     public int main(Sys sys, String[] argv) {
-        Getopt g = new Getopt(argv, "");
-        if (g.next() != -1) return g.usage(sys, "umount", USAGE);
+        Getopt g = new Getopt(sys, argv, "");
+        if (g.getopt() != -1) return Usage.fail(sys, USAGE);
         String[] dirs = g.operands();
         if (dirs.length == 0) {
-            Libc.eputs(sys, USAGE);
+            Stdio.fputs(sys, STDERR_FILENO, USAGE);
             return 2;
         }
         int status = 0;
         for (String dir : dirs) {
             if (sys.umount(dir) == -1) {
-                Libc.perror(sys, "umount: " + dir);
+                Strerror.perror(sys, "umount: " + dir);
                 status = 1;
             }
         }

@@ -4,6 +4,10 @@ import java.util.Locale;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Getopt;
+import sprocket.libc.Stdio;
+import sprocket.libc.Stream;
+import sprocket.libc.Strerror;
 
 /**
  * wc(1): "counts lines, words, and characters in the named files, or in the standard input if no names appear. It
@@ -31,30 +35,30 @@ public final class Wc implements Program {
         boolean lines = false;
         boolean words = false;
         boolean chars = false;
-        Getopt g = new Getopt(argv, "lwc");
-        for (int c; (c = g.next()) != -1;) {
+        Getopt g = new Getopt(sys, argv, "lwc");
+        for (int c; (c = g.getopt()) != -1;) {
             switch (c) {
                 case 'l' -> lines = true;
                 case 'w' -> words = true;
                 case 'c' -> chars = true;
                 default -> {
-                    return g.usage(sys, "wc", USAGE);
+                    return Usage.fail(sys, USAGE);
                 }
             }
         }
         if (!lines && !words && !chars) lines = words = chars = true;
         boolean[] shown = {lines, words, chars};
 
-        Stdout out = new Stdout(sys);
-        byte[] buf = new byte[Stdout.BUFSIZ];
+        Stream out = Stream.stdout(sys);
+        byte[] buf = new byte[Stdio.BUFSIZ];
         String[] files = g.operands();
         int status = 0;
         if (files.length == 0) {
             long[] counts = new long[3];
             if (count(sys, Fcntl.STDIN_FILENO, buf, counts)) {
-                out.print(line(counts, shown, null));
+                out.fputs(line(counts, shown, null));
             } else {
-                Libc.perror(sys, "wc: read");
+                Strerror.perror(sys, "wc: read");
                 status = 1;
             }
         }
@@ -62,24 +66,24 @@ public final class Wc implements Program {
         for (String file : files) {
             int fd = sys.open(file, Fcntl.O_RDONLY);
             if (fd == -1) {
-                Libc.perror(sys, "wc: " + file);
+                Strerror.perror(sys, "wc: " + file);
                 status = 1;
                 continue;
             }
             long[] counts = new long[3];
             boolean ok = count(sys, fd, buf, counts);
             if (!ok) {
-                Libc.perror(sys, "wc: " + file);
+                Strerror.perror(sys, "wc: " + file);
                 status = 1;
             }
             sys.close(fd);
             if (!ok) continue;
-            out.print(line(counts, shown, file));
+            out.fputs(line(counts, shown, file));
             for (int i = 0; i < 3; i++) total[i] += counts[i];
         }
-        if (files.length > 1) out.print(line(total, shown, "total"));
-        if (!out.flush()) {
-            Libc.perror(sys, "wc: write");
+        if (files.length > 1) out.fputs(line(total, shown, "total"));
+        if (out.fflush() == Stdio.EOF) {
+            Strerror.perror(sys, "wc: write");
             return 1;
         }
         return status;
@@ -89,7 +93,7 @@ public final class Wc implements Program {
     static boolean count(Sys sys, int fd, byte[] buf, long[] counts) {
         boolean inWord = false;
         int n;
-        while ((n = Libc.read(sys, fd, buf)) > 0) {
+        while ((n = Stdio.read(sys, fd, buf)) > 0) {
             counts[2] += n;
             for (int i = 0; i < n; i++) {
                 byte b = buf[i];

@@ -3,6 +3,7 @@ package sprocket.cli.sh;
 import java.util.ArrayList;
 import java.util.List;
 import sprocket.api.Errno;
+import sprocket.libc.Strerror;
 import sprocket.api.sys.Sys;
 
 /**
@@ -210,7 +211,7 @@ final class Commands {
             }
         }
         boolean notFound = error == Errno.ENOENT || error == Errno.ENOTDIR;
-        sh.error(name + ": " + (notFound ? "not found" : Errno.message(error)));
+        sh.error(name + ": " + (notFound ? "not found" : Strerror.strerror(error)));
         return notFound ? 127 : 126;
     }
 

@@ -3,6 +3,7 @@ package sprocket.cli.sh;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import sprocket.api.Errno;
+import sprocket.libc.Strerror;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Stat;
@@ -86,7 +87,7 @@ final class Directories {
         if (g.optind < argv.length) throw ShellError.command("too many arguments", 2);
         String dir = physical ? null : logicalPwd(sh);
         if (dir == null) dir = sh.sys.getcwd();
-        if (dir == null) throw ShellError.command("getcwd() failed: " + Errno.message(sh.sys.errno()), 2);
+        if (dir == null) throw ShellError.command("getcwd() failed: " + Strerror.strerror(sh.sys.errno()), 2);
         if (!sh.out(dir + "\n")) throw ShellError.command("I/O error", 1);
         return 0;
     }
@@ -118,7 +119,7 @@ final class Directories {
 
     /** dash's words for a file that cannot be opened: "No such file" for ENOENT and ENOTDIR, else strerror. */
     static String errmsg(int errno) {
-        return errno == Errno.ENOENT || errno == Errno.ENOTDIR ? "No such file" : Errno.message(errno);
+        return errno == Errno.ENOENT || errno == Errno.ENOTDIR ? "No such file" : Strerror.strerror(errno);
     }
 
     /** Moves {@code fd} to the shell's own range (10 and up, close-on-exec); the new descriptor. */
@@ -127,13 +128,13 @@ final class Directories {
         if (moved == -1) {
             int e = sys.errno();
             sys.close(fd);
-            throw ShellError.fatal("cannot move descriptor " + fd + ": " + Errno.message(e));
+            throw ShellError.fatal("cannot move descriptor " + fd + ": " + Strerror.strerror(e));
         }
         sys.close(fd);
         if (sys.fcntl(moved, Fcntl.F_SETFD, Fcntl.FD_CLOEXEC) == -1) {
             int e = sys.errno();
             sys.close(moved);
-            throw ShellError.fatal("cannot set close-on-exec: " + Errno.message(e));
+            throw ShellError.fatal("cannot set close-on-exec: " + Strerror.strerror(e));
         }
         return moved;
     }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import sprocket.api.Errno;
+import sprocket.libc.Strerror;
 import sprocket.api.sys.Sys;
 
 /**
@@ -188,13 +189,13 @@ final class Executor {
         }
         Sys sys = sh.sys;
         int[] p = new int[2];
-        if (sys.pipe(p) == -1) throw ShellError.fatal("Pipe call failed: " + Errno.message(sys.errno()));
+        if (sys.pipe(p) == -1) throw ShellError.fatal("Pipe call failed: " + Strerror.strerror(sys.errno()));
         int pid = Pipelines.forkPlain(sh, child -> {
             Sys s = child.sys;
             s.close(p[0]);
             if (p[1] != 1) {
                 if (s.dup2(p[1], 1) == -1) {
-                    child.error("dup2: " + Errno.message(s.errno()));
+                    child.error("dup2: " + Strerror.strerror(s.errno()));
                     return 2;
                 }
                 s.close(p[1]);

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import sprocket.api.Errno;
+import sprocket.libc.Strerror;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Sys;
 
@@ -193,7 +194,7 @@ abstract class Input {
                 if (shared || target != from) return;
                 int moved = s.fcntl(from, Fcntl.F_DUPFD, Limits.FIRST_PRIVATE_FD);
                 if (moved == -1 || s.fcntl(moved, Fcntl.F_SETFD, Fcntl.FD_CLOEXEC) == -1) {
-                    throw ShellError.command(target + ": " + Errno.message(s.errno()), 2);
+                    throw ShellError.command(target + ": " + Strerror.strerror(s.errno()), 2);
                 }
                 s.close(from); // the redirection finds it closed, and closes it again when it is undone
                 from = moved;

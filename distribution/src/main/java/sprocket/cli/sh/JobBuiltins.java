@@ -1,6 +1,7 @@
 package sprocket.cli.sh;
 
 import sprocket.api.Errno;
+import sprocket.libc.Strerror;
 import sprocket.api.Signals;
 import sprocket.api.sys.Wait;
 import sprocket.cli.bin.Getopt;
@@ -51,19 +52,19 @@ final class JobBuiltins {
             sh.out(foreground ? j.command() + "\n" : "[" + j.id + "] " + j.command() + "\n");
             if (j.state != Job.State.DONE) {
                 if (foreground && sh.ttyFd >= 0 && sh.terminal.tcsetpgrp(sh.sys, sh.ttyFd, j.pgid) == -1) {
-                    sh.error("Cannot set tty process group (" + Errno.message(sh.sys.errno()) + ")");
+                    sh.error("Cannot set tty process group (" + Strerror.strerror(sh.sys.errno()) + ")");
                 }
                 // A job started before job control was on shares the shell's group: continue its processes one by one.
                 if (j.pgid != 0) {
                     if (sh.sys.kill(-j.pgid, Signals.SIGCONT) == -1 && sh.sys.errno() != Errno.ESRCH) {
-                        throw ShellError.command(Errno.message(sh.sys.errno()), 1);
+                        throw ShellError.command(Strerror.strerror(sh.sys.errno()), 1);
                     }
                 }
                 for (Job.Process p : j.processes) {
                     boolean stopped = !p.running() && Wait.WIFSTOPPED(p.status);
                     if (j.pgid == 0 && (p.running() || stopped) && sh.sys.kill(p.pid, Signals.SIGCONT) == -1
                             && sh.sys.errno() != Errno.ESRCH) {
-                        throw ShellError.command(Errno.message(sh.sys.errno()), 1);
+                        throw ShellError.command(Strerror.strerror(sh.sys.errno()), 1);
                     }
                     if (stopped) p.status = -1;
                 }
@@ -162,7 +163,7 @@ final class JobBuiltins {
 
     private static int send(Shell sh, int pid, int sig) {
         if (sh.sys.kill(pid, sig) == 0) return 0;
-        sh.error(Errno.message(sh.sys.errno()));
+        sh.error(Strerror.strerror(sh.sys.errno()));
         return 1;
     }
 

@@ -2,6 +2,7 @@ package sprocket.cli.sh;
 
 import java.util.List;
 import sprocket.api.Errno;
+import sprocket.libc.Strerror;
 import sprocket.api.Signals;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.SignalHandler;
@@ -73,7 +74,7 @@ final class Pipelines {
                     if (sys.pipe(out) == -1) {
                         int e = sys.errno();
                         if (previous >= 0) sys.close(previous);
-                        throw ShellError.fatal("Pipe call failed: " + Errno.message(e));
+                        throw ShellError.fatal("Pipe call failed: " + Strerror.strerror(e));
                     }
                 }
                 int in = previous;
@@ -131,7 +132,7 @@ final class Pipelines {
             int n;
             while ((n = s.read(barrier[0], b, 0, 1)) != 0) {
                 if (n == -1 && s.errno() != Errno.EINTR) {
-                    child.error("pipeline barrier: " + Errno.message(s.errno()));
+                    child.error("pipeline barrier: " + Strerror.strerror(s.errno()));
                     return false;
                 }
             }
@@ -171,7 +172,7 @@ final class Pipelines {
                 int group = leader == 0 ? s.getpid() : leader;
                 setpgid(copy, 0, group);
                 if (mode == Mode.FOREGROUND && tty >= 0 && copy.terminal.tcsetpgrp(s, tty, group) == -1) {
-                    copy.error("Cannot set tty process group (" + Errno.message(s.errno()) + ")");
+                    copy.error("Cannot set tty process group (" + Strerror.strerror(s.errno()) + ")");
                 }
                 for (int sig : new int[] {Signals.SIGTSTP, Signals.SIGTTIN, Signals.SIGTTOU}) dispose(s, sig, true);
             } else if (mode == Mode.BACKGROUND) {
@@ -194,7 +195,7 @@ final class Pipelines {
         if (pid == -1) {
             int e = sh.sys.errno();
             if (job != null && job.processes.isEmpty()) sh.jobs.forget(job);
-            throw ShellError.fatal("Cannot fork: " + Errno.message(e));
+            throw ShellError.fatal("Cannot fork: " + Strerror.strerror(e));
         }
         if (job != null) {
             if (control) {
@@ -225,7 +226,7 @@ final class Pipelines {
     private static void setpgid(Shell sh, int pid, int group) {
         if (sh.sys.setpgid(pid, group) == 0) return;
         int e = sh.sys.errno();
-        if (e != Errno.EACCES && e != Errno.ESRCH && e != Errno.EPERM) sh.error("setpgid: " + Errno.message(e));
+        if (e != Errno.EACCES && e != Errno.ESRCH && e != Errno.EPERM) sh.error("setpgid: " + Strerror.strerror(e));
     }
 
     /** Sets {@code sig} to its default action, or to be ignored. */
@@ -242,7 +243,7 @@ final class Pipelines {
     static int waitForeground(Shell sh, Job job) {
         sh.jobs.waitFor(sh, job, job.pgid != 0);
         if (job.pgid != 0 && sh.ttyFd >= 0 && sh.terminal.tcsetpgrp(sh.sys, sh.ttyFd, sh.sys.getpgrp()) == -1) {
-            sh.error("Cannot set tty process group (" + Errno.message(sh.sys.errno()) + ")");
+            sh.error("Cannot set tty process group (" + Strerror.strerror(sh.sys.errno()) + ")");
         }
         int status = job.status();
         if (job.state == Job.State.DONE) {

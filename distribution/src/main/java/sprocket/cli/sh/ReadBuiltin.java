@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import sprocket.api.Errno;
+import sprocket.libc.Strerror;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Sys;
 import sprocket.cli.bin.Getopt;
@@ -75,7 +76,7 @@ final class ReadBuiltin {
             int r = sys.read(Fcntl.STDIN_FILENO, b, 0, 1);
             if (r == -1) {
                 if (sys.errno() == Errno.EINTR) continue;
-                throw ShellError.command("read error: " + Errno.message(sys.errno()), 2);
+                throw ShellError.command("read error: " + Strerror.strerror(sys.errno()), 2);
             }
             if (r == 0) {
                 eof = true;

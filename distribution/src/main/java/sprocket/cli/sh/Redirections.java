@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import sprocket.api.Errno;
+import sprocket.libc.Strerror;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Stat;
@@ -86,7 +87,7 @@ final class Redirections {
                 } else if (!t.isEmpty() && t.length() <= 4 && t.chars().allMatch(Character::isDigit)) {
                     source = Integer.parseInt(t);
                     if (source != fd && sys.fcntl(source, Fcntl.F_GETFD, 0) == -1) {
-                        throw ShellError.command(t + ": " + Errno.message(sys.errno()), 2);
+                        throw ShellError.command(t + ": " + Strerror.strerror(sys.errno()), 2);
                     }
                 } else {
                     throw ShellError.command("Bad fd number", 2);
@@ -105,7 +106,7 @@ final class Redirections {
         if (sys.dup2(source, fd) == -1) {
             int e = sys.errno();
             if (r.op() != Node.RedirectionOp.DUP_IN && r.op() != Node.RedirectionOp.DUP_OUT) sys.close(source);
-            throw ShellError.command(fd + ": " + Errno.message(e), 2);
+            throw ShellError.command(fd + ": " + Strerror.strerror(e), 2);
         }
         if (r.op() != Node.RedirectionOp.DUP_IN && r.op() != Node.RedirectionOp.DUP_OUT) sys.close(source);
     }
@@ -113,11 +114,11 @@ final class Redirections {
     private static void save(Sys sys, int fd, Saved saved) {
         int copy = sys.fcntl(fd, Fcntl.F_DUPFD, Limits.FIRST_PRIVATE_FD);
         if (copy == -1) {
-            if (sys.errno() != Errno.EBADF) throw ShellError.command(fd + ": " + Errno.message(sys.errno()), 2);
+            if (sys.errno() != Errno.EBADF) throw ShellError.command(fd + ": " + Strerror.strerror(sys.errno()), 2);
         } else if (sys.fcntl(copy, Fcntl.F_SETFD, Fcntl.FD_CLOEXEC) == -1) {
             int e = sys.errno();
             sys.close(copy);
-            throw ShellError.command(fd + ": " + Errno.message(e), 2);
+            throw ShellError.command(fd + ": " + Strerror.strerror(e), 2);
         }
         saved.entries.add(new int[] {fd, copy});
     }
@@ -140,7 +141,7 @@ final class Redirections {
                     // set -C: an existing regular file is not overwritten; /dev/null and the like still are.
                     Stat st = sys.stat(path);
                     if (st != null && st.type() == FileMode.S_IFREG) {
-                        throw ShellError.command("cannot create " + path + ": " + Errno.message(Errno.EEXIST), 2);
+                        throw ShellError.command("cannot create " + path + ": " + Strerror.strerror(Errno.EEXIST), 2);
                     }
                 }
             }
@@ -150,7 +151,7 @@ final class Redirections {
         if (fd == -1) {
             int e = sys.errno();
             String why = e == Errno.ENOENT || e == Errno.ENOTDIR ? (output ? "Directory nonexistent" : "No such file")
-                    : Errno.message(e);
+                    : Strerror.strerror(e);
             throw ShellError.command((output ? "cannot create " : "cannot open ") + path + ": " + why, 2);
         }
         return fd;
@@ -163,13 +164,13 @@ final class Redirections {
                 : sh.expander.string(here.body);
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         int[] p = new int[2];
-        if (sys.pipe(p) == -1) throw ShellError.command("Pipe call failed: " + Errno.message(sys.errno()), 2);
+        if (sys.pipe(p) == -1) throw ShellError.command("Pipe call failed: " + Strerror.strerror(sys.errno()), 2);
         if (body.length <= PIPE_BUF) {
             if (!Libc.writeAll(sys, p[1], body, body.length)) {
                 int e = sys.errno();
                 sys.close(p[0]);
                 sys.close(p[1]);
-                throw ShellError.command("here-document: " + Errno.message(e), 2);
+                throw ShellError.command("here-document: " + Strerror.strerror(e), 2);
             }
         } else {
             // More than a pipe is sure to hold: a child writes it while the command reads, as dash does.

@@ -1,6 +1,7 @@
 package sprocket.cli.sh;
 
 import sprocket.api.Errno;
+import sprocket.libc.Strerror;
 import sprocket.api.sys.Rlimit;
 import sprocket.api.sys.Rusage;
 import sprocket.cli.bin.Getopt;
@@ -99,7 +100,7 @@ final class Resources {
         }
         Rlimit[] old = new Rlimit[1];
         if (sh.sys.getrlimit(which.rlimit(), old) == -1) {
-            throw ShellError.command("error getting limit (" + Errno.message(sh.sys.errno()) + ")", 2);
+            throw ShellError.command("error getting limit (" + Strerror.strerror(sh.sys.errno()) + ")", 2);
         }
         if (!hard && !soft) {
             hard = true;
@@ -107,7 +108,7 @@ final class Resources {
         }
         Rlimit r = new Rlimit(soft ? value : old[0].cur(), hard ? value : old[0].max());
         if (sh.sys.setrlimit(which.rlimit(), r) == -1) {
-            throw ShellError.command("error setting limit (" + Errno.message(sh.sys.errno()) + ")", 2);
+            throw ShellError.command("error setting limit (" + Strerror.strerror(sh.sys.errno()) + ")", 2);
         }
         return 0;
     }
@@ -122,7 +123,7 @@ final class Resources {
     private static String show(Shell sh, Resource r, boolean hard) {
         Rlimit[] out = new Rlimit[1];
         if (sh.sys.getrlimit(r.rlimit(), out) == -1) {
-            throw ShellError.command("error getting limit (" + Errno.message(sh.sys.errno()) + ")", 2);
+            throw ShellError.command("error getting limit (" + Strerror.strerror(sh.sys.errno()) + ")", 2);
         }
         long v = hard ? out[0].max() : out[0].cur();
         return v == Rlimit.RLIM_INFINITY ? "unlimited" : Long.toString(v / r.unit());
@@ -132,7 +133,7 @@ final class Resources {
     static int times(Shell sh, String[] argv) {
         Rusage self = sh.sys.getrusage(Rusage.RUSAGE_SELF);
         Rusage children = sh.sys.getrusage(Rusage.RUSAGE_CHILDREN);
-        if (self == null || children == null) throw ShellError.command(Errno.message(sh.sys.errno()), 2);
+        if (self == null || children == null) throw ShellError.command(Strerror.strerror(sh.sys.errno()), 2);
         String s = time(self.utime()) + " " + time(self.stime()) + "\n" + time(children.utime()) + " "
                 + time(children.stime()) + "\n";
         if (!sh.out(s)) throw ShellError.command("I/O error", 1);

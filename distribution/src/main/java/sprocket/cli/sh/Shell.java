@@ -1,12 +1,16 @@
 package sprocket.cli.sh;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import sprocket.api.Errno;
+import sprocket.api.Signals;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Sys;
 import sprocket.cli.bin.Libc;
+import sprocket.libc.Strerror;
 
 /**
  * One shell's state: variables, functions, options, jobs, {@code $?}, {@code $!}, and where it reads commands. A
@@ -125,13 +129,13 @@ final class Shell implements Expander.Context {
         }
         int pid = sys.getpid();
         // EPERM: a session leader already leads its own group.
-        if (sys.getpgrp() != pid && sys.setpgid(0, pid) == -1 && sys.errno() != sprocket.api.Errno.EPERM) {
-            error("setpgid: " + sprocket.api.Errno.message(sys.errno()));
+        if (sys.getpgrp() != pid && sys.setpgid(0, pid) == -1 && sys.errno() != Errno.EPERM) {
+            error("setpgid: " + Strerror.strerror(sys.errno()));
         }
         if (ttyFd >= 0 && terminal.tcsetpgrp(sys, ttyFd, pid) == -1) {
-            error("Cannot set tty process group (" + sprocket.api.Errno.message(sys.errno()) + ")");
+            error("Cannot set tty process group (" + Strerror.strerror(sys.errno()) + ")");
         }
-        for (int sig : new int[] {sprocket.api.Signals.SIGTSTP, sprocket.api.Signals.SIGTTIN, sprocket.api.Signals.SIGTTOU}) {
+        for (int sig : new int[] {Signals.SIGTSTP, Signals.SIGTTIN, Signals.SIGTTOU}) {
             Pipelines.dispose(sys, sig, false);
         }
     }

@@ -3,6 +3,7 @@ package sprocket.cli.sh;
 import java.util.Map;
 import java.util.TreeMap;
 import sprocket.api.Errno;
+import sprocket.libc.Strerror;
 import sprocket.api.Signals;
 import sprocket.api.sys.SignalHandler;
 
@@ -67,7 +68,7 @@ final class Traps {
         if (sh.sys.signal(sig, h) == null) {
             // SIGKILL and SIGSTOP cannot be caught or ignored: EINVAL, as signal(2) says.
             sh.traps.remove(sig);
-            throw ShellError.command(Signals.name(sig).substring(3) + ": " + Errno.message(sh.sys.errno()), 1);
+            throw ShellError.command(Signals.name(sig).substring(3) + ": " + Strerror.strerror(sh.sys.errno()), 1);
         }
     }
 

@@ -3,6 +3,7 @@ package sprocket.cli.sh;
 import java.util.Arrays;
 import java.util.Map;
 import sprocket.api.Errno;
+import sprocket.libc.Strerror;
 import sprocket.cli.bin.Getopt;
 
 /** set, export, readonly, unset and local: the built-ins that change variables, options and $1... */
@@ -119,7 +120,7 @@ final class VariableBuiltins {
     }
 
     private static int write(Shell sh, String s) {
-        if (!sh.out(s)) throw ShellError.command("I/O error: " + Errno.message(sh.sys.errno()), 1);
+        if (!sh.out(s)) throw ShellError.command("I/O error: " + Strerror.strerror(sh.sys.errno()), 1);
         return 0;
     }
 }

@@ -666,17 +666,6 @@ final class FakeSys implements Sys, sprocket.api.sys.UserCpu {
     @Override public int test_and_set(long addr, int value) { throw unexpected(); }
     @Override public void lock_release(long addr) { throw unexpected(); }
     @Override public sprocket.api.sys.UserCpu cpu() { return this; }
-    @Override public long usconfig(int cmd, long value) { throw unexpected(); }
-    @Override public long usinit(String filename) { throw unexpected(); }
-    @Override public long usnewlock(long arena) { throw unexpected(); }
-    @Override public int ussetlock(long lock) { throw unexpected(); }
-    @Override public int uscsetlock(long lock, int spins) { throw unexpected(); }
-    @Override public int usunsetlock(long lock) { throw unexpected(); }
-    @Override public int ustestlock(long lock) { throw unexpected(); }
-    @Override public long usnewsema(long arena, int value) { throw unexpected(); }
-    @Override public int uspsema(long sema) { throw unexpected(); }
-    @Override public int uscpsema(long sema) { throw unexpected(); }
-    @Override public int usvsema(long sema) { throw unexpected(); }
     @Override public Rusage getrusage(int who) { throw unexpected(); }
     @Override public int semop(int semid, Sembuf[] sops) { throw unexpected(); }
     @Override public int semctl(int semid, int cmd, int[] values) { throw unexpected(); }

@@ -8,6 +8,7 @@ import sprocket.api.sys.IpcPerm;
 import sprocket.api.sys.MsqidDs;
 import sprocket.api.sys.SemidDs;
 import sprocket.api.sys.ShmidDs;
+import sprocket.libc.Strtol;
 
 class IpcrmTest {
 
@@ -107,7 +108,7 @@ class IpcrmTest {
         assertThat(Ipcrm.key("1234")).isEqualTo(1234);
         assertThat(Ipcrm.key("0x4D2")).isEqualTo(1234);
         assertThat(Ipcrm.key("-1")).isEqualTo(-1);
-        assertThat(Ipcrm.key("0x")).isEqualTo(Libc.BAD_NUMBER);
-        assertThat(Ipcrm.key("12z")).isEqualTo(Libc.BAD_NUMBER);
+        assertThat(Ipcrm.key("0x")).isEqualTo(Strtol.BAD_NUMBER);
+        assertThat(Ipcrm.key("12z")).isEqualTo(Strtol.BAD_NUMBER);
     }
 }

@@ -8,6 +8,7 @@ import sprocket.api.sys.IpcPerm;
 import sprocket.api.sys.MsqidDs;
 import sprocket.api.sys.SemidDs;
 import sprocket.api.sys.ShmidDs;
+import sprocket.libc.Strerror;
 
 class IpcsTest {
 
@@ -127,7 +128,7 @@ class IpcsTest {
         machine.segments.put(1, segment(5, 0600, 4096, 0));
         machine.statErrors.put(0, Errno.EFAULT);
         assertThat(ipcs("-m")).isEqualTo(1);
-        assertThat(machine.err()).isEqualTo("ipcs: shmctl: " + Errno.message(Errno.EFAULT) + "\n");
+        assertThat(machine.err()).isEqualTo("ipcs: shmctl: " + Strerror.strerror(Errno.EFAULT) + "\n");
         assertThat(machine.out()).endsWith("Shared Memory:\n");
     }
 

@@ -9,6 +9,7 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import sprocket.api.Errno;
 import sprocket.api.Signals;
+import sprocket.libc.Strerror;
 
 class ShmpiTest {
 
@@ -82,7 +83,7 @@ class ShmpiTest {
     void a_failed_shmget_is_reported_and_nothing_is_forked() {
         machine.shmgetErrno = Errno.ENOSPC;
         assertThat(shmpi("4", "1000")).isEqualTo(1);
-        assertThat(machine.err()).isEqualTo("shmpi: shmget: " + Errno.message(Errno.ENOSPC) + "\n");
+        assertThat(machine.err()).isEqualTo("shmpi: shmget: " + Strerror.strerror(Errno.ENOSPC) + "\n");
         assertThat(machine.forks).isZero();
         assertThat(machine.out()).isEmpty();
     }
@@ -91,7 +92,7 @@ class ShmpiTest {
     void a_failed_shmat_removes_the_segment_it_could_not_attach() {
         machine.shmatErrno = Errno.ENOMEM;
         assertThat(shmpi("4", "1000")).isEqualTo(1);
-        assertThat(machine.err()).isEqualTo("shmpi: shmat: " + Errno.message(Errno.ENOMEM) + "\n");
+        assertThat(machine.err()).isEqualTo("shmpi: shmat: " + Strerror.strerror(Errno.ENOMEM) + "\n");
         assertThat(machine.removals).containsExactly("m100");
         assertThat(machine.forks).isZero();
     }
@@ -100,7 +101,7 @@ class ShmpiTest {
     void when_fork_fails_the_children_started_are_reaped_and_the_segment_still_removed() {
         machine.maxProcesses = 3;
         assertThat(shmpi("4", "1000")).isEqualTo(1);
-        assertThat(machine.err()).isEqualTo("shmpi: fork: " + Errno.message(Errno.EAGAIN) + "\n");
+        assertThat(machine.err()).isEqualTo("shmpi: fork: " + Strerror.strerror(Errno.EAGAIN) + "\n");
         assertThat(machine.forks).isEqualTo(2);
         assertThat(machine.segments).isEmpty();
         assertThat(machine.attachments).isZero();

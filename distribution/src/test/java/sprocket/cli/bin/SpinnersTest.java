@@ -44,7 +44,7 @@ class SpinnersTest {
     @Test
     void an_unknown_option_is_named_in_the_usage_error() {
         assertThat(spinners("-x", "4")).isEqualTo(2);
-        assertThat(machine.err()).startsWith("spinners: unknown option -x\nusage:");
+        assertThat(machine.err()).startsWith("spinners: illegal option -- x\nusage:");
         assertThat(machine.forks).isZero();
     }
 }

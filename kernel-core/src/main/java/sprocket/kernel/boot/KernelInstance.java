@@ -88,7 +88,7 @@ public final class KernelInstance {
         for (Program p : installed.all().values()) {
             int r = k.fileSystem().install("/bin/" + p.name(), Programs.image(p.name()), 0755);
             if (r != 0) {
-                throw new PanicException("cannot install /bin/" + p.name() + ": " + Errno.message(r)).at(0, 0);
+                throw new PanicException("cannot install /bin/" + p.name() + ": " + Errno.name(r)).at(0, 0);
             }
         }
         e.startClocks();
@@ -163,22 +163,28 @@ public final class KernelInstance {
         return engine.lowestClock();
     }
 
+    /** init's word on standard error: the kernel has no C library, so a plain write(2) with the errno's name. */
+    private static void complain(Sys sys, String text) {
+        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        sys.write(Fcntl.STDERR_FILENO, b, 0, b.length);
+    }
+
     /** pid 1: opens the console as descriptors 0, 1 and 2, runs the program, then shuts everything down. */
     private int init(Sys sys, String program, String[] argv) {
         for (int i = 0; i < 3; i++) {
             if (sys.open("/dev/console", Fcntl.O_RDWR) != i) {
-                throw new PanicException("init cannot open /dev/console: " + Errno.message(sys.errno()));
+                throw new PanicException("init cannot open /dev/console: " + Errno.name(sys.errno()));
             }
         }
         String path = program.contains("/") ? program : "/bin/" + program;
         int child = sys.fork(s -> {
             s.setpgid(0, 0);
             s.execve(path, argv, s.environ());
-            s.eprint("sprocket: " + program + ": " + Errno.message(s.errno()) + "\n");
+            complain(s, "sprocket: " + program + ": " + Errno.name(s.errno()) + "\n");
             return s.errno() == Errno.ENOENT ? 127 : 126;
         });
         if (child < 0) {
-            sys.eprint("init: fork: " + Errno.message(sys.errno()) + "\n");
+            complain(sys, "init: fork: " + Errno.name(sys.errno()) + "\n");
             exitStatus = 1;
             return 1;
         }

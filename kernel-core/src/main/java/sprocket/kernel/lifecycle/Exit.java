@@ -121,20 +121,13 @@ public final class Exit {
     }
 
     /**
-     * Takes {@code p} out of its share group (exit, exec): it leaves the C library arena, and PR_UNBLKONEXEC's process
-     * is unblocked.
+     * Takes {@code p} out of its share group (exit, exec); PR_UNBLKONEXEC's process is unblocked.
      */
     void leaveGroup(Proc p) {
         if (p.unblockOnExec != 0) {
             Proc q = table.get(p.unblockOnExec);
             p.unblockOnExec = 0;
             if (q != null) blocking.unblock(q, 1);
-        }
-        Shaddr s = p.shaddr;
-        if (s == null) return;
-        if (p.arenaMember) {
-            s.arenaUsers--;
-            p.arenaMember = false;
         }
         shares.leave(p);
     }

@@ -126,8 +126,6 @@ public final class Fork {
         child.argv = parent.argv;
         child.envp = parent.envp;
         child.program = parent.program;
-        child.arenaUsers = parent.arenaUsers;
-        child.arenaSize = parent.arenaSize;
         child.sig.blocked = parent.sig.blocked;
         System.arraycopy(parent.sig.actions, 0, child.sig.actions, 0, parent.sig.actions.length);
         child.fds = parent.fds.copy();

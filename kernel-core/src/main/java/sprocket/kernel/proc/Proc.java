@@ -6,7 +6,6 @@ import sprocket.api.fs.Vnode;
 import sprocket.api.sys.ProcessEntry;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
-import sprocket.api.sys.Ulocks;
 import sprocket.api.vm.AddressSpace;
 import sprocket.kernel.engine.Kthread;
 
@@ -90,12 +89,6 @@ public final class Proc extends Kthread {
     /** PR_TERMCHILD: this process gets SIGHUP when its parent exits. */
     public boolean termChild;
     private Object blockChannel;
-    /** usconfig(CONF_INITUSERS): the users a C library arena made by this process admits. */
-    public int arenaUsers = sprocket.api.sys.Ulocks.DEFAULT_USERS;
-    /** usconfig(CONF_INITSIZE): the size of an arena made by this process. */
-    public long arenaSize = sprocket.api.sys.Ulocks.DEFAULT_SIZE;
-    /** Whether the process joined its share group's C library arena (sproc without PR_NOLIBC). */
-    public boolean arenaMember;
 
     // ---- resource usage beyond the thread's times (getrusage(2))
     public final Usage usage = new Usage();

@@ -55,9 +55,6 @@ public final class Shaddr {
     private Cred cred;
     /** The signal handlers, for members sharing SHARE_SIGHAND. */
     private final Sigaction[] actions;
-    /** The C library arena's most users (usconfig CONF_INITUSERS at the group's first sproc), and its users. */
-    public int arenaMax;
-    public int arenaUsers;
 
     /**
      * The block of a group {@code creator} forms, with its update lock and the shared read lock on its pregion list;

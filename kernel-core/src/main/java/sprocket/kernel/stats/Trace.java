@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The run's event trace. Every scheduling event feeds a 64-bit digest, so two runs can be compared byte for byte

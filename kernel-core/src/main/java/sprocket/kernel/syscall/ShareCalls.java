@@ -97,19 +97,13 @@ final class ShareCalls {
     /**
      * sproc(2) and sprocsp(2) by the running process {@code parent}: a new member of its share group (formed now if
      * there is none), sharing {@code inh}'s resources as far as the parent does. Returns the child's pid or a
-     * negative errno, checked in the manual's order of concern: EINVAL, EPERM, ENOSPC, EAGAIN, ENOMEM.
+     * negative errno, checked in the manual's order of concern: EINVAL, EPERM, EAGAIN, ENOMEM. The C library arena
+     * and its ENOSPC are the C library's (its sproc wrapper), so PR_NOLIBC asks nothing of the kernel.
      */
     private int member(Proc parent, SprocEntry entry, int inh, long arg, long sp, long len) {
         if (sp == 0 && len < MIN_SPROC_STACK) return -Errno.EINVAL;
         if ((parent.shmask & Prctl.PR_THREADS) != 0) return -Errno.EPERM;
         Shaddr group = parent.shaddr;
-        boolean libc = (inh & Prctl.PR_NOLIBC) == 0;
-        if (libc) {
-            // The C library arena admits usconfig(CONF_INITUSERS) users, fixed when it is made; the parent is one.
-            int max = group != null && group.arenaMax > 0 ? group.arenaMax : parent.arenaUsers;
-            int users = group != null && group.arenaUsers > 0 ? group.arenaUsers : 1;
-            if (users + 1 > max) return -Errno.ENOSPC;
-        }
         if (sp == 0 && len > parent.limits.cur(Rlimit.RLIMIT_VMEM) - parent.space.virtualSize()) {
             return -Errno.ENOMEM; // sproc(2): the group would grow past {PROCSIZE_MAX}
         }
@@ -136,15 +130,6 @@ final class ShareCalls {
         fork.inherit(parent, child, space, sys -> entry.run(sys, arg, stksize));
         child.exitSignal = parent.exitSignal;
         shares.join(group, child, mask);
-        if (libc) {
-            if (group.arenaUsers == 0) {
-                group.arenaMax = parent.arenaUsers;
-                group.arenaUsers = 1;
-                parent.arenaMember = true;
-            }
-            group.arenaUsers++;
-            child.arenaMember = true;
-        }
         sprocs.increment();
         userEntry.start(child, parent);
         return child.pid;

@@ -34,14 +34,12 @@ import sprocket.kernel.proc.Proc;
 public final class SysImpl implements Sys {
     private final Trap trap;
     private final UserCpuImpl cpu;
-    private final UsArena arena;
     private final long clockHz;
 
     @Inject
-    SysImpl(Trap trap, UserCpuImpl cpu, UsArena arena, Machine machine) {
+    SysImpl(Trap trap, UserCpuImpl cpu, Machine machine) {
         this.trap = trap;
         this.cpu = cpu;
-        this.arena = arena;
         this.clockHz = machine.description().clockHz();
     }
 
@@ -783,63 +781,6 @@ public final class SysImpl implements Sys {
         Proc p = trap.caller();
         p.frame.a(pid, count);
         return call(p, SETBLOCKPROCCNTALL);
-    }
-
-    // ---- arenas: C library code running in the caller (usinit(3P), ussetlock(3P), uspsema(3P))
-
-    @Override
-    public long usconfig(int cmd, long value) {
-        return arena.usconfig(cmd, value);
-    }
-
-    @Override
-    public long usinit(String filename) {
-        return arena.usinit(filename);
-    }
-
-    @Override
-    public long usnewlock(long a) {
-        return arena.usnewlock(a);
-    }
-
-    @Override
-    public int ussetlock(long lock) {
-        return arena.ussetlock(lock);
-    }
-
-    @Override
-    public int uscsetlock(long lock, int spins) {
-        return arena.uscsetlock(lock, spins);
-    }
-
-    @Override
-    public int usunsetlock(long lock) {
-        return arena.usunsetlock(lock);
-    }
-
-    @Override
-    public int ustestlock(long lock) {
-        return arena.ustestlock(lock);
-    }
-
-    @Override
-    public long usnewsema(long a, int value) {
-        return arena.usnewsema(a, value);
-    }
-
-    @Override
-    public int uspsema(long sema) {
-        return arena.uspsema(sema);
-    }
-
-    @Override
-    public int uscpsema(long sema) {
-        return arena.uscpsema(sema);
-    }
-
-    @Override
-    public int usvsema(long sema) {
-        return arena.usvsema(sema);
     }
 
     // ---- sockets

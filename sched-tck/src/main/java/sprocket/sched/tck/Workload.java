@@ -6,6 +6,7 @@ import sprocket.api.Errno;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Wait;
+import sprocket.libc.Stdio;
 
 /**
  * The generated workloads, as programs the kit installs in /bin: {@code tck KIND SEED CPUS} forks a seeded mix of
@@ -76,12 +77,12 @@ final class Workload {
                 return 127;
             });
             if (pid < 0) {
-                sys.println("tck: fork failed, errno " + sys.errno());
+                Stdio.puts(sys, "tck: fork failed, errno " + sys.errno());
                 return 1;
             }
             // The parent pins the child (queued, running elsewhere, or not yet run); ESRCH: it has already exited.
             if (mask != 0 && sys.sched_setaffinity(pid, mask) != 0 && sys.errno() != Errno.ESRCH) {
-                sys.println("tck: sched_setaffinity(" + pid + ", 0x" + Long.toHexString(mask) + ") failed, errno "
+                Stdio.puts(sys, "tck: sched_setaffinity(" + pid + ", 0x" + Long.toHexString(mask) + ") failed, errno "
                         + sys.errno());
                 return 1;
             }
@@ -91,14 +92,14 @@ final class Workload {
         for (int pid; (pid = sys.wait(status)) > 0;) {
             boolean ok = Wait.WIFEXITED(status[0]) && Wait.WEXITSTATUS(status[0]) == 0;
             if (ok) normal++;
-            sys.println("tck: pid " + pid + (ok ? " exited" : " ended abnormally, status 0x"
+            Stdio.puts(sys, "tck: pid " + pid + (ok ? " exited" : " ended abnormally, status 0x"
                     + Integer.toHexString(status[0])));
         }
         if (normal != children) {
-            sys.println("tck: " + normal + " of " + children + " children exited normally");
+            Stdio.puts(sys, "tck: " + normal + " of " + children + " children exited normally");
             return 1;
         }
-        sys.println(DONE);
+        Stdio.puts(sys, DONE);
         return 0;
     }
 

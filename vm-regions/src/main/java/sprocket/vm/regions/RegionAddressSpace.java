@@ -9,6 +9,7 @@ import sprocket.api.fs.FilePages;
 import sprocket.api.hw.Access;
 import sprocket.api.hw.Pmap;
 import sprocket.api.hw.Prot;
+import sprocket.api.sys.Layout;
 import sprocket.api.sys.Prctl;
 import sprocket.api.vm.AddressSpace;
 import sprocket.api.vm.Image;
@@ -20,12 +21,12 @@ import sprocket.api.vm.Segment;
  * changes the image changes it for every view of it. Outside a share group a process is its image's only view.
  */
 final class RegionAddressSpace implements AddressSpace {
-    /** Where text starts, as in the MIPS ABI. */
-    static final long TEXT_BASE = 0x0040_0000L;
+    /** Where text starts, as in the MIPS ABI ({@link Layout}, the layout programs rely on). */
+    static final long TEXT_BASE = Layout.TEXT_BASE;
     /** The top of the stack, exclusive. */
-    static final long STACK_TOP = 0x7FFF_F000L;
+    static final long STACK_TOP = Layout.STACK_TOP;
     /** The end of user space: kernel space (the R2000's kseg0, the x86 kernel's half) starts here. */
-    static final long USER_END = 0x8000_0000L;
+    static final long USER_END = Layout.USER_END;
 
     private final RegionMemoryManager mm;
     private final SharedImage image;
