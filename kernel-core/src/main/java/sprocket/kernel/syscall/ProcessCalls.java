@@ -32,6 +32,8 @@ final class ProcessCalls {
     static final int MAXUID = 60002;
     /** The most bytes of arguments and environment exec(2) takes (IRIX's ARG_MAX). */
     static final int ARG_MAX = 5120;
+    /** How much of an executable exec(2) reads to tell a program from a script (a "#!" line included). */
+    private static final int HEADER = 128;
 
     private final ProcTable table;
     private final Fork fork;
@@ -66,26 +68,56 @@ final class ProcessCalls {
 
     int execve(Proc p, String path, String[] argv, String[] envp) {
         if (path == null || argv == null) return fail(p, Errno.EFAULT);
-        int size = 0;
-        for (String a : argv) size += a == null ? 0 : a.length() + 1;
-        if (envp != null) for (String e : envp) size += e == null ? 0 : e.length() + 1;
-        if (size > ARG_MAX) return fail(p, Errno.E2BIG);
-        VnodeResult v = fs.lookup(NameCalls.lookup(p), path);
-        if (v.errno() != 0) return fail(p, v.errno());
-        Stat st = fs.stat(v.vnode());
-        if (st.type() != FileMode.S_IFREG) return fail(p, Errno.EACCES);
-        int denied = fs.access(v.vnode(), p.cred.credentials(), Fcntl.X_OK);
-        if (denied != 0) return fail(p, denied);
-        OpenResult o = fs.open(NameCalls.lookup(p), path, Fcntl.O_RDONLY, 0);
-        if (o.errno() != 0) return fail(p, o.errno());
-        byte[] head = new byte[128];
-        int n = o.file().read(head, 0, head.length);
-        o.file().release();
-        String name = n > 0 ? Programs.parse(head, n) : null;
-        if (name == null) return fail(p, Errno.ENOEXEC);
-        int r = exec.exec(p, name, argv.clone(), envp == null ? new String[0] : envp.clone());
+        // A program is promised its name in argv[0] (the Program SPI): an empty vector is refused.
+        if (argv.length == 0) return fail(p, Errno.EINVAL);
+        for (String a : argv) if (a == null) return fail(p, Errno.EFAULT);
+        if (envp != null) for (String e : envp) if (e == null) return fail(p, Errno.EFAULT);
+        byte[] head = new byte[HEADER];
+        int n = header(p, path, head);
+        if (n < 0) return fail(p, -n);
+        String name = Programs.parse(head, n);
+        String[] args = argv;
+        if (name == null) {
+            // A script: "#! interpreter [arg]" names the program that runs it, with the script's path as an
+            // argument (the interpreter must be a program itself, as SVR4 requires).
+            Interpreter script = Interpreter.parse(head, n);
+            if (script == null) return fail(p, Errno.ENOEXEC);
+            int m = header(p, script.path(), head);
+            if (m < 0) return fail(p, -m);
+            name = Programs.parse(head, m);
+            if (name == null) return fail(p, Errno.ENOEXEC);
+            args = script.argv(path, argv);
+        }
+        String[] env = envp == null ? new String[0] : envp;
+        if (bytes(args) + bytes(env) > ARG_MAX) return fail(p, Errno.E2BIG);
+        int r = exec.exec(p, name, args.clone(), env.clone());
         if (r < 0) return fail(p, -r);
         throw ExecUnwind.INSTANCE;
+    }
+
+    /** What exec(2) counts against ARG_MAX: each string and its terminating null. */
+    private static int bytes(String[] strings) {
+        int size = 0;
+        for (String a : strings) size += a.length() + 1;
+        return size;
+    }
+
+    /**
+     * The first bytes of the executable file {@code path} into {@code head}: their count, or a negative errno when
+     * it cannot be run (EACCES: not a regular file or not executable by {@code p}).
+     */
+    private int header(Proc p, String path, byte[] head) {
+        VnodeResult v = fs.lookup(NameCalls.lookup(p), path);
+        if (v.errno() != 0) return -v.errno();
+        Stat st = fs.stat(v.vnode());
+        if (st.type() != FileMode.S_IFREG) return -Errno.EACCES;
+        int denied = fs.access(v.vnode(), p.cred.credentials(), Fcntl.X_OK);
+        if (denied != 0) return -denied;
+        OpenResult o = fs.open(NameCalls.lookup(p), path, Fcntl.O_RDONLY, 0);
+        if (o.errno() != 0) return -o.errno();
+        int n = o.file().read(head, 0, head.length);
+        o.file().release();
+        return Math.max(0, n);
     }
 
     int exit(Proc p, int status) {
@@ -157,7 +189,7 @@ final class ProcessCalls {
 
     private boolean groupInSession(int pgid, int sid) {
         for (Proc q : table.all()) {
-            if (q.alive() && q.pgid == pgid && q.sid == sid) return true;
+            if (q.pgid == pgid && q.sid == sid) return true; // a zombie is still a member until reaped
         }
         return false;
     }
