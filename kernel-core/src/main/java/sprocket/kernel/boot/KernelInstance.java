@@ -270,7 +270,7 @@ public final class KernelInstance {
         for (int i = 0; i < busy.length; i++) busy[i] = engine.cpu(i).busy();
         out.put("cpu_busy_cycles", busy);
         out.put("context_switches", s.get("context_switches"));
-        out.put("syscalls", s.get("syscalls"));
+        out.put("syscalls", k.syscallFigures().total());
         out.put("syscalls_by_name", syscallsByName());
         out.put("forks", s.get("forks"));
         out.put("execs", s.get("execs"));
