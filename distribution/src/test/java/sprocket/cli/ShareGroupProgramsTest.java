@@ -78,7 +78,7 @@ class ShareGroupProgramsTest {
         "irix-r2000, mixed, 2335656",
         "irix-r2000, shmpi 2 20000, 218921",
         "linux-x86mps, forktree 3, 53158",
-        "linux-x86mps, cowfork 32 8, 403385",
+        "linux-x86mps, cowfork 32 8, 403529",
         "linux-x86mps, memtouch 64, 515080",
         "linux-x86mps, mixed, 6017152",
         "linux-x86mps, shmpi 2 20000, 260181",

@@ -9,7 +9,11 @@ public interface Mmu {
     /** Returned by {@link #translate} when the access is an error the kernel could not resolve. */
     long FAULT = -1;
 
-    /** A new, empty pmap for one address space. */
+    /**
+     * A new, empty pmap for one address space, or null when the machine has no room for another address space's
+     * translation tables (x86: its page-directory frames are all in use); the kernel then fails the call that wanted
+     * the space (fork, sproc, exec) as it would for want of memory.
+     */
     Pmap createPmap();
 
     /**

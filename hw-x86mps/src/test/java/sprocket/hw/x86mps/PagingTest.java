@@ -47,7 +47,7 @@ class PagingTest {
         assertThat(pde & (P | RW | US)).isEqualTo(P | RW | US);
         assertThat(pde >>> 12).isGreaterThanOrEqualTo(memory.endAllocatableFrame()).isLessThan(memory.frames());
         assertThat(pte(VA)).isEqualTo((long) FRAME << 12 | P | RW | US);
-        assertThat(pmap.frameAt(VA)).isEqualTo(FRAME);
+        assertThat(((PageDirectory) pmap).frameAt(VA)).isEqualTo(FRAME);
         assertThat(mmu.translate(0, VA, Access.READ)).isEqualTo((long) FRAME << 12 | 0x234);
     }
 
@@ -167,7 +167,7 @@ class PagingTest {
         long kernelVa = 0xC000_5000L;
         pmap.enter(0, kernelVa, FRAME, Prot.READ | Prot.WRITE);
         assertThat(pde(kernelVa) & US).isZero();
-        assertThat(pmap.frameAt(kernelVa)).isEqualTo(FRAME);
+        assertThat(((PageDirectory) pmap).frameAt(kernelVa)).isEqualTo(FRAME);
         assertThat(mmu.translate(0, kernelVa, Access.READ)).isEqualTo(Mmu.FAULT);
         assertThat(kernel.faults).containsExactly(new FakeContext.Fault(0, kernelVa, Access.READ, kernelVa, 0b101));
     }
@@ -210,7 +210,7 @@ class PagingTest {
     void prot_none_keeps_the_frame_but_every_access_faults_as_not_present() {
         Pmap pmap = activeOnCpu0();
         pmap.enter(0, VA, FRAME, Prot.NONE);
-        assertThat(pmap.frameAt(VA)).isEqualTo(FRAME);
+        assertThat(((PageDirectory) pmap).frameAt(VA)).isEqualTo(FRAME);
         assertThat(pte(VA) & P).isZero();
         assertThat(mmu.translate(0, VA, Access.READ)).isEqualTo(Mmu.FAULT);
         assertThat(kernel.faults.get(0).errorCode()).isEqualTo(0b100);
@@ -247,13 +247,30 @@ class PagingTest {
         assertThat(pool.available()).isEqualTo(afterDirectory - 1);
         mmu.translate(0, page, Access.READ);
         pmap.remove(0, page, 0x1000);
-        assertThat(pmap.frameAt(page)).isEqualTo(-1);
-        assertThat(pmap.frameAt(page + 0x1000)).isEqualTo(FRAME + 1);
+        assertThat(((PageDirectory) pmap).frameAt(page)).isEqualTo(-1);
+        assertThat(((PageDirectory) pmap).frameAt(page + 0x1000)).isEqualTo(FRAME + 1);
         assertThat(mmu.translate(0, page, Access.READ)).isEqualTo(Mmu.FAULT);
         assertThat(pool.available()).isEqualTo(afterDirectory - 1);
         pmap.remove(0, page + 0x1000, 1);
         assertThat(pool.available()).isEqualTo(afterDirectory);
         assertThat(pde(page) & P).isZero();
+    }
+
+    @Test
+    void an_empty_pool_refuses_a_new_directory_and_a_mapping_that_needs_a_new_table() {
+        // The machine reports what it cannot hold rather than failing: the kernel turns it into ENOMEM or SIGKILL.
+        PageTablePool pool = machine.paging().pool;
+        Pmap first = machine.paging().createPmap();
+        assertThat(first.enter(0, VA, FRAME, Prot.READ | Prot.WRITE)).isTrue();
+        java.util.List<Pmap> taken = new java.util.ArrayList<>();
+        Pmap p;
+        while ((p = machine.paging().createPmap()) != null) taken.add(p);
+        assertThat(pool.available()).isZero();
+        assertThat(first.enter(0, VA + 0x1000, FRAME + 1, Prot.READ)).as("same table: no frame needed").isTrue();
+        assertThat(first.enter(0, VA + (4L << 20), FRAME + 2, Prot.READ)).as("a new table").isFalse();
+        assertThat(((PageDirectory) first).frameAt(VA + (4L << 20))).isEqualTo(-1);
+        taken.get(0).destroy(0);
+        assertThat(first.enter(0, VA + (4L << 20), FRAME + 2, Prot.READ)).isTrue();
     }
 
     @Test
@@ -267,7 +284,7 @@ class PagingTest {
         assertThat(pool.available()).isEqualTo(before - 4);
         pmap.destroy(0);
         assertThat(pool.available()).isEqualTo(before);
-        assertThatThrownBy(() -> pmap.frameAt(0x1000)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ((PageDirectory) pmap).frameAt(0x1000)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -282,7 +299,7 @@ class PagingTest {
     }
 
     @Test
-    void an_exhausted_pool_says_so() {
+    void an_exhausted_pool_says_so_and_maps_nothing() {
         PageTablePool pool = machine.paging().pool;
         Pmap pmap = mmu.createPmap();
         long va = 0;
@@ -290,9 +307,8 @@ class PagingTest {
             pmap.enter(0, va, FRAME, Prot.READ);
             va += 4L << 20;
         }
-        long next = va;
-        assertThatThrownBy(() -> pmap.enter(0, next, FRAME, Prot.READ)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("page-table pool exhausted");
+        assertThat(pmap.enter(0, va, FRAME, Prot.READ)).isFalse();
+        assertThat(mmu.createPmap()).isNull();
     }
 
     @Test

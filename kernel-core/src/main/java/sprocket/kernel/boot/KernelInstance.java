@@ -91,7 +91,7 @@ public final class KernelInstance {
                 throw new PanicException("cannot install /bin/" + p.name() + ": " + Errno.name(r)).at(0, 0);
             }
         }
-        e.startClocks();
+        e.start();
         log.debug("booted {} with {} CPUs, scheduler {}", machine.description().model(), e.cpuCount(),
                 e.schedulerName());
     }

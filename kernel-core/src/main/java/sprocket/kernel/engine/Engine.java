@@ -131,8 +131,13 @@ public final class Engine {
         return scheduler.ejection();
     }
 
-    /** Arms every CPU's clock for its first tick. */
-    public void startClocks() {
+    /**
+     * Starts the machine: makes the kernel's own pmap (now, while the machine has room for it: an exit must never
+     * need memory to give memory back) and arms every CPU's clock for its first tick.
+     */
+    public void start() {
+        kernelPmap = machine.mmu().createPmap();
+        if (kernelPmap == null) throw new PanicException("the machine has no room for the kernel's own pmap");
         for (Cpu c : cpus) {
             c.nextTick = c.now + tickCycles;
             machine.interrupts().armTimer(c.id, c.nextTick);
@@ -512,7 +517,6 @@ public final class Engine {
     public void forget(AddressSpace space) {
         for (Cpu c : cpus) {
             if (c.activeSpace == space) {
-                if (kernelPmap == null) kernelPmap = machine.mmu().createPmap();
                 kernelPmap.activate(c.id);
                 c.activeSpace = null;
             }

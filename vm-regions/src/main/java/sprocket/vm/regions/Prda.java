@@ -52,7 +52,10 @@ final class Prda {
             // IRIX fills prda_sys on the PRDA's first fault, before the process can look at it.
             mm.kernel.prdaFilled((long) f << mm.pageShift);
         }
-        pmap.enter(cpu, Prctl.PRDA, frame, RW);
+        if (!pmap.enter(cpu, Prctl.PRDA, frame, RW)) {
+            mm.outOfMemory.increment();
+            return SIGKILL; // no room for the page table: as for want of a frame (the PRDA stays, unmapped)
+        }
         return 0;
     }
 

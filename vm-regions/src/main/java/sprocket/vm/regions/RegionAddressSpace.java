@@ -52,13 +52,22 @@ final class RegionAddressSpace implements AddressSpace {
         image.join(this);
     }
 
-    /** A new space for {@code image}, or null when it does not fit below the stack (exec fails with ENOMEM). */
-    static RegionAddressSpace layOut(RegionMemoryManager mm, Image image) {
+    /**
+     * A new space for {@code image}, or null when it does not fit below the stack or the machine has no room for
+     * another pmap (exec fails with ENOMEM).
+     */
+    static RegionAddressSpace layOut(RegionMemoryManager mm, int cpu, Image image) {
         SharedImage made = SharedImage.layOut(mm, image);
         if (made == null) {
             return null;
         }
-        return new RegionAddressSpace(mm, made, mm.mmu.createPmap(), made.stacks.get(0));
+        Pmap pmap = mm.mmu.createPmap();
+        if (pmap == null) {
+            made.release(cpu);
+            mm.outOfMemory.increment();
+            return null;
+        }
+        return new RegionAddressSpace(mm, made, pmap, made.stacks.get(0));
     }
 
     @Override
@@ -90,12 +99,10 @@ final class RegionAddressSpace implements AddressSpace {
         }
         if (region.shared || !region.copyOnWrite(index, mm.frames)) {
             // Ours alone (never shared, or the fork relative already copied or left): map it as the pregion allows.
-            enter(cpu, p, page, frame);
-            return 0;
+            return enter(cpu, p, page, frame);
         }
         if (access != Access.WRITE) {
-            pmap.enter(cpu, page, frame, p.prot & ~Prot.WRITE);
-            return 0;
+            return mapped(pmap.enter(cpu, page, frame, p.prot & ~Prot.WRITE));
         }
         return copyOnWrite(cpu, p, index, page, frame);
     }
@@ -109,8 +116,7 @@ final class RegionAddressSpace implements AddressSpace {
         mm.zeroFrame(cpu, frame);
         mm.zeroFills.increment();
         p.region.fill(index, frame, mm.frames);
-        enter(cpu, p, page, frame);
-        return 0;
+        return enter(cpu, p, page, frame);
     }
 
     private int pageIn(int cpu, Pregion p, int index, long page) {
@@ -119,8 +125,7 @@ final class RegionAddressSpace implements AddressSpace {
             mm.outOfMemory.increment();
             return SIGKILL;
         }
-        enter(cpu, p, page, frame);
-        return 0;
+        return enter(cpu, p, page, frame);
     }
 
     private int copyOnWrite(int cpu, Pregion p, int index, long page, int shared) {
@@ -137,16 +142,31 @@ final class RegionAddressSpace implements AddressSpace {
             image.pmaps.removeFromOthers(pmap, cpu, page, mm.pageSize);
         }
         mm.frames.release(shared);
-        enter(cpu, p, page, copy);
-        return 0;
+        return enter(cpu, p, page, copy);
     }
 
-    /** Maps {@code page} of {@code p} to {@code frame} as the pregion allows, noting a writable entry. */
-    private void enter(int cpu, Pregion p, long page, int frame) {
-        pmap.enter(cpu, page, frame, p.prot);
+    /**
+     * Maps {@code page} of {@code p} to {@code frame} as the pregion allows, noting a writable entry. Returns the
+     * fault's outcome: 0, or SIGKILL when the machine had no room for the translation table the mapping needs (as
+     * for want of a frame: the page stays resident in its region, only unmapped).
+     */
+    private int enter(int cpu, Pregion p, long page, int frame) {
+        if (!pmap.enter(cpu, page, frame, p.prot)) {
+            return mapped(false);
+        }
         if ((p.prot & Prot.WRITE) != 0) {
             p.mayBeWritable = true;
         }
+        return 0;
+    }
+
+    /** A fault's outcome once the pmap was asked to map the page: 0, or SIGKILL with no room for its table. */
+    private int mapped(boolean entered) {
+        if (entered) {
+            return 0;
+        }
+        mm.outOfMemory.increment();
+        return SIGKILL;
     }
 
     /**
@@ -253,9 +273,14 @@ final class RegionAddressSpace implements AddressSpace {
     public AddressSpace share(int cpu) {
         checkLive();
         // One link in the shared address block; the pregions are the image's already, nothing is copied.
+        Pmap view = mm.mmu.createPmap();
+        if (view == null) {
+            mm.outOfMemory.increment();
+            return null;
+        }
         mm.kernel.charge(mm.kernelOpCycles);
         mm.shareViews.increment();
-        return new RegionAddressSpace(mm, image, mm.mmu.createPmap(), null);
+        return new RegionAddressSpace(mm, image, view, null);
     }
 
     /**
@@ -291,13 +316,19 @@ final class RegionAddressSpace implements AddressSpace {
         if (child == null) {
             return null;
         }
+        Pmap pmap = mm.mmu.createPmap();
+        if (pmap == null) {
+            child.release(cpu);
+            mm.outOfMemory.increment();
+            return null;
+        }
         Stack childStack = null;
         for (int k = 0; own != null && k < image.stacks.size(); k++) {
             if (image.stacks.get(k) == own) {
                 childStack = child.stacks.get(k);
             }
         }
-        return new RegionAddressSpace(mm, child, mm.mmu.createPmap(), childStack);
+        return new RegionAddressSpace(mm, child, pmap, childStack);
     }
 
     /** The image's resident pages and this view's PRDA. */

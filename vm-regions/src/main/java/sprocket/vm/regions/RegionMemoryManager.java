@@ -71,7 +71,7 @@ final class RegionMemoryManager implements MemoryManager {
 
     @Override
     public AddressSpace create(int cpu, Image image) {
-        return RegionAddressSpace.layOut(this, image);
+        return RegionAddressSpace.layOut(this, cpu, image);
     }
 
     /**

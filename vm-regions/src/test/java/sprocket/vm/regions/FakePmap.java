@@ -30,10 +30,11 @@ final class FakePmap implements Pmap {
     }
 
     @Override
-    public void enter(int cpu, long vaddr, int frame, int prot) {
+    public boolean enter(int cpu, long vaddr, int frame, int prot) {
         if (destroyed) throw new IllegalStateException("enter into a destroyed pmap");
         if ((vaddr & (pageSize - 1)) != 0) throw new IllegalArgumentException("unaligned page " + vaddr);
         mappings.put(vaddr, new Mapping(frame, prot));
+        return true;
     }
 
     @Override
@@ -69,8 +70,8 @@ final class FakePmap implements Pmap {
         destroyed = true;
     }
 
-    @Override
-    public int frameAt(long vaddr) {
+    /** The frame mapped at {@code vaddr}, or -1: what the machine's tables say, for tests to compare. */
+    int frameAt(long vaddr) {
         Mapping m = at(vaddr);
         return m == null ? -1 : m.frame();
     }
