@@ -120,8 +120,8 @@ final class SysvIpc implements Ipc {
     }
 
     @Override
-    public Segment shmat(int shmid, int shmflg, int[] errno) {
-        return shm.shmat(shmid, shmflg, errno);
+    public Segment shmat(int shmid, int shmflg) {
+        return shm.shmat(shmid, shmflg);
     }
 
     @Override

@@ -23,8 +23,8 @@ public interface Ipc {
     /** Live sockets (for the kernel's invariant checks: none remain once every process has exited). */
     int liveSockets();
 
-    // System V semaphores and message queues. Each call acts for the calling process (KernelServices gives its
-    // credentials and pid) and returns as its system call does, with a negative errno instead of -1.
+    // System V semaphores, message queues and shared memory. Each call acts for the calling process (KernelServices
+    // gives its credentials and pid) and returns what its system call returns; a failure throws ErrnoException.
 
     int semget(long key, int nsems, int semflg);
 
@@ -49,10 +49,10 @@ public interface Ipc {
 
     /**
      * shmat(2), the IPC side: checks permission for {@code shmflg} (SHM_RDONLY: read; else read and write) and
-     * returns the segment, or null with the errno in {@code errno[0]} (EINVAL, EACCES, EIDRM). The kernel then
-     * attaches it and reports back with {@link #attached}.
+     * returns the segment (EINVAL, EACCES, EIDRM). The kernel then attaches it and reports back with
+     * {@link #attached}.
      */
-    sprocket.api.vm.Segment shmat(int shmid, int shmflg, int[] errno);
+    sprocket.api.vm.Segment shmat(int shmid, int shmflg);
 
     /** The segment of {@code shmid} was attached (shm_lpid, shm_atime). */
     void attached(sprocket.api.vm.Segment segment);

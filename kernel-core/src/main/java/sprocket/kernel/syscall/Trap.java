@@ -2,6 +2,7 @@ package sprocket.kernel.syscall;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import sprocket.api.ErrnoException;
 import sprocket.api.hw.Machine;
 import sprocket.kernel.engine.Cpu;
 import sprocket.kernel.engine.Engine;
@@ -56,7 +57,8 @@ public final class Trap {
 
     /**
      * The system call {@code e} by {@code p}, whose arguments are in its trap frame: returns the call's result (-1
-     * when it failed, with errno set once the process is back in user mode).
+     * when it failed, with errno set once the process is back in user mode). A handler fails by {@link Errors#fail}
+     * or by letting a provider's {@link ErrnoException} pass; both end here the same way.
      */
     long syscall(Proc p, Sysent e) {
         TrapFrame f = p.frame;
@@ -70,6 +72,9 @@ public final class Trap {
         try {
             try {
                 r = e.handler().call(calls, p, f);
+            } catch (ErrnoException x) {
+                // A provider (or the kernel's own file layer) failed the call: the one place that becomes -1 and errno.
+                r = Errors.fail(p, x.errno());
             } catch (ExecUnwind | ProcessExit x) {
                 if (strace.on()) strace.unwound(p, e, f, x instanceof ExecUnwind);
                 f.clear();
