@@ -8,10 +8,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import sprocket.api.ApiVersion;
-import sprocket.api.Slot;
 import sprocket.kernel.Catalog;
 import sprocket.kernel.ProgramInfo;
 import sprocket.kernel.ProviderInfo;
+import sprocket.kernel.Slot;
 
 /**
  * {@code sprocket modules}: what a configuration can name. Providers by slot (name, version, the API

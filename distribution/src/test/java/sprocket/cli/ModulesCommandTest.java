@@ -3,7 +3,7 @@ package sprocket.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import sprocket.api.Slot;
+import sprocket.kernel.Slot;
 
 class ModulesCommandTest {
 

@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sprocket.api.ApiVersion;
 import sprocket.api.spi.Provider;
-import sprocket.api.Slot;
 import sprocket.api.sys.Program;
 
 /**
@@ -209,6 +208,11 @@ public final class Catalog {
 
     Provider provider(Slot slot, String name) {
         return providers.get(slot).get(name);
+    }
+
+    /** Every provider of {@code slot}, by name. */
+    List<Provider> providerInstances(Slot slot) {
+        return List.copyOf(providers.get(slot).values());
     }
 
     List<Program> programInstances() {

@@ -1,6 +1,5 @@
 package sprocket.kernel;
 
-import sprocket.api.Slot;
 
 /**
  * A provider found by discovery.

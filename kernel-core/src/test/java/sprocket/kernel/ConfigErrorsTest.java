@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import sprocket.api.Slot;
 
 /** A configuration the kernel cannot boot is refused with file and line, every error at once. */
 class ConfigErrorsTest {
@@ -47,6 +46,22 @@ class ConfigErrorsTest {
     void an_unknown_key_names_file_and_line_and_suggests_the_near_one() throws Exception {
         Path f = write("hw = r2000", "sched = rr", "vm = regions", "fs = memfs", "ipc = sysv", "kernel.hzz = 100");
         assertThat(errors(f)).containsExactly(f + ":6: unknown key 'kernel.hzz' (did you mean 'kernel.hz'?)");
+    }
+
+    @Test
+    void fs_nfile_is_refused_with_a_pointer_to_kernel_nfile_which_every_file_system_type_shares() throws Exception {
+        Path f = write("hw = r2000", "sched = rr", "vm = regions", "fs = memfs", "ipc = sysv", "fs.nfile = 64");
+        assertThat(errors(f)).containsExactly(f + ":6: fs.nfile is now kernel.nfile: the system open file table is the"
+                + " kernel's, shared by files, pipes and sockets");
+    }
+
+    @Test
+    void every_file_system_types_keys_are_accepted_since_mount_may_make_any_of_them() throws Exception {
+        Path f = write("hw = r2000", "sched = rr", "vm = regions", "fs = memfs", "ipc = sysv", "kernel.nfile = 64",
+                "fs.memfs.size = 8M");
+        KernelConfig c = KernelConfig.load(f, List.of(), Sim.CATALOG);
+        assertThat(c.value("kernel.nfile")).isEqualTo("64");
+        assertThat(c.value("fs.memfs.size")).isEqualTo("8M");
     }
 
     @Test

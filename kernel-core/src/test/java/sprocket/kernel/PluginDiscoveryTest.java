@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import sprocket.api.ApiVersion;
-import sprocket.api.Slot;
 
 /**
  * Providers in a plug-ins directory are loaded into a module layer of their own: one that works is chosen by name,

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import sprocket.api.ApiVersion;
-import sprocket.api.Slot;
 import sprocket.api.sched.Scheduler;
 import sprocket.api.sched.SchedulerContext;
 import sprocket.api.sched.SchedulerProvider;

@@ -1,24 +1,22 @@
 package sprocket.api.ipc;
 
-import sprocket.api.fs.PipeResult;
-
-/** Inter-process communication, as the kernel calls it inside system calls. */
+/**
+ * Inter-process communication, as the kernel calls it inside system calls: pipes and sockets (the objects behind
+ * open files, whose entries the kernel keeps), and the System V objects.
+ */
 public interface Ipc {
 
-    /** pipe(2): a read end and a write end, each held once. */
-    PipeResult pipe();
+    /** pipe(2), and the buffer of a FIFO the kernel opens: a new pipe's read end and write end. */
+    PipeEnds pipe();
 
     /** Live pipes (for the kernel's invariant checks: none remain once every process has exited). */
     int livePipes();
 
-    /**
-     * socket(2): a new socket held once, or null with the errno in {@code errno[0]} (EAFNOSUPPORT, ESOCKTNOSUPPORT,
-     * EPROTONOSUPPORT).
-     */
-    SocketFile socket(int domain, int type, int protocol, int[] errno);
+    /** socket(2): a new socket (EAFNOSUPPORT, ESOCKTNOSUPPORT, EPROTONOSUPPORT). */
+    SocketFile socket(int domain, int type, int protocol);
 
-    /** socketpair(2): two connected sockets, each held once, into {@code pair}; 0 or a negative errno. */
-    int socketpair(int domain, int type, int protocol, SocketFile[] pair);
+    /** socketpair(2): two new sockets connected to each other (EOPNOTSUPP outside AF_UNIX, and socket's errors). */
+    SocketFile[] socketpair(int domain, int type, int protocol);
 
     /** Live sockets (for the kernel's invariant checks: none remain once every process has exited). */
     int liveSockets();

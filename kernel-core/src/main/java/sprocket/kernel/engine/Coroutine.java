@@ -3,7 +3,6 @@ package sprocket.kernel.engine;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import sprocket.api.fs.Lookup;
 
 /**
  * A simulated process's Java stack, run on the engine's thread until it yields. Two implementations: the JDK's

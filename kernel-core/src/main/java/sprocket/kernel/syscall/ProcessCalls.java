@@ -5,9 +5,6 @@ import static sprocket.kernel.syscall.Errors.fail;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import sprocket.api.Errno;
-import sprocket.api.fs.FileSystem;
-import sprocket.api.fs.OpenResult;
-import sprocket.api.fs.VnodeResult;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.ProcessEntry;
@@ -24,6 +21,10 @@ import sprocket.kernel.proc.ExecUnwind;
 import sprocket.kernel.proc.FdTable;
 import sprocket.kernel.proc.Proc;
 import sprocket.kernel.proc.ProcTable;
+import sprocket.kernel.vfs.File;
+import sprocket.kernel.vfs.NameSpace;
+import sprocket.kernel.vfs.Vnode;
+import sprocket.kernel.vfs.VnOpen;
 
 /** fork(2), exec(2), exit(2), wait(2), process groups and sessions, credentials and resource limits. */
 @Singleton
@@ -39,18 +40,20 @@ final class ProcessCalls {
     private final Exit exit;
     private final Reaper reaper;
     private final UserEntry userEntry;
-    private final FileSystem fs;
+    private final NameSpace names;
+    private final VnOpen vn;
 
     @Inject
     ProcessCalls(ProcTable table, Fork fork, Exec exec, Exit exit, Reaper reaper, UserEntry userEntry,
-            FileSystem fs) {
+            NameSpace names, VnOpen vn) {
         this.table = table;
         this.fork = fork;
         this.exec = exec;
         this.exit = exit;
         this.reaper = reaper;
         this.userEntry = userEntry;
-        this.fs = fs;
+        this.names = names;
+        this.vn = vn;
     }
 
     /** fork(2) or, {@code borrow}ing the parent's address space until the child execs or exits, vfork(2). */
@@ -70,17 +73,18 @@ final class ProcessCalls {
         for (String a : argv) size += a == null ? 0 : a.length() + 1;
         if (envp != null) for (String e : envp) size += e == null ? 0 : e.length() + 1;
         if (size > ARG_MAX) return fail(p, Errno.E2BIG);
-        VnodeResult v = fs.lookup(NameCalls.lookup(p), path);
-        if (v.errno() != 0) return fail(p, v.errno());
-        Stat st = fs.stat(v.vnode());
+        Vnode v = names.lookup(p.nameContext(), path, true);
+        Stat st = v.stat();
         if (st.type() != FileMode.S_IFREG) return fail(p, Errno.EACCES);
-        int denied = fs.access(v.vnode(), p.cred.credentials(), Fcntl.X_OK);
-        if (denied != 0) return fail(p, denied);
-        OpenResult o = fs.open(NameCalls.lookup(p), path, Fcntl.O_RDONLY, 0);
-        if (o.errno() != 0) return fail(p, o.errno());
+        names.access(v, p.cred.credentials(), Fcntl.X_OK);
+        File image = vn.open(p.nameContext(), path, Fcntl.O_RDONLY, 0);
         byte[] head = new byte[128];
-        int n = o.file().read(head, 0, head.length);
-        o.file().release();
+        int n;
+        try {
+            n = image.read(head, 0, head.length);
+        } finally {
+            image.release();
+        }
         String name = n > 0 ? Programs.parse(head, n) : null;
         if (name == null) return fail(p, Errno.ENOEXEC);
         int r = exec.exec(p, name, argv.clone(), envp == null ? new String[0] : envp.clone());

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import sprocket.api.Slot;
 import sprocket.api.sched.SchedulerProvider;
 import sprocket.kernel.BootOptions;
 import sprocket.kernel.Catalog;
@@ -18,6 +17,7 @@ import sprocket.kernel.Kernel;
 import sprocket.kernel.KernelConfig;
 import sprocket.kernel.KernelPanic;
 import sprocket.kernel.RunResult;
+import sprocket.kernel.Slot;
 
 /** Boots the real kernel (r2000) with the checked policy, runs one generated workload, and says how it went. */
 final class KitRun {

@@ -1,0 +1,39 @@
+package sprocket.fs.procfs;
+
+import sprocket.api.kernel.Credentials;
+import sprocket.api.sys.FileMode;
+
+/** /proc/self: a symbolic link whose text is the caller's pid, so each process resolves it to its own directory. */
+final class ProcSelf extends ProcNode {
+
+    private static final int PERM = 0777;
+
+    ProcSelf(ProcFs fs) {
+        super(fs, ProcFs.SELF_INO, FileMode.S_IFLNK | PERM);
+    }
+
+    @Override
+    public int uid() {
+        return Credentials.ROOT;
+    }
+
+    @Override
+    public int gid() {
+        return Credentials.ROOT;
+    }
+
+    @Override
+    public int nlink() {
+        return 1;
+    }
+
+    @Override
+    public long size() {
+        return readlink().length();
+    }
+
+    @Override
+    public String readlink() {
+        return Integer.toString(fs.kernel().pid());
+    }
+}
