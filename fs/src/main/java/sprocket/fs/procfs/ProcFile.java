@@ -3,7 +3,6 @@ package sprocket.fs.procfs;
 import java.util.function.Supplier;
 import sprocket.api.Errno;
 import sprocket.api.ErrnoException;
-import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.ProcessInfo;
 import sprocket.api.sys.FileMode;
 
@@ -43,18 +42,13 @@ final class ProcFile extends ProcNode {
     @Override
     public int uid() {
         owner();
-        return pid == 0 ? Credentials.ROOT : uid;
+        return pid == 0 ? super.uid() : uid;
     }
 
     @Override
     public int gid() {
         owner();
-        return pid == 0 ? Credentials.ROOT : gid;
-    }
-
-    @Override
-    public int nlink() {
-        return 1;
+        return pid == 0 ? super.gid() : gid;
     }
 
     @Override

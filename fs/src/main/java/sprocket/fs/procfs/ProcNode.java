@@ -3,6 +3,7 @@ package sprocket.fs.procfs;
 import sprocket.api.Errno;
 import sprocket.api.ErrnoException;
 import sprocket.api.fs.Inode;
+import sprocket.api.kernel.Credentials;
 import sprocket.api.sys.Stat;
 
 /**
@@ -42,6 +43,23 @@ abstract class ProcNode implements Inode {
     @Override
     public long size() {
         return 0;
+    }
+
+    /** /proc's own nodes are root's; a process's are its owner's. */
+    @Override
+    public int uid() {
+        return Credentials.ROOT;
+    }
+
+    @Override
+    public int gid() {
+        return Credentials.ROOT;
+    }
+
+    /** One name: a file, or a link. */
+    @Override
+    public int nlink() {
+        return 1;
     }
 
     @Override

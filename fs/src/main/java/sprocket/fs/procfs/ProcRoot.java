@@ -5,7 +5,6 @@ import sprocket.api.Errno;
 import sprocket.api.ErrnoException;
 import sprocket.api.fs.DirContext;
 import sprocket.api.fs.Inode;
-import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.ProcessInfo;
 import sprocket.api.sys.FileMode;
 
@@ -27,16 +26,6 @@ final class ProcRoot extends ProcNode {
 
     ProcRoot(ProcFs fs) {
         super(fs, ProcFs.ROOT_INO, FileMode.S_IFDIR | DIR_PERM);
-    }
-
-    @Override
-    public int uid() {
-        return Credentials.ROOT;
-    }
-
-    @Override
-    public int gid() {
-        return Credentials.ROOT;
     }
 
     /** Two links, and one more for each process directory's "..". */

@@ -1,6 +1,5 @@
 package sprocket.fs.procfs;
 
-import sprocket.api.kernel.Credentials;
 import sprocket.api.sys.FileMode;
 
 /** /proc/self: a symbolic link whose text is the caller's pid, so each process resolves it to its own directory. */
@@ -10,21 +9,6 @@ final class ProcSelf extends ProcNode {
 
     ProcSelf(ProcFs fs) {
         super(fs, ProcFs.SELF_INO, FileMode.S_IFLNK | PERM);
-    }
-
-    @Override
-    public int uid() {
-        return Credentials.ROOT;
-    }
-
-    @Override
-    public int gid() {
-        return Credentials.ROOT;
-    }
-
-    @Override
-    public int nlink() {
-        return 1;
     }
 
     @Override

@@ -2,6 +2,7 @@ package sprocket.fs.memfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static sprocket.fs.Errnos.errno;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,15 +20,6 @@ class DirectoryTest {
     private final FakeKernel kernel = new FakeKernel();
     private final MemFs fs = (MemFs) new MemFsProvider().mount(kernel.context());
     private final Inode root = fs.root();
-
-    private static int errno(Runnable call) {
-        try {
-            call.run();
-            return 0;
-        } catch (ErrnoException e) {
-            return e.errno();
-        }
-    }
 
     @Test
     void a_new_file_system_is_a_sticky_world_writable_root_numbered_2_as_tmpfs_makes_it() {

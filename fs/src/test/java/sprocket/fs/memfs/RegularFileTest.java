@@ -1,6 +1,7 @@
 package sprocket.fs.memfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static sprocket.fs.Errnos.errno;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -30,15 +31,6 @@ class RegularFileTest {
 
     private static Inode file(MemFs fs, String name) {
         return fs.root().create(name, FileMode.S_IFREG | 0644, 0, 0, 0);
-    }
-
-    private static int errno(Runnable call) {
-        try {
-            call.run();
-            return 0;
-        } catch (ErrnoException e) {
-            return e.errno();
-        }
     }
 
     @Test

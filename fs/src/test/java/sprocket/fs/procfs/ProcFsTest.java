@@ -1,12 +1,12 @@
 package sprocket.fs.procfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static sprocket.fs.Errnos.errno;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import sprocket.api.Errno;
-import sprocket.api.ErrnoException;
 import sprocket.api.fs.Inode;
 import sprocket.api.fs.MountEntry;
 import sprocket.api.kernel.ProcessInfo;
@@ -29,15 +29,6 @@ class ProcFsTest {
         byte[] b = new byte[1000];
         int n = f.read(0, b, 0, b.length);
         return new String(b, 0, n, StandardCharsets.UTF_8);
-    }
-
-    private static int errno(Runnable call) {
-        try {
-            call.run();
-            return 0;
-        } catch (ErrnoException e) {
-            return e.errno();
-        }
     }
 
     @Test

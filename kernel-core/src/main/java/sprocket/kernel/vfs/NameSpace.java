@@ -65,7 +65,12 @@ public final class NameSpace {
         String rootType = types.root().name();
         this.rootMount = new Mount(types.root().mount(context), mounts.newDev(), rootType, rootType, 0);
         mounts.add(rootMount);
-        makeTree();
+        try {
+            makeTree();
+        } catch (ErrnoException e) {
+            throw new IllegalStateException("a " + rootType + " file system cannot be the root: making /bin, /dev, /tmp"
+                    + " and /proc in it failed with " + Errno.name(e.errno()), e);
+        }
     }
 
     /**

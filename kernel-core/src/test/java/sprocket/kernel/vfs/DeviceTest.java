@@ -13,7 +13,10 @@ import static sprocket.kernel.vfs.Fixture.write;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import sprocket.api.Errno;
+import sprocket.api.sys.FileMode;
+import sprocket.kernel.dev.Cdevsw;
 
+/** The kernel's character devices behind /dev's special files, found through the cdevsw by the node's st_rdev. */
 class DeviceTest {
 
     private final Fixture fx = new Fixture();
@@ -64,5 +67,17 @@ class DeviceTest {
         assertThat(zero.read(b, 8, 32)).isEqualTo(32);
         for (int i = 0; i < 64; i++) assertThat(b[i]).as("byte %d", i).isEqualTo((byte) (i >= 8 && i < 40 ? 0 : 7));
         assertThat(write(zero, "gone")).isEqualTo(4);
+    }
+
+    @Test
+    void the_nodes_carry_their_device_numbers_and_one_with_no_driver_opens_with_ENXIO() {
+        assertThat(fx.fs.stat(fx.vnode("/dev/null")).rdev()).isEqualTo(Cdevsw.NULL);
+        assertThat(fx.fs.stat(fx.vnode("/dev/tty")).rdev()).isEqualTo(fx.fs.stat(fx.vnode("/dev/console")).rdev());
+        // open(2): "ENXIO The named file is a character special ... file, and the device associated with this special
+        // file does not exist."
+        fx.vnode("/dev").inode.create("gone", FileMode.S_IFCHR | 0666, 0, 0,
+                Cdevsw.makedev(9, 1));
+        assertThat(fx.fs.open(fx.at(USER), "/dev/gone", O_RDONLY, 0).errno()).isEqualTo(Errno.ENXIO);
+        assertThat(fx.fs.openFiles()).isZero();
     }
 }
