@@ -131,7 +131,6 @@ final class DatagramSocket extends Sock {
         if (d.rights() != null) owner.inFlight.enter(d.rights());
         queued += d.bytes().length;
         kernel.wakeup(data);
-        charge(d.bytes().length);
     }
 
     private static byte[] copy(byte[] buf, int off, int len) {
@@ -154,7 +153,6 @@ final class DatagramSocket extends Sock {
         int size = d.bytes().length;
         int n = Math.min(len, size);
         System.arraycopy(d.bytes(), 0, buf, off, n);
-        charge(n);
         // recv(2): "For message-based sockets ... If a message is too long to fit in the supplied buffer, excess
         // bytes shall be discarded"; recvmsg(2) sets MSG_TRUNC in msg_flags.
         if (msgFlags != null && size > len) msgFlags[0] |= Socket.MSG_TRUNC;

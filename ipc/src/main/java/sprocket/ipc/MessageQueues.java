@@ -28,8 +28,6 @@ final class MessageQueues {
 
     /** Kernel cycles for a get, a control call, or the bookkeeping of a send or receive. */
     static final long CALL_CYCLES = 40;
-    /** Kernel cycles to copy one 4-byte word between a caller's buffer and a message (a load and a store). */
-    static final long COPY_WORD_CYCLES = 2;
 
     private final KernelServices kernel;
     private final IpcLimits limits;
@@ -95,8 +93,6 @@ final class MessageQueues {
             q.readerWaits = false;
             kernel.wakeup(q.messageChannel);
         }
-        // Charged once the queue is consistent: the kernel may let another process in at a charge.
-        kernel.charge(copyCost(len));
         return 0;
     }
 
@@ -137,7 +133,6 @@ final class MessageQueues {
             kernel.wakeup(q.roomChannel);
         }
         wakeHeaderWaiters();
-        kernel.charge(copyCost(n));
         return n;
     }
 
@@ -209,9 +204,5 @@ final class MessageQueues {
             headerWaits = false;
             kernel.wakeup(headerChannel);
         }
-    }
-
-    private static long copyCost(int bytes) {
-        return ((bytes + 3L) >>> 2) * COPY_WORD_CYCLES;
     }
 }

@@ -21,8 +21,6 @@ final class Pipe {
     static final int PIPE_MAX = 10240;
     /** write(2): "Write requests of {PIPE_BUF} bytes or less shall not be interleaved"; IRIX's value. */
     static final int PIPE_BUF = 10240;
-    /** Kernel cycles to copy one 4-byte word between a caller's buffer and the pipe (a load and a store). */
-    static final long COPY_WORD_CYCLES = 2;
     /** st_dev of every pipe: they live on no mounted file system, so (st_dev, st_ino) names no real file. */
     static final int PIPE_DEV = 0xFFFF;
     /** pipe(2) makes the pipe readable and writable by its creator only. */
@@ -102,7 +100,6 @@ final class Pipe {
             writerWaits = false;
             kernel.wakeup(roomChannel);
         }
-        kernel.charge(copyCost(n));
         return n;
     }
 
@@ -143,8 +140,6 @@ final class Pipe {
                 readerWaits = false;
                 kernel.wakeup(dataChannel);
             }
-            // Charged once the pipe is consistent: the kernel may let another process in at a charge.
-            kernel.charge(copyCost(n));
         }
         return done;
     }
@@ -182,9 +177,5 @@ final class Pipe {
     @Override
     public String toString() {
         return "pipe#" + id;
-    }
-
-    private static long copyCost(int bytes) {
-        return ((bytes + 3L) >>> 2) * COPY_WORD_CYCLES;
     }
 }

@@ -164,10 +164,6 @@ abstract sealed class Sock implements SocketFile permits StreamSocket, DatagramS
         throw ErrnoException.of(e);
     }
 
-    final void charge(int bytes) {
-        kernel.charge(((bytes + 3L) >>> 2) * Pipe.COPY_WORD_CYCLES);
-    }
-
     /** Open files that came with a message: to the receiver's list, each held for it, or released when unwanted. */
     static void deliver(List<OpenFile> files, List<OpenFile> to, boolean peek) {
         for (OpenFile f : files) {

@@ -151,7 +151,6 @@ final class StreamSocket extends Sock {
             peer.buffer.put(buf, off + done, n, done == 0 ? rights : null);
             done += n;
             kernel.wakeup(peer.data);
-            charge(n);
         }
         return done;
     }
@@ -171,7 +170,6 @@ final class StreamSocket extends Sock {
                 int n = buffer.take(buf, off + done, len - done, peek, rights);
                 done += n;
                 if (!peek) kernel.wakeup(room);
-                charge(n);
                 // recv(2): MSG_WAITALL "requests that the function block until the full amount of data can be
                 // returned"; it still returns early at end of file, an error, a signal, or passed descriptors.
                 if (!all || buffer.tookRights) break;

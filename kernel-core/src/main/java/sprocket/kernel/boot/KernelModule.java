@@ -26,6 +26,7 @@ import sprocket.kernel.services.KernelServicesImpl;
 import sprocket.kernel.services.SocketNamesImpl;
 import sprocket.kernel.stats.Stats;
 import sprocket.kernel.syscall.SysImpl;
+import sprocket.kernel.uio.UserCopy;
 import sprocket.kernel.vfs.FileTable;
 
 /**
@@ -85,8 +86,15 @@ interface KernelModule {
     /** The system open file table, of kernel.nfile entries. */
     @Provides
     @Singleton
-    static FileTable fileTable(KernelTunables t, KernelServices services) {
-        return new FileTable(t.nfile, services);
+    static FileTable fileTable(KernelTunables t, KernelServices services, UserCopy copy) {
+        return new FileTable(t.nfile, services, copy);
+    }
+
+    /** copyin and copyout, at the machine's copy cost. */
+    @Provides
+    @Singleton
+    static UserCopy userCopy(Machine machine, KernelServices services) {
+        return new UserCopy(machine.mmu(), machine.memory(), machine.costs().copyWord(), services);
     }
 
     /** The character device switch; the console driver writes to and reads from the host's end of the console. */

@@ -7,18 +7,15 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import sprocket.api.Errno;
 import sprocket.api.hw.Access;
-import sprocket.api.hw.Machine;
-import sprocket.api.hw.Mmu;
-import sprocket.api.hw.PhysicalMemory;
 import sprocket.api.ipc.Ipc;
 import sprocket.api.ipc.PipeEnds;
 import sprocket.api.sys.Dirent;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Flock;
 import sprocket.api.sys.Rlimit;
-import sprocket.kernel.engine.Engine;
 import sprocket.kernel.proc.FdTable;
 import sprocket.kernel.proc.Proc;
+import sprocket.kernel.uio.UserCopy;
 import sprocket.kernel.vfs.File;
 import sprocket.kernel.vfs.FileTable;
 import sprocket.kernel.vfs.NameSpace;
@@ -31,25 +28,19 @@ import sprocket.kernel.vfs.VnOpen;
  */
 @Singleton
 final class FileCalls {
-    private final Engine engine;
     private final NameSpace names;
     private final VnOpen vn;
     private final FileTable files;
     private final Ipc ipc;
-    private final Mmu mmu;
-    private final PhysicalMemory memory;
-    private final long copyWordCost;
+    private final UserCopy copy;
 
     @Inject
-    FileCalls(Engine engine, NameSpace names, VnOpen vn, FileTable files, Ipc ipc, Machine machine) {
-        this.engine = engine;
+    FileCalls(NameSpace names, VnOpen vn, FileTable files, Ipc ipc, UserCopy copy) {
         this.names = names;
         this.vn = vn;
         this.files = files;
         this.ipc = ipc;
-        this.mmu = machine.mmu();
-        this.memory = machine.memory();
-        this.copyWordCost = machine.costs().copyWord();
+        this.copy = copy;
     }
 
     int open(Proc p, String path, int flags, int mode) {
@@ -78,24 +69,28 @@ final class FileCalls {
         if (buf == null || off < 0 || len < 0 || off > buf.length - len) return fail(p, Errno.EFAULT);
         File f = p.fds.get(fd);
         if (f == null) return fail(p, Errno.EBADF);
-        return f.read(buf, off, len);
+        int n = f.read(buf, off, len);
+        copy.moved(n);
+        return n;
     }
 
     int write(Proc p, int fd, byte[] buf, int off, int len) {
         if (buf == null || off < 0 || len < 0 || off > buf.length - len) return fail(p, Errno.EFAULT);
         File f = p.fds.get(fd);
         if (f == null) return fail(p, Errno.EBADF);
-        return f.write(buf, off, len);
+        int n = f.write(buf, off, len);
+        copy.moved(n);
+        return n;
     }
 
     long read(Proc p, int fd, long addr, long len) {
         if (len < 0 || len > Integer.MAX_VALUE) return fail(p, Errno.EINVAL);
         File f = p.fds.get(fd);
         if (f == null) return fail(p, Errno.EBADF);
-        if (!mapped(p, addr, len, Access.WRITE)) return fail(p, Errno.EFAULT);
+        if (!copy.mapped(p.cpu().id, addr, len, Access.WRITE)) return fail(p, Errno.EFAULT);
         byte[] buf = new byte[(int) len];
         int n = f.read(buf, 0, buf.length);
-        copyOut(p, buf, n, addr);
+        copy.copyout(p.cpu().id, buf, n, addr);
         return n;
     }
 
@@ -103,48 +98,9 @@ final class FileCalls {
         if (len < 0 || len > Integer.MAX_VALUE) return fail(p, Errno.EINVAL);
         File f = p.fds.get(fd);
         if (f == null) return fail(p, Errno.EBADF);
-        if (!mapped(p, addr, len, Access.READ)) return fail(p, Errno.EFAULT);
-        byte[] buf = copyIn(p, addr, (int) len);
+        if (!copy.mapped(p.cpu().id, addr, len, Access.READ)) return fail(p, Errno.EFAULT);
+        byte[] buf = copy.copyin(p.cpu().id, addr, (int) len);
         return f.write(buf, 0, buf.length);
-    }
-
-    /** Whether every page of the buffer can be reached for {@code access}, faulting pages in as the copy would. */
-    private boolean mapped(Proc p, long addr, long len, Access access) {
-        if (len == 0) return true;
-        if (addr < 0 || addr + len < addr) return false;
-        int page = memory.pageSize();
-        for (long a = addr - Math.floorMod(addr, page); a < addr + len; a += page) {
-            if (mmu.translate(p.cpu().id, a, access) == Mmu.FAULT) return false;
-        }
-        return true;
-    }
-
-    private byte[] copyIn(Proc p, long addr, int len) {
-        byte[] buf = new byte[len];
-        int page = memory.pageSize();
-        int done = 0;
-        while (done < len) {
-            long va = addr + done;
-            int chunk = (int) Math.min(len - done, page - Math.floorMod(va, page));
-            long pa = mmu.translate(p.cpu().id, va, Access.READ);
-            memory.read(pa, buf, done, chunk);
-            done += chunk;
-        }
-        engine.charge(copyWordCost * ((len + 3) / 4));
-        return buf;
-    }
-
-    private void copyOut(Proc p, byte[] buf, int len, long addr) {
-        int page = memory.pageSize();
-        int done = 0;
-        while (done < len) {
-            long va = addr + done;
-            int chunk = (int) Math.min(len - done, page - Math.floorMod(va, page));
-            long pa = mmu.translate(p.cpu().id, va, Access.WRITE);
-            memory.write(pa, buf, done, chunk);
-            done += chunk;
-        }
-        engine.charge(copyWordCost * ((len + 3) / 4));
     }
 
     long lseek(Proc p, int fd, long offset, int whence) {

@@ -15,6 +15,7 @@ import sprocket.api.sys.ShmidDs;
 import sprocket.api.vm.Segment;
 import sprocket.kernel.proc.Proc;
 import sprocket.kernel.share.ShareGroups;
+import sprocket.kernel.uio.UserCopy;
 
 /**
  * System V semaphores, message queues and shared memory: the kernel's part is checking the caller's buffers and, for
@@ -24,13 +25,14 @@ import sprocket.kernel.share.ShareGroups;
 @Singleton
 final class IpcCalls {
     private final Ipc ipc;
-
     private final ShareGroups shares;
+    private final UserCopy copy;
 
     @Inject
-    IpcCalls(Ipc ipc, ShareGroups shares) {
+    IpcCalls(Ipc ipc, ShareGroups shares, UserCopy copy) {
         this.shares = shares;
         this.ipc = ipc;
+        this.copy = copy;
     }
 
     int semget(Proc p, long key, int nsems, int semflg) {
@@ -91,14 +93,22 @@ final class IpcCalls {
         return ipc.msgget(key, msgflg);
     }
 
+    /** msgsnd(2): the text is copied in once the message is queued. */
     int msgsnd(Proc p, int msqid, long mtype, byte[] text, int len, int msgflg) {
-        return text == null || len < 0 || len > text.length ? fail(p, Errno.EFAULT)
-                : ipc.msgsnd(msqid, mtype, text, len, msgflg);
+        if (text == null || len < 0 || len > text.length) return fail(p, Errno.EFAULT);
+        int r = ipc.msgsnd(msqid, mtype, text, len, msgflg);
+        copy.moved(len);
+        return r;
     }
 
+    /** msgrcv(2): the text received is copied out. */
     int msgrcv(Proc p, int msqid, long[] mtype, byte[] buf, int maxlen, long msgtyp, int msgflg) {
-        return buf == null || maxlen < 0 || maxlen > buf.length || (mtype != null && mtype.length == 0)
-                ? fail(p, Errno.EFAULT) : ipc.msgrcv(msqid, mtype, buf, maxlen, msgtyp, msgflg);
+        if (buf == null || maxlen < 0 || maxlen > buf.length || (mtype != null && mtype.length == 0)) {
+            return fail(p, Errno.EFAULT);
+        }
+        int n = ipc.msgrcv(msqid, mtype, buf, maxlen, msgtyp, msgflg);
+        copy.moved(n);
+        return n;
     }
 
     int msgctl(Proc p, int msqid, int cmd, MsqidDs[] buf) {

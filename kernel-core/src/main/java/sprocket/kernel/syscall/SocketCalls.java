@@ -19,6 +19,7 @@ import sprocket.api.sys.SockAddr;
 import sprocket.api.sys.Socket;
 import sprocket.kernel.proc.FdTable;
 import sprocket.kernel.proc.Proc;
+import sprocket.kernel.uio.UserCopy;
 import sprocket.kernel.vfs.File;
 import sprocket.kernel.vfs.FileTable;
 
@@ -32,11 +33,13 @@ import sprocket.kernel.vfs.FileTable;
 final class SocketCalls {
     private final Ipc ipc;
     private final FileTable files;
+    private final UserCopy copy;
 
     @Inject
-    SocketCalls(Ipc ipc, FileTable files) {
+    SocketCalls(Ipc ipc, FileTable files, UserCopy copy) {
         this.ipc = ipc;
         this.files = files;
+        this.copy = copy;
     }
 
     int socket(Proc p, int domain, int type, int protocol) {
@@ -93,7 +96,7 @@ final class SocketCalls {
     int sendto(Proc p, int s, byte[] buf, int off, int len, int flags, SockAddr to) {
         File f = file(p, s);
         if (outside(buf, off, len)) return fail(p, Errno.EFAULT);
-        return ((SocketFile) f.ops()).send(buf, off, len, flags | dontWait(f), to, null);
+        return moved(((SocketFile) f.ops()).send(buf, off, len, flags | dontWait(f), to, null));
     }
 
     int recvfrom(Proc p, int s, byte[] buf, int off, int len, int flags, SockAddr[] from) {
@@ -101,7 +104,7 @@ final class SocketCalls {
         if (outside(buf, off, len) || (from != null && from.length == 0)) {
             return fail(p, Errno.EFAULT);
         }
-        return ((SocketFile) f.ops()).receive(buf, off, len, flags | dontWait(f), from, null, null);
+        return moved(((SocketFile) f.ops()).receive(buf, off, len, flags | dontWait(f), from, null, null));
     }
 
     /**
@@ -128,7 +131,7 @@ final class SocketCalls {
             }
         }
         try {
-            return ((SocketFile) f.ops()).send(msg.buf, msg.off, msg.len, flags | dontWait(f), msg.name, rights);
+            return moved(((SocketFile) f.ops()).send(msg.buf, msg.off, msg.len, flags | dontWait(f), msg.name, rights));
         } catch (ErrnoException e) {
             if (rights != null) {
                 for (OpenFile held : rights) held.release();
@@ -147,7 +150,8 @@ final class SocketCalls {
         SockAddr[] from = new SockAddr[1];
         int[] msgFlags = new int[1];
         List<OpenFile> passed = new ArrayList<>();
-        int r = ((SocketFile) f.ops()).receive(msg.buf, msg.off, msg.len, flags | dontWait(f), from, passed, msgFlags);
+        int r = moved(((SocketFile) f.ops()).receive(msg.buf, msg.off, msg.len, flags | dontWait(f), from, passed,
+                msgFlags));
         int[] fds = new int[passed.size()];
         int n = 0;
         for (OpenFile o : passed) {
@@ -201,6 +205,12 @@ final class SocketCalls {
 
     private static SocketFile socket(Proc p, int fd) {
         return (SocketFile) file(p, fd).ops();
+    }
+
+    /** The bytes a send or receive moved between the caller's buffer and a socket's queue, charged as a copy. */
+    private int moved(int bytes) {
+        copy.moved(bytes);
+        return bytes;
     }
 
     /** Linux sock_recvmsg and sock_sendmsg: an open file with O_NONBLOCK makes every call MSG_DONTWAIT. */

@@ -72,7 +72,7 @@ public final class File implements OpenFile {
         return (flags & (O_NONBLOCK | O_NDELAY)) != 0;
     }
 
-    /** read(2): EBADF unless open for reading. */
+    /** read(2): EBADF unless open for reading. The caller's copy service charges for the bytes moved. */
     public int read(byte[] buf, int off, int len) {
         if (count == 0 || (flags & O_ACCMODE) == O_WRONLY) throw ErrnoException.of(Errno.EBADF);
         if (len < 0) throw ErrnoException.of(Errno.EINVAL);
@@ -85,10 +85,7 @@ public final class File implements OpenFile {
             case FileMode.S_IFCHR -> n = driver.read(minor, buf, off, len);
             default -> n = vnode.inode.read(offset, buf, off, len);
         }
-        if (n > 0) {
-            offset += n;
-            table.charge(VfsCosts.copy(n));
-        }
+        if (n > 0) offset += n;
         return n;
     }
 
@@ -108,10 +105,7 @@ public final class File implements OpenFile {
             if (len > 0 && type == FileMode.S_IFREG) len = underFileSizeLimit(len);
             n = vnode.inode.write(offset, buf, off, len);
         }
-        if (n > 0) {
-            offset += n;
-            table.charge(VfsCosts.copy(n));
-        }
+        if (n > 0) offset += n;
         return n;
     }
 

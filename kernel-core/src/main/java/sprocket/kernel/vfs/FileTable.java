@@ -5,6 +5,7 @@ import sprocket.api.ErrnoException;
 import sprocket.api.fs.FileOps;
 import sprocket.api.kernel.KernelServices;
 import sprocket.kernel.dev.CharDriver;
+import sprocket.kernel.uio.UserCopy;
 
 /**
  * The system open file table: a fixed number of entries ({@code kernel.nfile}, SVR4's nfile) for every open file,
@@ -17,11 +18,14 @@ public final class FileTable {
     private int inUse;
     final KernelServices kernel;
     final LockWaits lockWaits;
+    /** Charges for the pages mapped files move between a file and its mappings. */
+    final UserCopy copy;
 
     /** A table of {@code nfile} entries for the kernel whose services it uses (sleep, wakeup, charge, pid). */
-    public FileTable(int nfile, KernelServices kernel) {
+    public FileTable(int nfile, KernelServices kernel, UserCopy copy) {
         this.nfile = nfile;
         this.kernel = kernel;
+        this.copy = copy;
         this.lockWaits = new LockWaits(kernel);
     }
 

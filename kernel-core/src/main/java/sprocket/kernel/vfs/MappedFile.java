@@ -35,8 +35,8 @@ final class MappedFile implements FilePages {
         held();
         if (offset < 0) throw new IllegalArgumentException("negative offset " + offset);
         int n = vnode.inode.readPage(offset, page);
-        // The whole page is filled: file bytes copied, the rest zeroed.
-        table.charge(VfsCosts.copy(page.length));
+        // The whole page is filled for the mapping: file bytes copied, the rest zeroed.
+        table.copy.moved(page.length);
         return n;
     }
 
@@ -46,7 +46,7 @@ final class MappedFile implements FilePages {
         if (offset < 0) throw new IllegalArgumentException("negative offset " + offset);
         if (len < 0 || len > page.length) throw new IllegalArgumentException("length " + len + " of a " + page.length + "-byte page");
         int n = vnode.inode.writePage(offset, page, len);
-        if (n > 0) table.charge(VfsCosts.copy(n));
+        table.copy.moved(n);
         return n;
     }
 

@@ -1,17 +1,13 @@
 package sprocket.kernel.vfs;
 
 /**
- * Simulated cycles the file layer charges for its own work, on top of the system call's trap. Each call charges once,
- * after its last sleep, as the file systems did before the layer moved into the kernel, so the same calls cost the
- * same.
+ * Simulated cycles the file layer charges for its own work, on top of the system call's trap; copying bytes to and from
+ * users is the copy service's ({@link sprocket.kernel.uio.UserCopy}). Each call charges once, after its last sleep.
  */
 final class VfsCosts {
 
     /** Searching one directory for one path-name component (namei's inner loop). */
     static final long COMPONENT = 40;
-
-    /** Copying one 4-byte word between a caller's buffer and a file (uiomove). */
-    static final long WORD = 1;
 
     /** Making an in-core node for a new name (creat, mkdir, mkfifo, symlink, bind) or a new file system (mount). */
     static final long NODE = 120;
@@ -29,10 +25,5 @@ final class VfsCosts {
     static final long RECORD_LOCK = 60;
 
     private VfsCosts() {
-    }
-
-    /** The cost of copying {@code bytes} bytes, a word at a time. */
-    static long copy(int bytes) {
-        return ((bytes + 3L) >>> 2) * WORD;
     }
 }

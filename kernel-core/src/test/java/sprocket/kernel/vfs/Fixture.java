@@ -10,6 +10,7 @@ import sprocket.api.ErrnoException;
 import sprocket.api.fs.FileSystemProvider;
 import sprocket.api.kernel.Credentials;
 import sprocket.kernel.dev.Cdevsw;
+import sprocket.kernel.uio.UserCopy;
 
 /**
  * The kernel's file layer as the system calls see it (name space, open file table, open), over the file-system
@@ -41,7 +42,7 @@ final class Fixture {
 
     Fixture(int nfile, FileSystemTypes types) {
         names = new NameSpace(types, kernel);
-        files = new FileTable(nfile, kernel);
+        files = new FileTable(nfile, kernel, new UserCopy(null, null, 1, kernel));
         vn = new VnOpen(files, new Cdevsw(console), pipes, kernel);
         fs = new PathCalls(this);
     }
