@@ -17,8 +17,9 @@ public interface DirContext {
     boolean emit(long ino, String name, int type, long next);
 
     /**
-     * What the file system left for this open directory at its last readdir (null at first, and after the offset was
-     * moved by lseek(2)), to resume correctly though entries were added or removed meanwhile.
+     * What the file system left for this open directory at its last readdir (null at first), to resume correctly
+     * though entries were added or removed meanwhile. lseek(2) moves the offset without touching it, so a file system
+     * keeps in it the offset it is good for.
      */
     Object cursor();
 
