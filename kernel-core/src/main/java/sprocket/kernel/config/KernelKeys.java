@@ -24,6 +24,8 @@ public final class KernelKeys {
             Tunable.integer("kernel.quantum", 10_000, 100, 100_000_000,
                     "cycles a CPU may run ahead of the others before the engine switches CPUs (temporal decoupling)"),
             Tunable.size("kernel.stack", "1M", 16 * 1024, 256L << 20, "RLIMIT_STACK: how far a stack may grow"),
+            Tunable.integer("kernel.nfile", 1000, 16, 1_000_000,
+                    "entries in the system open file table (files, pipe ends, sockets); one open more fails with ENFILE"),
             Tunable.integer("kernel.sched_watchdog", 10_000, 1, 3_600_000,
                     "milliseconds a runnable process may wait before the scheduler is deemed broken and ejected"),
             Tunable.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE,

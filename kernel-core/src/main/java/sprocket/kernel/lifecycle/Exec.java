@@ -3,7 +3,6 @@ package sprocket.kernel.lifecycle;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import sprocket.api.Errno;
-import sprocket.api.fs.OpenFile;
 import sprocket.api.hw.Machine;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Rlimit;
@@ -17,6 +16,7 @@ import sprocket.kernel.proc.SigState;
 import sprocket.kernel.share.ShareGroups;
 import sprocket.kernel.stats.Stats;
 import sprocket.kernel.stats.Trace;
+import sprocket.kernel.vfs.File;
 
 /** exec(2): a new image for the calling process, its arguments on the new stack, the old image gone. */
 @Singleton
@@ -78,7 +78,7 @@ public final class Exec {
         p.shmask = 0; // the new image has no threads library either (PR_INIT_THREADS's mark goes with the old one)
         for (int fd = 0; fd < p.fds.size(); fd++) {
             if (p.fds.closeOnExec(fd)) {
-                OpenFile f = p.fds.remove(fd);
+                File f = p.fds.remove(fd);
                 if (f != null) f.release();
             }
         }

@@ -3,7 +3,6 @@ package sprocket.kernel.lifecycle;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import sprocket.api.Errno;
-import sprocket.api.fs.FileSystem;
 import sprocket.api.hw.Machine;
 import sprocket.api.sys.ProcessEntry;
 import sprocket.api.sys.Rlimit;
@@ -23,6 +22,7 @@ import sprocket.kernel.share.ShareGroups;
 import sprocket.kernel.signal.Signals;
 import sprocket.kernel.stats.Stats;
 import sprocket.kernel.stats.Trace;
+import sprocket.kernel.vfs.NameSpace;
 
 /**
  * Process creation: init at boot, and fork(2) and vfork(2), as the Unix process notes (CS 332, "Unix Process API")
@@ -38,7 +38,7 @@ public final class Fork {
     private final Engine engine;
     private final ProcTable table;
     private final MemoryManager memory;
-    private final FileSystem fs;
+    private final NameSpace names;
     private final KernelTunables tunables;
     private final ShareGroups shares;
     private final Trace trace;
@@ -46,12 +46,12 @@ public final class Fork {
     private final Stats.Count forks;
 
     @Inject
-    Fork(Engine engine, ProcTable table, MemoryManager memory, FileSystem fs, KernelTunables tunables,
+    Fork(Engine engine, ProcTable table, MemoryManager memory, NameSpace names, KernelTunables tunables,
             ShareGroups shares, Trace trace, Machine machine, Stats stats) {
         this.engine = engine;
         this.table = table;
         this.memory = memory;
-        this.fs = fs;
+        this.names = names;
         this.tunables = tunables;
         this.shares = shares;
         this.trace = trace;
@@ -72,8 +72,8 @@ public final class Fork {
         p.limits = Limits.unlimited()
                 .with(Rlimit.RLIMIT_STACK, tunables.stackLimit, Rlimit.RLIM_INFINITY)
                 .with(Rlimit.RLIMIT_NOFILE, FdTable.NOFILE, FdTable.NOFILE);
-        p.cwd = fs.root();
-        p.root = fs.root();
+        p.cwd = names.root();
+        p.root = names.root();
         p.space = memory.create(0, image("init", tunables.stackLimit));
         if (p.space == null) throw new PanicException("no memory for init");
         p.stackPointer = p.space.stackTop();

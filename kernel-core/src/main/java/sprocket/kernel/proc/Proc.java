@@ -2,12 +2,13 @@ package sprocket.kernel.proc;
 
 import java.util.ArrayList;
 import java.util.List;
-import sprocket.api.fs.Vnode;
 import sprocket.api.sys.ProcessEntry;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
 import sprocket.api.vm.AddressSpace;
 import sprocket.kernel.engine.Kthread;
+import sprocket.kernel.vfs.NameContext;
+import sprocket.kernel.vfs.Vnode;
 
 /**
  * A process: the proc structure. Running it (CPU, sleep, scheduling, times) is its {@link Kthread}'s and the
@@ -103,6 +104,11 @@ public final class Proc extends Kthread {
     public Object blockChannel() {
         if (blockChannel == null) blockChannel = new Object();
         return blockChannel;
+    }
+
+    /** Where and as whom the process resolves path names now: its current and root directories, its credentials. */
+    public NameContext nameContext() {
+        return new NameContext(cwd, root, cred.credentials());
     }
 
     /** The blockproc(2) wait channel if the process ever blocked, else null. */

@@ -8,11 +8,11 @@ import jakarta.inject.Singleton;
 import java.util.function.LongSupplier;
 import sprocket.api.Errno;
 import sprocket.api.fs.FilePages;
-import sprocket.api.fs.OpenFile;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Mman;
 import sprocket.kernel.proc.Proc;
 import sprocket.kernel.share.ShareGroups;
+import sprocket.kernel.vfs.File;
 
 /** sbrk(2), brk(2), mmap(2), munmap(2), msync(2), mprotect(2): the memory manager does the work. */
 @Singleton
@@ -50,7 +50,7 @@ final class MemoryCalls {
             if (fd != -1 || off != 0) return fail(p, Errno.EINVAL);
             return result(p, updating(p, () -> p.space.mmap(p.cpu().id, addr, len, prot, flags)));
         }
-        OpenFile f = p.fds.get(fd);
+        File f = p.fds.get(fd);
         if (f == null) return fail(p, Errno.EBADF);
         int mode = f.flags() & Fcntl.O_ACCMODE;
         // mmap(2): "EACCES: fildes is not open for read, or MAP_SHARED and PROT_WRITE without write access".

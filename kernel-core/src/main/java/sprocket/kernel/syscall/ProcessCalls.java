@@ -5,14 +5,11 @@ import static sprocket.kernel.syscall.Errors.fail;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import sprocket.api.Errno;
-import sprocket.api.fs.FileSystem;
-import sprocket.api.fs.OpenResult;
-import sprocket.api.fs.VnodeResult;
+import sprocket.api.ErrnoException;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.ProcessEntry;
 import sprocket.api.sys.Rlimit;
-import sprocket.api.sys.Stat;
 import sprocket.api.sys.Wait;
 import sprocket.kernel.lifecycle.Exec;
 import sprocket.kernel.lifecycle.Exit;
@@ -24,6 +21,10 @@ import sprocket.kernel.proc.ExecUnwind;
 import sprocket.kernel.proc.FdTable;
 import sprocket.kernel.proc.Proc;
 import sprocket.kernel.proc.ProcTable;
+import sprocket.kernel.vfs.File;
+import sprocket.kernel.vfs.NameSpace;
+import sprocket.kernel.vfs.VnOpen;
+import sprocket.kernel.vfs.Vnode;
 
 /** fork(2), exec(2), exit(2), wait(2), process groups and sessions, credentials and resource limits. */
 @Singleton
@@ -41,18 +42,20 @@ final class ProcessCalls {
     private final Exit exit;
     private final Reaper reaper;
     private final UserEntry userEntry;
-    private final FileSystem fs;
+    private final NameSpace names;
+    private final VnOpen vn;
 
     @Inject
     ProcessCalls(ProcTable table, Fork fork, Exec exec, Exit exit, Reaper reaper, UserEntry userEntry,
-            FileSystem fs) {
+            NameSpace names, VnOpen vn) {
         this.table = table;
         this.fork = fork;
         this.exec = exec;
         this.exit = exit;
         this.reaper = reaper;
         this.userEntry = userEntry;
-        this.fs = fs;
+        this.names = names;
+        this.vn = vn;
     }
 
     /** fork(2) or, {@code borrow}ing the parent's address space until the child execs or exits, vfork(2). */
@@ -74,7 +77,6 @@ final class ProcessCalls {
         if (envp != null) for (String e : envp) if (e == null) return fail(p, Errno.EFAULT);
         byte[] head = new byte[HEADER];
         int n = header(p, path, head);
-        if (n < 0) return fail(p, -n);
         String name = Programs.parse(head, n);
         String[] args = argv;
         if (name == null) {
@@ -83,7 +85,6 @@ final class ProcessCalls {
             Interpreter script = Interpreter.parse(head, n);
             if (script == null) return fail(p, Errno.ENOEXEC);
             int m = header(p, script.path(), head);
-            if (m < 0) return fail(p, -m);
             name = Programs.parse(head, m);
             if (name == null) return fail(p, Errno.ENOEXEC);
             args = script.argv(path, argv);
@@ -103,21 +104,19 @@ final class ProcessCalls {
     }
 
     /**
-     * The first bytes of the executable file {@code path} into {@code head}: their count, or a negative errno when
-     * it cannot be run (EACCES: not a regular file or not executable by {@code p}).
+     * The first bytes of the executable file {@code path} into {@code head}: their count. Fails (ErrnoException)
+     * with the lookup's errors, or EACCES when it is not a regular file or not executable by {@code p}.
      */
     private int header(Proc p, String path, byte[] head) {
-        VnodeResult v = fs.lookup(NameCalls.lookup(p), path);
-        if (v.errno() != 0) return -v.errno();
-        Stat st = fs.stat(v.vnode());
-        if (st.type() != FileMode.S_IFREG) return -Errno.EACCES;
-        int denied = fs.access(v.vnode(), p.cred.credentials(), Fcntl.X_OK);
-        if (denied != 0) return -denied;
-        OpenResult o = fs.open(NameCalls.lookup(p), path, Fcntl.O_RDONLY, 0);
-        if (o.errno() != 0) return -o.errno();
-        int n = o.file().read(head, 0, head.length);
-        o.file().release();
-        return Math.max(0, n);
+        Vnode v = names.lookup(p.nameContext(), path, true);
+        if (v.stat().type() != FileMode.S_IFREG) throw ErrnoException.of(Errno.EACCES);
+        names.access(v, p.cred.credentials(), Fcntl.X_OK);
+        File image = vn.open(p.nameContext(), path, Fcntl.O_RDONLY, 0);
+        try {
+            return Math.max(0, image.read(head, 0, head.length));
+        } finally {
+            image.release();
+        }
     }
 
     int exit(Proc p, int status) {

@@ -90,7 +90,7 @@ final class SchedCalls {
         if (who == Rusage.RUSAGE_CHILDREN) {
             long[] u = p.usage.children();
             return answer(p, new Rusage(ns(u[Usage.UTIME]), ns(u[Usage.STIME]), u[Usage.MINFLT], u[Usage.NVCSW],
-                    u[Usage.NIVCSW], u[Usage.NSIGNALS], u[Usage.TLBMISS]), 0);
+                    u[Usage.NIVCSW], u[Usage.NSIGNALS], u[Usage.TLBMISS]));
         }
         if (who != Rusage.RUSAGE_SELF) return fail(p, Errno.EINVAL);
         long now = p.cpu().now;
@@ -98,7 +98,7 @@ final class SchedCalls {
         long sys = p.stime() + (now - p.kernelMark());
         long tlb = p.tlbMisses() + tlbMisses.get() - p.tlbMark();
         return answer(p, new Rusage(ns(run - sys), ns(sys), p.usage.minflt, p.nvcsw(), p.nivcsw(), p.sig.delivered,
-                tlb), 0);
+                tlb));
     }
 
     private long ns(long cycles) {

@@ -2,6 +2,7 @@ package sprocket.kernel.syscall;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import sprocket.api.ErrnoException;
 import sprocket.api.hw.Machine;
 import sprocket.kernel.engine.Cpu;
 import sprocket.kernel.engine.Engine;
@@ -56,14 +57,18 @@ public final class Trap {
 
     /**
      * The system call {@code e} by {@code p}, whose arguments are in its trap frame: returns the call's result (-1
-     * when it failed, with errno set once the process is back in user mode). Kept this small on purpose: the JIT
-     * inlines it into each stub, where {@code e} is a constant and the handler is inlined in turn.
+     * when it failed, with errno set once the process is back in user mode). A handler fails by {@link Errors#fail}
+     * or by letting a provider's {@link ErrnoException} pass; both end here the same way. Kept this small on purpose:
+     * the JIT inlines it into each stub, where {@code e} is a constant and the handler is inlined in turn.
      */
     long syscall(Proc p, Sysent e) {
         long kernelBefore = enter(p, e);
         long r;
         try {
             r = e.handler().call(calls, p, p.frame);
+        } catch (ErrnoException x) {
+            // A provider (or the kernel's own file layer) failed the call: the one place that becomes -1 and errno.
+            r = Errors.fail(p, x.errno());
         } catch (RuntimeException | Error x) {
             unwound(p, e, kernelBefore, x);
             throw x;

@@ -103,7 +103,7 @@ final class Mappings {
         int first = (int) (offset >>> shift);
         boolean shared = type == Mman.MAP_SHARED;
         // Pages the file's shared region already holds need no new frame.
-        Region cached = shared ? mm.files.find(file.vnode()) : null;
+        Region cached = shared ? mm.files.find(file.inode()) : null;
         int needed = cached == null ? pages : pages - cached.resident(first, Math.min(first + pages, cached.size()));
         if (needed > mm.frames.free()) {
             mm.outOfMemory.increment();
