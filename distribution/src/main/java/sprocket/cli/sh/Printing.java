@@ -2,9 +2,9 @@ package sprocket.cli.sh;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.IllegalFormatException;
 import sprocket.api.sys.Fcntl;
 import sprocket.cli.bin.Echo;
+import sprocket.libc.Printf;
 import sprocket.libc.Stdio;
 
 /**
@@ -247,12 +247,6 @@ final class Printing {
                 args.bad = true;
             }
         }
-        String spec = "%" + flags + (width >= 0 ? width : "") + (precision >= 0 ? "." + precision : "")
-                + (conv == 'F' ? 'f' : conv);
-        try {
-            return String.format(java.util.Locale.ROOT, spec, v);
-        } catch (IllegalFormatException e) {
-            return String.format(java.util.Locale.ROOT, "%" + (conv == 'F' ? 'f' : conv), v);
-        }
+        return Printf.floating(conv, flags, width, precision, v);
     }
 }
