@@ -176,7 +176,8 @@ class ArchitectureTest {
 
     /**
      * The shell is a program like the others: the system call interface and the C library are all it may use, with
-     * three programs' own pieces it shares with them (echo's escapes, kill's signal names, chmod's symbolic modes).
+     * four programs' own pieces it shares with them (echo's escapes, kill's signal names, chmod's symbolic modes and
+     * test's evaluator, which are its built-ins too).
      */
     @Test
     void the_shell_uses_only_the_api_the_c_library_and_the_programs_it_shares_code_with() {
@@ -184,7 +185,7 @@ class ArchitectureTest {
                 .should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("sprocket.cli.sh..",
                         "sprocket.api..", "sprocket.libc..", "java..")
                         .or(JavaClass.Predicates.belongToAnyOf(sprocket.cli.bin.Echo.class, sprocket.cli.bin.Kill.class,
-                                sprocket.cli.bin.Mode.class)))
+                                sprocket.cli.bin.Mode.class, sprocket.cli.bin.Test.class)))
                 .because("/bin/sh reaches the kernel only through Sys and libc, as every program does")
                 .check(classes);
     }

@@ -7,6 +7,7 @@ import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
 import sprocket.libc.Getopt;
 import sprocket.libc.Stream;
+import sprocket.libc.Strerror;
 
 /**
  * sort(1): "sort, merge, or sequence check text files", the lines of all the files (or the standard input) written
@@ -103,7 +104,7 @@ public final class Sort implements Program {
         if (output == null) {
             out = Stream.stdout(sys);
         } else if ((out = Stream.fopen(sys, output, "w")) == null) {
-            sprocket.libc.Strerror.perror(sys, "sort: " + output);
+            Strerror.perror(sys, "sort: " + output);
             return 2;
         }
         byte[] previous = null;
