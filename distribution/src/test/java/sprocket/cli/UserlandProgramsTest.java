@@ -101,6 +101,32 @@ class UserlandProgramsTest {
     }
 
     @Test
+    void tail_f_follows_a_file_and_the_i_options_ask_before_replacing_a_file() {
+        assertThat(sh("""
+                echo one > /tmp/log; tail -f /tmp/log & sleep 2; echo two >> /tmp/log; sleep 2; kill $!; wait
+                echo a > /tmp/a; echo b > /tmp/b
+                echo n | cp -i /tmp/a /tmp/b 2>&1; echo; cat /tmp/b
+                echo y | mv -i /tmp/a /tmp/b 2>&1; echo; cat /tmp/b; ls /tmp
+                ln -s b /tmp/l; chown -h 1 /tmp/l; touch -t 202601010000 /tmp/b; touch -c /tmp/none; ls /tmp
+                """)).isEqualTo("""
+                one
+                two
+                cp: overwrite /tmp/b?\s
+                b
+                mv: overwrite /tmp/b?\s
+                a
+                b
+                log
+                chown: /tmp/l: Function not implemented
+                touch: /tmp/b: Function not implemented
+                b
+                l
+                log
+                [status 0]
+                """);
+    }
+
+    @Test
     void the_text_filters_work_in_pipelines_of_the_shell() {
         assertThat(sh(ETC + """
                 cut -d: -f4 /etc/passwd | sort -n | uniq -c
@@ -130,6 +156,8 @@ class UserlandProgramsTest {
     void xargs_env_nice_time_and_test_exec_the_commands_they_are_given() {
         for (String console : consoles("""
                 seq 5 | xargs -n 2 echo args; echo 'a b' | xargs -I{} echo '[{}]'
+                seq 3 | xargs -s 9 echo; printf 'a b\\0c\\0' | xargs -0 -n 1 echo; printf 'a\\nSTOP\\nb\\n' | xargs -E STOP echo
+                true | xargs -r echo never; true | xargs echo; echo "'q u' \\"d q\\" b\\\\ s" | xargs -t -n 1 echo 2>&1
                 printf '/tmp\\n/nowhere\\n' | xargs -n 1 test -d; echo "xargs test $?"
                 echo x | xargs false; echo "xargs false $?"
                 echo x | xargs nosuch; echo "xargs nosuch $?"
@@ -145,6 +173,18 @@ class UserlandProgramsTest {
                     args 3 4
                     args 5
                     [a b]
+                    1 2
+                    3
+                    a b
+                    c
+                    a
+
+                    echo q u
+                    q u
+                    echo d q
+                    d q
+                    echo b s
+                    b s
                     xargs test 123
                     xargs false 123
                     xargs: nosuch: not found

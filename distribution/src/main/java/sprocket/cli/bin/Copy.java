@@ -38,6 +38,23 @@ final class Copy {
         sys.umask(umask);
     }
 
+    /**
+     * Where each source of cp's or mv's operands goes: into the last operand under its own name when that is a
+     * directory, else to it (one source only); null after "prog: target: not a directory" for several sources.
+     */
+    static String[] destinations(Sys sys, String program, String[] ops) {
+        String target = ops[ops.length - 1];
+        Stat t = sys.stat(target);
+        boolean intoDirectory = t != null && t.type() == FileMode.S_IFDIR;
+        if (ops.length > 2 && !intoDirectory) {
+            Text.error(sys, program + ": " + target + ": not a directory");
+            return null;
+        }
+        String[] to = new String[ops.length - 1];
+        for (int i = 0; i < to.length; i++) to[i] = intoDirectory ? PathName.join(target, Libgen.basename(ops[i])) : target;
+        return to;
+    }
+
     /** Copies {@code from} (whose lstat or stat is {@code st}) to {@code to}; false after reporting a failure. */
     boolean copy(String from, Stat st, String to) {
         Stat target = sys.stat(to);

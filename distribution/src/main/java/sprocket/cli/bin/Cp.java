@@ -1,11 +1,9 @@
 package sprocket.cli.bin;
 
-import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Stat;
 import sprocket.api.sys.Sys;
 import sprocket.libc.Getopt;
-import sprocket.libc.Libgen;
 import sprocket.libc.Strerror;
 
 /**
@@ -60,13 +58,8 @@ public final class Cp implements Program {
         }
         String[] ops = g.operands();
         if (ops.length < 2) return Usage.fail(sys, USAGE);
-        String target = ops[ops.length - 1];
-        Stat t = sys.stat(target);
-        boolean intoDirectory = t != null && t.type() == FileMode.S_IFDIR;
-        if (ops.length > 2 && !intoDirectory) {
-            Text.error(sys, "cp: " + target + ": not a directory");
-            return 1;
-        }
+        String[] to = Copy.destinations(sys, "cp", ops);
+        if (to == null) return 1;
         // Without -R, operands are followed; with it, -P (copy links as links) unless -H or -L.
         boolean follow = !c.recursive || links == 'H' || links == 'L';
         int status = 0;
@@ -77,8 +70,7 @@ public final class Cp implements Program {
                 status = 1;
                 continue;
             }
-            String to = intoDirectory ? PathName.join(target, Libgen.basename(ops[i])) : target;
-            if (!c.copy(ops[i], st, to)) status = 1;
+            if (!c.copy(ops[i], st, to[i])) status = 1;
         }
         return status;
     }

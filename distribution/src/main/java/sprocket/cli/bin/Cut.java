@@ -66,8 +66,7 @@ public final class Cut implements Program {
             Text.error(sys, "cut: invalid list: " + list);
             return 2;
         }
-        String[] files = g.operands();
-        if (files.length == 0) files = new String[] {"-"};
+        String[] files = Text.files(g);
         Stream out = Stream.stdout(sys);
         int status = 0;
         for (String file : files) {

@@ -51,8 +51,7 @@ public final class Head implements Program {
                 }
             }
         }
-        String[] files = g.operands();
-        if (files.length == 0) files = new String[] {"-"};
+        String[] files = Text.files(g);
         Stream out = Stream.stdout(sys);
         int status = 0;
         for (int i = 0; i < files.length; i++) {
@@ -61,7 +60,7 @@ public final class Head implements Program {
                 status = 1;
                 continue;
             }
-            if (files.length > 1) out.fputs((i > 0 ? "\n" : "") + "==> " + files[i] + " <==\n");
+            Text.header(out, files, i);
             if (bytes) {
                 byte[] buf = new byte[8192];
                 for (long left = count; left > 0;) {

@@ -6,7 +6,6 @@ import sprocket.api.sys.Program;
 import sprocket.api.sys.Stat;
 import sprocket.api.sys.Sys;
 import sprocket.libc.Getopt;
-import sprocket.libc.Libgen;
 import sprocket.libc.Strerror;
 
 /**
@@ -45,17 +44,11 @@ public final class Mv implements Program {
         }
         String[] ops = g.operands();
         if (ops.length < 2) return Usage.fail(sys, USAGE);
-        String target = ops[ops.length - 1];
-        Stat t = sys.stat(target);
-        boolean intoDirectory = t != null && t.type() == FileMode.S_IFDIR;
-        if (ops.length > 2 && !intoDirectory) {
-            Text.error(sys, "mv: " + target + ": not a directory");
-            return 1;
-        }
+        String[] to = Copy.destinations(sys, "mv", ops);
+        if (to == null) return 1;
         int status = 0;
         for (int i = 0; i < ops.length - 1; i++) {
-            String to = intoDirectory ? PathName.join(target, Libgen.basename(ops[i])) : target;
-            if (!move(sys, ops[i], to, interactive)) status = 1;
+            if (!move(sys, ops[i], to[i], interactive)) status = 1;
         }
         return status;
     }

@@ -88,8 +88,7 @@ public final class Sort implements Program {
         Comparator<byte[]> order = unique || stable ? byKeys : byKeys.thenComparing(
                 global.reverse ? (a, b) -> SortKey.bytes(b, a) : SortKey::bytes);
 
-        String[] files = g.operands();
-        if (files.length == 0) files = new String[] {"-"};
+        String[] files = Text.files(g);
         if (check && files.length > 1) return Usage.fail(sys, USAGE);
         List<byte[]> lines = new ArrayList<>();
         for (String file : files) {

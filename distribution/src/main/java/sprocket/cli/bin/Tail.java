@@ -62,8 +62,7 @@ public final class Tail implements Program {
                 }
             }
         }
-        String[] files = g.operands();
-        if (files.length == 0) files = new String[] {"-"};
+        String[] files = Text.files(g);
         Stream out = Stream.stdout(sys);
         int status = 0;
         Stream[] followed = new Stream[files.length];
@@ -73,7 +72,7 @@ public final class Tail implements Program {
                 status = 1;
                 continue;
             }
-            if (files.length > 1) out.fputs((i > 0 ? "\n" : "") + "==> " + files[i] + " <==\n");
+            Text.header(out, files, i);
             if (fromStart) {
                 skip(in, out, count, bytes);
             } else if (bytes) {

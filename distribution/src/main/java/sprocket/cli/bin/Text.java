@@ -3,6 +3,7 @@ package sprocket.cli.bin;
 import java.nio.charset.StandardCharsets;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Getopt;
 import sprocket.libc.Stdio;
 import sprocket.libc.Stream;
 import sprocket.libc.Strerror;
@@ -34,6 +35,17 @@ final class Text {
         if (!ok) Strerror.perror(sys, program + ": " + name);
         if (in.fileno() != Fcntl.STDIN_FILENO) in.fclose();
         return ok;
+    }
+
+    /** The file operands of {@code g} once its options are read, or "-" (the standard input) when there are none. */
+    static String[] files(Getopt g) {
+        String[] files = g.operands();
+        return files.length == 0 ? new String[] {"-"} : files;
+    }
+
+    /** head's and tail's "==> file <==" before file {@code i} of several, a blank line between two. */
+    static void header(Stream out, String[] files, int i) {
+        if (files.length > 1) out.fputs((i > 0 ? "\n" : "") + "==> " + files[i] + " <==\n");
     }
 
     /** Flushes standard output; {@code status}, or 1 after reporting a write error. */

@@ -92,15 +92,52 @@ public final class Xargs implements Program {
         return run(sys, o, command);
     }
 
+    /** The arguments gathered for the next run of the utility, and what the runs so far came to. */
+    private static final class Batch {
+        final Sys sys;
+        final Options o;
+        final String[] command;
+        final long fixed;
+        final List<String> args = new ArrayList<>();
+        long size;
+        long lines;
+        int status;
+        /** The status xargs stops with (124 to 127), or 0 while it goes on. */
+        int stop;
+        boolean ranOnce;
+
+        Batch(Sys sys, Options o, String[] command) {
+            this.sys = sys;
+            this.o = o;
+            this.command = command;
+            long f = 0;
+            for (String w : command) f += bytes(w) + 1;
+            fixed = f;
+            size = f;
+        }
+
+        /** Runs {@code argv}, keeping its outcome; false once xargs must stop. */
+        boolean run(String[] argv) {
+            int r = invoke(sys, o, argv);
+            ranOnce = true;
+            if (r > 123) stop = r;
+            if (r != 0) status = r;
+            return stop == 0;
+        }
+
+        /** Runs the utility on the arguments gathered and starts a new batch; false once xargs must stop. */
+        boolean flush() {
+            boolean go = run(joined(command, args));
+            args.clear();
+            size = fixed;
+            lines = 0;
+            return go;
+        }
+    }
+
     private static int run(Sys sys, Options o, String[] command) {
         Stream in = Stream.stdin(sys);
-        long fixed = 0;
-        for (String w : command) fixed += bytes(w) + 1;
-        int status = 0;
-        boolean ranOnce = false;
-        List<String> args = new ArrayList<>();
-        long size = fixed;
-        long lines = 0;
+        Batch batch = new Batch(sys, o, command);
         boolean end = false;
         while (!end) {
             List<String> line = new ArrayList<>();
@@ -117,55 +154,34 @@ public final class Xargs implements Program {
             }
             if (o.replace != null) {
                 if (line.isEmpty() || line.get(0).isEmpty()) continue;
-                int r = invoke(sys, o, replaced(command, o.replace, line.get(0)));
-                ranOnce = true;
-                if (r > 123) return r;
-                if (r != 0) status = r;
+                if (!batch.run(replaced(command, o.replace, line.get(0)))) return batch.stop;
                 continue;
             }
             for (String w : line) {
                 long b = bytes(w) + 1;
-                if (fixed + b > o.maxSize) {
+                boolean tooBig = batch.size + b > o.maxSize;
+                // -x: a run that would have fewer arguments than -n asks, for want of room, is an error.
+                if (batch.fixed + b > o.maxSize || (tooBig && o.exact && batch.args.size() < o.maxArgs
+                        && !batch.args.isEmpty())) {
                     Text.error(sys, "xargs: argument list too long");
                     return 1;
                 }
-                if (!args.isEmpty() && (size + b > o.maxSize || args.size() >= o.maxArgs)) {
-                    if (o.exact && args.size() < o.maxArgs && size + b > o.maxSize) {
-                        Text.error(sys, "xargs: argument list too long");
-                        return 1;
-                    }
-                    int r = invoke(sys, o, joined(command, args));
-                    ranOnce = true;
-                    if (r > 123) return r;
-                    if (r != 0) status = r;
-                    args.clear();
-                    size = fixed;
-                    lines = 0;
+                if (!batch.args.isEmpty() && (tooBig || batch.args.size() >= o.maxArgs) && !batch.flush()) {
+                    return batch.stop;
                 }
-                args.add(w);
-                size += b;
+                batch.args.add(w);
+                batch.size += b;
             }
-            if (!line.isEmpty()) lines++;
-            boolean full = lines >= o.maxLines || args.size() >= o.maxArgs;
-            if (!args.isEmpty() && (full || end)) {
-                int r = invoke(sys, o, joined(command, args));
-                ranOnce = true;
-                if (r > 123) return r;
-                if (r != 0) status = r;
-                args.clear();
-                size = fixed;
-                lines = 0;
-            }
+            if (!line.isEmpty()) batch.lines++;
+            boolean full = batch.lines >= o.maxLines || batch.args.size() >= o.maxArgs;
+            if (!batch.args.isEmpty() && (full || end) && !batch.flush()) return batch.stop;
         }
         if (in.ferror()) {
             Strerror.perror(sys, "xargs: read");
             return 1;
         }
-        if (!ranOnce && !o.noEmptyRun && o.replace == null) {
-            int r = invoke(sys, o, command);
-            if (r != 0) status = r;
-        }
-        return status;
+        if (!batch.ranOnce && !o.noEmptyRun && o.replace == null) batch.run(command);
+        return batch.stop != 0 ? batch.stop : batch.status;
     }
 
     /**
