@@ -17,6 +17,8 @@ import sprocket.libc.Strtol;
  */
 public final class Date implements Program {
 
+    /** The last second strftime formats: 31 December 9999, 23:59:59 UTC, four-digit years' end. */
+    private static final long LAST_SECOND = 253_402_300_799L;
     private static final String USAGE = "usage: date [-u] [-r seconds] [+format]\n       date [-u] mmddHHMM[[cc]yy]\n";
 
     @Override
@@ -40,7 +42,7 @@ public final class Date implements Program {
             } else if (argv[a].equals("-u")) {
                 continue;
             } else if (argv[a].equals("-r") && a + 1 < argv.length) {
-                when = Strtol.number(argv[++a], 0, Long.MAX_VALUE / 2);
+                when = Strtol.number(argv[++a], 0, LAST_SECOND);
                 if (when == Strtol.BAD_NUMBER) return Usage.fail(sys, USAGE);
             } else {
                 return Usage.fail(sys, USAGE);

@@ -18,6 +18,7 @@ public final class Seq implements Program {
 
     private static final java.util.regex.Pattern CONVERSION =
             java.util.regex.Pattern.compile("%([-+ #0]*)([0-9]{0,4})(\\.[0-9]{0,4})?([eEfFgG])");
+    private static final int MAX_SCALE = 1000;
     private static final String USAGE = "usage: seq [-w] [-f format] [-s string] [first [incr]] last\n";
 
     @Override
@@ -55,6 +56,8 @@ public final class Seq implements Program {
         for (int i = 0; i < 3; i++) {
             try {
                 n[i] = new BigDecimal(given[i].strip());
+                // A number of a thousand digits or more would be written out in full: not one seq can count with.
+                if (Math.abs(n[i].scale()) > MAX_SCALE || n[i].precision() > MAX_SCALE) throw new NumberFormatException();
             } catch (NumberFormatException e) {
                 Text.error(sys, "seq: invalid number: " + given[i]);
                 return 1;

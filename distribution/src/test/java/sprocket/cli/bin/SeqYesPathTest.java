@@ -36,10 +36,11 @@ class SeqYesPathTest {
     @Test
     void seq_refuses_a_bad_number_a_zero_step_and_a_format_without_one_float_conversion() {
         assertThat(Programs.run(machine, new Seq(), "x")).isEqualTo(1);
+        assertThat(Programs.run(machine, new Seq(), "1e-5000", "1")).isEqualTo(1);
         assertThat(Programs.run(machine, new Seq(), "1", "0", "2")).isEqualTo(1);
         assertThat(Programs.run(machine, new Seq(), "-f", "%d", "2")).isEqualTo(1);
         assertThat(Programs.run(machine, new Seq())).isEqualTo(2);
-        assertThat(machine.err()).startsWith("seq: invalid number: x\nseq: increment must not be zero\n"
+        assertThat(machine.err()).startsWith("seq: invalid number: x\nseq: invalid number: 1e-5000\nseq: increment must not be zero\n"
                 + "seq: invalid format: %d\nusage: seq");
     }
 
