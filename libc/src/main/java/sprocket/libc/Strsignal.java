@@ -1,9 +1,12 @@
-package sprocket.cli.sh;
+package sprocket.libc;
 
 import sprocket.api.Signals;
 
-/** strsignal(3C): the words the shell reports a signal with ("Killed", "Terminated", "Stopped"...). */
-final class Strsignal {
+/**
+ * strsignal(3C): the words a signal is reported with ("Killed", "Terminated", "Stopped"...), as shells and time(1)
+ * print them for a child a signal ended or stopped.
+ */
+public final class Strsignal {
     private static final String[] TEXT = new String[Signals.NSIG];
 
     static {
@@ -43,7 +46,8 @@ final class Strsignal {
     private Strsignal() {
     }
 
-    static String of(int sig) {
+    /** strsignal(3C): the description of {@code sig}, or "Unknown signal N". */
+    public static String strsignal(int sig) {
         return Signals.valid(sig) ? TEXT[sig] : "Unknown signal " + sig;
     }
 }
