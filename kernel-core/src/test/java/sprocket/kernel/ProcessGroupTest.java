@@ -2,8 +2,8 @@ package sprocket.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import sprocket.api.Errno;
 import sprocket.api.Signals;
 import sprocket.api.sys.Wait;
 
@@ -19,7 +19,6 @@ class ProcessGroupTest {
      * the zombie by its pid already finds it.
      */
     @Test
-    @Disabled("the lead fixes setpgid's zombie group check")
     void setpgid_joins_a_group_whose_only_member_is_a_zombie_not_yet_reaped() {
         var o = Sim.with().program("t", (sys, argv) -> {
             int leader = sys.fork(s -> {
@@ -46,5 +45,30 @@ class ProcessGroupTest {
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("kill true setpgid 0 errno 0 pgid leader's reaped true\n");
+    }
+
+    /**
+     * kill(2): "[ESRCH] No process or process group can be found corresponding to that specified by pid." A zombie is
+     * still a process until its parent waits for it, so signalling its group succeeds (and changes nothing).
+     */
+    @Test
+    void kill_of_a_group_whose_only_member_is_a_zombie_succeeds() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            int leader = sys.fork(s -> {
+                s.setpgid(0, 0);
+                return 0;
+            });
+            sys.setpgid(leader, leader);
+            sys.sleep(1);
+            int zombieGroup = sys.kill(-leader, Signals.SIGTERM);
+            int[] st = new int[1];
+            boolean exitedNormally = sys.waitpid(leader, st, 0) == leader && Wait.WIFEXITED(st[0]);
+            int goneGroup = sys.kill(-leader, Signals.SIGTERM);
+            Sim.puts(sys, "zombie group " + zombieGroup + " exited " + exitedNormally + " reaped group " + goneGroup
+                    + " errno " + sys.errno());
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("zombie group 0 exited true reaped group -1 errno " + Errno.ESRCH
+                + "\n");
     }
 }
