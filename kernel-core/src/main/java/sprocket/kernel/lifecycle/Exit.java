@@ -138,12 +138,13 @@ public final class Exit {
         Proc init = table.get(Signals.INIT_PID);
         if (p == init) throw new PanicException("init exited with " + p.children.size() + " children left");
         boolean zombies = false;
-        for (Proc c : p.children) {
+        Proc[] orphans = p.children.toArray();
+        p.children.clear();
+        for (Proc c : orphans) {
             c.parent = init;
             init.children.add(c);
             zombies |= !c.alive();
         }
-        p.children.clear();
         if (zombies && init.alive()) {
             signals.post(init, SIGCHLD);
             engine.wakeup(init);
