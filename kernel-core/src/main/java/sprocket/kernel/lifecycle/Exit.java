@@ -101,7 +101,7 @@ public final class Exit {
         if (parent == null) {
             endTime = engine.now();
         } else if (parent.sig.handler(SIGCHLD) == SignalHandler.IGNORE
-                || (parent.sig.actions[SIGCHLD].flags() & Sigaction.SA_NOCLDWAIT) != 0) {
+                || (parent.sig.action(SIGCHLD).flags() & Sigaction.SA_NOCLDWAIT) != 0) {
             // SVR4: with SIGCLD ignored (or SA_NOCLDWAIT) children leave no zombie behind.
             reap(p);
             engine.wakeup(parent);

@@ -28,10 +28,12 @@ public final class ProcTable {
     public final int maxPid;
     /**
      * What the kernel reckons a process takes of the host's heap, in bytes: a forked child that has touched no page
-     * and waits (its proc structure and kernel state, address space and pmap, frozen Java stack) measured about
-     * 2.9 KB (docs/BENCHMARKS.md, figure 4), with room above that for a deeper stack or a few more mappings.
+     * and waits (its proc structure and kernel state, address space and pmap, frozen Java stack) measured 2.6-2.8 KB
+     * once the system-call path is compiled, up to 3.8 KB while it is still interpreted (docs/BENCHMARKS.md, figure
+     * 4); this is the compiled figure with room for a deeper stack or a few more mappings, and the budget's quarter
+     * of the heap held back covers the rest.
      */
-    public static final long HOST_BYTES_PER_PROC = 3_584;
+    public static final long HOST_BYTES_PER_PROC = 3_072;
     /**
      * Processes the host heap budget (kernel.heap_budget) holds at that estimate: a count fixed by the configuration, so
      * a run that reaches it fails the same fork every time, where a reading of the live heap would not.

@@ -73,9 +73,9 @@ final class SignalCalls {
             return fail(p, Errno.EINVAL);
         }
         SigState s = p.sig;
-        if (old != null && old.length > 0) old[0] = s.actions[sig];
+        if (old != null && old.length > 0) old[0] = s.action(sig);
         if (act != null) {
-            s.actions[sig] = act;
+            s.setAction(sig, act);
             // signal(2): setting a signal to SIG_IGN discards a pending instance of it.
             if (act.handler() == SignalHandler.IGNORE) s.pending &= ~bit(sig);
         }
