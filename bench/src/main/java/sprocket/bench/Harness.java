@@ -1,8 +1,6 @@
 package sprocket.bench;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,7 +43,6 @@ public final class Harness {
     private final PrintStream console;
     /** Whether a run is timed by the simulating thread's CPU time rather than the wall clock. */
     private boolean cpuClock;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** {@code out} takes the figures; {@code console} the simulated console of every run (a program's complaints). */
     Harness(Catalog catalog, Path config, int runs, int warmup, double scale, PrintStream out, PrintStream console) {
@@ -191,7 +188,7 @@ public final class Harness {
 
     /** The clock runs are timed by, in nanoseconds. */
     long now() {
-        return cpuClock ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+        return cpuClock ? HeapProbe.cpuNanos() : System.nanoTime();
     }
 
     Path config() {
@@ -289,10 +286,10 @@ public final class Harness {
         Timed t = run(sets, "bench-procs", Long.toString(n));
         long delta = HeapProbe.usedWithChildren - HeapProbe.usedBefore;
         out.printf(Locale.ROOT, "procs   N=%d  live children %d | heap used before %d MiB, with children %d MiB,"
-                + " max %d MiB | bytes/process %d | fork phase ms %.1f | whole run ms %.1f%n", n,
+                + " max %d MiB | bytes/process %d | fork phase ms %.1f, CPU ms %.1f | whole run ms %.1f%n", n,
                 HeapProbe.children, HeapProbe.usedBefore >> 20, HeapProbe.usedWithChildren >> 20,
                 HeapProbe.maxHeap >> 20, HeapProbe.children == 0 ? 0 : delta / HeapProbe.children,
-                HeapProbe.forkNanos / 1e6, t.nanos() / 1e6);
+                HeapProbe.forkNanos / 1e6, HeapProbe.forkCpuNanos / 1e6, t.nanos() / 1e6);
         return HeapProbe.children == 0 ? 0 : delta / HeapProbe.children;
     }
 

@@ -46,6 +46,7 @@ public final class PausedChildren implements Program {
         byte[] buf = new byte[BATCH];
         int reported = 0;
         long t0 = System.nanoTime();
+        long c0 = HeapProbe.cpuNanos();
         int made = 0;
         for (; made < n; made++) {
             if (made - reported >= BATCH) reported += collect(sys, fds[0], buf, made - reported);
@@ -63,6 +64,7 @@ public final class PausedChildren implements Program {
             pids[made] = pid;
         }
         HeapProbe.forkNanos = System.nanoTime() - t0;
+        HeapProbe.forkCpuNanos = HeapProbe.cpuNanos() - c0;
         sys.close(fds[1]);
         reported += collect(sys, fds[0], buf, made - reported);
         // A child that has written is on its way into pause(); one simulated second lets the last ones get there.
