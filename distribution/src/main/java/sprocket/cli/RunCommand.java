@@ -97,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
         Catalog catalog = plugins.discover(host);
         for (String problem : catalog.problems()) host.err().println("sprocket: skipped: " + problem);
         KernelConfig kernelConfig = config.load(file, catalog, host.err());
-        requireProgram(catalog);
+        requireProgram(catalog, program);
 
         log.debug("booting {} to run {} {}", file, program, args);
         try (PrintStream straceOut = straceStream()) {
@@ -161,7 +161,8 @@ final class RunCommand implements Callable<Integer> {
         return result.exitStatus();
     }
 
-    private void requireProgram(Catalog catalog) {
+    /** Fails with 127 and the programs there are when /bin has no {@code program}. */
+    static void requireProgram(Catalog catalog, String program) {
         StringBuilder known = new StringBuilder();
         for (ProgramInfo p : catalog.programs()) {
             if (p.name().equals(program)) return;
@@ -171,7 +172,8 @@ final class RunCommand implements Callable<Integer> {
                 + known + ")");
     }
 
-    private static void requireParentDirectory(Path out, String option) {
+    /** Fails with a usage error when {@code out} cannot be written for want of its directory, or is one. */
+    static void requireParentDirectory(Path out, String option) {
         if (out == null) return;
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
