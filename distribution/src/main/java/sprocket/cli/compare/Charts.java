@@ -63,6 +63,9 @@ final class Charts {
         JFreeChart chart = ChartFactory.createBarChart(f.label(), null, unit, data, PlotOrientation.VERTICAL, false,
                 false, false);
         styleCategories(chart, labels.size());
+        if (f != Figure.SIMULATED_TIME) {
+            ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
         return svg(chart);
     }
 
