@@ -55,6 +55,14 @@ final class HtmlReport {
             for (String n : notes) b.append("<li>").append(esc(n)).append("</li>\n");
             b.append("</ul>\n");
         }
+        if (variedKeys.contains("hw.cpus")) {
+            b.append("<h2>Speedup against CPU count</h2>\n<div class=\"charts\">\n");
+            figure(b, "speedup", charts.speedup(Charts.byAllButCpus(columns)));
+            b.append("</div>\n");
+        }
+        b.append("<h2>CPU busy time</h2>\n<div class=\"charts\">\n");
+        figure(b, "cpu-busy", charts.busy(columns, labels));
+        b.append("</div>\n");
         b.append("<h2>Figures</h2>\n<p>Each figure across the combinations (runs that failed have no bar).</p>\n");
         b.append("<div class=\"charts\">\n");
         List<String> flat = new ArrayList<>();
@@ -69,14 +77,6 @@ final class HtmlReport {
         if (!flat.isEmpty()) {
             b.append("<p>No chart where every combination counted 0: ").append(esc(String.join(", ", flat)))
                     .append(".</p>\n");
-        }
-        b.append("<h2>CPU busy time</h2>\n<div class=\"charts\">\n");
-        figure(b, "cpu-busy", charts.busy(columns, labels));
-        b.append("</div>\n");
-        if (variedKeys.contains("hw.cpus")) {
-            b.append("<h2>Speedup against CPU count</h2>\n<div class=\"charts\">\n");
-            figure(b, "speedup", charts.speedup(Charts.byAllButCpus(columns)));
-            b.append("</div>\n");
         }
         b.append("</body>\n</html>\n");
         return b.toString();
