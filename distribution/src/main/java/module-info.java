@@ -47,6 +47,7 @@ module sprocket.cli {
             sprocket.cli.bin.Segv,
             sprocket.cli.bin.Mixed,
             sprocket.cli.bin.Spinners,
+            sprocket.cli.bin.Falseshare,
             sprocket.cli.bin.Nicetest,
             sprocket.cli.bin.Ipcs,
             sprocket.cli.bin.Ipcrm,
