@@ -49,6 +49,7 @@ module sprocket.cli {
             sprocket.cli.bin.Spinners,
             sprocket.cli.bin.Falseshare,
             sprocket.cli.bin.Cachework,
+            sprocket.cli.bin.Spinlock,
             sprocket.cli.bin.Nicetest,
             sprocket.cli.bin.Ipcs,
             sprocket.cli.bin.Ipcrm,

@@ -25,6 +25,7 @@ class ModuleDescriptorTest {
                     "sprocket.cli.bin.Forktree", "sprocket.cli.bin.Burn", "sprocket.cli.bin.Memtouch",
                     "sprocket.cli.bin.Cowfork", "sprocket.cli.bin.Mapshare", "sprocket.cli.bin.Segv",
                     "sprocket.cli.bin.Mixed", "sprocket.cli.bin.Spinners", "sprocket.cli.bin.Falseshare", "sprocket.cli.bin.Cachework",
+                    "sprocket.cli.bin.Spinlock",
                     "sprocket.cli.bin.Nicetest",
                     "sprocket.cli.bin.Ipcs", "sprocket.cli.bin.Ipcrm", "sprocket.cli.bin.Msgping",
                     "sprocket.cli.bin.Shmpi", "sprocket.cli.bin.Sprocpi", "sprocket.cli.bin.Sharefd",
