@@ -20,8 +20,11 @@ import sprocket.libc.Strtol;
 public final class Falseshare implements Program {
     /** Padding between counters with -p: larger than the 16-byte POWER Series and 32-byte Pentium lines. */
     static final int PAD = 128;
-    private static final long GO = 0;
-    private static final long COUNTERS = 512;
+    /** A word per process: set when it is ready to start; all set, they start together. */
+    private static final long READY = 0;
+    /** Two words per process: the cycle it started counting and the cycle it finished. */
+    private static final long TIMES = 3072;
+    private static final long COUNTERS = 128;
 
     @Override
     public String name() {
@@ -57,16 +60,21 @@ public final class Falseshare implements Program {
         int started = 0;
         for (; started < nproc; started++) {
             long counter = page + COUNTERS + (long) started * stride;
-            int pid = sys.fork(s -> count(s, page + GO, counter, iter));
+            int me = started;
+            int pid = sys.fork(s -> count(s, page, me, (int) nproc, counter, iter));
             if (pid < 0) {
                 Strerror.perror(sys, "falseshare: fork");
                 break;
             }
         }
-        long start = sys.cpu().cycles();
-        sys.cpu().store32(page + GO, 1);
         boolean ok = Reap.all(sys, "falseshare", started) && started == nproc;
-        long elapsed = sys.cpu().cycles() - start;
+        long first = Long.MAX_VALUE;
+        long last = 0;
+        for (int i = 0; i < started; i++) {
+            first = Math.min(first, sys.cpu().load64(page + TIMES + 16L * i));
+            last = Math.max(last, sys.cpu().load64(page + TIMES + 16L * i + 8));
+        }
+        long elapsed = started == 0 ? 0 : last - first;
         for (int i = 0; i < started; i++) {
             int v = sys.cpu().load32(page + COUNTERS + (long) i * stride);
             if (v != iter) {
@@ -74,17 +82,25 @@ public final class Falseshare implements Program {
                 ok = false;
             }
         }
-        Stdio.printf(sys, "falseshare: %d processes x %d increments, counters %s: %d cycles, %.1f cycles an"
-                + " increment%n", nproc, iter, padded ? PAD + " bytes apart (-p)" : "adjacent (4 bytes apart)", elapsed,
+        Stdio.printf(sys, "falseshare: %d processes x %d increments, counters %s: %d cycles from the first start to"
+                + " the last end, %.1f cycles an increment%n", nproc, iter, padded ? PAD + " bytes apart (-p)" : "adjacent (4 bytes apart)", elapsed,
                 (double) elapsed / iter);
         sys.munmap(page, 4096);
         return ok ? 0 : 1;
     }
 
-    /** One process: waits for the start, then increments its own counter {@code iter} times. */
-    private static int count(Sys s, long go, long counter, long iter) {
-        while (s.cpu().load32(go) == 0) s.sched_yield();
+    /**
+     * Process {@code me} of {@code n}: says it is ready and waits for the others (so that they count side by side, each
+     * on a CPU of its own while there are CPUs enough), then increments its own counter {@code iter} times.
+     */
+    private static int count(Sys s, long page, int me, int n, long counter, long iter) {
+        s.cpu().store32(page + READY + 4L * me, 1);
+        for (int other = 0; other < n; other++) {
+            while (s.cpu().load32(page + READY + 4L * other) == 0) s.sched_yield();
+        }
+        s.cpu().store64(page + TIMES + 16L * me, s.cpu().cycles());
         for (long i = 0; i < iter; i++) s.cpu().store32(counter, s.cpu().load32(counter) + 1);
+        s.cpu().store64(page + TIMES + 16L * me + 8, s.cpu().cycles());
         return 0;
     }
 
