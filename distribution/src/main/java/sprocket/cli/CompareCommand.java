@@ -79,10 +79,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "Also write a self-contained HTML report (the table and charts; opens offline) to FILE.")
     Path html;
 
-    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
-            description = "Show a progress line on standard error: auto (when it is a terminal), always or never."
-                    + " Default: ${DEFAULT-VALUE}.")
-    RunCommand.When progress;
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
 
     @Parameters(index = "0", paramLabel = "PROGRAM", description = "The program to run, from /bin.")
     String program;
@@ -130,7 +128,7 @@ final class CompareCommand implements Callable<Integer> {
 
         Runs runs = new Runs(grid.variants());
         List<Outcome> outcomes;
-        if (progress == RunCommand.When.always || progress == RunCommand.When.auto && host.errTerminal()) {
+        if (progress.show(host)) {
             try (ProgressLine line = new ProgressLine(host.err(), System::nanoTime)) {
                 line.startText(runs::progress);
                 outcomes = runs.run(parallel, v -> simulation.run(v, k -> runs.booted(v, k)));

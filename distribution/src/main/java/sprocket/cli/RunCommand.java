@@ -66,13 +66,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-stats", description = "Do not print the statistics summary.")
     boolean noStats;
 
-    /** When to show the progress line. */
-    enum When { auto, always, never }
-
-    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
-            description = "Show a progress line on standard error during a long run: auto (when standard error is a"
-                    + " terminal), always or never. Default: ${DEFAULT-VALUE}.")
-    When progress;
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
 
     @Parameters(index = "0", paramLabel = "CONFIG", description = "The kernel configuration file.")
     Path file;
@@ -107,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** Boots and runs, with a progress line on standard error when asked or when it is a terminal. */
     private RunResult run(KernelConfig kernelConfig, Catalog catalog, Consumer<String> straceLines) {
-        if (progress == When.always || progress == When.auto && host.errTerminal()) {
+        if (progress.show(host)) {
             // The console shares the terminal: the line is erased before the program's output is written.
             try (ProgressLine line = new ProgressLine(host.err(), System::nanoTime)) {
                 Kernel kernel = Kernel.boot(kernelConfig, catalog,
