@@ -31,9 +31,11 @@ import sprocket.kernel.KernelConfig;
                 + "values (--vary), several simulations at once, and print their figures side by side.",
             "Options go before PROGRAM; everything after it is the program's."},
         footer = {"", "Examples:",
-            "  sprocket compare -c configs/irix-r2000.conf --vary hw=r2000,x86mps shmpi 2 100000",
-            "  sprocket compare -c configs/linux-x86mps.conf --vary hw.cpus=1,2 --vary kernel.lock=giant,fine sprocpi 2 100000",
-            "  sprocket compare -c configs/irix-r2000.conf -c configs/linux-x86mps.conf --html report.html memtouch 128"},
+            "  sprocket compare -c configs/irix-r2000.conf --vary hw=r2000,x86mps memtouch 128",
+            "  sprocket compare -c configs/linux-x86mps.conf --vary hw.cpus=1,2 \\",
+            "      --vary kernel.lock=giant,fine sprocpi -k 5 2 100000",
+            "  sprocket compare -c configs/irix-r2000.conf --vary hw=r2000,x86mps \\",
+            "      --vary hw.cpus=1,2,4 --html report.html shmpi 4 100000"},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every run's program exited 0",
@@ -137,6 +139,7 @@ final class CompareCommand implements Callable<Integer> {
             outcomes = runs.run(parallel, v -> simulation.run(v, k -> runs.booted(v, k)));
         }
 
+        for (String w : simulation.warnings()) host.err().println(w);
         Comparison comparison = new Comparison(program, args, grid, outcomes, bases);
         host.out().print(comparison.text(commandLine()));
         host.out().flush();

@@ -2,7 +2,10 @@ package sprocket.cli.compare;
 
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import sprocket.api.sys.Wait;
 import sprocket.kernel.BootOptions;
@@ -25,6 +28,8 @@ public final class Simulation {
     private final boolean strict;
     private final String program;
     private final List<String> args;
+    /** Warnings of the runs' configurations (keys of providers a run does not choose), each once, in order. */
+    private final Set<String> warnings = Collections.synchronizedSet(new LinkedHashSet<>());
 
     /**
      * @param overrides the user's {@code --set} values, applied before each variant's own
@@ -42,7 +47,16 @@ public final class Simulation {
     public KernelConfig config(Variant v) throws ConfigException {
         List<String> all = new ArrayList<>(overrides);
         all.addAll(v.overrides());
-        return KernelConfig.load(v.config(), all, catalog, strict);
+        KernelConfig config = KernelConfig.load(v.config(), all, catalog, strict);
+        for (ConfigError w : config.warnings()) warnings.add(w.where() + ": warning: " + w.message());
+        return config;
+    }
+
+    /** The configurations' warnings so far, each once. */
+    public List<String> warnings() {
+        synchronized (warnings) {
+            return List.copyOf(warnings);
+        }
     }
 
     /**
