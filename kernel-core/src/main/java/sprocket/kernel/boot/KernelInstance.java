@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -292,7 +293,11 @@ public final class KernelInstance {
         schedulingMetrics(out);
         out.put("trace_events", trace.events());
         out.put("trace_digest", String.format("%016x", trace.digest()));
-        Map<String, Long> counters = new LinkedHashMap<>(s.snapshot());
+        Map<String, Long> counters = new TreeMap<>(s.snapshot());
+        if (machine.memorySystem().cached()) {
+            // The memory system keeps its hits per CPU only (the hot path mirrors nothing): the total is theirs.
+            counters.put(MemoryCounters.HITS, machine.memorySystem().statistics().hits());
+        }
         out.keySet().forEach(counters::remove);
         out.put("counters", counters);
         return out;
