@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -164,7 +165,7 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private void write(Path file, java.util.function.Supplier<String> content, String option) {
+    private void write(Path file, Supplier<String> content, String option) {
         if (file == null) return;
         try {
             Files.writeString(file, content.get(), StandardCharsets.UTF_8);

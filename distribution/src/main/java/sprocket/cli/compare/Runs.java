@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -67,7 +68,7 @@ public final class Runs {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(v, Outcome.Kind.ERROR, -1, "interrupted", null, "");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return new Outcome(v, Outcome.Kind.ERROR, -1, String.valueOf(e.getCause()), null, "");
         }
     }
