@@ -33,7 +33,8 @@ mvn=$REPLY
 # would otherwise make classes vanish mid-run.
 lib=$here/target/run-lib
 rm -rf "$lib" && mkdir -p "$lib"
-cp "$here"/target/lib/*.jar "$here"/target/sprocket-bench-*.jar "$lib/"
+cp "$here"/target/lib/*.jar "$lib/"
+cp -f "$here"/target/sprocket-bench-*.jar "$lib/"   # after: target/lib may hold an older build of it
 
 read -r -a extra <<<"${BENCH_JAVA_OPTS:-}" || true
 cd "$root"

@@ -1,12 +1,12 @@
 /**
- * The in-memory root file system ("memfs"): directories, regular files, FIFOs, character devices and the system
- * open file table, behind the {@code sprocket.api.fs} SPI; a mount table with the process file system on /proc, and
- * mount(2) and umount(2) of further in-memory file systems and views of /proc.
+ * Two file-system types behind the {@code sprocket.api.fs} SPI, each a small provider of vnode operations: "memfs",
+ * in-memory file systems of a fixed size with directories, sparse regular files, links, and FIFO, socket and device
+ * nodes; and "proc", the process file system. The kernel mounts them, looks names up in them and opens their files.
  */
 module sprocket.fs {
     requires transitive sprocket.api;
 
     requires org.slf4j;
 
-    provides sprocket.api.fs.FileSystemProvider with sprocket.fs.MemFsProvider;
+    provides sprocket.api.fs.FileSystemProvider with sprocket.fs.memfs.MemFsProvider, sprocket.fs.procfs.ProcFsProvider;
 }

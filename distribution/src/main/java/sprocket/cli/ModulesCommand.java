@@ -11,6 +11,7 @@ import sprocket.kernel.Slot;
 import sprocket.kernel.Catalog;
 import sprocket.kernel.ProgramInfo;
 import sprocket.kernel.ProviderInfo;
+import sprocket.kernel.Slot;
 
 /**
  * {@code sprocket modules}: what a configuration can name. Providers by slot (name, version, the API

@@ -34,7 +34,17 @@ class ModuleDescriptorTest {
                     "sprocket.cli.bin.Rm", "sprocket.cli.bin.Ln", "sprocket.cli.bin.Wc", "sprocket.cli.bin.Grep",
                     "sprocket.cli.bin.Tee", "sprocket.cli.bin.Pipeline", "sprocket.cli.bin.Ps",
                     "sprocket.cli.bin.Mount", "sprocket.cli.bin.Umount", "sprocket.cli.bin.Echoserver", "sprocket.cli.bin.Echoclient",
-                    "sprocket.cli.bin.Fdpass", "sprocket.cli.bin.Chmod", "sprocket.cli.sh.Sh");
+                    "sprocket.cli.bin.Fdpass", "sprocket.cli.bin.Chmod", "sprocket.cli.bin.Id",
+                    "sprocket.cli.bin.Whoami", "sprocket.cli.bin.Chown", "sprocket.cli.bin.Chgrp",
+                    "sprocket.cli.bin.Touch", "sprocket.cli.bin.Cp", "sprocket.cli.bin.Mv",
+                    "sprocket.cli.bin.Mkfifo", "sprocket.cli.bin.Du", "sprocket.cli.bin.Df", "sprocket.cli.bin.Head",
+                    "sprocket.cli.bin.Tail", "sprocket.cli.bin.Sort", "sprocket.cli.bin.Uniq",
+                    "sprocket.cli.bin.Cut", "sprocket.cli.bin.Tr", "sprocket.cli.bin.Xargs", "sprocket.cli.bin.Env",
+                    "sprocket.cli.bin.Nice", "sprocket.cli.bin.Renice", "sprocket.cli.bin.Time",
+                    "sprocket.cli.bin.Date", "sprocket.cli.bin.Uptime", "sprocket.cli.bin.Sar",
+                    "sprocket.cli.bin.Tty", "sprocket.cli.bin.Yes", "sprocket.cli.bin.Seq",
+                    "sprocket.cli.bin.Basename", "sprocket.cli.bin.Dirname", "sprocket.cli.bin.Test",
+                    "sprocket.cli.bin.Bracket", "sprocket.cli.sh.Sh");
         });
     }
 

@@ -66,11 +66,12 @@ class ShareGroupProgramsTest {
      * support". The figures are the simulated cycles these runs took on the build before share groups existed
      * (commit 0186ec7), measured again when the machines began charging the pmap's page-table work entry by entry
      * (docs/machines.md, "Costs that grow with the work") and again when programs' loads, stores and atomics and the
-     * kernel's page zeroing and copying began going through the machine's caches, and again when kernel locks began
-     * excluding in simulated time (a hold a CPU running ahead recorded inside another's makes that one wait) and the
-     * engine's quantum began adapting to coherence traffic; a kernel with share groups must
-     * take exactly as many. A change that alters what these programs cost for another reason changes the figures: measure them again on
-     * the parent commit.
+     * kernel's page zeroing and copying began going through the machine's caches, again when every byte copied to or
+     * from users was charged once at the machine's copy cost, and again when kernel locks began excluding in
+     * simulated time (a hold a CPU running ahead recorded inside another's makes that one wait) and the engine's
+     * quantum began adapting to coherence traffic; a kernel with share groups must take exactly as many. A change
+     * that alters what these programs cost for another reason changes the figures: measure them again on the parent
+     * commit.
      */
     @ParameterizedTest
     @CsvSource({

@@ -15,10 +15,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import sprocket.api.fs.Lookup;
+import sprocket.api.ErrnoException;
 import sprocket.api.fs.OpenFile;
 import sprocket.api.ipc.SocketFile;
 import sprocket.api.sys.SockAddr;
+import sprocket.api.sys.SockAddrIn;
 import sprocket.api.sys.Socket;
 
 /**
@@ -52,66 +53,55 @@ final class DatagramSocket extends Sock {
     }
 
     @Override
-    public int listen(int backlog) {
+    public void listen(int backlog) {
         // listen(2): "EOPNOTSUPP The socket protocol does not support listen()."
-        return -EOPNOTSUPP;
+        throw ErrnoException.of(EOPNOTSUPP);
     }
 
     @Override
-    public SocketFile accept(SockAddr[] from, int[] errno) {
-        errno[0] = EOPNOTSUPP;
-        return null;
+    public SocketFile accept(SockAddr[] from, int fflags) {
+        throw ErrnoException.of(EOPNOTSUPP);
     }
 
     @Override
-    public int connect(Lookup at, SockAddr name) {
-        if (name.family() != domain) return -EAFNOSUPPORT;
+    public void connect(SockAddr name, int fflags) {
+        if (name.family() != domain) throw ErrnoException.of(EAFNOSUPPORT);
         if (domain == Socket.AF_UNIX) {
-            int[] errno = new int[1];
-            Sock found = owner.find(this, at, name, errno);
-            if (found == null) return -errno[0];
+            Sock found = owner.find(this, name);
             peer = (DatagramSocket) found;
             peerAddress = found.sockname();
-            return 0;
+            return;
         }
-        int r = owner.reachable(name);
-        if (r != 0) return r;
-        if (local == null && (r = owner.autobind(this)) != 0) return r;
+        owner.reachable(name);
+        if (local == null) owner.autobind(this);
         peerAddress = owner.accepted(name);
-        return 0;
     }
 
     @Override
-    public int send(byte[] buf, int off, int len, int flags, Lookup at, SockAddr to, List<OpenFile> rights) {
-        if ((flags & Socket.MSG_OOB) != 0) return -EOPNOTSUPP;
-        if (error != 0) return takeError();
-        if (sendShut) return -EPIPE;
-        if (to == null && peerAddress == null) return -EDESTADDRREQ;
-        if (to != null && to.family() != domain) return -EAFNOSUPPORT;
-        if (rights != null && domain != Socket.AF_UNIX) return -EINVAL;
+    public int send(byte[] buf, int off, int len, int flags, SockAddr to, List<OpenFile> rights) {
+        if ((flags & Socket.MSG_OOB) != 0) throw ErrnoException.of(EOPNOTSUPP);
+        if (error != 0) throwError();
+        if (sendShut) throw ErrnoException.of(EPIPE);
+        if (to == null && peerAddress == null) throw ErrnoException.of(EDESTADDRREQ);
+        if (to != null && to.family() != domain) throw ErrnoException.of(EAFNOSUPPORT);
+        if (rights != null && domain != Socket.AF_UNIX) throw ErrnoException.of(EINVAL);
         // send(2): "EMSGSIZE The message is too large to be sent all at once, as the socket requires."
-        if (len > owner.bufferSize() || (domain == Socket.AF_INET && len > UDP_MAX)) return -EMSGSIZE;
-        return domain == Socket.AF_UNIX ? sendUnix(buf, off, len, flags, at, to, rights) : sendUdp(buf, off, len, to);
+        if (len > owner.bufferSize() || (domain == Socket.AF_INET && len > UDP_MAX)) throw ErrnoException.of(EMSGSIZE);
+        return domain == Socket.AF_UNIX ? sendUnix(buf, off, len, flags, to, rights) : sendUdp(buf, off, len, to);
     }
 
-    private int sendUnix(byte[] buf, int off, int len, int flags, Lookup at, SockAddr to, List<OpenFile> rights) {
-        DatagramSocket target = peer;
-        if (to != null) {
-            int[] errno = new int[1];
-            Sock found = owner.find(this, at, to, errno);
-            if (found == null) return -errno[0];
-            target = (DatagramSocket) found;
-        }
+    private int sendUnix(byte[] buf, int off, int len, int flags, SockAddr to, List<OpenFile> rights) {
+        DatagramSocket target = to != null ? (DatagramSocket) owner.find(this, to) : peer;
         while (true) {
             // The peer closed (a name found later may be another socket): unix(7) "ECONNREFUSED".
-            if (target.closed) return -ECONNREFUSED;
+            if (target.closed) throw ErrnoException.of(ECONNREFUSED);
             // A connected receiver takes datagrams from its peer only; Linux says EPERM to anyone else.
-            if (target.peer != null && target.peer != this) return -EPERM;
-            if (target.receiveShut) return -EPIPE;
+            if (target.peer != null && target.peer != this) throw ErrnoException.of(EPERM);
+            if (target.receiveShut) throw ErrnoException.of(EPIPE);
             if (target.queued + len <= owner.bufferSize()) break;
-            if (nonblocking(flags)) return -EAGAIN;
+            if (nonblocking(flags)) throw ErrnoException.of(EAGAIN);
             int e = kernel.sleep(target.room, true);
-            if (e != 0) return -e;
+            if (e != 0) throw ErrnoException.of(e);
         }
         target.enqueue(new Datagram(copy(buf, off, len), sockname(), rights));
         return len;
@@ -119,11 +109,9 @@ final class DatagramSocket extends Sock {
 
     private int sendUdp(byte[] buf, int off, int len, SockAddr to) {
         SockAddr dest = to != null ? to : peerAddress;
-        int r = owner.reachable(dest);
-        if (r != 0) return r;
-        if (local == null && (r = owner.autobind(this)) != 0) return r;
-        int[] errno = new int[1];
-        DatagramSocket target = (DatagramSocket) owner.find(this, null, dest, errno);
+        owner.reachable(dest);
+        if (local == null) owner.autobind(this);
+        DatagramSocket target = (DatagramSocket) owner.findPort(this, (SockAddrIn) dest);
         if (target == null) {
             // The loopback answers "port unreachable"; only a socket connected to that address takes the error.
             if (to == null) error = ECONNREFUSED;
@@ -143,7 +131,6 @@ final class DatagramSocket extends Sock {
         if (d.rights() != null) owner.inFlight.enter(d.rights());
         queued += d.bytes().length;
         kernel.wakeup(data);
-        charge(d.bytes().length);
     }
 
     private static byte[] copy(byte[] buf, int off, int len) {
@@ -153,20 +140,19 @@ final class DatagramSocket extends Sock {
     @Override
     public int receive(byte[] buf, int off, int len, int flags, SockAddr[] from, List<OpenFile> rights,
             int[] msgFlags) {
-        if ((flags & Socket.MSG_OOB) != 0) return -EOPNOTSUPP;
+        if ((flags & Socket.MSG_OOB) != 0) throw ErrnoException.of(EOPNOTSUPP);
         boolean peek = (flags & Socket.MSG_PEEK) != 0;
         while (queue.isEmpty()) {
-            if (error != 0) return takeError();
+            if (error != 0) throwError();
             if (receiveShut) return 0;
-            if (nonblocking(flags)) return -EAGAIN;
+            if (nonblocking(flags)) throw ErrnoException.of(EAGAIN);
             int e = kernel.sleep(data, true);
-            if (e != 0) return -e;
+            if (e != 0) throw ErrnoException.of(e);
         }
         Datagram d = peek ? queue.peekFirst() : queue.pollFirst();
         int size = d.bytes().length;
         int n = Math.min(len, size);
         System.arraycopy(d.bytes(), 0, buf, off, n);
-        charge(n);
         // recv(2): "For message-based sockets ... If a message is too long to fit in the supplied buffer, excess
         // bytes shall be discarded"; recvmsg(2) sets MSG_TRUNC in msg_flags.
         if (msgFlags != null && size > len) msgFlags[0] |= Socket.MSG_TRUNC;
@@ -181,16 +167,15 @@ final class DatagramSocket extends Sock {
     }
 
     @Override
-    public int shutdown(int how) {
-        if (how < Socket.SHUT_RD || how > Socket.SHUT_RDWR) return -EINVAL;
-        if (peerAddress == null) return -ENOTCONN;
+    public void shutdown(int how) {
+        if (how < Socket.SHUT_RD || how > Socket.SHUT_RDWR) throw ErrnoException.of(EINVAL);
+        if (peerAddress == null) throw ErrnoException.of(ENOTCONN);
         if (how != Socket.SHUT_WR) {
             receiveShut = true;
             kernel.wakeup(data);
             kernel.wakeup(room);
         }
         if (how != Socket.SHUT_RD) sendShut = true;
-        return 0;
     }
 
     @Override
@@ -218,7 +203,7 @@ final class DatagramSocket extends Sock {
     }
 
     @Override
-    void close() {
+    void disconnect() {
         List<OpenFile> gone = null;
         for (Datagram d : queue) {
             if (d.rights() == null) continue;

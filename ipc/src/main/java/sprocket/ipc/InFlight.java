@@ -21,7 +21,8 @@ final class InFlight {
     /** A message carrying {@code files} was queued on a receive buffer (Linux unix_inflight). */
     void enter(List<OpenFile> files) {
         for (OpenFile f : files) {
-            if (f instanceof Sock s && s.domain == Socket.AF_UNIX) {
+            if (f.ops() instanceof Sock s && s.domain == Socket.AF_UNIX) {
+                s.file = f;
                 if (s.inflight++ == 0) sockets.add(s);
                 total++;
             }
@@ -34,7 +35,7 @@ final class InFlight {
      */
     void leave(List<OpenFile> files) {
         for (OpenFile f : files) {
-            if (f instanceof Sock s && s.domain == Socket.AF_UNIX) {
+            if (f.ops() instanceof Sock s && s.domain == Socket.AF_UNIX) {
                 if (--s.inflight == 0) sockets.remove(s);
                 total--;
             }

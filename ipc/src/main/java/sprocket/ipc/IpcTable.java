@@ -7,6 +7,7 @@ import static sprocket.api.sys.IpcFlags.IPC_CREAT;
 import static sprocket.api.sys.IpcFlags.IPC_EXCL;
 import static sprocket.api.sys.IpcFlags.IPC_PRIVATE;
 
+import sprocket.api.ErrnoException;
 import sprocket.api.kernel.Credentials;
 
 /**
@@ -51,20 +52,21 @@ final class IpcTable<T extends IpcObject> {
     }
 
     /**
-     * SVR4's ipcget: the identifier of the live object for {@code key}, or a negative errno (EEXIST for
-     * IPC_CREAT|IPC_EXCL, EACCES, ENOENT without IPC_CREAT, ENOSPC when the table is full), or {@link #CREATE}.
+     * SVR4's ipcget: the identifier of the live object for {@code key}, or {@link #CREATE}. Throws EEXIST for
+     * IPC_CREAT|IPC_EXCL, EACCES, ENOENT without IPC_CREAT, ENOSPC when the table is full.
      */
     int get(long key, int flags, Credentials cred) {
         if (key != IPC_PRIVATE) {
             for (IpcObject o : slots) {
                 if (o == null || o.key != key) continue;
-                if ((flags & (IPC_CREAT | IPC_EXCL)) == (IPC_CREAT | IPC_EXCL)) return -EEXIST;
-                int error = Permissions.requested(o, flags, cred);
-                return error != 0 ? -error : o.id;
+                if ((flags & (IPC_CREAT | IPC_EXCL)) == (IPC_CREAT | IPC_EXCL)) throw ErrnoException.of(EEXIST);
+                Permissions.requested(o, flags, cred);
+                return o.id;
             }
-            if ((flags & IPC_CREAT) == 0) return -ENOENT;
+            if ((flags & IPC_CREAT) == 0) throw ErrnoException.of(ENOENT);
         }
-        return freeSlot() < 0 ? -ENOSPC : CREATE;
+        if (freeSlot() < 0) throw ErrnoException.of(ENOSPC);
+        return CREATE;
     }
 
     /** The lowest empty slot, or -1. */

@@ -5,6 +5,7 @@ import static sprocket.api.Errno.EADDRINUSE;
 import static sprocket.api.Errno.EADDRNOTAVAIL;
 import static sprocket.api.Errno.EINVAL;
 
+import sprocket.api.ErrnoException;
 import sprocket.api.sys.SockAddrIn;
 import sprocket.api.sys.Socket;
 
@@ -24,24 +25,26 @@ final class LoopbackPorts {
     private final Sock[] ports = new Sock[PORTS];
     private int nextEphemeral = IPPORT_RESERVED;
 
-    /** bind(2) of {@code s} to {@code name} for a caller with effective uid {@code euid}: 0 or a negative errno. */
-    int bind(Sock s, SockAddrIn name, int euid) {
+    /** bind(2) of {@code s} to {@code name} for a caller with effective uid {@code euid}. */
+    void bind(Sock s, SockAddrIn name, int euid) {
         // bind(2): "EADDRNOTAVAIL The specified address is not available from the local machine."
-        if (name.addr() != Socket.INADDR_ANY && name.addr() != Socket.INADDR_LOOPBACK) return -EADDRNOTAVAIL;
+        if (name.addr() != Socket.INADDR_ANY && name.addr() != Socket.INADDR_LOOPBACK) throw ErrnoException.of(EADDRNOTAVAIL);
         int port = name.port();
-        if (port < 0 || port >= PORTS) return -EINVAL;
-        if (port == 0) return autobind(s, name.addr());
+        if (port < 0 || port >= PORTS) throw ErrnoException.of(EINVAL);
+        if (port == 0) {
+            autobind(s, name.addr());
+            return;
+        }
         // bind(2): "EACCES The specified address is protected and the current user does not have permission to
         // bind to it" (ports below 1024 are root's).
-        if (port < IPPORT_RESERVED && euid != 0) return -EACCES;
-        if (ports[port] != null) return -EADDRINUSE;
+        if (port < IPPORT_RESERVED && euid != 0) throw ErrnoException.of(EACCES);
+        if (ports[port] != null) throw ErrnoException.of(EADDRINUSE);
         ports[port] = s;
         s.local = name;
-        return 0;
     }
 
     /** Binds {@code s} to the next free ephemeral port at {@code addr}; EADDRINUSE when all are taken. */
-    int autobind(Sock s, int addr) {
+    void autobind(Sock s, int addr) {
         int span = IPPORT_USERRESERVED - IPPORT_RESERVED + 1;
         for (int i = 0; i < span; i++) {
             int port = nextEphemeral;
@@ -49,10 +52,10 @@ final class LoopbackPorts {
             if (ports[port] == null) {
                 ports[port] = s;
                 s.local = new SockAddrIn(addr, port);
-                return 0;
+                return;
             }
         }
-        return -EADDRINUSE;
+        throw ErrnoException.of(EADDRINUSE);
     }
 
     /** The socket holding {@code port}, or null. */

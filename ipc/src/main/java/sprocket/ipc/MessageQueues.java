@@ -18,6 +18,7 @@ import static sprocket.ipc.Permissions.ALTER;
 import static sprocket.ipc.Permissions.READ;
 
 import java.util.Arrays;
+import sprocket.api.ErrnoException;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
 import sprocket.api.sys.MsqidDs;
@@ -27,8 +28,6 @@ final class MessageQueues {
 
     /** Kernel cycles for a get, a control call, or the bookkeeping of a send or receive. */
     static final long CALL_CYCLES = 40;
-    /** Kernel cycles to copy one 4-byte word between a caller's buffer and a message (a load and a store). */
-    static final long COPY_WORD_CYCLES = 2;
 
     private final KernelServices kernel;
     private final IpcLimits limits;
@@ -70,22 +69,21 @@ final class MessageQueues {
     int msgsnd(int msqid, long mtype, byte[] text, int len, int msgflg) {
         kernel.charge(CALL_CYCLES);
         MessageQueue q = table.lookup(msqid);
-        if (q == null) return -EINVAL;
-        int error = Permissions.access(q, ALTER, kernel.credentials());
-        if (error != 0) return -error;
-        if (len < 0 || len > limits.msgmax()) return -EINVAL;
-        if (mtype < 1) return -EINVAL;
-        if (text == null || len > text.length) return -EFAULT;
+        if (q == null) throw ErrnoException.of(EINVAL);
+        Permissions.access(q, ALTER, kernel.credentials());
+        if (len < 0 || len > limits.msgmax()) throw ErrnoException.of(EINVAL);
+        if (mtype < 1) throw ErrnoException.of(EINVAL);
+        if (text == null || len > text.length) throw ErrnoException.of(EFAULT);
         for (;;) {
-            if (q.removed) return -EIDRM;
+            if (q.removed) throw ErrnoException.of(EIDRM);
             boolean full = len + q.cbytes > q.qbytes;
             if (!full && messages < limits.msgtql()) break;
-            if ((msgflg & IPC_NOWAIT) != 0) return -EAGAIN;
+            if ((msgflg & IPC_NOWAIT) != 0) throw ErrnoException.of(EAGAIN);
             if (full) q.writerWaits = true;
             else headerWaits = true;
-            error = kernel.sleep(full ? q.roomChannel : headerChannel, true);
-            if (q.removed) return -EIDRM;
-            if (error != 0) return -EINTR;
+            int error = kernel.sleep(full ? q.roomChannel : headerChannel, true);
+            if (q.removed) throw ErrnoException.of(EIDRM);
+            if (error != 0) throw ErrnoException.of(EINTR);
         }
         q.append(new Message(mtype, Arrays.copyOf(text, len)));
         messages++;
@@ -95,8 +93,6 @@ final class MessageQueues {
             q.readerWaits = false;
             kernel.wakeup(q.messageChannel);
         }
-        // Charged once the queue is consistent: the kernel may let another process in at a charge.
-        kernel.charge(copyCost(len));
         return 0;
     }
 
@@ -109,23 +105,22 @@ final class MessageQueues {
     int msgrcv(int msqid, long[] mtype, byte[] buf, int maxlen, long msgtyp, int msgflg) {
         kernel.charge(CALL_CYCLES);
         MessageQueue q = table.lookup(msqid);
-        if (q == null) return -EINVAL;
-        int error = Permissions.access(q, READ, kernel.credentials());
-        if (error != 0) return -error;
-        if (maxlen < 0) return -EINVAL;
-        if (buf == null || maxlen > buf.length || mtype != null && mtype.length == 0) return -EFAULT;
+        if (q == null) throw ErrnoException.of(EINVAL);
+        Permissions.access(q, READ, kernel.credentials());
+        if (maxlen < 0) throw ErrnoException.of(EINVAL);
+        if (buf == null || maxlen > buf.length || mtype != null && mtype.length == 0) throw ErrnoException.of(EFAULT);
         Message m;
         for (;;) {
-            if (q.removed) return -EIDRM;
+            if (q.removed) throw ErrnoException.of(EIDRM);
             m = q.find(msgtyp);
             if (m != null) break;
-            if ((msgflg & IPC_NOWAIT) != 0) return -ENOMSG;
+            if ((msgflg & IPC_NOWAIT) != 0) throw ErrnoException.of(ENOMSG);
             q.readerWaits = true;
-            error = kernel.sleep(q.messageChannel, true);
-            if (q.removed) return -EIDRM;
-            if (error != 0) return -EINTR;
+            int error = kernel.sleep(q.messageChannel, true);
+            if (q.removed) throw ErrnoException.of(EIDRM);
+            if (error != 0) throw ErrnoException.of(EINTR);
         }
-        if (m.text.length > maxlen && (msgflg & MSG_NOERROR) == 0) return -E2BIG;
+        if (m.text.length > maxlen && (msgflg & MSG_NOERROR) == 0) throw ErrnoException.of(E2BIG);
         int n = Math.min(m.text.length, maxlen);
         System.arraycopy(m.text, 0, buf, 0, n);
         if (mtype != null) mtype[0] = m.type;
@@ -138,7 +133,6 @@ final class MessageQueues {
             kernel.wakeup(q.roomChannel);
         }
         wakeHeaderWaiters();
-        kernel.charge(copyCost(n));
         return n;
     }
 
@@ -148,37 +142,35 @@ final class MessageQueues {
         Credentials cred = kernel.credentials();
         if (cmd == MSG_STAT) {
             MessageQueue q = table.byIndex(msqid);
-            if (q == null) return -EINVAL;
-            int r = stat(q, buf, cred);
-            return r == 0 ? q.id : r;
+            if (q == null) throw ErrnoException.of(EINVAL);
+            stat(q, buf, cred);
+            return q.id;
         }
         MessageQueue q = table.lookup(msqid);
-        if (q == null) return -EINVAL;
+        if (q == null) throw ErrnoException.of(EINVAL);
         switch (cmd) {
             case IPC_STAT:
                 return stat(q, buf, cred);
             case IPC_SET:
                 return set(q, buf, cred);
             case IPC_RMID: {
-                int error = Permissions.owner(q, cred);
-                if (error != 0) return -error;
+                Permissions.owner(q, cred);
                 remove(q);
                 return 0;
             }
             default:
-                return -EINVAL;
+                throw ErrnoException.of(EINVAL);
         }
     }
 
     private int set(MessageQueue q, MsqidDs[] buf, Credentials cred) {
-        int error = Permissions.owner(q, cred);
-        if (error != 0) return -error;
-        if (buf == null || buf.length == 0 || buf[0] == null || buf[0].perm() == null) return -EFAULT;
+        Permissions.owner(q, cred);
+        if (buf == null || buf.length == 0 || buf[0] == null || buf[0].perm() == null) throw ErrnoException.of(EFAULT);
         long qbytes = buf[0].qbytes();
         // msgctl(2): EPERM, "an attempt is being made to increase to the value of msg_qbytes, and the effective
         // user ID of the calling process is not equal to that of super user".
-        if (qbytes > q.qbytes && !cred.root()) return -EPERM;
-        if (qbytes < 0) return -EINVAL;
+        if (qbytes > q.qbytes && !cred.root()) throw ErrnoException.of(EPERM);
+        if (qbytes < 0) throw ErrnoException.of(EINVAL);
         boolean grew = qbytes > q.qbytes;
         q.set(buf[0].perm(), kernel.now());
         q.qbytes = qbytes;
@@ -190,9 +182,8 @@ final class MessageQueues {
     }
 
     private int stat(MessageQueue q, MsqidDs[] buf, Credentials cred) {
-        int error = Permissions.access(q, READ, cred);
-        if (error != 0) return -error;
-        if (buf == null || buf.length == 0) return -EFAULT;
+        Permissions.access(q, READ, cred);
+        if (buf == null || buf.length == 0) throw ErrnoException.of(EFAULT);
         buf[0] = q.stat(kernel.clockHz());
         return 0;
     }
@@ -213,9 +204,5 @@ final class MessageQueues {
             headerWaits = false;
             kernel.wakeup(headerChannel);
         }
-    }
-
-    private static long copyCost(int bytes) {
-        return ((bytes + 3L) >>> 2) * COPY_WORD_CYCLES;
     }
 }

@@ -3,6 +3,7 @@ package sprocket.ipc;
 import static sprocket.api.Errno.EAGAIN;
 import static sprocket.api.Errno.EPIPE;
 
+import sprocket.api.ErrnoException;
 import sprocket.api.Signals;
 import sprocket.api.kernel.KernelServices;
 import sprocket.api.sys.Fcntl;
@@ -20,8 +21,6 @@ final class Pipe {
     static final int PIPE_MAX = 10240;
     /** write(2): "Write requests of {PIPE_BUF} bytes or less shall not be interleaved"; IRIX's value. */
     static final int PIPE_BUF = 10240;
-    /** Kernel cycles to copy one 4-byte word between a caller's buffer and the pipe (a load and a store). */
-    static final long COPY_WORD_CYCLES = 2;
     /** st_dev of every pipe: they live on no mounted file system, so (st_dev, st_ino) names no real file. */
     static final int PIPE_DEV = 0xFFFF;
     /** pipe(2) makes the pipe readable and writable by its creator only. */
@@ -81,14 +80,14 @@ final class Pipe {
      * errno to [EAGAIN]. If ... O_NONBLOCK is clear, read() shall block the calling thread until some data
      * is written or the pipe is closed by all processes that had the pipe open for writing."
      */
-    int read(PipeEnd end, byte[] buf, int off, int len) {
+    int read(byte[] buf, int off, int len, boolean nonblocking) {
         if (len == 0) return 0;
         while (count == 0) {
             if (writers == 0) return 0;
-            if (end.nonblocking()) return -EAGAIN;
+            if (nonblocking) throw ErrnoException.of(EAGAIN);
             readerWaits = true;
             int error = kernel.sleep(dataChannel, true);
-            if (error != 0) return -error;
+            if (error != 0) throw ErrnoException.of(error);
         }
         int n = Math.min(len, count);
         int first = Math.min(n, PIPE_MAX - head);
@@ -101,7 +100,6 @@ final class Pipe {
             writerWaits = false;
             kernel.wakeup(roomChannel);
         }
-        kernel.charge(copyCost(n));
         return n;
     }
 
@@ -112,22 +110,22 @@ final class Pipe {
      * says: "If write() is interrupted by a signal after it successfully writes some data, it shall return
      * the number of bytes written."
      */
-    int write(PipeEnd end, byte[] buf, int off, int len) {
+    int write(byte[] buf, int off, int len, boolean nonblocking) {
         if (len == 0) return 0;
         boolean atomic = len <= PIPE_BUF;
         int done = 0;
         while (done < len) {
             if (readers == 0) {
                 kernel.signal(kernel.pid(), Signals.SIGPIPE);
-                return done > 0 ? done : -EPIPE;
+                return partial(done, EPIPE);
             }
             int room = PIPE_MAX - count;
             int left = len - done;
             if (atomic ? room < left : room == 0) {
-                if (end.nonblocking()) return done > 0 ? done : -EAGAIN;
+                if (nonblocking) return partial(done, EAGAIN);
                 writerWaits = true;
                 int error = kernel.sleep(roomChannel, true);
-                if (error != 0) return done > 0 ? done : -error;
+                if (error != 0) return partial(done, error);
                 continue;
             }
             int n = Math.min(room, left);
@@ -142,10 +140,14 @@ final class Pipe {
                 readerWaits = false;
                 kernel.wakeup(dataChannel);
             }
-            // Charged once the pipe is consistent: the kernel may let another process in at a charge.
-            kernel.charge(copyCost(n));
         }
         return done;
+    }
+
+    /** A write that stopped: the bytes already in, or the failure when there are none. */
+    private static int partial(int done, int errno) {
+        if (done > 0) return done;
+        throw ErrnoException.of(errno);
     }
 
     /** The last descriptor of one end was closed: wake the other side to see EOF or EPIPE. */
@@ -175,9 +177,5 @@ final class Pipe {
     @Override
     public String toString() {
         return "pipe#" + id;
-    }
-
-    private static long copyCost(int bytes) {
-        return ((bytes + 3L) >>> 2) * COPY_WORD_CYCLES;
     }
 }

@@ -24,6 +24,7 @@ import static sprocket.api.sys.IpcFlags.SETVAL;
 import static sprocket.ipc.Permissions.ALTER;
 import static sprocket.ipc.Permissions.READ;
 
+import sprocket.api.ErrnoException;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
 import sprocket.api.sys.Sembuf;
@@ -60,16 +61,17 @@ final class Semaphores {
         kernel.charge(CALL_CYCLES);
         // semget(2): EINVAL, "nsems is either less than or equal to zero or greater than the system-imposed
         // limit"; 0 is how a process names an existing set without knowing its size.
-        if (nsems < 0 || nsems > limits.semmsl()) return -EINVAL;
+        if (nsems < 0 || nsems > limits.semmsl()) throw ErrnoException.of(EINVAL);
         Credentials cred = kernel.credentials();
         int r = table.get(key, semflg, cred);
         if (r >= 0) {
             // "a semaphore identifier exists for key but the number of semaphores in the set ... is less than nsems"
-            return nsems > table.lookup(r).nsems ? -EINVAL : r;
+            if (nsems > table.lookup(r).nsems) throw ErrnoException.of(EINVAL);
+            return r;
         }
         if (r != IpcTable.CREATE) return r;
-        if (nsems == 0) return -EINVAL;
-        if (semaphores + nsems > limits.semmns()) return -ENOSPC;
+        if (nsems == 0) throw ErrnoException.of(EINVAL);
+        if (semaphores + nsems > limits.semmns()) throw ErrnoException.of(ENOSPC);
         int slot = table.freeSlot();
         var set = new SemaphoreSet(key, semflg, cred, slot, table.seq(slot), table.size(), nsems, kernel.now());
         table.add(set);
@@ -79,38 +81,38 @@ final class Semaphores {
 
     /** semop(2): every operation of {@code sops} or none, sleeping (interruptibly) while one cannot be done. */
     int semop(int semid, Sembuf[] sops) {
-        if (sops == null) return -EFAULT;
-        if (sops.length > limits.semopm()) return -E2BIG;
-        if (sops.length == 0) return -EINVAL;
+        if (sops == null) throw ErrnoException.of(EFAULT);
+        if (sops.length > limits.semopm()) throw ErrnoException.of(E2BIG);
+        if (sops.length == 0) throw ErrnoException.of(EINVAL);
         SemaphoreSet set = table.lookup(semid);
-        if (set == null) return -EINVAL;
+        if (set == null) throw ErrnoException.of(EINVAL);
         Credentials cred = kernel.credentials();
         for (Sembuf op : sops) {
-            if (op == null) return -EFAULT;
+            if (op == null) throw ErrnoException.of(EFAULT);
             // Waiting for zero only reads the semaphore; any other operation alters it.
-            int error = Permissions.access(set, op.op() != 0 ? ALTER : READ, cred);
-            if (error != 0) return -error;
-            if (op.num() < 0 || op.num() >= set.nsems) return -EFBIG;
+            Permissions.access(set, op.op() != 0 ? ALTER : READ, cred);
+            if (op.num() < 0 || op.num() >= set.nsems) throw ErrnoException.of(EFBIG);
         }
         int pid = kernel.pid();
         for (;;) {
             kernel.charge(OP_CYCLES * sops.length);
-            if (set.removed) return -EIDRM;
+            if (set.removed) throw ErrnoException.of(EIDRM);
             int verdict = set.tryApply(sops, limits.semvmx());
             if (verdict == SemaphoreSet.APPLIED) {
-                int error = undo.record(pid, set.id, sops);
-                if (error != 0) {
+                try {
+                    undo.record(pid, set.id, sops);
+                } catch (ErrnoException e) {
                     set.rollBack(sops, sops.length);
-                    return -error;
+                    throw e;
                 }
                 for (Sembuf op : sops) set.sempid[op.num()] = pid;
                 set.otime = kernel.now();
                 for (Sembuf op : sops) set.wake(kernel, op.num(), op.op() > 0);
                 return 0;
             }
-            if (verdict == SemaphoreSet.OUT_OF_RANGE) return -ERANGE;
+            if (verdict == SemaphoreSet.OUT_OF_RANGE) throw ErrnoException.of(ERANGE);
             Sembuf blocked = sops[verdict];
-            if ((blocked.flg() & IPC_NOWAIT) != 0) return -EAGAIN;
+            if ((blocked.flg() & IPC_NOWAIT) != 0) throw ErrnoException.of(EAGAIN);
             int num = blocked.num();
             boolean forZero = blocked.op() == 0;
             if (forZero) set.semzcnt[num]++;
@@ -119,25 +121,24 @@ final class Semaphores {
             if (forZero) set.semzcnt[num]--;
             else set.semncnt[num]--;
             // semop(2): "semid is removed from the system" fails the waiter with EIDRM; a signal with EINTR.
-            if (set.removed) return -EIDRM;
-            if (error != 0) return -EINTR;
+            if (set.removed) throw ErrnoException.of(EIDRM);
+            if (error != 0) throw ErrnoException.of(EINTR);
         }
     }
 
     /** semctl(2) with an integer argument or none: GETVAL, SETVAL, GETPID, GETNCNT, GETZCNT, IPC_RMID. */
     int semctl(int semid, int semnum, int cmd, int val) {
         kernel.charge(CALL_CYCLES);
-        if (cmd == SEM_STAT) return -EFAULT; // it needs a semid_ds buffer
+        if (cmd == SEM_STAT) throw ErrnoException.of(EFAULT); // it needs a semid_ds buffer
         SemaphoreSet set = table.lookup(semid);
-        if (set == null) return -EINVAL;
+        if (set == null) throw ErrnoException.of(EINVAL);
         Credentials cred = kernel.credentials();
         switch (cmd) {
             case IPC_RMID:
                 return remove(set, cred);
             case GETVAL, GETPID, GETNCNT, GETZCNT, SETVAL: {
-                int error = Permissions.access(set, cmd == SETVAL ? ALTER : READ, cred);
-                if (error != 0) return -error;
-                if (semnum < 0 || semnum >= set.nsems) return -EINVAL;
+                Permissions.access(set, cmd == SETVAL ? ALTER : READ, cred);
+                if (semnum < 0 || semnum >= set.nsems) throw ErrnoException.of(EINVAL);
                 return switch (cmd) {
                     case GETVAL -> set.semval[semnum];
                     case GETPID -> set.sempid[semnum];
@@ -147,9 +148,9 @@ final class Semaphores {
                 };
             }
             case GETALL, SETALL, IPC_STAT, IPC_SET:
-                return -EFAULT; // the argument is no address of the array or buffer they need
+                throw ErrnoException.of(EFAULT); // the argument is no address of the array or buffer they need
             default:
-                return -EINVAL;
+                throw ErrnoException.of(EINVAL);
         }
     }
 
@@ -157,13 +158,12 @@ final class Semaphores {
     int semctl(int semid, int cmd, int[] values) {
         kernel.charge(CALL_CYCLES);
         SemaphoreSet set = table.lookup(semid);
-        if (set == null) return -EINVAL;
+        if (set == null) throw ErrnoException.of(EINVAL);
         Credentials cred = kernel.credentials();
         if (cmd == IPC_RMID) return remove(set, cred);
-        if (cmd != GETALL && cmd != SETALL) return -EINVAL;
-        int error = Permissions.access(set, cmd == SETALL ? ALTER : READ, cred);
-        if (error != 0) return -error;
-        if (values == null || values.length < set.nsems) return -EFAULT;
+        if (cmd != GETALL && cmd != SETALL) throw ErrnoException.of(EINVAL);
+        Permissions.access(set, cmd == SETALL ? ALTER : READ, cred);
+        if (values == null || values.length < set.nsems) throw ErrnoException.of(EFAULT);
         if (cmd == GETALL) {
             System.arraycopy(set.semval, 0, values, 0, set.nsems);
             return 0;
@@ -171,7 +171,7 @@ final class Semaphores {
         // semctl(2): ERANGE, "cmd is SETVAL or SETALL and the value to which semval is to be set is greater
         // than the system-imposed maximum"; none is set then.
         for (int i = 0; i < set.nsems; i++) {
-            if (values[i] < 0 || values[i] > limits.semvmx()) return -ERANGE;
+            if (values[i] < 0 || values[i] > limits.semvmx()) throw ErrnoException.of(ERANGE);
         }
         for (int i = 0; i < set.nsems; i++) {
             boolean grew = values[i] > set.semval[i];
@@ -189,26 +189,25 @@ final class Semaphores {
         Credentials cred = kernel.credentials();
         if (cmd == SEM_STAT) {
             SemaphoreSet set = table.byIndex(semid);
-            if (set == null) return -EINVAL;
-            int r = stat(set, buf, cred);
-            return r == 0 ? set.id : r;
+            if (set == null) throw ErrnoException.of(EINVAL);
+            stat(set, buf, cred);
+            return set.id;
         }
         SemaphoreSet set = table.lookup(semid);
-        if (set == null) return -EINVAL;
+        if (set == null) throw ErrnoException.of(EINVAL);
         switch (cmd) {
             case IPC_STAT:
                 return stat(set, buf, cred);
             case IPC_SET: {
-                int error = Permissions.owner(set, cred);
-                if (error != 0) return -error;
-                if (buf == null || buf.length == 0 || buf[0] == null || buf[0].perm() == null) return -EFAULT;
+                Permissions.owner(set, cred);
+                if (buf == null || buf.length == 0 || buf[0] == null || buf[0].perm() == null) throw ErrnoException.of(EFAULT);
                 set.set(buf[0].perm(), kernel.now());
                 return 0;
             }
             case IPC_RMID:
                 return remove(set, cred);
             default:
-                return -EINVAL;
+                throw ErrnoException.of(EINVAL);
         }
     }
 
@@ -238,7 +237,7 @@ final class Semaphores {
     }
 
     private int setval(SemaphoreSet set, int semnum, int val) {
-        if (val < 0 || val > limits.semvmx()) return -ERANGE;
+        if (val < 0 || val > limits.semvmx()) throw ErrnoException.of(ERANGE);
         boolean grew = val > set.semval[semnum];
         set.semval[semnum] = val;
         set.sempid[semnum] = kernel.pid();
@@ -251,16 +250,14 @@ final class Semaphores {
     }
 
     private int stat(SemaphoreSet set, SemidDs[] buf, Credentials cred) {
-        int error = Permissions.access(set, READ, cred);
-        if (error != 0) return -error;
-        if (buf == null || buf.length == 0) return -EFAULT;
+        Permissions.access(set, READ, cred);
+        if (buf == null || buf.length == 0) throw ErrnoException.of(EFAULT);
         buf[0] = set.stat(kernel.clockHz());
         return 0;
     }
 
     private int remove(SemaphoreSet set, Credentials cred) {
-        int error = Permissions.owner(set, cred);
-        if (error != 0) return -error;
+        Permissions.owner(set, cred);
         table.remove(set);
         semaphores -= set.nsems;
         undo.clear(set.id, -1);

@@ -13,6 +13,7 @@ import static sprocket.ipc.Permissions.READ;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
+import sprocket.api.ErrnoException;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
 import sprocket.api.sys.ShmidDs;
@@ -62,13 +63,13 @@ final class SharedMemory {
         if (r >= 0) {
             // "a shared memory identifier exists for key but the size of the segment associated with it is less
             // than size and size is not equal to zero"
-            return size != 0 && size > table.lookup(r).segment.bytes() ? -EINVAL : r;
+            if (size != 0 && size > table.lookup(r).segment.bytes()) throw ErrnoException.of(EINVAL);
+            return r;
         }
         if (r != IpcTable.CREATE) return r;
         // "size is less than the system-imposed minimum or greater than the system-imposed maximum"
-        if (size < limits.shmmin() || size > limits.shmmax()) return -EINVAL;
-        Segment segment = memory.createSegment(CPU, size);
-        if (segment == null) return -ENOMEM;
+        if (size < limits.shmmin() || size > limits.shmmax()) throw ErrnoException.of(EINVAL);
+        Segment segment = memory.createSegment(CPU, size); // ENOMEM when memory is short
         int slot = table.freeSlot();
         var shm = new SharedMemorySegment(key, shmflg, cred, slot, table.seq(slot), table.size(), segment,
                 kernel.pid(), kernel.now());
@@ -81,13 +82,12 @@ final class SharedMemory {
      * shmat(2)'s check: read permission for SHM_RDONLY, else read and write. A removed segment's identifier names
      * nothing any more (SVR4 frees the slot at IPC_RMID), so it fails with EINVAL like any unknown one.
      */
-    Segment shmat(int shmid, int shmflg, int[] errno) {
+    Segment shmat(int shmid, int shmflg) {
         kernel.charge(CALL_CYCLES);
         SharedMemorySegment shm = table.lookup(shmid);
-        if (shm == null) return fail(errno, EINVAL);
+        if (shm == null) throw ErrnoException.of(EINVAL);
         int want = (shmflg & SHM_RDONLY) != 0 ? READ : READ | ALTER;
-        int error = Permissions.access(shm, want, kernel.credentials());
-        if (error != 0) return fail(errno, error);
+        Permissions.access(shm, want, kernel.credentials());
         return shm.segment;
     }
 
@@ -116,37 +116,34 @@ final class SharedMemory {
         Credentials cred = kernel.credentials();
         if (cmd == SHM_STAT) {
             SharedMemorySegment shm = table.byIndex(shmid);
-            if (shm == null) return -EINVAL;
-            int r = stat(shm, buf, cred);
-            return r == 0 ? shm.id : r;
+            if (shm == null) throw ErrnoException.of(EINVAL);
+            stat(shm, buf, cred);
+            return shm.id;
         }
         SharedMemorySegment shm = table.lookup(shmid);
-        if (shm == null) return -EINVAL;
+        if (shm == null) throw ErrnoException.of(EINVAL);
         switch (cmd) {
             case IPC_STAT:
                 return stat(shm, buf, cred);
             case IPC_SET: {
-                int error = Permissions.owner(shm, cred);
-                if (error != 0) return -error;
-                if (buf == null || buf.length == 0 || buf[0] == null || buf[0].perm() == null) return -EFAULT;
+                Permissions.owner(shm, cred);
+                if (buf == null || buf.length == 0 || buf[0] == null || buf[0].perm() == null) throw ErrnoException.of(EFAULT);
                 shm.set(buf[0].perm(), kernel.now());
                 return 0;
             }
             case IPC_RMID: {
-                int error = Permissions.owner(shm, cred);
-                if (error != 0) return -error;
+                Permissions.owner(shm, cred);
                 remove(shm);
                 return 0;
             }
             default:
-                return -EINVAL;
+                throw ErrnoException.of(EINVAL);
         }
     }
 
     private int stat(SharedMemorySegment shm, ShmidDs[] buf, Credentials cred) {
-        int error = Permissions.access(shm, READ, cred);
-        if (error != 0) return -error;
-        if (buf == null || buf.length == 0) return -EFAULT;
+        Permissions.access(shm, READ, cred);
+        if (buf == null || buf.length == 0) throw ErrnoException.of(EFAULT);
         buf[0] = shm.stat(kernel.clockHz());
         return 0;
     }
@@ -160,10 +157,5 @@ final class SharedMemory {
         table.remove(shm);
         bySegment.remove(shm.segment);
         memory.removeSegment(CPU, shm.segment);
-    }
-
-    private static Segment fail(int[] errno, int error) {
-        if (errno != null && errno.length > 0) errno[0] = error;
-        return null;
     }
 }

@@ -1,13 +1,10 @@
 package sprocket.ipc;
 
 import static sprocket.api.Errno.EAFNOSUPPORT;
-import static sprocket.api.Errno.EBADF;
-import static sprocket.api.Errno.EFAULT;
 import static sprocket.api.Errno.EINVAL;
-import static sprocket.api.Errno.ESPIPE;
 
 import java.util.List;
-import sprocket.api.fs.Lookup;
+import sprocket.api.ErrnoException;
 import sprocket.api.fs.OpenFile;
 import sprocket.api.ipc.SocketFile;
 import sprocket.api.kernel.KernelServices;
@@ -19,8 +16,8 @@ import sprocket.api.sys.Stat;
 
 /**
  * What every socket has (4.3BSD's {@code struct socket}, less the protocol): its family and type, its name, the
- * pending error a later call reports (SO_ERROR), its status flags and descriptor count as an entry of the open file
- * table, and the two channels its callers sleep on. read(2) and write(2) are recv and send without flags.
+ * pending error a later call reports (SO_ERROR), and the two channels its callers sleep on. The kernel keeps the open
+ * file it is behind; read(2) and write(2) are recv and send without flags.
  */
 abstract sealed class Sock implements SocketFile permits StreamSocket, DatagramSocket {
 
@@ -28,8 +25,6 @@ abstract sealed class Sock implements SocketFile permits StreamSocket, DatagramS
     static final int SOCK_DEV = 0xFFFE;
     /** fstat(2) of a socket: its type bits, and every permission (the socket has no name to protect). */
     static final int SOCK_MODE = FileMode.S_IFSOCK | 0777;
-    /** The status flags F_SETFL may change. */
-    private static final int SETTABLE = Fcntl.O_APPEND | Fcntl.O_NONBLOCK;
 
     final Sockets owner;
     final KernelServices kernel;
@@ -39,8 +34,6 @@ abstract sealed class Sock implements SocketFile permits StreamSocket, DatagramS
     private final int uid;
     private final int gid;
     private final long ctime;
-    private int flags = Fcntl.O_RDWR;
-    private int references = 1;
     /** Readers and acceptors sleep here; senders and connectors wait on {@link #room}. */
     final WaitChannel data;
     final WaitChannel room;
@@ -51,8 +44,10 @@ abstract sealed class Sock implements SocketFile permits StreamSocket, DatagramS
     /** shutdown(2) or the peer's close: no more sending, no more receiving. */
     boolean sendShut;
     boolean receiveShut;
-    /** The last descriptor went: every call that still reaches the socket (a sleeper) must give up. */
+    /** The last reference to its open file went: every call that still reaches the socket (a sleeper) must give up. */
     boolean closed;
+    /** The open file this socket is behind, known once a message carries it (the collector counts its references). */
+    OpenFile file;
     /** Queued messages that carry this socket (SCM_RIGHTS), kept by {@link InFlight}: Linux's u->inflight. */
     int inflight;
     /** {@link UnixGc}'s scratch: the socket's place in a collection, and its references no candidate's queue explains. */
@@ -73,8 +68,8 @@ abstract sealed class Sock implements SocketFile permits StreamSocket, DatagramS
         this.room = new WaitChannel(name + ".room");
     }
 
-    /** The socket's last descriptor was closed: disconnect, discard what is queued, give up the name. */
-    abstract void close();
+    /** The socket's open file was closed for the last time: disconnect, discard what is queued, give up the name. */
+    abstract void disconnect();
 
     /**
      * Adds the open files carried by the messages queued to be received here, and for a listener in its connections
@@ -100,11 +95,11 @@ abstract sealed class Sock implements SocketFile permits StreamSocket, DatagramS
     }
 
     @Override
-    public final int bind(Lookup at, SockAddr name) {
+    public final void bind(SockAddr name) {
         // bind(2): "EINVAL The socket is already bound to an address".
-        if (local != null) return -EINVAL;
-        if (name.family() != domain) return -EAFNOSUPPORT;
-        return owner.bind(this, at, name);
+        if (local != null) throw ErrnoException.of(EINVAL);
+        if (name.family() != domain) throw ErrnoException.of(EAFNOSUPPORT);
+        owner.bind(this, name);
     }
 
     @Override
@@ -113,32 +108,18 @@ abstract sealed class Sock implements SocketFile permits StreamSocket, DatagramS
     }
 
     @Override
-    public final int read(byte[] buf, int off, int len) {
-        if (references == 0) return -EBADF;
-        if (outside(buf, off, len)) return -EFAULT;
-        return receive(buf, off, len, 0, null, null, null);
+    public final int read(byte[] buf, int off, int len, int fflags) {
+        return receive(buf, off, len, dontWait(fflags), null, null, null);
     }
 
     @Override
-    public final int write(byte[] buf, int off, int len) {
-        if (references == 0) return -EBADF;
-        if (outside(buf, off, len)) return -EFAULT;
-        return send(buf, off, len, 0, null, null, null);
+    public final int write(byte[] buf, int off, int len, int fflags) {
+        return send(buf, off, len, dontWait(fflags), null, null);
     }
 
-    @Override
-    public final long lseek(long offset, int whence) {
-        return -ESPIPE;
-    }
-
-    @Override
-    public final int flags() {
-        return flags;
-    }
-
-    @Override
-    public final void setFlags(int newFlags) {
-        flags = (flags & ~SETTABLE) | (newFlags & SETTABLE);
+    /** MSG_DONTWAIT for an open file with O_NONBLOCK, as Linux's sock_read_iter makes it. */
+    private static int dontWait(int fflags) {
+        return (fflags & Fcntl.O_NONBLOCK) != 0 ? Socket.MSG_DONTWAIT : 0;
     }
 
     @Override
@@ -148,45 +129,39 @@ abstract sealed class Sock implements SocketFile permits StreamSocket, DatagramS
     }
 
     @Override
-    public final void hold() {
-        if (references == 0) throw new IllegalStateException(this + " is closed: nothing to hold");
-        references++;
+    public final void close() {
+        if (closed) throw new IllegalStateException(this + " closed twice");
+        closed = true;
+        disconnect();
+        owner.unbind(this);
+        owner.closed();
+        collect();
     }
 
     @Override
-    public final void release() {
-        if (references == 0) throw new IllegalStateException(this + " released more often than held");
-        if (--references == 0) {
-            closed = true;
-            close();
-            owner.unbind(this);
-            owner.closed();
-        }
-        // unp_gc: with sockets in flight, this close may have left a cycle only unreceivable messages hold. Unix
-        // collects at a socket's last close; a socket sent over itself never has one (its own message holds it),
-        // so every close of an AF_UNIX socket runs it here, and a run that closed everything ends with nothing left.
+    public final void released() {
+        collect();
+    }
+
+    /**
+     * unp_gc: with sockets in flight, a close may have left a cycle only unreceivable messages hold. Unix collects at
+     * a socket's last close; a socket sent over itself never has one (its own message holds it), so every close of a
+     * descriptor of an AF_UNIX socket runs it, and a run that closed everything ends with nothing left.
+     */
+    private void collect() {
         if (domain == Socket.AF_UNIX && owner.inFlight.total() > 0) owner.collectGarbage();
     }
 
-    @Override
-    public final int references() {
-        return references;
+    /** Whether this call may not sleep: MSG_DONTWAIT, which the kernel adds for an open file with O_NONBLOCK. */
+    static boolean nonblocking(int msgFlags) {
+        return (msgFlags & Socket.MSG_DONTWAIT) != 0;
     }
 
-    /** Whether this call may not sleep: O_NONBLOCK on the open file or MSG_DONTWAIT on the call. */
-    final boolean nonblocking(int msgFlags) {
-        return (flags & Fcntl.O_NONBLOCK) != 0 || (msgFlags & Socket.MSG_DONTWAIT) != 0;
-    }
-
-    /** Reports the pending error once, as sock_error() does: the negative errno, or 0 when there is none. */
-    final int takeError() {
+    /** Reports the pending error once, as sock_error() does. */
+    final void throwError() {
         int e = error;
         error = 0;
-        return -e;
-    }
-
-    final void charge(int bytes) {
-        kernel.charge(((bytes + 3L) >>> 2) * Pipe.COPY_WORD_CYCLES);
+        throw ErrnoException.of(e);
     }
 
     /** Open files that came with a message: to the receiver's list, each held for it, or released when unwanted. */
@@ -207,12 +182,14 @@ abstract sealed class Sock implements SocketFile permits StreamSocket, DatagramS
         for (OpenFile f : files) f.release();
     }
 
+    /** A call that stopped part of the way: the bytes already moved, or the failure when there are none. */
+    static int partial(int done, int errno) {
+        if (done > 0) return done;
+        throw ErrnoException.of(errno);
+    }
+
     @Override
     public String toString() {
         return data.toString().replace(".data", "");
-    }
-
-    private static boolean outside(byte[] buf, int off, int len) {
-        return buf == null || off < 0 || len < 0 || off > buf.length - len;
     }
 }

@@ -8,9 +8,9 @@ import static sprocket.api.Errno.EPROTONOSUPPORT;
 import static sprocket.api.Errno.EPROTOTYPE;
 import static sprocket.api.Errno.ESOCKTNOSUPPORT;
 
-import sprocket.api.fs.FileSystem;
-import sprocket.api.fs.Lookup;
+import sprocket.api.ErrnoException;
 import sprocket.api.ipc.SocketFile;
+import sprocket.api.ipc.SocketNames;
 import sprocket.api.kernel.KernelServices;
 import sprocket.api.sys.SockAddr;
 import sprocket.api.sys.SockAddrIn;
@@ -19,7 +19,7 @@ import sprocket.api.sys.Socket;
 
 /**
  * The socket layer of one boot: socket(2) and socketpair(2), the two address families' name spaces (AF_UNIX paths
- * in the file system, AF_INET ports on the loopback interface), and the count of live sockets.
+ * in the kernel's name space, AF_INET ports on the loopback interface), and the count of live sockets.
  */
 final class Sockets {
 
@@ -35,29 +35,24 @@ final class Sockets {
     final InFlight inFlight = new InFlight();
     private final UnixGc gc;
 
-    Sockets(KernelServices kernel, FileSystem fs, IpcLimits limits) {
+    Sockets(KernelServices kernel, SocketNames names, IpcLimits limits) {
         this.kernel = kernel;
         this.limits = limits;
-        this.names = new UnixNames(fs);
+        this.names = new UnixNames(names);
         this.gc = new UnixGc(inFlight, kernel);
     }
 
-    /** socket(2): a new socket, or null with the errno in {@code errno[0]}. */
-    SocketFile socket(int domain, int type, int protocol, int[] errno) {
-        int e = check(domain, type, protocol);
-        if (e != 0) {
-            errno[0] = e;
-            return null;
-        }
+    /** socket(2): a new socket. */
+    SocketFile socket(int domain, int type, int protocol) {
+        check(domain, type, protocol);
         return create(domain, type);
     }
 
-    /** socketpair(2): AF_UNIX only. 0 or a negative errno. */
-    int socketpair(int domain, int type, int protocol, SocketFile[] pair) {
-        int e = check(domain, type, protocol);
-        if (e != 0) return -e;
+    /** socketpair(2): AF_UNIX only. */
+    SocketFile[] socketpair(int domain, int type, int protocol) {
+        check(domain, type, protocol);
         // socketpair(2): "EOPNOTSUPP The specified protocol does not permit creation of socket pairs" (TCP, UDP).
-        if (domain != Socket.AF_UNIX) return -EOPNOTSUPP;
+        if (domain != Socket.AF_UNIX) throw ErrnoException.of(EOPNOTSUPP);
         Sock a = create(domain, type);
         Sock b = create(domain, type);
         if (type == Socket.SOCK_STREAM) {
@@ -65,22 +60,19 @@ final class Sockets {
         } else {
             DatagramSocket.join((DatagramSocket) a, (DatagramSocket) b);
         }
-        pair[0] = a;
-        pair[1] = b;
-        return 0;
+        return new SocketFile[] {a, b};
     }
 
     /** socket(2)'s errors, in the order Linux finds them: the family, then the type, then the protocol. */
-    private static int check(int domain, int type, int protocol) {
+    private static void check(int domain, int type, int protocol) {
         // socket(2): "EAFNOSUPPORT The implementation does not support the specified address family."
-        if (domain != Socket.AF_UNIX && domain != Socket.AF_INET) return EAFNOSUPPORT;
+        if (domain != Socket.AF_UNIX && domain != Socket.AF_INET) throw ErrnoException.of(EAFNOSUPPORT);
         // intro(2) ESOCKTNOSUPPORT: "no implementation for it exists" (raw, sequenced-packet, reliable datagrams).
-        if (type != Socket.SOCK_STREAM && type != Socket.SOCK_DGRAM) return ESOCKTNOSUPPORT;
+        if (type != Socket.SOCK_STREAM && type != Socket.SOCK_DGRAM) throw ErrnoException.of(ESOCKTNOSUPPORT);
         // socket(2): "EPROTONOSUPPORT The protocol is not supported by the address family, or the protocol is not
         // supported by the implementation."
         int implied = domain == Socket.AF_UNIX ? 0 : type == Socket.SOCK_STREAM ? Socket.IPPROTO_TCP : Socket.IPPROTO_UDP;
-        if (protocol != 0 && protocol != implied) return EPROTONOSUPPORT;
-        return 0;
+        if (protocol != 0 && protocol != implied) throw ErrnoException.of(EPROTONOSUPPORT);
     }
 
     private Sock create(int domain, int type) {
@@ -98,7 +90,7 @@ final class Sockets {
         return live;
     }
 
-    /** A socket's last descriptor was closed. */
+    /** A socket was closed. */
     void closed() {
         live--;
     }
@@ -125,15 +117,18 @@ final class Sockets {
         return domain == Socket.AF_UNIX ? SockAddrUn.UNNAMED : SockAddrIn.any(0);
     }
 
-    /** bind(2) of {@code s} (unbound, of {@code name}'s family): 0 or a negative errno. */
-    int bind(Sock s, Lookup at, SockAddr name) {
-        if (name instanceof SockAddrUn un) return names.bind(s, at, un);
-        return ports(s).bind(s, (SockAddrIn) name, kernel.credentials().euid());
+    /** bind(2) of {@code s} (unbound, of {@code name}'s family). */
+    void bind(Sock s, SockAddr name) {
+        if (name instanceof SockAddrUn un) {
+            names.bind(s, un);
+        } else {
+            ports(s).bind(s, (SockAddrIn) name, kernel.credentials().euid());
+        }
     }
 
     /** An AF_INET socket that sends or connects unbound gets an ephemeral port first (4.3BSD in_pcbbind). */
-    int autobind(Sock s) {
-        return ports(s).autobind(s, Socket.INADDR_ANY);
+    void autobind(Sock s) {
+        ports(s).autobind(s, Socket.INADDR_ANY);
     }
 
     /** The socket closed: it gives up its name or port. */
@@ -146,37 +141,32 @@ final class Sockets {
     }
 
     /**
-     * The socket of {@code from}'s type bound at {@code name}, or null with the errno in {@code errno[0]}:
-     * ENOENT and the other lookup errors, ECONNREFUSED when nothing is bound there, EPROTOTYPE when a socket of
-     * the other type is (connect(2): "The specified address has a different type than the socket bound to the
-     * specified peer address").
+     * The socket of {@code from}'s type bound at {@code name}: ENOENT and the other lookup errors, ECONNREFUSED when
+     * nothing is bound there, EPROTOTYPE when a socket of the other type is (connect(2): "The specified address has a
+     * different type than the socket bound to the specified peer address").
      */
-    Sock find(Sock from, Lookup at, SockAddr name, int[] errno) {
-        Sock s;
+    Sock find(Sock from, SockAddr name) {
         if (name instanceof SockAddrUn un) {
-            s = names.find(at, un, errno);
-            if (s == null) return null;
-            if (s.type != from.type) {
-                errno[0] = EPROTOTYPE;
-                return null;
-            }
+            Sock s = names.find(un);
+            if (s.type != from.type) throw ErrnoException.of(EPROTOTYPE);
             return s;
         }
         SockAddrIn in = (SockAddrIn) name;
-        int r = reachable(in);
-        if (r != 0) {
-            errno[0] = -r;
-            return null;
-        }
-        s = ports(from).find(in.port());
-        if (s == null) errno[0] = ECONNREFUSED;
+        reachable(in);
+        Sock s = ports(from).find(in.port());
+        if (s == null) throw ErrnoException.of(ECONNREFUSED);
         return s;
     }
 
+    /** The socket of {@code from}'s type on loopback port {@code name}, or null when none holds it. */
+    Sock findPort(Sock from, SockAddrIn name) {
+        return ports(from).find(name.port());
+    }
+
     /** Whether an AF_INET destination is this host: 127.0.0.1, or INADDR_ANY meaning it; else ENETUNREACH. */
-    int reachable(SockAddr name) {
+    void reachable(SockAddr name) {
         int addr = ((SockAddrIn) name).addr();
-        return addr == Socket.INADDR_LOOPBACK || addr == Socket.INADDR_ANY ? 0 : -ENETUNREACH;
+        if (addr != Socket.INADDR_LOOPBACK && addr != Socket.INADDR_ANY) throw ErrnoException.of(ENETUNREACH);
     }
 
     /** The address a connection or datagram shows for a socket bound to {@code name}: INADDR_ANY becomes 127.0.0.1. */

@@ -13,10 +13,11 @@ import static sprocket.api.Errno.EPIPE;
 
 import java.util.ArrayDeque;
 import java.util.List;
+import sprocket.api.ErrnoException;
 import sprocket.api.Signals;
-import sprocket.api.fs.Lookup;
 import sprocket.api.fs.OpenFile;
 import sprocket.api.ipc.SocketFile;
+import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.SockAddr;
 import sprocket.api.sys.Socket;
 
@@ -60,32 +61,30 @@ final class StreamSocket extends Sock {
     }
 
     @Override
-    public int listen(int backlog) {
+    public void listen(int backlog) {
         // listen(2): "EINVAL The socket is already connected."
-        if (state == State.CONNECTED) return -EINVAL;
+        if (state == State.CONNECTED) throw ErrnoException.of(EINVAL);
         if (local == null) {
             // listen(2): "EDESTADDRREQ The socket is not bound to a local address, and the protocol does not support
             // listening on an unbound socket." TCP binds an ephemeral port instead, as 4.3BSD's in_pcbbind does.
-            if (domain == Socket.AF_UNIX) return -EDESTADDRREQ;
-            int r = owner.autobind(this);
-            if (r != 0) return r;
+            if (domain == Socket.AF_UNIX) throw ErrnoException.of(EDESTADDRREQ);
+            owner.autobind(this);
         }
         state = State.LISTENING;
         // listen(2): a backlog beyond SOMAXCONN is cut down to it; one connection may always wait.
         this.backlog = Math.max(1, Math.min(backlog, owner.somaxconn()));
         kernel.wakeup(room);
-        return 0;
     }
 
     @Override
-    public SocketFile accept(SockAddr[] from, int[] errno) {
+    public SocketFile accept(SockAddr[] from, int fflags) {
         // accept(2): "EINVAL The socket is not accepting connections."
-        if (state != State.LISTENING) return fail(errno, EINVAL);
+        if (state != State.LISTENING) throw ErrnoException.of(EINVAL);
         while (pending.isEmpty()) {
-            if (nonblocking(0)) return fail(errno, EAGAIN);
+            if ((fflags & Fcntl.O_NONBLOCK) != 0) throw ErrnoException.of(EAGAIN);
             int e = kernel.sleep(data, true);
-            if (e != 0) return fail(errno, e);
-            if (state != State.LISTENING) return fail(errno, EINVAL);
+            if (e != 0) throw ErrnoException.of(e);
+            if (state != State.LISTENING) throw ErrnoException.of(EINVAL);
         }
         StreamSocket s = pending.pollFirst();
         s.unaccepted = false;
@@ -94,33 +93,23 @@ final class StreamSocket extends Sock {
         return s;
     }
 
-    private static SocketFile fail(int[] errno, int e) {
-        errno[0] = e;
-        return null;
-    }
-
     @Override
-    public int connect(Lookup at, SockAddr name) {
+    public void connect(SockAddr name, int fflags) {
         // connect(2): "EOPNOTSUPP The socket is listening and cannot be connected"; "EISCONN The specified socket is
         // connection-mode and is already connected".
-        if (state == State.LISTENING) return -EOPNOTSUPP;
-        if (state == State.CONNECTED) return -EISCONN;
-        if (name.family() != domain) return -EAFNOSUPPORT;
-        int[] errno = new int[1];
-        Sock found = owner.find(this, at, name, errno);
-        if (found == null) return -errno[0];
-        if (local == null && domain == Socket.AF_INET) {
-            int r = owner.autobind(this);
-            if (r != 0) return r;
-        }
+        if (state == State.LISTENING) throw ErrnoException.of(EOPNOTSUPP);
+        if (state == State.CONNECTED) throw ErrnoException.of(EISCONN);
+        if (name.family() != domain) throw ErrnoException.of(EAFNOSUPPORT);
+        Sock found = owner.find(this, name);
+        if (local == null && domain == Socket.AF_INET) owner.autobind(this);
         StreamSocket listener = (StreamSocket) found;
         while (true) {
             // connect(2): "ECONNREFUSED The target address was not listening for connections".
-            if (listener.closed || listener.state != State.LISTENING) return -ECONNREFUSED;
+            if (listener.closed || listener.state != State.LISTENING) throw ErrnoException.of(ECONNREFUSED);
             if (listener.pending.size() < listener.backlog) break;
-            if (nonblocking(0)) return -EAGAIN;
+            if ((fflags & Fcntl.O_NONBLOCK) != 0) throw ErrnoException.of(EAGAIN);
             int e = kernel.sleep(listener.room, true);
-            if (e != 0) return -e;
+            if (e != 0) throw ErrnoException.of(e);
         }
         StreamSocket server = owner.newStream(domain);
         server.local = owner.accepted(listener.local);
@@ -131,16 +120,15 @@ final class StreamSocket extends Sock {
         server.unaccepted = true;
         listener.pending.addLast(server);
         kernel.wakeup(listener.data);
-        return 0;
     }
 
     @Override
-    public int send(byte[] buf, int off, int len, int flags, Lookup at, SockAddr to, List<OpenFile> rights) {
-        if ((flags & Socket.MSG_OOB) != 0) return -EOPNOTSUPP;
+    public int send(byte[] buf, int off, int len, int flags, SockAddr to, List<OpenFile> rights) {
+        if ((flags & Socket.MSG_OOB) != 0) throw ErrnoException.of(EOPNOTSUPP);
         // sendto(2): "EISCONN A destination address was specified and the socket is already connected".
-        if (to != null) return state == State.CONNECTED ? -EISCONN : -ENOTCONN;
-        if (state != State.CONNECTED) return -ENOTCONN;
-        if (rights != null && domain != Socket.AF_UNIX) return -EINVAL;
+        if (to != null) throw ErrnoException.of(state == State.CONNECTED ? EISCONN : ENOTCONN);
+        if (state != State.CONNECTED) throw ErrnoException.of(ENOTCONN);
+        if (rights != null && domain != Socket.AF_UNIX) throw ErrnoException.of(EINVAL);
         int done = 0;
         while (done < len || len == 0) {
             // send(2): "EPIPE The socket is shut down for writing, or the socket is connection-mode and is no
@@ -149,21 +137,20 @@ final class StreamSocket extends Sock {
             if (sendShut || peer == null || peer.receiveShut) {
                 if (done > 0) return done;
                 kernel.signal(kernel.pid(), Signals.SIGPIPE);
-                return -EPIPE;
+                throw ErrnoException.of(EPIPE);
             }
             if (len == 0) return 0;
             int space = peer.buffer.room();
             if (space == 0) {
-                if (nonblocking(flags)) return done > 0 ? done : -EAGAIN;
+                if (nonblocking(flags)) return partial(done, EAGAIN);
                 int e = kernel.sleep(peer.room, true);
-                if (e != 0) return done > 0 ? done : -e;
+                if (e != 0) return partial(done, e);
                 continue;
             }
             int n = Math.min(space, len - done);
             peer.buffer.put(buf, off + done, n, done == 0 ? rights : null);
             done += n;
             kernel.wakeup(peer.data);
-            charge(n);
         }
         return done;
     }
@@ -171,9 +158,9 @@ final class StreamSocket extends Sock {
     @Override
     public int receive(byte[] buf, int off, int len, int flags, SockAddr[] from, List<OpenFile> rights,
             int[] msgFlags) {
-        if ((flags & Socket.MSG_OOB) != 0) return -EOPNOTSUPP;
+        if ((flags & Socket.MSG_OOB) != 0) throw ErrnoException.of(EOPNOTSUPP);
         // recv(2): "ENOTCONN A receive is attempted on a connection-mode socket that is not connected."
-        if (state != State.CONNECTED) return -ENOTCONN;
+        if (state != State.CONNECTED) throw ErrnoException.of(ENOTCONN);
         if (len == 0) return 0;
         boolean peek = (flags & Socket.MSG_PEEK) != 0;
         boolean all = (flags & Socket.MSG_WAITALL) != 0 && !peek;
@@ -183,30 +170,29 @@ final class StreamSocket extends Sock {
                 int n = buffer.take(buf, off + done, len - done, peek, rights);
                 done += n;
                 if (!peek) kernel.wakeup(room);
-                charge(n);
                 // recv(2): MSG_WAITALL "requests that the function block until the full amount of data can be
                 // returned"; it still returns early at end of file, an error, a signal, or passed descriptors.
                 if (!all || buffer.tookRights) break;
                 continue;
             }
             if (done > 0) break;
-            if (error != 0) return takeError();
+            if (error != 0) throwError();
             // recv(2): "If no messages are available ... and the peer has performed an orderly shutdown, recv()
             // shall return 0."
             if (receiveShut) break;
-            if (nonblocking(flags)) return -EAGAIN;
+            if (nonblocking(flags)) throw ErrnoException.of(EAGAIN);
             int e = kernel.sleep(data, true);
-            if (e != 0) return done > 0 ? done : -e;
+            if (e != 0) throw ErrnoException.of(e);
         }
         if (from != null) from[0] = peerAddress;
         return done;
     }
 
     @Override
-    public int shutdown(int how) {
-        if (how < Socket.SHUT_RD || how > Socket.SHUT_RDWR) return -EINVAL;
+    public void shutdown(int how) {
+        if (how < Socket.SHUT_RD || how > Socket.SHUT_RDWR) throw ErrnoException.of(EINVAL);
         // shutdown(2): "ENOTCONN The socket is not connected."
-        if (state != State.CONNECTED) return -ENOTCONN;
+        if (state != State.CONNECTED) throw ErrnoException.of(ENOTCONN);
         if (how != Socket.SHUT_WR) {
             receiveShut = true;
             kernel.wakeup(data);
@@ -219,7 +205,6 @@ final class StreamSocket extends Sock {
                 kernel.wakeup(peer.data);
             }
         }
-        return 0;
     }
 
     @Override
@@ -240,10 +225,10 @@ final class StreamSocket extends Sock {
     }
 
     @Override
-    void close() {
+    void disconnect() {
         // Connections nobody accepted are closed with their listener: their connectors see a reset.
         StreamSocket s;
-        while ((s = pending.pollFirst()) != null) s.release();
+        while ((s = pending.pollFirst()) != null) s.close();
         if (peer != null) {
             StreamSocket other = peer;
             other.peer = null;

@@ -1,9 +1,9 @@
 package sprocket.ipc;
 
-import sprocket.api.fs.FileSystem;
 import sprocket.api.ipc.Ipc;
+import sprocket.api.ipc.PipeEnds;
 import sprocket.api.ipc.SocketFile;
-import sprocket.api.fs.PipeResult;
+import sprocket.api.ipc.SocketNames;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
 import sprocket.api.sys.MsqidDs;
@@ -28,20 +28,20 @@ final class SysvIpc implements Ipc {
     private int nextId = 1;
     private int live;
 
-    SysvIpc(KernelServices kernel, MemoryManager memory, FileSystem fs, IpcLimits limits) {
+    SysvIpc(KernelServices kernel, MemoryManager memory, SocketNames names, IpcLimits limits) {
         this.kernel = kernel;
-        this.sockets = new Sockets(kernel, fs, limits);
+        this.sockets = new Sockets(kernel, names, limits);
         this.semaphores = new Semaphores(kernel, limits);
         this.queues = new MessageQueues(kernel, limits);
         this.shm = new SharedMemory(kernel, memory, limits);
     }
 
     @Override
-    public PipeResult pipe() {
+    public PipeEnds pipe() {
         Credentials cred = kernel.credentials();
         Pipe pipe = new Pipe(this, kernel, nextId++, cred.euid(), cred.egid());
         live++;
-        return new PipeResult(pipe.readEnd(), pipe.writeEnd(), 0);
+        return new PipeEnds(pipe.readEnd(), pipe.writeEnd());
     }
 
     @Override
@@ -50,13 +50,13 @@ final class SysvIpc implements Ipc {
     }
 
     @Override
-    public SocketFile socket(int domain, int type, int protocol, int[] errno) {
-        return sockets.socket(domain, type, protocol, errno);
+    public SocketFile socket(int domain, int type, int protocol) {
+        return sockets.socket(domain, type, protocol);
     }
 
     @Override
-    public int socketpair(int domain, int type, int protocol, SocketFile[] pair) {
-        return sockets.socketpair(domain, type, protocol, pair);
+    public SocketFile[] socketpair(int domain, int type, int protocol) {
+        return sockets.socketpair(domain, type, protocol);
     }
 
     @Override
@@ -120,8 +120,8 @@ final class SysvIpc implements Ipc {
     }
 
     @Override
-    public Segment shmat(int shmid, int shmflg, int[] errno) {
-        return shm.shmat(shmid, shmflg, errno);
+    public Segment shmat(int shmid, int shmflg) {
+        return shm.shmat(shmid, shmflg);
     }
 
     @Override

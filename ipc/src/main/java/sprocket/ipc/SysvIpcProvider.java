@@ -57,6 +57,6 @@ public final class SysvIpcProvider implements IpcProvider {
     public Ipc create(IpcContext context) {
         IpcLimits limits = IpcLimits.from(context.kernel().settings());
         LOG.debug("sysv IPC: PIPE_MAX {}, PIPE_BUF {}, {}", Pipe.PIPE_MAX, Pipe.PIPE_BUF, limits);
-        return new SysvIpc(context.kernel(), context.memory(), context.fileSystem(), limits);
+        return new SysvIpc(context.kernel(), context.memory(), context.names(), limits);
     }
 }

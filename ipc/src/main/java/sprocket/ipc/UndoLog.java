@@ -8,6 +8,7 @@ import static sprocket.api.sys.IpcFlags.SEM_UNDO;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import sprocket.api.ErrnoException;
 import sprocket.api.sys.Sembuf;
 
 /**
@@ -83,11 +84,11 @@ final class UndoLog {
     }
 
     /**
-     * Records the SEM_UNDO operations of a semop that was just applied, all or none: returns 0, or ERANGE
-     * when an adjustment would pass SEMAEM, EINVAL past SEMUME entries for the process, ENOSPC past SEMMNU
-     * processes (semop(2)).
+     * Records the SEM_UNDO operations of a semop that was just applied, all or none; throws ERANGE when an
+     * adjustment would pass SEMAEM, EINVAL past SEMUME entries for the process, ENOSPC past SEMMNU processes
+     * (semop(2)).
      */
-    int record(int pid, int setId, Sembuf[] sops) {
+    void record(int pid, int setId, Sembuf[] sops) {
         Entries e = byPid.get(pid);
         int fresh = 0;
         for (int i = 0; i < sops.length; i++) {
@@ -102,12 +103,12 @@ final class UndoLog {
             for (int j = i; j < sops.length; j++) {
                 if ((sops[j].flg() & SEM_UNDO) != 0 && sops[j].num() == n) adj -= sops[j].op();
             }
-            if (Math.abs(adj) > semaem) return ERANGE;
+            if (Math.abs(adj) > semaem) throw ErrnoException.of(ERANGE);
             if (adj != 0 && (e == null || e.find(setId, n) < 0)) fresh++;
         }
-        if (e == null && fresh == 0) return 0;
-        if (e == null && byPid.size() >= semmnu) return ENOSPC;
-        if ((e == null ? 0 : e.count) + fresh > semume) return EINVAL;
+        if (e == null && fresh == 0) return;
+        if (e == null && byPid.size() >= semmnu) throw ErrnoException.of(ENOSPC);
+        if ((e == null ? 0 : e.count) + fresh > semume) throw ErrnoException.of(EINVAL);
         if (e == null) {
             e = new Entries(semume);
             byPid.put(pid, e);
@@ -116,7 +117,6 @@ final class UndoLog {
             if ((op.flg() & SEM_UNDO) != 0) e.add(setId, op.num(), -op.op());
         }
         if (e.count == 0) byPid.remove(pid);
-        return 0;
     }
 
     /** The process's adjustment for one semaphore (0 if none). */

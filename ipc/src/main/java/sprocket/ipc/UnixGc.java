@@ -46,7 +46,7 @@ final class UnixGc {
             List<Sock> candidates = new ArrayList<>();
             for (Sock s : inFlight.sockets()) {
                 // No descriptor and no call holds it: only messages do.
-                if (s.references() == s.inflight) {
+                if (s.file.references() == s.inflight) {
                     s.gcState = CANDIDATE;
                     s.gcRefs = s.inflight;
                     candidates.add(s);
@@ -59,7 +59,7 @@ final class UnixGc {
                 carried.clear();
                 c.queuedRights(carried);
                 for (OpenFile f : carried) {
-                    if (f instanceof Sock s && s.gcState == CANDIDATE) s.gcRefs--;
+                    if (f.ops() instanceof Sock s && s.gcState == CANDIDATE) s.gcRefs--;
                 }
             }
             // Those are reachable, and so is everything their queues carry, transitively.
@@ -75,7 +75,7 @@ final class UnixGc {
                 carried.clear();
                 r.queuedRights(carried);
                 for (OpenFile f : carried) {
-                    if (f instanceof Sock s && s.gcState == CANDIDATE) {
+                    if (f.ops() instanceof Sock s && s.gcState == CANDIDATE) {
                         s.gcState = REACHABLE;
                         reached.addLast(s);
                     }

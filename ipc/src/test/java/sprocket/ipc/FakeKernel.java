@@ -10,6 +10,7 @@ import java.util.function.IntSupplier;
 import java.util.random.RandomGenerator;
 import sprocket.api.Errno;
 import sprocket.api.ipc.IpcContext;
+import sprocket.api.ipc.SocketNames;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
 import sprocket.api.spi.Counter;
@@ -40,7 +41,7 @@ final class FakeKernel implements KernelServices {
     /** The memory manager the IPC set gets: shared-memory segments only. */
     final FakeMemory memory = new FakeMemory();
 
-    /** The file system the IPC set gets: socket nodes only. */
+    /** The name space the IPC set gets: socket nodes only. */
     final FakeNames names = new FakeNames(this);
 
     FakeKernel() {
@@ -72,7 +73,7 @@ final class FakeKernel implements KernelServices {
             }
 
             @Override
-            public sprocket.api.fs.FileSystem fileSystem() {
+            public SocketNames names() {
                 return names;
             }
         };

@@ -37,10 +37,10 @@ class MessageQueuesTest {
     private static final Credentials ROOT = new Credentials(0, 0, 0, 0, 022);
 
     private final FakeKernel kernel = new FakeKernel();
-    private SysvIpc ipc;
+    private SysvCalls ipc;
 
-    private SysvIpc ipc() {
-        if (ipc == null) ipc = (SysvIpc) new SysvIpcProvider().create(kernel.context());
+    private SysvCalls ipc() {
+        if (ipc == null) ipc = new SysvCalls((SysvIpc) new SysvIpcProvider().create(kernel.context()));
         return ipc;
     }
 

@@ -18,8 +18,8 @@ class PipeStreamTest {
             var random = new SplittableRandom(seed);
             var kernel = new FakeKernel();
             var p = new SysvIpcProvider().create(kernel.context()).pipe();
-            var r = p.readEnd();
-            var w = p.writeEnd();
+            var r = new FakeEntry(p.readEnd(), Fcntl.O_RDONLY);
+            var w = new FakeEntry(p.writeEnd(), Fcntl.O_WRONLY);
             r.setFlags(Fcntl.O_NONBLOCK);
             w.setFlags(Fcntl.O_NONBLOCK);
             var model = new ArrayDeque<Byte>();

@@ -31,10 +31,10 @@ class SharedMemoryTest {
     private static final Credentials ROOT = new Credentials(0, 0, 0, 0, 022);
 
     private final FakeKernel kernel = new FakeKernel();
-    private SysvIpc ipc;
+    private SysvCalls ipc;
 
-    private SysvIpc ipc() {
-        if (ipc == null) ipc = (SysvIpc) new SysvIpcProvider().create(kernel.context());
+    private SysvCalls ipc() {
+        if (ipc == null) ipc = new SysvCalls((SysvIpc) new SysvIpcProvider().create(kernel.context()));
         return ipc;
     }
 
@@ -46,9 +46,8 @@ class SharedMemoryTest {
 
     /** shmat's IPC half as the kernel runs it: the check, the memory manager's attach, then attached. */
     private FakeMemory.FakeSegment attach(int id, int flg) {
-        int[] errno = new int[1];
-        Segment s = ipc().shmat(id, flg, errno);
-        assertThat(s).as("shmat errno %d", errno[0]).isNotNull();
+        Segment s = ipc().shmat(id, flg);
+        assertThat(s).isNotNull();
         var f = (FakeMemory.FakeSegment) s;
         f.attach();
         ipc().attached(s);
@@ -57,9 +56,10 @@ class SharedMemoryTest {
 
     /** shmat's errno, with no segment handed over. */
     private int attachError(int id, int flg) {
-        int[] errno = new int[1];
-        assertThat(ipc().shmat(id, flg, errno)).isNull();
-        return errno[0];
+        return -SysvCalls.call(() -> {
+            ipc().shmat(id, flg);
+            return 0;
+        });
     }
 
     private void detach(FakeMemory.FakeSegment s) {

@@ -10,55 +10,59 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import sprocket.api.fs.Lookup;
 import sprocket.api.fs.OpenFile;
 import sprocket.api.ipc.Ipc;
+import sprocket.api.ipc.PipeEnds;
 import sprocket.api.ipc.SocketFile;
+import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.SockAddrUn;
 import sprocket.api.sys.Socket;
 
 /**
  * The collector of sockets in flight (unp_gc): "a socket whose only references are from in-flight messages of
  * unreachable sockets is garbage; its queued messages are discarded (releasing the files they hold)", and a socket
- * still reachable from a descriptor is left alone, whatever it carries.
+ * still reachable from a descriptor is left alone, whatever it carries. Each socket is behind an open-file entry like
+ * the kernel's, whose references the collector counts.
  */
 class UnixGcTest {
 
     private final FakeKernel kernel = new FakeKernel();
     private final Ipc ipc = new SysvIpcProvider().create(kernel.context());
 
-    private Lookup at() {
-        return new Lookup(null, null, kernel.credentials());
+    private FakeEntry[] pair(int type) {
+        return entries(ipc.socketpair(Socket.AF_UNIX, type, 0));
     }
 
-    private SocketFile[] pair(int type) {
-        SocketFile[] p = new SocketFile[2];
-        assertThat(ipc.socketpair(Socket.AF_UNIX, type, 0, p)).isZero();
-        return p;
+    private static FakeEntry[] entries(SocketFile[] p) {
+        return new FakeEntry[] {new FakeEntry(p[0], Fcntl.O_RDWR), new FakeEntry(p[1], Fcntl.O_RDWR)};
+    }
+
+    private static SocketFile so(FakeEntry e) {
+        return (SocketFile) e.ops();
     }
 
     /** sendmsg(2) with SCM_RIGHTS as the kernel does it: each file held once for the message. */
-    private void pass(SocketFile over, String text, OpenFile... files) {
+    private static void pass(FakeEntry over, String text, OpenFile... files) {
         List<OpenFile> rights = files.length == 0 ? null : new ArrayList<>();
         for (OpenFile f : files) {
             f.hold();
             rights.add(f);
         }
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        assertThat(over.send(b, 0, b.length, 0, at(), null, rights)).isEqualTo(b.length);
+        assertThat(so(over).send(b, 0, b.length, 0, null, rights)).isEqualTo(b.length);
     }
 
     /** recvmsg(2): the text, and the files that came with it into {@code got}. */
-    private static String receive(SocketFile from, List<OpenFile> got) {
+    private static String receive(FakeEntry from, List<OpenFile> got) {
         byte[] b = new byte[64];
-        int n = from.receive(b, 0, b.length, Socket.MSG_DONTWAIT, null, got, null);
+        int n = FakeEntry.call(() -> so(from).receive(b, 0, b.length, Socket.MSG_DONTWAIT, null, got, null));
         return n < 0 ? "-" + -n : new String(b, 0, n, StandardCharsets.UTF_8);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {Socket.SOCK_STREAM, Socket.SOCK_DGRAM})
     void a_socket_sent_over_itself_and_closed_is_freed(int type) {
-        SocketFile[] p = pair(type);
+        FakeEntry[] p = pair(type);
         // p[1] goes to p[1]'s own receive queue: after both closes, only that message holds it.
         pass(p[0], "self", p[1]);
         p[0].release();
@@ -70,8 +74,8 @@ class UnixGcTest {
 
     @Test
     void two_socketpairs_each_carrying_the_other_s_end_are_freed() {
-        SocketFile[] one = pair(Socket.SOCK_STREAM);
-        SocketFile[] two = pair(Socket.SOCK_DGRAM);
+        FakeEntry[] one = pair(Socket.SOCK_STREAM);
+        FakeEntry[] two = pair(Socket.SOCK_DGRAM);
         pass(one[0], "to one", two[1]);
         pass(two[0], "to two", one[1]);
         one[0].release();
@@ -85,9 +89,9 @@ class UnixGcTest {
 
     @Test
     void a_socket_in_flight_that_is_still_reachable_is_not_freed_and_is_received_intact_later() {
-        SocketFile[] rx = pair(Socket.SOCK_STREAM);
-        SocketFile[] mid = pair(Socket.SOCK_DGRAM);
-        SocketFile[] far = pair(Socket.SOCK_STREAM);
+        FakeEntry[] rx = pair(Socket.SOCK_STREAM);
+        FakeEntry[] mid = pair(Socket.SOCK_DGRAM);
+        FakeEntry[] far = pair(Socket.SOCK_STREAM);
         // A chain: far[0] queued on mid[1], mid[1] queued on rx[1], whose descriptor stays open.
         pass(far[1], "hello", far[0]);
         pass(mid[0], "carries far", far[0]);
@@ -110,37 +114,39 @@ class UnixGcTest {
         assertThat(got).containsExactly(far[0]);
         assertThat(far[0].references()).isEqualTo(2);
         far[0].release();
-        for (SocketFile s : new SocketFile[] {rx[1], mid[1], far[0], far[1]}) s.release();
+        for (FakeEntry s : new FakeEntry[] {rx[1], mid[1], far[0], far[1]}) s.release();
         assertThat(ipc.liveSockets()).isZero();
     }
 
     @Test
     void regular_files_in_flight_on_garbage_sockets_are_released() {
-        SocketFile[] p = pair(Socket.SOCK_DGRAM);
-        FakeFile file = new FakeFile("data".getBytes(StandardCharsets.UTF_8));
-        var pipe = ipc.pipe();
+        FakeEntry[] p = pair(Socket.SOCK_DGRAM);
+        FakeEntry file = FakeEntry.file();
+        PipeEnds ends = ipc.pipe();
+        FakeEntry readEnd = new FakeEntry(ends.readEnd(), Fcntl.O_RDONLY);
+        FakeEntry writeEnd = new FakeEntry(ends.writeEnd(), Fcntl.O_WRONLY);
         pass(p[0], "the file", file);
-        pass(p[0], "the socket", p[1], pipe.writeEnd());
+        pass(p[0], "the socket", p[1], writeEnd);
         pass(p[0], "plain", new OpenFile[0]);
         file.release();
-        pipe.writeEnd().release();
+        writeEnd.release();
         assertThat(file.references()).isEqualTo(1);
         p[0].release();
         p[1].release();
         assertThat(ipc.liveSockets()).isZero();
         assertThat(file.references()).isZero();
-        assertThat(pipe.readEnd().references()).isEqualTo(1);
-        pipe.readEnd().release();
+        assertThat(readEnd.references()).isEqualTo(1);
+        readEnd.release();
         assertThat(ipc.livePipes()).isZero();
     }
 
     @Test
     void a_listener_carried_only_by_a_connection_it_never_accepted_is_garbage_and_the_connection_is_reset() {
-        SocketFile listener = ipc.socket(Socket.AF_UNIX, Socket.SOCK_STREAM, 0, new int[1]);
-        assertThat(listener.bind(at(), new SockAddrUn("/tmp/l"))).isZero();
-        assertThat(listener.listen(1)).isZero();
-        SocketFile client = ipc.socket(Socket.AF_UNIX, Socket.SOCK_STREAM, 0, new int[1]);
-        assertThat(client.connect(at(), new SockAddrUn("/tmp/l"))).isZero();
+        FakeEntry listener = new FakeEntry(ipc.socket(Socket.AF_UNIX, Socket.SOCK_STREAM, 0), Fcntl.O_RDWR);
+        so(listener).bind(new SockAddrUn("/tmp/l"));
+        so(listener).listen(1);
+        FakeEntry client = new FakeEntry(ipc.socket(Socket.AF_UNIX, Socket.SOCK_STREAM, 0), Fcntl.O_RDWR);
+        so(client).connect(new SockAddrUn("/tmp/l"), 0);
         // The listener rides in the queue of its own unaccepted connection (Linux scan_children scans embryos).
         pass(client, "you", listener);
         assertThat(ipc.liveSockets()).isEqualTo(3);
@@ -155,12 +161,12 @@ class UnixGcTest {
 
     @Test
     void a_peeked_socket_lives_while_the_peeker_holds_it() {
-        SocketFile[] p = pair(Socket.SOCK_STREAM);
+        FakeEntry[] p = pair(Socket.SOCK_STREAM);
         pass(p[0], "x", p[1]);
         p[0].release();
         List<OpenFile> got = new ArrayList<>();
         byte[] b = new byte[1];
-        assertThat(p[1].receive(b, 0, 1, Socket.MSG_PEEK, null, got, null)).isEqualTo(1);
+        assertThat(so(p[1]).receive(b, 0, 1, Socket.MSG_PEEK, null, got, null)).isEqualTo(1);
         p[1].release();
         // The peek gave the caller a reference of its own: not every reference is a message in flight.
         assertThat(ipc.liveSockets()).isEqualTo(1);
@@ -179,20 +185,18 @@ class UnixGcTest {
             Ipc set = new SysvIpcProvider().create(k.context());
             SplittableRandom random = new SplittableRandom(seed);
             int pairs = 2 + random.nextInt(4);
-            SocketFile[] socks = new SocketFile[2 * pairs];
+            FakeEntry[] socks = new FakeEntry[2 * pairs];
             int[] fds = new int[socks.length];
             List<List<Integer>> queues = new ArrayList<>();
             for (int i = 0; i < pairs; i++) {
-                SocketFile[] p = new SocketFile[2];
                 int type = random.nextBoolean() ? Socket.SOCK_STREAM : Socket.SOCK_DGRAM;
-                assertThat(set.socketpair(Socket.AF_UNIX, type, 0, p)).isZero();
+                FakeEntry[] p = entries(set.socketpair(Socket.AF_UNIX, type, 0));
                 socks[2 * i] = p[0];
                 socks[2 * i + 1] = p[1];
                 fds[2 * i] = fds[2 * i + 1] = 1;
                 queues.add(new ArrayList<>());
                 queues.add(new ArrayList<>());
             }
-            Lookup at = new Lookup(null, null, k.credentials());
             for (int step = 0; step < 60; step++) {
                 boolean[] alive = reachable(fds, queues);
                 int x = random.nextInt(socks.length);
@@ -205,12 +209,12 @@ class UnixGcTest {
                     } while (fds[y] == 0);
                     socks[y].hold();
                     List<OpenFile> rights = new ArrayList<>(List.of(socks[y]));
-                    assertThat(socks[x].send(new byte[] {(byte) y}, 0, 1, 0, at, null, rights)).isEqualTo(1);
+                    assertThat(so(socks[x]).send(new byte[] {(byte) y}, 0, 1, 0, null, rights)).isEqualTo(1);
                     queues.get(x ^ 1).add(y);
                 } else if (op == 1 && !queues.get(x).isEmpty()) {
                     List<OpenFile> got = new ArrayList<>();
                     byte[] b = new byte[1];
-                    assertThat(socks[x].receive(b, 0, 1, 0, null, got, null)).isEqualTo(1);
+                    assertThat(so(socks[x]).receive(b, 0, 1, 0, null, got, null)).isEqualTo(1);
                     int y = queues.get(x).remove(0);
                     assertThat(b[0]).isEqualTo((byte) y);
                     assertThat(got).containsExactly(socks[y]);

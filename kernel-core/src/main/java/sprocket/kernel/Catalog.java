@@ -248,6 +248,11 @@ public final class Catalog {
         return out;
     }
 
+    /** Every provider of {@code slot}, by name. */
+    List<Provider> providerInstances(Slot slot) {
+        return List.copyOf(providers.get(slot).values());
+    }
+
     List<Program> programInstances() {
         return List.copyOf(programs.values());
     }

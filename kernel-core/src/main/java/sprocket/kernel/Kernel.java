@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import sprocket.api.fs.FileSystemProvider;
 import sprocket.api.hw.HardwareProvider;
@@ -12,10 +13,12 @@ import sprocket.api.hw.MachineConfig;
 import sprocket.api.ipc.IpcProvider;
 import sprocket.api.kernel.Console;
 import sprocket.api.sched.SchedulerProvider;
+import sprocket.api.spi.Provider;
 import sprocket.api.spi.Settings;
 import sprocket.api.vm.MemoryManagerProvider;
 import sprocket.kernel.boot.KernelInstance;
 import sprocket.kernel.engine.PanicException;
+import sprocket.kernel.vfs.FileSystemTypes;
 
 /** A kernel booted from a checked configuration, ready to run one program. */
 public final class Kernel {
@@ -42,7 +45,7 @@ public final class Kernel {
                     (SchedulerProvider) config.providerInstance(Slot.SCHED),
                     (SchedulerProvider) catalog.provider(Slot.SCHED, FALLBACK_SCHEDULER),
                     (MemoryManagerProvider) config.providerInstance(Slot.VM),
-                    (FileSystemProvider) config.providerInstance(Slot.FS),
+                    fileSystems(config, catalog),
                     (IpcProvider) config.providerInstance(Slot.IPC),
                     console(options.console(), options.stdin()), catalog.programInstances(),
                     options.traceFile() != null, options.strace() == null ? null : options.strace()::accept);
@@ -52,6 +55,15 @@ public final class Kernel {
         } catch (RuntimeException e) {
             throw new KernelPanic("boot failed: " + e, -1, -1, e);
         }
+    }
+
+    /**
+     * Every file-system type found, for mount(2) to name, with the one the configuration picked making the root.
+     */
+    private static FileSystemTypes fileSystems(KernelConfig config, Catalog catalog) {
+        List<FileSystemProvider> all = new ArrayList<>();
+        for (Provider p : catalog.providerInstances(Slot.FS)) all.add((FileSystemProvider) p);
+        return new FileSystemTypes((FileSystemProvider) config.providerInstance(Slot.FS), all);
     }
 
     /** Runs /bin/{@code program} with {@code args}; returns when it has exited and every process is reaped. */

@@ -30,6 +30,10 @@ import sprocket.kernel.config.Values;
  */
 public final class KernelConfig {
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z0-9_]+)*");
+    /** Keys that moved, with the key a configuration now sets and why: reported as errors that say so. */
+    private static final Map<String, String> RENAMED = Map.of("fs.nfile", "kernel.nfile");
+    private static final Map<String, String> RENAMED_WHY = Map.of("fs.nfile",
+            "the system open file table is the kernel's, shared by files, pipes and sockets");
 
     private final Map<Slot, Provider> chosen;
     private final Map<String, String> values;
@@ -162,6 +166,13 @@ public final class KernelConfig {
             c.chosen.put(slot, p);
             for (Tunable t : p.tunables()) c.declare(t, slot.key() + " " + p.name());
         }
+        // mount(2) may make a file system of any type found, so every type's keys are the kernel's to accept.
+        for (ProviderInfo info : catalog.providers(Slot.FS)) {
+            Provider type = catalog.provider(Slot.FS, info.name());
+            if (type != null && ApiVersion.compatible(type.apiVersion())) {
+                for (Tunable t : type.tunables()) c.declare(t, "fs " + type.name() + " (mount(2) may make one)");
+            }
+        }
         // The scheduler the kernel falls back to after ejecting a plug-in reads its own keys (at their defaults).
         Provider fallback = catalog.provider(Slot.SCHED, Kernel.FALLBACK_SCHEDULER);
         if (fallback != null) {
@@ -173,6 +184,10 @@ public final class KernelConfig {
             Entry e = en.getValue();
             if (isSlot(key)) continue;
             Tunable t = c.declared.get(key);
+            if (t == null && RENAMED.containsKey(key)) {
+                errors.add(error(e, key + " is now " + RENAMED.get(key) + ": " + RENAMED_WHY.get(key)));
+                continue;
+            }
             if (t == null) {
                 String owners = owners(catalog, key, c.chosen);
                 if (owners == null) {

@@ -7,7 +7,10 @@ import sprocket.api.sched.SchedulerProvider;
 import sprocket.api.spi.Provider;
 import sprocket.api.vm.MemoryManagerProvider;
 
-/** The places a configuration fills with one provider each; {@link #key()} is the configuration key. */
+/**
+ * The places a configuration fills with one provider each; {@link #key()} is the configuration key. The kernel's
+ * vocabulary for choosing providers, kept out of the API so that the API's root package depends on none of its SPIs.
+ */
 public enum Slot {
     HW("hw", HardwareProvider.class),
     SCHED("sched", SchedulerProvider.class),

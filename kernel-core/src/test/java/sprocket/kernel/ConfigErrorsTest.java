@@ -56,6 +56,22 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void fs_nfile_is_refused_with_a_pointer_to_kernel_nfile_which_every_file_system_type_shares() throws Exception {
+        Path f = write("hw = r2000", "sched = rr", "vm = regions", "fs = memfs", "ipc = sysv", "fs.nfile = 64");
+        assertThat(errors(f)).containsExactly(f + ":6: fs.nfile is now kernel.nfile: the system open file table is the"
+                + " kernel's, shared by files, pipes and sockets");
+    }
+
+    @Test
+    void every_file_system_types_keys_are_accepted_since_mount_may_make_any_of_them() throws Exception {
+        Path f = write("hw = r2000", "sched = rr", "vm = regions", "fs = memfs", "ipc = sysv", "kernel.nfile = 64",
+                "fs.memfs.size = 8M");
+        KernelConfig c = KernelConfig.load(f, List.of(), Sim.CATALOG);
+        assertThat(c.value("kernel.nfile")).isEqualTo("64");
+        assertThat(c.value("fs.memfs.size")).isEqualTo("8M");
+    }
+
+    @Test
     void an_unknown_provider_lists_the_available_ones() throws Exception {
         Path f = write("hw = pdp11", "sched = rr", "vm = regions", "fs = memfs", "ipc = sysv");
         assertThat(errors(f)).containsExactly(f + ":1: unknown hw provider 'pdp11'; available: r2000, x86mps");

@@ -137,6 +137,83 @@ class ProcessLifecycleTest {
     }
 
     @Test
+    void exec_of_a_script_runs_its_interpreter_with_the_argument_the_script_path_and_the_rest_of_argv() {
+        // execve(2): "An interpreter file begins with a line of the form #! pathname [arg] ... the pathname and
+        // the optional arg are prepended to the argument list, followed by the path of the file".
+        var o = Sim.with()
+                .program("echoargs", (sys, argv) -> {
+                    Sim.puts(sys, String.join("|", argv));
+                    return 3;
+                })
+                .program("t", (sys, argv) -> {
+                    Sim.write(sys, "/tmp/s1", "#!/bin/echoargs -x\nignored\n");
+                    Sim.write(sys, "/tmp/s2", "#!  /bin/echoargs  \n");
+                    sys.chmod("/tmp/s1", 0755);
+                    sys.chmod("/tmp/s2", 0755);
+                    if (sys.fork(c -> c.execv("/tmp/s2", new String[] {"s2", "a"})) < 0) return 1;
+                    sys.wait(new int[1]);
+                    sys.execv("/tmp/s1", new String[] {"s1", "a", "b"});
+                    return 99;
+                }).run("t");
+        assertThat(o.console()).isEqualTo("/bin/echoargs|/tmp/s2|a\n/bin/echoargs|-x|/tmp/s1|a|b\n");
+        assertThat(o.status()).isEqualTo(3);
+    }
+
+    @Test
+    void a_script_whose_interpreter_is_missing_or_a_script_itself_cannot_be_run() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            Sim.write(sys, "/tmp/a", "#!/bin/nonesuch\n");
+            Sim.write(sys, "/tmp/b", "#!/tmp/a\n");
+            Sim.write(sys, "/tmp/c", "#!/bin/true\n");
+            sys.chmod("/tmp/a", 0755);
+            sys.chmod("/tmp/b", 0755);
+            if (sys.execv("/tmp/a", new String[] {"a"}) != -1 || sys.errno() != Errno.ENOENT) return 1;
+            if (sys.execv("/tmp/b", new String[] {"b"}) != -1 || sys.errno() != Errno.ENOEXEC) return 2;
+            // The script itself must be executable: /tmp/c is 0666 less the umask.
+            if (sys.execv("/tmp/c", new String[] {"c"}) != -1 || sys.errno() != Errno.EACCES) return 3;
+            return 0;
+        }).run("t");
+        assertThat(o.status()).isZero();
+    }
+
+    @Test
+    void exec_refuses_a_null_argument_with_EFAULT_and_an_empty_argument_vector_with_EINVAL() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            if (sys.execve("/bin/t", new String[] {"t", null}, new String[0]) != -1 || sys.errno() != Errno.EFAULT) {
+                return 1;
+            }
+            if (sys.execve("/bin/t", new String[] {"t"}, new String[] {null}) != -1 || sys.errno() != Errno.EFAULT) {
+                return 2;
+            }
+            if (sys.execve("/bin/t", new String[0], new String[0]) != -1 || sys.errno() != Errno.EINVAL) return 3;
+            return 0;
+        }).run("t");
+        assertThat(o.status()).isZero();
+    }
+
+    @Test
+    void a_process_group_whose_only_member_is_a_zombie_still_exists_for_setpgid() {
+        // setpgid(2): EPERM "if pgid ... does not match the process group ID of an existing process in the same
+        // session"; a zombie exists until it is reaped, and kill(2) counts it as the group's member.
+        var o = Sim.with().program("t", (sys, argv) -> {
+            int leader = sys.fork(c -> 0);
+            if (sys.setpgid(leader, leader) != 0) return 1;
+            sys.nanosleep(10_000_000); // the leader exits and stays a zombie: nobody waits yet
+            int other = sys.fork(c -> {
+                c.pause();
+                return 0;
+            });
+            int r = sys.setpgid(other, leader);
+            int e = sys.errno();
+            sys.kill(other, sprocket.api.Signals.SIGKILL);
+            sys.wait(new int[1]);
+            sys.wait(new int[1]);
+            return r == 0 ? 0 : 10 + e;
+        }).run("t");
+        assertThat(o.status()).isZero();
+    }
+
+    @Test
     void a_missing_program_exits_127_as_a_shell_would() {
         var o = Sim.with().run("no-such-program");
         assertThat(o.status()).isEqualTo(127);

@@ -11,8 +11,8 @@
  * Stdio.fputs(sys, STDERR_FILENO, s)}. Failures are C's: -1, 0 (for a pointer), {@link sprocket.libc.Stdio#EOF} or
  * null, with errno set in the process ({@link sprocket.api.sys.Sys#errno()}); nothing a program passes makes a routine
  * throw. The kinds of object are the ones C programs hold themselves: a {@link sprocket.libc.Getopt} (the parse
- * state C keeps in optind, optarg and optopt), a buffered {@link sprocket.libc.Stream} (a FILE) and a {@link
- * sprocket.libc.Dir} (a DIR).
+ * state C keeps in optind, optarg and optopt), a buffered {@link sprocket.libc.Stream} (a FILE, read or written),
+ * a {@link sprocket.libc.Dir} (a DIR), and the records of /etc/passwd and /etc/group.
  *
  * <h2>One concept per class</h2>
  * {@link sprocket.libc.Arena} (usinit(3P), usconfig(3P)), {@link sprocket.libc.Ulock} (usnewlock(3P),
@@ -21,7 +21,9 @@
  * {@link sprocket.libc.Stream} (stdio(3S)), {@link sprocket.libc.Strerror} (strerror(3C), perror(3C)), {@link
  * sprocket.libc.Getopt} (getopt(3C)), {@link sprocket.libc.Strtol} (strtol(3C)), {@link sprocket.libc.Sockets}
  * (inet_addr(3N) and the calls around accept and recv), {@link sprocket.libc.Dir} (opendir(3C), readdir(3C),
- * scandir(3C)), {@link sprocket.libc.Libgen} (basename(3G), dirname(3G)).
+ * scandir(3C)), {@link sprocket.libc.Libgen} (basename(3G), dirname(3G)), {@link sprocket.libc.Passwd} and {@link
+ * sprocket.libc.Group} (getpwnam(3C), getgrgid(3C)...), {@link sprocket.libc.Exec} (execvp(3C)), {@link
+ * sprocket.libc.Environ} (getenv(3C)), {@link sprocket.libc.Strsignal} (strsignal(3C)).
  *
  * <h2>Where the library keeps its state</h2>
  * A C library's globals are per process and live in the process's memory. Here they live at the start of the

@@ -1,15 +1,15 @@
 package sprocket.api.fs;
 
 /**
- * The pages of an open regular file, as the memory manager maps them (mmap(2)). Every open of the same file gives
- * the same {@link #vnode()}, so the memory manager can share one set of frames among all MAP_SHARED mappers.
- * Each {@link OpenFile#pages()} call hands out a reference: the file's data lives until it is {@link #release()}d,
- * even after the descriptor is closed and the file unlinked ("the mapping holds a reference to the file").
+ * The pages of an open regular file, as the memory manager maps them (mmap(2)). Every mapping of the same file gives
+ * the same {@link #inode()}, so the memory manager can share one set of frames among all MAP_SHARED mappers. Each
+ * one is a reference the kernel hands out: the file's data lives until it is {@link #release()}d, even after the
+ * descriptor is closed and the file unlinked ("the mapping holds a reference to the file").
  */
 public interface FilePages {
 
     /** The file; identity is what makes two mappings the same file. */
-    Vnode vnode();
+    Inode inode();
 
     /** The file's size in bytes now. */
     long size();

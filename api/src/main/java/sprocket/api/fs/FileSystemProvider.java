@@ -2,9 +2,16 @@ package sprocket.api.fs;
 
 import sprocket.api.spi.Provider;
 
-/** Makes the root file system; found by {@code ServiceLoader}, picked by the configuration's {@code fs} key. */
+/**
+ * A file-system type (an entry of SVR4's vfssw), found by {@code ServiceLoader}: its {@link #name()} is the type
+ * mount(2) names ({@link sprocket.api.sys.Mount}). The configuration's {@code fs} key picks the type of the root file
+ * system; every type found can be mounted.
+ */
 public interface FileSystemProvider extends Provider {
 
-    /** Called once per boot. The new file system holds /bin, /dev (console, null, zero, tty) and /tmp. */
-    FileSystem create(FsContext context);
+    /**
+     * Makes a new file system of this type, for the root at boot or for mount(2). The root's is empty: the kernel
+     * makes /bin, /dev and its devices, /tmp and /proc in it.
+     */
+    FileSystem mount(FsContext context);
 }

@@ -1,6 +1,9 @@
 /**
- * The file-system SPI: a name space of vnodes and the open files behind descriptors. The kernel keeps each
- * process's descriptor table; an {@link sprocket.api.fs.OpenFile} is one entry of the system open file
- * table, shared by every descriptor that refers to it (dup, fork), with one offset.
+ * The file layer's SPI. The kernel owns the file layer: each process's descriptors, the system open file table
+ * (flags, offset, reference count; {@link sprocket.api.fs.OpenFile} is how a provider holds an entry), name lookup,
+ * the mount table, FIFOs, record locks, devices and permission checks. A file-system type is a
+ * {@link sprocket.api.fs.FileSystemProvider} whose file systems are trees of {@link sprocket.api.fs.Inode}s giving
+ * the vnode operations; a pipe's end or a socket gives the {@link sprocket.api.fs.FileOps} behind its open file.
+ * Failures throw {@link sprocket.api.ErrnoException} (see the {@code sprocket.api} package).
  */
 package sprocket.api.fs;

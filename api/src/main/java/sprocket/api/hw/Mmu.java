@@ -9,7 +9,11 @@ public interface Mmu {
     /** Returned by {@link #translate} when the access is an error the kernel could not resolve. */
     long FAULT = -1;
 
-    /** A new, empty pmap for one address space. */
+    /**
+     * A new, empty pmap for one address space. Throws {@link sprocket.api.ErrnoException} ENOMEM when the machine has
+     * no room for another address space's translation tables (x86: its page-directory frames are all in use), and the
+     * call that wanted the space (fork, sproc, exec) fails with it.
+     */
     Pmap createPmap();
 
     /**

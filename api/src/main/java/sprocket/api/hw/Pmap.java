@@ -9,7 +9,10 @@ public interface Pmap {
 
     /**
      * Maps the page at {@code vaddr} to {@code frame} with {@code prot} ({@link Prot} bits), replacing any mapping;
-     * a replaced mapping is shot down as {@link #remove} does, at {@code cpu}'s cost.
+     * a replaced mapping is shot down as {@link #remove} does, at {@code cpu}'s cost. Throws
+     * {@link sprocket.api.ErrnoException} ENOMEM, mapping nothing, when the machine has no room for the translation
+     * table the mapping needs (x86: a page table); the memory manager then treats the fault as it treats running out
+     * of memory.
      */
     void enter(int cpu, long vaddr, int frame, int prot);
 
@@ -31,7 +34,4 @@ public interface Pmap {
      * work. It must not be active on any CPU.
      */
     void destroy(int cpu);
-
-    /** The frame mapped at {@code vaddr}, or -1; for the kernel's own copying, which does not go through a TLB. */
-    int frameAt(long vaddr);
 }

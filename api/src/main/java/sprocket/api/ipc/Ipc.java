@@ -1,30 +1,28 @@
 package sprocket.api.ipc;
 
-import sprocket.api.fs.PipeResult;
-
-/** Inter-process communication, as the kernel calls it inside system calls. */
+/**
+ * Inter-process communication, as the kernel calls it inside system calls: pipes and sockets (the objects behind
+ * open files, whose entries the kernel keeps), and the System V objects.
+ */
 public interface Ipc {
 
-    /** pipe(2): a read end and a write end, each held once. */
-    PipeResult pipe();
+    /** pipe(2), and the buffer of a FIFO the kernel opens: a new pipe's read end and write end. */
+    PipeEnds pipe();
 
     /** Live pipes (for the kernel's invariant checks: none remain once every process has exited). */
     int livePipes();
 
-    /**
-     * socket(2): a new socket held once, or null with the errno in {@code errno[0]} (EAFNOSUPPORT, ESOCKTNOSUPPORT,
-     * EPROTONOSUPPORT).
-     */
-    SocketFile socket(int domain, int type, int protocol, int[] errno);
+    /** socket(2): a new socket (EAFNOSUPPORT, ESOCKTNOSUPPORT, EPROTONOSUPPORT). */
+    SocketFile socket(int domain, int type, int protocol);
 
-    /** socketpair(2): two connected sockets, each held once, into {@code pair}; 0 or a negative errno. */
-    int socketpair(int domain, int type, int protocol, SocketFile[] pair);
+    /** socketpair(2): two new sockets connected to each other (EOPNOTSUPP outside AF_UNIX, and socket's errors). */
+    SocketFile[] socketpair(int domain, int type, int protocol);
 
     /** Live sockets (for the kernel's invariant checks: none remain once every process has exited). */
     int liveSockets();
 
-    // System V semaphores and message queues. Each call acts for the calling process (KernelServices gives its
-    // credentials and pid) and returns as its system call does, with a negative errno instead of -1.
+    // System V semaphores, message queues and shared memory. Each call acts for the calling process (KernelServices
+    // gives its credentials and pid) and returns what its system call returns; a failure throws ErrnoException.
 
     int semget(long key, int nsems, int semflg);
 
@@ -49,10 +47,10 @@ public interface Ipc {
 
     /**
      * shmat(2), the IPC side: checks permission for {@code shmflg} (SHM_RDONLY: read; else read and write) and
-     * returns the segment, or null with the errno in {@code errno[0]} (EINVAL, EACCES, EIDRM). The kernel then
-     * attaches it and reports back with {@link #attached}.
+     * returns the segment (EINVAL, EACCES, EIDRM). The kernel then attaches it and reports back with
+     * {@link #attached}.
      */
-    sprocket.api.vm.Segment shmat(int shmid, int shmflg, int[] errno);
+    sprocket.api.vm.Segment shmat(int shmid, int shmflg);
 
     /** The segment of {@code shmid} was attached (shm_lpid, shm_atime). */
     void attached(sprocket.api.vm.Segment segment);

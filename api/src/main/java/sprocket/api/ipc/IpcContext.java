@@ -10,6 +10,6 @@ public interface IpcContext {
     /** The memory manager, for shared-memory segments. */
     sprocket.api.vm.MemoryManager memory();
 
-    /** The root file system, where AF_UNIX sockets are bound to names and found by them. */
-    sprocket.api.fs.FileSystem fileSystem();
+    /** The kernel's name space, where AF_UNIX sockets are bound to names and found by them. */
+    SocketNames names();
 }

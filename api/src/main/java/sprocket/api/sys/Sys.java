@@ -37,7 +37,12 @@ public interface Sys {
      */
     int vfork(ProcessEntry child);
 
-    /** execve(2): replaces the image with /bin program {@code path}; returns only on failure. */
+    /**
+     * execve(2): replaces the image with the program in the executable file {@code path}, or, for a script whose
+     * first line is {@code #! interpreter [arg]}, with that interpreter run on the script; returns only on failure.
+     * EFAULT for a null path, vector or element; EINVAL for an empty {@code argv} (a program is promised argv[0]);
+     * E2BIG past ARG_MAX bytes of arguments and environment; ENOEXEC for a file that is neither.
+     */
     int execve(String path, String[] argv, String[] envp);
 
     /** execv(2): execve with the caller's environment. */

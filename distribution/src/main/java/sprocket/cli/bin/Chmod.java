@@ -1,9 +1,13 @@
 package sprocket.cli.bin;
 
+import static sprocket.api.sys.Fcntl.STDERR_FILENO;
+
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Stat;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
 
 /**
  * chmod(1): "changes or assigns the mode of a file", octal ({@code chmod 755 f}) or symbolic ({@code chmod u+x,go-w
@@ -27,7 +31,7 @@ public final class Chmod implements Program {
     public int main(Sys sys, String[] argv) {
         int a = argv.length > 1 && argv[1].equals("--") ? 2 : 1;
         if (argv.length - a < 2) {
-            Libc.eputs(sys, USAGE);
+            Stdio.fputs(sys, STDERR_FILENO, USAGE);
             return 2;
         }
         String mode = argv[a];
@@ -35,20 +39,20 @@ public final class Chmod implements Program {
         int umask = sys.umask(0);
         sys.umask(umask);
         if (Mode.apply(mode, 0, umask, false) == Mode.BAD) {
-            Libc.eputs(sys, "chmod: invalid mode: " + mode + "\n");
+            Stdio.fputs(sys, STDERR_FILENO, "chmod: invalid mode: " + mode + "\n");
             return 2;
         }
         int status = 0;
         for (int i = a + 1; i < argv.length; i++) {
             Stat st = sys.stat(argv[i]);
             if (st == null) {
-                Libc.perror(sys, "chmod: " + argv[i]);
+                Strerror.perror(sys, "chmod: " + argv[i]);
                 status = 1;
                 continue;
             }
             int perms = Mode.apply(mode, st.mode() & 07777, umask, st.type() == FileMode.S_IFDIR);
             if (sys.chmod(argv[i], perms) == -1) {
-                Libc.perror(sys, "chmod: " + argv[i]);
+                Strerror.perror(sys, "chmod: " + argv[i]);
                 status = 1;
             }
         }

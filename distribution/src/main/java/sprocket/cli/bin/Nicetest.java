@@ -97,7 +97,7 @@ public final class Nicetest implements Program {
 
         long cpus = sys.sysconf(Sysconf._SC_NPROC_ONLN);
         if (cpus < 1) {
-            Libc.perror(sys, "nicetest: sysconf");
+            Strerror.perror(sys, "nicetest: sysconf");
             return 1;
         }
         long totalChunks = 0;

@@ -24,6 +24,16 @@ final class Reap {
         return pid;
     }
 
+    /** waitpid(2) for {@code pid}, again after EINTR: its wait status, or -1 with errno set. */
+    static int pid(Sys sys, int pid) {
+        int[] status = new int[1];
+        int r;
+        do {
+            r = sys.waitpid(pid, status, 0);
+        } while (r == -1 && sys.errno() == Errno.EINTR);
+        return r == pid ? status[0] : -1;
+    }
+
     /** True if {@code status} is a normal exit with status 0; otherwise says on stderr how {@code pid} ended. */
     static boolean succeeded(Sys sys, String program, int pid, int status) {
         if (Wait.WIFEXITED(status) && Wait.WEXITSTATUS(status) == 0) return true;

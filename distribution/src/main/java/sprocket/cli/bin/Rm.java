@@ -74,21 +74,24 @@ public final class Rm implements Program {
                 status = 1;
                 continue;
             }
-            if (!remove(sys, file, st, force)) status = 1;
+            if (!remove(sys, "rm", file, st, force)) status = 1;
         }
         return status;
     }
 
-    /** Removes {@code path}, a directory with all it holds; reports each failure and returns false if any. */
-    private static boolean remove(Sys sys, String path, Stat st, boolean force) {
+    /**
+     * Removes {@code path}, a directory with all it holds; reports each failure as {@code program} (rm, or mv after
+     * a copy) and returns false if any.
+     */
+    static boolean remove(Sys sys, String program, String path, Stat st, boolean force) {
         if (st.type() != FileMode.S_IFDIR) {
             if (sys.unlink(path) == 0 || (force && sys.errno() == Errno.ENOENT)) return true;
-            Strerror.perror(sys, "rm: " + path);
+            Strerror.perror(sys, program + ": " + path);
             return false;
         }
         List<String> names = Dir.scandir(sys, path);
         if (names == null) {
-            Strerror.perror(sys, "rm: " + path);
+            Strerror.perror(sys, program + ": " + path);
             return false;
         }
         boolean emptied = true;
@@ -98,16 +101,16 @@ public final class Rm implements Program {
             Stat cs = sys.lstat(child);
             if (cs == null) {
                 if (force && sys.errno() == Errno.ENOENT) continue;
-                Strerror.perror(sys, "rm: " + child);
+                Strerror.perror(sys, program + ": " + child);
                 emptied = false;
-            } else if (!remove(sys, child, cs, force)) {
+            } else if (!remove(sys, program, child, cs, force)) {
                 emptied = false;
             }
         }
         // What could not be removed keeps the directory; rmdir's ENOTEMPTY would only repeat that.
         if (!emptied) return false;
         if (sys.rmdir(path) == 0) return true;
-        Strerror.perror(sys, "rm: " + path);
+        Strerror.perror(sys, program + ": " + path);
         return false;
     }
 }

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Stat;
-import sprocket.cli.bin.Getopt;
-import sprocket.cli.bin.Libc;
+import sprocket.libc.Getopt;
+import sprocket.libc.Strtol;
 
 /**
  * The built-in utilities by name: the special ones of XCU 2.14 (whose errors end a non-interactive shell and whose
@@ -82,13 +82,23 @@ final class Builtins {
     }
 
     /**
-     * The option letters of a built-in's arguments, in order, as getopt(3C) finds them ({@code g.optind} is then the
+     * A getopt(3C) parse of a built-in's arguments for the option letters {@code letters}, none taking an argument;
+     * getopt's own message is off ({@code opterr}), since {@link #options} reports in dash's words.
+     */
+    static Getopt getopt(Shell sh, String[] argv, String letters) {
+        Getopt g = new Getopt(sh.sys, argv, letters);
+        g.opterr(false);
+        return g;
+    }
+
+    /**
+     * The option letters of a built-in's arguments, in order, as getopt(3C) finds them ({@code g.optind()} is then the
      * first operand); an unknown one is "Illegal option -x", as dash says.
      */
     static String options(Getopt g) {
         StringBuilder b = new StringBuilder();
-        for (int c; (c = g.next()) != -1;) {
-            if (c == '?') throw ShellError.command("Illegal option -" + g.optopt, 2);
+        for (int c; (c = g.getopt()) != -1;) {
+            if (c == '?') throw ShellError.command("Illegal option -" + (char) g.optopt(), 2);
             b.append((char) c);
         }
         return b.toString();
@@ -96,8 +106,8 @@ final class Builtins {
 
     /** A non-negative decimal number, or "Illegal number: s". */
     static int number(String s) {
-        long n = Libc.number(s, 0, Integer.MAX_VALUE);
-        if (n == Libc.BAD_NUMBER || s.startsWith("+") || s.startsWith("-")) {
+        long n = Strtol.number(s, 0, Integer.MAX_VALUE);
+        if (n == Strtol.BAD_NUMBER || s.startsWith("+") || s.startsWith("-")) {
             throw ShellError.command("Illegal number: " + s, 2);
         }
         return (int) n;
@@ -182,10 +192,10 @@ final class Builtins {
 
     /** {@code command [-v|-V] name [args]}: runs name skipping functions, or says what it is. */
     private static int command(Shell sh, String[] argv) {
-        Getopt g = new Getopt(argv, "pvV");
+        Getopt g = Builtins.getopt(sh, argv, "pvV");
         String opts = options(g).replace("p", "");
         char describe = opts.isEmpty() ? 0 : opts.charAt(opts.length() - 1);
-        int a = g.optind;
+        int a = g.optind();
         if (a >= argv.length) return 0;
         if (describe != 0) return describe(sh, argv[a], describe == 'V') ? 0 : 127;
         List<String> rest = new ArrayList<>(Arrays.asList(argv).subList(a, argv.length));

@@ -3,8 +3,8 @@ package sprocket.cli.sh;
 import java.util.ArrayList;
 import java.util.List;
 import sprocket.api.Errno;
+import sprocket.libc.Exec;
 import sprocket.libc.Strerror;
-import sprocket.api.sys.Sys;
 
 /**
  * Simple commands (XCU 2.9.1): expansion, then in this order a special built-in, a function, a regular built-in or
@@ -13,7 +13,7 @@ import sprocket.api.sys.Sys;
  */
 final class Commands {
     /** The search path when PATH is unset: where this system keeps its programs. */
-    static final String DEFAULT_PATH = "/bin:/usr/bin";
+    static final String DEFAULT_PATH = Exec.DEFAULT_PATH;
 
     private final Shell sh;
     /** Command substitutions run so far: a command with no name takes the status of its last one. */
@@ -196,35 +196,12 @@ final class Commands {
      * status: 127 when nothing was found, 126 when something was found but could not be run.
      */
     static int exec(Shell sh, String[] argv, String[] env) {
-        Sys sys = sh.sys;
         String name = argv[0];
-        int error;
-        if (name.indexOf('/') >= 0) {
-            error = tryExec(sys, name, argv, env);
-        } else {
-            String path = sh.vars.get("PATH");
-            error = Errno.ENOENT;
-            for (String dir : (path == null ? DEFAULT_PATH : path).split(":", -1)) {
-                int e = tryExec(sys, dir.isEmpty() ? name : dir + "/" + name, argv, env);
-                // Keep looking past a directory without it; remember any other reason, as dash does.
-                if (e != Errno.ENOENT && e != Errno.ENOTDIR) error = e;
-            }
-        }
+        String path = sh.vars.get("PATH");
+        Exec.execvP(sh.sys, name, path == null ? DEFAULT_PATH : path, argv, env);
+        int error = sh.sys.errno();
         boolean notFound = error == Errno.ENOENT || error == Errno.ENOTDIR;
         sh.error(name + ": " + (notFound ? "not found" : Strerror.strerror(error)));
         return notFound ? 127 : 126;
-    }
-
-    /** execve(2) of {@code path}, through /bin/sh for a script; returns the errno when it fails. */
-    private static int tryExec(Sys sys, String path, String[] argv, String[] env) {
-        sys.execve(path, argv, env);
-        int e = sys.errno();
-        if (e != Errno.ENOEXEC) return e;
-        String[] script = new String[argv.length + 1];
-        script[0] = "sh";
-        script[1] = path;
-        System.arraycopy(argv, 1, script, 2, argv.length - 1);
-        sys.execve("/bin/sh", script, env);
-        return sys.errno();
     }
 }

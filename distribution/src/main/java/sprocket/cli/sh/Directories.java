@@ -3,12 +3,12 @@ package sprocket.cli.sh;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import sprocket.api.Errno;
-import sprocket.libc.Strerror;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Stat;
 import sprocket.api.sys.Sys;
-import sprocket.cli.bin.Getopt;
+import sprocket.libc.Getopt;
+import sprocket.libc.Strerror;
 
 /**
  * cd and pwd (XCU cd, pwd): the logical current directory in PWD, kept as the user walked (so that {@code cd ..}
@@ -21,10 +21,10 @@ final class Directories {
     }
 
     static int cd(Shell sh, String[] argv) {
-        Getopt g = new Getopt(argv, "LP");
+        Getopt g = Builtins.getopt(sh, argv, "LP");
         String opts = Builtins.options(g);
         boolean physical = opts.lastIndexOf('P') > opts.lastIndexOf('L');
-        int a = g.optind;
+        int a = g.optind();
         if (argv.length - a > 1) throw ShellError.command("too many arguments", 2);
         String dir = a < argv.length ? argv[a] : sh.vars.get("HOME");
         boolean print = false;
@@ -81,10 +81,10 @@ final class Directories {
     }
 
     static int pwd(Shell sh, String[] argv) {
-        Getopt g = new Getopt(argv, "LP");
+        Getopt g = Builtins.getopt(sh, argv, "LP");
         String opts = Builtins.options(g);
         boolean physical = opts.lastIndexOf('P') > opts.lastIndexOf('L');
-        if (g.optind < argv.length) throw ShellError.command("too many arguments", 2);
+        if (g.optind() < argv.length) throw ShellError.command("too many arguments", 2);
         String dir = physical ? null : logicalPwd(sh);
         if (dir == null) dir = sh.sys.getcwd();
         if (dir == null) throw ShellError.command("getcwd() failed: " + Strerror.strerror(sh.sys.errno()), 2);

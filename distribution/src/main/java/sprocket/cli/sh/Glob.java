@@ -6,7 +6,7 @@ import java.util.List;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Stat;
 import sprocket.api.sys.Sys;
-import sprocket.cli.bin.Dir;
+import sprocket.libc.Dir;
 
 /**
  * Pathname expansion (XCU 2.13.3): each component of the pattern with a pattern character in it is matched against
@@ -45,7 +45,7 @@ final class Glob {
             List<String> next = new ArrayList<>();
             boolean dotOk = c.startsWith(".") || c.startsWith("\\.");
             for (String dir : paths) {
-                List<String> names = Dir.names(sys, dir.isEmpty() ? "." : dir);
+                List<String> names = Dir.scandir(sys, dir.isEmpty() ? "." : dir);
                 if (names == null) continue;
                 Collections.sort(names);
                 for (String name : names) {

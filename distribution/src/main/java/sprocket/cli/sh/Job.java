@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import sprocket.api.Signals;
 import sprocket.api.sys.Wait;
+import sprocket.libc.Strsignal;
 
 /**
  * A job: the processes of one pipeline (or of one background list), their process group when job control is on,
@@ -115,7 +116,7 @@ final class Job {
             int code = Wait.WEXITSTATUS(status);
             return code == 0 ? "Done" : "Done(" + code + ")";
         }
-        if (Wait.WIFSTOPPED(status)) return Strsignal.of(Wait.WSTOPSIG(status));
-        return Strsignal.of(Wait.WTERMSIG(status)) + (Wait.WCOREDUMP(status) ? " (core dumped)" : "");
+        if (Wait.WIFSTOPPED(status)) return Strsignal.strsignal(Wait.WSTOPSIG(status));
+        return Strsignal.strsignal(Wait.WTERMSIG(status)) + (Wait.WCOREDUMP(status) ? " (core dumped)" : "");
     }
 }

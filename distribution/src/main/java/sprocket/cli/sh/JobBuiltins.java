@@ -1,11 +1,11 @@
 package sprocket.cli.sh;
 
 import sprocket.api.Errno;
-import sprocket.libc.Strerror;
 import sprocket.api.Signals;
 import sprocket.api.sys.Wait;
-import sprocket.cli.bin.Getopt;
 import sprocket.cli.bin.Kill;
+import sprocket.libc.Getopt;
+import sprocket.libc.Strerror;
 
 /**
  * jobs, fg, bg, wait and kill: the job-control built-ins (XCU 2.11). fg and bg continue a job's process group with
@@ -18,11 +18,11 @@ final class JobBuiltins {
 
     /** {@code jobs [-lp] [job...]}: the current job first, as dash lists them; a Done job shown is forgotten. */
     static int jobs(Shell sh, String[] argv) {
-        Getopt g = new Getopt(argv, "lp");
+        Getopt g = Builtins.getopt(sh, argv, "lp");
         String opts = Builtins.options(g);
         boolean pids = opts.indexOf('l') >= 0;
         boolean groups = opts.indexOf('p') >= 0;
-        int a = g.optind;
+        int a = g.optind();
         sh.jobs.poll(sh.sys, sh.options.monitor);
         StringBuilder b = new StringBuilder();
         java.util.List<Job> list = a < argv.length ? new java.util.ArrayList<>() : sh.jobs.byRecency();

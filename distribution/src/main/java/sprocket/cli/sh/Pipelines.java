@@ -2,12 +2,11 @@ package sprocket.cli.sh;
 
 import java.util.List;
 import sprocket.api.Errno;
-import sprocket.libc.Strerror;
 import sprocket.api.Signals;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.SignalHandler;
 import sprocket.api.sys.Sys;
-import sprocket.cli.bin.Libc;
+import sprocket.libc.Strerror;
 
 /**
  * Children: forking a copy of the shell for a pipeline's elements, a subshell, a background job or a command
@@ -145,7 +144,7 @@ final class Pipelines {
     private static boolean move(Sys s, int from, int to) {
         if (from == to) return true;
         if (s.dup2(from, to) == -1) {
-            Libc.perror(s, "sh: dup2");
+            Strerror.perror(s, "sh: dup2");
             return false;
         }
         s.close(from);
@@ -232,7 +231,7 @@ final class Pipelines {
     /** Sets {@code sig} to its default action, or to be ignored. */
     static void dispose(Sys s, int sig, boolean byDefault) {
         if (s.signal(sig, byDefault ? SignalHandler.DEFAULT : SignalHandler.IGNORE) == null) {
-            Libc.perror(s, "sh: signal " + Signals.name(sig));
+            Strerror.perror(s, "sh: signal " + Signals.name(sig));
         }
     }
 

@@ -2,10 +2,10 @@ package sprocket.cli.sh;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.IllegalFormatException;
 import sprocket.api.sys.Fcntl;
 import sprocket.cli.bin.Echo;
-import sprocket.cli.bin.Libc;
+import sprocket.libc.Printf;
+import sprocket.libc.Stdio;
 
 /**
  * echo (the System V one dash has: escapes always, {@code -n} first) and printf(1): conversions d i o u x X c s b
@@ -29,7 +29,7 @@ final class Printing {
     }
 
     private static int write(Shell sh, byte[] b) {
-        if (!Libc.writeAll(sh.sys, Fcntl.STDOUT_FILENO, b, b.length)) throw ShellError.command("I/O error", 1);
+        if (!Stdio.writeAll(sh.sys, Fcntl.STDOUT_FILENO, b, 0, b.length)) throw ShellError.command("I/O error", 1);
         return 0;
     }
 
@@ -247,12 +247,6 @@ final class Printing {
                 args.bad = true;
             }
         }
-        String spec = "%" + flags + (width >= 0 ? width : "") + (precision >= 0 ? "." + precision : "")
-                + (conv == 'F' ? 'f' : conv);
-        try {
-            return String.format(java.util.Locale.ROOT, spec, v);
-        } catch (IllegalFormatException e) {
-            return String.format(java.util.Locale.ROOT, "%" + (conv == 'F' ? 'f' : conv), v);
-        }
+        return Printf.floating(conv, flags, width, precision, v);
     }
 }

@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import sprocket.api.Errno;
-import sprocket.libc.Strerror;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Sys;
-import sprocket.cli.bin.Getopt;
+import sprocket.libc.Getopt;
+import sprocket.libc.Strerror;
 
 /**
  * read (XCU read): one line from standard input, read a byte at a time so that nothing after the newline is taken
@@ -21,9 +21,9 @@ final class ReadBuiltin {
     }
 
     static int read(Shell sh, String[] argv) {
-        Getopt g = new Getopt(argv, "r");
+        Getopt g = Builtins.getopt(sh, argv, "r");
         boolean raw = !Builtins.options(g).isEmpty();
-        int a = g.optind;
+        int a = g.optind();
         if (a >= argv.length) throw ShellError.command("arg count", 2);
         for (int i = a; i < argv.length; i++) {
             if (!Variables.validName(argv[i])) throw ShellError.command(argv[i] + ": bad variable name", 2);

@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import sprocket.api.Errno;
-import sprocket.libc.Strerror;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Stat;
 import sprocket.api.sys.Sys;
-import sprocket.cli.bin.Libc;
+import sprocket.libc.Stdio;
+import sprocket.libc.Strerror;
 
 /**
  * Redirection (XCU 2.7): opening files onto descriptors, duplicating and closing them, and here-documents through
@@ -48,7 +48,7 @@ final class Redirections {
                 if (e[1] < 0) {
                     sys.close(e[0]);
                 } else {
-                    if (sys.dup2(e[1], e[0]) == -1) Libc.perror(sys, "sh: dup2");
+                    if (sys.dup2(e[1], e[0]) == -1) Strerror.perror(sys, "sh: dup2");
                     sys.close(e[1]);
                 }
             }
@@ -166,7 +166,7 @@ final class Redirections {
         int[] p = new int[2];
         if (sys.pipe(p) == -1) throw ShellError.command("Pipe call failed: " + Strerror.strerror(sys.errno()), 2);
         if (body.length <= PIPE_BUF) {
-            if (!Libc.writeAll(sys, p[1], body, body.length)) {
+            if (!Stdio.writeAll(sys, p[1], body, 0, body.length)) {
                 int e = sys.errno();
                 sys.close(p[0]);
                 sys.close(p[1]);
@@ -176,7 +176,7 @@ final class Redirections {
             // More than a pipe is sure to hold: a child writes it while the command reads, as dash does.
             Pipelines.forkPlain(sh, child -> {
                 child.sys.close(p[0]);
-                return Libc.writeAll(child.sys, p[1], body, body.length) ? 0 : 1;
+                return Stdio.writeAll(child.sys, p[1], body, 0, body.length) ? 0 : 1;
             }, p);
         }
         sys.close(p[1]);

@@ -1,10 +1,10 @@
 package sprocket.cli.sh;
 
-import sprocket.api.Errno;
-import sprocket.libc.Strerror;
 import sprocket.api.sys.Rlimit;
 import sprocket.api.sys.Rusage;
-import sprocket.cli.bin.Getopt;
+import sprocket.libc.Getopt;
+import sprocket.libc.Strerror;
+import sprocket.libc.Strtol;
 
 /** umask, ulimit and times: the built-ins for the process's file mode mask, resource limits and CPU times. */
 final class Resources {
@@ -28,9 +28,9 @@ final class Resources {
 
     /** {@code umask [-S] [mask]}: octal or symbolic ("u=rwx,g=rx,o=", "g-w"). */
     static int umask(Shell sh, String[] argv) {
-        Getopt g = new Getopt(argv, "S");
+        Getopt g = Builtins.getopt(sh, argv, "S");
         boolean symbolic = !Builtins.options(g).isEmpty();
-        int a = g.optind;
+        int a = g.optind();
         int old = sh.sys.umask(0);
         sh.sys.umask(old);
         if (a >= argv.length) {
@@ -72,14 +72,14 @@ final class Resources {
 
     /** {@code ulimit [-HSa] [-tfdscnv] [limit|unlimited]}: the file size in blocks unless another is named. */
     static int ulimit(Shell sh, String[] argv) {
-        Getopt g = new Getopt(argv, "HSatfdscnv");
+        Getopt g = Builtins.getopt(sh, argv, "HSatfdscnv");
         String opts = Builtins.options(g);
         boolean hard = opts.indexOf('H') >= 0;
         boolean soft = opts.indexOf('S') >= 0;
         boolean all = opts.indexOf('a') >= 0;
         String named = opts.replaceAll("[HSa]", "");
         Resource which = named.isEmpty() ? RESOURCES[1] : resource(named.charAt(named.length() - 1));
-        int a = g.optind;
+        int a = g.optind();
         if (all) {
             StringBuilder b = new StringBuilder();
             for (Resource r : RESOURCES) b.append(String.format("%-20s %s\n", r.name(), show(sh, r, hard)));
@@ -94,8 +94,8 @@ final class Resources {
         if (argv[a].equals("unlimited")) {
             value = Rlimit.RLIM_INFINITY;
         } else {
-            long n = sprocket.cli.bin.Libc.number(argv[a], 0, Long.MAX_VALUE / which.unit());
-            if (n == sprocket.cli.bin.Libc.BAD_NUMBER) throw ShellError.command("bad number", 2);
+            long n = Strtol.number(argv[a], 0, Long.MAX_VALUE / which.unit());
+            if (n == Strtol.BAD_NUMBER) throw ShellError.command("bad number", 2);
             value = n * which.unit();
         }
         Rlimit[] old = new Rlimit[1];

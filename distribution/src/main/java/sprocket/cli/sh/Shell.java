@@ -1,7 +1,6 @@
 package sprocket.cli.sh;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,8 @@ import sprocket.api.Errno;
 import sprocket.api.Signals;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Sys;
-import sprocket.cli.bin.Libc;
+import sprocket.libc.Passwd;
+import sprocket.libc.Stdio;
 import sprocket.libc.Strerror;
 
 /**
@@ -286,11 +286,11 @@ final class Shell implements Expander.Context {
     /** Writes to standard output; false with errno set if it could not be written. */
     boolean out(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        return Libc.writeAll(sys, Fcntl.STDOUT_FILENO, b, b.length);
+        return Stdio.writeAll(sys, Fcntl.STDOUT_FILENO, b, 0, b.length);
     }
 
     void err(String s) {
-        Libc.eputs(sys, s);
+        Stdio.fputs(sys, Fcntl.STDERR_FILENO, s);
     }
 
     /** "sh: LINE: message" on standard error, with the built-in running, as dash does ("sh: 1: cd: ..."). */
@@ -335,6 +335,8 @@ final class Shell implements Expander.Context {
     @Override
     public String home(String user) {
         if (user.isEmpty()) return vars.get("HOME");
-        return Passwd.home(sys, user);
+        // getpwnam(3C): the sixth field of the user's line in /etc/passwd; no such user (or no file) leaves ~user.
+        Passwd pw = Passwd.getpwnam(sys, user);
+        return pw == null ? null : pw.dir();
     }
 }

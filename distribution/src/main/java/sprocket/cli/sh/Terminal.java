@@ -2,6 +2,7 @@ package sprocket.cli.sh;
 
 import sprocket.api.Errno;
 import sprocket.api.sys.Sys;
+import sprocket.libc.Tty;
 
 /**
  * The terminal calls job control needs and the system call interface does not have yet: isatty(3C), tcgetpgrp(3C)
@@ -24,9 +25,7 @@ interface Terminal {
     Terminal NONE = new Terminal() {
         @Override
         public boolean isatty(Sys sys, int fd) {
-            // fstat(2) sets EBADF for a descriptor that is not open; any open one is not a terminal.
-            if (sys.fstat(fd) != null) sys.errno(Errno.ENOTTY);
-            return false;
+            return Tty.isatty(sys, fd);
         }
 
         @Override

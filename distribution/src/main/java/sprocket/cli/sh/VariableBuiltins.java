@@ -2,9 +2,8 @@ package sprocket.cli.sh;
 
 import java.util.Arrays;
 import java.util.Map;
-import sprocket.api.Errno;
+import sprocket.libc.Getopt;
 import sprocket.libc.Strerror;
-import sprocket.cli.bin.Getopt;
 
 /** set, export, readonly, unset and local: the built-ins that change variables, options and $1... */
 final class VariableBuiltins {
@@ -87,10 +86,10 @@ final class VariableBuiltins {
 
     /** {@code unset [-fv] name...}: variables (the default) or functions. */
     static int unset(Shell sh, String[] argv) {
-        Getopt g = new Getopt(argv, "fv");
+        Getopt g = Builtins.getopt(sh, argv, "fv");
         String opts = Builtins.options(g);
         boolean functions = opts.lastIndexOf('f') > opts.lastIndexOf('v');
-        for (int a = g.optind; a < argv.length; a++) {
+        for (int a = g.optind(); a < argv.length; a++) {
             if (functions) {
                 sh.functions.remove(argv[a]);
                 continue;

@@ -44,6 +44,8 @@ final class FakeSys implements Sys, sprocket.api.sys.UserCpu {
         final List<String> kills = new ArrayList<>();
         final Map<Integer, Integer> killErrors = new LinkedHashMap<>();
         final List<Integer> sleeps = new ArrayList<>();
+        /** Run after each sleep, as the rest of the system would have gone on meanwhile (null: nothing). */
+        Runnable duringSleep;
         final Deque<Integer> unslept = new ArrayDeque<>();
         int nextPid = 2;
         int liveProcesses = 1;
@@ -85,6 +87,13 @@ final class FakeSys implements Sys, sprocket.api.sys.UserCpu {
         int stdinPos;
         /** When non-zero, reads of standard input fail with this errno. */
         int stdinErrno;
+        /** The credentials every process of the fake machine has: real and effective user and group ids. */
+        int uid;
+        int euid;
+        int gid;
+        int egid;
+        /** The environment every program of the fake machine was started with. */
+        String[] environ = {};
         /** The dispositions signal(2) was asked to set, as "2:IGNORE". */
         final List<String> signals = new ArrayList<>();
 
@@ -238,6 +247,8 @@ final class FakeSys implements Sys, sprocket.api.sys.UserCpu {
     @Override
     public int sleep(int seconds) {
         m.sleeps.add(seconds);
+        m.seconds += seconds;
+        if (m.duringSleep != null) m.duringSleep.run();
         Integer left = m.unslept.poll();
         return left == null ? 0 : left;
     }
@@ -599,6 +610,31 @@ final class FakeSys implements Sys, sprocket.api.sys.UserCpu {
         return SignalHandler.DEFAULT;
     }
 
+    @Override
+    public int getuid() {
+        return m.uid;
+    }
+
+    @Override
+    public int geteuid() {
+        return m.euid;
+    }
+
+    @Override
+    public int getgid() {
+        return m.gid;
+    }
+
+    @Override
+    public int getegid() {
+        return m.egid;
+    }
+
+    @Override
+    public String[] environ() {
+        return m.environ.clone();
+    }
+
     // ---- calls the programs under test never make
 
     private static AssertionError unexpected() {
@@ -606,17 +642,12 @@ final class FakeSys implements Sys, sprocket.api.sys.UserCpu {
     }
 
     @Override public int execve(String path, String[] argv, String[] envp) { throw unexpected(); }
-    @Override public String[] environ() { throw unexpected(); }
     @Override public void exit(int status) { throw unexpected(); }
     @Override public int setpgid(int p, int pgid) { throw unexpected(); }
     @Override public int getpgrp() { throw unexpected(); }
     @Override public int getpgid(int p) { throw unexpected(); }
     @Override public int setsid() { throw unexpected(); }
     @Override public int getsid(int p) { throw unexpected(); }
-    @Override public int getuid() { throw unexpected(); }
-    @Override public int geteuid() { throw unexpected(); }
-    @Override public int getgid() { throw unexpected(); }
-    @Override public int getegid() { throw unexpected(); }
     @Override public int setuid(int uid) { throw unexpected(); }
     @Override public int setgid(int gid) { throw unexpected(); }
     @Override public int sigaction(int sig, Sigaction act, Sigaction[] old) { throw unexpected(); }

@@ -42,6 +42,7 @@ final class R2000Pmap implements Pmap {
         if (EntryLo.valid(old) && EntryLo.hardware(old) != EntryLo.hardware(pte)) {
             mmu.changed(cpu, this, vpn, vpn + 1); // replacing a mapping: a TLB may hold the old one
         }
+        // Never ENOMEM: the software page table lives in kernel memory the memory manager does not hand out.
     }
 
     @Override
@@ -95,8 +96,8 @@ final class R2000Pmap implements Pmap {
         destroyed = true;
     }
 
-    @Override
-    public int frameAt(long vaddr) {
+    /** The frame mapped at {@code vaddr}, or -1: what the machine's tables say, for tests to compare. */
+    int frameAt(long vaddr) {
         checkLive();
         if (!Kuseg.contains(vaddr)) {
             return -1;

@@ -52,7 +52,7 @@ class ShootdownTest {
                 new FakeMachineContext.Post(1, Vectors.TLB_SHOOTDOWN, 5_000 + PTE_WRITE + costs.ipiLatency()));
         assertThat(kernel.clock[0] - 5_000).as("the sender rewrites the PTE, pays the send and the round trip")
                 .isEqualTo(PTE_WRITE + costs.ipiSend() + 2 * costs.ipiLatency());
-        assertThat(shared.frameAt(VA)).isEqualTo(-1);
+        assertThat(((R2000Pmap) shared).frameAt(VA)).isEqualTo(-1);
         assertThat(mmu.translate(1, VA, Access.READ)).isEqualTo(Mmu.FAULT);
         assertThat(kernel.faults).containsExactly(new FakeMachineContext.Fault(1, VA, Access.READ));
     }
@@ -206,7 +206,7 @@ class ShootdownTest {
         Pmap pmap = mmu.createPmap();
         pmap.enter(0, 0x7FFF_F000L, 70, Prot.READ);
         pmap.remove(0, 0x7FFF_F000L, Long.MAX_VALUE);
-        assertThat(pmap.frameAt(0x7FFF_F000L)).isEqualTo(-1);
+        assertThat(((R2000Pmap) pmap).frameAt(0x7FFF_F000L)).isEqualTo(-1);
         pmap.remove(0, 0x9000_0000L, 0x1000);
     }
 }

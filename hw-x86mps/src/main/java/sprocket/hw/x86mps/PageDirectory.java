@@ -8,6 +8,8 @@ import static sprocket.hw.x86mps.PageTableEntry.P;
 import static sprocket.hw.x86mps.PageTableEntry.RW;
 import static sprocket.hw.x86mps.PageTableEntry.US;
 
+import sprocket.api.Errno;
+import sprocket.api.ErrnoException;
 import sprocket.api.hw.Pmap;
 import sprocket.api.hw.Prot;
 
@@ -16,9 +18,8 @@ import sprocket.api.hw.Prot;
  * frames of the machine's page-table pool in simulated RAM. Editing an entry a TLB may hold is followed by
  * INVLPG here and a shootdown on the other CPUs with this directory in CR3.
  *
- * <p>{@link #enter} takes a page table from the pool when the 4 MiB region has none and throws
- * {@link IllegalStateException} "page-table pool exhausted" when the pool is empty; tables emptied by
- * {@link #remove} go back to the pool.
+ * <p>{@link #enter} takes a page table from the pool when the 4 MiB region has none, and maps nothing (false) when
+ * the pool is empty; tables emptied by {@link #remove} go back to the pool.
  */
 final class PageDirectory implements Pmap {
 
@@ -28,10 +29,19 @@ final class PageDirectory implements Pmap {
     private final Ram ram;
     private boolean destroyed;
 
-    PageDirectory(PagingUnit mmu) {
+    private PageDirectory(PagingUnit mmu, int frame) {
         this.mmu = mmu;
         this.ram = mmu.ram;
-        this.frame = mmu.pool.allocate();
+        this.frame = frame;
+    }
+
+    /** A new, empty page directory, or null when the pool has no frame for one. */
+    static PageDirectory create(PagingUnit mmu) {
+        int frame = mmu.pool.allocate();
+        if (frame < 0) {
+            throw ErrnoException.of(Errno.ENOMEM); // every frame of the pool holds a directory or a table
+        }
+        return new PageDirectory(mmu, frame);
     }
 
     /** The directory's physical address. */
@@ -50,6 +60,9 @@ final class PageDirectory implements Pmap {
         }
         int vpn = (int) (vaddr >>> Ram.PAGE_SHIFT);
         int pteAddress = pteAddress(cpu, vpn);
+        if (pteAddress < 0) {
+            throw ErrnoException.of(Errno.ENOMEM); // no frame for the page table this mapping needs
+        }
         int old = ram.word(pteAddress);
         int pte = PageTableEntry.make(frame, prot, PageTableEntry.user(vaddr));
         boolean same = (old & ~(A | D)) == pte; // the same mapping: keep the accessed and dirty bits the processor set
@@ -187,8 +200,8 @@ final class PageDirectory implements Pmap {
         destroyed = true;
     }
 
-    @Override
-    public int frameAt(long vaddr) {
+    /** The frame mapped at {@code vaddr}, or -1: what the machine's tables say, for tests to compare. */
+    int frameAt(long vaddr) {
         live();
         if (vaddr < 0 || vaddr >= PageTableEntry.LINEAR_LIMIT) {
             return -1;
@@ -215,7 +228,7 @@ final class PageDirectory implements Pmap {
 
     /**
      * The physical address of {@code vpn}'s PTE, building its page table when the region has none: {@code cpu}
-     * zeroes the new table and writes the PDE.
+     * zeroes the new table and writes the PDE. -1 when the pool has no frame for the table.
      */
     private int pteAddress(int cpu, int vpn) {
         int pdeAddress = base() | PageTableEntry.directoryIndex(vpn) << 2;
@@ -224,6 +237,9 @@ final class PageDirectory implements Pmap {
             boolean user = PageTableEntry.user((long) vpn << Ram.PAGE_SHIFT);
             // The PDE allows everything the 4 MiB region's user/kernel split allows; each PTE narrows it.
             int table = mmu.pool.allocate();
+            if (table < 0) {
+                return -1;
+            }
             pde = table << Ram.PAGE_SHIFT | P | RW | (user ? US : 0);
             ram.setWord(pdeAddress, pde);
             mmu.chargeTableZero(cpu, table);

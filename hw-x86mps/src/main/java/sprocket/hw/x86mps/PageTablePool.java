@@ -36,15 +36,12 @@ final class PageTablePool {
     }
 
     /**
-     * A zeroed frame for a page directory or page table.
-     *
-     * @throws IllegalStateException "page-table pool exhausted" when every frame is in use: the machine cannot
-     *         build another table, and the kernel has more address spaces mapped than this memory size allows
+     * A zeroed frame for a page directory or page table, or -1 when every frame is in use: the machine cannot build
+     * another table, and the kernel fails what needed it as it fails for want of memory.
      */
     int allocate() {
         if (top == 0) {
-            throw new IllegalStateException("page-table pool exhausted: all " + free.length
-                    + " frames hold page directories or page tables");
+            return -1;
         }
         int frame = free[--top];
         inUse[frame - first] = true;

@@ -24,7 +24,7 @@ import sprocket.api.spi.Counter;
  * (CR2 and the error code set, the kernel's handler called).
  *
  * <p>Every access through {@link #translate} is a user-mode (CPL 3) access: the simulated programs' loads
- * and stores. The kernel reaches memory by {@link Pmap#frameAt} and physical addresses.
+ * and stores. The kernel reaches memory by physical addresses, after translating through here.
  *
  * <p>Counts "tlb_misses" (no entry for the page), "page_walks" (every walk of the tables: each miss, and each
  * first write through a clean entry, which walks again to set D) and "tlb_flushes" (whole-TLB flushes).
@@ -56,7 +56,8 @@ final class PagingUnit implements Mmu {
         this.cpus = cpus;
         this.costs = costs;
         this.shootdown = new TlbShootdown(this, apic, costs);
-        this.kernelDirectory = new PageDirectory(this);
+        this.kernelDirectory = PageDirectory.create(this);
+        if (kernelDirectory == null) throw new IllegalStateException("no page-table frame for the kernel's directory");
         for (Cpu cpu : cpus) {
             cpu.cr3 = kernelDirectory;
         }
@@ -72,7 +73,7 @@ final class PagingUnit implements Mmu {
 
     @Override
     public Pmap createPmap() {
-        return new PageDirectory(this);
+        return PageDirectory.create(this);
     }
 
     @Override

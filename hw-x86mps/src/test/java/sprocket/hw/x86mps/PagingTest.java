@@ -8,7 +8,11 @@ import static sprocket.hw.x86mps.PageTableEntry.P;
 import static sprocket.hw.x86mps.PageTableEntry.RW;
 import static sprocket.hw.x86mps.PageTableEntry.US;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import sprocket.api.Errno;
+import sprocket.api.ErrnoException;
 import sprocket.api.hw.Access;
 import sprocket.api.hw.Mmu;
 import sprocket.api.hw.PhysicalMemory;
@@ -47,7 +51,7 @@ class PagingTest {
         assertThat(pde & (P | RW | US)).isEqualTo(P | RW | US);
         assertThat(pde >>> 12).isGreaterThanOrEqualTo(memory.endAllocatableFrame()).isLessThan(memory.frames());
         assertThat(pte(VA)).isEqualTo((long) FRAME << 12 | P | RW | US);
-        assertThat(pmap.frameAt(VA)).isEqualTo(FRAME);
+        assertThat(((PageDirectory) pmap).frameAt(VA)).isEqualTo(FRAME);
         assertThat(mmu.translate(0, VA, Access.READ)).isEqualTo((long) FRAME << 12 | 0x234);
     }
 
@@ -167,7 +171,7 @@ class PagingTest {
         long kernelVa = 0xC000_5000L;
         pmap.enter(0, kernelVa, FRAME, Prot.READ | Prot.WRITE);
         assertThat(pde(kernelVa) & US).isZero();
-        assertThat(pmap.frameAt(kernelVa)).isEqualTo(FRAME);
+        assertThat(((PageDirectory) pmap).frameAt(kernelVa)).isEqualTo(FRAME);
         assertThat(mmu.translate(0, kernelVa, Access.READ)).isEqualTo(Mmu.FAULT);
         assertThat(kernel.faults).containsExactly(new FakeContext.Fault(0, kernelVa, Access.READ, kernelVa, 0b101));
     }
@@ -210,7 +214,7 @@ class PagingTest {
     void prot_none_keeps_the_frame_but_every_access_faults_as_not_present() {
         Pmap pmap = activeOnCpu0();
         pmap.enter(0, VA, FRAME, Prot.NONE);
-        assertThat(pmap.frameAt(VA)).isEqualTo(FRAME);
+        assertThat(((PageDirectory) pmap).frameAt(VA)).isEqualTo(FRAME);
         assertThat(pte(VA) & P).isZero();
         assertThat(mmu.translate(0, VA, Access.READ)).isEqualTo(Mmu.FAULT);
         assertThat(kernel.faults.get(0).errorCode()).isEqualTo(0b100);
@@ -247,13 +251,34 @@ class PagingTest {
         assertThat(pool.available()).isEqualTo(afterDirectory - 1);
         mmu.translate(0, page, Access.READ);
         pmap.remove(0, page, 0x1000);
-        assertThat(pmap.frameAt(page)).isEqualTo(-1);
-        assertThat(pmap.frameAt(page + 0x1000)).isEqualTo(FRAME + 1);
+        assertThat(((PageDirectory) pmap).frameAt(page)).isEqualTo(-1);
+        assertThat(((PageDirectory) pmap).frameAt(page + 0x1000)).isEqualTo(FRAME + 1);
         assertThat(mmu.translate(0, page, Access.READ)).isEqualTo(Mmu.FAULT);
         assertThat(pool.available()).isEqualTo(afterDirectory - 1);
         pmap.remove(0, page + 0x1000, 1);
         assertThat(pool.available()).isEqualTo(afterDirectory);
         assertThat(pde(page) & P).isZero();
+    }
+
+    @Test
+    void an_empty_pool_refuses_a_new_directory_and_a_mapping_that_needs_a_new_table() {
+        // The machine reports what it cannot hold rather than failing: the kernel turns it into ENOMEM or SIGKILL.
+        PageTablePool pool = machine.paging().pool;
+        Pmap first = machine.paging().createPmap();
+        first.enter(0, VA, FRAME, Prot.READ | Prot.WRITE);
+        List<Pmap> taken = new ArrayList<>();
+        while (pool.available() > 0) {
+            taken.add(machine.paging().createPmap());
+        }
+        assertThatThrownBy(() -> machine.paging().createPmap()).isInstanceOf(ErrnoException.class)
+                .extracting(e -> ((ErrnoException) e).errno()).isEqualTo(Errno.ENOMEM);
+        first.enter(0, VA + 0x1000, FRAME + 1, Prot.READ); // the same table: no frame needed
+        assertThatThrownBy(() -> first.enter(0, VA + (4L << 20), FRAME + 2, Prot.READ)).as("a new table")
+                .isInstanceOf(ErrnoException.class);
+        assertThat(((PageDirectory) first).frameAt(VA + (4L << 20))).isEqualTo(-1);
+        taken.get(0).destroy(0);
+        first.enter(0, VA + (4L << 20), FRAME + 2, Prot.READ);
+        assertThat(((PageDirectory) first).frameAt(VA + (4L << 20))).isEqualTo(FRAME + 2);
     }
 
     @Test
@@ -267,7 +292,7 @@ class PagingTest {
         assertThat(pool.available()).isEqualTo(before - 4);
         pmap.destroy(0);
         assertThat(pool.available()).isEqualTo(before);
-        assertThatThrownBy(() -> pmap.frameAt(0x1000)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ((PageDirectory) pmap).frameAt(0x1000)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -282,7 +307,7 @@ class PagingTest {
     }
 
     @Test
-    void an_exhausted_pool_says_so() {
+    void an_exhausted_pool_says_so_and_maps_nothing() {
         PageTablePool pool = machine.paging().pool;
         Pmap pmap = mmu.createPmap();
         long va = 0;
@@ -290,9 +315,10 @@ class PagingTest {
             pmap.enter(0, va, FRAME, Prot.READ);
             va += 4L << 20;
         }
-        long next = va;
-        assertThatThrownBy(() -> pmap.enter(0, next, FRAME, Prot.READ)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("page-table pool exhausted");
+        long full = va;
+        assertThatThrownBy(() -> pmap.enter(0, full, FRAME, Prot.READ)).isInstanceOf(ErrnoException.class);
+        assertThat(((PageDirectory) pmap).frameAt(full)).isEqualTo(-1);
+        assertThatThrownBy(() -> mmu.createPmap()).isInstanceOf(ErrnoException.class);
     }
 
     @Test

@@ -76,7 +76,7 @@ class TranslationModelTest {
             }
             for (int s = 0; s < 2; s++) {
                 int[] mapping = model.get(s).get(page);
-                assertThat(pmaps[s].frameAt(va)).isEqualTo(mapping == null ? -1 : mapping[0]);
+                assertThat(((PageDirectory) pmaps[s]).frameAt(va)).isEqualTo(mapping == null ? -1 : mapping[0]);
             }
         }
         assertThat(kernel.count("tlb_misses")).isPositive();

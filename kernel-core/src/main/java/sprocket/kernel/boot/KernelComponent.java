@@ -3,8 +3,6 @@ package sprocket.kernel.boot;
 import dagger.BindsInstance;
 import dagger.Component;
 import jakarta.inject.Singleton;
-import sprocket.api.fs.FileSystem;
-import sprocket.api.fs.FileSystemProvider;
 import sprocket.api.hw.Machine;
 import sprocket.api.ipc.Ipc;
 import sprocket.api.ipc.IpcProvider;
@@ -31,6 +29,9 @@ import sprocket.kernel.syscall.Strace;
 import sprocket.kernel.syscall.SyscallFigures;
 import sprocket.kernel.syscall.Traps;
 import sprocket.kernel.syscall.UserEntry;
+import sprocket.kernel.vfs.FileSystemTypes;
+import sprocket.kernel.vfs.FileTable;
+import sprocket.kernel.vfs.NameSpace;
 
 /** One booted kernel: the machine and the chosen providers in, the kernel's parts out. */
 @Singleton
@@ -40,7 +41,9 @@ interface KernelComponent {
 
     MemoryManager memory();
 
-    FileSystem fileSystem();
+    NameSpace nameSpace();
+
+    FileTable fileTable();
 
     Ipc ipc();
 
@@ -88,7 +91,7 @@ interface KernelComponent {
         Builder memory(MemoryManagerProvider provider);
 
         @BindsInstance
-        Builder fileSystem(FileSystemProvider provider);
+        Builder fileSystems(FileSystemTypes types);
 
         @BindsInstance
         Builder ipc(IpcProvider provider);

@@ -13,7 +13,7 @@ import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sprocket.api.Errno;
-import sprocket.api.fs.FileSystemProvider;
+import sprocket.api.ErrnoException;
 import sprocket.api.hw.CpuInfo;
 import sprocket.api.hw.Machine;
 import sprocket.api.hw.MemoryCounters;
@@ -39,6 +39,7 @@ import sprocket.kernel.signal.Signals;
 import sprocket.kernel.stats.Stats;
 import sprocket.kernel.stats.Trace;
 import sprocket.kernel.syscall.Strace;
+import sprocket.kernel.vfs.FileSystemTypes;
 
 /**
  * A booted kernel, ready to run one program under init. Boot builds the parts (Dagger), checks the machine's
@@ -65,13 +66,13 @@ public final class KernelInstance {
 
     /** Builds and boots a kernel on {@code machine} with the chosen providers. */
     public static KernelInstance boot(Settings settings, Machine machine, SchedulerProvider sched,
-            SchedulerProvider fallback, MemoryManagerProvider vm, FileSystemProvider fs, IpcProvider ipc,
+            SchedulerProvider fallback, MemoryManagerProvider vm, FileSystemTypes fs, IpcProvider ipc,
             Console console, Iterable<Program> programs, boolean keepTrace, Strace.Sink strace) {
         Trace trace = new Trace(keepTrace);
         Programs installed = new Programs(programs);
         KernelComponent k = DaggerKernelComponent.builder()
                 .settings(settings).machine(machine).scheduler(sched)
-                .fallbackScheduler(new FallbackScheduler(fallback)).memory(vm).fileSystem(fs).ipc(ipc)
+                .fallbackScheduler(new FallbackScheduler(fallback)).memory(vm).fileSystems(fs).ipc(ipc)
                 .console(console).programs(installed).trace(trace)
                 .strace(new Strace(strace, machine.description().clockHz())).build();
         KernelInstance kernel = new KernelInstance(k, machine, trace);
@@ -89,12 +90,13 @@ public final class KernelInstance {
                     + e.cpuCount()).at(0, 0);
         }
         for (Program p : installed.all().values()) {
-            int r = k.fileSystem().install("/bin/" + p.name(), Programs.image(p.name()), 0755);
-            if (r != 0) {
-                throw new PanicException("cannot install /bin/" + p.name() + ": " + Errno.name(r)).at(0, 0);
+            try {
+                k.nameSpace().install("/bin/" + p.name(), Programs.image(p.name()), 0755);
+            } catch (ErrnoException x) {
+                throw new PanicException("cannot install /bin/" + p.name() + ": " + Errno.name(x.errno())).at(0, 0);
             }
         }
-        e.startClocks();
+        e.start();
         log.debug("booted {} with {} CPUs, scheduler {}", machine.description().model(), e.cpuCount(),
                 e.schedulerName());
     }
@@ -222,7 +224,7 @@ public final class KernelInstance {
             broken.add((k.memory().totalFrames() - k.memory().freeFrames()) + " page frames are still allocated");
         }
         if (k.memory().liveRegions() != 0) broken.add(k.memory().liveRegions() + " regions are still allocated");
-        if (k.fileSystem().openFiles() != 0) broken.add(k.fileSystem().openFiles() + " files are still open");
+        if (k.fileTable().inUse() != 0) broken.add(k.fileTable().inUse() + " files are still open");
         if (k.ipc().livePipes() != 0) broken.add(k.ipc().livePipes() + " pipes are still alive");
         int groups = k.shareGroups().live();
         if (groups != 0) broken.add(groups + " shared address blocks are still allocated");
@@ -274,7 +276,7 @@ public final class KernelInstance {
         for (int i = 0; i < busy.length; i++) busy[i] = engine.cpu(i).busy();
         out.put("cpu_busy_cycles", busy);
         out.put("context_switches", s.get("context_switches"));
-        out.put("syscalls", s.get("syscalls"));
+        out.put("syscalls", k.syscallFigures().total());
         out.put("syscalls_by_name", syscallsByName());
         out.put("forks", s.get("forks"));
         out.put("execs", s.get("execs"));

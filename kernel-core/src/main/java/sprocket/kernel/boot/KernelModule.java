@@ -1,18 +1,14 @@
 package sprocket.kernel.boot;
 
 import dagger.Binds;
-import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
-import sprocket.api.fs.FileSystem;
-import sprocket.api.fs.FileSystemProvider;
-import sprocket.api.fs.FsContext;
-import sprocket.api.fs.PipeResult;
 import sprocket.api.hw.Machine;
 import sprocket.api.ipc.Ipc;
 import sprocket.api.ipc.IpcContext;
 import sprocket.api.ipc.IpcProvider;
+import sprocket.api.ipc.SocketNames;
 import sprocket.api.kernel.Console;
 import sprocket.api.kernel.KernelServices;
 import sprocket.api.spi.Settings;
@@ -22,14 +18,23 @@ import sprocket.api.vm.MemoryManagerProvider;
 import sprocket.api.vm.VmContext;
 import sprocket.kernel.config.KernelTunables;
 import sprocket.kernel.config.Randoms;
+import sprocket.kernel.dev.Cdevsw;
 import sprocket.kernel.engine.SchedMetrics;
 import sprocket.kernel.lock.Locks;
 import sprocket.kernel.proc.ProcTable;
 import sprocket.kernel.services.KernelServicesImpl;
+import sprocket.kernel.services.SocketNamesImpl;
 import sprocket.kernel.stats.Stats;
 import sprocket.kernel.syscall.SysImpl;
+import sprocket.kernel.uio.UserCopy;
+import sprocket.kernel.vfs.FileTable;
 
-/** How the kernel is put together from the machine and the providers the configuration picked. */
+/**
+ * How the kernel is put together from the machine and the providers the configuration picked. The order is the
+ * dependencies' own: the memory manager, then the name space (the file systems mounted), then the IPC module, which
+ * reaches AF_UNIX names through the name space, then the open-file layer, whose FIFOs take their pipes from the IPC
+ * module.
+ */
 @Module
 interface KernelModule {
 
@@ -38,6 +43,9 @@ interface KernelModule {
 
     @Binds
     KernelServices services(KernelServicesImpl impl);
+
+    @Binds
+    SocketNames socketNames(SocketNamesImpl impl);
 
     @Provides
     @Singleton
@@ -75,6 +83,27 @@ interface KernelModule {
         return new ProcTable(t.maxusers, t.maxpid, stats);
     }
 
+    /** The system open file table, of kernel.nfile entries. */
+    @Provides
+    @Singleton
+    static FileTable fileTable(KernelTunables t, KernelServices services, UserCopy copy) {
+        return new FileTable(t.nfile, services, copy);
+    }
+
+    /** copyin and copyout, at the machine's copy cost. */
+    @Provides
+    @Singleton
+    static UserCopy userCopy(Machine machine, KernelServices services) {
+        return new UserCopy(machine.mmu(), machine.memory(), machine.costs().copyWord(), services);
+    }
+
+    /** The character device switch; the console driver writes to and reads from the host's end of the console. */
+    @Provides
+    @Singleton
+    static Cdevsw cdevsw(Console console) {
+        return new Cdevsw(console);
+    }
+
     @Provides
     @Singleton
     static MemoryManager memory(MemoryManagerProvider provider, Machine machine, KernelServices services) {
@@ -91,35 +120,9 @@ interface KernelModule {
         });
     }
 
-    /**
-     * The root file system. Its FIFOs take their buffers from the IPC module, which needs the file system for
-     * AF_UNIX names: until FIFOs move into the kernel's own file layer, the IPC module is asked for late.
-     */
     @Provides
     @Singleton
-    static FileSystem fileSystem(FileSystemProvider provider, KernelServices services, Console console,
-            Lazy<Ipc> ipc) {
-        return provider.create(new FsContext() {
-            @Override
-            public KernelServices kernel() {
-                return services;
-            }
-
-            @Override
-            public Console console() {
-                return console;
-            }
-
-            @Override
-            public PipeResult pipe() {
-                return ipc.get().pipe();
-            }
-        });
-    }
-
-    @Provides
-    @Singleton
-    static Ipc ipc(IpcProvider provider, KernelServices services, MemoryManager memory, FileSystem fs) {
+    static Ipc ipc(IpcProvider provider, KernelServices services, MemoryManager memory, SocketNames names) {
         return provider.create(new IpcContext() {
             @Override
             public KernelServices kernel() {
@@ -132,8 +135,8 @@ interface KernelModule {
             }
 
             @Override
-            public FileSystem fileSystem() {
-                return fs;
+            public SocketNames names() {
+                return names;
             }
         });
     }

@@ -27,6 +27,8 @@ public final class KernelKeys {
                     "the quantum while CPUs share cache lines (a slice saw an invalidation or a cache-to-cache"
                             + " transfer); it doubles back to kernel.quantum over slices that see none"),
             Tunable.size("kernel.stack", "1M", 16 * 1024, 256L << 20, "RLIMIT_STACK: how far a stack may grow"),
+            Tunable.integer("kernel.nfile", 1000, 16, 1_000_000,
+                    "entries in the system open file table (files, pipe ends, sockets); one open more fails with ENFILE"),
             Tunable.integer("kernel.sched_watchdog", 10_000, 1, 3_600_000,
                     "milliseconds a runnable process may wait before the scheduler is deemed broken and ejected"),
             Tunable.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE,

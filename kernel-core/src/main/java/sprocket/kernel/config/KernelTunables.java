@@ -17,6 +17,8 @@ public final class KernelTunables {
     public final long seed;
     /** RLIMIT_STACK's soft value: how far a stack may grow. */
     public final long stackLimit;
+    /** Entries of the system open file table (SVR4's nfile): one open more fails with ENFILE. */
+    public final int nfile;
     /** How long a runnable process may wait, in simulated milliseconds, before the policy is ejected. */
     public final long watchdogMillis;
 
@@ -31,6 +33,7 @@ public final class KernelTunables {
         sharingQuantum = Math.min(quantum, s.getLong("kernel.sharing_quantum"));
         seed = s.seed();
         stackLimit = s.getSize("kernel.stack");
+        nfile = s.getInt("kernel.nfile");
         watchdogMillis = s.getLong("kernel.sched_watchdog");
     }
 }

@@ -149,8 +149,13 @@ public final class Engine {
         return scheduler.ejection();
     }
 
-    /** Arms every CPU's clock for its first tick. */
-    public void startClocks() {
+    /**
+     * Starts the machine: makes the kernel's own pmap (now, while the machine has room for it: an exit must never
+     * need memory to give memory back) and arms every CPU's clock for its first tick.
+     */
+    public void start() {
+        kernelPmap = machine.mmu().createPmap();
+        if (kernelPmap == null) throw new PanicException("the machine has no room for the kernel's own pmap");
         for (Cpu c : cpus) {
             c.nextTick = c.now + tickCycles;
             machine.interrupts().armTimer(c.id, c.nextTick);
@@ -460,11 +465,10 @@ public final class Engine {
         scheduler.priorityChanged(t);
     }
 
-    /** priocntl(2): the policy puts {@code t} in {@code schedClass} at {@code priority}; 0 or the policy's errno. */
-    public int priocntl(Kthread t, String schedClass, int priority) {
-        int r = scheduler.priocntl(t, schedClass, priority);
-        if (r == 0) t.priority = priority;
-        return r;
+    /** priocntl(2): the policy puts {@code t} in {@code schedClass} at {@code priority}, or refuses (EINVAL). */
+    public void priocntl(Kthread t, String schedClass, int priority) {
+        scheduler.priocntl(t, schedClass, priority);
+        t.priority = priority;
     }
 
     /** A share group's membership changed: a policy that schedules groups together hears of it. */
@@ -556,7 +560,6 @@ public final class Engine {
     public void forget(AddressSpace space) {
         for (Cpu c : cpus) {
             if (c.activeSpace == space) {
-                if (kernelPmap == null) kernelPmap = machine.mmu().createPmap();
                 kernelPmap.activate(c.id);
                 c.activeSpace = null;
             }

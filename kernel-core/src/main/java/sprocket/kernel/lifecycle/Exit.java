@@ -5,7 +5,6 @@ import static sprocket.api.Signals.SIGHUP;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import sprocket.api.fs.OpenFile;
 import sprocket.api.ipc.Ipc;
 import sprocket.api.sys.Sigaction;
 import sprocket.api.sys.SignalHandler;
@@ -22,6 +21,7 @@ import sprocket.kernel.share.ShareGroups;
 import sprocket.kernel.signal.Signals;
 import sprocket.kernel.stats.Stats;
 import sprocket.kernel.stats.Trace;
+import sprocket.kernel.vfs.File;
 
 /**
  * exit(2) and the end of a process: its descriptors closed, its memory given back, its children handed to init,
@@ -70,7 +70,7 @@ public final class Exit {
         // Its own descriptors close; the group's table (if it shares one) keeps its references.
         p.fds.stopSharing();
         for (int fd = 0; fd < p.fds.size(); fd++) {
-            OpenFile f = p.fds.remove(fd);
+            File f = p.fds.remove(fd);
             if (f != null) f.release();
         }
         if (p.vforkParent != null) {

@@ -1,9 +1,9 @@
 package sprocket.kernel.proc;
 
 import java.util.Arrays;
-import sprocket.api.fs.OpenFile;
 import sprocket.api.sys.Prctl;
 import sprocket.kernel.engine.PanicException;
+import sprocket.kernel.vfs.File;
 
 /** A process's descriptor table: slots pointing into the system open file table, with FD_CLOEXEC per slot. */
 public final class FdTable {
@@ -13,7 +13,7 @@ public final class FdTable {
     public FdTable() {
     }
 
-    private OpenFile[] files = new OpenFile[8];
+    private File[] files = new File[8];
     private boolean[] cloexec = new boolean[8];
     /** Bumped by every change, so a share group member can tell at the end of a call whether it has one to publish. */
     public int changes;
@@ -29,7 +29,7 @@ public final class FdTable {
         if (p != null && (p.syncPending & Prctl.PR_SFDS) != 0) p.shaddr.syncFds(p);
     }
 
-    public OpenFile get(int fd) {
+    public File get(int fd) {
         return fd >= 0 && fd < files.length ? files[fd] : null;
     }
 
@@ -44,7 +44,7 @@ public final class FdTable {
     }
 
     /** Puts {@code file} at {@code fd}; the caller holds a reference for it. */
-    public void install(int fd, OpenFile file, boolean closeOnExec) {
+    public void install(int fd, File file, boolean closeOnExec) {
         catchUp();
         if (get(fd) != null) throw new PanicException("descriptor " + fd + " installed over an open one");
         changes++;
@@ -58,9 +58,9 @@ public final class FdTable {
     }
 
     /** Empties slot {@code fd}, returning what was there (the caller releases it). */
-    public OpenFile remove(int fd) {
+    public File remove(int fd) {
         catchUp();
-        OpenFile f = get(fd);
+        File f = get(fd);
         if (f != null) {
             changes++;
             files[fd] = null;
@@ -82,17 +82,17 @@ public final class FdTable {
         return files.length;
     }
 
-    /** fork(2): the child's table refers to the same open files, each held once more. */
     /** The process is leaving: its table stops following its share group's (it keeps its own references). */
     public void stopSharing() {
         sharer = null;
     }
 
+    /** fork(2): the child's table refers to the same open files, each held once more. */
     public FdTable copy() {
         FdTable t = new FdTable();
         t.files = files.clone();
         t.cloexec = cloexec.clone();
-        for (OpenFile f : t.files) {
+        for (File f : t.files) {
             if (f != null) f.hold();
         }
         return t;
@@ -100,7 +100,7 @@ public final class FdTable {
 
     public int count() {
         int n = 0;
-        for (OpenFile f : files) {
+        for (File f : files) {
             if (f != null) n++;
         }
         return n;

@@ -2,17 +2,18 @@ package sprocket.kernel.proc;
 
 import java.util.ArrayList;
 import java.util.List;
-import sprocket.api.fs.Vnode;
 import sprocket.api.sys.ProcessEntry;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
 import sprocket.api.vm.AddressSpace;
 import sprocket.kernel.engine.Kthread;
+import sprocket.kernel.vfs.NameContext;
+import sprocket.kernel.vfs.Vnode;
 
 /**
  * A process: the proc structure. Running it (CPU, sleep, scheduling, times) is its {@link Kthread}'s and the
  * engine's; the rest is grouped below by the part of the kernel that owns it, and only that part writes it
- * (distribution's ArchitectureTest checks who writes which field). Credentials and limits are immutable values,
+ * (the architecture module's ArchitectureTest checks who writes which field). Credentials and limits are immutable values,
  * replaced on change and shared with a forked child until then.
  */
 public final class Proc extends Kthread {
@@ -103,6 +104,11 @@ public final class Proc extends Kthread {
     public Object blockChannel() {
         if (blockChannel == null) blockChannel = new Object();
         return blockChannel;
+    }
+
+    /** Where and as whom the process resolves path names now: its current and root directories, its credentials. */
+    public NameContext nameContext() {
+        return new NameContext(cwd, root, cred.credentials());
     }
 
     /** The blockproc(2) wait channel if the process ever blocked, else null. */

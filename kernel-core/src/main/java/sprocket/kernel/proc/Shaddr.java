@@ -9,8 +9,6 @@ import static sprocket.api.sys.Prctl.PR_SUMASK;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import sprocket.api.fs.OpenFile;
-import sprocket.api.fs.Vnode;
 import sprocket.api.sys.Prctl;
 import sprocket.api.sys.Rlimit;
 import sprocket.api.sys.Sigaction;
@@ -18,6 +16,8 @@ import sprocket.kernel.engine.Cpu;
 import sprocket.kernel.lock.AccessLock;
 import sprocket.kernel.lock.KernelLock;
 import sprocket.kernel.stats.Stats;
+import sprocket.kernel.vfs.File;
+import sprocket.kernel.vfs.Vnode;
 
 /**
  * The shared address block (shaddr_t in Barton and Wagner, "Enhanced Resource Sharing in UNIX"): one per share
@@ -68,7 +68,7 @@ public final class Shaddr {
         this.syncs = stats.counter("share_syncs");
         this.updates = stats.counter("share_updates");
         for (int fd = 0; fd < creator.fds.size(); fd++) {
-            OpenFile f = creator.fds.get(fd);
+            File f = creator.fds.get(fd);
             if (f != null) {
                 f.hold();
                 ofile.install(fd, f, creator.fds.closeOnExec(fd));
@@ -101,7 +101,7 @@ public final class Shaddr {
         p.fds.sharer = null;
         if (!members.isEmpty()) return false;
         for (int fd = 0; fd < ofile.size(); fd++) {
-            OpenFile f = ofile.remove(fd);
+            File f = ofile.remove(fd);
             if (f != null) f.release();
         }
         return true;
@@ -170,8 +170,8 @@ public final class Shaddr {
     private static void copyTable(FdTable from, FdTable to) {
         int n = Math.max(from.size(), to.size());
         for (int fd = 0; fd < n; fd++) {
-            OpenFile want = from.get(fd);
-            OpenFile have = to.get(fd);
+            File want = from.get(fd);
+            File have = to.get(fd);
             if (want == have) {
                 if (want != null) to.closeOnExec(fd, from.closeOnExec(fd));
                 continue;

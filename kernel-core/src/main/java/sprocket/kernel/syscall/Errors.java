@@ -13,14 +13,8 @@ final class Errors {
         return -1;
     }
 
-    /** A provider's result, a value or a negative errno: the value itself, or -1 with errno set. */
-    static long result(Proc p, long r) {
-        return r < 0 ? fail(p, (int) -r) : r;
-    }
-
-    /** A call that answers an object: {@code value} in the frame for the stub, or -1 with errno set. */
-    static int answer(Proc p, Object value, int errno) {
-        if (value == null) return fail(p, errno);
+    /** A call that answers an object: {@code value} in the frame for the stub. */
+    static int answer(Proc p, Object value) {
         p.frame.rv = value;
         return 0;
     }

@@ -15,50 +15,48 @@ import sprocket.api.sys.ShmidDs;
 import sprocket.api.vm.Segment;
 import sprocket.kernel.proc.Proc;
 import sprocket.kernel.share.ShareGroups;
+import sprocket.kernel.uio.UserCopy;
 
 /**
- * System V semaphores and message queues: the kernel's part is entering and leaving, checking the caller's
- * buffers, and turning the IPC module's negative errno into -1 and errno.
+ * System V semaphores, message queues and shared memory: the kernel's part is checking the caller's buffers and, for
+ * shmat and shmdt, the address space; the IPC module does the rest, and its failures (ErrnoException) become -1 and
+ * errno in the trap.
  */
 @Singleton
 final class IpcCalls {
     private final Ipc ipc;
-
     private final ShareGroups shares;
+    private final UserCopy copy;
 
     @Inject
-    IpcCalls(Ipc ipc, ShareGroups shares) {
+    IpcCalls(Ipc ipc, ShareGroups shares, UserCopy copy) {
         this.shares = shares;
         this.ipc = ipc;
-    }
-
-    /** A provider's answer: its value, or -1 with errno set for a negative errno. */
-    private static int status(Proc p, int r) {
-        return r < 0 ? fail(p, -r) : r;
+        this.copy = copy;
     }
 
     int semget(Proc p, long key, int nsems, int semflg) {
-        return status(p, ipc.semget(key, nsems, semflg));
+        return ipc.semget(key, nsems, semflg);
     }
 
     int semop(Proc p, int semid, Sembuf[] sops) {
-        return status(p, sops == null ? -Errno.EFAULT : ipc.semop(semid, sops.clone()));
+        return sops == null ? fail(p, Errno.EFAULT) : ipc.semop(semid, sops.clone());
     }
 
     int semctl(Proc p, int semid, int semnum, int cmd, int val) {
-        return status(p, ipc.semctl(semid, semnum, cmd, val));
+        return ipc.semctl(semid, semnum, cmd, val);
     }
 
     int semctl(Proc p, int semid, int cmd, int[] values) {
-        return status(p, values == null ? -Errno.EFAULT : ipc.semctl(semid, cmd, values));
+        return values == null ? fail(p, Errno.EFAULT) : ipc.semctl(semid, cmd, values);
     }
 
     int semctl(Proc p, int semid, int cmd, SemidDs[] buf) {
-        return status(p, buf == null || buf.length == 0 ? -Errno.EFAULT : ipc.semctl(semid, cmd, buf));
+        return buf == null || buf.length == 0 ? fail(p, Errno.EFAULT) : ipc.semctl(semid, cmd, buf);
     }
 
     int shmget(Proc p, long key, long size, int shmflg) {
-        return status(p, ipc.shmget(key, size, shmflg));
+        return ipc.shmget(key, size, shmflg);
     }
 
     /** shmat(2): the IPC module checks permission and hands over the segment; the memory manager attaches it. */
@@ -67,47 +65,59 @@ final class IpcCalls {
         if (at != 0 && (shmflg & IpcFlags.SHM_RND) != 0) at -= Math.floorMod(at, IpcFlags.SHMLBA);
         // shmat(2): "EINVAL: shmaddr is not zero and not a multiple of SHMLBA, and SHM_RND is not set".
         if (at % IpcFlags.SHMLBA != 0) return fail(p, Errno.EINVAL);
-        int[] errno = new int[1];
-        Segment segment = ipc.shmat(shmid, shmflg, errno);
-        if (segment == null) return fail(p, errno[0]);
+        Segment segment = ipc.shmat(shmid, shmflg);
         int prot = Prot.READ | ((shmflg & IpcFlags.SHM_RDONLY) != 0 ? 0 : Prot.WRITE);
+        long r;
         shares.updateBegin(p);
-        long r = p.space.attach(p.cpu().id, segment, at, prot);
-        shares.updateEnd(p);
-        if (r < 0) return fail(p, (int) -r);
+        try {
+            r = p.space.attach(p.cpu().id, segment, at, prot);
+        } finally {
+            shares.updateEnd(p);
+        }
         ipc.attached(segment);
         return r;
     }
 
     int shmdt(Proc p, long addr) {
+        Segment segment;
         shares.updateBegin(p);
-        Segment segment = p.space.detach(p.cpu().id, addr);
-        shares.updateEnd(p);
-        // shmdt(2): "EINVAL: shmaddr is not the data segment start address of a shared memory segment".
-        if (segment == null) return fail(p, Errno.EINVAL);
+        try {
+            // shmdt(2): "EINVAL: shmaddr is not the data segment start address of a shared memory segment".
+            segment = p.space.detach(p.cpu().id, addr);
+        } finally {
+            shares.updateEnd(p);
+        }
         ipc.detached(segment);
         return 0;
     }
 
     int shmctl(Proc p, int shmid, int cmd, ShmidDs[] buf) {
-        return status(p, buf != null && buf.length == 0 ? -Errno.EFAULT : ipc.shmctl(shmid, cmd, buf));
+        return buf != null && buf.length == 0 ? fail(p, Errno.EFAULT) : ipc.shmctl(shmid, cmd, buf);
     }
 
     int msgget(Proc p, long key, int msgflg) {
-        return status(p, ipc.msgget(key, msgflg));
+        return ipc.msgget(key, msgflg);
     }
 
+    /** msgsnd(2): the text is copied in once the message is queued. */
     int msgsnd(Proc p, int msqid, long mtype, byte[] text, int len, int msgflg) {
-        return status(p, text == null || len < 0 || len > text.length ? -Errno.EFAULT
-                : ipc.msgsnd(msqid, mtype, text, len, msgflg));
+        if (text == null || len < 0 || len > text.length) return fail(p, Errno.EFAULT);
+        int r = ipc.msgsnd(msqid, mtype, text, len, msgflg);
+        copy.moved(len);
+        return r;
     }
 
+    /** msgrcv(2): the text received is copied out. */
     int msgrcv(Proc p, int msqid, long[] mtype, byte[] buf, int maxlen, long msgtyp, int msgflg) {
-        return status(p, buf == null || maxlen < 0 || maxlen > buf.length || (mtype != null && mtype.length == 0)
-                ? -Errno.EFAULT : ipc.msgrcv(msqid, mtype, buf, maxlen, msgtyp, msgflg));
+        if (buf == null || maxlen < 0 || maxlen > buf.length || (mtype != null && mtype.length == 0)) {
+            return fail(p, Errno.EFAULT);
+        }
+        int n = ipc.msgrcv(msqid, mtype, buf, maxlen, msgtyp, msgflg);
+        copy.moved(n);
+        return n;
     }
 
     int msgctl(Proc p, int msqid, int cmd, MsqidDs[] buf) {
-        return status(p, buf != null && buf.length == 0 ? -Errno.EFAULT : ipc.msgctl(msqid, cmd, buf));
+        return buf != null && buf.length == 0 ? fail(p, Errno.EFAULT) : ipc.msgctl(msqid, cmd, buf);
     }
 }

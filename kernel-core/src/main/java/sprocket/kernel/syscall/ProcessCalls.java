@@ -5,14 +5,11 @@ import static sprocket.kernel.syscall.Errors.fail;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import sprocket.api.Errno;
-import sprocket.api.fs.FileSystem;
-import sprocket.api.fs.OpenResult;
-import sprocket.api.fs.VnodeResult;
+import sprocket.api.ErrnoException;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.ProcessEntry;
 import sprocket.api.sys.Rlimit;
-import sprocket.api.sys.Stat;
 import sprocket.api.sys.Wait;
 import sprocket.kernel.lifecycle.Exec;
 import sprocket.kernel.lifecycle.Exit;
@@ -24,6 +21,10 @@ import sprocket.kernel.proc.ExecUnwind;
 import sprocket.kernel.proc.FdTable;
 import sprocket.kernel.proc.Proc;
 import sprocket.kernel.proc.ProcTable;
+import sprocket.kernel.vfs.File;
+import sprocket.kernel.vfs.NameSpace;
+import sprocket.kernel.vfs.VnOpen;
+import sprocket.kernel.vfs.Vnode;
 
 /** fork(2), exec(2), exit(2), wait(2), process groups and sessions, credentials and resource limits. */
 @Singleton
@@ -32,6 +33,8 @@ final class ProcessCalls {
     static final int MAXUID = 60002;
     /** The most bytes of arguments and environment exec(2) takes (IRIX's ARG_MAX). */
     static final int ARG_MAX = 5120;
+    /** How much of an executable exec(2) reads to tell a program from a script (a "#!" line included). */
+    private static final int HEADER = 128;
 
     private final ProcTable table;
     private final Fork fork;
@@ -39,26 +42,26 @@ final class ProcessCalls {
     private final Exit exit;
     private final Reaper reaper;
     private final UserEntry userEntry;
-    private final FileSystem fs;
+    private final NameSpace names;
+    private final VnOpen vn;
 
     @Inject
     ProcessCalls(ProcTable table, Fork fork, Exec exec, Exit exit, Reaper reaper, UserEntry userEntry,
-            FileSystem fs) {
+            NameSpace names, VnOpen vn) {
         this.table = table;
         this.fork = fork;
         this.exec = exec;
         this.exit = exit;
         this.reaper = reaper;
         this.userEntry = userEntry;
-        this.fs = fs;
+        this.names = names;
+        this.vn = vn;
     }
 
     /** fork(2) or, {@code borrow}ing the parent's address space until the child execs or exits, vfork(2). */
     int fork(Proc p, ProcessEntry entry, boolean borrow) {
         if (entry == null) return fail(p, Errno.EINVAL);
-        int[] why = new int[1];
-        Proc child = fork.fork(p, entry, borrow, why);
-        if (child == null) return fail(p, why[0]);
+        Proc child = fork.fork(p, entry, borrow);
         userEntry.start(child, p);
         if (borrow) fork.awaitVforkChild(p, child);
         return child.pid;
@@ -66,26 +69,51 @@ final class ProcessCalls {
 
     int execve(Proc p, String path, String[] argv, String[] envp) {
         if (path == null || argv == null) return fail(p, Errno.EFAULT);
-        int size = 0;
-        for (String a : argv) size += a == null ? 0 : a.length() + 1;
-        if (envp != null) for (String e : envp) size += e == null ? 0 : e.length() + 1;
-        if (size > ARG_MAX) return fail(p, Errno.E2BIG);
-        VnodeResult v = fs.lookup(NameCalls.lookup(p), path);
-        if (v.errno() != 0) return fail(p, v.errno());
-        Stat st = fs.stat(v.vnode());
-        if (st.type() != FileMode.S_IFREG) return fail(p, Errno.EACCES);
-        int denied = fs.access(v.vnode(), p.cred.credentials(), Fcntl.X_OK);
-        if (denied != 0) return fail(p, denied);
-        OpenResult o = fs.open(NameCalls.lookup(p), path, Fcntl.O_RDONLY, 0);
-        if (o.errno() != 0) return fail(p, o.errno());
-        byte[] head = new byte[128];
-        int n = o.file().read(head, 0, head.length);
-        o.file().release();
-        String name = n > 0 ? Programs.parse(head, n) : null;
-        if (name == null) return fail(p, Errno.ENOEXEC);
-        int r = exec.exec(p, name, argv.clone(), envp == null ? new String[0] : envp.clone());
-        if (r < 0) return fail(p, -r);
+        // A program is promised its name in argv[0] (the Program SPI): an empty vector is refused.
+        if (argv.length == 0) return fail(p, Errno.EINVAL);
+        for (String a : argv) if (a == null) return fail(p, Errno.EFAULT);
+        if (envp != null) for (String e : envp) if (e == null) return fail(p, Errno.EFAULT);
+        byte[] head = new byte[HEADER];
+        int n = header(p, path, head);
+        String name = Programs.parse(head, n);
+        String[] args = argv;
+        if (name == null) {
+            // A script: "#! interpreter [arg]" names the program that runs it, with the script's path as an
+            // argument (the interpreter must be a program itself, as SVR4 requires).
+            Interpreter script = Interpreter.parse(head, n);
+            if (script == null) return fail(p, Errno.ENOEXEC);
+            int m = header(p, script.path(), head);
+            name = Programs.parse(head, m);
+            if (name == null) return fail(p, Errno.ENOEXEC);
+            args = script.argv(path, argv);
+        }
+        String[] env = envp == null ? new String[0] : envp;
+        if (bytes(args) + bytes(env) > ARG_MAX) return fail(p, Errno.E2BIG);
+        exec.exec(p, name, args.clone(), env.clone());
         throw ExecUnwind.INSTANCE;
+    }
+
+    /** What exec(2) counts against ARG_MAX: each string and its terminating null. */
+    private static int bytes(String[] strings) {
+        int size = 0;
+        for (String a : strings) size += a.length() + 1;
+        return size;
+    }
+
+    /**
+     * The first bytes of the executable file {@code path} into {@code head}: their count. Fails (ErrnoException)
+     * with the lookup's errors, or EACCES when it is not a regular file or not executable by {@code p}.
+     */
+    private int header(Proc p, String path, byte[] head) {
+        Vnode v = names.lookup(p.nameContext(), path, true);
+        if (v.stat().type() != FileMode.S_IFREG) throw ErrnoException.of(Errno.EACCES);
+        names.access(v, p.cred.credentials(), Fcntl.X_OK);
+        File image = vn.open(p.nameContext(), path, Fcntl.O_RDONLY, 0);
+        try {
+            return Math.max(0, image.read(head, 0, head.length));
+        } finally {
+            image.release();
+        }
     }
 
     int exit(Proc p, int status) {
@@ -157,7 +185,7 @@ final class ProcessCalls {
 
     private boolean groupInSession(int pgid, int sid) {
         for (Proc q : table.all()) {
-            if (q.alive() && q.pgid == pgid && q.sid == sid) return true;
+            if (q.pgid == pgid && q.sid == sid) return true; // a zombie is still a member until reaped
         }
         return false;
     }

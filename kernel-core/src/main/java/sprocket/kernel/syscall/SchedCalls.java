@@ -82,15 +82,15 @@ final class SchedCalls {
         if (!Signals.maySignal(p.cred, t.cred)) return fail(p, Errno.EPERM);
         // priocntl(2): only the super-user may place a process in the real-time class.
         if (!p.cred.root() && !schedClass.equals("TS")) return fail(p, Errno.EPERM);
-        int r = engine.priocntl(t, schedClass, priority);
-        return r != 0 ? fail(p, r) : 0;
+        engine.priocntl(t, schedClass, priority);
+        return 0;
     }
 
     int getrusage(Proc p, int who) {
         if (who == Rusage.RUSAGE_CHILDREN) {
             long[] u = p.usage.children();
             return answer(p, new Rusage(ns(u[Usage.UTIME]), ns(u[Usage.STIME]), u[Usage.MINFLT], u[Usage.NVCSW],
-                    u[Usage.NIVCSW], u[Usage.NSIGNALS], u[Usage.TLBMISS]), 0);
+                    u[Usage.NIVCSW], u[Usage.NSIGNALS], u[Usage.TLBMISS]));
         }
         if (who != Rusage.RUSAGE_SELF) return fail(p, Errno.EINVAL);
         long now = p.cpu().now;
@@ -98,7 +98,7 @@ final class SchedCalls {
         long sys = p.stime() + (now - p.kernelMark());
         long tlb = p.tlbMisses() + tlbMisses.get() - p.tlbMark();
         return answer(p, new Rusage(ns(run - sys), ns(sys), p.usage.minflt, p.nvcsw(), p.nivcsw(), p.sig.delivered,
-                tlb), 0);
+                tlb));
     }
 
     private long ns(long cycles) {

@@ -48,8 +48,8 @@ final class SignalCalls {
         int group = pid == 0 ? p.pgid : -pid;
         boolean found = false;
         boolean permitted = false;
+        // A zombie counts as found: it is a process until reaped (post ignores it).
         for (Proc t : table.all().toArray(new Proc[0])) {
-            if (!t.alive()) continue;
             if (pid == -1) {
                 // kill(2): -1 means every process but the system's own (init) that the sender may signal.
                 if (t.pid == Signals.INIT_PID) continue;

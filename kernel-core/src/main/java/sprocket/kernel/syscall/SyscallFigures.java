@@ -23,6 +23,13 @@ public final class SyscallFigures {
         if (error != 0) errors[i]++;
     }
 
+    /** Every call made, failed ones included. */
+    public long total() {
+        long n = 0;
+        for (long c : calls) n += c;
+        return n;
+    }
+
     /**
      * The calls made, by name in the table's order (the shapes of one call summed): for each, the calls, the
      * failures and the kernel cycles spent in them (sleeping in the call not included).

@@ -37,7 +37,11 @@ public final class SyscallTable {
 
     private static Sysent call(int number, String name, Locks.Area area, String args, char result,
             Sysent.Handler handler) {
-        Sysent e = new Sysent(entries.size(), number, name, area, args, result, handler);
+        boolean objects = result == 'r';
+        for (String token : args.split(", ")) {
+            if (!token.isEmpty() && "swrvpe".indexOf(token.charAt(0)) >= 0) objects = true;
+        }
+        Sysent e = new Sysent(entries.size(), number, name, area, args, result, objects, handler);
         entries.add(e);
         return e;
     }

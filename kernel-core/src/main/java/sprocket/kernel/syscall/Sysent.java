@@ -18,10 +18,12 @@ import sprocket.kernel.proc.TrapFrame;
  *     {@code v1} o1 as a string vector, {@code p0} o0 as another object, {@code e0} o0 as an entry point
  * @param result how the result prints: {@code 'd'} decimal, {@code 'x'} hex, {@code 'O'} octal, {@code 'r'} the
  *     object the call left in the frame
+ * @param objects whether the call takes the caller's objects in the frame or answers one, which the frame must let
+ *     go of afterwards (known from {@code args} and {@code result}, kept as a component so that it is a constant)
  * @param handler the kernel's code for the call
  */
 public record Sysent(int index, int number, String name, Locks.Area area, String args, char result,
-        Handler handler) {
+        boolean objects, Handler handler) {
 
     /** The kernel's code for one call: reads its arguments from the frame, returns the result register. */
     @FunctionalInterface

@@ -2,6 +2,7 @@ package sprocket.kernel.syscall;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import sprocket.api.ErrnoException;
 import sprocket.api.hw.Machine;
 import sprocket.kernel.engine.Cpu;
 import sprocket.kernel.engine.Engine;
@@ -13,7 +14,6 @@ import sprocket.kernel.proc.Proc;
 import sprocket.kernel.proc.ProcessExit;
 import sprocket.kernel.proc.Shaddr;
 import sprocket.kernel.proc.TrapFrame;
-import sprocket.kernel.stats.Stats;
 
 /**
  * Entering and leaving the kernel, one frame for every system call: the trap's cost, the kernel lock the call's
@@ -29,20 +29,21 @@ public final class Trap {
     private final Calls calls;
     private final SyscallFigures figures;
     private final Strace strace;
+    /** Whether calls are traced: read on every call, so kept here rather than behind the tracer. */
+    private final boolean tracing;
     private final long syscallCost;
-    private final Stats.Count syscalls;
 
     @Inject
     Trap(Engine engine, Locks locks, UserReturn userReturn, Calls calls, SyscallFigures figures, Strace strace,
-            Machine machine, Stats stats) {
+            Machine machine) {
         this.engine = engine;
         this.locks = locks;
         this.userReturn = userReturn;
         this.calls = calls;
         this.figures = figures;
         this.strace = strace;
+        this.tracing = strace.on();
         this.syscallCost = machine.costs().syscall();
-        this.syscalls = stats.counter("syscalls");
     }
 
     /** The process making a call: the running one; one that is being torn down unwinds instead. */
@@ -56,49 +57,73 @@ public final class Trap {
 
     /**
      * The system call {@code e} by {@code p}, whose arguments are in its trap frame: returns the call's result (-1
-     * when it failed, with errno set once the process is back in user mode).
+     * when it failed, with errno set once the process is back in user mode). A handler fails by {@link Errors#fail}
+     * or by letting a provider's {@link ErrnoException} pass; both end here the same way. Kept this small on purpose:
+     * the JIT inlines it into each stub, where {@code e} is a constant and the handler is inlined in turn.
      */
     long syscall(Proc p, Sysent e) {
-        TrapFrame f = p.frame;
-        long kernelBefore = p.stime();
-        enter(p, e.area());
-        f.error = 0;
-        f.rv = null;
-        long r = -1;
-        int error = 0;
-        Object rv = null;
+        long kernelBefore = enter(p, e);
+        long r;
         try {
-            try {
-                r = e.handler().call(calls, p, f);
-            } catch (ExecUnwind | ProcessExit x) {
-                if (strace.on()) strace.unwound(p, e, f, x instanceof ExecUnwind);
-                f.clear();
-                throw x;
-            }
-            error = f.error;
-            rv = f.rv;
-            if (strace.on()) strace.returned(p, e, f, r, error);
-        } finally {
-            try {
-                leave(p);
-            } finally {
-                figures.add(e, p.stime() - kernelBefore, error);
-            }
+            r = e.handler().call(calls, p, p.frame);
+        } catch (ErrnoException x) {
+            // A provider (or the kernel's own file layer) failed the call: the one place that becomes -1 and errno.
+            r = Errors.fail(p, x.errno());
+        } catch (RuntimeException | Error x) {
+            unwound(p, e, kernelBefore, x);
+            throw x;
         }
-        // A signal handler run on the way out made calls of its own: the frame is this call's again, as sigreturn
-        // restores it.
-        f.clear();
-        f.rv = rv;
+        return returned(p, e, kernelBefore, r);
+    }
+
+    /** The handler returned {@code r}: trace it, return to user mode, count it, set errno. */
+    private long returned(Proc p, Sysent e, long kernelBefore, long r) {
+        TrapFrame f = p.frame;
+        int error = f.error;
+        // The frame holds no error between calls: only a failed call pays for clearing it.
+        if (error != 0) f.error = 0;
+        Object rv = f.rv;
+        if (tracing) strace.returned(p, e, f, r, error);
+        try {
+            leave(p);
+        } finally {
+            figures.add(e, p.stime() - kernelBefore, error);
+        }
+        if (e.objects()) {
+            // A signal handler run on the way out made calls of its own: the frame is this call's again, as
+            // sigreturn restores it, and lets the caller's objects go.
+            f.clear();
+            f.rv = rv;
+        }
         if (error != 0) p.errno = error;
         return r;
     }
 
-    /** Traps into the kernel for a call working in {@code area}. */
-    private void enter(Proc p, Locks.Area area) {
+    /**
+     * The handler did not return: exec(2) replaced the image, the process exited, or the kernel broke. The call is
+     * traced and counted and the process leaves the kernel; then {@code x} goes on up.
+     */
+    private void unwound(Proc p, Sysent e, long kernelBefore, Throwable x) {
+        TrapFrame f = p.frame;
+        if (tracing && (x instanceof ExecUnwind || x instanceof ProcessExit)) {
+            strace.unwound(p, e, f, x instanceof ExecUnwind);
+        }
+        f.error = 0;
+        f.clear();
+        try {
+            leave(p);
+        } finally {
+            figures.add(e, p.stime() - kernelBefore, 0);
+        }
+    }
+
+    /** Traps into the kernel for the call {@code e}; returns the process's kernel time before. */
+    private long enter(Proc p, Sysent e) {
+        long kernelBefore = p.stime();
+        if (e.objects()) p.frame.rv = null;
         Cpu c = p.cpu();
         p.enterKernel();
-        syscalls.value++;
-        KernelLock l = locks.lockFor(area);
+        KernelLock l = locks.lockFor(e.area());
         // One big lock is taken on the way in, so the entry's own work is done under it (Linux 2.0's SMP entry path
         // takes kernel_flag as it saves the registers: "only one processor in the kernel at any time", as the SMP
         // HOWTO puts it); a subsystem's lock is taken by the call's code, after the entry.
@@ -114,6 +139,7 @@ public final class Trap {
         }
         // Barton and Wagner: "the collection of bits in p_flag is checked in a single test".
         if (p.syncPending != 0) p.shaddr.sync(p);
+        return kernelBefore;
     }
 
     /** Returns to user mode: drops the lock, then gives the CPU up if the turn is over, then acts on signals. */

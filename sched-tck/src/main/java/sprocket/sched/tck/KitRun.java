@@ -18,6 +18,7 @@ import sprocket.kernel.Kernel;
 import sprocket.kernel.KernelConfig;
 import sprocket.kernel.KernelPanic;
 import sprocket.kernel.RunResult;
+import sprocket.kernel.Slot;
 
 /** Boots the real kernel (r2000) with the checked policy, runs one generated workload, and says how it went. */
 final class KitRun {

@@ -3,7 +3,7 @@ package sprocket.vm.regions;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import sprocket.api.fs.FilePages;
-import sprocket.api.fs.Vnode;
+import sprocket.api.fs.Inode;
 import sprocket.api.spi.Counter;
 
 /**
@@ -17,7 +17,7 @@ import sprocket.api.spi.Counter;
 final class FileRegions {
     private final RegionMemoryManager mm;
     // Looked up by vnode, never iterated: order cannot leak into behaviour.
-    private final Map<Vnode, Region> shared = new IdentityHashMap<>();
+    private final Map<Inode, Region> shared = new IdentityHashMap<>();
     /** One page on its way between a frame and the file; the memory manager runs under the kernel's VM lock. */
     private final byte[] buffer;
     private final Counter pageIns;
@@ -31,7 +31,7 @@ final class FileRegions {
     }
 
     /** The shared region of {@code file}, or null while nothing maps it MAP_SHARED. */
-    Region find(Vnode file) {
+    Region find(Inode file) {
         return shared.get(file);
     }
 
@@ -40,10 +40,10 @@ final class FileRegions {
      * keeps the caller's reference; an existing one has one already, so the caller's is released at once.
      */
     Region sharedRegion(FilePages file, int pages) {
-        Region r = shared.get(file.vnode());
+        Region r = shared.get(file.inode());
         if (r == null) {
             r = new Region(mm.frames, RegionType.MAPPED, pages, true, new MappedFile(file, 0));
-            shared.put(file.vnode(), r);
+            shared.put(file.inode(), r);
             return r;
         }
         file.release();
@@ -74,7 +74,7 @@ final class FileRegions {
             return -1;
         }
         MappedFile f = r.file;
-        int cached = r.shared ? -1 : cachedFrame(f.pages.vnode(), f.firstPage + index);
+        int cached = r.shared ? -1 : cachedFrame(f.pages.inode(), f.firstPage + index);
         if (cached >= 0) {
             mm.copyFrame(cpu, cached, frame);
         } else {
@@ -87,7 +87,7 @@ final class FileRegions {
         return frame;
     }
 
-    private int cachedFrame(Vnode file, long page) {
+    private int cachedFrame(Inode file, long page) {
         Region s = shared.get(file);
         return s != null && page < s.size() ? s.frame((int) page) : -1;
     }
@@ -126,7 +126,7 @@ final class FileRegions {
     void close(Region r) {
         if (r.shared) {
             writeBack(r, 0, r.size());
-            shared.remove(r.file.pages.vnode(), r);
+            shared.remove(r.file.pages.inode(), r);
         }
         r.freePages(mm.frames);
         r.file.drop();

@@ -1,10 +1,11 @@
 package sprocket.vm.regions;
 
-import static sprocket.api.Errno.ENOMEM;
+import static sprocket.api.Errno.EINVAL;
 import static sprocket.api.Signals.SIGBUS;
 import static sprocket.api.Signals.SIGKILL;
 import static sprocket.api.Signals.SIGSEGV;
 
+import sprocket.api.ErrnoException;
 import sprocket.api.fs.FilePages;
 import sprocket.api.hw.Access;
 import sprocket.api.hw.Pmap;
@@ -52,13 +53,29 @@ final class RegionAddressSpace implements AddressSpace {
         image.join(this);
     }
 
-    /** A new space for {@code image}, or null when it does not fit below the stack (exec fails with ENOMEM). */
-    static RegionAddressSpace layOut(RegionMemoryManager mm, Image image) {
+    /**
+     * A new space for {@code image}. Throws ENOMEM when it does not fit below the stack or the machine has no room
+     * for another pmap (exec fails so).
+     */
+    static RegionAddressSpace layOut(RegionMemoryManager mm, int cpu, Image image) {
         SharedImage made = SharedImage.layOut(mm, image);
-        if (made == null) {
-            return null;
+        return new RegionAddressSpace(mm, made, createPmap(mm, cpu, made), made.stacks.get(0));
+    }
+
+    /**
+     * A pmap from the machine. When it has no room for another (ENOMEM), {@code made}, a new image no view holds yet
+     * (or null), is released first.
+     */
+    private static Pmap createPmap(RegionMemoryManager mm, int cpu, SharedImage made) {
+        try {
+            return mm.mmu.createPmap();
+        } catch (ErrnoException e) {
+            if (made != null) {
+                made.release(cpu);
+            }
+            mm.outOfMemory.increment();
+            throw e;
         }
-        return new RegionAddressSpace(mm, made, mm.mmu.createPmap(), made.stacks.get(0));
     }
 
     @Override
@@ -90,12 +107,10 @@ final class RegionAddressSpace implements AddressSpace {
         }
         if (region.shared || !region.copyOnWrite(index, mm.frames)) {
             // Ours alone (never shared, or the fork relative already copied or left): map it as the pregion allows.
-            enter(cpu, p, page, frame);
-            return 0;
+            return enter(cpu, p, page, frame);
         }
         if (access != Access.WRITE) {
-            pmap.enter(cpu, page, frame, p.prot & ~Prot.WRITE);
-            return 0;
+            return enter(cpu, page, frame, p.prot & ~Prot.WRITE);
         }
         return copyOnWrite(cpu, p, index, page, frame);
     }
@@ -109,8 +124,7 @@ final class RegionAddressSpace implements AddressSpace {
         mm.zeroFrame(cpu, frame);
         mm.zeroFills.increment();
         p.region.fill(index, frame, mm.frames);
-        enter(cpu, p, page, frame);
-        return 0;
+        return enter(cpu, p, page, frame);
     }
 
     private int pageIn(int cpu, Pregion p, int index, long page) {
@@ -119,8 +133,7 @@ final class RegionAddressSpace implements AddressSpace {
             mm.outOfMemory.increment();
             return SIGKILL;
         }
-        enter(cpu, p, page, frame);
-        return 0;
+        return enter(cpu, p, page, frame);
     }
 
     private int copyOnWrite(int cpu, Pregion p, int index, long page, int shared) {
@@ -137,15 +150,30 @@ final class RegionAddressSpace implements AddressSpace {
             image.pmaps.removeFromOthers(pmap, cpu, page, mm.pageSize);
         }
         mm.frames.release(shared);
-        enter(cpu, p, page, copy);
-        return 0;
+        return enter(cpu, p, page, copy);
     }
 
-    /** Maps {@code page} of {@code p} to {@code frame} as the pregion allows, noting a writable entry. */
-    private void enter(int cpu, Pregion p, long page, int frame) {
-        pmap.enter(cpu, page, frame, p.prot);
-        if ((p.prot & Prot.WRITE) != 0) {
+    /**
+     * Maps {@code page} of {@code p} to {@code frame} as the pregion allows, noting a writable entry. Returns the
+     * fault's outcome: 0, or SIGKILL when the machine had no room for the translation table the mapping needs (as
+     * for want of a frame: the page stays resident in its region, only unmapped).
+     */
+    private int enter(int cpu, Pregion p, long page, int frame) {
+        int outcome = enter(cpu, page, frame, p.prot);
+        if (outcome == 0 && (p.prot & Prot.WRITE) != 0) {
             p.mayBeWritable = true;
+        }
+        return outcome;
+    }
+
+    /** Enters one translation; a fault's outcome: 0, or SIGKILL when the machine has no room for its table. */
+    private int enter(int cpu, long page, int frame, int prot) {
+        try {
+            pmap.enter(cpu, page, frame, prot);
+            return 0;
+        } catch (ErrnoException e) {
+            mm.outOfMemory.increment();
+            return SIGKILL;
         }
     }
 
@@ -203,7 +231,7 @@ final class RegionAddressSpace implements AddressSpace {
 
     /**
      * shmat(2)'s half here: attaches the whole of {@code segment} at {@code addr} (page aligned, in user space, over
-     * nothing mapped) or, when {@code addr} is 0, where mmap(2) would put it. Returns the address or a negative errno.
+     * nothing mapped) or, when {@code addr} is 0, where mmap(2) would put it. Returns the address.
      */
     @Override
     public long attach(int cpu, Segment segment, long addr, int prot) {
@@ -213,33 +241,35 @@ final class RegionAddressSpace implements AddressSpace {
 
     /**
      * shmdt(2): takes out what remains of the attachment shmat(2) made at exactly {@code addr}, even after munmap(2)
-     * or mprotect(2) cut it into pieces; null when no attachment starts there.
+     * or mprotect(2) cut it into pieces; EINVAL when no attachment starts there.
      */
     @Override
     public Segment detach(int cpu, long addr) {
         checkLive();
-        if ((addr & pageMask) != 0) {
-            return null; // no attachment starts at an unaligned address
+        // No attachment starts at an unaligned address.
+        Segment s = (addr & pageMask) != 0 ? null : pregions.detach(cpu, addr);
+        if (s == null) {
+            throw ErrnoException.of(EINVAL);
         }
-        return pregions.detach(cpu, addr);
+        return s;
     }
 
     @Override
-    public int msync(int cpu, long addr, long length) {
+    public void msync(int cpu, long addr, long length) {
         checkLive();
-        return image.mappings.msync(addr, length);
+        image.mappings.msync(addr, length);
     }
 
     @Override
-    public int munmap(int cpu, long addr, long length) {
+    public void munmap(int cpu, long addr, long length) {
         checkLive();
-        return image.mappings.munmap(cpu, addr, length);
+        image.mappings.munmap(cpu, addr, length);
     }
 
     @Override
-    public int mprotect(int cpu, long addr, long length, int prot) {
+    public void mprotect(int cpu, long addr, long length, int prot) {
         checkLive();
-        return image.mappings.mprotect(cpu, addr, length, prot);
+        image.mappings.mprotect(cpu, addr, length, prot);
     }
 
     /** The top of the stack this view grows; STACK_TOP, the ABI's, for a view with none of its own. */
@@ -253,22 +283,20 @@ final class RegionAddressSpace implements AddressSpace {
     public AddressSpace share(int cpu) {
         checkLive();
         // One link in the shared address block; the pregions are the image's already, nothing is copied.
+        Pmap view = createPmap(mm, cpu, null);
         mm.kernel.charge(mm.kernelOpCycles);
         mm.shareViews.increment();
-        return new RegionAddressSpace(mm, image, mm.mmu.createPmap(), null);
+        return new RegionAddressSpace(mm, image, view, null);
     }
 
     /**
      * Places a stack for this view ({@link SharedImage#newStack}) and makes it the one this view grows; a stack it
-     * grew before stays in the image as it is. Returns the top, or -ENOMEM.
+     * grew before stays in the image as it is. Returns the top.
      */
     @Override
     public long newStack(int cpu, long margin, long limit) {
         checkLive();
         Stack s = image.newStack(margin, limit);
-        if (s == null) {
-            return -ENOMEM;
-        }
         own = s;
         return s.top;
     }
@@ -288,16 +316,14 @@ final class RegionAddressSpace implements AddressSpace {
     public AddressSpace fork(int cpu) {
         checkLive();
         SharedImage child = image.fork(cpu);
-        if (child == null) {
-            return null;
-        }
+        Pmap pmap = createPmap(mm, cpu, child);
         Stack childStack = null;
         for (int k = 0; own != null && k < image.stacks.size(); k++) {
             if (image.stacks.get(k) == own) {
                 childStack = child.stacks.get(k);
             }
         }
-        return new RegionAddressSpace(mm, child, mm.mmu.createPmap(), childStack);
+        return new RegionAddressSpace(mm, child, pmap, childStack);
     }
 
     /** The image's resident pages and this view's PRDA. */

@@ -2,14 +2,15 @@ package sprocket.vm.regions;
 
 import java.util.Arrays;
 import sprocket.api.fs.FilePages;
-import sprocket.api.fs.Vnode;
+import sprocket.api.fs.Inode;
+import sprocket.api.sys.Stat;
 
 /**
  * A regular file over a byte array, as mmap(2) reaches it: each {@link #reference()} is one {@link FilePages}
  * reference (what one mmap hands over), and the file counts the page reads, writes and releases done through them.
  * Words are big-endian, like the fake physical memory.
  */
-final class FakeFile implements Vnode {
+final class FakeFile implements Inode {
     private final long ino;
     byte[] data;
     int reads;
@@ -22,7 +23,7 @@ final class FakeFile implements Vnode {
         this.data = new byte[size];
     }
 
-    /** A new reference, as OpenFile.pages() hands out. */
+    /** A new reference, as the kernel hands one to mmap(2). */
     FilePages reference() {
         references++;
         return new Reference();
@@ -63,11 +64,46 @@ final class FakeFile implements Vnode {
         return 0100644;
     }
 
+    @Override
+    public int uid() {
+        return 0;
+    }
+
+    @Override
+    public int gid() {
+        return 0;
+    }
+
+    @Override
+    public int nlink() {
+        return 1;
+    }
+
+    @Override
+    public long size() {
+        return data.length;
+    }
+
+    @Override
+    public Stat getattr(int dev) {
+        return new Stat(dev, ino, mode(), 1, 0, 0, 0, data.length, 0, 0, 0);
+    }
+
+    @Override
+    public void chmod(int perm) {
+        throw new UnsupportedOperationException("the memory manager never changes a file's mode");
+    }
+
+    @Override
+    public void chown(int uid, int gid) {
+        throw new UnsupportedOperationException("the memory manager never changes a file's owner");
+    }
+
     private final class Reference implements FilePages {
         private boolean released;
 
         @Override
-        public Vnode vnode() {
+        public Inode inode() {
             return FakeFile.this;
         }
 

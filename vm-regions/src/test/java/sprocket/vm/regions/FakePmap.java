@@ -69,8 +69,8 @@ final class FakePmap implements Pmap {
         destroyed = true;
     }
 
-    @Override
-    public int frameAt(long vaddr) {
+    /** The frame mapped at {@code vaddr}, or -1: what the machine's tables say, for tests to compare. */
+    int frameAt(long vaddr) {
         Mapping m = at(vaddr);
         return m == null ? -1 : m.frame();
     }

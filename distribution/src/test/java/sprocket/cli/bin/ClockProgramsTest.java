@@ -1,0 +1,78 @@
+package sprocket.cli.bin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** date(1), uptime(1) and sar(1) -u: the clock, and what /proc/loadavg and /proc/stat say, in their layouts. */
+class ClockProgramsTest {
+
+    private final FakeSys.Machine machine = new FakeSys.Machine();
+
+    @Test
+    void date_writes_time_2s_seconds_from_the_epoch_by_default_or_as_the_format_says() {
+        machine.seconds = 86400 + 3723;
+        assertThat(Programs.run(machine, new Date())).isZero();
+        assertThat(Programs.run(machine, new Date(), "-u", "+%Y-%m-%d %H:%M:%S %j %a %A %B %p %s %%")).isZero();
+        assertThat(Programs.run(machine, new Date(), "-r", "1000000000", "+%F %T %U %W %V %G")).isZero();
+        assertThat(machine.out()).isEqualTo("Fri Jan  2 01:02:03 UTC 1970\n"
+                + "1970-01-02 01:02:03 002 Fri Friday January AM 90123 %\n"
+                + "2001-09-09 01:46:40 36 36 36 2001\n");
+    }
+
+    @Test
+    void setting_the_date_needs_stime_which_the_kernel_lacks_and_a_bad_date_is_a_usage_error() {
+        assertThat(Programs.run(machine, new Date(), "0102030470")).isEqualTo(1);
+        assertThat(Programs.run(machine, new Date(), "1399")).isEqualTo(2);
+        assertThat(Programs.run(machine, new Date(), "13320000")).isEqualTo(2);
+        assertThat(Programs.run(machine, new Date(), "-r", "253402300800")).as("past year 9999").isEqualTo(2);
+        assertThat(machine.err()).startsWith("date: cannot set the date: Function not implemented\nusage: date")
+                .contains("date: 13320000: not a date\n");
+    }
+
+    @Test
+    void uptime_writes_the_time_the_time_up_and_the_load_averages_of_proc_loadavg() {
+        machine.seconds = 2 * 86400 + 3 * 3600 + 4 * 60;
+        machine.files.file("/proc/loadavg", "0.52 0.20 0.05 2/31 77\n");
+        assertThat(Programs.run(machine, new Uptime())).isZero();
+        machine.seconds = 125;
+        assertThat(Programs.run(machine, new Uptime())).isZero();
+        assertThat(machine.out()).isEqualTo(" 03:04:00 up 2 days,  3:04,  load average: 0.52, 0.20, 0.05\n"
+                + " 00:02:05 up 2 min,  load average: 0.52, 0.20, 0.05\n");
+    }
+
+    @Test
+    void uptime_without_proc_loadavg_writes_what_it_has_and_reports_the_missing_file() {
+        assertThat(Programs.run(machine, new Uptime())).isEqualTo(1);
+        assertThat(machine.out()).isEqualTo(" 00:00:00 up 0 min\n");
+        assertThat(machine.err()).isEqualTo("uptime: /proc/loadavg: No such file or directory\n");
+    }
+
+    @Test
+    void sar_u_writes_the_shares_of_each_interval_from_proc_stat_and_their_average() {
+        // proc(5): "cpu user nice system idle iowait ..." in clock ticks, summed over the CPUs.
+        machine.files.file("/proc/stat", "cpu  100 0 50 850 0 0 0\ncpu0 100 0 50 850 0\n");
+        int[] step = {0};
+        String[] next = {"cpu  160 20 70 930 20\n", "cpu  160 20 170 1030 20\n"};
+        machine.duringSleep = () -> machine.files.file("/proc/stat", next[step[0]++]);
+        assertThat(Programs.run(machine, new Sar(), "-u", "1", "2")).isZero();
+        assertThat(machine.sleeps).containsExactly(1, 1);
+        assertThat(machine.out()).isEqualTo("""
+                00:00:00    %usr    %sys    %wio   %idle
+                00:00:01      40      10      10      40
+                00:00:02       0      50       0      50
+                Average       20      30       5      45
+                """);
+    }
+
+    @Test
+    void sar_without_an_interval_reports_since_boot_and_without_proc_stat_reports_the_missing_file() {
+        machine.files.file("/proc/stat", "intr 5\ncpu 30 10 20 40 0\n");
+        assertThat(Programs.run(machine, new Sar())).isZero();
+        assertThat(machine.out()).endsWith("00:00:00      40      20       0      40\n");
+        FakeSys.Machine bare = new FakeSys.Machine();
+        assertThat(Programs.run(bare, new Sar(), "-u", "1")).isEqualTo(1);
+        assertThat(bare.err()).isEqualTo("sar: /proc/stat: No such file or directory\n");
+        assertThat(Programs.run(bare, new Sar(), "-v")).isEqualTo(2);
+    }
+}

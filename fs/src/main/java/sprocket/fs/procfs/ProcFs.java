@@ -1,0 +1,64 @@
+package sprocket.fs.procfs;
+
+import sprocket.api.fs.FileSystem;
+import sprocket.api.fs.FsContext;
+import sprocket.api.fs.Inode;
+import sprocket.api.kernel.KernelServices;
+
+/**
+ * The process file system (proc(4); the layout is Linux proc(5)'s): a directory per process in the process table,
+ * named by its pid, holding {@code status} and {@code cmdline}; {@code self}, a symbolic link to the caller's own
+ * directory; and {@code mounts}, the mount table. Nothing is stored: every lookup asks the kernel, so directories come
+ * and go with the processes, and every read makes the text afresh. Every mount shows the same table.
+ */
+final class ProcFs implements FileSystem {
+
+    /** The i-number of /proc itself, as Solaris' PRROOTINO. */
+    static final long ROOT_INO = 2;
+    static final long SELF_INO = 3;
+    static final long MOUNTS_INO = 4;
+    /** A process's nodes take i-numbers ((pid + 1) << 3) + kind, past the fixed ones above. */
+    static final int KIND_DIR = 0;
+    static final int KIND_STATUS = 1;
+    static final int KIND_CMDLINE = 2;
+
+    private final FsContext context;
+    private final ProcRoot root;
+
+    ProcFs(FsContext context) {
+        this.context = context;
+        this.root = new ProcRoot(this);
+    }
+
+    @Override
+    public Inode root() {
+        return root;
+    }
+
+    /** Nothing is kept, so nothing is given back. */
+    @Override
+    public void unmount() {
+    }
+
+    ProcRoot procRoot() {
+        return root;
+    }
+
+    KernelServices kernel() {
+        return context.kernel();
+    }
+
+    FsContext context() {
+        return context;
+    }
+
+    /** Simulated seconds since boot: the times of a node made now. */
+    long seconds() {
+        return kernel().now() / kernel().clockHz();
+    }
+
+    /** The i-number of node {@code kind} of process {@code pid}. */
+    static long ino(int pid, int kind) {
+        return (((long) pid + 1) << 3) + kind;
+    }
+}

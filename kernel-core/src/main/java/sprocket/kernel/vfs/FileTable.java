@@ -1,0 +1,68 @@
+package sprocket.kernel.vfs;
+
+import sprocket.api.Errno;
+import sprocket.api.ErrnoException;
+import sprocket.api.fs.FileOps;
+import sprocket.api.kernel.KernelServices;
+import sprocket.kernel.dev.CharDriver;
+import sprocket.kernel.uio.UserCopy;
+
+/**
+ * The system open file table: a fixed number of entries ({@code kernel.nfile}, SVR4's nfile) for every open file,
+ * whatever is behind it (a file, a pipe's end, a socket); one more fails with ENFILE ("The system file table is
+ * full"). It hands out the {@link File} entries and takes them back at their last close.
+ */
+public final class FileTable {
+
+    private final int nfile;
+    private int inUse;
+    final KernelServices kernel;
+    final LockWaits lockWaits;
+    /** Charges for the pages mapped files move between a file and its mappings. */
+    final UserCopy copy;
+
+    /** A table of {@code nfile} entries for the kernel whose services it uses (sleep, wakeup, charge, pid). */
+    public FileTable(int nfile, KernelServices kernel, UserCopy copy) {
+        this.nfile = nfile;
+        this.kernel = kernel;
+        this.copy = copy;
+        this.lockWaits = new LockWaits(kernel);
+    }
+
+    /** ENFILE unless {@code n} entries are free (pipe(2) needs two; SVR4's copen takes one before the path). */
+    public void reserve(int n) {
+        if (inUse + n > nfile) throw ErrnoException.of(Errno.ENFILE);
+    }
+
+    /** A new entry for a pipe's end or a socket, with access mode and status flags {@code flags}; ENFILE when full. */
+    public File open(FileOps ops, int flags) {
+        take();
+        return new File(this, null, ops, null, flags);
+    }
+
+    /** A new entry for the file {@code held} (a reference the entry now owns); ENFILE when full. */
+    File open(Vnode held, int flags, CharDriver driver) {
+        take();
+        return new File(this, held, null, driver, flags);
+    }
+
+    private void take() {
+        reserve(1);
+        inUse++;
+    }
+
+    /** An entry's last close: it is free again. */
+    void free() {
+        if (inUse == 0) throw new IllegalStateException("file table underflow");
+        inUse--;
+    }
+
+    /** Entries in use: every open file not yet closed for the last time. */
+    public int inUse() {
+        return inUse;
+    }
+
+    void charge(long cycles) {
+        kernel.charge(cycles);
+    }
+}
