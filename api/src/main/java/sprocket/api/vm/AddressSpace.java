@@ -40,9 +40,10 @@ public interface AddressSpace {
 
     /**
      * mmap(2) of a file: {@code length} bytes of {@code file} from {@code offset} (page aligned, else -EINVAL), with
-     * the same address and flag rules as anonymous memory; EOVERFLOW when the mapping reaches past the largest offset. Pages are read from the file when first touched; an
-     * access to a page wholly past the end of the file gets SIGBUS. A MAP_SHARED mapping shares its frames with every
-     * other MAP_SHARED mapping of the same file (by {@link sprocket.api.fs.FilePages#inode()}), and its stores reach the file by
+     * the same address and flag rules as anonymous memory; EOVERFLOW when the mapping reaches past the largest
+     * offset. Pages are read from the file when first touched; an access to a page wholly past the end of the file
+     * gets SIGBUS. A MAP_SHARED mapping shares its frames with every
+     * other MAP_SHARED mapping of the same file (by {@link FilePages#inode()}), and its stores reach the file by
      * {@link #msync}, munmap, exit or exec; a MAP_PRIVATE mapping copies on write and never writes the file.
      * Returns the address. The call takes over one reference to {@code file}: a mapping keeps it, a failure
      * releases it.

@@ -134,18 +134,25 @@ public final class Trap {
         if (e.objects()) p.frame.rv = null;
         Cpu c = p.cpu();
         p.enterKernel();
-        c.now += syscallCost;
         KernelLock l = locks.lockFor(e.area());
-        if (l != null) acquire(p, c, l);
+        if (l != null) lockOnEntry(p, c, l);
+        else c.now += syscallCost;
         // Barton and Wagner: "the collection of bits in p_flag is checked in a single test".
         if (p.syncPending != 0) p.shaddr.sync(p);
         return kernelBefore;
     }
 
-    /** Takes the kernel lock of the call's area, held until the call returns (or sleeps). */
-    private static void acquire(Proc p, Cpu c, KernelLock l) {
+    /**
+     * Pays for the trap and takes the kernel lock of the call's area, held until the call returns (or sleeps). One big
+     * lock is taken on the way in, so the entry's own work is done under it (Linux 2.0's SMP entry path takes
+     * kernel_flag as it saves the registers: "only one processor in the kernel at any time", as the SMP HOWTO puts
+     * it); a subsystem's lock is taken by the call's code, after the entry.
+     */
+    private void lockOnEntry(Proc p, Cpu c, KernelLock l) {
+        if (locks.mode != Locks.Mode.GIANT) c.now += syscallCost;
         c.now += l.acquire(c.id, c.now);
         p.hold(l);
+        if (locks.mode == Locks.Mode.GIANT) c.now += syscallCost;
     }
 
     /** Returns to user mode: drops the lock, then gives the CPU up if the turn is over, then acts on signals. */
