@@ -268,6 +268,51 @@ public interface Sys {
     /** umask(2): sets the mask, returns the previous one. */
     int umask(int mask);
 
+    // ---- terminals (ioctl(2) and termio(7); the tc* routines of the C library are these requests)
+
+    /**
+     * ioctl(2): the control request {@code request} of {@link Ioctl} on the device open on {@code fd}, with the argument
+     * the request takes ({@code Termios}, {@code Termios[]}, {@code int[]} or null, as {@link Ioctl} says; another shape
+     * is EFAULT). EBADF, ENOTTY for a descriptor that is not a character device, EINVAL for a request the device does
+     * not know.
+     */
+    int ioctl(int fd, int request, Object arg);
+
+    /**
+     * tcgetattr(3C): the terminal's modes into {@code t[0]}. ENOTTY when {@code fd} is not a terminal; EBADF. isatty(3C)
+     * is this call succeeding.
+     */
+    int tcgetattr(int fd, Termios[] t);
+
+    /**
+     * tcsetattr(3C): sets the terminal's modes, {@code actions} TCSANOW, TCSADRAIN or TCSAFLUSH (which discards input
+     * not yet read; EINVAL for another). From a background process group of the terminal's session it sends SIGTTOU to
+     * the group, unless the caller blocks or ignores it.
+     */
+    int tcsetattr(int fd, int actions, Termios t);
+
+    /** tcgetpgrp(3C): the foreground process group of the controlling terminal open on {@code fd}; ENOTTY otherwise. */
+    int tcgetpgrp(int fd);
+
+    /**
+     * tcsetpgrp(3C): {@code pgrp}, a group of the caller's session (else EPERM; EINVAL when not positive), becomes the
+     * foreground process group of the controlling terminal open on {@code fd} (ENOTTY otherwise). A background caller
+     * gets SIGTTOU unless it blocks or ignores it.
+     */
+    int tcsetpgrp(int fd, int pgrp);
+
+    /** tcgetsid(3C): the session whose controlling terminal is open on {@code fd}; ENOTTY otherwise. */
+    int tcgetsid(int fd);
+
+    /** tcflush(3C): discards input not read ({@code queue} TCIFLUSH, TCIOFLUSH) or output not sent (TCOFLUSH). */
+    int tcflush(int fd, int queue);
+
+    /** tcdrain(3C): waits until the output written to the terminal has been sent. */
+    int tcdrain(int fd);
+
+    /** tcflow(3C): TCOOFF suspends output, TCOON restarts it, TCIOFF and TCION send STOP and START. */
+    int tcflow(int fd, int action);
+
     // ---- memory (sbrk(2), mmap(2)...); loads and stores are the user CPU's: UserCpu
 
     /** sbrk(2): returns the old break, or -1 with ENOMEM. */

@@ -60,6 +60,8 @@ public final class Engine {
     private Kthread liveTail;
     /** When the current policy took over: the watchdog does not blame it for waits that began before. */
     private long policySince;
+    /** Asked when the whole machine is idle: a terminal whose input comes from outside the simulation. */
+    private IdleHook idleHook;
 
     private final Stats.Count contextSwitches;
     private final Stats.Count interrupts;
@@ -227,6 +229,13 @@ public final class Engine {
             if (o != c && o.current != null) {
                 othersBusy = true;
                 target = Math.min(target, o.now + quantum);
+            }
+        }
+        if (!othersBusy && queued.isEmpty() && idleHook != null && noPendingInterrupts()) {
+            long at = idleHook.idle(c.now, target);
+            if (at >= 0) {
+                c.now = Math.max(c.now, at);
+                return true;
             }
         }
         if (!othersBusy && queued.isEmpty() && events.pendingCallouts() == 0 && noPendingInterrupts()) {
@@ -631,6 +640,23 @@ public final class Engine {
     /** Posts interrupt {@code vector} to {@code cpu} at {@code time}. */
     public void post(int cpu, int vector, long time) {
         events.interrupt(cpu, vector, time);
+    }
+
+    /**
+     * What the engine asks when no CPU has a thread to run and none waits for one, before it moves the clock on to the
+     * next event: input from outside the simulation may be due.
+     */
+    public interface IdleHook {
+        /**
+         * The machine is idle at {@code now}; the next event is at {@code next} (Long.MAX_VALUE: none). Returns a time
+         * from {@code now} to {@code next} at which the hook posted a callout (the clock moves there), or -1.
+         */
+        long idle(long now, long next);
+    }
+
+    /** Sets the hook asked when the machine is idle (one: the console's). */
+    public void onIdle(IdleHook hook) {
+        this.idleHook = hook;
     }
 
     /** Runs {@code action} in engine context at {@code time}. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import sprocket.api.sys.Dirent;
 import sprocket.api.sys.Flock;
+import sprocket.api.sys.Ioctl;
 import sprocket.api.sys.Msghdr;
 import sprocket.api.sys.MsqidDs;
 import sprocket.api.sys.ProcessEntry;
@@ -21,6 +22,7 @@ import sprocket.api.sys.ShmidDs;
 import sprocket.api.sys.Sigaction;
 import sprocket.api.sys.SockAddr;
 import sprocket.api.sys.SprocEntry;
+import sprocket.api.sys.Termios;
 import sprocket.kernel.lock.Locks;
 
 /**
@@ -127,6 +129,26 @@ public final class SyscallTable {
     static final Sysent MKDIR = call(95, "mkdir", FILE, "s0, o0", 'd',
             (k, p, f) -> k.files.mkdir(p, (String) f.o0, i(f.a0)));
     static final Sysent RMDIR = call(96, "rmdir", FILE, "s0", 'd', (k, p, f) -> k.files.rmdir(p, (String) f.o0));
+
+    // ---- terminals: ioctl(2) and the termio(7) requests the tc* routines make
+    static final Sysent IOCTL = call(54, "ioctl", FILE, "d0, x1, p0", 'd',
+            (k, p, f) -> k.ttys.ioctl(p, i(f.a0), i(f.a1), f.o0));
+    static final Sysent TCGETATTR = call(54, "ioctl", FILE, "d0, p0", 'd',
+            (k, p, f) -> k.ttys.ioctl(p, i(f.a0), Ioctl.TCGETS, f.o0));
+    static final Sysent TCSETATTR = call(54, "ioctl", FILE, "d0, d1, p0", 'd',
+            (k, p, f) -> k.ttys.tcsetattr(p, i(f.a0), i(f.a1), (Termios) f.o0));
+    static final Sysent TCGETPGRP = call(54, "ioctl", FILE, "d0", 'd',
+            (k, p, f) -> k.ttys.number(p, i(f.a0), Ioctl.TIOCGPGRP));
+    static final Sysent TCSETPGRP = call(54, "ioctl", FILE, "d0, d1", 'd',
+            (k, p, f) -> k.ttys.with(p, i(f.a0), Ioctl.TIOCSPGRP, i(f.a1)));
+    static final Sysent TCGETSID = call(54, "ioctl", FILE, "d0", 'd',
+            (k, p, f) -> k.ttys.number(p, i(f.a0), Ioctl.TIOCGSID));
+    static final Sysent TCFLUSH = call(54, "ioctl", FILE, "d0, d1", 'd',
+            (k, p, f) -> k.ttys.with(p, i(f.a0), Ioctl.TCFLSH, i(f.a1)));
+    static final Sysent TCDRAIN = call(54, "ioctl", FILE, "d0", 'd',
+            (k, p, f) -> k.ttys.ioctl(p, i(f.a0), Ioctl.TCSBRK, null));
+    static final Sysent TCFLOW = call(54, "ioctl", FILE, "d0, d1", 'd',
+            (k, p, f) -> k.ttys.with(p, i(f.a0), Ioctl.TCXONC, i(f.a1)));
 
     // ---- the name space
     static final Sysent LINK = call(9, "link", FILE, "s0, s1", 'd',

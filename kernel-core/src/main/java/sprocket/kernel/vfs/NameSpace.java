@@ -85,7 +85,7 @@ public final class NameSpace {
         Inode dev = root.mkdir("dev", DIR_PERM, ROOT_ID, ROOT_ID);
         root.mkdir("tmp", FileMode.S_ISVTX | 0777, ROOT_ID, ROOT_ID);
         dev.create("console", FileMode.S_IFCHR | DEVICE_PERM, ROOT_ID, ROOT_ID, Cdevsw.CONSOLE);
-        dev.create("tty", FileMode.S_IFCHR | DEVICE_PERM, ROOT_ID, ROOT_ID, Cdevsw.CONSOLE);
+        dev.create("tty", FileMode.S_IFCHR | DEVICE_PERM, ROOT_ID, ROOT_ID, Cdevsw.TTY);
         dev.create("null", FileMode.S_IFCHR | DEVICE_PERM, ROOT_ID, ROOT_ID, Cdevsw.NULL);
         dev.create("zero", FileMode.S_IFCHR | DEVICE_PERM, ROOT_ID, ROOT_ID, Cdevsw.ZERO);
         Inode proc = root.mkdir("proc", PROC_PERM, ROOT_ID, ROOT_ID);

@@ -43,7 +43,7 @@ final class Fixture {
     Fixture(int nfile, FileSystemTypes types) {
         names = new NameSpace(types, kernel);
         files = new FileTable(nfile, kernel, new UserCopy(null, null, 1, kernel));
-        vn = new VnOpen(files, new Cdevsw(console), pipes, kernel);
+        vn = new VnOpen(files, new Cdevsw(console, null, new StandInTty(console)), pipes, kernel);
         fs = new PathCalls(this);
     }
 
