@@ -624,10 +624,18 @@ public final class Engine {
         if (lock != null) t.cpu.now += lock.acquire(t.cpu.id, t.cpu.now);
     }
 
-    /** The running thread stops (SIGSTOP and friends) until continued. */
+    /**
+     * The running thread stops (SIGSTOP and friends) until continued: on its way to user mode, or inside a call (a
+     * terminal's SIGTTIN), which then lets its kernel lock go while it is stopped, as a sleep does.
+     */
     public void stopSelf(Kthread t) {
         t.state = ThreadState.STOPPED;
+        KernelLock lock = t.heldLock;
+        if (lock != null) t.cpu.now += lock.release(t.cpu.id, t.cpu.now);
+        if (t.inKernel) t.stime += t.cpu.now - t.kernelMark;
         t.coroutine.suspend();
+        if (t.inKernel) t.kernelMark = t.cpu.now;
+        if (lock != null) t.cpu.now += lock.acquire(t.cpu.id, t.cpu.now);
     }
 
     /** A stopped thread is continued (SIGCONT, SIGKILL). */
