@@ -9,6 +9,9 @@ module sprocket.cli {
     // The C library the programs in /bin are linked with.
     requires sprocket.libc;
     requires info.picocli;
+    // sprocket boot: the host's terminal in raw mode and its line editor.
+    requires org.jline.terminal;
+    requires org.jline.reader;
     requires org.slf4j;
     // Only the command configures logging (LogSetup); every other module logs through the SLF4J API alone.
     requires ch.qos.logback.classic;
@@ -94,6 +97,9 @@ module sprocket.cli {
             sprocket.cli.bin.Uptime,
             sprocket.cli.bin.Sar,
             sprocket.cli.bin.Tty,
+            sprocket.cli.bin.Stty,
+            sprocket.cli.bin.Login,
+            sprocket.cli.bin.Su,
             sprocket.cli.bin.Yes,
             sprocket.cli.bin.Seq,
             sprocket.cli.bin.Basename,

@@ -245,6 +245,8 @@ final class Pipelines {
             sh.error("Cannot set tty process group (" + Strerror.strerror(sh.sys.errno()) + ")");
         }
         int status = job.status();
+        // dash: an interrupted foreground job leaves an interactive shell on a new line (its EXINT handling).
+        if (sh.options.interactive && job.state == Job.State.DONE && status == 128 + Signals.SIGINT) sh.err("\n");
         if (job.state == Job.State.DONE) {
             sh.jobs.forget(job);
         } else {

@@ -18,9 +18,9 @@ public final class Sh implements Program {
 
     private final Terminal terminal;
 
-    /** The shell as installed: no terminal calls yet (every descriptor answers ENOTTY). */
+    /** The shell as installed, on the kernel's terminals. */
     public Sh() {
-        this(Terminal.NONE);
+        this(Terminal.SYSTEM);
     }
 
     /** A shell reaching the terminal through {@code terminal}. */

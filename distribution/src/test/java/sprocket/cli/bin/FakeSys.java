@@ -728,4 +728,14 @@ final class FakeSys implements Sys, sprocket.api.sys.UserCpu {
     @Override public int shutdown(int s, int how) { throw unexpected(); }
     @Override public int getsockname(int s, sprocket.api.sys.SockAddr[] name) { throw unexpected(); }
     @Override public int getpeername(int s, sprocket.api.sys.SockAddr[] name) { throw unexpected(); }
+    // No descriptor of a fake process is a terminal.
+    @Override public int ioctl(int fd, int request, Object arg) { return fail(Errno.ENOTTY); }
+    @Override public int tcgetattr(int fd, sprocket.api.sys.Termios[] t) { return fail(Errno.ENOTTY); }
+    @Override public int tcsetattr(int fd, int actions, sprocket.api.sys.Termios t) { return fail(Errno.ENOTTY); }
+    @Override public int tcgetpgrp(int fd) { return fail(Errno.ENOTTY); }
+    @Override public int tcsetpgrp(int fd, int pgrp) { return fail(Errno.ENOTTY); }
+    @Override public int tcgetsid(int fd) { return fail(Errno.ENOTTY); }
+    @Override public int tcflush(int fd, int queue) { return fail(Errno.ENOTTY); }
+    @Override public int tcdrain(int fd) { return fail(Errno.ENOTTY); }
+    @Override public int tcflow(int fd, int action) { return fail(Errno.ENOTTY); }
 }

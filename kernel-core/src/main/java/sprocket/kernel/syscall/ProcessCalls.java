@@ -79,6 +79,9 @@ final class ProcessCalls {
         int n = header(p, path, head);
         String name = Programs.parse(head, n);
         String[] args = argv;
+        // exec(2): a set-user-ID (set-group-ID) program runs with its owner (group) as effective and saved id; a
+        // script's bits are ignored, as SVR4 ignores them.
+        sprocket.api.sys.Stat setid = name == null ? null : names.lookup(p.nameContext(), path, true).stat();
         if (name == null) {
             // A script: "#! interpreter [arg]" names the program that runs it, with the script's path as an
             // argument (the interpreter must be a program itself, as SVR4 requires).
@@ -93,6 +96,14 @@ final class ProcessCalls {
         if (bytes(args) + bytes(env) > ARG_MAX) return fail(p, Errno.E2BIG);
         int r = exec.exec(p, name, args.clone(), env.clone());
         if (r < 0) return fail(p, -r);
+        if (setid != null) {
+            Cred c = p.cred;
+            if ((setid.mode() & FileMode.S_ISUID) != 0) c = c.withUids(c.ruid(), setid.uid(), setid.uid());
+            else c = c.withUids(c.ruid(), c.euid(), c.euid());
+            if ((setid.mode() & FileMode.S_ISGID) != 0) c = c.withGids(c.rgid(), setid.gid(), setid.gid());
+            else c = c.withGids(c.rgid(), c.egid(), c.egid());
+            if (!c.equals(p.cred)) p.cred = c;
+        }
         throw ExecUnwind.INSTANCE;
     }
 
