@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.MaskingCallback;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Attributes;
@@ -27,6 +28,8 @@ import sprocket.api.kernel.Keyboard;
  */
 final class HostKeyboard implements Keyboard, AutoCloseable {
     private static final long POLL_MS = 50;
+    /** How long the keys of one escape sequence may lag each other. */
+    private static final long SEQUENCE_MS = 10;
 
     private final Terminal terminal;
     private final LineReader reader;
@@ -40,6 +43,8 @@ final class HostKeyboard implements Keyboard, AutoCloseable {
     private final StringBuilder partial = new StringBuilder();
     /** A signal key typed while a line was edited. */
     private volatile int signalKey;
+    /** The printable keys sent over one at a time since a line last ended (listener thread only). */
+    private final StringBuilder typed = new StringBuilder();
 
     HostKeyboard() throws IOException {
         terminal = TerminalBuilder.builder().system(true).jna(false).jni(false).ffm(false).exec(true).build();
@@ -94,7 +99,7 @@ final class HostKeyboard implements Keyboard, AutoCloseable {
             while (!closed) {
                 if (wantLine) {
                     wantLine = false;
-                    editLine();
+                    editLine("");
                     continue;
                 }
                 int c = in.read(POLL_MS);
@@ -102,31 +107,73 @@ final class HostKeyboard implements Keyboard, AutoCloseable {
                     keys.add(Keys.END);
                     return;
                 }
-                if (c >= 0) keys.add(new Keys(String.valueOf((char) c).getBytes(StandardCharsets.UTF_8), false));
+                if (c < 0) continue;
+                boolean startsLine;
+                synchronized (keys) {
+                    startsLine = wantLine;
+                    wantLine = false;
+                    if (!startsLine) keys.add(new Keys(String.valueOf((char) c).getBytes(StandardCharsets.UTF_8),
+                            false));
+                }
+                if (startsLine) {
+                    // Typed just as a program began to wait for a line: it starts the line being edited.
+                    editLine(String.valueOf((char) c) + following(in));
+                    continue;
+                }
+                if (c == 0x7f || c == '\b') {
+                    if (!typed.isEmpty()) typed.setLength(typed.length() - 1);
+                } else if (c < ' ') {
+                    typed.setLength(0);
+                } else {
+                    typed.append((char) c);
+                }
             }
         } catch (IOException e) {
             keys.add(Keys.END);
         }
     }
 
-    /** One line with the line editor, its prompt what the screen's line already shows. */
-    private void editLine() {
+    /** The keys typed with one just read (the rest of an arrow's escape sequence): the line editor reads them too. */
+    private static String following(NonBlockingReader in) throws IOException {
+        StringBuilder s = new StringBuilder();
+        for (int c = in.read(SEQUENCE_MS); c >= 0; c = in.read(SEQUENCE_MS)) s.append((char) c);
+        return s.toString();
+    }
+
+    /**
+     * One line with the line editor, its prompt what the screen's line already shows. Keys typed before the program
+     * waited went over one at a time and the terminal echoed them after the prompt: they begin the edited line, and
+     * only the rest goes over. {@code fresh} was typed and not yet sent.
+     */
+    private void editLine(String fresh) {
         String prompt;
         synchronized (partial) {
             prompt = partial.toString();
+        }
+        String sent = typed.toString();
+        typed.setLength(0);
+        if (prompt.endsWith(sent)) {
+            prompt = prompt.substring(0, prompt.length() - sent.length());
+        } else {
+            sent = "";
         }
         try {
             terminal.writer().print('\r');
             terminal.flush();
             signalKey = 0;
-            String line = reader.readLine(prompt);
+            // Read again as keys, so an arrow's escape sequence begun there still moves through the history.
+            if (!fresh.isEmpty()) reader.runMacro(fresh);
+            String line = reader.readLine(prompt, null, (MaskingCallback) null, sent);
             synchronized (partial) {
                 partial.setLength(0);
             }
             if (signalKey != 0) {
                 keys.add(new Keys(new byte[] {(byte) signalKey}, false));
+            } else if (line.startsWith(sent)) {
+                keys.add(new Keys((line.substring(sent.length()) + "\n").getBytes(StandardCharsets.UTF_8), true));
             } else {
-                keys.add(new Keys((line + "\n").getBytes(StandardCharsets.UTF_8), true));
+                // The keys sent already were edited away: the terminal's KILL (^U on both machines) drops them first.
+                keys.add(new Keys(("\025" + line + "\n").getBytes(StandardCharsets.UTF_8), true));
             }
         } catch (UserInterruptException e) {
             keys.add(new Keys(new byte[] {3}, false));
@@ -147,7 +194,10 @@ final class HostKeyboard implements Keyboard, AutoCloseable {
 
     @Override
     public void waiting(boolean line) {
-        if (line && keys.isEmpty()) wantLine = true;
+        // With the listener's hand-over of a key, so a key is either sent on its own or begins the edited line.
+        synchronized (keys) {
+            if (line && keys.isEmpty()) wantLine = true;
+        }
     }
 
     @Override

@@ -122,7 +122,8 @@ public final class Tty {
                     continue;
                 }
             }
-            if (line.pull(this)) continue;
+            // More typed now, or the input just ended: look again.
+            if (line.pull(this) || line.ended()) continue;
             if ((fflag & Fcntl.O_NONBLOCK) != 0) throw ErrnoException.of(Errno.EAGAIN);
             if ((fflag & Fcntl.O_NDELAY) != 0) return 0;
             line.waiting(this, t.local(ICANON) && t.local(Termios.ECHO));
