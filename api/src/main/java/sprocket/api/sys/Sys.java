@@ -234,6 +234,16 @@ public interface Sys {
     /** chown(2): root only (EPERM); -1 leaves that id as it is. */
     int chown(String path, int owner, int group);
 
+    /** lchown(2): as chown, but a symbolic link's own owner and group change, not its target's. */
+    int lchown(String path, int owner, int group);
+
+    /**
+     * utime(2): {@code int utime(const char *path, const struct utimbuf *times)}, {@code times} the access and
+     * modification times in seconds ({@code actime}, {@code modtime}), or null for now. With null the owner or anyone
+     * who may write the file (else EACCES); with times, the owner or root (else EPERM).
+     */
+    int utime(String path, long[] times);
+
     /** access(2): checks {@code amode} ({@link Fcntl} R_OK, W_OK, X_OK, F_OK) with the REAL user and group ids. */
     int access(String path, int amode);
 
@@ -395,6 +405,18 @@ public interface Sys {
 
     /** nice(2): adds {@code incr} to the nice value; returns the new value, -20..19 (System V: "the new nice value minus 20"). */
     int nice(int incr);
+
+    /**
+     * getpriority(2): the lowest nice value (-20..19) of the processes {@code which} ({@link Resource}) and
+     * {@code who} name; -1 with errno set on error, so a caller clears errno first (-1 is a nice value too).
+     */
+    int getpriority(int which, int who);
+
+    /**
+     * setpriority(2): every process named gets nice value {@code prio}, clamped to -20..19; EACCES to lower one
+     * unless root, EPERM for another user's process, ESRCH when none matched, EINVAL for a bad {@code which}.
+     */
+    int setpriority(int which, int who, int prio);
 
     /**
      * sched_setaffinity(2): the CPUs process {@code pid} (0: the caller) may run on, bit n for CPU n. EINVAL when

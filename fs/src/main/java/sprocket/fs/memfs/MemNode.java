@@ -80,6 +80,14 @@ abstract class MemNode implements Inode {
         ctime = fs.seconds();
     }
 
+    @Override
+    public void utime(long[] times) {
+        long now = fs.seconds();
+        atime = times == null ? now : times[0];
+        mtime = times == null ? now : times[1];
+        ctime = now;
+    }
+
     /** A directory entry naming this node was removed; its storage waits for the kernel's {@link #inactive()}. */
     void unlinked(long now) {
         nlink--;

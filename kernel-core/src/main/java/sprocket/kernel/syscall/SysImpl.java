@@ -487,6 +487,20 @@ public final class SysImpl implements Sys {
     }
 
     @Override
+    public int lchown(String path, int owner, int group) {
+        Proc p = trap.caller();
+        p.frame.a(owner, group).o(path);
+        return call(p, LCHOWN);
+    }
+
+    @Override
+    public int utime(String path, long[] times) {
+        Proc p = trap.caller();
+        p.frame.o(path, times);
+        return call(p, UTIME);
+    }
+
+    @Override
     public int access(String path, int amode) {
         Proc p = trap.caller();
         p.frame.a(amode).o(path);
@@ -675,6 +689,20 @@ public final class SysImpl implements Sys {
         Proc p = trap.caller();
         p.frame.a(incr);
         return call(p, NICE);
+    }
+
+    @Override
+    public int getpriority(int which, int who) {
+        Proc p = trap.caller();
+        p.frame.a(which, who);
+        return call(p, GETPRIORITY);
+    }
+
+    @Override
+    public int setpriority(int which, int who, int prio) {
+        Proc p = trap.caller();
+        p.frame.a(which, who, prio);
+        return call(p, SETPRIORITY);
     }
 
     @Override

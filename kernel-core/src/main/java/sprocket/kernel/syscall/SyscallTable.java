@@ -157,6 +157,10 @@ public final class SyscallTable {
             (k, p, f) -> k.names.chmod(p, (String) f.o0, i(f.a0)));
     static final Sysent CHOWN = call(16, "chown", FILE, "s0, d0, d1", 'd',
             (k, p, f) -> k.names.chown(p, (String) f.o0, i(f.a0), i(f.a1)));
+    static final Sysent UTIME = call(30, "utime", FILE, "s0, p1", 'd',
+            (k, p, f) -> k.names.utime(p, (String) f.o0, (long[]) f.o1));
+    static final Sysent LCHOWN = call(105, "lchown", FILE, "s0, d0, d1", 'd',
+            (k, p, f) -> k.names.lchown(p, (String) f.o0, i(f.a0), i(f.a1)));
     static final Sysent STAT = call(18, "stat", FILE, "s0", 'r', (k, p, f) -> k.names.stat(p, (String) f.o0, true));
     static final Sysent MOUNT = call(21, "mount", FILE, "s0, s1, s2, x0", 'd',
             (k, p, f) -> k.names.mount(p, (String) f.o0, (String) f.o1, (String) f.o2, i(f.a0)));
@@ -245,6 +249,10 @@ public final class SyscallTable {
     // ---- time and scheduling
     static final Sysent TIME = call(13, "time", NONE, "", 'd', (k, p, f) -> k.sched.time(p));
     static final Sysent NICE = call(34, "nice", SCHED, "d0", 'd', (k, p, f) -> k.sched.nice(p, i(f.a0)));
+    static final Sysent GETPRIORITY = call(166, "getpriority", SCHED, "d0, d1", 'd',
+            (k, p, f) -> k.sched.getpriority(p, i(f.a0), i(f.a1)));
+    static final Sysent SETPRIORITY = call(167, "setpriority", SCHED, "d0, d1, d2", 'd',
+            (k, p, f) -> k.sched.setpriority(p, i(f.a0), i(f.a1), i(f.a2)));
     static final Sysent SCHED_YIELD = call(160, "sched_yield", NONE, "", 'd', (k, p, f) -> k.sched.sched_yield(p));
     static final Sysent SCHED_SETAFFINITY = call(161, "sched_setaffinity", SCHED, "d0, x1", 'd',
             (k, p, f) -> k.sched.sched_setaffinity(p, i(f.a0), f.a1));

@@ -330,7 +330,15 @@ public final class NameSpace {
     }
 
     public void chown(NameContext at, String path, int uid, int gid) {
-        SetAttr.chown(this, at, path, uid, gid);
+        SetAttr.chown(this, at, path, uid, gid, true);
+    }
+
+    public void lchown(NameContext at, String path, int uid, int gid) {
+        SetAttr.chown(this, at, path, uid, gid, false);
+    }
+
+    public void utime(NameContext at, String path, long[] times) {
+        SetAttr.utime(this, at, path, times);
     }
 
     public void mount(NameContext at, String source, String target, String fstype, int flags) {

@@ -66,7 +66,12 @@ final class Fixture {
     }
 
     Vnode vnode(String path) {
-        return names.lookup(at(ROOT), path, true);
+        return vnode(path, true);
+    }
+
+    /** The file {@code path} names, or with {@code follow} false a final symbolic link itself. */
+    Vnode vnode(String path, boolean follow) {
+        return names.lookup(at(ROOT), path, follow);
     }
 
     Entry open(NameContext at, String path, int flags, int mode) {

@@ -118,6 +118,14 @@ final class PathCalls {
         return errno(() -> ns.chown(at, path, uid, gid));
     }
 
+    int lchown(NameContext at, String path, int uid, int gid) {
+        return errno(() -> ns.lchown(at, path, uid, gid));
+    }
+
+    int utime(NameContext at, String path, long[] times) {
+        return errno(() -> ns.utime(at, path, times));
+    }
+
     /** getcwd(3C): the path, or null. */
     String path(Vnode root, Vnode dir) {
         try {
