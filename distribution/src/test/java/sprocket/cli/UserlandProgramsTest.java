@@ -233,9 +233,8 @@ class UserlandProgramsTest {
                 1\t/tmp/d/f
                 2\t/tmp/d
                 3\t/tmp
-                uptime: /proc/loadavg: No such file or directory
-                 01:02:05 up  1:02
-                uptime 1
+                 01:02:05 up  1:02,  load average: 0.00, 0.00, 0.00
+                uptime 0
                 sar: /proc/stat: No such file or directory
                 sar 1
                 [status 0]

@@ -197,4 +197,30 @@ class ProcFsTest {
         }).run("t");
         assertThat(o.console()).isEqualTo("true /\n");
     }
+
+    @Test
+    void loadavg_shows_the_runnable_threads_decayed_over_one_five_and_fifteen_minutes() {
+        List<String> seen = new ArrayList<>();
+        var o = Sim.with("hw.cpus=1").program("l", (sys, argv) -> {
+            seen.add(read(sys, "/proc/loadavg"));
+            int minute = 60;
+            for (int i = 0; i < 2; i++) {
+                sys.fork(s -> {
+                    for (int k = 0; k < 300; k++) s.cpu().burn(10_000_000);
+                    return 0;
+                });
+            }
+            sys.sleep(minute + 1);
+            seen.add(read(sys, "/proc/loadavg"));
+            while (sys.wait(new int[1]) > 0) {
+                // reap
+            }
+            return 0;
+        }).run("l");
+        assertThat(o.status()).isZero();
+        // proc(5): "load average figures giving the number of jobs in the run queue (state R) ... averaged over 1,
+        // 5, and 15 minutes"; then runnable/existing and the last pid. Two threads runnable through twelve
+        // five-second samples: 2(1 - e^-1) = 1.26, 2(1 - e^-1/5) = 0.36, 2(1 - e^-1/15) = 0.12.
+        assertThat(seen).containsExactly("0.00 0.00 0.00 1/2 2\n", "1.26 0.36 0.12 3/4 4\n");
+    }
 }

@@ -70,4 +70,7 @@ public interface KernelServices {
 
     /** The process {@code pid} (a zombie included), or null when there is none. */
     ProcessInfo process(int pid);
+
+    /** The load averages and the counts /proc/loadavg shows. */
+    LoadAverage loadAverage();
 }

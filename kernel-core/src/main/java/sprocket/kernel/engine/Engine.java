@@ -40,6 +40,8 @@ public final class Engine {
     private final Locks locks;
     private final long quantum;
     private final long tickCycles;
+    /** The load averages, sampled at clock ticks. */
+    private final LoadAverage load;
     /** The policy, behind the kernel's guard. */
     private final GuardedScheduler scheduler;
     /** How long a runnable thread may wait before the policy is deemed broken (kernel.sched_watchdog). */
@@ -87,6 +89,7 @@ public final class Engine {
         long clockHz = machine.description().clockHz();
         this.tickCycles = Math.max(1, clockHz / t.hz);
         this.watchdogCycles = t.watchdogMillis * (clockHz / 1000);
+        this.load = new LoadAverage(clockHz);
         int n = machine.description().cpus();
         cpus = new Cpu[n];
         for (int i = 0; i < n; i++) cpus[i] = new Cpu(i);
@@ -270,6 +273,7 @@ public final class Engine {
                 if (c.nextTick <= c.now) c.nextTick = c.now + tickCycles;
                 machine.interrupts().armTimer(c.id, c.nextTick);
                 if (scheduler.tick(c.id, c.current) && c.current != null) c.needResched = true;
+                load.tick(c.now, runnable());
                 watchdog(c);
             } else {
                 trace.instant(c.id, c.now, v == Vectors.RESCHEDULE ? "resched IPI"
@@ -537,6 +541,20 @@ public final class Engine {
     /** The thread whose coroutine runs right now; null while the engine itself runs (interrupts, callouts). */
     public Kthread running() {
         return running;
+    }
+
+    /** Threads running on a CPU or waiting in the run queue for one. */
+    public int runnable() {
+        int n = queued.size();
+        for (Cpu c : cpus) {
+            if (c.current != null) n++;
+        }
+        return n;
+    }
+
+    /** The 1, 5 and 15 minute load averages (avenrun). */
+    public double[] loadAverage() {
+        return load.averages();
     }
 
     /** The clock of whoever is acting: the running thread's CPU, or the callout being run. */

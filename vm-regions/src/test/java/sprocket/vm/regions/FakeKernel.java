@@ -94,4 +94,12 @@ final class FakeKernel implements KernelServices {
     public sprocket.api.kernel.ProcessInfo process(int pid) {
         return null;
     }
+
+    /** What /proc/loadavg shows; a test sets it. */
+    sprocket.api.kernel.LoadAverage load = new sprocket.api.kernel.LoadAverage(0, 0, 0, 0, 0, 0);
+
+    @Override
+    public sprocket.api.kernel.LoadAverage loadAverage() {
+        return load;
+    }
 }
