@@ -235,8 +235,10 @@ class UserlandProgramsTest {
                 3\t/tmp
                  01:02:05 up  1:02,  load average: 0.00, 0.00, 0.00
                 uptime 0
-                sar: /proc/stat: No such file or directory
-                sar 1
+                01:02:05    %usr    %sys    %wio   %idle
+                01:02:06       0       0       0     100
+                Average        0       0       0     100
+                sar 0
                 [status 0]
                 """);
     }

@@ -237,4 +237,12 @@ final class FakeKernel implements KernelServices {
     public sprocket.api.kernel.LoadAverage loadAverage() {
         return load;
     }
+
+    /** What /proc/stat shows; a test sets it. */
+    long[][] ticks = new long[1][5];
+
+    @Override
+    public long[][] cpuTicks() {
+        return ticks;
+    }
 }

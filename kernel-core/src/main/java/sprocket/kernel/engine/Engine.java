@@ -269,6 +269,7 @@ public final class Engine {
             if (v == Vectors.TIMER) {
                 ticks.increment();
                 if (trace.keeping()) trace.instant(c.id, c.now, "tick");
+                c.account(1 + Math.max(0, (c.now - c.nextTick) / tickCycles));
                 c.nextTick += tickCycles;
                 if (c.nextTick <= c.now) c.nextTick = c.now + tickCycles;
                 machine.interrupts().armTimer(c.id, c.nextTick);

@@ -131,6 +131,13 @@ public final class KernelServicesImpl implements KernelServices {
     }
 
     @Override
+    public long[][] cpuTicks() {
+        long[][] out = new long[engine.cpuCount()][];
+        for (int i = 0; i < out.length; i++) out[i] = engine.cpu(i).ticks();
+        return out;
+    }
+
+    @Override
     public LoadAverage loadAverage() {
         double[] a = engine.loadAverage();
         return new LoadAverage(a[0], a[1], a[2], engine.runnable(), table.size(), table.lastPid());
