@@ -207,6 +207,12 @@ public interface Sys {
     /** getcwd(3C); null on error. */
     String getcwd();
 
+    /**
+     * statvfs(2): the file system {@code path} is on: its sizes, free blocks and files, id, type and flags; null on
+     * error (the errors of finding {@code path}: ENOENT, ENOTDIR, EACCES, ELOOP, ENAMETOOLONG, EFAULT).
+     */
+    Statvfs statvfs(String path);
+
     /** lstat(2): as stat, but a symbolic link is described itself; null on error. */
     Stat lstat(String path);
 

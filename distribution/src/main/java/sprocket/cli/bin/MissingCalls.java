@@ -19,14 +19,6 @@ final class MissingCalls {
         return -1;
     }
 
-    /**
-     * statvfs(2): {@code int statvfs(const char *path, struct statvfs *buf)}, the file system's f_frsize, f_blocks,
-     * f_bfree, f_bavail, f_files, f_ffree and f_basetype; into {@code buf} in that order (f_basetype aside).
-     */
-    static int statvfs(Sys sys, String path, long[] buf) {
-        return enosys(sys);
-    }
-
     /** stime(2): {@code int stime(const time_t *tp)}, root sets the system's time of day. */
     static int stime(Sys sys, long seconds) {
         return enosys(sys);

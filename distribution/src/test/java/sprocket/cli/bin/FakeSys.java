@@ -708,6 +708,7 @@ final class FakeSys implements Sys, sprocket.api.sys.UserCpu {
     @Override public int chmod(String path, int mode) { throw unexpected(); }
     @Override public int chown(String path, int owner, int group) { throw unexpected(); }
     @Override public int lchown(String path, int owner, int group) { throw unexpected(); }
+    @Override public sprocket.api.sys.Statvfs statvfs(String path) { throw unexpected(); }
     @Override public int utime(String path, long[] times) { throw unexpected(); }
     @Override public int access(String path, int amode) { throw unexpected(); }
     @Override public int fchdir(int fd) { throw unexpected(); }

@@ -93,6 +93,11 @@ final class NameCalls {
         return answer(p, names.stat(p.nameContext(), path, follow));
     }
 
+    int statvfs(Proc p, String path) {
+        if (path == null) return fail(p, Errno.EFAULT);
+        return answer(p, names.statvfs(p.nameContext(), path));
+    }
+
     int access(Proc p, String path, int amode) {
         if (path == null) return fail(p, Errno.EFAULT);
         if ((amode & ~(Fcntl.R_OK | Fcntl.W_OK | Fcntl.X_OK)) != 0) return fail(p, Errno.EINVAL);

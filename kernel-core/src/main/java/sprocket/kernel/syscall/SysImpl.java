@@ -20,6 +20,7 @@ import sprocket.api.sys.SignalHandler;
 import sprocket.api.sys.SockAddr;
 import sprocket.api.sys.SprocEntry;
 import sprocket.api.sys.Stat;
+import sprocket.api.sys.Statvfs;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Termios;
 import sprocket.api.sys.UserCpu;
@@ -358,6 +359,13 @@ public final class SysImpl implements Sys {
         Proc p = trap.caller();
         p.frame.o(fds);
         return call(p, PIPE);
+    }
+
+    @Override
+    public Statvfs statvfs(String path) {
+        Proc p = trap.caller();
+        p.frame.o(path);
+        return object(p, STATVFS);
     }
 
     @Override

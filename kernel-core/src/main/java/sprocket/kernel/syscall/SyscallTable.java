@@ -159,6 +159,8 @@ public final class SyscallTable {
             (k, p, f) -> k.names.chown(p, (String) f.o0, i(f.a0), i(f.a1)));
     static final Sysent UTIME = call(30, "utime", FILE, "s0, p1", 'd',
             (k, p, f) -> k.names.utime(p, (String) f.o0, (long[]) f.o1));
+    static final Sysent STATVFS = call(106, "statvfs", FILE, "s0", 'r',
+            (k, p, f) -> k.names.statvfs(p, (String) f.o0));
     static final Sysent LCHOWN = call(105, "lchown", FILE, "s0, d0, d1", 'd',
             (k, p, f) -> k.names.lchown(p, (String) f.o0, i(f.a0), i(f.a1)));
     static final Sysent STAT = call(18, "stat", FILE, "s0", 'r', (k, p, f) -> k.names.stat(p, (String) f.o0, true));

@@ -23,6 +23,7 @@ import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Stat;
+import sprocket.api.sys.Statvfs;
 import sprocket.kernel.dev.Cdevsw;
 
 /**
@@ -139,6 +140,18 @@ public final class NameSpace {
     /** stat(2) ({@code follow}) or lstat(2). */
     public Stat stat(NameContext at, String path, boolean follow) {
         return stat(lookup(at, path, follow));
+    }
+
+    /**
+     * statvfs(2): the file system {@code path} is on, as it counts itself, with the mount's device number as its id,
+     * the type mount(2) was given, and ST_RDONLY for a read-only mount.
+     */
+    public Statvfs statvfs(NameContext at, String path) {
+        Vnode v = lookup(at, path, true);
+        Statvfs s = v.mount.fs.statvfs();
+        int flag = v.mount.readOnly() ? Statvfs.ST_RDONLY : 0;
+        return new Statvfs(s.bsize(), s.frsize(), s.blocks(), s.bfree(), s.bavail(), s.files(), s.ffree(),
+                s.favail(), v.mount.dev, v.mount.type, flag, s.namemax());
     }
 
     /** The status of a file already found. */

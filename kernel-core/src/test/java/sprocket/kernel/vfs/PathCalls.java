@@ -56,6 +56,16 @@ final class PathCalls {
         }
     }
 
+    /** statvfs(2): the answer, or null with the errno in {@code errno[0]}. */
+    sprocket.api.sys.Statvfs statvfs(NameContext at, String path, int[] errno) {
+        try {
+            return ns.statvfs(at, path);
+        } catch (ErrnoException e) {
+            errno[0] = e.errno();
+            return null;
+        }
+    }
+
     Stat stat(Vnode v) {
         return ns.stat(v);
     }
