@@ -12,6 +12,11 @@ module sprocket.cli {
     // sprocket boot: the host's terminal in raw mode and its line editor.
     requires org.jline.terminal;
     requires org.jline.reader;
+    // sprocket compare: its JSON through the project's one JSON writer, its report's charts drawn as SVG.
+    requires com.fasterxml.jackson.core;
+    requires java.desktop;
+    requires org.jfree.jfreechart;
+    requires org.jfree.svg;
     requires org.slf4j;
     // Only the command configures logging (LogSetup); every other module logs through the SLF4J API alone.
     requires ch.qos.logback.classic;
@@ -45,6 +50,9 @@ module sprocket.cli {
             sprocket.cli.bin.Segv,
             sprocket.cli.bin.Mixed,
             sprocket.cli.bin.Spinners,
+            sprocket.cli.bin.Falseshare,
+            sprocket.cli.bin.Cachework,
+            sprocket.cli.bin.Spinlock,
             sprocket.cli.bin.Nicetest,
             sprocket.cli.bin.Ipcs,
             sprocket.cli.bin.Ipcrm,

@@ -31,6 +31,9 @@ public final class Main {
         run.setStopAtPositional(true);
         cmd.addSubcommand(run);
         cmd.addSubcommand(new CommandLine(new BootCommand(host)));
+        CommandLine compare = new CommandLine(new CompareCommand(host));
+        compare.setStopAtPositional(true);
+        cmd.addSubcommand(compare);
         cmd.addSubcommand(new CommandLine(new ModulesCommand(host)));
         cmd.addSubcommand(new CommandLine(new ConfigCommand())
                 .addSubcommand(new CommandLine(new ConfigCheckCommand(host)))
