@@ -1,8 +1,5 @@
 package sprocket.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -70,19 +67,7 @@ final class BootCommand implements Callable<Integer> {
             result = kernel.startup(rc);
         }
         host.out().flush();
-        if (!noStats) {
-            String summary = result.stats().summary();
-            host.err().print(summary.endsWith("\n") ? summary : summary + "\n");
-            host.err().flush();
-        }
-        if (statsJson != null) {
-            try {
-                String json = result.stats().toJson();
-                Files.writeString(statsJson, json.endsWith("\n") ? json : json + "\n", StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new Failure(Failure.SOFTWARE, statsJson + ": cannot write the statistics: " + e.getMessage());
-            }
-        }
+        StatisticsOutput.write(host, result, noStats, statsJson);
         return result.exitStatus();
     }
 }

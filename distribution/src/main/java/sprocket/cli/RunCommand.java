@@ -140,19 +140,7 @@ final class RunCommand implements Callable<Integer> {
         String death = DeathReport.of(result.waitStatus());
         if (death != null) host.err().println("sprocket: " + program + ": " + death);
 
-        if (!noStats) {
-            String summary = result.stats().summary();
-            host.err().print(summary.endsWith("\n") ? summary : summary + "\n");
-            host.err().flush();
-        }
-        if (statsJson != null) {
-            try {
-                String json = result.stats().toJson();
-                Files.writeString(statsJson, json.endsWith("\n") ? json : json + "\n", StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new Failure(Failure.SOFTWARE, statsJson + ": cannot write the statistics: " + e.getMessage());
-            }
-        }
+        StatisticsOutput.write(host, result, noStats, statsJson);
         return result.exitStatus();
     }
 

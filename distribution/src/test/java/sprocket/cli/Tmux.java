@@ -2,7 +2,6 @@ package sprocket.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,14 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * tmux, for tests that type at a program on a real pseudo-terminal as a person would and read the screen: Debian's
- * {@code tmux}, installed with apt-get when it is missing and this is root on a machine with apt (as CI is), or else
- * absent and the test skips.
+ * {@code tmux} ({@link DebianPackage}: installed when it can be, or else absent and the test skips).
  */
 final class Tmux {
-    private static boolean tried;
-    private static Path found;
-    private static String why = "";
-
     private final Path binary;
     private final String session;
 
@@ -27,63 +21,13 @@ final class Tmux {
     }
 
     /** tmux, installing it if it can; null when there is none (then {@link #whyNot} says why). */
-    static synchronized Path find() {
-        if (!tried) {
-            tried = true;
-            found = onPath();
-            if (found == null) install();
-            found = found == null ? onPath() : found;
-        }
-        return found;
+    static Path find() {
+        return DebianPackage.find("tmux", List.of("tmux"), 600).path();
     }
 
-    static synchronized String whyNot() {
-        return "tmux is not installed (Debian's package tmux) and could not be installed here: " + why;
-    }
-
-    private static Path onPath() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
-            Path p = Path.of(dir, "tmux");
-            if (Files.isExecutable(p)) return p;
-        }
-        return null;
-    }
-
-    private static void install() {
-        if (!Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
-            why = "no apt-get";
-            return;
-        }
-        if (!"root".equals(System.getProperty("user.name"))) {
-            why = "not root, so apt-get install tmux is not possible";
-            return;
-        }
-        try {
-            if (run(List.of("apt-get", "update", "-qq"), 300) != 0) {
-                why = "apt-get update failed";
-                return;
-            }
-            if (run(List.of("apt-get", "install", "-y", "-qq", "--no-install-recommends", "tmux"), 600) != 0) {
-                why = "apt-get install tmux failed";
-            }
-        } catch (IOException e) {
-            why = e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            why = "interrupted";
-        }
-    }
-
-    private static int run(List<String> command, int seconds) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().put("DEBIAN_FRONTEND", "noninteractive");
-        Process p = pb.start();
-        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
+    static String whyNot() {
+        return "tmux is not installed (Debian's package tmux) and could not be installed here: "
+                + DebianPackage.find("tmux", List.of("tmux"), 600).why();
     }
 
     /** A new detached session of its own server, {@code width} by {@code height}, running {@code command}. */
