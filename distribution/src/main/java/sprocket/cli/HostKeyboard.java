@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.MaskingCallback;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -30,6 +32,8 @@ final class HostKeyboard implements Keyboard, AutoCloseable {
     private static final long POLL_MS = 50;
     /** How long the keys of one escape sequence may lag each other. */
     private static final long SEQUENCE_MS = 10;
+    /** A host terminal's answer to a device-attribute query (primary or secondary), which no person types. */
+    private static final Pattern TERMINAL_REPLY = Pattern.compile("\033\\[[?>][0-9;]*c");
 
     private final Terminal terminal;
     private final LineReader reader;
@@ -63,6 +67,17 @@ final class HostKeyboard implements Keyboard, AutoCloseable {
                 return true;
             });
             reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference(widget), String.valueOf((char) c));
+        }
+        // The host terminal's answers to device-attribute queries (ESC [ ? 1 ; 2 c) are not keys: read and dropped.
+        reader.getWidgets().put("sprocket-terminal-reply", () -> {
+            for (int c = ((LineReaderImpl) reader).readCharacter(); c >= 0 && !Character.isLetter(c);
+                    c = ((LineReaderImpl) reader).readCharacter()) {
+                // the rest of the answer
+            }
+            return true;
+        });
+        for (String prefix : new String[] {"\033[?", "\033[>"}) {
+            reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference("sprocket-terminal-reply"), prefix);
         }
         OutputStream out = terminal.output();
         screen = new OutputStream() {
@@ -108,16 +123,20 @@ final class HostKeyboard implements Keyboard, AutoCloseable {
                     return;
                 }
                 if (c < 0) continue;
+                String seq = String.valueOf((char) c);
+                if (c == 033) {
+                    seq += following(in);
+                    if (TERMINAL_REPLY.matcher(seq).matches()) continue;
+                }
                 boolean startsLine;
                 synchronized (keys) {
                     startsLine = wantLine;
                     wantLine = false;
-                    if (!startsLine) keys.add(new Keys(String.valueOf((char) c).getBytes(StandardCharsets.UTF_8),
-                            false));
+                    if (!startsLine) keys.add(new Keys(seq.getBytes(StandardCharsets.UTF_8), false));
                 }
                 if (startsLine) {
                     // Typed just as a program began to wait for a line: it starts the line being edited.
-                    editLine(String.valueOf((char) c) + following(in));
+                    editLine(c == 033 ? seq : seq + following(in));
                     continue;
                 }
                 if (c == 0x7f || c == '\b') {
@@ -125,7 +144,7 @@ final class HostKeyboard implements Keyboard, AutoCloseable {
                 } else if (c < ' ') {
                     typed.setLength(0);
                 } else {
-                    typed.append((char) c);
+                    typed.append(seq);
                 }
             }
         } catch (IOException e) {

@@ -217,7 +217,7 @@ class UserlandProgramsTest {
     void date_tty_df_du_uptime_and_sar_say_what_the_kernel_gives_and_which_facility_is_missing() {
         assertThat(sh("""
                 sleep 3725; date; date '+%H:%M %j'; tty; echo "tty $?"
-                df -n; df /tmp | tail -n +2 | while read fs total used avail cap dir; do echo "$fs $used $dir $((total - used == avail))"; done
+                df -n; df /tmp | tail -n +2 | while read fs total used avail cap dir; do echo "$fs $dir $((used > 0)) $((total - used == avail))"; done
                 df -k / > /dev/null; echo "df $?"; df /nowhere; echo "df $?"
                 mkdir /tmp/d; echo 0123456789 > /tmp/d/f; du -a /tmp/d; du -sk /tmp
                 uptime; echo "uptime $?"; sar -u 1 1; echo "sar $?"
@@ -228,7 +228,7 @@ class UserlandProgramsTest {
                 tty 1
                 /                   : memfs
                 /proc               : proc
-                memfs 608 / 1
+                memfs / 1 1
                 df 0
                 df: /nowhere: No such file or directory
                 Filesystem           512-blocks       Used  Available Capacity Mounted on

@@ -26,7 +26,6 @@ import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.ProcessEntry;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
-import sprocket.api.sys.Termios;
 import sprocket.api.sys.Wait;
 import sprocket.api.vm.MemoryManagerProvider;
 import sprocket.kernel.engine.Coroutine;
@@ -61,8 +60,12 @@ public final class KernelInstance {
     /** Where {@link #startup} puts the script that brings the system up. */
     public static final String RC = "/etc/rc";
 
-    private KernelInstance(KernelComponent k, Machine machine, Trace trace) {
+    /** Whether the console is a terminal, so that init starts the program in a session with it as controlling tty. */
+    private final boolean terminal;
+
+    private KernelInstance(KernelComponent k, Machine machine, Trace trace, boolean terminal) {
         this.k = k;
+        this.terminal = terminal;
         this.engine = k.engine();
         this.machine = machine;
         this.trace = trace;
@@ -79,7 +82,7 @@ public final class KernelInstance {
                 .fallbackScheduler(new FallbackScheduler(fallback)).memory(vm).fileSystems(fs).ipc(ipc)
                 .console(console).programs(installed).trace(trace)
                 .strace(new Strace(strace, machine.description().clockHz())).build();
-        KernelInstance kernel = new KernelInstance(k, machine, trace);
+        KernelInstance kernel = new KernelInstance(k, machine, trace, console.terminal());
         kernel.start(installed);
         return kernel;
     }
@@ -215,7 +218,7 @@ public final class KernelInstance {
                         : "killed by signal " + Wait.WTERMSIG(status[0])) + "\n");
             }
         }
-        int child = spawn(sys, path, argv, true);
+        int child = spawn(sys, path, argv, terminal);
         if (child < 0) {
             exitStatus = 1;
             return 1;
@@ -237,7 +240,7 @@ public final class KernelInstance {
      */
     private static int spawn(Sys sys, String path, String[] argv, boolean session) {
         int child = sys.fork(s -> {
-            if (session && s.tcgetattr(0, new Termios[1]) == 0) {
+            if (session) {
                 s.setsid();
                 int fd = s.open("/dev/console", Fcntl.O_RDWR);
                 if (fd < 0) {
