@@ -233,9 +233,9 @@ class UserlandProgramsTest {
                 df: /nowhere: No such file or directory
                 Filesystem           512-blocks       Used  Available Capacity Mounted on
                 df 1
-                1\t/tmp/d/f
-                2\t/tmp/d
-                3\t/tmp
+                8\t/tmp/d/f
+                8\t/tmp/d
+                4\t/tmp
                  01:02:05 up  1:02,  load average: 0.00, 0.00, 0.00
                 uptime 0
                 01:02:05    %usr    %sys    %wio   %idle
