@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sprocket.kernel.BootOptions;
 import sprocket.kernel.Catalog;
@@ -35,11 +34,8 @@ final class BootCommand implements Callable<Integer> {
     @Mixin
     PluginOptions plugins = new PluginOptions();
 
-    @Option(names = "--stats-json", paramLabel = "FILE", description = "Also write the statistics to FILE as JSON.")
-    Path statsJson;
-
-    @Option(names = "--no-stats", description = "Do not print the statistics summary.")
-    boolean noStats;
+    @Mixin
+    StatisticsOptions statistics = new StatisticsOptions();
 
     @Parameters(index = "0", paramLabel = "CONFIG", description = "The kernel configuration file.")
     Path file;
@@ -50,6 +46,7 @@ final class BootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        statistics.check();
         Catalog catalog = plugins.discover(host);
         for (String problem : catalog.problems()) host.err().println("sprocket: skipped: " + problem);
         KernelConfig kernelConfig = config.load(file, catalog, host.err());
@@ -67,7 +64,7 @@ final class BootCommand implements Callable<Integer> {
             result = kernel.startup(rc);
         }
         host.out().flush();
-        StatisticsOutput.write(host, result, noStats, statsJson);
+        statistics.write(host, result);
         return result.exitStatus();
     }
 }

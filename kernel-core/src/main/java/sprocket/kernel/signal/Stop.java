@@ -1,10 +1,13 @@
 package sprocket.kernel.signal;
 
 import static sprocket.api.Signals.SIGCHLD;
+import static sprocket.api.Signals.SIGCONT;
+import static sprocket.api.Signals.bit;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import sprocket.api.sys.Sigaction;
+import sprocket.api.sys.SignalHandler;
 import sprocket.api.sys.Wait;
 import sprocket.kernel.engine.Engine;
 import sprocket.kernel.proc.Proc;
@@ -35,5 +38,16 @@ public final class Stop {
             engine.wakeup(parent);
         }
         engine.stopSelf(p);
+    }
+
+    /**
+     * Inside a call, as 4.4BSD's tsleep: the running process {@code p}, sent {@code sig} (pending, at its default
+     * action), takes it here and stops; once continued, the SIGCONT that did it does nothing more by default, and the
+     * call goes on.
+     */
+    public void stopInCall(Proc p, int sig) {
+        p.sig.pending &= ~bit(sig);
+        stop(p, sig);
+        if (p.sig.handler(SIGCONT) == SignalHandler.DEFAULT) p.sig.pending &= ~bit(SIGCONT);
     }
 }

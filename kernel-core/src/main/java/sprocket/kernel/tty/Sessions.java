@@ -177,11 +177,7 @@ public final class Sessions {
     private void stopFor(Proc p, int sig) {
         signalGroup(p.pgid, sig);
         if (p.sig.handler(sig) != SignalHandler.DEFAULT) throw ErrnoException.of(Errno.EINTR);
-        p.sig.pending &= ~sprocket.api.Signals.bit(sig);
-        stop.stop(p, sig);
-        // The SIGCONT that continued it does nothing more by default: the call goes on, as 4.4BSD's does.
-        int cont = sprocket.api.Signals.bit(sprocket.api.Signals.SIGCONT);
-        if (p.sig.handler(sprocket.api.Signals.SIGCONT) == SignalHandler.DEFAULT) p.sig.pending &= ~cont;
+        stop.stopInCall(p, sig);
         if (p.signalPending()) throw ErrnoException.of(Errno.EINTR);
     }
 
