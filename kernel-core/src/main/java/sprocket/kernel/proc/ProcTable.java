@@ -112,6 +112,12 @@ public final class ProcTable {
         return pid >= 0 && pid < procs.length ? procs[pid] : null;
     }
 
+    /** The pid given most recently (Linux's last_pid), 0 before the first. */
+    public int lastPid() {
+        if (nextPid == 1 && count == 0) return 0;
+        return nextPid == 1 ? maxPid - 1 : nextPid - 1;
+    }
+
     /** Every process, in pid order: a view, which a caller that makes or frees processes while walking copies first. */
     public Collection<Proc> all() {
         return new AbstractCollection<>() {
