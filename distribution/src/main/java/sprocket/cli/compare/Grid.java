@@ -59,6 +59,14 @@ public final class Grid {
         return new Grid(out, column, new ArrayList<>(axes.keySet()));
     }
 
+    /**
+     * A grid of runs already made (a sweep's results): {@code variants}, each in its column, and the keys that tell
+     * the columns apart.
+     */
+    public static Grid of(List<Variant> variants, int columns, List<String> keys) {
+        return new Grid(variants, columns, keys);
+    }
+
     /** {@code KEY=V1,V2,...} options as ordered axes; a key given twice, an empty key or value is an error. */
     static Map<String, List<String>> parse(List<String> vary) {
         Map<String, List<String>> axes = new LinkedHashMap<>();
