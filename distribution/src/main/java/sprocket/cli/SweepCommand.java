@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,7 +89,17 @@ final class SweepCommand implements Callable<Integer> {
             throw new Failure(Failure.USAGE, e.getMessage());
         }
         int before = results.count();
+        long start = System.nanoTime();
         LocalRunner runner = new LocalRunner(sweep, results, System::nanoTime);
+        // Ctrl-C: the rows of the runs finished so far go to the folder, so that starting again skips them.
+        Thread flush = new Thread(() -> {
+            try {
+                results.flush();
+            } catch (IOException e) {
+                host.err().println("sprocket: " + out + ": cannot write the last rows: " + e.getMessage());
+            }
+        }, "sprocket-sweep-flush");
+        Runtime.getRuntime().addShutdownHook(flush);
         if (progress.show(host)) {
             try (ProgressLine line = new ProgressLine(host.err(), System::nanoTime)) {
                 line.startText(runner::progress);
@@ -97,10 +108,12 @@ final class SweepCommand implements Callable<Integer> {
         } else {
             runner.run(parallel);
         }
+        Runtime.getRuntime().removeShutdownHook(flush);
         Table table = Results.read(out);
         List<String> failures = failures(table);
-        host.out().printf("sweep: %d runs (%d run now, %d from before), %d did not succeed; results in %s%n",
-                sweep.runs().size(), runner.ran(), before, failures.size(), out);
+        host.out().printf(Locale.ROOT, "sweep: %d runs (%d run now in %.1f s, %d from before), %d did not succeed;"
+                + " results in %s%n", sweep.runs().size(), runner.ran(), (System.nanoTime() - start) / 1e9, before,
+                failures.size(), out);
         for (String f : failures.subList(0, Math.min(5, failures.size()))) host.out().println("  " + f);
         if (failures.size() > 5) host.out().println("  and " + (failures.size() - 5) + " more");
         if (csv != null) writeCsv(table);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -54,6 +55,7 @@ public final class SparkSweep {
      */
     public static int run(SparkSession spark, Path file, Path folder, int partitions, PrintStream out, PrintStream err)
             throws IOException {
+        long start = System.nanoTime();
         Sweep sweep;
         SweepFile read;
         try {
@@ -84,8 +86,9 @@ public final class SparkSweep {
         Table table = Results.read(folder);
         int failed = 0;
         for (int i = 0; i < table.rows().size(); i++) if (!"ok".equals(table.row(i).get("outcome"))) failed++;
-        out.printf("sweep: %d runs (%d run now on Spark, %d from before), %d did not succeed; results in %s%n",
-                sweep.runs().size(), rows.size(), before, failed, folder);
+        out.printf(Locale.ROOT, "sweep: %d runs (%d run now on Spark in %.1f s, %d from before), %d did not succeed;"
+                + " results in %s%n", sweep.runs().size(), rows.size(), (System.nanoTime() - start) / 1e9, before, failed,
+                folder);
         return failed == 0 ? 0 : 1;
     }
 

@@ -59,8 +59,8 @@ class SparkSweepTest {
         int status = SparkSweep.run(spark, file, onSpark, 3, new PrintStream(out, true, StandardCharsets.UTF_8),
                 System.err);
         assertThat(status).isEqualTo(1); // the false runs
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("sweep: 16 runs (16 run now on Spark, 0 from"
-                + " before), 8 did not succeed");
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("^sweep: 16 runs \\(16 run now on Spark in"
+                + " [0-9.]+ s, 0 from before\\), 8 did not succeed");
 
         Table a = Results.read(local);
         Table b = Results.read(onSpark);
@@ -93,7 +93,8 @@ class SparkSweepTest {
 
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         SparkSweep.run(spark, file, onSpark, 3, new PrintStream(again, true, StandardCharsets.UTF_8), System.err);
-        assertThat(again.toString(StandardCharsets.UTF_8)).startsWith("sweep: 16 runs (0 run now on Spark, 16 from");
+        assertThat(again.toString(StandardCharsets.UTF_8)).containsPattern("^sweep: 16 runs \\(0 run now on Spark in"
+                + " [0-9.]+ s, 16 from");
     }
 
     @Test
