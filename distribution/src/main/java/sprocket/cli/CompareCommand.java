@@ -80,9 +80,8 @@ final class CompareCommand implements Callable<Integer> {
                     + " shows means. Default: ${DEFAULT-VALUE}.")
     int seeds;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-            description = "Simulations to run at once (default: the host's cores).")
-    Integer jobs;
+    @Mixin
+    JobsOptions jobs = new JobsOptions();
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write one CSV row per run to FILE.")
     Path csv;
@@ -117,8 +116,7 @@ final class CompareCommand implements Callable<Integer> {
         if (configs.isEmpty()) throw new Failure(Failure.USAGE, "Missing required option: '--config=CONFIG'");
         if (program == null) throw new Failure(Failure.USAGE, "Missing required parameter: 'PROGRAM'");
         if (seeds < 1 || seeds > 1000) throw new Failure(Failure.USAGE, "--seeds " + seeds + ": want 1 to 1000");
-        int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        if (parallel < 1) throw new Failure(Failure.USAGE, "--jobs " + parallel + ": want at least 1");
+        int parallel = jobs.parallel();
         for (Path c : configs) {
             if (!Files.isRegularFile(c)) {
                 throw new Failure(Failure.USAGE, c + ": " + (Files.isDirectory(c) ? "Is a directory"

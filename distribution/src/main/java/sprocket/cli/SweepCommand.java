@@ -50,9 +50,8 @@ final class SweepCommand implements Callable<Integer> {
             description = "The results folder (default: the sweep file's name with .results, here).")
     Path folder;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-            description = "Simulations to run at once (default: the host's cores).")
-    Integer jobs;
+    @Mixin
+    JobsOptions jobs = new JobsOptions();
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write every row as CSV to FILE at the end.")
     Path csv;
@@ -69,8 +68,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        if (parallel < 1) throw new Failure(Failure.USAGE, "--jobs " + parallel + ": want at least 1");
+        int parallel = jobs.parallel();
         RunCommand.requireParentDirectory(csv, "--csv");
         Catalog catalog = plugins.discover(host);
         for (String problem : catalog.problems()) host.err().println("sprocket: skipped: " + problem);

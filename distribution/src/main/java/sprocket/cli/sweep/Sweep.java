@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import sprocket.cli.compare.Grid;
 import sprocket.cli.compare.Outcome;
 import sprocket.cli.compare.Simulation;
 import sprocket.cli.compare.Variant;
@@ -81,19 +82,9 @@ public final class Sweep {
             List<String> command = p.value();
             simulations.add(new Simulation(catalog, sets, false, command.getFirst(), command.subList(1, command.size())));
         }
-        List<Map<String, String>> combinations = new ArrayList<>();
-        combinations.add(new LinkedHashMap<>());
-        for (Map.Entry<String, Located<List<String>>> axis : file.axes().entrySet()) {
-            List<Map<String, String>> next = new ArrayList<>();
-            for (Map<String, String> c : combinations) {
-                for (String value : axis.getValue().value()) {
-                    Map<String, String> m = new LinkedHashMap<>(c);
-                    m.put(axis.getKey(), value);
-                    next.add(m);
-                }
-            }
-            combinations = next;
-        }
+        Map<String, List<String>> axes = new LinkedHashMap<>();
+        file.axes().forEach((k, v) -> axes.put(k, v.value()));
+        List<Map<String, String>> combinations = Grid.combinations(axes);
         List<SweepRun> runs = new ArrayList<>();
         for (Located<Path> config : file.configs()) {
             for (int p = 0; p < file.programs().size(); p++) {
