@@ -67,7 +67,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         int parallel = jobs.parallel();
         RunCommand.requireParentDirectory(csv, "--csv");
         Catalog catalog = plugins.discover(host);
@@ -98,16 +98,21 @@ final class SweepCommand implements Callable<Integer> {
             }
         }, "sprocket-sweep-flush");
         Runtime.getRuntime().addShutdownHook(flush);
-        if (progress.show(host)) {
-            try (ProgressLine line = new ProgressLine(host.err(), System::nanoTime)) {
-                line.startText(runner::progress);
+        Table table;
+        try {
+            if (progress.show(host)) {
+                try (ProgressLine line = new ProgressLine(host.err(), System::nanoTime)) {
+                    line.startText(runner::progress);
+                    runner.run(parallel);
+                }
+            } else {
                 runner.run(parallel);
             }
-        } else {
-            runner.run(parallel);
+            Runtime.getRuntime().removeShutdownHook(flush);
+            table = Results.read(out);
+        } catch (IOException e) {
+            throw new Failure(Failure.SOFTWARE, out + ": cannot write the results: " + e.getMessage());
         }
-        Runtime.getRuntime().removeShutdownHook(flush);
-        Table table = Results.read(out);
         List<String> failures = failures(table);
         host.out().printf(Locale.ROOT, "sweep: %d runs (%d run now in %.1f s, %d from before), %d did not succeed;"
                 + " results in %s%n", sweep.runs().size(), runner.ran(), (System.nanoTime() - start) / 1e9, before,

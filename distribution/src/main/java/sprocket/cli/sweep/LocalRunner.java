@@ -30,6 +30,7 @@ public final class LocalRunner {
         this.sweep = sweep;
         this.results = results;
         this.nanos = nanos;
+        this.todo = sweep.runs().size() - results.count();
     }
 
     /** Runs what is missing on {@code jobs} threads; returns how many of those runs did not succeed. */
@@ -78,13 +79,19 @@ public final class LocalRunner {
 
     /** {@code sweep: 37 of 200 runs done, 2 failed, about 1m20s left}: for the progress line. */
     public String progress() {
-        int now = finished.get();
-        int done = sweep.runs().size() - todo + now;
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "sweep: %d of %d runs done", done,
-                sweep.runs().size()));
-        if (failed.get() > 0) b.append(", ").append(failed.get()).append(" failed");
+        return line(sweep.runs().size(), todo, finished.get(), failed.get(), nanos.getAsLong() - started);
+    }
+
+    /**
+     * The progress line of a sweep of {@code total} runs, {@code todo} of them run by this invocation, {@code now} of
+     * those done ({@code failed} without success) in {@code elapsed} nanoseconds: the time left at that rate.
+     */
+    static String line(int total, int todo, int now, int failed, long elapsed) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "sweep: %d of %d runs done", total - todo + now,
+                total));
+        if (failed > 0) b.append(", ").append(failed).append(" failed");
         if (now > 0 && now < todo) {
-            long left = (nanos.getAsLong() - started) / now * (todo - now) / 1_000_000_000L;
+            long left = elapsed / now * (todo - now) / 1_000_000_000L;
             b.append(left >= 60 ? String.format(Locale.ROOT, ", about %dm%02ds left", left / 60, left % 60)
                     : String.format(Locale.ROOT, ", about %ds left", left));
         }

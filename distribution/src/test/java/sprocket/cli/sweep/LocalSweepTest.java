@@ -96,4 +96,22 @@ class LocalSweepTest {
         assertThatThrownBy(() -> Results.open(tmp.resolve("stray"), other, System::nanoTime))
                 .hasMessageContaining("not a sweep's results");
     }
+
+    @Test
+    void the_progress_line_says_runs_done_failures_and_the_time_left(@TempDir Path tmp) throws Exception {
+        Sweep s = sweep(SWEEP, Catalog.discover(List.of()));
+        long[] now = {0};
+        Results results = Results.open(tmp.resolve("r"), s, () -> now[0]);
+        results.add(s.row(s.runs().get(0)));
+        LocalRunner runner = new LocalRunner(s, results, () -> now[0] += 1_000_000_000L);
+        assertThat(runner.progress()).isEqualTo("sweep: 1 of 8 runs done");
+        runner.run(1); // each reading of the clock: one more second
+        assertThat(runner.progress()).isEqualTo("sweep: 8 of 8 runs done, 4 failed");
+        assertThat(runner.ran()).isEqualTo(7);
+        // Half way through 200 runs, 100 of them this time, 25 done in 50 s: 75 more at 2 s each.
+        assertThat(LocalRunner.line(200, 100, 25, 3, 50_000_000_000L))
+                .isEqualTo("sweep: 125 of 200 runs done, 3 failed, about 2m30s left");
+        assertThat(LocalRunner.line(200, 100, 99, 0, 99_000_000_000L))
+                .isEqualTo("sweep: 199 of 200 runs done, about 1s left");
+    }
 }
