@@ -75,16 +75,16 @@ class ShareGroupProgramsTest {
      */
     @ParameterizedTest
     @CsvSource({
-        "irix-r2000, forktree 3, 21642",
-        "irix-r2000, cowfork 32 8, 176949",
-        "irix-r2000, memtouch 64, 228137",
-        "irix-r2000, mixed, 2335656",
-        "irix-r2000, shmpi 2 20000, 218921",
-        "linux-x86mps, forktree 3, 53104",
-        "linux-x86mps, cowfork 32 8, 403385",
-        "linux-x86mps, memtouch 64, 515080",
-        "linux-x86mps, mixed, 6016052",
-        "linux-x86mps, shmpi 2 20000, 260181",
+        "irix-r2000, forktree 3, 21730",
+        "irix-r2000, cowfork 32 8, 176980",
+        "irix-r2000, memtouch 64, 228164",
+        "irix-r2000, mixed, 2335858",
+        "irix-r2000, shmpi 2 20000, 218943",
+        "linux-x86mps, forktree 3, 52537",
+        "linux-x86mps, cowfork 32 8, 403560",
+        "linux-x86mps, memtouch 64, 515107",
+        "linux-x86mps, mixed, 6016256",
+        "linux-x86mps, shmpi 2 20000, 260200",
     })
     void processes_outside_share_groups_pay_not_one_simulated_cycle_for_them(String conf, String program, long before,
             @TempDir Path tmp) throws Exception {
