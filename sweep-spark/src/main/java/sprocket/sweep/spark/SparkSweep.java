@@ -28,6 +28,8 @@ import sprocket.kernel.ConfigError;
 public final class SparkSweep {
     /** Exit status for an error in the sweep file or a refused folder, as {@code sprocket sweep}. */
     static final int USAGE = 2;
+    /** How many runs each task takes in a wave: enough that a task's start is a small part of it. */
+    static final int RUNS_PER_TASK = 16;
 
     private SparkSweep() {
     }
@@ -55,6 +57,12 @@ public final class SparkSweep {
      */
     public static int run(SparkSession spark, Path file, Path folder, int partitions, PrintStream out, PrintStream err)
             throws IOException {
+        return run(spark, file, folder, partitions, RUNS_PER_TASK, out, err);
+    }
+
+    /** {@link #run}, with waves of {@code runsPerTask} runs a task. */
+    static int run(SparkSession spark, Path file, Path folder, int partitions, int runsPerTask, PrintStream out,
+            PrintStream err) throws IOException {
         long start = System.nanoTime();
         Sweep sweep;
         SweepFile read;
@@ -76,18 +84,28 @@ public final class SparkSweep {
         for (SweepRun r : sweep.runs()) if (!results.has(r.index())) missing.add(r.index());
         int before = sweep.runs().size() - missing.size();
         ShippedSweep shipped = ShippedSweep.of(read);
-        List<LinkedHashMap<String, Object>> rows = missing.isEmpty() ? List.of()
-                : JavaSparkContext.fromSparkContext(spark.sparkContext())
-                        .parallelize(missing, Math.max(1, Math.min(partitions, missing.size())))
-                        .mapPartitions((Iterator<Integer> indices) -> slice(shipped, indices))
-                        .collect();
-        for (Map<String, Object> row : rows) results.add(row);
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int tasks = Math.max(1, partitions);
+        // In waves of runsPerTask runs a task: each wave's rows are written before the next starts, so a sweep
+        // whose driver or cluster fails part way keeps what the finished waves ran, as a local sweep does.
+        int wave = tasks * Math.max(1, runsPerTask);
+        int ran = 0;
+        for (int from = 0; from < missing.size(); from += wave) {
+            List<Integer> slice = missing.subList(from, Math.min(missing.size(), from + wave));
+            List<LinkedHashMap<String, Object>> rows = context
+                    .parallelize(new ArrayList<>(slice), Math.min(tasks, slice.size()))
+                    .mapPartitions((Iterator<Integer> indices) -> slice(shipped, indices))
+                    .collect();
+            for (Map<String, Object> row : rows) results.add(row);
+            results.flush();
+            ran += rows.size();
+        }
         results.finish();
         Table table = Results.read(folder);
         int failed = 0;
         for (int i = 0; i < table.rows().size(); i++) if (!"ok".equals(table.row(i).get("outcome"))) failed++;
         out.printf(Locale.ROOT, "sweep: %d runs (%d run now on Spark in %.1f s, %d from before), %d did not succeed;"
-                + " results in %s%n", sweep.runs().size(), rows.size(), (System.nanoTime() - start) / 1e9, before, failed,
+                + " results in %s%n", sweep.runs().size(), ran, (System.nanoTime() - start) / 1e9, before, failed,
                 folder);
         return failed == 0 ? 0 : 1;
     }

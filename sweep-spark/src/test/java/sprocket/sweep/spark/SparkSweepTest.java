@@ -56,7 +56,8 @@ class SparkSweepTest {
 
         Path onSpark = tmp.resolve("spark");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = SparkSweep.run(spark, file, onSpark, 3, new PrintStream(out, true, StandardCharsets.UTF_8),
+        // Waves of 2 tasks of 3 runs: two waves of 6 and one of 4, each written before the next.
+        int status = SparkSweep.run(spark, file, onSpark, 2, 3, new PrintStream(out, true, StandardCharsets.UTF_8),
                 System.err);
         assertThat(status).isEqualTo(1); // the false runs
         assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("^sweep: 16 runs \\(16 run now on Spark in"
