@@ -33,6 +33,6 @@ final class SprocketCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: run, compare, sweep, modules, config or sdk");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: run, boot, compare, sweep, modules, config or sdk");
     }
 }
