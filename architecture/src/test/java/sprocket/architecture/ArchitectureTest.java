@@ -30,7 +30,7 @@ class ArchitectureTest {
             "sprocket.ipc");
     private static final String[] MODULE_FOLDERS = {
         "api", "kernel-core", "vm-regions", "sched", "ipc", "fs", "hw-r2000", "hw-x86mps", "libc", "distribution",
-        "sched-tck", "bench", "examples/lottery-scheduler"};
+        "sched-tck", "bench", "examples/lottery-scheduler", "sweep-spark"};
 
 
     private static JavaClasses classes;
@@ -206,5 +206,37 @@ class ArchitectureTest {
                     .because("only " + module + "'s provider is instantiated from outside, by ServiceLoader")
                     .check(classes);
         }
+    }
+
+    /**
+     * A sweep runs each simulation through compare's machinery and reads it through the kernel's facade; it needs
+     * nothing of the command line (picocli), so the Spark module can run it in an executor.
+     */
+    @Test
+    void the_sweep_uses_only_compare_the_kernels_facade_and_the_api() {
+        classes().that().resideInAPackage("sprocket.cli.sweep..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("sprocket.cli.sweep..", "sprocket.cli.compare..",
+                        "sprocket.kernel", "sprocket.api..", "com.fasterxml.jackson.core..", "java..")
+                .because("a sweep's runs are compare's runs, and its rows the kernel's statistics")
+                .check(classes);
+    }
+
+    /** The Spark module is a driver and executors around the sweep: the rest of Sprocket is the sweep's business. */
+    @Test
+    void the_spark_module_uses_only_the_sweep_and_the_kernels_facade() {
+        classes().that().resideInAPackage("sprocket.sweep.spark..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("sprocket.sweep.spark..", "sprocket.cli.sweep..",
+                        "sprocket.kernel", "org.apache.spark..", "scala..", "java..")
+                .because("sweep-spark runs the sweep API on Spark and nothing more")
+                .check(classes);
+    }
+
+    /** Spark is optional: the distribution runs sweeps without it, and no other module may need it. */
+    @Test
+    void nothing_but_the_spark_module_depends_on_spark() {
+        noClasses().that().resideOutsideOfPackage("sprocket.sweep.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+                .because("the core distribution does not ship Spark")
+                .check(classes);
     }
 }

@@ -19,6 +19,8 @@ import sprocket.cli.compare.Grid;
 import sprocket.cli.compare.Outcome;
 import sprocket.cli.compare.Runs;
 import sprocket.cli.compare.Simulation;
+import sprocket.cli.sweep.FromResults;
+import sprocket.cli.sweep.Results;
 import sprocket.kernel.Catalog;
 import sprocket.kernel.ConfigException;
 import sprocket.kernel.KernelConfig;
@@ -54,7 +56,17 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     PluginOptions plugins = new PluginOptions();
 
-    @Option(names = {"-c", "--config"}, paramLabel = "CONFIG", required = true,
+    @Option(names = "--from", paramLabel = "RESULTS",
+            description = "Draw the table and reports from a sweep's results folder (sprocket sweep) instead of"
+                    + " running anything; --by chooses the columns.")
+    Path from;
+
+    @Option(names = "--by", paramLabel = "KEY",
+            description = "With --from: a column per value of KEY (repeatable: per combination), figures averaged over"
+                    + " the rest (default: every parameter but the seed).")
+    List<String> by = new ArrayList<>();
+
+    @Option(names = {"-c", "--config"}, paramLabel = "CONFIG",
             description = "A configuration file (repeatable): each is a set of columns.")
     List<Path> configs = new ArrayList<>();
 
@@ -68,9 +80,8 @@ final class CompareCommand implements Callable<Integer> {
                     + " shows means. Default: ${DEFAULT-VALUE}.")
     int seeds;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-            description = "Simulations to run at once (default: the host's cores).")
-    Integer jobs;
+    @Mixin
+    JobsOptions jobs = new JobsOptions();
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write one CSV row per run to FILE.")
     Path csv;
@@ -85,7 +96,7 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     ProgressOptions progress = new ProgressOptions();
 
-    @Parameters(index = "0", paramLabel = "PROGRAM", description = "The program to run, from /bin.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROGRAM", description = "The program to run, from /bin.")
     String program;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "The program's arguments, passed untouched.")
@@ -97,12 +108,15 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (seeds < 1 || seeds > 1000) throw new Failure(Failure.USAGE, "--seeds " + seeds + ": want 1 to 1000");
-        int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        if (parallel < 1) throw new Failure(Failure.USAGE, "--jobs " + parallel + ": want at least 1");
         RunCommand.requireParentDirectory(csv, "--csv");
         RunCommand.requireParentDirectory(json, "--json");
         RunCommand.requireParentDirectory(html, "--html");
+        if (from != null) return fromResults();
+        if (!by.isEmpty()) throw new Failure(Failure.USAGE, "--by goes with --from RESULTS");
+        if (configs.isEmpty()) throw new Failure(Failure.USAGE, "Missing required option: '--config=CONFIG'");
+        if (program == null) throw new Failure(Failure.USAGE, "Missing required parameter: 'PROGRAM'");
+        if (seeds < 1 || seeds > 1000) throw new Failure(Failure.USAGE, "--seeds " + seeds + ": want 1 to 1000");
+        int parallel = jobs.parallel();
         for (Path c : configs) {
             if (!Files.isRegularFile(c)) {
                 throw new Failure(Failure.USAGE, c + ": " + (Files.isDirectory(c) ? "Is a directory"
@@ -147,6 +161,26 @@ final class CompareCommand implements Callable<Integer> {
         write(csv, comparison::csv, "--csv");
         write(json, comparison::json, "--json");
         write(html, () -> comparison.html(commandLine()), "--html");
+        return comparison.exitStatus();
+    }
+
+    /** The table and reports of a sweep's results, grouped by {@code --by}; nothing runs. */
+    private int fromResults() {
+        if (!configs.isEmpty() || !vary.isEmpty() || program != null) {
+            throw new Failure(Failure.USAGE, "--from RESULTS draws what a sweep ran: no -c, --vary or PROGRAM with it");
+        }
+        Comparison comparison;
+        String title = "--from " + from + (by.isEmpty() ? "" : " --by " + String.join(" --by ", by));
+        try {
+            comparison = FromResults.of(Results.read(from), by, title);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new Failure(Failure.USAGE, e.getMessage());
+        }
+        host.out().print(comparison.text(title));
+        host.out().flush();
+        write(csv, comparison::csv, "--csv");
+        write(json, comparison::json, "--json");
+        write(html, () -> comparison.html(title), "--html");
         return comparison.exitStatus();
     }
 

@@ -34,6 +34,7 @@ public final class Main {
         CommandLine compare = new CommandLine(new CompareCommand(host));
         compare.setStopAtPositional(true);
         cmd.addSubcommand(compare);
+        cmd.addSubcommand(new CommandLine(new SweepCommand(host)));
         cmd.addSubcommand(new CommandLine(new ModulesCommand(host)));
         cmd.addSubcommand(new CommandLine(new ConfigCommand())
                 .addSubcommand(new CommandLine(new ConfigCheckCommand(host)))

@@ -2,11 +2,14 @@ package sprocket.kernel;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +34,57 @@ public final class RunStats {
         all.put("schema_version", (long) SCHEMA_VERSION);
         all.putAll(kernelValues);
         this.values = Collections.unmodifiableMap(all);
+    }
+
+    /**
+     * The statistics {@link #toJson} wrote, read back (a sweep's results keep each run's object): the same keys and
+     * values, so that {@code fromJson(s.toJson()).toJson()} is {@code s.toJson()}. Malformed JSON, or an object that
+     * is not statistics, is an {@link IllegalArgumentException}.
+     */
+    public static RunStats fromJson(String json) {
+        try (JsonParser p = JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("not a JSON object");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> values = (Map<String, Object>) parse(p, "");
+            values.remove("schema_version");
+            if (!(values.get("simulated_cycles") instanceof Long) || !(values.get("clock_hz") instanceof Long)
+                    || !(values.get("cpu_busy_cycles") instanceof long[]) || !(values.get("counters") instanceof Map)) {
+                throw new IllegalArgumentException("not a run's statistics");
+            }
+            return new RunStats(values);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("malformed statistics: " + e.getMessage(), e);
+        }
+    }
+
+    /** The value at the parser's current token; an array under {@code cpu_busy_cycles} as {@code long[]}. */
+    private static Object parse(JsonParser p, String key) throws IOException {
+        return switch (p.currentToken()) {
+            case START_OBJECT -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    m.put(name, parse(p, name));
+                }
+                yield m;
+            }
+            case START_ARRAY -> {
+                List<Object> items = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) items.add(parse(p, ""));
+                if (!key.equals("cpu_busy_cycles")) yield items;
+                long[] a = new long[items.size()];
+                for (int i = 0; i < a.length; i++) a[i] = (Long) items.get(i);
+                yield a;
+            }
+            case VALUE_STRING -> p.getText();
+            case VALUE_NUMBER_INT -> p.getLongValue();
+            case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> throw new IllegalArgumentException("unexpected " + p.currentToken());
+        };
     }
 
     /** The value under a JSON key ({@code simulated_cycles}, {@code cpu_busy_cycles}...), or null. */

@@ -41,6 +41,26 @@ class StatisticsJsonTest {
     }
 
     @Test
+    void statistics_read_back_from_their_json_write_the_same_json() {
+        Sim.Outcome o = Sim.with().program("prog", (sys, argv) -> {
+            sys.cpu().burn(10_000);
+            return 0;
+        }).run("prog");
+        String json = o.stats().toJson();
+        RunStats back = RunStats.fromJson(json);
+        assertThat(back.toJson()).isEqualTo(json);
+        assertThat(back.cpuBusyCycles()).isEqualTo(o.stats().cpuBusyCycles());
+        assertThat(back.figure("syscalls")).isEqualTo(o.stats().figure("syscalls"));
+    }
+
+    @Test
+    void json_that_is_not_statistics_is_refused() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> RunStats.fromJson("{\"simulated_cycles\": 5}"));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> RunStats.fromJson("[1"));
+    }
+
+    @Test
     void the_schema_version_comes_first() throws Exception {
         Sim.Outcome o = Sim.with().program("prog", (sys, argv) -> 0).run("prog");
         JsonNode back = new ObjectMapper().readTree(o.stats().toJson());

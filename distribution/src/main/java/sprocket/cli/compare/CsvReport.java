@@ -8,7 +8,7 @@ import java.util.Locale;
  * The comparison as CSV (RFC 4180): one row per run, its configuration, the varied values and the seed, how it
  * ended, then every figure and each CPU's busy cycles. Figures of a run that did not run to the end are empty.
  */
-final class CsvReport {
+public final class CsvReport {
     private CsvReport() {
     }
 
@@ -39,7 +39,8 @@ final class CsvReport {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.9g", v);
     }
 
-    private static void line(StringBuilder b, List<String> fields) {
+    /** One RFC 4180 record, fields quoted where they must be, ended by CRLF. */
+    public static void line(StringBuilder b, List<String> fields) {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) b.append(',');
             String f = fields.get(i);

@@ -31,19 +31,7 @@ public final class Grid {
      */
     public static Grid of(List<Path> configs, List<String> vary, int seeds, ToLongFunction<Path> baseSeed) {
         Map<String, List<String>> axes = parse(vary);
-        List<Map<String, String>> combinations = new ArrayList<>();
-        combinations.add(new LinkedHashMap<>());
-        for (Map.Entry<String, List<String>> axis : axes.entrySet()) {
-            List<Map<String, String>> next = new ArrayList<>();
-            for (Map<String, String> c : combinations) {
-                for (String value : axis.getValue()) {
-                    Map<String, String> m = new LinkedHashMap<>(c);
-                    m.put(axis.getKey(), value);
-                    next.add(m);
-                }
-            }
-            combinations = next;
-        }
+        List<Map<String, String>> combinations = combinations(axes);
         List<Variant> out = new ArrayList<>();
         int column = 0;
         for (Path config : configs) {
@@ -57,6 +45,32 @@ public final class Grid {
             }
         }
         return new Grid(out, column, new ArrayList<>(axes.keySet()));
+    }
+
+    /** Every combination of one value of each axis, the first axis changing slowest: the grid without its seeds. */
+    public static List<Map<String, String>> combinations(Map<String, List<String>> axes) {
+        List<Map<String, String>> combinations = new ArrayList<>();
+        combinations.add(new LinkedHashMap<>());
+        for (Map.Entry<String, List<String>> axis : axes.entrySet()) {
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> c : combinations) {
+                for (String value : axis.getValue()) {
+                    Map<String, String> m = new LinkedHashMap<>(c);
+                    m.put(axis.getKey(), value);
+                    next.add(m);
+                }
+            }
+            combinations = next;
+        }
+        return combinations;
+    }
+
+    /**
+     * A grid of runs already made (a sweep's results): {@code variants}, each in its column, and the keys that tell
+     * the columns apart.
+     */
+    public static Grid of(List<Variant> variants, int columns, List<String> keys) {
+        return new Grid(variants, columns, keys);
     }
 
     /** {@code KEY=V1,V2,...} options as ordered axes; a key given twice, an empty key or value is an error. */
