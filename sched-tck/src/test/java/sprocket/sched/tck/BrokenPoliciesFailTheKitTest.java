@@ -116,8 +116,9 @@ class BrokenPoliciesFailTheKitTest {
 
     @Test
     void a_policy_that_reads_the_host_clock_fails_the_same_seed_check() {
+        // Which seed first shows the difference depends on the host clock's readings, so any seed may.
         assertThat(failureOf(NondeterministicKit.class, SAME_SEED))
-                .containsPattern("^policy 'clockwatcher' is not deterministic: two runs on 3 CPUs, seed 1, workload"
+                .containsPattern("^policy 'clockwatcher' is not deterministic: two runs on 3 CPUs, seed \\d+, workload"
                         + " mixed (printed different output|gave different statistics); line \\d+ was ")
                 .endsWith("(a policy must draw randomness only from SchedulerContext.random and never read the"
                         + " host's clock)");
