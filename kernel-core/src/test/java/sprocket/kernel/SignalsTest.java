@@ -3,6 +3,8 @@ package sprocket.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import sprocket.api.Errno;
 import sprocket.api.Signals;
 import sprocket.api.sys.SignalHandler;
@@ -112,6 +114,35 @@ class SignalsTest {
             sys.kill(c, Signals.SIGCONT);
             sys.waitpid(c, st, 0);
             return Wait.WEXITSTATUS(st[0]) == 5 ? 0 : 2;
+        }).run("t");
+        assertThat(o.status()).isZero();
+    }
+
+    /**
+     * signal(5) (SVR4): "SIGCONT ... continue if stopped" is its whole default action; a process that was not
+     * stopped and has no handler sees nothing, so its blocked read(2) goes on and returns the data, not EINTR.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void SIGCONT_with_the_default_action_does_not_interrupt_a_blocked_read_of_a_process_that_was_not_stopped(
+            String hw) {
+        var o = Sim.with("hw=" + hw).program("t", (sys, argv) -> {
+            int[] fds = new int[2];
+            sys.pipe(fds);
+            int c = sys.fork(s -> {
+                byte[] b = new byte[8];
+                int n = s.read(fds[0], b, 0, b.length);
+                return n == 1 ? 0 : n == -1 && s.errno() == Errno.EINTR ? 1 : 2;
+            });
+            Sim.awaitState(sys, c, 'S');
+            sys.kill(c, Signals.SIGCONT);
+            // The child must still be asleep in read: nothing was delivered to it.
+            sys.sched_yield();
+            char after = Sim.state(sys, c);
+            sys.write(fds[1], new byte[] {'x'}, 0, 1);
+            int[] st = new int[1];
+            sys.waitpid(c, st, 0);
+            return after == 'S' ? Wait.WEXITSTATUS(st[0]) : 3;
         }).run("t");
         assertThat(o.status()).isZero();
     }

@@ -116,6 +116,18 @@ final class Sim {
         sys.close(fd);
     }
 
+    /** The state letter /proc/PID/status shows for {@code pid} (R, S, T, Z), or '?' when it has no entry. */
+    static char state(Sys sys, int pid) {
+        String status = read(sys, "/proc/" + pid + "/status");
+        int at = status.indexOf("State:\t");
+        return at < 0 ? '?' : status.charAt(at + "State:\t".length());
+    }
+
+    /** Yields until /proc shows {@code pid} in {@code state} (S: asleep in the kernel, T: stopped). */
+    static void awaitState(Sys sys, int pid, char state) {
+        while (state(sys, pid) != state) sys.sched_yield();
+    }
+
     /** The first 256 bytes of the file at {@code path}, or the errno name when it cannot be opened. */
     static String read(Sys sys, String path) {
         int fd = sys.open(path, sprocket.api.sys.Fcntl.O_RDONLY);

@@ -54,8 +54,11 @@ public final class Signals {
         if (!p.alive()) return;
         SigState s = p.sig;
         SignalHandler h = s.handler(sig);
+        // SIGCONT's default action is done here, on posting (it continues a stopped process); left pending it would
+        // interrupt a sleep for nothing, so unless it is blocked it is discarded as Linux and SVR4 discard it.
         boolean ignored = h == SignalHandler.IGNORE
-                || (h == SignalHandler.DEFAULT && defaultAction(sig) == Action.IGNORE);
+                || (h == SignalHandler.DEFAULT && (defaultAction(sig) == Action.IGNORE
+                        || defaultAction(sig) == Action.CONTINUE && (s.blocked & bit(sig)) == 0));
         if (sig == SIGCONT || sig == SIGKILL) {
             s.pending &= ~STOPS;
             if (p.state() == ThreadState.STOPPED) {
