@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import sprocket.api.Errno;
 import sprocket.api.Signals;
 import sprocket.api.sys.IpcFlags;
@@ -106,5 +108,25 @@ class SystemVIpcTest {
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("value 42, nattch 1, gone true, detached true, not again true\n");
+    }
+
+    /**
+     * msgsnd(2): "EINVAL: ... msgsz is less than zero or greater than the system-imposed limit"; msgrcv(2): "EINVAL:
+     * ... msgsz is less than 0". Not EFAULT: the size is checked before the buffer.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void msgsnd_and_msgrcv_with_a_negative_size_fail_with_EINVAL(String hw) {
+        var o = Sim.with("hw=" + hw).program("t", (sys, argv) -> {
+            int q = sys.msgget(IpcFlags.IPC_PRIVATE, IpcFlags.IPC_CREAT | 0600);
+            byte[] b = new byte[16];
+            String snd = sys.msgsnd(q, 1, b, -1, 0) == -1 ? Errno.name(sys.errno()) : "ok";
+            int r = sys.msgrcv(q, new long[1], b, -5, 0, IpcFlags.IPC_NOWAIT);
+            String rcv = r == -1 ? Errno.name(sys.errno()) : "ok";
+            sys.msgctl(q, IpcFlags.IPC_RMID, null);
+            Sim.puts(sys, snd + " " + rcv);
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("EINVAL EINVAL\n");
     }
 }
