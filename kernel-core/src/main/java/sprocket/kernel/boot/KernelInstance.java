@@ -157,8 +157,18 @@ public final class KernelInstance {
         } catch (RuntimeException e) {
             throw new PanicException(e.getClass().getSimpleName() + ": " + e.getMessage(), e).at(lowestClock(), -1);
         }
+        shutdown();
         checkInvariants();
         return exitStatus;
+    }
+
+    /**
+     * What a shutdown does once every process has gone: the System V objects nobody removed (a segment lives until
+     * IPC_RMID, not until its creator exits) are removed, and counted, so that their memory is given back before the
+     * checks.
+     */
+    private void shutdown() {
+        k.stats().counter("ipc_removed_at_shutdown").add(k.ipc().shutdown());
     }
 
     private long lowestClock() {
@@ -209,7 +219,8 @@ public final class KernelInstance {
 
     /**
      * The invariants every run must end with: no process left but the reaped init, every frame free and region gone, every
-     * open file closed, every pipe, socket and shared address block gone. A broken one is a kernel bug: panic.
+     * open file closed, every pipe, socket, System V object and shared address block gone. A broken one is a kernel
+     * bug: panic.
      */
     private void checkInvariants() {
         List<String> broken = new ArrayList<>();
@@ -226,6 +237,7 @@ public final class KernelInstance {
         int groups = k.shareGroups().live();
         if (groups != 0) broken.add(groups + " shared address blocks are still allocated");
         if (k.ipc().liveSockets() != 0) broken.add(k.ipc().liveSockets() + " sockets are still open");
+        if (k.ipc().liveObjects() != 0) broken.add(k.ipc().liveObjects() + " System V IPC objects are still allocated");
         if (!broken.isEmpty()) {
             throw new PanicException("after the run: " + String.join("; ", broken)).at(endCycles(), -1);
         }
