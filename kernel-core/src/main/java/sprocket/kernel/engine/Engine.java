@@ -589,6 +589,21 @@ public final class Engine {
         return t.state == ThreadState.SLEEPING && t.channel == channel;
     }
 
+    /**
+     * Wakes {@code t} from whatever sleep it is in, interruptible or not, without failing its call: a signal that kills
+     * or stops reaches a process wherever it sleeps, and the sleeper itself looks at what woke it.
+     */
+    public void wake(Kthread t) {
+        if (t.state != ThreadState.SLEEPING) return;
+        ArrayList<Kthread> list = sleepers.get(t.channel);
+        if (list != null) {
+            list.remove(t);
+            if (list.isEmpty()) sleepers.remove(t.channel);
+        }
+        t.channel = null;
+        makeRunnable(t, Scheduler.ENQ_WAKEUP);
+    }
+
     /** A signal arrived for a thread in an interruptible sleep: it wakes and its call fails with EINTR. */
     public void interrupt(Kthread t) {
         if (t.state != ThreadState.SLEEPING || !t.interruptible) return;
@@ -615,10 +630,18 @@ public final class Engine {
         if (lock != null) t.cpu.now += lock.acquire(t.cpu.id, t.cpu.now);
     }
 
-    /** The running thread stops (SIGSTOP and friends) until continued. */
+    /**
+     * The running thread stops (SIGSTOP and friends) until continued. A kernel lock held across the call (a stop
+     * inside a system call, as in vfork's wait) is let go meanwhile, as for a sleep.
+     */
     public void stopSelf(Kthread t) {
         t.state = ThreadState.STOPPED;
+        KernelLock lock = t.heldLock;
+        if (lock != null) t.cpu.now += lock.release(t.cpu.id, t.cpu.now);
+        if (t.inKernel) t.stime += t.cpu.now - t.kernelMark;
         t.coroutine.suspend();
+        if (t.inKernel) t.kernelMark = t.cpu.now;
+        if (lock != null) t.cpu.now += lock.acquire(t.cpu.id, t.cpu.now);
     }
 
     /** A stopped thread is continued (SIGCONT, SIGKILL). */

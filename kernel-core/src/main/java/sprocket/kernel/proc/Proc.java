@@ -61,6 +61,8 @@ public final class Proc extends Kthread {
     public AddressSpace space;
     /** While a vfork(2) child borrows its parent's address space: the parent, asleep until the child execs or exits. */
     public Proc vforkParent;
+    /** While this process waits in vfork(2): the child that borrows its address space. */
+    public Proc vforkChild;
     /** The signal the memory manager chose for this process's last unresolved fault (SIGSEGV, or SIGKILL when out of memory). */
     public int faultSignal;
 

@@ -75,7 +75,35 @@ public final class Signals {
         if (engine.asleepOn(p, p.blockChannelIfMade()) && fatalPending(p)) {
             engine.wakeup(p.blockChannel()); // blockproc(2): only a signal that kills ends a block early
         }
+        if (p.vforkChild != null && engine.asleepOn(p, p.vforkChild) && killOrStopPending(p)) {
+            engine.wake(p); // vfork(2)'s parent waits uninterruptibly, but SIGKILL and SIGSTOP reach it there too
+        }
         if ((s.pending & ~s.blocked & bit(sig)) != 0 || sig == SIGKILL) engine.interrupt(p);
+    }
+
+    /**
+     * Whether a signal that will kill or stop {@code p} waits to be delivered (SIGKILL, SIGSTOP, or one whose default
+     * action terminates, dumps core or stops): such a signal reaches a process even in an uninterruptible wait.
+     */
+    public static boolean killOrStopPending(Proc p) {
+        return killOrStop(p) != 0;
+    }
+
+    /** The signal {@link #killOrStopPending} finds, SIGKILL first, then the lowest; 0 when there is none. */
+    public static int killOrStop(Proc p) {
+        SigState s = p.sig;
+        int ready = s.pending & ~(s.blocked & ~UNMASKABLE);
+        if ((ready & bit(SIGKILL)) != 0) return SIGKILL;
+        while (ready != 0) {
+            int sig = Integer.numberOfTrailingZeros(ready);
+            ready &= ready - 1;
+            if (sig == SIGSTOP) return sig;
+            if (s.handler(sig) == SignalHandler.DEFAULT) {
+                Action a = defaultAction(sig);
+                if (a == Action.TERMINATE || a == Action.CORE || a == Action.STOP) return sig;
+            }
+        }
+        return 0;
     }
 
     /** Whether a signal that will kill {@code p} waits to be delivered: only that ends a blockproc(2) early. */

@@ -44,10 +44,12 @@ final class ProcessCalls {
     private final UserEntry userEntry;
     private final NameSpace names;
     private final VnOpen vn;
+    private final Delivery delivery;
 
     @Inject
     ProcessCalls(ProcTable table, Fork fork, Exec exec, Exit exit, Reaper reaper, UserEntry userEntry,
-            NameSpace names, VnOpen vn) {
+            NameSpace names, VnOpen vn, Delivery delivery) {
+        this.delivery = delivery;
         this.table = table;
         this.fork = fork;
         this.exec = exec;
@@ -65,7 +67,9 @@ final class ProcessCalls {
         Proc child = fork.fork(p, entry, borrow, why);
         if (child == null) return fail(p, why[0]);
         userEntry.start(child, p);
-        if (borrow) fork.awaitVforkChild(p, child);
+        if (borrow) {
+            while (!fork.awaitVforkChild(p, child)) delivery.killOrStop(p);
+        }
         return child.pid;
     }
 
