@@ -4,6 +4,7 @@ import static sprocket.kernel.syscall.Errors.fail;
 import static sprocket.kernel.syscall.Errors.result;
 import static sprocket.api.sys.Prctl.PR_MAXBLOCKCNT;
 import static sprocket.api.sys.Prctl.PR_MINBLOCKCNT;
+import static sprocket.kernel.signal.Signals.INIT_PID;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -162,6 +163,9 @@ final class ShareCalls {
     private int blk(Proc p, Proc q, int action, int count) {
         if (!q.alive()) return 0; // a member that is exiting: nothing to block
         if (q != p && !canBlock(p, q)) return Errno.EPERM;
+        // init is never blocked, not even by root: a blocked init could never reap orphans nor end the system (as it
+        // cannot be stopped or killed by a signal it does not catch). Its count is not anybody's to change.
+        if (q.pid == INIT_PID) return Errno.EPERM;
         switch (action) {
             case BLOCK -> blocking.block(q);
             case UNBLOCK -> blocking.unblock(q, 1);
