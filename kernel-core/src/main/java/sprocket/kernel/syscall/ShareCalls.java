@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import sprocket.api.Errno;
 import sprocket.api.sys.Clone;
+import sprocket.api.sys.Layout;
 import sprocket.api.sys.Prctl;
 import sprocket.api.sys.ProcessEntry;
 import sprocket.api.sys.Rlimit;
@@ -105,7 +106,7 @@ final class ShareCalls {
         if (sp == 0 && len < MIN_SPROC_STACK) return -Errno.EINVAL;
         if ((parent.shmask & Prctl.PR_THREADS) != 0) return -Errno.EPERM;
         Shaddr group = parent.shaddr;
-        if (sp == 0 && len > parent.limits.cur(Rlimit.RLIMIT_VMEM) - parent.space.virtualSize()) {
+        if (sp == 0 && len > procsizeMax(parent) - parent.space.virtualSize()) {
             return -Errno.ENOMEM; // sproc(2): the group would grow past {PROCSIZE_MAX}
         }
         int[] why = new int[1];
@@ -134,6 +135,14 @@ final class ShareCalls {
         sprocs.increment();
         userEntry.start(child, parent);
         return child.pid;
+    }
+
+    /**
+     * {PROCSIZE_MAX}, the most a share group's space may reach: RLIMIT_VMEM, and never more than user space holds,
+     * since RLIMIT_VMEM is unlimited by default and the margins new stacks claim would otherwise only be given up.
+     */
+    private static long procsizeMax(Proc p) {
+        return Math.min(p.limits.cur(Rlimit.RLIMIT_VMEM), Layout.USER_END);
     }
 
     // ---- blockproc(2)
