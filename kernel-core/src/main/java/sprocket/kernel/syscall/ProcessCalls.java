@@ -34,7 +34,7 @@ final class ProcessCalls {
     /** The most bytes of arguments and environment exec(2) takes (IRIX's ARG_MAX). */
     static final int ARG_MAX = 5120;
     /** How much of an executable exec(2) reads to tell a program from a script (a "#!" line included). */
-    private static final int HEADER = 128;
+    private static final int HEADER = Programs.HEADER_BYTES;
 
     private final ProcTable table;
     private final Fork fork;
