@@ -17,13 +17,14 @@ import sprocket.api.sys.Sys;
 final class Sim {
     static final Catalog CATALOG = Catalog.discover(List.of());
 
-    record Outcome(int status, String console, RunStats stats) {
+    record Outcome(int status, String console, RunStats stats, DeadlockReport deadlock, boolean interrupted) {
     }
 
     private final List<String> settings = new ArrayList<>();
     private final List<Program> programs = new ArrayList<>();
     private Catalog catalog = CATALOG;
     private Path traceFile;
+    private long interruptAfter = -1;
 
     static Sim with(String... settings) {
         Sim s = new Sim();
@@ -39,6 +40,15 @@ final class Sim {
     /** Also writes the run's Chrome/Perfetto trace to {@code file}. */
     Sim trace(Path file) {
         this.traceFile = file;
+        return this;
+    }
+
+    /**
+     * Interrupts the run from another thread, as ^C does, once its simulated time has passed {@code cycles} (when
+     * exactly depends on the host: only that it was interrupted, not when, may be asserted).
+     */
+    Sim interruptAfter(long cycles) {
+        this.interruptAfter = cycles;
         return this;
     }
 
@@ -77,13 +87,32 @@ final class Sim {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 Kernel k = Kernel.boot(config, catalog.withPrograms(programs),
                         new BootOptions(out, new ByteArrayInputStream(new byte[0]), traceFile));
-                RunResult r = k.run(program, List.of(args));
-                return new Outcome(r.exitStatus(), out.toString(StandardCharsets.UTF_8), r.stats());
+                java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
+                Thread watcher = interruptAfter < 0 ? null : Thread.ofPlatform().daemon().start(() -> {
+                    try {
+                        while (!over.get() && k.progress().cycles() <= interruptAfter) Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    k.interrupt();
+                });
+                RunResult r;
+                try {
+                    r = k.run(program, List.of(args));
+                } finally {
+                    over.set(true);
+                }
+                if (watcher != null) watcher.join();
+                return new Outcome(r.exitStatus(), out.toString(StandardCharsets.UTF_8), r.stats(), r.deadlock(),
+                        r.interrupted());
             } finally {
                 Files.deleteIfExists(conf);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         } catch (ConfigException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

@@ -7,6 +7,7 @@ import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
 import sprocket.api.vm.AddressSpace;
 import sprocket.kernel.engine.Kthread;
+import sprocket.kernel.engine.Wchan;
 import sprocket.kernel.vfs.NameContext;
 import sprocket.kernel.vfs.Vnode;
 
@@ -104,7 +105,7 @@ public final class Proc extends Kthread {
 
     /** The wait channel of a blocked process (made on first use: most processes never block). */
     public Object blockChannel() {
-        if (blockChannel == null) blockChannel = new Object();
+        if (blockChannel == null) blockChannel = new Wchan("blockproc");
         return blockChannel;
     }
 
