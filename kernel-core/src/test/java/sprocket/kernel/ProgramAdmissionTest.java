@@ -9,7 +9,7 @@ import sprocket.api.sys.Sys;
 
 /**
  * A program provider is installed as /bin/NAME, so its name must be one file name there: a path, an empty name or a
- * control character is refused, as is a provider whose summary() throws, each with one line in the catalogue's
+ * newline (where the executable header's name ends) is refused, as is a provider whose summary() throws, each with one line in the catalogue's
  * problems (as a provider that fails to load is), and the kernel boots and runs the other programs.
  */
 class ProgramAdmissionTest {
@@ -45,7 +45,7 @@ class ProgramAdmissionTest {
         assertThat(c.problems()).anySatisfy(m -> assertThat(m).contains("'../evil/x'").contains("'/'"))
                 .anySatisfy(m -> assertThat(m).contains("its name '' is empty"))
                 .anySatisfy(m -> assertThat(m).contains("'.' is not a file name"))
-                .anySatisfy(m -> assertThat(m).contains("'a\\x0ab' holds a control character"))
+                .anySatisfy(m -> assertThat(m).contains("'a\\x0ab' holds a newline"))
                 .anySatisfy(m -> assertThat(m).contains("is longer than 122 bytes"))
                 .anySatisfy(m -> assertThat(m).contains("failed to load and was skipped")
                         .contains("no summary today"));

@@ -33,18 +33,16 @@ public final class Programs {
 
     /**
      * Why {@code name} cannot be a program's (a file name in /bin, written into a header exec reads back), or null
-     * when it can: it must be one path component (not empty, ".", "..", nor holding '/'), with no NUL or other
-     * control character, and at most {@link #NAME_MAX} bytes.
+     * when it can: it must be one path component (not empty, ".", "..", nor holding '/' or NUL, as any Unix file
+     * name), hold no newline (where the header's name ends), and be at most {@link #NAME_MAX} bytes.
      */
     public static String invalidName(String name) {
         if (name == null) return "is null";
         if (name.isEmpty()) return "is empty";
         if (name.equals(".") || name.equals("..")) return "is not a file name";
         if (name.indexOf('/') >= 0) return "holds a '/' (a program is one file in /bin)";
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c < 0x20 || c == 0x7f) return "holds a control character";
-        }
+        if (name.indexOf('\0') >= 0) return "holds a NUL";
+        if (name.indexOf('\n') >= 0) return "holds a newline";
         if (name.getBytes(StandardCharsets.UTF_8).length > NAME_MAX) return "is longer than " + NAME_MAX + " bytes";
         return null;
     }
