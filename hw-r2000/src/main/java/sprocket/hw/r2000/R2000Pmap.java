@@ -31,7 +31,7 @@ final class R2000Pmap implements Pmap {
     }
 
     @Override
-    public boolean enter(int cpu, long vaddr, int frame, int prot) {
+    public void enter(int cpu, long vaddr, int frame, int prot) {
         checkLive();
         mmu.checkCpu(cpu);
         int vpn = vpn(vaddr);
@@ -42,7 +42,7 @@ final class R2000Pmap implements Pmap {
         if (EntryLo.valid(old) && EntryLo.hardware(old) != EntryLo.hardware(pte)) {
             mmu.changed(cpu, this, vpn, vpn + 1); // replacing a mapping: a TLB may hold the old one
         }
-        return true; // the software page table lives in kernel memory the memory manager does not hand out
+        // Never ENOMEM: the software page table lives in kernel memory the memory manager does not hand out.
     }
 
     @Override
