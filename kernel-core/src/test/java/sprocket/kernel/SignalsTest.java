@@ -168,4 +168,43 @@ class SignalsTest {
         assertThat(o.console()).isEqualTo("kill returned 0, init's pid still answers: true\n");
         assertThat(o.status()).isZero();
     }
+
+    /**
+     * A signal wakes a sleep whose process gets a CPU only after its timer ran; cancelling that timer must not count
+     * it twice. Counted twice, after a few dozen such sleeps an armed alarm no longer kept the run alive and live
+     * processes were killed as deadlocked, or a real deadlock was never seen and the run never ended.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void sleeps_interrupted_after_their_timers_ran_leave_alarms_and_deadlock_detection_intact(String hw) {
+        var o = Sim.with("hw=" + hw, "hw.cpus=1", "sched.slice=1000").program("t", (sys, argv) -> {
+            long start = sys.cpu().cycles();
+            sys.nanosleep(10_000_000L);
+            long tenMs = sys.cpu().cycles() - start;
+            int child = sys.fork(c -> {
+                c.signal(Signals.SIGUSR1, (s, sig) -> { });
+                // Each sleep is woken by the signal, but its time has passed by then: nanosleep(2) returns 0.
+                int slept = 0;
+                for (int i = 0; i < 40; i++) {
+                    if (c.nanosleep(10_000_000L) == 0) slept++;
+                }
+                c.signal(Signals.SIGALRM, (s, sig) -> { });
+                c.alarm(1);
+                c.pause();
+                return slept;
+            });
+            for (int i = 0; i < 40; i++) {
+                Sim.awaitState(sys, child, 'S');
+                sys.kill(child, Signals.SIGUSR1);
+                sys.cpu().burn(3 * tenMs); // the child's timer runs before the child does
+            }
+            int[] st = new int[1];
+            sys.waitpid(child, st, 0);
+            Sim.puts(sys, "child woke at its alarm and exited " + Wait.WEXITSTATUS(st[0]));
+            return sys.pause(); // nothing can wake it: a deadlock the kernel must see
+        }).run("t");
+        assertThat(o.console()).isEqualTo("child woke at its alarm and exited 40\n");
+        assertThat(o.deadlock()).isNotNull();
+        assertThat(o.deadlock().processes()).extracting(DeadlockReport.Process::wchan).containsExactly("wait", "pause");
+    }
 }
