@@ -3,6 +3,8 @@ package sprocket.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import sprocket.api.Errno;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Socket;
@@ -53,9 +55,10 @@ class FileCapacityTest {
         assertThat(o.console()).isEqualTo("true true true true\n");
     }
 
-    @Test
-    void pipes_and_sockets_take_entries_of_the_one_open_file_table_and_the_last_fails_with_ENFILE() {
-        var o = Sim.with("kernel.nfile=16").program("t", (sys, argv) -> {
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void pipes_and_sockets_take_entries_of_the_one_open_file_table_and_the_last_fails_with_ENFILE(String hw) {
+        var o = Sim.with("hw=" + hw, "kernel.nfile=16").program("t", (sys, argv) -> {
             // init holds three entries (the console); this program shares them.
             int[] fds = new int[2];
             int pipes = 0;

@@ -4,12 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import sprocket.api.Errno;
 import sprocket.api.Signals;
+import sprocket.api.sys.Fcntl;
+import sprocket.api.sys.IpcFlags;
+import sprocket.api.sys.Mman;
 import sprocket.api.sys.Prctl;
+import sprocket.api.sys.Socket;
 import sprocket.api.sys.Sys;
+import sprocket.api.sys.Sysconf;
+import sprocket.api.sys.Wait;
 
 /**
  * What an ordinary user can exhaust ends in the manual's errno and the kernel goes on, its invariants intact (the
@@ -100,5 +109,148 @@ class ResourceExhaustionTest {
                     return refused;
                 }).run("t");
         assertThat(o.status()).as(o.console()).isEqualTo(errno);
+    }
+
+    /**
+     * Memory: an ordinary user's process that stores into more anonymous memory than the machine has frames either is
+     * refused the mapping (mmap(2): "ENOMEM ... there is insufficient room in the address space") or, at the fault
+     * that finds no frame, is killed with SIGKILL; the kernel and its other processes go on.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void storing_into_more_memory_than_the_machine_has_ends_in_ENOMEM_or_SIGKILL_and_the_kernel_goes_on(String hw) {
+        var o = Sim.with("hw=" + hw, "hw.cpus=1", "hw.memory=4M").program("t", (sys, argv) -> {
+            if (sys.setuid(100) != 0) return 100;
+            int hog = sys.fork(c -> {
+                long len = 16L << 20;
+                long at = c.mmap(0, len, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANON, -1, 0);
+                if (at == -1) return c.errno();
+                for (long a = at; a < at + len; a += 4096) c.cpu().store32(a, 1);
+                return 0;
+            });
+            int[] st = new int[1];
+            sys.waitpid(hog, st, 0);
+            String how = Wait.WIFSIGNALED(st[0]) ? Signals.name(Wait.WTERMSIG(st[0]))
+                    : Errno.name(Wait.WEXITSTATUS(st[0]));
+            int again = sys.fork(c -> 7);
+            boolean room = again > 0 && sys.waitpid(again, st, 0) == again && Wait.WEXITSTATUS(st[0]) == 7;
+            Sim.puts(sys, how + " " + room);
+            return 0;
+        }).run("t");
+        assertThat(o.status()).as(o.console()).isZero();
+        assertThat(o.console()).isIn("SIGKILL true\n", "ENOMEM true\n");
+    }
+
+    /** open(2): "EMFILE OPEN_MAX file descriptors are currently open in the calling process." */
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void descriptors_end_in_EMFILE_at_RLIMIT_NOFILE_and_a_closed_one_is_there_again(String hw) {
+        var o = Sim.with("hw=" + hw, "hw.cpus=1").program("t", (sys, argv) -> {
+            if (sys.setuid(100) != 0) return 100;
+            int last = -1;
+            int fd;
+            while ((fd = sys.open("/dev/null", Fcntl.O_RDONLY, 0)) >= 0) last = fd;
+            boolean emfile = sys.errno() == Errno.EMFILE;
+            sys.close(last);
+            boolean again = sys.open("/dev/null", Fcntl.O_RDONLY, 0) == last;
+            Sim.puts(sys, emfile + " " + (last + 1 == sys.sysconf(Sysconf._SC_OPEN_MAX)) + " " + again);
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("true true true\n");
+    }
+
+    /**
+     * The System V identifiers: msgget(2), semget(2) and shmget(2) "ENOSPC ... the system-imposed limit on the maximum
+     * number of allowed ... identifiers system wide would be exceeded"; one removed makes room for one more.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void ipc_identifiers_end_in_ENOSPC_and_a_removed_one_makes_room(String hw) {
+        var o = Sim.with("hw=" + hw, "hw.cpus=1", "ipc.msgmni=4", "ipc.semmni=4", "ipc.shmmni=4").program("t",
+                (sys, argv) -> {
+                    if (sys.setuid(100) != 0) return 100;
+                    StringBuilder out = new StringBuilder();
+                    List<IntSupplier> makers = List.of(() -> sys.msgget(IpcFlags.IPC_PRIVATE, 0600),
+                            () -> sys.semget(IpcFlags.IPC_PRIVATE, 1, 0600),
+                            () -> sys.shmget(IpcFlags.IPC_PRIVATE, 4096, 0600));
+                    List<IntPredicate> removers = List.of(id -> sys.msgctl(id, IpcFlags.IPC_RMID, null) == 0,
+                            id -> sys.semctl(id, 0, IpcFlags.IPC_RMID, 0) == 0,
+                            id -> sys.shmctl(id, IpcFlags.IPC_RMID, null) == 0);
+                    for (int k = 0; k < 3; k++) {
+                        List<Integer> ids = new ArrayList<>();
+                        int id;
+                        while ((id = makers.get(k).getAsInt()) >= 0 && ids.size() < 100) ids.add(id);
+                        String errno = Errno.name(sys.errno());
+                        boolean removed = removers.get(k).test(ids.get(0));
+                        int more = makers.get(k).getAsInt();
+                        out.append(ids.size()).append(' ').append(errno).append(' ').append(removed && more >= 0)
+                                .append(';');
+                        // What is left the kernel removes at the end of the run, as a shutdown does.
+                    }
+                    Sim.puts(sys, out.toString());
+                    return 0;
+                }).run("t");
+        assertThat(o.console()).isEqualTo("4 ENOSPC true;4 ENOSPC true;4 ENOSPC true;\n");
+    }
+
+    /**
+     * The bytes behind them: msgsnd(2) "EAGAIN ... (msgflg & IPC_NOWAIT) is true" once the queue holds msg_qbytes;
+     * semget(2) "ENOSPC ... the system-wide limit on the number of semaphores would be exceeded"; shmget(2) "EINVAL
+     * size is ... greater than the system-imposed maximum".
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void ipc_bytes_and_semaphores_end_in_EAGAIN_ENOSPC_and_EINVAL(String hw) {
+        var o = Sim.with("hw=" + hw, "hw.cpus=1", "ipc.msgmnb=4096", "ipc.semmns=8", "ipc.shmmax=1M").program("t",
+                (sys, argv) -> {
+                    if (sys.setuid(100) != 0) return 100;
+                    int q = sys.msgget(IpcFlags.IPC_PRIVATE, 0600);
+                    int sent = 0;
+                    while (sys.msgsnd(q, 1, new byte[512], 512, IpcFlags.IPC_NOWAIT) == 0) sent++;
+                    String full = Errno.name(sys.errno());
+                    boolean drained = sys.msgrcv(q, new long[1], new byte[512], 512, 0, 0) == 512
+                            && sys.msgsnd(q, 1, new byte[512], 512, IpcFlags.IPC_NOWAIT) == 0;
+                    int sems = sys.semget(IpcFlags.IPC_PRIVATE, 6, 0600);
+                    boolean tooMany = sys.semget(IpcFlags.IPC_PRIVATE, 3, 0600) == -1 && sys.errno() == Errno.ENOSPC;
+                    boolean fits = sys.semget(IpcFlags.IPC_PRIVATE, 2, 0600) >= 0;
+                    boolean tooBig = sys.shmget(IpcFlags.IPC_PRIVATE, 2L << 20, 0600) == -1
+                            && sys.errno() == Errno.EINVAL;
+                    Sim.puts(sys, sent + " " + full + " " + drained + " " + (sems >= 0) + " " + tooMany + " " + fits
+                            + " " + tooBig);
+                    return 0;
+                }).run("t");
+        assertThat(o.console()).isEqualTo("8 EAGAIN true true true true true\n");
+    }
+
+    /**
+     * Pipe and socket buffers: a non-blocking write to a full one fails with EAGAIN (write(2): "EAGAIN ... O_NONBLOCK
+     * is set and ... the pipe is full"; send(2) "EWOULDBLOCK The socket is marked non-blocking and the requested
+     * operation would block"), and what the reader takes makes room again.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void full_pipe_and_socket_buffers_end_in_EAGAIN_and_reading_makes_room(String hw) {
+        var o = Sim.with("hw=" + hw, "hw.cpus=1").program("t", (sys, argv) -> {
+            if (sys.setuid(100) != 0) return 100;
+            int[] p = new int[2];
+            int[] sv = new int[2];
+            sys.pipe(p);
+            sys.socketpair(Socket.AF_UNIX, Socket.SOCK_STREAM, 0, sv);
+            StringBuilder out = new StringBuilder();
+            for (int[] ends : new int[][] {p, sv}) {
+                sys.fcntl(ends[1], Fcntl.F_SETFL, Fcntl.O_NONBLOCK);
+                byte[] chunk = new byte[1024];
+                long held = 0;
+                int n;
+                while ((n = sys.write(ends[1], chunk, 0, chunk.length)) > 0) held += n;
+                String errno = Errno.name(sys.errno());
+                boolean room = sys.read(ends[0], chunk, 0, chunk.length) == chunk.length
+                        && sys.write(ends[1], chunk, 0, 1) == 1;
+                out.append(held > 0 && held < (64L << 20)).append(' ').append(errno).append(' ').append(room).append(';');
+            }
+            Sim.puts(sys, out.toString());
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("true EAGAIN true;true EAGAIN true;\n");
     }
 }
