@@ -15,12 +15,7 @@ import sprocket.api.Signals;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.IpcFlags;
-import sprocket.api.sys.IpcPerm;
-import sprocket.api.sys.MsqidDs;
 import sprocket.api.sys.Prctl;
-import sprocket.api.sys.Sembuf;
-import sprocket.api.sys.SemidDs;
-import sprocket.api.sys.ShmidDs;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Wait;
 
@@ -44,106 +39,6 @@ class PermissionMatrixTest {
         Who(int uid, int gid) {
             this.uid = uid;
             this.gid = gid;
-        }
-    }
-
-    /** The three kinds of System V object, each reached the same way. */
-    private enum Ipc {
-        MSG {
-            int get(Sys s, long key, int flags) {
-                return s.msgget(key, flags);
-            }
-
-            int setIds(Sys s, int id, IpcPerm perm) {
-                return ok(s, s.msgctl(id, IpcFlags.IPC_SET, new MsqidDs[] {new MsqidDs(perm, 0, 1024, 0, 0, 0, 0, 0, 0)}));
-            }
-
-            int readIt(Sys s, int id) {
-                return ok(s, s.msgctl(id, IpcFlags.IPC_STAT, new MsqidDs[1]));
-            }
-
-            int alterIt(Sys s, int id) {
-                return ok(s, s.msgsnd(id, 1, new byte[1], 1, IpcFlags.IPC_NOWAIT));
-            }
-
-            int removeIt(Sys s, int id) {
-                return ok(s, s.msgctl(id, IpcFlags.IPC_RMID, null));
-            }
-        },
-        SEM {
-            int get(Sys s, long key, int flags) {
-                return s.semget(key, 1, flags);
-            }
-
-            int setIds(Sys s, int id, IpcPerm perm) {
-                return ok(s, s.semctl(id, IpcFlags.IPC_SET, new SemidDs[] {new SemidDs(perm, 1, 0, 0)}));
-            }
-
-            int readIt(Sys s, int id) {
-                return ok(s, s.semctl(id, 0, IpcFlags.GETVAL, 0));
-            }
-
-            int alterIt(Sys s, int id) {
-                return ok(s, s.semop(id, new Sembuf[] {new Sembuf(0, 1, 0)}));
-            }
-
-            int removeIt(Sys s, int id) {
-                return ok(s, s.semctl(id, 0, IpcFlags.IPC_RMID, 0));
-            }
-        },
-        SHM {
-            int get(Sys s, long key, int flags) {
-                return s.shmget(key, 4096, flags);
-            }
-
-            int setIds(Sys s, int id, IpcPerm perm) {
-                return ok(s, s.shmctl(id, IpcFlags.IPC_SET, new ShmidDs[] {new ShmidDs(perm, 4096, 0, 0, 0, 0, 0, 0)}));
-            }
-
-            int readIt(Sys s, int id) {
-                return attach(s, id, IpcFlags.SHM_RDONLY);
-            }
-
-            int alterIt(Sys s, int id) {
-                return attach(s, id, 0);
-            }
-
-            int removeIt(Sys s, int id) {
-                return ok(s, s.shmctl(id, IpcFlags.IPC_RMID, null));
-            }
-
-            private static int attach(Sys s, int id, int flags) {
-                long addr = s.shmat(id, 0, flags);
-                if (addr == -1) return s.errno();
-                return ok(s, s.shmdt(addr));
-            }
-        };
-
-        abstract int get(Sys s, long key, int flags);
-
-        abstract int setIds(Sys s, int id, IpcPerm perm);
-
-        abstract int readIt(Sys s, int id);
-
-        abstract int alterIt(Sys s, int id);
-
-        abstract int removeIt(Sys s, int id);
-
-        /** IPC_SET of owner {@code uid}:{@code gid} and {@code mode}; 0 or the errno (of the lookup, if it failed). */
-        int set(Sys s, int id, int uid, int gid, int mode) {
-            return id < 0 ? s.errno() : setIds(s, id, new IpcPerm(0, uid, gid, 0, 0, mode, 0));
-        }
-
-        int read(Sys s, int id) {
-            return id < 0 ? s.errno() : readIt(s, id);
-        }
-
-        int write(Sys s, int id) {
-            return id < 0 ? s.errno() : alterIt(s, id);
-        }
-
-        int rmid(Sys s, int id) {
-            return id < 0 ? s.errno() : removeIt(s, id);
         }
     }
 
@@ -265,7 +160,7 @@ class PermissionMatrixTest {
         "0600 rw -- --", "0400 r- -- --", "0200 -w -- --", "0060 -- rw --", "0040 -- r- --", "0020 -- -w --",
         "0006 -- -- rw", "0004 -- -- r-", "0002 -- -- -w", "0000 -- -- --"};
 
-    private void ipc(Ipc kind, long keyBase) {
+    private void ipc(SystemVObject kind, long keyBase) {
         long key = keyBase;
         for (String row : IPC_ROWS) {
             String[] f = row.split(" ");
@@ -279,7 +174,7 @@ class PermissionMatrixTest {
                 Who who = i < 3 ? USERS[i] : Who.ROOT;
                 String can = i < 3 ? f[i + 1] : "rw";
                 // shmat(2) read-write asks for both read and write permission.
-                boolean write = can.charAt(1) == 'w' && (kind != Ipc.SHM || can.charAt(0) == 'r');
+                boolean write = can.charAt(1) == 'w' && (kind != SystemVObject.SHM || can.charAt(0) == 'r');
                 String name = kind + " " + f[0];
                 cell(name + " read", who, can.charAt(0) == 'r' ? 0 : EACCES, s -> kind.read(s, kind.get(s, k, 0)));
                 cell(name + " alter", who, write ? 0 : EACCES, s -> kind.write(s, kind.get(s, k, 0)));
@@ -377,9 +272,9 @@ class PermissionMatrixTest {
             files(java.util.Arrays.copyOf(program, n));
             directories();
             sticky();
-            ipc(Ipc.MSG, 0x5100);
-            ipc(Ipc.SEM, 0x5200);
-            ipc(Ipc.SHM, 0x5300);
+            ipc(SystemVObject.MSG, 0x5100);
+            ipc(SystemVObject.SEM, 0x5200);
+            ipc(SystemVObject.SHM, 0x5300);
             kills(targets);
             setids();
             shareGroups();
