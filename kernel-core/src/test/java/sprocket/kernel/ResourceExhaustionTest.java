@@ -253,4 +253,53 @@ class ResourceExhaustionTest {
         }).run("t");
         assertThat(o.console()).isEqualTo("true EAGAIN true;true EAGAIN true;\n");
     }
+
+    /**
+     * Page tables taken at fault time: processes that each touch memory 4 MiB apart need a page table for every touch,
+     * and on x86 MPS the pool (48 frames on a 4M machine) runs out at a page fault, not at fork. The process whose
+     * fault finds no page table is killed with SIGKILL, as one that finds no frame is; the others and the kernel go on.
+     */
+    @ParameterizedTest
+    @CsvSource({"r2000, SIGTERM SIGTERM SIGTERM SIGTERM SIGTERM SIGTERM SIGTERM SIGTERM",
+        "x86mps, SIGTERM SIGTERM SIGKILL SIGKILL SIGKILL SIGKILL SIGKILL SIGKILL"})
+    void page_tables_used_up_at_page_faults_end_in_SIGKILL_for_the_faulting_process_and_the_kernel_goes_on(String hw,
+            String ends) {
+        var o = Sim.with("hw=" + hw, "hw.cpus=1", "hw.memory=4M").program("t", (sys, argv) -> {
+            if (sys.setuid(100) != 0) return 100;
+            List<Integer> spreaders = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int pid = sys.fork(c -> {
+                    // One page in each of 16 page tables' reach (4 MiB), above the program's own.
+                    for (long a = 0x40000000L; a < 0x44000000L; a += 4L << 20) {
+                        long at = c.mmap(a, 4096, Mman.PROT_READ | Mman.PROT_WRITE,
+                                Mman.MAP_PRIVATE | Mman.MAP_ANON | Mman.MAP_FIXED, -1, 0);
+                        if (at == -1) return c.errno();
+                        c.cpu().store32(at, 1);
+                    }
+                    c.pause();
+                    return 0;
+                });
+                if (pid > 0) spreaders.add(pid);
+                else return 102;
+                while ("SZ".indexOf(Sim.state(sys, pid)) < 0) sys.sched_yield(); // paused, or killed at a fault
+            }
+            StringBuilder out = new StringBuilder();
+            for (int pid : spreaders) {
+                sys.kill(pid, Signals.SIGTERM);
+                int[] st = new int[1];
+                sys.waitpid(pid, st, 0);
+                out.append(Wait.WIFSIGNALED(st[0]) ? Signals.name(Wait.WTERMSIG(st[0]))
+                        : Errno.name(Wait.WEXITSTATUS(st[0]))).append(' ');
+            }
+            int again = sys.fork(c -> 7);
+            int[] st = new int[1];
+            boolean room = again > 0 && sys.waitpid(again, st, 0) == again && Wait.WEXITSTATUS(st[0]) == 7;
+            Sim.puts(sys, out.toString() + room);
+            return 0;
+        }).run("t");
+        assertThat(o.status()).as(o.console()).isZero();
+        // The R2000 has no fixed pool of page-table frames to run out of; on x86 MPS
+        // two processes fill the pool, and each later one dies at the touch that needs a table.
+        assertThat(o.console()).isEqualTo(ends + " true\n");
+    }
 }
