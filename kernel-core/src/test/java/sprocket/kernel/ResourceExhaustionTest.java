@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntPredicate;
-import java.util.function.IntSupplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -170,19 +168,13 @@ class ResourceExhaustionTest {
                 (sys, argv) -> {
                     if (sys.setuid(100) != 0) return 100;
                     StringBuilder out = new StringBuilder();
-                    List<IntSupplier> makers = List.of(() -> sys.msgget(IpcFlags.IPC_PRIVATE, 0600),
-                            () -> sys.semget(IpcFlags.IPC_PRIVATE, 1, 0600),
-                            () -> sys.shmget(IpcFlags.IPC_PRIVATE, 4096, 0600));
-                    List<IntPredicate> removers = List.of(id -> sys.msgctl(id, IpcFlags.IPC_RMID, null) == 0,
-                            id -> sys.semctl(id, 0, IpcFlags.IPC_RMID, 0) == 0,
-                            id -> sys.shmctl(id, IpcFlags.IPC_RMID, null) == 0);
-                    for (int k = 0; k < 3; k++) {
+                    for (SystemVObject kind : SystemVObject.values()) {
                         List<Integer> ids = new ArrayList<>();
                         int id;
-                        while ((id = makers.get(k).getAsInt()) >= 0 && ids.size() < 100) ids.add(id);
+                        while ((id = kind.get(sys, IpcFlags.IPC_PRIVATE, 0600)) >= 0 && ids.size() < 100) ids.add(id);
                         String errno = Errno.name(sys.errno());
-                        boolean removed = removers.get(k).test(ids.get(0));
-                        int more = makers.get(k).getAsInt();
+                        boolean removed = kind.rmid(sys, ids.get(0)) == 0;
+                        int more = kind.get(sys, IpcFlags.IPC_PRIVATE, 0600);
                         out.append(ids.size()).append(' ').append(errno).append(' ').append(removed && more >= 0)
                                 .append(';');
                         // What is left the kernel removes at the end of the run, as a shutdown does.

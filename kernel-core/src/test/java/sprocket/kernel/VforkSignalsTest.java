@@ -36,6 +36,18 @@ class VforkSignalsTest {
         return child > 0 ? 5 : 6;
     }
 
+    /** A middle process asleep in vfork, its child paused in the borrowed space, and the pipe the child reports on. */
+    private record Family(int middle, int child, int report) {
+        static Family start(Sys sys) {
+            int[] p = new int[2];
+            sys.pipe(p);
+            int middle = sys.fork(m -> vforkAndWait(m, p[1]));
+            int child = Integer.parseInt(readSome(sys, p[0]));
+            Sim.awaitState(sys, middle, 'S');
+            return new Family(middle, child, p[0]);
+        }
+    }
+
     private static String readSome(Sys sys, int fd) {
         byte[] b = new byte[16];
         int n = sys.read(fd, b, 0, b.length);
@@ -46,17 +58,13 @@ class VforkSignalsTest {
     @ValueSource(strings = {"r2000", "x86mps"})
     void a_parent_waiting_in_vfork_dies_of_SIGKILL_and_its_child_goes_on_in_the_borrowed_space(String hw) {
         var o = Sim.with("hw=" + hw).program("t", (sys, argv) -> {
-            int[] p = new int[2];
-            sys.pipe(p);
-            int middle = sys.fork(m -> vforkAndWait(m, p[1]));
-            int child = Integer.parseInt(readSome(sys, p[0]));
-            Sim.awaitState(sys, middle, 'S');
-            sys.kill(middle, Signals.SIGKILL);
+            Family f = Family.start(sys);
+            sys.kill(f.middle, Signals.SIGKILL);
             int[] st = new int[1];
-            boolean killed = sys.waitpid(middle, st, 0) == middle && Wait.WIFSIGNALED(st[0])
+            boolean killed = sys.waitpid(f.middle, st, 0) == f.middle && Wait.WIFSIGNALED(st[0])
                     && Wait.WTERMSIG(st[0]) == Signals.SIGKILL;
-            sys.kill(child, Signals.SIGUSR1);
-            String after = readSome(sys, p[0]);
+            sys.kill(f.child, Signals.SIGUSR1);
+            String after = readSome(sys, f.report);
             Sim.puts(sys, "parent killed " + killed + ", child " + after);
             return 0;
         }).run("t");
@@ -68,19 +76,15 @@ class VforkSignalsTest {
     @ValueSource(strings = {"r2000", "x86mps"})
     void a_parent_waiting_in_vfork_is_stopped_by_SIGSTOP_and_once_continued_waits_on_for_its_child(String hw) {
         var o = Sim.with("hw=" + hw).program("t", (sys, argv) -> {
-            int[] p = new int[2];
-            sys.pipe(p);
-            int middle = sys.fork(m -> vforkAndWait(m, p[1]));
-            int child = Integer.parseInt(readSome(sys, p[0]));
-            Sim.awaitState(sys, middle, 'S');
-            sys.kill(middle, Signals.SIGSTOP);
+            Family f = Family.start(sys);
+            sys.kill(f.middle, Signals.SIGSTOP);
             int[] st = new int[1];
-            boolean stopped = sys.waitpid(middle, st, Wait.WUNTRACED) == middle && Wait.WIFSTOPPED(st[0]);
-            sys.kill(middle, Signals.SIGCONT);
-            Sim.awaitState(sys, middle, 'S'); // back in its wait: the child still has the space
-            sys.kill(child, Signals.SIGUSR1);
-            String after = readSome(sys, p[0]);
-            sys.waitpid(middle, st, 0);
+            boolean stopped = sys.waitpid(f.middle, st, Wait.WUNTRACED) == f.middle && Wait.WIFSTOPPED(st[0]);
+            sys.kill(f.middle, Signals.SIGCONT);
+            Sim.awaitState(sys, f.middle, 'S'); // back in its wait: the child still has the space
+            sys.kill(f.child, Signals.SIGUSR1);
+            String after = readSome(sys, f.report);
+            sys.waitpid(f.middle, st, 0);
             Sim.puts(sys, "stopped " + stopped + ", child " + after + ", parent exited " + Wait.WEXITSTATUS(st[0]));
             return 0;
         }).run("t");

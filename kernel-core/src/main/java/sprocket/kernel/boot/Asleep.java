@@ -1,7 +1,9 @@
 package sprocket.kernel.boot;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import sprocket.kernel.engine.ThreadState;
 import sprocket.kernel.proc.Proc;
 import sprocket.kernel.proc.ProcTable;
@@ -18,6 +20,23 @@ public record Asleep(int pid, String command, String state, String wchan) {
         for (Proc p : table.all()) {
             if (p.alive()) out.add(new Asleep(p.pid, p.command, state(p.state()), wchan(p)));
         }
+        return out;
+    }
+
+    /** The statistics' {@code deadlock} object: when ({@code cycles}) and, for each process then, one row. */
+    static Map<String, Object> report(long cycles, List<Asleep> processes) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("cycles", cycles);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Asleep a : processes) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("pid", (long) a.pid());
+            row.put("command", a.command());
+            row.put("state", a.state());
+            row.put("wchan", a.wchan());
+            rows.add(row);
+        }
+        out.put("processes", rows);
         return out;
     }
 

@@ -349,7 +349,7 @@ public final class KernelInstance {
         out.put("kernel_lock_contended", k.locks().contended());
         out.put("proc_table_overflows", s.get("proc_table_overflows"));
         out.put("interrupted", interruptedAt >= 0);
-        if (deadlock != null) out.put("deadlock", deadlockReport());
+        if (deadlock != null) out.put("deadlock", Asleep.report(deadlockAt, deadlock));
         long busyAll = 0;
         for (long b : busy) busyAll += b;
         out.put("cpu_utilisation", end == 0 ? 0.0 : (double) busyAll / ((double) end * busy.length));
@@ -363,23 +363,6 @@ public final class KernelInstance {
         }
         out.keySet().forEach(counters::remove);
         out.put("counters", counters);
-        return out;
-    }
-
-    /** When the run deadlocked and, for each process then, what it was doing and waiting for. */
-    private Map<String, Object> deadlockReport() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("cycles", deadlockAt);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Asleep a : deadlock) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("pid", (long) a.pid());
-            row.put("command", a.command());
-            row.put("state", a.state());
-            row.put("wchan", a.wchan());
-            rows.add(row);
-        }
-        out.put("processes", rows);
         return out;
     }
 
