@@ -91,34 +91,31 @@ public final class Signals {
 
     /** The signal {@link #killOrStopPending} finds, SIGKILL first, then the lowest; 0 when there is none. */
     public static int killOrStop(Proc p) {
+        return firstEnding(p, true);
+    }
+
+    /** Whether a signal that will kill {@code p} waits to be delivered: only that ends a blockproc(2) early. */
+    public static boolean fatalPending(Proc p) {
+        return firstEnding(p, false) != 0;
+    }
+
+    /**
+     * The pending, unblocked signal that ends {@code p}'s running, SIGKILL first, then the lowest: one that kills it
+     * (SIGKILL, or a default action that terminates or dumps core) or, with {@code stops}, stops it; 0 when none.
+     */
+    private static int firstEnding(Proc p, boolean stops) {
         SigState s = p.sig;
         int ready = s.pending & ~(s.blocked & ~UNMASKABLE);
         if ((ready & bit(SIGKILL)) != 0) return SIGKILL;
         while (ready != 0) {
             int sig = Integer.numberOfTrailingZeros(ready);
             ready &= ready - 1;
-            if (sig == SIGSTOP) return sig;
+            if (sig == SIGSTOP && stops) return sig;
             if (s.handler(sig) == SignalHandler.DEFAULT) {
                 Action a = defaultAction(sig);
-                if (a == Action.TERMINATE || a == Action.CORE || a == Action.STOP) return sig;
+                if (a == Action.TERMINATE || a == Action.CORE || stops && a == Action.STOP) return sig;
             }
         }
         return 0;
-    }
-
-    /** Whether a signal that will kill {@code p} waits to be delivered: only that ends a blockproc(2) early. */
-    public static boolean fatalPending(Proc p) {
-        SigState s = p.sig;
-        int ready = s.pending & ~(s.blocked & ~UNMASKABLE);
-        while (ready != 0) {
-            int sig = Integer.numberOfTrailingZeros(ready);
-            ready &= ready - 1;
-            if (sig == SIGKILL) return true;
-            if (s.handler(sig) == SignalHandler.DEFAULT) {
-                Action a = defaultAction(sig);
-                if (a == Action.TERMINATE || a == Action.CORE) return true;
-            }
-        }
-        return false;
     }
 }
