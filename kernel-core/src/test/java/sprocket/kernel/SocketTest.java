@@ -36,6 +36,22 @@ class SocketTest {
     }
 
     /** The call's result and, when it failed, errno's name: "-1 ECONNREFUSED". */
+    /** /tmp/secret holding {@code text}, open for reading and writing at {@code offset}. */
+    private static int secret(Sys sys, String text, int offset) {
+        int f = sys.open("/tmp/secret", Fcntl.O_CREAT | Fcntl.O_RDWR, 0600);
+        byte[] b = bytes(text);
+        sys.write(f, b, 0, b.length);
+        sys.lseek(f, offset, Fcntl.SEEK_SET);
+        return f;
+    }
+
+    /** A message header with room for 8 bytes and 4 passed descriptors. */
+    private static Msghdr rightsHeader() {
+        Msghdr m = new Msghdr(new byte[8], 0, 8);
+        m.maxRights = 4;
+        return m;
+    }
+
     private static String r(Sys sys, int result) {
         return result == -1 ? "-1 " + Errno.name(sys.errno()) : Integer.toString(result);
     }
@@ -320,15 +336,12 @@ class SocketTest {
     @ValueSource(strings = {"r2000", "x86mps"})
     void a_server_hands_an_open_file_to_its_child_with_SCM_RIGHTS_and_the_child_reads_it(String hw) {
         var o = Sim.with("hw=" + hw, "hw.cpus=2").program("t", (sys, argv) -> {
-            int f = sys.open("/tmp/secret", Fcntl.O_CREAT | Fcntl.O_RDWR, 0600);
-            sys.write(f, bytes("the paper's file"), 0, 16);
-            sys.lseek(f, 4, Fcntl.SEEK_SET);
+            int f = secret(sys, "the paper's file", 4);
             int[] sv = new int[2];
             sys.socketpair(Socket.AF_UNIX, Socket.SOCK_STREAM, 0, sv);
             int c = sys.fork(s -> {
                 s.close(sv[0]);
-                Msghdr m = new Msghdr(new byte[8], 0, 8);
-                m.maxRights = 4;
+                Msghdr m = rightsHeader();
                 int n = s.recvmsg(sv[1], m, 0);
                 if (n != 1 || m.rights.length != 1) return 1;
                 byte[] b = new byte[32];
@@ -363,15 +376,12 @@ class SocketTest {
     @ValueSource(strings = {"r2000", "x86mps"})
     void a_zero_length_sendmsg_with_SCM_RIGHTS_on_a_stream_delivers_the_descriptors_and_leaks_none(String hw) {
         var o = Sim.with("hw=" + hw, "hw.cpus=2").program("t", (sys, argv) -> {
-            int f = sys.open("/tmp/secret", Fcntl.O_CREAT | Fcntl.O_RDWR, 0600);
-            sys.write(f, bytes("passed"), 0, 6);
-            sys.lseek(f, 0, Fcntl.SEEK_SET);
+            int f = secret(sys, "passed", 0);
             int[] sv = new int[2];
             sys.socketpair(Socket.AF_UNIX, Socket.SOCK_STREAM, 0, sv);
             int c = sys.fork(s -> {
                 s.close(sv[0]);
-                Msghdr m = new Msghdr(new byte[8], 0, 8);
-                m.maxRights = 4;
+                Msghdr m = rightsHeader();
                 int n = s.recvmsg(sv[1], m, 0);
                 if (n != 0 || m.rights.length != 1) return 1;
                 byte[] b = new byte[16];
