@@ -25,6 +25,9 @@ final class Sim {
     private Catalog catalog = CATALOG;
     private Path traceFile;
     private long interruptAfter = -1;
+    /** The console is a terminal typed at from this script (or this keyboard); null: the host's streams. */
+    private String typed;
+    private sprocket.api.kernel.Keyboard keyboard;
 
     static Sim with(String... settings) {
         Sim s = new Sim();
@@ -49,6 +52,19 @@ final class Sim {
      */
     Sim interruptAfter(long cycles) {
         this.interruptAfter = cycles;
+        return this;
+    }
+
+    /** The console is a terminal, and {@code script} is typed at it as a person would. */
+    Sim terminal(String script) {
+        this.typed = script;
+        return this;
+    }
+
+    /** The console is a terminal with {@code keys} for its keyboard. */
+    Sim keyboard(sprocket.api.kernel.Keyboard keys) {
+        this.typed = "";
+        this.keyboard = keys;
         return this;
     }
 
@@ -85,8 +101,10 @@ final class Sim {
             try {
                 KernelConfig config = KernelConfig.load(conf, settings, catalog);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                Kernel k = Kernel.boot(config, catalog.withPrograms(programs),
-                        new BootOptions(out, new ByteArrayInputStream(new byte[0]), traceFile));
+                BootOptions options = new BootOptions(out, new ByteArrayInputStream(
+                        (typed == null ? "" : typed).getBytes(StandardCharsets.ISO_8859_1)), traceFile);
+                if (typed != null) options = options.onTerminal(keyboard);
+                Kernel k = Kernel.boot(config, catalog.withPrograms(programs), options);
                 java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
                 Thread watcher = interruptAfter < 0 ? null : Thread.ofPlatform().daemon().start(() -> {
                     try {

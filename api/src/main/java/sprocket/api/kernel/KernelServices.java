@@ -70,4 +70,13 @@ public interface KernelServices {
 
     /** The process {@code pid} (a zombie included), or null when there is none. */
     ProcessInfo process(int pid);
+
+    /** The load averages and the counts /proc/loadavg shows. */
+    LoadAverage loadAverage();
+
+    /**
+     * Each CPU's clock ticks by what it was doing when they came, as /proc/stat shows them: {@code [cpu][0..4]} are
+     * user, nice, system, idle and I/O wait.
+     */
+    long[][] cpuTicks();
 }

@@ -31,6 +31,10 @@ public final class KernelKeys {
                     "entries in the system open file table (files, pipe ends, sockets); one open more fails with ENFILE"),
             Tunable.integer("kernel.sched_watchdog", 10_000, 1, 3_600_000,
                     "milliseconds a runnable process may wait before the scheduler is deemed broken and ejected"),
+            Tunable.choice("boot.home", "memfs", List.of("memfs", "root"),
+                    "sprocket boot: /etc/rc mounts a memfs of its own on /home (memfs) or makes /home on the root (root)"),
+            Tunable.choice("boot.mnt", "none", List.of("none", "memfs", "proc"),
+                    "sprocket boot: what /etc/rc mounts on /mnt: nothing, a new memfs, or another view of /proc"),
             Tunable.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE,
                     "seed of every pseudo-random stream: the same seed gives the same run"));
 }
