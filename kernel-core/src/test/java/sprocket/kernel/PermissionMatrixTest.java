@@ -25,8 +25,8 @@ import sprocket.api.sys.Wait;
  * the owner (uid 100, gid 100), a member of the owner's group (uid 200, gid 100), another user (uid 300, gid 300) and
  * root. chmod(2) and intro(2): the owner's bits apply to the owner, else the group's to the group, else the others';
  * the super-user passes every check but needs an execute bit to execute a file. Files are owned by 100:100, IPC
- * objects by 100:100 with root as creator. exec(2) ignores the set-user-ID and set-group-ID bits here, so they have no
- * cells; there is no setreuid(2).
+ * objects by 100:100 with root as creator. There is no setreuid(2): a real and an effective id differ only after
+ * the exec of a set-user-ID or set-group-ID file.
  */
 class PermissionMatrixTest {
 
@@ -214,6 +214,39 @@ class PermissionMatrixTest {
         cell("user 100's process is still alive", Who.ROOT, 0, s -> ok(s, s.kill(targets[0], 0)));
     }
 
+    /**
+     * exec(2): "If the set-user-ID mode bit of the new process file is set, exec sets the effective user ID of the new
+     * process to the owner ID of the new process file", likewise the group; the real ids stay, and the saved ids are
+     * the new effective ones, so setuid(2) may go back and forth between the real and the saved id.
+     */
+    private void setIdFiles(byte[] program) {
+        String[][] files = {{"/tmp/pm/suid", "4755"}, {"/tmp/pm/sgid", "2755"}, {"/tmp/pm/plain", "0755"}};
+        for (String[] f : files) {
+            int mode = Integer.parseInt(f[1], 8);
+            setup.add(sys -> {
+                int fd = sys.open(f[0], Fcntl.O_WRONLY | Fcntl.O_CREAT, 0600);
+                sys.write(fd, program, 0, program.length);
+                sys.close(fd);
+                return sys.chown(f[0], 100, 100) | sys.chmod(f[0], mode);
+            });
+        }
+        // argv: "ids", then the real and effective uid and gid the new image must have, then what it does.
+        String[][] runs = {
+            {"OTHER", "/tmp/pm/suid", "300 100 300 300", "-", "ok"},
+            {"OTHER", "/tmp/pm/sgid", "300 300 300 100", "-", "ok"},
+            {"OTHER", "/tmp/pm/plain", "300 300 300 300", "-", "ok"},
+            {"ROOT", "/tmp/pm/suid", "0 100 0 0", "-", "ok"},
+            {"OTHER", "/tmp/pm/suid", "300 100 300 300", "to-real-and-back", "ok"},
+            {"OTHER", "/tmp/pm/suid", "300 100 300 300", "to-root", "EPERM"},
+            // Its real id is root's: setuid(0) gives it back.
+            {"ROOT", "/tmp/pm/suid", "0 100 0 0", "to-root", "ok"}};
+        for (String[] r : runs) {
+            String[] argv = ("t ids " + r[2] + " " + r[3]).split(" ");
+            cell("execve " + r[1] + " (" + r[3] + ")", Who.valueOf(r[0]), r[4].equals("ok") ? 0 : EPERM,
+                    s -> ok(s, s.execve(r[1], argv, new String[0])));
+        }
+    }
+
     /** setuid(2) and setgid(2): root sets all three ids; anyone else only to the real or saved id. */
     private void setids() {
         cell("setuid(100)", Who.OWNER, 0, s -> ok(s, s.setuid(100)));
@@ -265,11 +298,13 @@ class PermissionMatrixTest {
         int[] targets = new int[2];
         var o = Sim.with("hw=" + hw, "hw.cpus=1", "ipc.semmni=32", "ipc.msgmni=32", "ipc.shmmni=32").program("t", (sys, argv) -> {
             if (argv.length > 1 && argv[1].equals("probe")) return 0; // an execve cell that succeeded
+            if (argv.length > 1 && argv[1].equals("ids")) return SetIdExec.check(sys, argv);
             byte[] program = new byte[512];
             int fd = sys.open("/bin/t", Fcntl.O_RDONLY, 0);
             int n = sys.read(fd, program, 0, program.length);
             sys.close(fd);
             files(java.util.Arrays.copyOf(program, n));
+            setIdFiles(java.util.Arrays.copyOf(program, n));
             directories();
             sticky();
             ipc(SystemVObject.MSG, 0x5100);
