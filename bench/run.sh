@@ -9,6 +9,9 @@
 #   bench/run.sh jmh                                     all four on irix-r2000
 #   bench/run.sh jmh -p config=irix-r2000,linux-x86mps tlbHit
 #   bench/run.sh jmh -h                                  JMH's own options (-f forks, -i iterations, -rf json...)
+#   bench/run.sh --check [--record]                      the regression guard: each figure against the one recorded
+#                                                        in bench/reference-figures.txt, as a ratio to a reference
+#                                                        workload run in the same JVM; exit 1 when one is >20% worse
 #
 # BENCH_JAVA_OPTS adds JVM options (split on spaces), e.g. a flight recording:
 #   BENCH_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/decide.jfr bench/run.sh decide
@@ -45,6 +48,11 @@ if [[ ${1:-} == jmh ]]; then
     # JMH reads fields through sun.misc.Unsafe, which JDK 24+ warns about unless allowed (older JDKs lack the flag).
     if (( SPROCKET_JDK_MAJOR >= 24 )); then extra+=(--sun-misc-unsafe-memory-access=allow); fi
     exec "$SPROCKET_JDK/bin/java" "${extra[@]}" -cp "$lib/*" org.openjdk.jmh.Main "$@"
+fi
+
+if [[ ${1:-} == --check ]]; then
+    shift
+    set -- --runs 5 --warmup 2 --scale 0.25 --reference "$here/reference-figures.txt" "$@" check
 fi
 
 opens=(--add-exports java.base/jdk.internal.vm=sprocket.kernel)

@@ -20,13 +20,17 @@ import sprocket.kernel.RunStats;
  * pause would move it).
  *
  * <pre>
- * Harness [--config FILE] [--runs R] [--warmup W] [--scale S] [--procs P,P...] [--policies rr,fair] [figure...]
+ * Harness [--config FILE] [--runs R] [--warmup W] [--scale S] [--procs P,P...] [--policies rr,fair]
+ *         [--clock wall|cpu] [figure...]
  *   figures: getpid yield fork procs (default: these four), and
  *            touch cowfork (the VM figures, {@link VmFigures}), sched (the scheduler's, {@link SchedFigures}),
  *            pingpong pipeflow shm (the files-and-IPC figures, {@link IpcFigures}),
  *            decide (the scheduler's decisions alone, engine left out, {@link SchedDecision})
  *   --procs: the runnable processes of sched's points (default 16,10,100,1000,10000) or decide's
  *            (default 10,100,1000,10000,100000)
+ *   --clock:   what a run's time is: wall (System.nanoTime, the default) or cpu, the CPU time of the thread that
+ *              runs the simulation (the whole simulation runs on it), which other programs on a busy host disturb
+ *              much less; the collector's own threads are not in it
  * </pre>
  */
 public final class Harness {
@@ -37,6 +41,8 @@ public final class Harness {
     private final double scale;
     private final PrintStream out;
     private final PrintStream console;
+    /** Whether a run is timed by the simulating thread's CPU time rather than the wall clock. */
+    private boolean cpuClock;
 
     /** {@code out} takes the figures; {@code console} the simulated console of every run (a program's complaints). */
     Harness(Catalog catalog, Path config, int runs, int warmup, double scale, PrintStream out, PrintStream console) {
@@ -57,6 +63,9 @@ public final class Harness {
         List<String> figures = new ArrayList<>();
         int[] procs = null;
         List<String> policies = SchedFigures.POLICIES;
+        boolean cpu = false;
+        Path reference = Path.of("bench/reference-figures.txt");
+        boolean record = false;
         for (int i = 0; i < argv.length; i++) {
             switch (argv[i]) {
                 case "--config" -> config = Path.of(argv[++i]);
@@ -65,17 +74,30 @@ public final class Harness {
                 case "--scale" -> scale = Double.parseDouble(argv[++i]);
                 case "--procs" -> procs = Arrays.stream(argv[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--policies" -> policies = List.of(argv[++i].split(","));
+                case "--reference" -> reference = Path.of(argv[++i]);
+                case "--record" -> record = true;
+                case "--clock" -> cpu = switch (argv[++i]) {
+                    case "cpu" -> true;
+                    case "wall" -> false;
+                    default -> throw new IllegalArgumentException("--clock is wall or cpu");
+                };
                 default -> figures.add(argv[i]);
             }
         }
         if (figures.isEmpty()) figures = List.of("getpid", "yield", "fork", "procs");
+        if (figures.contains("check")) {
+            Harness h = new Harness(Catalog.discover(List.of()), config, runs, warmup, scale, System.out, System.err);
+            h.cpuClock = true;
+            System.exit(new RegressionCheck(h, reference, record).run());
+        }
         Catalog catalog = Catalog.discover(List.of());
         if (!catalog.problems().isEmpty()) System.err.println("catalog problems: " + catalog.problems());
         Harness h = new Harness(catalog, config, runs, warmup, scale, System.out, System.err);
+        h.cpuClock = cpu;
         Runtime rt = Runtime.getRuntime();
-        h.out.printf(Locale.ROOT, "# java %s, %d CPUs, max heap %d MiB, coroutines: %s, runs %d, warm-up %d%n",
+        h.out.printf(Locale.ROOT, "# java %s, %d CPUs, max heap %d MiB, coroutines: %s, runs %d, warm-up %d, clock %s%n",
                 System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() >> 20,
-                Kernel.coroutineKind(), runs, warmup);
+                Kernel.coroutineKind(), runs, warmup, cpu ? "cpu" : "wall");
         for (String f : figures) {
             switch (f) {
                 case "getpid" -> h.nullSyscall();
@@ -111,9 +133,9 @@ public final class Harness {
         sets.addAll(overrides);
         KernelConfig cfg = KernelConfig.load(file, sets, catalog);
         Kernel k = Kernel.boot(cfg, catalog, new BootOptions(console, null, null));
-        long t0 = System.nanoTime();
+        long t0 = now();
         RunResult r = k.run(program, List.of(args));
-        long t = System.nanoTime() - t0;
+        long t = now() - t0;
         if (r.exitStatus() != 0) {
             throw new IllegalStateException(program + " " + String.join(" ", args) + " exited " + r.exitStatus());
         }
@@ -164,6 +186,11 @@ public final class Harness {
         return out;
     }
 
+    /** The clock runs are timed by, in nanoseconds. */
+    long now() {
+        return cpuClock ? HeapProbe.cpuNanos() : System.nanoTime();
+    }
+
     Path config() {
         return config;
     }
@@ -184,7 +211,8 @@ public final class Harness {
         return Math.max(1, Math.round(n * scale));
     }
 
-    void nullSyscall() throws ConfigException {
+    /** Figure 1; returns the median ns per call. */
+    double nullSyscall() throws ConfigException {
         long n = scaled(20_000_000);
         String ns = Long.toString(n);
         for (int i = 0; i < warmup; i++) {
@@ -205,9 +233,11 @@ public final class Harness {
         out.printf(Locale.ROOT, "getpid  N=%d  run ms median %.1f min %.1f | empty run ms median %.2f min %.2f"
                 + " | syscalls counted %d | ns/call median %.1f min %.1f%n", n, median(full) / 1e6,
                 min(full) / 1e6, median(empty) / 1e6, min(empty) / 1e6, syscalls, med, min);
+        return med;
     }
 
-    void contextSwitch() throws ConfigException {
+    /** Figure 2; returns the median ns per switch. */
+    double contextSwitch() throws ConfigException {
         long n = scaled(1_000_000);
         String ns = Long.toString(n);
         for (int i = 0; i < warmup; i++) run(List.of(), "bench-yield", ns);
@@ -224,9 +254,11 @@ public final class Harness {
         out.printf(Locale.ROOT, "yield   N=%d each  run ms median %.1f min %.1f | context_switches %d"
                 + " | ns/switch median %.1f min %.1f%n", n, median(wall) / 1e6, min(wall) / 1e6, switches,
                 per[per.length / 2], per[0]);
+        return per[per.length / 2];
     }
 
-    void forkWait() throws ConfigException {
+    /** Figure 3; returns the median ns per fork, exit and wait. */
+    double forkWait() throws ConfigException {
         long n = scaled(100_000);
         String ns = Long.toString(n);
         for (int i = 0; i < warmup; i++) run(List.of(), "bench-fork", ns);
@@ -240,18 +272,25 @@ public final class Harness {
         out.printf(Locale.ROOT, "fork    N=%d  run ms median %.1f min %.1f | forks counted %d"
                 + " | us/iteration median %.2f min %.2f%n", n, median(wall) / 1e6, min(wall) / 1e6, forks,
                 median(wall) / 1e3 / n, min(wall) / 1e3 / n);
+        return median(wall) / (double) n;
     }
 
-    void pausedChildren() throws ConfigException {
-        long n = scaled(100_000);
-        List<String> sets = List.of("kernel.maxusers=7000", "kernel.maxpid=999999");
+    /** Figure 4; returns the heap bytes per live process. */
+    long pausedChildren() throws ConfigException {
+        return pausedChildren(scaled(100_000));
+    }
+
+    long pausedChildren(long n) throws ConfigException {
+        int maxusers = (int) Math.min(1_000_000, n / 16 + 100);
+        List<String> sets = List.of("kernel.maxusers=" + maxusers, "kernel.maxpid=999999");
         Timed t = run(sets, "bench-procs", Long.toString(n));
         long delta = HeapProbe.usedWithChildren - HeapProbe.usedBefore;
         out.printf(Locale.ROOT, "procs   N=%d  live children %d | heap used before %d MiB, with children %d MiB,"
-                + " max %d MiB | bytes/process %d | fork phase ms %.1f | whole run ms %.1f%n", n,
+                + " max %d MiB | bytes/process %d | fork phase ms %.1f, CPU ms %.1f | whole run ms %.1f%n", n,
                 HeapProbe.children, HeapProbe.usedBefore >> 20, HeapProbe.usedWithChildren >> 20,
                 HeapProbe.maxHeap >> 20, HeapProbe.children == 0 ? 0 : delta / HeapProbe.children,
-                HeapProbe.forkNanos / 1e6, t.nanos() / 1e6);
+                HeapProbe.forkNanos / 1e6, HeapProbe.forkCpuNanos / 1e6, t.nanos() / 1e6);
+        return HeapProbe.children == 0 ? 0 : delta / HeapProbe.children;
     }
 
     static long median(long[] xs) {

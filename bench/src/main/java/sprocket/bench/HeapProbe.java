@@ -1,5 +1,7 @@
 package sprocket.bench;
 
+import java.lang.management.ManagementFactory;
+
 /**
  * What bench-procs measured on the host, for the harness to read after the run: the program runs on the JVM's
  * own thread, so it can look at the heap at the one moment that matters (every child alive and paused).
@@ -10,6 +12,8 @@ final class HeapProbe {
     static volatile long maxHeap;
     static volatile int children;
     static volatile long forkNanos;
+    /** The fork phase in CPU time of the thread that runs the simulation (the collector's threads not counted). */
+    static volatile long forkCpuNanos;
 
     private HeapProbe() {
     }
@@ -22,11 +26,17 @@ final class HeapProbe {
         return rt.totalMemory() - rt.freeMemory();
     }
 
+    /** CPU time of the calling thread, the one the whole simulation runs on. */
+    static long cpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
     static void reset() {
         usedBefore = 0;
         usedWithChildren = 0;
         maxHeap = Runtime.getRuntime().maxMemory();
         children = 0;
         forkNanos = 0;
+        forkCpuNanos = 0;
     }
 }

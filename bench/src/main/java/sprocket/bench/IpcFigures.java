@@ -26,7 +26,8 @@ final class IpcFigures {
         this.h = h;
     }
 
-    void pingPong() throws ConfigException {
+    /** Figure 10; returns the median ns per round trip. */
+    double pingPong() throws ConfigException {
         long n = h.scaled(200_000);
         Path m = h.config();
         Series[] s = h.interleaved(new Job(m, List.of(), "bench-pingpong", Long.toString(n)),
@@ -39,6 +40,7 @@ final class IpcFigures {
                 s[1].median() / 1e6, s[1].min() / 1e6, (s[0].median() - s[1].median()) / (double) n,
                 (s[0].min() - s[1].min()) / (double) n, cycles(s) / (double) n, switches / (double) n,
                 syscalls / (double) n, runs(s[0]));
+        return (s[0].median() - s[1].median()) / (double) n;
     }
 
     void pipeFlow() throws ConfigException {
@@ -65,7 +67,8 @@ final class IpcFigures {
         }
     }
 
-    void shmCycle() throws ConfigException {
+    /** Figure 12; returns the median ns per cycle. */
+    double shmCycle() throws ConfigException {
         long n = h.scaled(100_000);
         Path m = h.config();
         String kib = Long.toString(SHM_KIB);
@@ -76,6 +79,7 @@ final class IpcFigures {
                 SHM_KIB, s[0].median() / 1e6, s[0].min() / 1e6, s[1].median() / 1e6,
                 (s[0].median() - s[1].median()) / 1e3 / n, (s[0].min() - s[1].min()) / 1e3 / n,
                 cycles(s) / (double) n);
+        return (s[0].median() - s[1].median()) / (double) n;
     }
 
     /** Every measured run's wall time in ms, in the order run: shows a bimodal spread a median hides. */

@@ -48,7 +48,7 @@ final class SchedFigures {
     }
 
     /** Measures one point and prints it; returns its median ns per switch. */
-    private double point(String policy, int cpus, int procs, long work, double base) throws ConfigException {
+    double point(String policy, int cpus, int procs, long work, double base) throws ConfigException {
         List<String> sets = overrides(policy, cpus);
         String p = Integer.toString(procs);
         Series[] s = h.interleaved(new Job(h.config(), sets, "bench-spin", p, Long.toString(work)),

@@ -207,4 +207,31 @@ class SignalsTest {
         assertThat(o.deadlock()).isNotNull();
         assertThat(o.deadlock().processes()).extracting(DeadlockReport.Process::wchan).containsExactly("wait", "pause");
     }
+
+    @Test
+    void a_forked_child_starts_with_its_parents_signal_actions_and_each_then_changes_its_own() {
+        var o = Sim.with().program("t", (sys, argv) -> {
+            sys.signal(Signals.SIGUSR1, (s, sig) -> Sim.puts(s, "parent's handler in " + s.getpid()));
+            // "fork creates a complete copy of the parent process" (course notes, "Unix Process API"): the
+            // child's actions are the parent's, and a change on either side is that process's own.
+            int c = sys.fork(s -> {
+                s.kill(s.getpid(), Signals.SIGUSR1);
+                s.signal(Signals.SIGUSR2, SignalHandler.IGNORE);
+                s.kill(s.getpid(), Signals.SIGUSR2);
+                s.signal(Signals.SIGUSR1, SignalHandler.DEFAULT);
+                s.kill(s.getpid(), Signals.SIGUSR1);
+                return 0;
+            });
+            int[] st = new int[1];
+            sys.waitpid(c, st, 0);
+            boolean childKilled = Wait.WIFSIGNALED(st[0]) && Wait.WTERMSIG(st[0]) == Signals.SIGUSR1;
+            sys.kill(sys.getpid(), Signals.SIGUSR1);
+            Sim.puts(sys, "child killed by SIGUSR1: " + childKilled
+                    + ", SIGUSR2 here: " + (sys.signal(Signals.SIGUSR2, SignalHandler.DEFAULT) == SignalHandler.DEFAULT));
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("parent's handler in 3\nparent's handler in 2\n"
+                + "child killed by SIGUSR1: true, SIGUSR2 here: true\n");
+        assertThat(o.status()).isZero();
+    }
 }

@@ -1,11 +1,10 @@
 package sprocket.hw.r2000;
 
-import java.util.Arrays;
-
 /**
  * One address space's software page table, which the UTLB refill handler reads: PTEs in EntryLo layout
  * (see {@link EntryLo}), kept in two levels keyed by VPN, 512 leaves of 1024 PTEs covering kuseg. A leaf
- * exists only while it maps something, so a sparse space costs little; an absent PTE reads as 0.
+ * exists only while it maps something, and the directory of leaves only once something is mapped, so a space that
+ * never touches a page (a forked child that only waits) costs a few bytes of host memory; an absent PTE reads as 0.
  */
 final class PageTable {
 
@@ -14,34 +13,37 @@ final class PageTable {
     private static final int LEAF_MASK = LEAF_SIZE - 1;
     static final int LEAVES = Kuseg.PAGES >>> LEAF_SHIFT;
 
-    private final int[][] leaves = new int[LEAVES][];
-    /** Mapped PTEs per leaf, to free a leaf when it empties. */
-    private final int[] mapped = new int[LEAVES];
+    /** The leaves by index, made on the first mapping; each leaf's last slot counts its mapped PTEs (to free it). */
+    private int[][] leaves;
     /** PTEs the last {@link #remove} or {@link #protect} read, and how many of those it rewrote: the work to charge. */
     int read;
     int written;
 
     /** The PTE of {@code vpn} (a kuseg page), 0 when nothing is mapped there. */
     int pte(int vpn) {
-        int[] leaf = leaves[vpn >>> LEAF_SHIFT];
+        int[][] dir = leaves;
+        int[] leaf = dir == null ? null : dir[vpn >>> LEAF_SHIFT];
         return leaf == null ? 0 : leaf[vpn & LEAF_MASK];
     }
 
     /** Sets the PTE of {@code vpn} ({@code 0} unmaps it); returns the old one. */
     int set(int vpn, int pte) {
         int l = vpn >>> LEAF_SHIFT;
-        int[] leaf = leaves[l];
+        int[] leaf = leaves == null ? null : leaves[l];
         if (leaf == null) {
             if (pte == 0) {
                 return 0;
             }
-            leaf = new int[LEAF_SIZE];
+            if (leaves == null) {
+                leaves = new int[LEAVES][];
+            }
+            leaf = new int[LEAF_SIZE + 1];
             leaves[l] = leaf;
         }
         int old = leaf[vpn & LEAF_MASK];
         leaf[vpn & LEAF_MASK] = pte;
-        mapped[l] += (pte != 0 ? 1 : 0) - (old != 0 ? 1 : 0);
-        if (mapped[l] == 0) {
+        leaf[LEAF_SIZE] += (pte != 0 ? 1 : 0) - (old != 0 ? 1 : 0);
+        if (leaf[LEAF_SIZE] == 0) {
             leaves[l] = null;
         }
         return old;
@@ -55,6 +57,9 @@ final class PageTable {
         int wasValid = 0;
         read = 0;
         written = 0;
+        if (leaves == null) {
+            return 0;
+        }
         for (int vpn = vpnFrom; vpn < vpnTo; vpn = nextPage(vpn)) {
             if (leaves[vpn >>> LEAF_SHIFT] == null) {
                 continue;
@@ -79,6 +84,9 @@ final class PageTable {
         int changed = 0;
         read = 0;
         written = 0;
+        if (leaves == null) {
+            return 0;
+        }
         // A leaf at a time: fork(2) write-protects every page of a large private mapping, so this loop is hot.
         for (int vpn = vpnFrom; vpn < vpnTo; vpn = (vpn | LEAF_MASK) + 1) {
             int[] leaf = leaves[vpn >>> LEAF_SHIFT];
@@ -113,13 +121,14 @@ final class PageTable {
     /** Drops every leaf; returns how many there were, each a page of kernel memory given back. */
     int clear() {
         int freed = 0;
-        for (int[] leaf : leaves) {
-            if (leaf != null) {
-                freed++;
+        if (leaves != null) {
+            for (int[] leaf : leaves) {
+                if (leaf != null) {
+                    freed++;
+                }
             }
+            leaves = null;
         }
-        Arrays.fill(leaves, null);
-        Arrays.fill(mapped, 0);
         return freed;
     }
 }

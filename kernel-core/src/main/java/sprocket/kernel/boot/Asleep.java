@@ -54,6 +54,7 @@ public record Asleep(int pid, String command, String state, String wchan) {
         Object c = p.channel();
         if (c == null) return "-";
         if (c == p) return "wait"; // waitpid(2) sleeps on the waiter itself: a child's exit wakes it
+        if (c == p.sig) return "pause"; // pause(2) sleeps on the process's signal state, which nothing wakes
         if (c instanceof Proc child) return "vfork (child " + child.pid + ")";
         return hasOwnName(c) ? c.toString() : c.getClass().getSimpleName();
     }

@@ -81,7 +81,7 @@ interface KernelModule {
     @Provides
     @Singleton
     static ProcTable procTable(KernelTunables t, Stats stats) {
-        return new ProcTable(t.maxusers, t.maxpid, stats);
+        return new ProcTable(t.maxusers, t.maxpid, t.heapBudget, stats);
     }
 
     /** The system open file table, of kernel.nfile entries. */

@@ -9,6 +9,12 @@ public final class KernelTunables {
     public final long memory;
     public final int maxusers;
     public final int maxpid;
+    /**
+     * Host heap the processes may take (kernel.heap_budget), in bytes: the configured figure, or when it is 0, 3/4 of
+     * the JVM's maximum heap less the simulated memory (which lives on that heap too). The maximum heap is fixed when
+     * the JVM starts, so a run's trace depends on it only if the run reaches the budget.
+     */
+    public final long heapBudget;
     public final Locks.Mode lock;
     public final int hz;
     public final long quantum;
@@ -27,6 +33,8 @@ public final class KernelTunables {
         memory = s.getSize("hw.memory");
         maxusers = s.getInt("kernel.maxusers");
         maxpid = s.getInt("kernel.maxpid");
+        long budget = s.getSize("kernel.heap_budget");
+        heapBudget = budget != 0 ? budget : defaultHeapBudget(Runtime.getRuntime().maxMemory(), memory);
         lock = "giant".equals(s.get("kernel.lock")) ? Locks.Mode.GIANT : Locks.Mode.FINE;
         hz = s.getInt("kernel.hz");
         quantum = s.getLong("kernel.quantum");
@@ -35,5 +43,10 @@ public final class KernelTunables {
         stackLimit = s.getSize("kernel.stack");
         nfile = s.getInt("kernel.nfile");
         watchdogMillis = s.getLong("kernel.sched_watchdog");
+    }
+
+    /** kernel.heap_budget's default for a JVM whose maximum heap is {@code maxHeap} simulating {@code memory} of RAM. */
+    static long defaultHeapBudget(long maxHeap, long memory) {
+        return Math.max(0, (maxHeap - memory) / 4 * 3);
     }
 }

@@ -2,8 +2,6 @@ package sprocket.kernel.engine;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.function.BooleanSupplier;
 import sprocket.api.Errno;
 import sprocket.api.hw.CostModel;
@@ -70,7 +68,7 @@ public final class Engine {
     private long eventNow;
     /** Threads in the policy's custody, in the order they were handed over (the first has waited longest). */
     private final RunnableList queued = new RunnableList();
-    private final IdentityHashMap<Object, ArrayList<Kthread>> sleepers = new IdentityHashMap<>();
+    private final SleepQueues sleepers = new SleepQueues();
     /** Every live thread, in creation order: the ends of an intrusive list. */
     private Kthread liveHead;
     private Kthread liveTail;
@@ -629,7 +627,7 @@ public final class Engine {
         t.state = ThreadState.SLEEPING;
         t.channel = channel;
         t.interruptible = interruptible;
-        sleepers.computeIfAbsent(channel, k -> new ArrayList<>(2)).add(t);
+        sleepers.add(channel, t);
         KernelLock lock = t.heldLock;
         if (lock != null) t.cpu.now += lock.release(t.cpu.id, t.cpu.now);
         t.stime += t.cpu.now - t.kernelMark;
@@ -645,13 +643,14 @@ public final class Engine {
 
     /** Makes every thread asleep on {@code channel} runnable, in the order they went to sleep. */
     public void wakeup(Object channel) {
-        ArrayList<Kthread> list = sleepers.remove(channel);
-        if (list == null) return;
-        for (Kthread t : list) {
-            if (t.state == ThreadState.SLEEPING && t.channel == channel) {
-                t.channel = null;
-                makeRunnable(t, Scheduler.ENQ_WAKEUP);
-            }
+        sleepers.wakeAll(channel, this);
+    }
+
+    /** {@code t}, just taken off {@code channel}'s sleepers, wakes if it still sleeps there. */
+    void wakeOne(Kthread t, Object channel) {
+        if (t.state == ThreadState.SLEEPING && t.channel == channel) {
+            t.channel = null;
+            makeRunnable(t, Scheduler.ENQ_WAKEUP);
         }
     }
 
@@ -678,11 +677,7 @@ public final class Engine {
     /** A signal arrived for a thread in an interruptible sleep: it wakes and its call fails with EINTR. */
     public void interrupt(Kthread t) {
         if (t.state != ThreadState.SLEEPING || !t.interruptible) return;
-        ArrayList<Kthread> list = sleepers.get(t.channel);
-        if (list != null) {
-            list.remove(t);
-            if (list.isEmpty()) sleepers.remove(t.channel);
-        }
+        sleepers.remove(t.channel, t);
         t.channel = null;
         t.wokenBySignal = true;
         makeRunnable(t, Scheduler.ENQ_WAKEUP);

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import sprocket.api.Errno;
 import sprocket.api.ErrnoException;
+import sprocket.api.Signals;
 import sprocket.api.hw.Machine;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Rlimit;
@@ -83,9 +84,9 @@ public final class Exec {
             }
         }
         SigState s = p.sig;
-        for (int sig = 1; sig < s.actions.length; sig++) {
-            SignalHandler h = s.actions[sig].handler();
-            if (h != SignalHandler.IGNORE && h != SignalHandler.DEFAULT) s.actions[sig] = SigState.DEFAULT_ACTION;
+        for (int sig = 1; sig < Signals.NSIG; sig++) {
+            SignalHandler h = s.handler(sig);
+            if (h != SignalHandler.IGNORE && h != SignalHandler.DEFAULT) s.setAction(sig, SigState.DEFAULT_ACTION);
         }
         p.program = program;
         p.entry = null;

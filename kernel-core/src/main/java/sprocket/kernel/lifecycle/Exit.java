@@ -114,7 +114,7 @@ public final class Exit {
         if (parent == null) {
             endTime = engine.now();
         } else if (parent.sig.handler(SIGCHLD) == SignalHandler.IGNORE
-                || (parent.sig.actions[SIGCHLD].flags() & Sigaction.SA_NOCLDWAIT) != 0) {
+                || (parent.sig.action(SIGCHLD).flags() & Sigaction.SA_NOCLDWAIT) != 0) {
             // SVR4: with SIGCLD ignored (or SA_NOCLDWAIT) children leave no zombie behind.
             reap(p);
             engine.wakeup(parent);
@@ -152,12 +152,13 @@ public final class Exit {
         Proc init = table.get(Signals.INIT_PID);
         if (p == init) throw new PanicException("init exited with " + p.children.size() + " children left");
         boolean zombies = false;
-        for (Proc c : p.children) {
+        Proc[] orphans = p.children.toArray();
+        p.children.clear();
+        for (Proc c : orphans) {
             c.parent = init;
             init.children.add(c);
             zombies |= !c.alive();
         }
-        p.children.clear();
         if (zombies && init.alive()) {
             signals.post(init, SIGCHLD);
             engine.wakeup(init);

@@ -141,7 +141,7 @@ public final class Fork {
         child.envp = parent.envp;
         child.program = parent.program;
         child.sig.blocked = parent.sig.blocked;
-        System.arraycopy(parent.sig.actions, 0, child.sig.actions, 0, parent.sig.actions.length);
+        child.sig.inherit(parent.sig);
         child.fds = parent.fds.copy();
         child.cwd = parent.cwd;
         child.root = parent.root;

@@ -24,8 +24,7 @@ public final class Reaper {
     public int waitpid(Proc p, int pid, int[] status, int options) {
         while (true) {
             boolean any = false;
-            for (int i = 0; i < p.children.size(); i++) {
-                Proc c = p.children.get(i);
+            for (Proc c : p.children) {
                 if (!matches(p, c, pid)) continue;
                 any = true;
                 if (!c.alive()) {

@@ -1,7 +1,5 @@
 package sprocket.kernel.proc;
 
-import java.util.ArrayList;
-import java.util.List;
 import sprocket.api.sys.ProcessEntry;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
@@ -34,7 +32,10 @@ public final class Proc extends Kthread {
 
     // ---- the process tree and job control (lifecycle, and setpgid/setsid)
     public Proc parent;
-    public final List<Proc> children = new ArrayList<>(0);
+    public final Children children = new Children();
+    /** Links of the parent's {@link Children} list (lifecycle's, through that list). */
+    Proc siblingPrev;
+    Proc siblingNext;
     public int pgid;
     public int sid;
     /** Whether the process has exec'd since fork: setpgid(2) then refuses its parent (EACCES). */

@@ -1,7 +1,11 @@
 package sprocket.kernel.proc;
 
+import java.util.AbstractCollection;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,14 +26,32 @@ public final class ProcTable {
     public final int maxNprocs;
     public final int maxUprc;
     public final int maxPid;
-    /** Live and zombie processes by pid; a TreeMap so that every walk over it is in pid order. */
-    private final TreeMap<Integer, Proc> procs = new TreeMap<>();
+    /**
+     * What the kernel reckons a process takes of the host's heap, in bytes: a forked child that has touched no page
+     * and waits (its proc structure and kernel state, address space and pmap, frozen Java stack) measured 2.6-2.8 KB
+     * once the system-call path is compiled, up to 3.8 KB while it is still interpreted (docs/BENCHMARKS.md, figure
+     * 4); this is the compiled figure with room for a deeper stack or a few more mappings, and the budget's quarter
+     * of the heap held back covers the rest.
+     */
+    public static final long HOST_BYTES_PER_PROC = 3_072;
+    /**
+     * Processes the host heap budget (kernel.heap_budget) holds at that estimate: a count fixed by the configuration, so
+     * a run that reaches it fails the same fork every time, where a reading of the live heap would not.
+     */
+    public final int maxByHeap;
+    /**
+     * Live and zombie processes, indexed by pid (so every walk over it is in pid order), grown as pids climb: a slot
+     * is one reference, where a sorted map's entry and boxed key cost 56 bytes a process.
+     */
+    private Proc[] procs = new Proc[64];
+    private int count;
     private final Map<Integer, Integer> perUid = new TreeMap<>();
     private int nextPid = 1;
     private final Stats.Count overflows;
 
-    public ProcTable(int maxusers, int maxPid, Stats stats) {
+    public ProcTable(int maxusers, int maxPid, long heapBudget, Stats stats) {
         this.maxPid = maxPid;
+        this.maxByHeap = (int) Math.min(Integer.MAX_VALUE, heapBudget / HOST_BYTES_PER_PROC);
         this.maxNprocs = (int) Math.min((long) maxPid, 10L + 16L * maxusers);
         this.maxUprc = maxNprocs - 5;
         this.overflows = stats.counter("proc_table_overflows");
@@ -37,12 +59,19 @@ public final class ProcTable {
 
     /**
      * A new slot for a process of {@code cred} whose code calls through {@code sys}. Throws EAGAIN when the table is
-     * full or the user holds maxuprc processes ("out of processes" as the Solaris kernel logs it).
+     * full ("out of processes" as the Solaris kernel logs it), the host heap budget holds no more processes, or the
+     * user holds maxuprc processes.
      */
     public Proc allocate(Cred cred, Sys sys) {
-        if (procs.size() >= maxNprocs) {
+        if (count >= maxNprocs) {
             overflows.increment();
             log.warn("out of processes");
+            throw ErrnoException.of(Errno.EAGAIN);
+        }
+        if (count >= maxByHeap) {
+            // A real kernel's "cannot allocate a proc structure": the host's heap, not the table, is full.
+            overflows.increment();
+            log.warn("cannot allocate a proc structure: kernel.heap_budget holds {} processes", maxByHeap);
             throw ErrnoException.of(Errno.EAGAIN);
         }
         if (!cred.root() && perUid.getOrDefault(cred.ruid(), 0) >= maxUprc) {
@@ -51,12 +80,14 @@ public final class ProcTable {
             throw ErrnoException.of(Errno.EAGAIN);
         }
         int pid = nextPid;
-        while (procs.containsKey(pid)) {
+        while (get(pid) != null) {
             pid = pid >= maxPid - 1 ? 1 : pid + 1;
         }
         nextPid = pid >= maxPid - 1 ? 1 : pid + 1;
         Proc p = new Proc(pid, sys, cred);
-        procs.put(pid, p);
+        if (pid >= procs.length) procs = Arrays.copyOf(procs, (int) Math.min(maxPid, 2L * pid));
+        procs[pid] = p;
+        count++;
         perUid.merge(cred.ruid(), 1, Integer::sum);
         return p;
     }
@@ -69,28 +100,62 @@ public final class ProcTable {
 
     /** Frees a reaped process's slot. */
     public void free(Proc p) {
-        if (procs.remove(p.pid) != p) {
+        if (get(p.pid) != p) {
             throw new PanicException("freeing pid " + p.pid + " which is not in the process table");
         }
+        procs[p.pid] = null;
+        count--;
         perUid.merge(p.cred.ruid(), -1, Integer::sum);
     }
 
     public Proc get(int pid) {
-        return procs.get(pid);
+        return pid >= 0 && pid < procs.length ? procs[pid] : null;
     }
 
     /** The pid given most recently (Linux's last_pid), 0 before the first. */
     public int lastPid() {
-        if (nextPid == 1 && procs.isEmpty()) return 0;
+        if (nextPid == 1 && count == 0) return 0;
         return nextPid == 1 ? maxPid - 1 : nextPid - 1;
     }
 
-    /** Every process, in pid order. */
+    /** Every process, in pid order: a view, which a caller that makes or frees processes while walking copies first. */
     public Collection<Proc> all() {
-        return procs.values();
+        return new AbstractCollection<>() {
+            @Override
+            public Iterator<Proc> iterator() {
+                return new Iterator<>() {
+                    private int next = following(0);
+
+                    @Override
+                    public boolean hasNext() {
+                        return next < procs.length;
+                    }
+
+                    @Override
+                    public Proc next() {
+                        if (next >= procs.length) throw new NoSuchElementException();
+                        Proc p = procs[next];
+                        next = following(next + 1);
+                        return p;
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return count;
+            }
+        };
+    }
+
+    /** The first pid in use at or above {@code pid}, or the table's length. */
+    private int following(int pid) {
+        Proc[] slots = procs;
+        while (pid < slots.length && slots[pid] == null) pid++;
+        return pid;
     }
 
     public int size() {
-        return procs.size();
+        return count;
     }
 }

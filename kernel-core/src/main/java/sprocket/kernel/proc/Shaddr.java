@@ -7,7 +7,6 @@ import static sprocket.api.sys.Prctl.PR_SULIMIT;
 import static sprocket.api.sys.Prctl.PR_SUMASK;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import sprocket.api.sys.Prctl;
 import sprocket.api.sys.Rlimit;
@@ -54,7 +53,7 @@ public final class Shaddr {
     private Limits limits;
     private Cred cred;
     /** The signal handlers, for members sharing SHARE_SIGHAND. */
-    private final Sigaction[] actions;
+    private Sigaction[] actions;
 
     /**
      * The block of a group {@code creator} forms, with its update lock and the shared read lock on its pregion list;
@@ -79,7 +78,7 @@ public final class Shaddr {
         cmask = creator.cred.umask();
         limits = creator.limits;
         cred = creator.cred;
-        actions = creator.sig.actions.clone();
+        actions = creator.sig.actions();
     }
 
     /** Adds {@code p}, which shares what {@code mask} says. */
@@ -138,7 +137,7 @@ public final class Shaddr {
             int f = Rlimit.RLIMIT_FSIZE;
             p.limits = p.limits.with(f, limits.cur(f), limits.max(f));
         }
-        if ((bits & SHARE_SIGHAND) != 0) System.arraycopy(actions, 0, p.sig.actions, 0, actions.length);
+        if ((bits & SHARE_SIGHAND) != 0) p.sig.setActions(actions);
         if ((bits & PR_SID) != 0) {
             if (p.cred.ruid() != cred.ruid()) table.changeUid(p.cred.ruid(), cred.ruid());
             p.cred = p.cred.withIdsOf(cred);
@@ -199,7 +198,7 @@ public final class Shaddr {
             changed |= PR_SULIMIT;
         }
         if ((mask & PR_SID) != 0 && !p.cred.sameIds(cred)) changed |= PR_SID;
-        if ((mask & SHARE_SIGHAND) != 0 && !Arrays.equals(p.sig.actions, actions)) changed |= SHARE_SIGHAND;
+        if ((mask & SHARE_SIGHAND) != 0 && !p.sig.sameActions(actions)) changed |= SHARE_SIGHAND;
         if (changed == 0) return;
         Cpu c = p.cpu();
         c.now += updateLock.acquire(c.id, c.now);
@@ -213,7 +212,7 @@ public final class Shaddr {
         }
         if ((changed & PR_SUMASK) != 0) cmask = p.cred.umask();
         if ((changed & PR_SULIMIT) != 0) limits = limits.with(f, p.limits.cur(f), p.limits.max(f));
-        if ((changed & SHARE_SIGHAND) != 0) System.arraycopy(p.sig.actions, 0, actions, 0, actions.length);
+        if ((changed & SHARE_SIGHAND) != 0) actions = p.sig.actions();
         if ((changed & PR_SID) != 0) cred = p.cred;
         for (Proc m : members) {
             if (m != p && (m.shmask & changed) != 0) m.syncPending |= m.shmask & changed;

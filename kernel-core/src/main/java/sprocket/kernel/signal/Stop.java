@@ -34,7 +34,7 @@ public final class Stop {
         p.stopReported = false;
         Proc parent = p.parent;
         if (parent != null) {
-            if ((parent.sig.actions[SIGCHLD].flags() & Sigaction.SA_NOCLDSTOP) == 0) signals.post(parent, SIGCHLD);
+            if ((parent.sig.action(SIGCHLD).flags() & Sigaction.SA_NOCLDSTOP) == 0) signals.post(parent, SIGCHLD);
             engine.wakeup(parent);
         }
         engine.stopSelf(p);

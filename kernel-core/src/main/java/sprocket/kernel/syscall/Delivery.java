@@ -47,7 +47,7 @@ public final class Delivery {
             s.pending &= ~bit(sig);
             delivered.increment();
             s.delivered++;
-            Sigaction act = s.actions[sig];
+            Sigaction act = s.action(sig);
             SignalHandler h = (bit(sig) & Signals.UNMASKABLE) != 0 ? SignalHandler.DEFAULT : act.handler();
             if (h == SignalHandler.IGNORE) continue;
             if (h == SignalHandler.DEFAULT) {
@@ -88,7 +88,7 @@ public final class Delivery {
         int mask = act.mask();
         if ((act.flags() & Sigaction.SA_NODEFER) == 0) mask |= bit(sig);
         s.blocked = (saved | mask) & ~Signals.UNMASKABLE;
-        if ((act.flags() & Sigaction.SA_RESETHAND) != 0) s.actions[sig] = SigState.DEFAULT_ACTION;
+        if ((act.flags() & Sigaction.SA_RESETHAND) != 0) s.setAction(sig, SigState.DEFAULT_ACTION);
         try {
             h.handle(p.sys, sig);
         } finally {
@@ -109,6 +109,6 @@ public final class Delivery {
         s.delivered++;
         if (!catchable || secondTime) exit.exit(p, Wait.signaled(sig, true));
         if (p.inKernel()) p.leaveKernel();
-        runHandler(p, sig, s.actions[sig], h);
+        runHandler(p, sig, s.action(sig), h);
     }
 }

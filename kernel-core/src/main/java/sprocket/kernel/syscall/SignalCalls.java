@@ -74,9 +74,9 @@ final class SignalCalls {
             return fail(p, Errno.EINVAL);
         }
         SigState s = p.sig;
-        if (old != null && old.length > 0) old[0] = s.actions[sig];
+        if (old != null && old.length > 0) old[0] = s.action(sig);
         if (act != null) {
-            s.actions[sig] = act;
+            s.setAction(sig, act);
             // signal(2): setting a signal to SIG_IGN discards a pending instance of it.
             if (act.handler() == SignalHandler.IGNORE) s.pending &= ~bit(sig);
         }
@@ -104,8 +104,9 @@ final class SignalCalls {
     }
 
     int pause(Proc p) {
-        Object forever = new Wchan("pause");
-        while (engine.sleep(forever, true) == 0) {
+        // On a channel nobody wakes (the process's own signal state: no one sleeps or wakes on it otherwise), so only
+        // a signal ends a pause; an object made for the purpose would cost each paused process 16 bytes more.
+        while (engine.sleep(p.sig, true) == 0) {
             // only a signal ends a pause
         }
         return fail(p, Errno.EINTR);

@@ -58,8 +58,13 @@ public final class Trap {
     /**
      * The system call {@code e} by {@code p}, whose arguments are in its trap frame: returns the call's result (-1
      * when it failed, with errno set once the process is back in user mode). A handler fails by {@link Errors#fail}
-     * or by letting a provider's {@link ErrnoException} pass; both end here the same way. Kept this small on purpose:
-     * the JIT inlines it into each stub, where {@code e} is a constant and the handler is inlined in turn.
+     * or by letting a provider's {@link ErrnoException} pass; both end here the same way.
+     *
+     * <p>Kept small on purpose, and so are the methods it inlines: C2 inlines it into each stub, where {@code e} is a
+     * constant and the handler is inlined in turn, only while its own compiled code stays under InlineSmallCode (2,500
+     * bytes); a method compiled bigger than that is "already compiled into a big method" and is called instead, and
+     * every call then pays for a generic frame. So whatever an ordinary call does not need (an error, a call that
+     * takes or returns objects, the tracer, a share group, a kernel lock, preemption, signals) is a call out of line.
      */
     long syscall(Proc p, Sysent e) {
         long kernelBefore = enter(p, e);
@@ -73,11 +78,17 @@ public final class Trap {
             unwound(p, e, kernelBefore, x);
             throw x;
         }
-        return returned(p, e, kernelBefore, r);
+        if (p.frame.error != 0 || e.objects() || tracing) return returnedSlowly(p, e, kernelBefore, r);
+        try {
+            leave(p);
+        } finally {
+            figures.add(e, p.stime() - kernelBefore, 0);
+        }
+        return r;
     }
 
-    /** The handler returned {@code r}: trace it, return to user mode, count it, set errno. */
-    private long returned(Proc p, Sysent e, long kernelBefore, long r) {
+    /** The handler returned {@code r} from a call that failed, takes objects or is traced: the whole way back. */
+    private long returnedSlowly(Proc p, Sysent e, long kernelBefore, long r) {
         TrapFrame f = p.frame;
         int error = f.error;
         // The frame holds no error between calls: only a failed call pays for clearing it.
@@ -124,40 +135,50 @@ public final class Trap {
         Cpu c = p.cpu();
         p.enterKernel();
         KernelLock l = locks.lockFor(e.area());
-        // One big lock is taken on the way in, so the entry's own work is done under it (Linux 2.0's SMP entry path
-        // takes kernel_flag as it saves the registers: "only one processor in the kernel at any time", as the SMP
-        // HOWTO puts it); a subsystem's lock is taken by the call's code, after the entry.
-        if (l != null && locks.mode == Locks.Mode.GIANT) {
-            c.now += l.acquire(c.id, c.now);
-            p.hold(l);
-            l = null;
-        }
-        c.now += syscallCost;
-        if (l != null) {
-            c.now += l.acquire(c.id, c.now);
-            p.hold(l);
-        }
+        if (l != null) lockOnEntry(p, c, l);
+        else c.now += syscallCost;
         // Barton and Wagner: "the collection of bits in p_flag is checked in a single test".
         if (p.syncPending != 0) p.shaddr.sync(p);
         return kernelBefore;
     }
 
+    /**
+     * Pays for the trap and takes the kernel lock of the call's area, held until the call returns (or sleeps). One big
+     * lock is taken on the way in, so the entry's own work is done under it (Linux 2.0's SMP entry path takes
+     * kernel_flag as it saves the registers: "only one processor in the kernel at any time", as the SMP HOWTO puts
+     * it); a subsystem's lock is taken by the call's code, after the entry.
+     */
+    private void lockOnEntry(Proc p, Cpu c, KernelLock l) {
+        if (locks.mode != Locks.Mode.GIANT) c.now += syscallCost;
+        c.now += l.acquire(c.id, c.now);
+        p.hold(l);
+        if (locks.mode == Locks.Mode.GIANT) c.now += syscallCost;
+    }
+
     /** Returns to user mode: drops the lock, then gives the CPU up if the turn is over, then acts on signals. */
     private void leave(Proc p) {
         Shaddr group = p.shaddr;
-        if (group != null && !p.exiting) {
-            // A member that slept in this call may have missed another's change: it picks that up rather than
-            // publishing its stale copy (the calls that change a shared resource do not sleep after changing it).
-            if (p.syncPending != 0) group.sync(p);
-            group.publish(p);
-        }
+        if (group != null && !p.exiting) leaveGroup(p, group);
         KernelLock l = p.heldLock();
-        if (l != null) {
-            Cpu c = p.cpu();
-            c.now += l.release(c.id, c.now);
-            p.hold(null);
-        }
+        if (l != null) release(p, l);
         p.leaveKernel();
         if (!p.exiting) userReturn.returning(p);
+    }
+
+    /**
+     * A share group member leaves the kernel: one that slept in this call may have missed another's change, so it
+     * picks that up rather than publishing its stale copy (the calls that change a shared resource do not sleep after
+     * changing it).
+     */
+    private static void leaveGroup(Proc p, Shaddr group) {
+        if (p.syncPending != 0) group.sync(p);
+        group.publish(p);
+    }
+
+    /** Drops the kernel lock held across the call. */
+    private static void release(Proc p, KernelLock l) {
+        Cpu c = p.cpu();
+        c.now += l.release(c.id, c.now);
+        p.hold(null);
     }
 }

@@ -23,17 +23,20 @@ public final class UserReturn {
         this.blocking = blocking;
     }
 
-    /** {@code p} returns from a system call. */
+    /** {@code p} returns from a system call. Small, so that the system-call path inlines it; the rest out of line. */
     void returning(Proc p) {
         if (p.cpu().turnOver()) {
             preempted(p);
         } else if (p.sig.ready()) {
             delivery.check(p);
         }
-        if (p.blockCount < 0) {
-            blocking.blockme(p);
-            if (p.sig.ready()) delivery.check(p);
-        }
+        if (p.blockCount < 0) blocked(p);
+    }
+
+    /** blockproc(2) holds {@code p}: it stops here until unblocked, then acts on the signals that came meanwhile. */
+    private void blocked(Proc p) {
+        blocking.blockme(p);
+        if (p.sig.ready()) delivery.check(p);
     }
 
     /** {@code p}'s turn is over in user mode: the engine takes the CPU back; on return it acts on signals. */
