@@ -665,11 +665,7 @@ public final class Engine {
      */
     public void wake(Kthread t) {
         if (t.state != ThreadState.SLEEPING) return;
-        ArrayList<Kthread> list = sleepers.get(t.channel);
-        if (list != null) {
-            list.remove(t);
-            if (list.isEmpty()) sleepers.remove(t.channel);
-        }
+        sleepers.remove(t.channel, t);
         t.channel = null;
         makeRunnable(t, Scheduler.ENQ_WAKEUP);
     }
