@@ -33,7 +33,7 @@ final class ProcessFieldOwners {
             Map.entry(Set.of("command", "argv", "envp", "program", "entry", "stackPointer"),
                     Set.of("lifecycle", "syscall")),
             // memory: the address space, vfork's loan, the fault the memory manager reported
-            Map.entry(Set.of("space", "vforkParent", "faultSignal"),
+            Map.entry(Set.of("space", "vforkParent", "vforkChild", "faultSignal"),
                     Set.of("lifecycle", "syscall")),
             // files: descriptors and directories, which a share group copies between members
             Map.entry(Set.of("fds", "cwd", "root"),

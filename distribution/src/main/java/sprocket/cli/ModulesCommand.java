@@ -66,7 +66,7 @@ final class ModulesCommand implements Callable<Integer> {
 
         if (!catalog.problems().isEmpty()) {
             out.println();
-            out.println("Problems (these providers were skipped):");
+            out.println("Problems (these providers and programs were skipped):");
             for (String problem : catalog.problems()) out.println("  " + problem);
         }
         return 0;

@@ -35,11 +35,17 @@ import sprocket.kernel.RunResult;
             "0-255:the program's exit status (128+N if signal N killed it)",
             "1:the command failed",
             "2:a usage or configuration error; nothing booted",
+            "3:deadlock: every process was asleep with nothing pending; the report on standard error lists each"
+                    + " process and its wait channel",
             "70:kernel panic",
-            "127:no such program in /bin"})
+            "127:no such program in /bin",
+            "130:interrupted (^C): the summary, --stats-json and --trace cover the run so far, marked as interrupted"})
 final class RunCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+    /** The exit status of a run that deadlocked (every process asleep with nothing pending). */
+    static final int DEADLOCK = 3;
 
     private final Host host;
 
@@ -92,23 +98,26 @@ final class RunCommand implements Callable<Integer> {
         requireProgram(catalog, program);
 
         log.debug("booting {} to run {} {}", file, program, args);
-        try (PrintStream straceOut = straceStream()) {
-            return finish(run(kernelConfig, catalog, straceOut == null ? null : straceOut::println));
+        try (PrintStream straceOut = straceStream(); Interruption interruption = Interruption.install()) {
+            return finish(run(kernelConfig, catalog, straceOut == null ? null : straceOut::println, interruption));
         }
     }
 
     /** Boots and runs, with a progress line on standard error when asked or when it is a terminal. */
-    private RunResult run(KernelConfig kernelConfig, Catalog catalog, Consumer<String> straceLines) {
+    private RunResult run(KernelConfig kernelConfig, Catalog catalog, Consumer<String> straceLines,
+            Interruption interruption) {
         if (progress.show(host)) {
             // The console shares the terminal: the line is erased before the program's output is written.
             try (ProgressLine line = new ProgressLine(host.err(), System::nanoTime)) {
                 Kernel kernel = Kernel.boot(kernelConfig, catalog,
                         new BootOptions(line.guard(host.out()), host.in(), trace, straceLines));
+                interruption.watch(kernel);
                 line.start(kernel::progress);
                 return kernel.run(program, List.copyOf(args));
             }
         }
         Kernel kernel = Kernel.boot(kernelConfig, catalog, new BootOptions(host.out(), host.in(), trace, straceLines));
+        interruption.watch(kernel);
         return kernel.run(program, List.copyOf(args));
     }
 
@@ -134,10 +143,20 @@ final class RunCommand implements Callable<Integer> {
 
     private int finish(RunResult result) throws IOException {
         host.out().flush();
-        String death = DeathReport.of(result.waitStatus());
-        if (death != null) host.err().println("sprocket: " + program + ": " + death);
+        if (result.deadlock() != null) {
+            // The report first: the program's death (Killed) is the kernel's doing, to end the run.
+            host.err().print("sprocket: " + result.deadlock().text());
+        }
+        if (result.interrupted()) {
+            host.err().println("sprocket: interrupted: the run was stopped before " + program
+                    + " ended; what follows covers it so far");
+        } else {
+            String death = DeathReport.of(result.waitStatus());
+            if (death != null) host.err().println("sprocket: " + program + ": " + death);
+        }
 
         statistics.write(host, result);
+        if (result.deadlock() != null) return DEADLOCK;
         return result.exitStatus();
     }
 

@@ -7,6 +7,8 @@ import static sprocket.api.sys.IpcFlags.IPC_CREAT;
 import static sprocket.api.sys.IpcFlags.IPC_EXCL;
 import static sprocket.api.sys.IpcFlags.IPC_PRIVATE;
 
+import java.util.ArrayList;
+import java.util.List;
 import sprocket.api.ErrnoException;
 import sprocket.api.kernel.Credentials;
 
@@ -94,6 +96,16 @@ final class IpcTable<T extends IpcObject> {
         seqs[o.slot] = o.seq >= maxSeq ? 1 : o.seq + 1;
         o.removed = true;
         live--;
+    }
+
+    /** Every live object, in slot order. */
+    @SuppressWarnings("unchecked")
+    List<T> all() {
+        List<T> out = new ArrayList<>(live);
+        for (IpcObject o : slots) {
+            if (o != null) out.add((T) o);
+        }
+        return out;
     }
 
     /** SEM_STAT and MSG_STAT: the {@code index}-th live object in slot order, or null past the end. */

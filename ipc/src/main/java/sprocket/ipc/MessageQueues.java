@@ -18,6 +18,7 @@ import static sprocket.ipc.Permissions.ALTER;
 import static sprocket.ipc.Permissions.READ;
 
 import java.util.Arrays;
+import java.util.List;
 import sprocket.api.ErrnoException;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
@@ -186,6 +187,13 @@ final class MessageQueues {
         if (buf == null || buf.length == 0) throw ErrnoException.of(EFAULT);
         buf[0] = q.stat(kernel.clockHz());
         return 0;
+    }
+
+    /** The system is going down: every queue goes, as IPC_RMID takes it. Returns how many there were. */
+    int removeAll() {
+        List<MessageQueue> all = table.all();
+        for (MessageQueue q : all) remove(q);
+        return all.size();
     }
 
     /** IPC_RMID: the messages go; every sleeper wakes to fail with EIDRM. */

@@ -24,6 +24,7 @@ import static sprocket.api.sys.IpcFlags.SETVAL;
 import static sprocket.ipc.Permissions.ALTER;
 import static sprocket.ipc.Permissions.READ;
 
+import java.util.List;
 import sprocket.api.ErrnoException;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
@@ -258,10 +259,21 @@ final class Semaphores {
 
     private int remove(SemaphoreSet set, Credentials cred) {
         Permissions.owner(set, cred);
+        destroy(set);
+        return 0;
+    }
+
+    /** The system is going down: every set goes, as IPC_RMID takes it. Returns how many there were. */
+    int removeAll() {
+        List<SemaphoreSet> all = table.all();
+        for (SemaphoreSet set : all) destroy(set);
+        return all.size();
+    }
+
+    private void destroy(SemaphoreSet set) {
         table.remove(set);
         semaphores -= set.nsems;
         undo.clear(set.id, -1);
         set.wakeAll(kernel);
-        return 0;
     }
 }

@@ -12,6 +12,7 @@ import static sprocket.ipc.Permissions.ALTER;
 import static sprocket.ipc.Permissions.READ;
 
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import sprocket.api.ErrnoException;
 import sprocket.api.kernel.Credentials;
@@ -146,6 +147,13 @@ final class SharedMemory {
         if (buf == null || buf.length == 0) throw ErrnoException.of(EFAULT);
         buf[0] = shm.stat(kernel.clockHz());
         return 0;
+    }
+
+    /** The system is going down: every segment goes, as IPC_RMID takes it. Returns how many there were. */
+    int removeAll() {
+        List<SharedMemorySegment> all = table.all();
+        for (SharedMemorySegment shm : all) remove(shm);
+        return all.size();
     }
 
     /**

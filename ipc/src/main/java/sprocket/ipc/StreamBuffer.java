@@ -40,7 +40,21 @@ final class StreamBuffer {
         return ring.length - count;
     }
 
-    /** Appends {@code n} bytes (at most {@link #room()}), with the open files sent with them (null: none). */
+    /** Whether a receive would take something now: bytes, or files sent with no bytes at the head of the stream. */
+    boolean readable() {
+        return count > 0 || filesAtHead();
+    }
+
+    /** Whether files sent with no bytes (a control message alone) wait at the head of the stream. */
+    boolean filesAtHead() {
+        Rights r = rights.peekFirst();
+        return r != null && r.start() == taken && r.end() == taken;
+    }
+
+    /**
+     * Appends {@code n} bytes (at most {@link #room()}), with the open files sent with them (null: none); {@code n}
+     * may be 0 when there are files: they then wait at that place in the stream for a receive of their own.
+     */
     void put(byte[] buf, int off, int n, List<OpenFile> files) {
         long start = taken + count;
         if (files != null) {
@@ -62,7 +76,8 @@ final class StreamBuffer {
     int take(byte[] buf, int off, int len, boolean peek, List<OpenFile> to) {
         int n = Math.min(len, count);
         Rights r = rights.peekFirst();
-        boolean withRights = r != null && taken + n > r.start();
+        // Files sent alone at the head come with no bytes; files sent alone further on end the read there.
+        boolean withRights = r != null && (taken + n > r.start() || r.end() == taken);
         if (withRights) n = (int) Math.min(n, r.end() - taken);
         int first = Math.min(n, ring.length - head);
         System.arraycopy(ring, head, buf, off, first);

@@ -139,7 +139,15 @@ final class StreamSocket extends Sock {
                 kernel.signal(kernel.pid(), Signals.SIGPIPE);
                 throw ErrnoException.of(EPIPE);
             }
-            if (len == 0) return 0;
+            if (len == 0) {
+                // A control message with no data still travels (as on 4.4BSD and Linux): the files go as a record
+                // of no bytes, which the next receive at that place in the stream takes.
+                if (rights != null) {
+                    peer.buffer.put(buf, off, 0, rights);
+                    kernel.wakeup(peer.data);
+                }
+                return 0;
+            }
             int space = peer.buffer.room();
             if (space == 0) {
                 if (nonblocking(flags)) return partial(done, EAGAIN);
@@ -161,28 +169,38 @@ final class StreamSocket extends Sock {
         if ((flags & Socket.MSG_OOB) != 0) throw ErrnoException.of(EOPNOTSUPP);
         // recv(2): "ENOTCONN A receive is attempted on a connection-mode socket that is not connected."
         if (state != State.CONNECTED) throw ErrnoException.of(ENOTCONN);
-        if (len == 0) return 0;
         boolean peek = (flags & Socket.MSG_PEEK) != 0;
+        // A receive of no bytes still takes files sent with no bytes (a control message alone), as Linux's does.
+        if (len == 0) return buffer.filesAtHead() ? buffer.take(buf, off, 0, peek, rights) : 0;
+        // recv(2): MSG_WAITALL "requests that the function block until the full amount of data can be returned";
+        // it still returns early at end of file, an error, a signal, or passed descriptors.
         boolean all = (flags & Socket.MSG_WAITALL) != 0 && !peek;
         int done = 0;
         while (done < len) {
-            if (buffer.count() > 0) {
+            if (buffer.readable()) {
                 int n = buffer.take(buf, off + done, len - done, peek, rights);
                 done += n;
                 if (!peek) kernel.wakeup(room);
-                // recv(2): MSG_WAITALL "requests that the function block until the full amount of data can be
-                // returned"; it still returns early at end of file, an error, a signal, or passed descriptors.
                 if (!all || buffer.tookRights) break;
                 continue;
             }
-            if (done > 0) break;
-            if (error != 0) throwError();
+            if (done > 0 && !all) break;
+            if (error != 0) {
+                if (done > 0) break; // the error stays for the next call
+                throwError();
+            }
             // recv(2): "If no messages are available ... and the peer has performed an orderly shutdown, recv()
             // shall return 0."
             if (receiveShut) break;
-            if (nonblocking(flags)) throw ErrnoException.of(EAGAIN);
+            if (nonblocking(flags)) {
+                if (done > 0) break;
+                throw ErrnoException.of(EAGAIN);
+            }
             int e = kernel.sleep(data, true);
-            if (e != 0) throw ErrnoException.of(e);
+            if (e != 0) {
+                if (done > 0) break; // a signal after some data: what came is returned, as Linux does
+                throw ErrnoException.of(e);
+            }
         }
         if (from != null) from[0] = peerAddress;
         return done;

@@ -149,6 +149,11 @@ final class SysvIpc implements Ipc {
         return semaphores.live() + queues.live() + shm.live();
     }
 
+    @Override
+    public int shutdown() {
+        return semaphores.removeAll() + queues.removeAll() + shm.removeAll();
+    }
+
     /** For tests: the process's SEM_UNDO adjustment of one semaphore. */
     int semadj(int pid, int semid, int semnum) {
         return semaphores.adjustment(pid, semid, semnum);

@@ -335,4 +335,17 @@ class SharedMemoryTest {
         assertThat(ipc().msgget(IPC_PRIVATE, 0600)).isNotNegative();
         assertThat(ipc().liveObjects()).isEqualTo(3);
     }
+
+    @Test
+    void a_shutdown_removes_every_object_left_and_a_segment_attached_nowhere_is_freed() {
+        int kept = newSegment(4096, 0600);
+        ipc().msgget(IPC_PRIVATE, IPC_CREAT | 0600);
+        ipc().semget(IPC_PRIVATE, 3, IPC_CREAT | 0600);
+        assertThat(kept).isNotNegative();
+        assertThat(ipc().liveObjects()).isEqualTo(3);
+        assertThat(ipc().shutdown()).isEqualTo(3);
+        assertThat(ipc().liveObjects()).isZero();
+        assertThat(kernel.memory.segments).singleElement().satisfies(s -> assertThat(s.freed).isTrue());
+        assertThat(ipc().shmctl(kept, IPC_STAT, new ShmidDs[1])).isEqualTo(-EINVAL);
+    }
 }

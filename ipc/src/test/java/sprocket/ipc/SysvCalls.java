@@ -97,4 +97,8 @@ final class SysvCalls {
     int liveObjects() {
         return ipc.liveObjects();
     }
+
+    int shutdown() {
+        return ipc.shutdown();
+    }
 }

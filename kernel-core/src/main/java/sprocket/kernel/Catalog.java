@@ -17,6 +17,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ import sprocket.api.spi.Provider;
 import sprocket.api.spi.Tunable;
 import sprocket.api.sys.Program;
 import sprocket.kernel.config.KernelKeys;
+import sprocket.kernel.lifecycle.Programs;
 
 /**
  * The providers and programs there are to choose from: found by {@code ServiceLoader} on the module path (or class
@@ -37,8 +39,7 @@ public final class Catalog {
 
     private final Map<Slot, Map<String, Provider>> providers = new LinkedHashMap<>();
     private final List<ProviderInfo> infos = new ArrayList<>();
-    private final Map<String, Program> programs = new TreeMap<>();
-    private final List<ProgramInfo> programInfos = new ArrayList<>();
+    private final Map<String, Installed> programs = new TreeMap<>();
     private final List<String> problems = new ArrayList<>();
     private final Map<String, String> pluginJars = new TreeMap<>();
 
@@ -57,9 +58,6 @@ public final class Catalog {
         c.loadPrograms(ServiceLoader.load(Program.class), null);
         if (plugins != null) c.loadPrograms(ServiceLoader.load(plugins, Program.class), plugins);
         c.infos.sort(Comparator.comparing(ProviderInfo::slot).thenComparing(ProviderInfo::name));
-        for (Program p : c.programs.values()) {
-            c.programInfos.add(new ProgramInfo(p.name(), p.summary(), c.origin(p.getClass())));
-        }
         return c;
     }
 
@@ -146,13 +144,60 @@ public final class Catalog {
     private void loadPrograms(ServiceLoader<Program> loader, ModuleLayer only) {
         each(loader.stream().iterator(), e -> problems.add("programs: " + e.getMessage()), candidate -> {
             if (only != null && candidate.type().getModule().getLayer() != only) return;
-            try {
-                Program p = candidate.get();
-                programs.putIfAbsent(p.name(), p);
-            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                problems.add("program " + candidate.type().getName() + " failed to load and was skipped: " + e);
-            }
+            Installed p = admit(candidate.type(), candidate::get);
+            if (p != null) install(p, false);
         });
+    }
+
+    /**
+     * A program as the kernel will install it, its name and summary read once here, or null when it cannot be one:
+     * its constructor, name() or summary() threw, or its name is no file name for /bin. Each refusal is one line in
+     * {@link #problems()}; the other programs load as usual.
+     */
+    private Installed admit(Class<?> type, Supplier<? extends Program> make) {
+        String origin = origin(type);
+        try {
+            Program p = make.get();
+            String name = p.name();
+            String bad = Programs.invalidName(name);
+            if (bad != null) {
+                problems.add("program " + type.getName() + " from " + origin + " was skipped: its name " + quote(name)
+                        + " " + bad);
+                return null;
+            }
+            String summary = p.summary();
+            // "One line for listings": a line break or other control character in it would break the listing.
+            String line = summary == null ? "" : summary.replaceAll("\\p{Cntrl}", " ");
+            return new Installed(name, line, origin, type.getName(), p);
+        } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+            String why = e.getCause() != null ? e.getCause().toString() : e.toString();
+            problems.add("program " + type.getName() + " from " + origin + " failed to load and was skipped: " + why);
+            log.debug("program failed to load", e);
+            return null;
+        }
+    }
+
+    /** Adds {@code p}; a second program of the same name is reported and left out unless it is to {@code replace}. */
+    private void install(Installed p, boolean replace) {
+        Installed first = programs.get(p.name());
+        if (first != null && !replace) {
+            problems.add("programs: two programs are named " + quote(p.name()) + "; using " + first.type() + " from "
+                    + first.origin() + ", ignoring " + p.type() + " from " + p.origin());
+            return;
+        }
+        programs.put(p.name(), p);
+    }
+
+    /** {@code s} in quotes, its control characters escaped, for a one-line report. */
+    private static String quote(String s) {
+        if (s == null) return "null";
+        StringBuilder b = new StringBuilder("'");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) b.append(String.format("\\x%02x", (int) c));
+            else b.append(c);
+        }
+        return b.append('\'').toString();
     }
 
     private String origin(Class<?> type) {
@@ -173,10 +218,11 @@ public final class Catalog {
         providers.forEach((slot, m) -> c.providers.get(slot).putAll(m));
         c.infos.addAll(infos);
         c.problems.addAll(problems);
+        c.pluginJars.putAll(pluginJars);
         c.programs.putAll(programs);
-        for (Program p : extra) c.programs.put(p.name(), p);
-        for (Program p : c.programs.values()) {
-            c.programInfos.add(new ProgramInfo(p.name(), p.summary(), c.origin(p.getClass())));
+        for (Program p : extra) {
+            Installed checked = c.admit(p.getClass(), () -> p);
+            if (checked != null) c.install(checked, true);
         }
         return c;
     }
@@ -215,7 +261,7 @@ public final class Catalog {
 
     /** Installed programs, by name. */
     public List<ProgramInfo> programs() {
-        return List.copyOf(programInfos);
+        return programs.values().stream().map(p -> new ProgramInfo(p.name(), p.summary(), p.origin())).toList();
     }
 
     Provider provider(Slot slot, String name) {
@@ -255,5 +301,17 @@ public final class Catalog {
 
     List<Program> programInstances() {
         return List.copyOf(programs.values());
+    }
+
+    /**
+     * A program admitted to /bin: its name and summary as read once at discovery (a plug-in cannot change them later),
+     * where it came from, and the program itself, whose main it runs.
+     */
+    private record Installed(String name, String summary, String origin, String type, Program program)
+            implements Program {
+        @Override
+        public int main(sprocket.api.sys.Sys sys, String[] argv) {
+            return program.main(sys, argv);
+        }
     }
 }

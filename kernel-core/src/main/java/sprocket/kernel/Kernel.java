@@ -17,6 +17,7 @@ import sprocket.api.sched.SchedulerProvider;
 import sprocket.api.spi.Provider;
 import sprocket.api.spi.Settings;
 import sprocket.api.vm.MemoryManagerProvider;
+import sprocket.kernel.boot.Asleep;
 import sprocket.kernel.boot.KernelInstance;
 import sprocket.kernel.engine.PanicException;
 import sprocket.kernel.vfs.FileSystemTypes;
@@ -95,7 +96,25 @@ public final class Kernel {
                 throw new UncheckedIOException("cannot write the trace to " + options.traceFile(), e);
             }
         }
-        return new RunResult(status, instance.waitStatus(), new RunStats(instance.statistics()));
+        return new RunResult(status, instance.waitStatus(), new RunStats(instance.statistics()), deadlock(),
+                instance.wasInterrupted());
+    }
+
+    private DeadlockReport deadlock() {
+        List<Asleep> asleep = instance.deadlock();
+        if (asleep == null) return null;
+        List<DeadlockReport.Process> rows = new ArrayList<>();
+        for (Asleep a : asleep) rows.add(new DeadlockReport.Process(a.pid(), a.command(), a.state(), a.wchan()));
+        return new DeadlockReport(instance.deadlockCycles(), rows);
+    }
+
+    /**
+     * Asks {@link #run}, running on another thread, to stop at the engine's next turn (^C). It then returns at once,
+     * marked as interrupted, with the statistics and the trace of the run so far; the processes are left where they
+     * were (a kernel runs one program), and the end-of-run checks are not made. Safe from any thread.
+     */
+    public void interrupt() {
+        instance.interrupt();
     }
 
     /**

@@ -117,6 +117,13 @@ public final class RunStats {
                 values.get("scheduler"), values.get("kernel_lock")));
         s.row("simulated time", String.format(Locale.ROOT, "%,d cycles (%.6f s)", cycles,
                 (Double) values.get("simulated_seconds")));
+        if (Boolean.TRUE.equals(values.get("interrupted"))) {
+            s.row("interrupted", "the run was stopped before it ended: these figures cover it so far");
+        }
+        if (values.get("deadlock") instanceof Map<?, ?> d) {
+            s.row("deadlock", String.format(Locale.ROOT, "at cycle %,d every process was asleep with nothing pending;"
+                    + " the kernel killed them to end the run", (Long) d.get("cycles")));
+        }
         long[] busy = (long[]) values.get("cpu_busy_cycles");
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < busy.length; i++) {

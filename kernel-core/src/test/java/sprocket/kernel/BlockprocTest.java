@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static sprocket.kernel.SprocTest.waitFor;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import sprocket.api.Errno;
 import sprocket.api.Signals;
 import sprocket.api.sys.Prctl;
@@ -212,5 +214,29 @@ class BlockprocTest {
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("true 262144 262144 262144 3 true true true\n");
+    }
+
+    /**
+     * blockproc(2) fails with EPERM for a process the caller may not block, and init is one that nobody may block,
+     * root included: nothing could then reap orphans or end the system (as init cannot be stopped by a signal it does
+     * not catch). A run whose program tried it, leaving a process running forever, still ends: init kills what is left.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void init_cannot_be_blocked_even_by_root_and_the_run_ends_with_a_process_still_running(String hw) {
+        var o = Sim.with("hw=" + hw).program("t", (sys, argv) -> {
+            sys.fork(s -> {
+                while (true) s.sched_yield();
+            });
+            StringBuilder out = new StringBuilder();
+            out.append(sys.blockproc(1) == -1 ? Errno.name(sys.errno()) : "blocked");
+            out.append(' ').append(sys.setblockproccnt(1, -3) == -1 ? Errno.name(sys.errno()) : "set");
+            out.append(' ').append(sys.blockprocall(1) == -1 ? Errno.name(sys.errno()) : "blocked");
+            out.append(' ').append(sys.prctl(Prctl.PR_ISBLOCKED, 1));
+            Sim.puts(sys, out.toString());
+            return 0;
+        }).run("t");
+        assertThat(o.status()).isZero();
+        assertThat(o.console()).isEqualTo("EPERM EPERM EPERM 0\n");
     }
 }

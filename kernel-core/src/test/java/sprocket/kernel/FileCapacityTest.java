@@ -2,7 +2,8 @@ package sprocket.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import sprocket.api.Errno;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Socket;
@@ -14,9 +15,10 @@ import sprocket.api.sys.Socket;
  */
 class FileCapacityTest {
 
-    @Test
-    void a_write_at_a_two_gigabyte_offset_fails_with_EFBIG_and_a_hole_below_it_costs_nothing() {
-        var o = Sim.with().program("t", (sys, argv) -> {
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void a_write_at_a_two_gigabyte_offset_fails_with_EFBIG_and_a_hole_below_it_costs_nothing(String hw) {
+        var o = Sim.with("hw=" + hw).program("t", (sys, argv) -> {
             int fd = sys.open("/tmp/big", Fcntl.O_RDWR | Fcntl.O_CREAT, 0644);
             sys.lseek(fd, 2L << 30, Fcntl.SEEK_SET);
             // write(2): "EFBIG An attempt was made to write a file that exceeds ... the maximum file size."
@@ -33,9 +35,10 @@ class FileCapacityTest {
         assertThat(o.console()).isEqualTo("true true " + ((1L << 30) + 1) + " 0\n");
     }
 
-    @Test
-    void a_full_memfs_says_ENOSPC_and_removing_a_file_makes_room_again() {
-        var o = Sim.with("fs.memfs.size=64K").program("t", (sys, argv) -> {
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void a_full_memfs_says_ENOSPC_and_removing_a_file_makes_room_again(String hw) {
+        var o = Sim.with("hw=" + hw, "fs.memfs.size=64K").program("t", (sys, argv) -> {
             byte[] block = new byte[8192];
             int fd = sys.open("/tmp/fill", Fcntl.O_WRONLY | Fcntl.O_CREAT, 0644);
             long written = 0;
@@ -53,9 +56,10 @@ class FileCapacityTest {
         assertThat(o.console()).isEqualTo("true true true true\n");
     }
 
-    @Test
-    void pipes_and_sockets_take_entries_of_the_one_open_file_table_and_the_last_fails_with_ENFILE() {
-        var o = Sim.with("kernel.nfile=16").program("t", (sys, argv) -> {
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void pipes_and_sockets_take_entries_of_the_one_open_file_table_and_the_last_fails_with_ENFILE(String hw) {
+        var o = Sim.with("hw=" + hw, "kernel.nfile=16").program("t", (sys, argv) -> {
             // init holds three entries (the console); this program shares them.
             int[] fds = new int[2];
             int pipes = 0;

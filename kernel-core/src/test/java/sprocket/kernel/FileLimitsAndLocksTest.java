@@ -3,6 +3,8 @@ package sprocket.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import sprocket.api.Errno;
 import sprocket.api.Signals;
 import sprocket.api.sys.Fcntl;
@@ -10,6 +12,7 @@ import sprocket.api.sys.Flock;
 import sprocket.api.sys.Rlimit;
 import sprocket.api.sys.SignalHandler;
 import sprocket.api.sys.Sys;
+import sprocket.api.sys.Sysconf;
 import sprocket.api.sys.Wait;
 
 /** Resource limits on files and fcntl(2) record locks between processes. */
@@ -121,5 +124,26 @@ class FileLimitsAndLocksTest {
             return r == 0 ? exitOf(sys, c) : 9;
         }).run("t");
         assertThat(o.status()).isZero();
+    }
+
+    /**
+     * fcntl(2): "EINVAL: cmd is F_DUPFD. arg is either negative, or greater than or equal to the configured value
+     * for the maximum number of open file descriptors allowed each user", which a lowered RLIMIT_NOFILE sets; dup2
+     * says EBADF for such a fildes2; sysconf(3C)'s _SC_OPEN_MAX follows the limit.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void a_lowered_RLIMIT_NOFILE_bounds_F_DUPFD_with_EINVAL_dup2_with_EBADF_and_sysconf_OPEN_MAX(String hw) {
+        var o = Sim.with("hw=" + hw).program("t", (sys, argv) -> {
+            long before = sys.sysconf(Sysconf._SC_OPEN_MAX);
+            sys.setrlimit(Rlimit.RLIMIT_NOFILE, new Rlimit(10, 10));
+            StringBuilder out = new StringBuilder(before + " " + sys.sysconf(Sysconf._SC_OPEN_MAX));
+            out.append(' ').append(sys.fcntl(0, Fcntl.F_DUPFD, 10) == -1 ? Errno.name(sys.errno()) : "ok");
+            out.append(' ').append(sys.fcntl(0, Fcntl.F_DUPFD, 9) == 9 ? "9" : Errno.name(sys.errno()));
+            out.append(' ').append(sys.dup2(0, 10) == -1 ? Errno.name(sys.errno()) : "ok");
+            Sim.puts(sys, out.toString());
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("200 10 EINVAL 9 EBADF\n");
     }
 }

@@ -121,7 +121,8 @@ class GangSchedulingTest {
                 Kernel k = Kernel.boot(config, Sim.CATALOG.withPrograms(List.of(Sim.asProgram("t", main), quick())),
                         new BootOptions(out, new ByteArrayInputStream(new byte[0]), trace));
                 RunResult r = k.run("t", List.of(args));
-                var o = new Sim.Outcome(r.exitStatus(), out.toString(StandardCharsets.UTF_8), r.stats());
+                var o = new Sim.Outcome(r.exitStatus(), out.toString(StandardCharsets.UTF_8), r.stats(), r.deadlock(),
+                        r.interrupted());
                 List<Integer> group = new ArrayList<>();
                 for (String line : o.console().split("\n")) {
                     if (!line.startsWith("group ")) continue;

@@ -3,6 +3,8 @@ package sprocket.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import sprocket.api.Errno;
 import sprocket.api.Signals;
 import sprocket.api.sys.SignalHandler;
@@ -116,6 +118,35 @@ class SignalsTest {
         assertThat(o.status()).isZero();
     }
 
+    /**
+     * signal(5) (SVR4): "SIGCONT ... continue if stopped" is its whole default action; a process that was not
+     * stopped and has no handler sees nothing, so its blocked read(2) goes on and returns the data, not EINTR.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void SIGCONT_with_the_default_action_does_not_interrupt_a_blocked_read_of_a_process_that_was_not_stopped(
+            String hw) {
+        var o = Sim.with("hw=" + hw).program("t", (sys, argv) -> {
+            int[] fds = new int[2];
+            sys.pipe(fds);
+            int c = sys.fork(s -> {
+                byte[] b = new byte[8];
+                int n = s.read(fds[0], b, 0, b.length);
+                return n == 1 ? 0 : n == -1 && s.errno() == Errno.EINTR ? 1 : 2;
+            });
+            Sim.awaitState(sys, c, 'S');
+            sys.kill(c, Signals.SIGCONT);
+            // The child must still be asleep in read: nothing was delivered to it.
+            sys.sched_yield();
+            char after = Sim.state(sys, c);
+            sys.write(fds[1], new byte[] {'x'}, 0, 1);
+            int[] st = new int[1];
+            sys.waitpid(c, st, 0);
+            return after == 'S' ? Wait.WEXITSTATUS(st[0]) : 3;
+        }).run("t");
+        assertThat(o.status()).isZero();
+    }
+
     @Test
     void sleep_is_cut_short_by_a_caught_signal_and_returns_the_seconds_left() {
         var o = Sim.with().program("t", (sys, argv) -> {
@@ -136,6 +167,45 @@ class SignalsTest {
         }).run("t");
         assertThat(o.console()).isEqualTo("kill returned 0, init's pid still answers: true\n");
         assertThat(o.status()).isZero();
+    }
+
+    /**
+     * A signal wakes a sleep whose process gets a CPU only after its timer ran; cancelling that timer must not count
+     * it twice. Counted twice, after a few dozen such sleeps an armed alarm no longer kept the run alive and live
+     * processes were killed as deadlocked, or a real deadlock was never seen and the run never ended.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void sleeps_interrupted_after_their_timers_ran_leave_alarms_and_deadlock_detection_intact(String hw) {
+        var o = Sim.with("hw=" + hw, "hw.cpus=1", "sched.slice=1000").program("t", (sys, argv) -> {
+            long start = sys.cpu().cycles();
+            sys.nanosleep(10_000_000L);
+            long tenMs = sys.cpu().cycles() - start;
+            int child = sys.fork(c -> {
+                c.signal(Signals.SIGUSR1, (s, sig) -> { });
+                // Each sleep is woken by the signal, but its time has passed by then: nanosleep(2) returns 0.
+                int slept = 0;
+                for (int i = 0; i < 40; i++) {
+                    if (c.nanosleep(10_000_000L) == 0) slept++;
+                }
+                c.signal(Signals.SIGALRM, (s, sig) -> { });
+                c.alarm(1);
+                c.pause();
+                return slept;
+            });
+            for (int i = 0; i < 40; i++) {
+                Sim.awaitState(sys, child, 'S');
+                sys.kill(child, Signals.SIGUSR1);
+                sys.cpu().burn(3 * tenMs); // the child's timer runs before the child does
+            }
+            int[] st = new int[1];
+            sys.waitpid(child, st, 0);
+            Sim.puts(sys, "child woke at its alarm and exited " + Wait.WEXITSTATUS(st[0]));
+            return sys.pause(); // nothing can wake it: a deadlock the kernel must see
+        }).run("t");
+        assertThat(o.console()).isEqualTo("child woke at its alarm and exited 40\n");
+        assertThat(o.deadlock()).isNotNull();
+        assertThat(o.deadlock().processes()).extracting(DeadlockReport.Process::wchan).containsExactly("wait", "pause");
     }
 
     @Test

@@ -17,13 +17,14 @@ import sprocket.api.sys.Sys;
 final class Sim {
     static final Catalog CATALOG = Catalog.discover(List.of());
 
-    record Outcome(int status, String console, RunStats stats) {
+    record Outcome(int status, String console, RunStats stats, DeadlockReport deadlock, boolean interrupted) {
     }
 
     private final List<String> settings = new ArrayList<>();
     private final List<Program> programs = new ArrayList<>();
     private Catalog catalog = CATALOG;
     private Path traceFile;
+    private long interruptAfter = -1;
     /** The console is a terminal typed at from this script (or this keyboard); null: the host's streams. */
     private String typed;
     private sprocket.api.kernel.Keyboard keyboard;
@@ -42,6 +43,15 @@ final class Sim {
     /** Also writes the run's Chrome/Perfetto trace to {@code file}. */
     Sim trace(Path file) {
         this.traceFile = file;
+        return this;
+    }
+
+    /**
+     * Interrupts the run from another thread, as ^C does, once its simulated time has passed {@code cycles} (when
+     * exactly depends on the host: only that it was interrupted, not when, may be asserted).
+     */
+    Sim interruptAfter(long cycles) {
+        this.interruptAfter = cycles;
         return this;
     }
 
@@ -95,13 +105,32 @@ final class Sim {
                         (typed == null ? "" : typed).getBytes(StandardCharsets.ISO_8859_1)), traceFile);
                 if (typed != null) options = options.onTerminal(keyboard);
                 Kernel k = Kernel.boot(config, catalog.withPrograms(programs), options);
-                RunResult r = k.run(program, List.of(args));
-                return new Outcome(r.exitStatus(), out.toString(StandardCharsets.UTF_8), r.stats());
+                java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
+                Thread watcher = interruptAfter < 0 ? null : Thread.ofPlatform().daemon().start(() -> {
+                    try {
+                        while (!over.get() && k.progress().cycles() <= interruptAfter) Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    k.interrupt();
+                });
+                RunResult r;
+                try {
+                    r = k.run(program, List.of(args));
+                } finally {
+                    over.set(true);
+                }
+                if (watcher != null) watcher.join();
+                return new Outcome(r.exitStatus(), out.toString(StandardCharsets.UTF_8), r.stats(), r.deadlock(),
+                        r.interrupted());
             } finally {
                 Files.deleteIfExists(conf);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         } catch (ConfigException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -132,6 +161,18 @@ final class Sim {
                 | sprocket.api.sys.Fcntl.O_TRUNC, 0644);
         sys.write(fd, text.getBytes(), 0, text.length());
         sys.close(fd);
+    }
+
+    /** The state letter /proc/PID/status shows for {@code pid} (R, S, T, Z), or '?' when it has no entry. */
+    static char state(Sys sys, int pid) {
+        String status = read(sys, "/proc/" + pid + "/status");
+        int at = status.indexOf("State:\t");
+        return at < 0 ? '?' : status.charAt(at + "State:\t".length());
+    }
+
+    /** Yields until /proc shows {@code pid} in {@code state} (S: asleep in the kernel, T: stopped). */
+    static void awaitState(Sys sys, int pid, char state) {
+        while (state(sys, pid) != state) sys.sched_yield();
     }
 
     /** The first 256 bytes of the file at {@code path}, or the errno name when it cannot be opened. */

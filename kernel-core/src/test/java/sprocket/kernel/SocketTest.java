@@ -36,6 +36,22 @@ class SocketTest {
     }
 
     /** The call's result and, when it failed, errno's name: "-1 ECONNREFUSED". */
+    /** /tmp/secret holding {@code text}, open for reading and writing at {@code offset}. */
+    private static int secret(Sys sys, String text, int offset) {
+        int f = sys.open("/tmp/secret", Fcntl.O_CREAT | Fcntl.O_RDWR, 0600);
+        byte[] b = bytes(text);
+        sys.write(f, b, 0, b.length);
+        sys.lseek(f, offset, Fcntl.SEEK_SET);
+        return f;
+    }
+
+    /** A message header with room for 8 bytes and 4 passed descriptors. */
+    private static Msghdr rightsHeader() {
+        Msghdr m = new Msghdr(new byte[8], 0, 8);
+        m.maxRights = 4;
+        return m;
+    }
+
     private static String r(Sys sys, int result) {
         return result == -1 ? "-1 " + Errno.name(sys.errno()) : Integer.toString(result);
     }
@@ -320,15 +336,12 @@ class SocketTest {
     @ValueSource(strings = {"r2000", "x86mps"})
     void a_server_hands_an_open_file_to_its_child_with_SCM_RIGHTS_and_the_child_reads_it(String hw) {
         var o = Sim.with("hw=" + hw, "hw.cpus=2").program("t", (sys, argv) -> {
-            int f = sys.open("/tmp/secret", Fcntl.O_CREAT | Fcntl.O_RDWR, 0600);
-            sys.write(f, bytes("the paper's file"), 0, 16);
-            sys.lseek(f, 4, Fcntl.SEEK_SET);
+            int f = secret(sys, "the paper's file", 4);
             int[] sv = new int[2];
             sys.socketpair(Socket.AF_UNIX, Socket.SOCK_STREAM, 0, sv);
             int c = sys.fork(s -> {
                 s.close(sv[0]);
-                Msghdr m = new Msghdr(new byte[8], 0, 8);
-                m.maxRights = 4;
+                Msghdr m = rightsHeader();
                 int n = s.recvmsg(sv[1], m, 0);
                 if (n != 1 || m.rights.length != 1) return 1;
                 byte[] b = new byte[32];
@@ -352,6 +365,87 @@ class SocketTest {
         }).run("t");
         assertThat(o.status()).as(o.console()).isZero();
         assertThat(o.console()).matches("child fd \\d+ read \"paper's file\"\nsent 1, child 0\n");
+    }
+
+    /**
+     * A control message with no data still travels on an AF_UNIX stream (4.4BSD and Linux deliver it): recvmsg returns
+     * 0 bytes with the descriptor, the bytes sent after it follow, and a second such message nobody reads is released
+     * when the sockets close (the end-of-run check finds every file closed).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void a_zero_length_sendmsg_with_SCM_RIGHTS_on_a_stream_delivers_the_descriptors_and_leaks_none(String hw) {
+        var o = Sim.with("hw=" + hw, "hw.cpus=2").program("t", (sys, argv) -> {
+            int f = secret(sys, "passed", 0);
+            int[] sv = new int[2];
+            sys.socketpair(Socket.AF_UNIX, Socket.SOCK_STREAM, 0, sv);
+            int c = sys.fork(s -> {
+                s.close(sv[0]);
+                Msghdr m = rightsHeader();
+                int n = s.recvmsg(sv[1], m, 0);
+                if (n != 0 || m.rights.length != 1) return 1;
+                byte[] b = new byte[16];
+                String file = text(b, s.read(m.rights[0], b, 0, b.length));
+                s.close(m.rights[0]);
+                String after = text(b, s.read(sv[1], b, 0, b.length));
+                Sim.puts(s, "child got 0 bytes and a descriptor reading \"" + file + "\", then \"" + after + "\"");
+                return s.close(sv[1]);
+            });
+            sys.close(sv[1]);
+            Msghdr m = new Msghdr(new byte[0], 0, 0);
+            m.rights = new int[] {f};
+            int sent = sys.sendmsg(sv[0], m, 0);
+            sys.write(sv[0], bytes("data"), 0, 4);
+            int[] st = new int[1];
+            sys.waitpid(c, st, 0);
+            // Another one, never received: closing the socket releases it.
+            int[] pair = new int[2];
+            sys.socketpair(Socket.AF_UNIX, Socket.SOCK_STREAM, 0, pair);
+            int again = sys.sendmsg(pair[0], m, 0);
+            sys.close(f);
+            sys.close(pair[0]);
+            sys.close(pair[1]);
+            sys.close(sv[0]);
+            Sim.puts(sys, "sent " + sent + " and " + again + ", child " + Wait.WEXITSTATUS(st[0]));
+            return 0;
+        }).run("t");
+        assertThat(o.status()).as(o.console()).isZero();
+        assertThat(o.console()).isEqualTo(
+                "child got 0 bytes and a descriptor reading \"passed\", then \"data\"\nsent 0 and 0, child 0\n");
+    }
+
+    /**
+     * recv(2): MSG_WAITALL "requests that the function block until the full amount of data can be returned. The
+     * function may return a smaller amount of data if a signal is caught, if the connection is terminated, if
+     * MSG_PEEK was specified, or if an error is pending for the socket."
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void recv_with_MSG_WAITALL_on_a_unix_stream_waits_for_the_full_amount_unless_the_peer_closes(String hw) {
+        var o = Sim.with("hw=" + hw, "hw.cpus=2").program("t", (sys, argv) -> {
+            int[] sv = new int[2];
+            sys.socketpair(Socket.AF_UNIX, Socket.SOCK_STREAM, 0, sv);
+            int c = sys.fork(s -> {
+                s.close(sv[0]);
+                byte[] b = new byte[16];
+                String whole = text(b, s.recv(sv[1], b, 0, 6, Socket.MSG_WAITALL));
+                // The peer sends 2 more and closes: end of file cuts the wait short.
+                String cut = text(b, s.recv(sv[1], b, 0, 6, Socket.MSG_WAITALL));
+                Sim.puts(s, whole + " " + cut);
+                return s.close(sv[1]);
+            });
+            sys.close(sv[1]);
+            for (String piece : new String[] {"ab", "cd", "ef", "gh"}) {
+                sys.write(sv[0], bytes(piece), 0, 2);
+                sys.nanosleep(1_000_000); // each piece on its own, after the reader went to sleep
+            }
+            sys.close(sv[0]);
+            int[] st = new int[1];
+            sys.waitpid(c, st, 0);
+            return Wait.WEXITSTATUS(st[0]);
+        }).run("t");
+        assertThat(o.status()).as(o.console()).isZero();
+        assertThat(o.console()).isEqualTo("abcdef gh\n");
     }
 
     @Test

@@ -191,6 +191,45 @@ class SprocTest {
         assertThat(o.console()).isEqualTo("true true true 0\n");
     }
 
+    /**
+     * sproc(2): "Calling sproc or sprocsp too often, when the stack size is set very large can easily cause the share
+     * group to grow larger than the per-process maximum allowable size {PROCSIZE_MAX} [see intro(2)]. In this case,
+     * the call will fail and return ENOMEM." With RLIMIT_VMEM unlimited (its default) the bound is what the 2 GiB of
+     * user space holds: 256 MiB stacks fit seven times beside exec's own, not 32.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void huge_stacks_fail_with_ENOMEM_once_the_group_outgrows_the_address_space_even_with_RLIMIT_VMEM_unlimited(
+            String hw) {
+        var o = Sim.with("hw=" + hw, "hw.cpus=1").program("t", (sys, argv) -> {
+            long len = 256L << 20;
+            int made = 0;
+            int errno = 0;
+            int[] kids = new int[32];
+            for (int i = 0; i < 32; i++) {
+                int c = sys.sprocsp((s, a, l) -> {
+                    s.pause();
+                    return 0;
+                }, Prctl.PR_SALL | Prctl.PR_NOLIBC, 0, 0, len);
+                if (c < 0) {
+                    errno = sys.errno();
+                    break;
+                }
+                kids[made++] = c;
+            }
+            for (int i = 0; i < made; i++) {
+                sys.kill(kids[i], Signals.SIGKILL);
+                waitFor(sys, kids[i]);
+            }
+            // Their stacks went with them: there is room again.
+            int again = sys.sprocsp((s, a, l) -> 0, Prctl.PR_SALL | Prctl.PR_NOLIBC, 0, 0, len);
+            boolean room = again > 0 && waitFor(sys, again) >= 0;
+            Sim.puts(sys, made + " " + Errno.name(errno) + " " + room);
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("7 ENOMEM true\n");
+    }
+
     @Test
     void the_kernel_keeps_no_C_library_arena_so_PR_NOLIBC_or_not_it_admits_as_many_members() {
         // sproc(2)'s ENOSPC is the C library's ("When called with the PR_NOLIBC flag not set, in addition to the above

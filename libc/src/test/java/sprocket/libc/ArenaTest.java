@@ -142,10 +142,11 @@ class ArenaTest {
         assertThat(o.console()).isEqualTo("32 true true\n");
     }
 
-    @Test
-    void an_arena_hands_out_whole_lines_until_it_is_full_then_ENOMEM() {
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void an_arena_hands_out_whole_lines_until_it_is_full_then_ENOMEM(String hw) {
         // usnewlock(3P): "[ENOMEM] There is no memory in the arena available to allocate the lock structure".
-        var o = Machine.with().program("t", (sys, argv) -> {
+        var o = Machine.with("hw=" + hw).program("t", (sys, argv) -> {
             Arena.usconfig(sys, Ulocks.CONF_INITSIZE, 4096);
             long arena = Arena.usinit(sys, Arena.DEV_ZERO);
             long first = Ulock.usnewlock(sys, arena);
@@ -160,10 +161,11 @@ class ArenaTest {
         assertThat(o.console()).isEqualTo("32 32 127 ENOMEM\n");
     }
 
-    @Test
-    void an_arena_gives_at_most_4096_locks_then_ENOSPC() {
+    @ParameterizedTest
+    @ValueSource(strings = {"r2000", "x86mps"})
+    void an_arena_gives_at_most_4096_locks_then_ENOSPC(String hw) {
         // usnewlock(3P): "[ENOSPC] If the system imposed maximum (4096) number of allocatable locks has been exceeded."
-        var o = Machine.with().program("t", (sys, argv) -> {
+        var o = Machine.with("hw=" + hw).program("t", (sys, argv) -> {
             Arena.usconfig(sys, Ulocks.CONF_INITSIZE, 1 << 20);
             long arena = Arena.usinit(sys, Arena.DEV_ZERO);
             int made = 0;

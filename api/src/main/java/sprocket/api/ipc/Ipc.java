@@ -67,6 +67,14 @@ public interface Ipc {
      */
     void exit(int pid);
 
-    /** Live System V objects, for the kernel's end-of-run check: none should remain but those nobody removed. */
+    /** Live System V objects: those made and not yet removed (IPC_RMID) or removed by {@link #shutdown}. */
     int liveObjects();
+
+    /**
+     * The system is going down, every process having exited: each System V object still there (a segment, queue or
+     * set nobody removed, which lives until IPC_RMID) is removed as IPC_RMID by its owner would remove it, its memory
+     * given back, so that the kernel's end-of-run checks find nothing allocated. Returns how many were removed.
+     * Called once, by the kernel, at the end of a run, in no process's context.
+     */
+    int shutdown();
 }

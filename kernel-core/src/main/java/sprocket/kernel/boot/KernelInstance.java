@@ -1,5 +1,6 @@
 package sprocket.kernel.boot;
 
+import static sprocket.api.Signals.SIGINT;
 import static sprocket.api.Signals.SIGKILL;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +59,13 @@ public final class KernelInstance {
     /** The program's wait(2) status word: how it ended, core dump included. */
     private int waitStatus;
     private boolean ran;
+    /** Set from another thread (^C): the engine stops at its next turn. */
+    private volatile boolean interruptRequested;
+    /** When the run was interrupted, -1 if it was not. */
+    private long interruptedAt = -1;
+    /** The processes as they were when every one was asleep and nothing was pending; null if that never happened. */
+    private List<Asleep> deadlock;
+    private long deadlockAt = -1;
     /** Where {@link #startup} puts the script that brings the system up. */
     public static final String RC = "/etc/rc";
 
@@ -170,13 +179,18 @@ public final class KernelInstance {
     private int runHere(ProcessEntry body) {
         Proc init = k.fork().init(k.sys(), body);
         k.userEntry().start(init, null);
+        BooleanSupplier over = () -> !init.alive() || interruptRequested;
         try {
-            if (!engine.run(() -> !init.alive())) {
-                log.warn("every process is asleep and nothing is pending: killing them to end the run");
+            if (!engine.run(over)) {
+                // Nothing can ever happen again: the report says who waits for what, then the run ends as init's
+                // shutdown would end it, every process killed, so that the checks below still run.
+                deadlockAt = lowestClock();
+                deadlock = Asleep.of(k.procTable());
+                trace.mark(deadlockAt, "deadlock: every process is asleep");
                 for (Proc p : k.procTable().all().toArray(new Proc[0])) {
                     if (p != init && p.alive()) k.signals().post(p, SIGKILL);
                 }
-                if (!engine.run(() -> !init.alive())) {
+                if (!engine.run(over)) {
                     throw new PanicException("deadlock: every process is asleep in the kernel and nothing is pending")
                             .at(lowestClock(), -1);
                 }
@@ -186,8 +200,51 @@ public final class KernelInstance {
         } catch (RuntimeException e) {
             throw new PanicException(e.getClass().getSimpleName() + ": " + e.getMessage(), e).at(lowestClock(), -1);
         }
+        if (init.alive()) return stoppedEarly();
+        shutdown();
         checkInvariants();
         return exitStatus;
+    }
+
+    /**
+     * Asks a running {@link #run} to stop at the engine's next turn (^C): safe from any thread. The run then returns
+     * with the figures so far; its processes are left where they were, and the end-of-run checks do not run.
+     */
+    public void interrupt() {
+        interruptRequested = true;
+    }
+
+    /** The run stopped before init exited: marked as interrupted, its status that of a program killed by SIGINT. */
+    private int stoppedEarly() {
+        interruptedAt = lowestClock();
+        trace.mark(interruptedAt, "interrupted: the run was stopped before it ended");
+        waitStatus = Wait.signaled(SIGINT, false);
+        exitStatus = 128 + SIGINT;
+        return exitStatus;
+    }
+
+    /** Whether the run was interrupted before it ended. */
+    public boolean wasInterrupted() {
+        return interruptedAt >= 0;
+    }
+
+    /** The processes as they were when the run deadlocked (every one asleep, nothing pending), or null. */
+    public List<Asleep> deadlock() {
+        return deadlock;
+    }
+
+    /** When the run deadlocked, or -1. */
+    public long deadlockCycles() {
+        return deadlockAt;
+    }
+
+    /**
+     * What a shutdown does once every process has gone: the System V objects nobody removed (a segment lives until
+     * IPC_RMID, not until its creator exits) are removed, and counted, so that their memory is given back before the
+     * checks.
+     */
+    private void shutdown() {
+        k.stats().counter("ipc_removed_at_shutdown").add(k.ipc().shutdown());
     }
 
     private long lowestClock() {
@@ -272,7 +329,8 @@ public final class KernelInstance {
 
     /**
      * The invariants every run must end with: no process left but the reaped init, every frame free and region gone, every
-     * open file closed, every pipe, socket and shared address block gone. A broken one is a kernel bug: panic.
+     * open file closed, every pipe, socket, System V object and shared address block gone. A broken one is a kernel
+     * bug: panic.
      */
     private void checkInvariants() {
         List<String> broken = new ArrayList<>();
@@ -289,6 +347,7 @@ public final class KernelInstance {
         int groups = k.shareGroups().live();
         if (groups != 0) broken.add(groups + " shared address blocks are still allocated");
         if (k.ipc().liveSockets() != 0) broken.add(k.ipc().liveSockets() + " sockets are still open");
+        if (k.ipc().liveObjects() != 0) broken.add(k.ipc().liveObjects() + " System V IPC objects are still allocated");
         if (!broken.isEmpty()) {
             throw new PanicException("after the run: " + String.join("; ", broken)).at(endCycles(), -1);
         }
@@ -349,6 +408,8 @@ public final class KernelInstance {
         out.put("kernel_lock_spin_cycles", k.locks().spinCycles());
         out.put("kernel_lock_contended", k.locks().contended());
         out.put("proc_table_overflows", s.get("proc_table_overflows"));
+        out.put("interrupted", interruptedAt >= 0);
+        if (deadlock != null) out.put("deadlock", Asleep.report(deadlockAt, deadlock));
         long busyAll = 0;
         for (long b : busy) busyAll += b;
         out.put("cpu_utilisation", end == 0 ? 0.0 : (double) busyAll / ((double) end * busy.length));

@@ -659,6 +659,17 @@ public final class Engine {
         return t.state == ThreadState.SLEEPING && t.channel == channel;
     }
 
+    /**
+     * Wakes {@code t} from whatever sleep it is in, interruptible or not, without failing its call: a signal that kills
+     * or stops reaches a process wherever it sleeps, and the sleeper itself looks at what woke it.
+     */
+    public void wake(Kthread t) {
+        if (t.state != ThreadState.SLEEPING) return;
+        sleepers.remove(t.channel, t);
+        t.channel = null;
+        makeRunnable(t, Scheduler.ENQ_WAKEUP);
+    }
+
     /** A signal arrived for a thread in an interruptible sleep: it wakes and its call fails with EINTR. */
     public void interrupt(Kthread t) {
         if (t.state != ThreadState.SLEEPING || !t.interruptible) return;

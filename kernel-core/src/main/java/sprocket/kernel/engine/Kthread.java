@@ -67,6 +67,11 @@ public abstract class Kthread implements Task {
         return state;
     }
 
+    /** What the thread sleeps on (its wchan) while SLEEPING, else null. */
+    public final Object channel() {
+        return state == ThreadState.SLEEPING ? channel : null;
+    }
+
     /** Not yet exited. */
     public final boolean alive() {
         return state != ThreadState.ZOMBIE;

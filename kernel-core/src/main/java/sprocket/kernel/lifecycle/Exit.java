@@ -80,6 +80,14 @@ public final class Exit {
             giveBack(p);
             p.space = null;
         }
+        Proc borrower = p.vforkChild;
+        if (borrower != null) {
+            // Killed in vfork(2): the child goes on in the space it borrowed, which is its own from now on (as Linux
+            // keeps the mm for it): its exec or exit lets it go.
+            borrower.vforkParent = null;
+            p.vforkChild = null;
+            p.space = null;
+        }
         if (p.space != null && cpu != null) {
             engine.forget(p.space);
             shares.updateBegin(p);
@@ -121,6 +129,7 @@ public final class Exit {
     void giveBack(Proc child) {
         Proc parent = child.vforkParent;
         child.vforkParent = null;
+        parent.vforkChild = null;
         engine.wakeup(child);
         trace.event(Trace.WAKE, engine.now(), -1, parent.pid, child.pid);
     }

@@ -106,7 +106,10 @@ public final class Fork {
         } finally {
             shares.updateEnd(parent);
         }
-        if (borrow) child.vforkParent = parent;
+        if (borrow) {
+            child.vforkParent = parent;
+            parent.vforkChild = child;
+        }
         child.stackPointer = parent.stackPointer;
         inherit(parent, child, space, entry);
         forks.increment();
@@ -115,10 +118,16 @@ public final class Fork {
 
     /**
      * vfork(2)'s parent, after starting {@code child}: it sleeps until the child execs or exits and gives the space
-     * back.
+     * back, and returns true. It returns false, the child still borrowing the space, when a signal that kills or stops
+     * the parent is pending: those reach a process wherever it sleeps (no handler runs meanwhile, since the child is
+     * using the parent's memory).
      */
-    public void awaitVforkChild(Proc parent, Proc child) {
-        while (child.vforkParent == parent) engine.sleep(child, false);
+    public boolean awaitVforkChild(Proc parent, Proc child) {
+        while (child.vforkParent == parent) {
+            if (Signals.killOrStopPending(parent)) return false;
+            engine.sleep(child, false);
+        }
+        return true;
     }
 
     /** What a child of {@code parent} inherits, as fork(2) lists it; it then runs {@code entry} in {@code space}. */

@@ -5,6 +5,7 @@ import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
 import sprocket.api.vm.AddressSpace;
 import sprocket.kernel.engine.Kthread;
+import sprocket.kernel.engine.Wchan;
 import sprocket.kernel.vfs.NameContext;
 import sprocket.kernel.vfs.Vnode;
 
@@ -62,6 +63,8 @@ public final class Proc extends Kthread {
     public AddressSpace space;
     /** While a vfork(2) child borrows its parent's address space: the parent, asleep until the child execs or exits. */
     public Proc vforkParent;
+    /** While this process waits in vfork(2): the child that borrows its address space. */
+    public Proc vforkChild;
     /** The signal the memory manager chose for this process's last unresolved fault (SIGSEGV, or SIGKILL when out of memory). */
     public int faultSignal;
 
@@ -103,7 +106,7 @@ public final class Proc extends Kthread {
 
     /** The wait channel of a blocked process (made on first use: most processes never block). */
     public Object blockChannel() {
-        if (blockChannel == null) blockChannel = new Object();
+        if (blockChannel == null) blockChannel = new Wchan("blockproc");
         return blockChannel;
     }
 

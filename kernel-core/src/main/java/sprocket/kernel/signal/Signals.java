@@ -54,8 +54,11 @@ public final class Signals {
         if (!p.alive()) return;
         SigState s = p.sig;
         SignalHandler h = s.handler(sig);
+        // SIGCONT's default action is done here, on posting (it continues a stopped process); left pending it would
+        // interrupt a sleep for nothing, so unless it is blocked it is discarded as Linux and SVR4 discard it.
         boolean ignored = h == SignalHandler.IGNORE
-                || (h == SignalHandler.DEFAULT && defaultAction(sig) == Action.IGNORE);
+                || (h == SignalHandler.DEFAULT && (defaultAction(sig) == Action.IGNORE
+                        || defaultAction(sig) == Action.CONTINUE && (s.blocked & bit(sig)) == 0));
         if (sig == SIGCONT || sig == SIGKILL) {
             s.pending &= ~STOPS;
             if (p.state() == ThreadState.STOPPED) {
@@ -72,22 +75,47 @@ public final class Signals {
         if (engine.asleepOn(p, p.blockChannelIfMade()) && fatalPending(p)) {
             engine.wakeup(p.blockChannel()); // blockproc(2): only a signal that kills ends a block early
         }
+        if (p.vforkChild != null && engine.asleepOn(p, p.vforkChild) && killOrStopPending(p)) {
+            engine.wake(p); // vfork(2)'s parent waits uninterruptibly, but SIGKILL and SIGSTOP reach it there too
+        }
         if ((s.pending & ~s.blocked & bit(sig)) != 0 || sig == SIGKILL) engine.interrupt(p);
+    }
+
+    /**
+     * Whether a signal that will kill or stop {@code p} waits to be delivered (SIGKILL, SIGSTOP, or one whose default
+     * action terminates, dumps core or stops): such a signal reaches a process even in an uninterruptible wait.
+     */
+    public static boolean killOrStopPending(Proc p) {
+        return killOrStop(p) != 0;
+    }
+
+    /** The signal {@link #killOrStopPending} finds, SIGKILL first, then the lowest; 0 when there is none. */
+    public static int killOrStop(Proc p) {
+        return firstEnding(p, true);
     }
 
     /** Whether a signal that will kill {@code p} waits to be delivered: only that ends a blockproc(2) early. */
     public static boolean fatalPending(Proc p) {
+        return firstEnding(p, false) != 0;
+    }
+
+    /**
+     * The pending, unblocked signal that ends {@code p}'s running, SIGKILL first, then the lowest: one that kills it
+     * (SIGKILL, or a default action that terminates or dumps core) or, with {@code stops}, stops it; 0 when none.
+     */
+    private static int firstEnding(Proc p, boolean stops) {
         SigState s = p.sig;
         int ready = s.pending & ~(s.blocked & ~UNMASKABLE);
+        if ((ready & bit(SIGKILL)) != 0) return SIGKILL;
         while (ready != 0) {
             int sig = Integer.numberOfTrailingZeros(ready);
             ready &= ready - 1;
-            if (sig == SIGKILL) return true;
+            if (sig == SIGSTOP && stops) return sig;
             if (s.handler(sig) == SignalHandler.DEFAULT) {
                 Action a = defaultAction(sig);
-                if (a == Action.TERMINATE || a == Action.CORE) return true;
+                if (a == Action.TERMINATE || a == Action.CORE || stops && a == Action.STOP) return sig;
             }
         }
-        return false;
+        return 0;
     }
 }

@@ -34,6 +34,9 @@ public final class Trace {
     private final List<String> sliceNames = new ArrayList<>();
     private final List<long[]> instants = new ArrayList<>();
     private final List<String> instantNames = new ArrayList<>();
+    /** Marks on the whole run (a deadlock, an interruption): time, and the text. */
+    private final List<Long> markTimes = new ArrayList<>();
+    private final List<String> marks = new ArrayList<>();
     /** Counter samples: time, value; one track, the number of runnable processes waiting for a CPU. */
     private final List<long[]> runnable = new ArrayList<>();
 
@@ -60,6 +63,14 @@ public final class Trace {
         if (keep) {
             instants.add(new long[] {cpu, time});
             instantNames.add(name);
+        }
+    }
+
+    /** Something that happened to the whole run at {@code time}, such as a deadlock or an interruption. */
+    public void mark(long time, String text) {
+        if (keep) {
+            markTimes.add(time);
+            marks.add(text);
         }
     }
 
@@ -117,6 +128,12 @@ public final class Trace {
                 long[] s = instants.get(i);
                 event(g, instantNames.get(i), "irq", "i", (int) s[0], nanos(s[1], clockHz));
                 g.writeStringField("s", "t");
+                g.writeEndObject();
+            }
+            for (int i = 0; i < marks.size(); i++) {
+                // A global instant: a line across every track, and the event's own line in the file.
+                event(g, marks.get(i), "run", "i", 0, nanos(markTimes.get(i), clockHz));
+                g.writeStringField("s", "g");
                 g.writeEndObject();
             }
             for (long[] c : runnable) {

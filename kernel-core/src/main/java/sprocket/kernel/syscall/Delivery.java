@@ -63,6 +63,25 @@ public final class Delivery {
         }
     }
 
+    /**
+     * Acts on the one signal that kills or stops {@code p} ({@link Signals#killOrStop}), leaving every other signal
+     * pending: for a process woken in a wait no other signal may end (vfork(2)'s parent). Does not return if it
+     * kills; returns once continued if it stops.
+     */
+    void killOrStop(Proc p) {
+        int sig = Signals.killOrStop(p);
+        if (sig == 0) return;
+        SigState s = p.sig;
+        s.pending &= ~bit(sig);
+        delivered.increment();
+        s.delivered++;
+        switch (defaultAction(sig)) {
+            case TERMINATE -> exit.exit(p, Wait.signaled(sig, false));
+            case CORE -> exit.exit(p, Wait.signaled(sig, true));
+            default -> stop.stop(p, sig);
+        }
+    }
+
     private static void runHandler(Proc p, int sig, Sigaction act, SignalHandler h) {
         SigState s = p.sig;
         int saved = s.blocked;

@@ -127,7 +127,8 @@ final class FileCalls {
     int dup2(Proc p, int fd, int fd2) {
         File f = p.fds.get(fd);
         if (f == null) return fail(p, Errno.EBADF);
-        if (fd2 < 0 || fd2 >= FdTable.NOFILE) return fail(p, Errno.EBADF);
+        // POSIX dup2: "[EBADF] ... fildes2 is negative or greater than or equal to {OPEN_MAX}", RLIMIT_NOFILE here.
+        if (fd2 < 0 || fd2 >= nofile(p)) return fail(p, Errno.EBADF);
         if (fd == fd2) return fd2;
         File old = p.fds.remove(fd2);
         if (old != null) old.release();
@@ -141,7 +142,9 @@ final class FileCalls {
         if (f == null) return fail(p, Errno.EBADF);
         switch (cmd) {
             case Fcntl.F_DUPFD -> {
-                if (arg < 0 || arg >= FdTable.NOFILE) return fail(p, Errno.EINVAL);
+                // fcntl(2): "EINVAL: cmd is F_DUPFD and arg is negative or greater than or equal to the maximum
+                // number of open file descriptors allowed each user", which RLIMIT_NOFILE sets.
+                if (arg < 0 || arg >= nofile(p)) return fail(p, Errno.EINVAL);
                 return dupFrom(p, fd, arg);
             }
             case Fcntl.F_GETFD -> {
@@ -220,8 +223,9 @@ final class FileCalls {
         return 0;
     }
 
-    private static long nofile(Proc p) {
-        return p.limits.cur(Rlimit.RLIMIT_NOFILE);
+    /** Descriptors the process may have: RLIMIT_NOFILE's current value, within the descriptor table. */
+    static long nofile(Proc p) {
+        return Math.min(p.limits.cur(Rlimit.RLIMIT_NOFILE), FdTable.NOFILE);
     }
 
     int fcntl(Proc p, int fd, int cmd, Flock[] lock) {

@@ -101,7 +101,9 @@ final class IpcCalls {
 
     /** msgsnd(2): the text is copied in once the message is queued. */
     int msgsnd(Proc p, int msqid, long mtype, byte[] text, int len, int msgflg) {
-        if (text == null || len < 0 || len > text.length) return fail(p, Errno.EFAULT);
+        // msgsnd(2): "EINVAL: ... msgsz is less than zero or greater than the system-imposed limit".
+        if (len < 0) return fail(p, Errno.EINVAL);
+        if (text == null || len > text.length) return fail(p, Errno.EFAULT);
         int r = ipc.msgsnd(msqid, mtype, text, len, msgflg);
         copy.moved(len);
         return r;
@@ -109,7 +111,9 @@ final class IpcCalls {
 
     /** msgrcv(2): the text received is copied out. */
     int msgrcv(Proc p, int msqid, long[] mtype, byte[] buf, int maxlen, long msgtyp, int msgflg) {
-        if (buf == null || maxlen < 0 || maxlen > buf.length || (mtype != null && mtype.length == 0)) {
+        // msgrcv(2): "EINVAL: ... msgsz is less than 0".
+        if (maxlen < 0) return fail(p, Errno.EINVAL);
+        if (buf == null || maxlen > buf.length || (mtype != null && mtype.length == 0)) {
             return fail(p, Errno.EFAULT);
         }
         int n = ipc.msgrcv(msqid, mtype, buf, maxlen, msgtyp, msgflg);

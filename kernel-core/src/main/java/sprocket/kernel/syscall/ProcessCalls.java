@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import sprocket.api.Errno;
 import sprocket.api.ErrnoException;
+import sprocket.api.kernel.Credentials;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.ProcessEntry;
@@ -23,6 +24,7 @@ import sprocket.kernel.proc.FdTable;
 import sprocket.kernel.proc.Proc;
 import sprocket.kernel.proc.ProcTable;
 import sprocket.kernel.vfs.File;
+import sprocket.kernel.vfs.NameContext;
 import sprocket.kernel.vfs.NameSpace;
 import sprocket.kernel.vfs.VnOpen;
 import sprocket.kernel.vfs.Vnode;
@@ -35,7 +37,10 @@ final class ProcessCalls {
     /** The most bytes of arguments and environment exec(2) takes (IRIX's ARG_MAX). */
     static final int ARG_MAX = 5120;
     /** How much of an executable exec(2) reads to tell a program from a script (a "#!" line included). */
-    private static final int HEADER = 128;
+    private static final int HEADER = Programs.HEADER_BYTES;
+    /** Whom the kernel reads an executable file as, once the caller may execute it. */
+    private static final Credentials KERNEL =
+            new Credentials(Credentials.ROOT, Credentials.ROOT, Credentials.ROOT, Credentials.ROOT, 0);
 
     private final ProcTable table;
     private final Fork fork;
@@ -45,10 +50,12 @@ final class ProcessCalls {
     private final UserEntry userEntry;
     private final NameSpace names;
     private final VnOpen vn;
+    private final Delivery delivery;
 
     @Inject
     ProcessCalls(ProcTable table, Fork fork, Exec exec, Exit exit, Reaper reaper, UserEntry userEntry,
-            NameSpace names, VnOpen vn) {
+            NameSpace names, VnOpen vn, Delivery delivery) {
+        this.delivery = delivery;
         this.table = table;
         this.fork = fork;
         this.exec = exec;
@@ -64,7 +71,9 @@ final class ProcessCalls {
         if (entry == null) return fail(p, Errno.EINVAL);
         Proc child = fork.fork(p, entry, borrow);
         userEntry.start(child, p);
-        if (borrow) fork.awaitVforkChild(p, child);
+        if (borrow) {
+            while (!fork.awaitVforkChild(p, child)) delivery.killOrStop(p);
+        }
         return child.pid;
     }
 
@@ -126,7 +135,9 @@ final class ProcessCalls {
         Stat st = v.stat();
         if (st.type() != FileMode.S_IFREG) throw ErrnoException.of(Errno.EACCES);
         names.access(v, p.cred.credentials(), Fcntl.X_OK);
-        File image = vn.open(p.nameContext(), path, Fcntl.O_RDONLY, 0);
+        // exec(2) asks for execute permission only: the kernel reads the image itself, so a mode of --x will do.
+        NameContext at = p.nameContext();
+        File image = vn.open(new NameContext(at.cwd(), at.root(), KERNEL), path, Fcntl.O_RDONLY, 0);
         try {
             return new Image(Math.max(0, image.read(head, 0, head.length)), st);
         } finally {

@@ -16,7 +16,6 @@ import sprocket.api.sys.Rusage;
 import sprocket.api.sys.Sysconf;
 import sprocket.kernel.config.KernelTunables;
 import sprocket.kernel.engine.Engine;
-import sprocket.kernel.proc.FdTable;
 import sprocket.kernel.proc.Proc;
 import sprocket.kernel.proc.ProcTable;
 import sprocket.kernel.proc.Usage;
@@ -173,7 +172,8 @@ final class SchedCalls {
             case Sysconf._SC_CHILD_MAX -> table.maxUprc;
             case Sysconf._SC_CLK_TCK -> tunables.hz;
             case Sysconf._SC_NGROUPS_MAX -> 16;
-            case Sysconf._SC_OPEN_MAX -> FdTable.NOFILE;
+            // sysconf(3C): OPEN_MAX is the process's RLIMIT_NOFILE, so a lowered limit shows here too.
+            case Sysconf._SC_OPEN_MAX -> FileCalls.nofile(p);
             case Sysconf._SC_PAGESIZE -> pageSize;
             case Sysconf._SC_NPROC_CONF, Sysconf._SC_NPROC_ONLN -> engine.cpuCount();
             default -> fail(p, Errno.EINVAL);

@@ -2,6 +2,7 @@ package sprocket.kernel.syscall;
 
 import static sprocket.api.sys.Prctl.PR_MAXBLOCKCNT;
 import static sprocket.api.sys.Prctl.PR_MINBLOCKCNT;
+import static sprocket.kernel.signal.Signals.INIT_PID;
 import static sprocket.kernel.syscall.Errors.fail;
 
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import sprocket.api.Errno;
 import sprocket.api.ErrnoException;
 import sprocket.api.Signals;
 import sprocket.api.sys.Clone;
+import sprocket.api.sys.Layout;
 import sprocket.api.sys.Prctl;
 import sprocket.api.sys.ProcessEntry;
 import sprocket.api.sys.Rlimit;
@@ -103,7 +105,7 @@ final class ShareCalls {
         if (sp == 0 && len < MIN_SPROC_STACK) throw ErrnoException.of(Errno.EINVAL);
         if ((parent.shmask & Prctl.PR_THREADS) != 0) throw ErrnoException.of(Errno.EPERM);
         Shaddr group = parent.shaddr;
-        if (sp == 0 && len > parent.limits.cur(Rlimit.RLIMIT_VMEM) - parent.space.virtualSize()) {
+        if (sp == 0 && len > procsizeMax(parent) - parent.space.virtualSize()) {
             throw ErrnoException.of(Errno.ENOMEM); // sproc(2): the group would grow past {PROCSIZE_MAX}
         }
         Proc child = table.allocate(parent.cred, parent.sys);
@@ -135,6 +137,14 @@ final class ShareCalls {
         return child.pid;
     }
 
+    /**
+     * {PROCSIZE_MAX}, the most a share group's space may reach: RLIMIT_VMEM, and never more than user space holds,
+     * since RLIMIT_VMEM is unlimited by default and the margins new stacks claim would otherwise only be given up.
+     */
+    private static long procsizeMax(Proc p) {
+        return Math.min(p.limits.cur(Rlimit.RLIMIT_VMEM), Layout.USER_END);
+    }
+
     // ---- blockproc(2)
 
     static final int BLOCK = 0;
@@ -162,6 +172,9 @@ final class ShareCalls {
     private int blk(Proc p, Proc q, int action, int count) {
         if (!q.alive()) return 0; // a member that is exiting: nothing to block
         if (q != p && !canBlock(p, q)) return Errno.EPERM;
+        // init is never blocked, not even by root: a blocked init could never reap orphans nor end the system (as it
+        // cannot be stopped or killed by a signal it does not catch). Its count is not anybody's to change.
+        if (q.pid == INIT_PID) return Errno.EPERM;
         switch (action) {
             case BLOCK -> blocking.block(q);
             case UNBLOCK -> blocking.unblock(q, 1);

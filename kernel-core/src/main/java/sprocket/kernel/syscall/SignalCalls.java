@@ -15,6 +15,7 @@ import sprocket.api.sys.Sigaction;
 import sprocket.api.sys.SignalHandler;
 import sprocket.kernel.engine.Engine;
 import sprocket.kernel.engine.Event;
+import sprocket.kernel.engine.Wchan;
 import sprocket.kernel.proc.Proc;
 import sprocket.kernel.proc.ProcTable;
 import sprocket.kernel.proc.SigState;
@@ -146,7 +147,7 @@ final class SignalCalls {
 
     /** Sleeps until {@code end} or a signal; returns the cycles left unslept. */
     private long timedSleep(Proc p, long end) {
-        Object channel = new Object();
+        Object channel = new Wchan("sleep");
         Event timer = engine.callout(end, () -> engine.wakeup(channel));
         int r = engine.sleep(channel, true);
         if (r == 0) return 0;

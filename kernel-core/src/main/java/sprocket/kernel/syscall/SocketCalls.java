@@ -14,7 +14,6 @@ import sprocket.api.ipc.Ipc;
 import sprocket.api.ipc.SocketFile;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Msghdr;
-import sprocket.api.sys.Rlimit;
 import sprocket.api.sys.SockAddr;
 import sprocket.api.sys.Socket;
 import sprocket.kernel.proc.FdTable;
@@ -250,6 +249,6 @@ final class SocketCalls {
     }
 
     private static long nofile(Proc p) {
-        return p.limits.cur(Rlimit.RLIMIT_NOFILE);
+        return FileCalls.nofile(p);
     }
 }

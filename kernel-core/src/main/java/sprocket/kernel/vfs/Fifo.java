@@ -159,4 +159,10 @@ final class Fifo {
         FileOps end = readEnd != null ? readEnd : writeEnd;
         return end == null ? 0 : end.stat().size();
     }
+
+    /** What a process sleeping on this waits for ({@code fifo open}): its wait channel's name in a deadlock report. */
+    @Override
+    public String toString() {
+        return "fifo open";
+    }
 }

@@ -89,4 +89,10 @@ final class RecordLocks {
     boolean releaseAll(int owner) {
         return locks.removeIf(l -> l.owner() == owner);
     }
+
+    /** What a process sleeping on this waits for ({@code record lock}): its wait channel's name in a deadlock report. */
+    @Override
+    public String toString() {
+        return "record lock";
+    }
 }

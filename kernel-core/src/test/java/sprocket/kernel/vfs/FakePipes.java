@@ -144,4 +144,5 @@ final class FakePipes implements Ipc {
     @Override public int shmctl(int shmid, int cmd, ShmidDs[] buf) { throw unexpected(); }
     @Override public void exit(int pid) { throw unexpected(); }
     @Override public int liveObjects() { throw unexpected(); }
+    @Override public int shutdown() { throw unexpected(); }
 }
