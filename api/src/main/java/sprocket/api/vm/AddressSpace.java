@@ -41,7 +41,7 @@ public interface AddressSpace {
      * mmap(2) of a file: {@code length} bytes of {@code file} from {@code offset} (page aligned, else -EINVAL), with
      * the same address and flag rules as anonymous memory. Pages are read from the file when first touched; an
      * access to a page wholly past the end of the file gets SIGBUS. A MAP_SHARED mapping shares its frames with every
-     * other MAP_SHARED mapping of the same file (by {@link sprocket.api.fs.FilePages#vnode()}), and its stores reach the file by
+     * other MAP_SHARED mapping of the same file (by {@link sprocket.api.fs.FilePages#inode()}), and its stores reach the file by
      * {@link #msync}, munmap, exit or exec; a MAP_PRIVATE mapping copies on write and never writes the file.
      * Returns the address, or a negative errno.
      */
