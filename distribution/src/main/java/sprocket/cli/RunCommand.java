@@ -36,6 +36,7 @@ import sprocket.kernel.RunResult;
             "1:the command failed",
             "2:a usage or configuration error; nothing booted",
             "70:kernel panic",
+            "124:processes killed at kernel.time_limit (simulated seconds) did not die: the run would never end",
             "127:no such program in /bin"})
 final class RunCommand implements Callable<Integer> {
 
@@ -142,6 +143,9 @@ final class RunCommand implements Callable<Integer> {
 
     private int finish(RunResult result) throws IOException {
         host.out().flush();
+        if (Boolean.TRUE.equals(result.stats().get("time_limit_reached"))) {
+            host.err().println("sprocket: the run passed kernel.time_limit; every process was killed to end it");
+        }
         String death = DeathReport.of(result.waitStatus());
         if (death != null) host.err().println("sprocket: " + program + ": " + death);
 

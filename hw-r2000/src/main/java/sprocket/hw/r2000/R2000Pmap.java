@@ -37,6 +37,7 @@ final class R2000Pmap implements Pmap {
         int vpn = vpn(vaddr);
         mmu.checkFrame(frame);
         int pte = EntryLo.pte(frame, checkProt(prot));
+        if (!table.hasLeaf(vpn) && mmu.tableFails()) return false;
         int old = table.set(vpn, pte);
         mmu.chargePtes(cpu, 1, 1);
         if (EntryLo.valid(old) && EntryLo.hardware(old) != EntryLo.hardware(pte)) {

@@ -35,7 +35,7 @@ final class PageDirectory implements Pmap {
 
     /** A new, empty page directory, or null when the pool has no frame for one. */
     static PageDirectory create(PagingUnit mmu) {
-        int frame = mmu.pool.allocate();
+        int frame = mmu.allocateTable();
         return frame < 0 ? null : new PageDirectory(mmu, frame);
     }
 
@@ -232,7 +232,7 @@ final class PageDirectory implements Pmap {
         if ((pde & P) == 0) {
             boolean user = PageTableEntry.user((long) vpn << Ram.PAGE_SHIFT);
             // The PDE allows everything the 4 MiB region's user/kernel split allows; each PTE narrows it.
-            int table = mmu.pool.allocate();
+            int table = mmu.allocateTable();
             if (table < 0) {
                 return -1;
             }

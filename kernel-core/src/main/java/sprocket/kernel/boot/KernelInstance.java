@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,10 @@ public final class KernelInstance {
     /** The program's wait(2) status word: how it ended, core dump included. */
     private int waitStatus;
     private boolean ran;
+    /** Whether the run passed kernel.time_limit and was ended by killing every process. */
+    private boolean timeLimitReached;
+    /** Simulated seconds processes get to die after kernel.time_limit killed them, before the run is declared endless. */
+    private static final long GRACE_SECONDS = 10;
 
     private KernelInstance(KernelComponent k, Machine machine, Trace trace) {
         this.k = k;
@@ -141,24 +146,48 @@ public final class KernelInstance {
         for (int i = 0; i < args.size(); i++) argv[i + 1] = args.get(i);
         Proc init = k.fork().init(k.sys(), sys -> init(sys, program, argv));
         k.userEntry().start(init, null);
+        long hz = machine.description().clockHz();
+        long limit = k.tunables().timeLimitSeconds == 0 ? Long.MAX_VALUE : k.tunables().timeLimitSeconds * hz;
+        BooleanSupplier done = () -> !init.alive() || lowestClock() >= limit;
         try {
-            if (!engine.run(() -> !init.alive())) {
+            if (!engine.run(done)) {
                 log.warn("every process is asleep and nothing is pending: killing them to end the run");
-                for (Proc p : k.procTable().all().toArray(new Proc[0])) {
-                    if (p != init && p.alive()) k.signals().post(p, SIGKILL);
-                }
-                if (!engine.run(() -> !init.alive())) {
+                killAllButInit(init);
+                if (!engine.run(done)) {
                     throw new PanicException("deadlock: every process is asleep in the kernel and nothing is pending")
                             .at(lowestClock(), -1);
                 }
             }
-        } catch (PanicException e) {
+            if (init.alive()) {
+                // Past kernel.time_limit: every process but init is killed, as a shutdown does, and init reaps them.
+                timeLimitReached = true;
+                log.warn("the run passed kernel.time_limit ({} s): killing every process to end it",
+                        k.tunables().timeLimitSeconds);
+                killAllButInit(init);
+                long grace = limit + GRACE_SECONDS * hz;
+                engine.run(() -> !init.alive() || lowestClock() >= grace);
+                if (init.alive()) throw new TimeLimitException(lowestClock(), alive());
+            }
+        } catch (PanicException | TimeLimitException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new PanicException(e.getClass().getSimpleName() + ": " + e.getMessage(), e).at(lowestClock(), -1);
         }
         checkInvariants();
         return exitStatus;
+    }
+
+    private void killAllButInit(Proc init) {
+        for (Proc p : k.procTable().all().toArray(new Proc[0])) {
+            if (p != init && p.alive()) k.signals().post(p, SIGKILL);
+        }
+    }
+
+    /** The processes not yet reaped, one line each, in pid order: what a run that did not end leaves. */
+    private List<String> alive() {
+        List<String> out = new ArrayList<>();
+        for (Proc p : k.procTable().all()) out.add(p + " " + p.state().name().toLowerCase(java.util.Locale.ROOT));
+        return out;
     }
 
     private long lowestClock() {
@@ -264,6 +293,7 @@ public final class KernelInstance {
         out.put("model", machine.description().model());
         out.put("scheduler", engine.schedulerName());
         if (engine.ejection() != null) out.put("scheduler_ejected", engine.ejection());
+        if (timeLimitReached) out.put("time_limit_reached", true);
         out.put("kernel_lock", k.tunables().lock == Locks.Mode.GIANT ? "giant" : "fine");
         out.put("clock_hz", machine.description().clockHz());
         out.put("simulated_cycles", end);

@@ -19,6 +19,8 @@ public final class KernelTunables {
     public final int nfile;
     /** How long a runnable process may wait, in simulated milliseconds, before the policy is ejected. */
     public final long watchdogMillis;
+    /** How long a run may last, in simulated seconds (kernel.time_limit); 0 for no limit. */
+    public final long timeLimitSeconds;
 
     public KernelTunables(Settings s) {
         cpus = s.getInt("hw.cpus");
@@ -32,5 +34,6 @@ public final class KernelTunables {
         stackLimit = s.getSize("kernel.stack");
         nfile = s.getInt("kernel.nfile");
         watchdogMillis = s.getLong("kernel.sched_watchdog");
+        timeLimitSeconds = s.getLong("kernel.time_limit");
     }
 }

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sprocket.api.Errno;
+import sprocket.api.spi.Faults;
 import sprocket.api.sys.Sys;
 import sprocket.kernel.engine.PanicException;
 import sprocket.kernel.stats.Stats;
@@ -26,20 +27,26 @@ public final class ProcTable {
     private final Map<Integer, Integer> perUid = new TreeMap<>();
     private int nextPid = 1;
     private final Stats.Count overflows;
+    private final Faults faults;
 
-    public ProcTable(int maxusers, int maxPid, Stats stats) {
+    public ProcTable(int maxusers, int maxPid, Stats stats, Faults faults) {
         this.maxPid = maxPid;
         this.maxNprocs = (int) Math.min((long) maxPid, 10L + 16L * maxusers);
         this.maxUprc = maxNprocs - 5;
         this.overflows = stats.counter("proc_table_overflows");
+        this.faults = faults;
     }
 
     /**
      * A new slot for a process of {@code cred} whose code calls through {@code sys}, or null with the errno in
      * {@code why[0]}: EAGAIN when the table is full or the user holds maxuprc processes ("out of processes" as the
-     * Solaris kernel logs it).
+     * Solaris kernel logs it), or when fault injection says so.
      */
     public Proc allocate(Cred cred, Sys sys, int[] why) {
+        if (faults.shouldFail(Faults.PROCS)) {
+            why[0] = Errno.EAGAIN;
+            return null;
+        }
         if (procs.size() >= maxNprocs) {
             overflows.increment();
             log.warn("out of processes");

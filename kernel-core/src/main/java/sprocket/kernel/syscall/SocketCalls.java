@@ -221,6 +221,7 @@ final class SocketCalls {
     /** A new socket's open file; ENFILE (the socket then closed) when the table is full. */
     private File entry(SocketFile s) {
         try {
+            files.reserve(1);
             return files.open(s, Fcntl.O_RDWR);
         } catch (ErrnoException e) {
             s.close();
