@@ -8,6 +8,8 @@ module sprocket.cli {
     requires sprocket.kernel;
     // The C library the programs in /bin are linked with.
     requires sprocket.libc;
+    // sprocket fuzz: the fuzzer's campaign.
+    requires sprocket.fuzz;
     requires info.picocli;
     requires org.slf4j;
     // Only the command configures logging (LogSetup); every other module logs through the SLF4J API alone.

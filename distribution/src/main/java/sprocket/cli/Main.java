@@ -31,6 +31,7 @@ public final class Main {
         run.setStopAtPositional(true);
         cmd.addSubcommand(run);
         cmd.addSubcommand(new CommandLine(new ModulesCommand(host)));
+        cmd.addSubcommand(new CommandLine(new FuzzCommand(host)));
         cmd.addSubcommand(new CommandLine(new ConfigCommand())
                 .addSubcommand(new CommandLine(new ConfigCheckCommand(host)))
                 .addSubcommand(new CommandLine(new ConfigKeysCommand(host))));

@@ -18,6 +18,7 @@ import sprocket.api.ApiVersion;
             "  sprocket modules",
             "  sprocket config check configs/linux-x86mps.conf",
             "  sprocket config keys",
+            "  sprocket fuzz --seeds 20 --calls 2000 configs/irix-r2000.conf configs/linux-x86mps.conf",
             "", "Environment: SPROCKET_HOME (plug-ins in $SPROCKET_HOME/plugins), SPROCKET_LOG=debug,"
                 + " SPROCKET_DEBUG=1 (stack traces)."})
 final class SprocketCommand implements Runnable {
@@ -31,6 +32,6 @@ final class SprocketCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: run, modules or config");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: run, modules, config, fuzz or sdk");
     }
 }
