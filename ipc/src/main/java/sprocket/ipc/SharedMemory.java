@@ -69,8 +69,7 @@ final class SharedMemory {
         if (r != IpcTable.CREATE) return r;
         // "size is less than the system-imposed minimum or greater than the system-imposed maximum"
         if (size < limits.shmmin() || size > limits.shmmax()) throw ErrnoException.of(EINVAL);
-        Segment segment = memory.createSegment(CPU, size);
-        if (segment == null) throw ErrnoException.of(ENOMEM);
+        Segment segment = memory.createSegment(CPU, size); // ENOMEM when memory is short
         int slot = table.freeSlot();
         var shm = new SharedMemorySegment(key, shmflg, cred, slot, table.seq(slot), table.size(), segment,
                 kernel.pid(), kernel.now());

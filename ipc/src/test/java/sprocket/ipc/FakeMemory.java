@@ -2,6 +2,8 @@ package sprocket.ipc;
 
 import java.util.ArrayList;
 import java.util.List;
+import sprocket.api.Errno;
+import sprocket.api.ErrnoException;
 import sprocket.api.vm.AddressSpace;
 import sprocket.api.vm.Image;
 import sprocket.api.vm.MemoryManager;
@@ -46,7 +48,7 @@ final class FakeMemory implements MemoryManager {
     }
 
     final List<FakeSegment> segments = new ArrayList<>();
-    /** Bytes left for new segments: past them createSegment returns null. */
+    /** Bytes left for new segments: past them createSegment fails with ENOMEM. */
     long freeBytes = 1L << 30;
     final List<Integer> cpus = new ArrayList<>();
 
@@ -59,7 +61,7 @@ final class FakeMemory implements MemoryManager {
     public Segment createSegment(int cpu, long bytes) {
         cpus.add(cpu);
         if (bytes <= 0) throw new AssertionError("segment of " + bytes + " bytes");
-        if (bytes > freeBytes) return null;
+        if (bytes > freeBytes) throw ErrnoException.of(Errno.ENOMEM);
         freeBytes -= bytes;
         var s = new FakeSegment(bytes);
         segments.add(s);

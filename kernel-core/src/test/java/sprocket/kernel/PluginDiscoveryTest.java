@@ -72,7 +72,7 @@ class PluginDiscoveryTest {
             public final class FutureProvider implements SchedulerProvider {
                 public String name() { return "future"; }
                 public String version() { return "1"; }
-                public String apiVersion() { return "2.0"; }
+                public String apiVersion() { return "3.0"; }
                 public String description() { return "built for an API that does not exist yet"; }
                 public Scheduler create(SchedulerContext ctx) { return null; }
             }
@@ -149,7 +149,7 @@ class PluginDiscoveryTest {
         Path conf = work.resolve("future.conf");
         Files.writeString(conf, "hw = r2000\nsched = future\nvm = regions\nfs = memfs\nipc = sysv\n");
         assertThatThrownBy(() -> KernelConfig.load(conf, List.of(), catalog)).isInstanceOf(ConfigException.class)
-                .hasMessage(conf + ":2: sched provider 'future' was built for API 2.0 but this kernel provides API "
+                .hasMessage(conf + ":2: sched provider 'future' was built for API 3.0 but this kernel provides API "
                         + ApiVersion.CURRENT);
     }
 

@@ -1,7 +1,9 @@
 package sprocket.sched;
 
+import static sprocket.api.Errno.EINVAL;
+
 import java.util.ArrayList;
-import sprocket.api.Errno;
+import sprocket.api.ErrnoException;
 import sprocket.api.sched.Scheduler;
 import sprocket.api.sched.SchedulerContext;
 import sprocket.api.sched.Task;
@@ -156,23 +158,23 @@ final class Svr4 implements Scheduler {
     }
 
     /**
-     * priocntl(2): "TS" takes a user priority (ts_upri) in -20..20, "RT" a real-time priority in 0..59.
+     * priocntl(2): "TS" takes a user priority (ts_upri) in -20..20, "RT" a real-time priority in 0..59; anything
+     * else is EINVAL.
      */
     @Override
-    public int priocntl(Task task, String schedClass, int priority) {
+    public void priocntl(Task task, String schedClass, int priority) {
         Svr4Proc p = procs.get(task);
         if (TS.equals(schedClass)) {
-            if (priority < -Svr4Proc.TS_MAXUPRI || priority > Svr4Proc.TS_MAXUPRI) return Errno.EINVAL;
+            if (priority < -Svr4Proc.TS_MAXUPRI || priority > Svr4Proc.TS_MAXUPRI) throw ErrnoException.of(EINVAL);
             p.enterTs(priority);
         } else if (RT.equals(schedClass)) {
-            if (priority < 0 || priority >= Svr4Proc.RT_LEVELS) return Errno.EINVAL;
+            if (priority < 0 || priority >= Svr4Proc.RT_LEVELS) throw ErrnoException.of(EINVAL);
             p.enterRt(priority);
         } else {
-            return Errno.EINVAL;
+            throw ErrnoException.of(EINVAL);
         }
         p.newQuantum(rtQuantum);
         reposition(p);
-        return 0;
     }
 
     /** The class {@code task} is in, "TS" or "RT" (for tests and traces). */

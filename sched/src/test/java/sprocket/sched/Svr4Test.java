@@ -1,12 +1,15 @@
 package sprocket.sched;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static sprocket.api.sched.Scheduler.ENQ_PREEMPTED;
 import static sprocket.api.sched.Scheduler.ENQ_WAKEUP;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import sprocket.api.Errno;
+import sprocket.api.ErrnoException;
+import sprocket.api.sched.Task;
 
 class Svr4Test {
 
@@ -197,21 +200,26 @@ class Svr4Test {
         // priocntl(2): EINVAL "the argument ... is not a valid class" or a parameter "out of range".
         var s = svr4(1, Map.of());
         var a = task(s, 1);
-        assertThat(s.priocntl(a, "FX", 0)).isEqualTo(Errno.EINVAL);
-        assertThat(s.priocntl(a, "ts", 0)).isEqualTo(Errno.EINVAL);
-        assertThat(s.priocntl(a, "SYS", 0)).isEqualTo(Errno.EINVAL);
-        assertThat(s.priocntl(a, "RT", -1)).isEqualTo(Errno.EINVAL);
-        assertThat(s.priocntl(a, "RT", 60)).isEqualTo(Errno.EINVAL);
-        assertThat(s.priocntl(a, "TS", 21)).isEqualTo(Errno.EINVAL);
-        assertThat(s.priocntl(a, "TS", -21)).isEqualTo(Errno.EINVAL);
+        assertRefused(s, a, "FX", 0);
+        assertRefused(s, a, "ts", 0);
+        assertRefused(s, a, "SYS", 0);
+        assertRefused(s, a, "RT", -1);
+        assertRefused(s, a, "RT", 60);
+        assertRefused(s, a, "TS", 21);
+        assertRefused(s, a, "TS", -21);
         assertThat(s.schedClass(a)).as("a refused request changes nothing").isEqualTo("TS");
         assertThat(s.globalPriority(a)).isEqualTo(29);
 
-        assertThat(s.priocntl(a, "RT", 59)).isZero();
+        s.priocntl(a, "RT", 59);
         assertThat(s.globalPriority(a)).isEqualTo(119);
-        assertThat(s.priocntl(a, "TS", -20)).isZero();
+        s.priocntl(a, "TS", -20);
         assertThat(s.schedClass(a)).isEqualTo("TS");
         assertThat(s.globalPriority(a)).as("back in TS at the middle, user priority -20").isEqualTo(9);
+    }
+
+    private static void assertRefused(Svr4 s, Task task, String schedClass, int priority) {
+        assertThatThrownBy(() -> s.priocntl(task, schedClass, priority)).isInstanceOf(ErrnoException.class)
+                .extracting(e -> ((ErrnoException) e).errno()).isEqualTo(Errno.EINVAL);
     }
 
     @Test

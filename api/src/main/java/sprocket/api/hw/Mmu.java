@@ -10,9 +10,9 @@ public interface Mmu {
     long FAULT = -1;
 
     /**
-     * A new, empty pmap for one address space, or null when the machine has no room for another address space's
-     * translation tables (x86: its page-directory frames are all in use); the kernel then fails the call that wanted
-     * the space (fork, sproc, exec) as it would for want of memory.
+     * A new, empty pmap for one address space. Throws {@link sprocket.api.ErrnoException} ENOMEM when the machine has
+     * no room for another address space's translation tables (x86: its page-directory frames are all in use), and the
+     * call that wanted the space (fork, sproc, exec) fails with it.
      */
     Pmap createPmap();
 

@@ -9,11 +9,12 @@ public interface Pmap {
 
     /**
      * Maps the page at {@code vaddr} to {@code frame} with {@code prot} ({@link Prot} bits), replacing any mapping;
-     * a replaced mapping is shot down as {@link #remove} does, at {@code cpu}'s cost. Returns false, mapping
-     * nothing, when the machine has no room for the translation table the mapping needs (x86: a page table); the
-     * memory manager then treats the fault as it treats running out of memory.
+     * a replaced mapping is shot down as {@link #remove} does, at {@code cpu}'s cost. Throws
+     * {@link sprocket.api.ErrnoException} ENOMEM, mapping nothing, when the machine has no room for the translation
+     * table the mapping needs (x86: a page table); the memory manager then treats the fault as it treats running out
+     * of memory.
      */
-    boolean enter(int cpu, long vaddr, int frame, int prot);
+    void enter(int cpu, long vaddr, int frame, int prot);
 
     /**
      * Removes the mappings of every page in {@code [vaddr, vaddr + length)}. When it returns, no CPU can

@@ -1,5 +1,8 @@
 package sprocket.api.sched;
 
+import sprocket.api.Errno;
+import sprocket.api.ErrnoException;
+
 /**
  * A scheduling policy, modelled on the callbacks production plug-in schedulers have (Linux sched_ext).
  * A runnable task that is not running is in the policy's custody: the kernel hands it over with
@@ -73,11 +76,12 @@ public interface Scheduler {
     }
 
     /**
-     * priocntl(2) asks to put {@code task} in scheduling class {@code schedClass} at {@code priority}. Returns 0
-     * when the policy accepts (it then treats the task accordingly), or an errno: EINVAL for a class or priority
-     * it does not have. The kernel checks permissions first. Policies without classes refuse everything.
+     * priocntl(2) asks to put {@code task} in scheduling class {@code schedClass} at {@code priority}. Returns when
+     * the policy accepts (it then treats the task accordingly); throws {@link ErrnoException} EINVAL, changing
+     * nothing, for a class or priority it does not have. The kernel checks permissions first. Policies without
+     * classes refuse everything.
      */
-    default int priocntl(Task task, String schedClass, int priority) {
-        return sprocket.api.Errno.EINVAL;
+    default void priocntl(Task task, String schedClass, int priority) {
+        throw ErrnoException.of(Errno.EINVAL);
     }
 }

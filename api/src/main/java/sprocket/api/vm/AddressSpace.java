@@ -1,10 +1,12 @@
 package sprocket.api.vm;
 
+import sprocket.api.fs.FilePages;
 import sprocket.api.hw.Access;
 import sprocket.api.hw.Pmap;
 
 /**
- * One process's virtual memory. The kernel activates its {@link #pmap()} on the CPU the process runs on;
+ * One process's virtual memory. A call that fails throws {@link sprocket.api.ErrnoException} with its system call's
+ * errno and leaves the space as it was. The kernel activates its {@link #pmap()} on the CPU the process runs on;
  * loads and stores go through the machine's MMU, and faults come back here through the kernel.
  */
 public interface AddressSpace {
@@ -24,8 +26,7 @@ public interface AddressSpace {
 
     /**
      * Moves the break by {@code increment} bytes (sbrk(2)); shrinking frees the pages past the new break.
-     * Returns the old break, or a negative errno: {@code -ENOMEM} (no room or no memory), {@code -EINVAL} (below
-     * the start of data).
+     * Returns the old break. Fails with ENOMEM (no room or no memory) or EINVAL (below the start of data).
      */
     long sbrk(int cpu, long increment);
 
@@ -33,45 +34,47 @@ public interface AddressSpace {
      * mmap(2) of anonymous memory: {@code length} bytes with {@code prot} ({@link sprocket.api.hw.Prot} bits) and
      * {@code flags} ({@link sprocket.api.sys.Mman}: MAP_SHARED or MAP_PRIVATE, MAP_FIXED, MAP_ANONYMOUS) at
      * {@code addr} (a hint, or exact with MAP_FIXED, replacing what was there). A MAP_SHARED mapping stays shared
-     * with the children a fork makes. Returns the address, or a negative errno (-EINVAL, -ENOMEM).
+     * with the children a fork makes. Returns the address; fails with EINVAL or ENOMEM.
      */
     long mmap(int cpu, long addr, long length, int prot, int flags);
 
     /**
      * mmap(2) of a file: {@code length} bytes of {@code file} from {@code offset} (page aligned, else -EINVAL), with
-     * the same address and flag rules as anonymous memory. Pages are read from the file when first touched; an
-     * access to a page wholly past the end of the file gets SIGBUS. A MAP_SHARED mapping shares its frames with every
-     * other MAP_SHARED mapping of the same file (by {@link sprocket.api.fs.FilePages#inode()}), and its stores reach the file by
+     * the same address and flag rules as anonymous memory; EOVERFLOW when the mapping reaches past the largest
+     * offset. Pages are read from the file when first touched; an access to a page wholly past the end of the file
+     * gets SIGBUS. A MAP_SHARED mapping shares its frames with every
+     * other MAP_SHARED mapping of the same file (by {@link FilePages#inode()}), and its stores reach the file by
      * {@link #msync}, munmap, exit or exec; a MAP_PRIVATE mapping copies on write and never writes the file.
-     * Returns the address, or a negative errno.
+     * Returns the address. The call takes over one reference to {@code file}: a mapping keeps it, a failure
+     * releases it.
      */
-    long mmap(int cpu, long addr, long length, int prot, int flags, sprocket.api.fs.FilePages file, long offset);
+    long mmap(int cpu, long addr, long length, int prot, int flags, FilePages file, long offset);
 
     /**
-     * msync(2): writes the resident pages of MAP_SHARED file mappings in the range back to their files. Returns 0,
-     * or -ENOMEM when part of the range is not mapped, -EINVAL for an unaligned address.
+     * msync(2): writes the resident pages of MAP_SHARED file mappings in the range back to their files. Fails with
+     * ENOMEM when part of the range is not mapped, EINVAL for an unaligned address.
      */
-    int msync(int cpu, long addr, long length);
+    void msync(int cpu, long addr, long length);
 
     /**
      * munmap(2): removes every mapping in {@code [addr, addr + length)}; when it returns no CPU can reach those
-     * pages. Returns 0 or a negative errno (-EINVAL for an unaligned address or a zero length).
+     * pages. Fails with EINVAL for an unaligned address, a zero length or a range outside user space.
      */
-    int munmap(int cpu, long addr, long length);
+    void munmap(int cpu, long addr, long length);
 
     /**
-     * mprotect(2): sets the protection of every page in the range, all of which must be mapped (-ENOMEM
-     * otherwise). Returns 0 or a negative errno.
+     * mprotect(2): sets the protection of every page in the range, all of which must be mapped (ENOMEM
+     * otherwise); EINVAL for an unaligned address or unknown protection bits, EACCES for write access to text.
      */
-    int mprotect(int cpu, long addr, long length, int prot);
+    void mprotect(int cpu, long addr, long length, int prot);
 
     /**
      * shmat(2): attaches {@code segment} at {@code addr} (0: the memory manager chooses; otherwise page aligned, else
-     * -EINVAL) with {@code prot}. Returns the address, or a negative errno (-EINVAL, -ENOMEM).
+     * EINVAL) with {@code prot}. Returns the address; fails with EINVAL (also for a removed segment) or ENOMEM.
      */
     long attach(int cpu, Segment segment, long addr, int prot);
 
-    /** shmdt(2): detaches the segment attached at exactly {@code addr}; returns it, or null (EINVAL) if none is. */
+    /** shmdt(2): detaches the segment attached at exactly {@code addr} and returns it; EINVAL if none is. */
     Segment detach(int cpu, long addr);
 
     /** The highest address of the stack, exclusive. */
@@ -85,7 +88,7 @@ public interface AddressSpace {
      * before its frames are freed. Only the PRDA (the page at {@link sprocket.api.sys.Prctl#PRDA}) is private to each
      * view. The new view has its own pmap and no stack of its own until {@link #newStack}. The first call makes this
      * space the group's (Barton and Wagner: "all of its sharable pregions are moved to the list of pregions in the shared
-     * address block"). Null when memory ran out.
+     * address block"). Fails with ENOMEM when the machine has no room for another pmap.
      */
     AddressSpace share(int cpu);
 
@@ -96,7 +99,7 @@ public interface AddressSpace {
      * first and grows down on demand, up to {@code limit} bytes (RLIMIT_STACK), while nothing else is in the way;
      * there are no red zones. Kernel-chosen placements (mmap, shmat, later stacks) keep out of the unclaimed margin
      * while they can. In a view shared by the group the stack is visible to every member. Returns the top (the
-     * process's initial stack pointer), or {@code -ENOMEM} when no hole of {@code margin} bytes is left.
+     * process's initial stack pointer); fails with ENOMEM when no hole of {@code margin} bytes is left.
      */
     long newStack(int cpu, long margin, long limit);
 
@@ -107,7 +110,7 @@ public interface AddressSpace {
     long virtualSize();
 
     /**
-     * A copy for fork(2): private pages copied (or shared copy-on-write); null when memory ran out. Forking a view of
+     * A copy for fork(2): private pages copied (or shared copy-on-write); fails with ENOMEM when memory ran out. Forking a view of
      * a share group copies the whole group's space, every member's visible stack included, copy-on-write (Barton and Wagner:
      * "a fork or non-VM sharing sproc call leaves any visible stack or other regions from the share group as
      * copy-on-write elements of the new process"); the child's stack that grows is this view's own, and its PRDA is

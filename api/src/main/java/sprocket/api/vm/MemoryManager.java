@@ -1,12 +1,15 @@
 package sprocket.api.vm;
 
-/** The machine-independent memory manager. Methods run inside system calls on the calling CPU. */
+/**
+ * The machine-independent memory manager. Methods run inside system calls on the calling CPU; one that fails throws
+ * {@link sprocket.api.ErrnoException}.
+ */
 public interface MemoryManager {
 
-    /** A new address space laid out for {@code image}; null when memory ran out (the call fails with ENOMEM). */
+    /** A new address space laid out for {@code image}; ENOMEM when it does not fit or memory ran out. */
     AddressSpace create(int cpu, Image image);
 
-    /** A new shared-memory segment of {@code bytes} (pages allocated on first touch); null when memory is short (ENOMEM). */
+    /** A new shared-memory segment of {@code bytes} (pages allocated on first touch); ENOMEM when memory is short. */
     Segment createSegment(int cpu, long bytes);
 
     /** IPC_RMID: the segment goes once it is attached nowhere; no new attach may use it. */

@@ -2,6 +2,8 @@ package sprocket.hw.r2000;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sprocket.api.Errno;
+import sprocket.api.ErrnoException;
 import sprocket.api.hw.Access;
 import sprocket.api.hw.CostModel;
 import sprocket.api.hw.MachineContext;
@@ -67,7 +69,7 @@ final class R2000Mmu implements Mmu {
 
     @Override
     public Pmap createPmap() {
-        if (tableFails()) return null;
+        if (tableFails()) throw ErrnoException.of(Errno.ENOMEM);
         return new R2000Pmap(this);
     }
 

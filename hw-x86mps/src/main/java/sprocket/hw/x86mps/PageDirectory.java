@@ -8,6 +8,8 @@ import static sprocket.hw.x86mps.PageTableEntry.P;
 import static sprocket.hw.x86mps.PageTableEntry.RW;
 import static sprocket.hw.x86mps.PageTableEntry.US;
 
+import sprocket.api.Errno;
+import sprocket.api.ErrnoException;
 import sprocket.api.hw.Pmap;
 import sprocket.api.hw.Prot;
 
@@ -33,10 +35,13 @@ final class PageDirectory implements Pmap {
         this.frame = frame;
     }
 
-    /** A new, empty page directory, or null when the pool has no frame for one. */
+    /** A new, empty page directory; ENOMEM when the pool has no frame for one. */
     static PageDirectory create(PagingUnit mmu) {
         int frame = mmu.allocateTable();
-        return frame < 0 ? null : new PageDirectory(mmu, frame);
+        if (frame < 0) {
+            throw ErrnoException.of(Errno.ENOMEM); // the pool is empty, or fault injection says so
+        }
+        return new PageDirectory(mmu, frame);
     }
 
     /** The directory's physical address. */
@@ -45,7 +50,7 @@ final class PageDirectory implements Pmap {
     }
 
     @Override
-    public boolean enter(int cpu, long vaddr, int frame, int prot) {
+    public void enter(int cpu, long vaddr, int frame, int prot) {
         live();
         mmu.checkCpu(cpu);
         checkRange(vaddr, 1);
@@ -56,20 +61,19 @@ final class PageDirectory implements Pmap {
         int vpn = (int) (vaddr >>> Ram.PAGE_SHIFT);
         int pteAddress = pteAddress(cpu, vpn);
         if (pteAddress < 0) {
-            return false; // no frame for the page table this mapping needs
+            throw ErrnoException.of(Errno.ENOMEM); // no frame for the page table this mapping needs
         }
         int old = ram.word(pteAddress);
         int pte = PageTableEntry.make(frame, prot, PageTableEntry.user(vaddr));
         boolean same = (old & ~(A | D)) == pte; // the same mapping: keep the accessed and dirty bits the processor set
         mmu.charge(cpu, mmu.pteCost(cpu, mmu.now(cpu), pteAddress, !same));
         if (same) {
-            return true;
+            return;
         }
         ram.setWord(pteAddress, pte);
         if ((old & P) != 0) {
             mmu.shootdown.invalidate(cpu, this, vpn, vpn);
         }
-        return true;
     }
 
     @Override

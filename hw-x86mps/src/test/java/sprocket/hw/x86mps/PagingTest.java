@@ -8,7 +8,11 @@ import static sprocket.hw.x86mps.PageTableEntry.P;
 import static sprocket.hw.x86mps.PageTableEntry.RW;
 import static sprocket.hw.x86mps.PageTableEntry.US;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import sprocket.api.Errno;
+import sprocket.api.ErrnoException;
 import sprocket.api.hw.Access;
 import sprocket.api.hw.Mmu;
 import sprocket.api.hw.PhysicalMemory;
@@ -261,16 +265,20 @@ class PagingTest {
         // The machine reports what it cannot hold rather than failing: the kernel turns it into ENOMEM or SIGKILL.
         PageTablePool pool = machine.paging().pool;
         Pmap first = machine.paging().createPmap();
-        assertThat(first.enter(0, VA, FRAME, Prot.READ | Prot.WRITE)).isTrue();
-        java.util.List<Pmap> taken = new java.util.ArrayList<>();
-        Pmap p;
-        while ((p = machine.paging().createPmap()) != null) taken.add(p);
-        assertThat(pool.available()).isZero();
-        assertThat(first.enter(0, VA + 0x1000, FRAME + 1, Prot.READ)).as("same table: no frame needed").isTrue();
-        assertThat(first.enter(0, VA + (4L << 20), FRAME + 2, Prot.READ)).as("a new table").isFalse();
+        first.enter(0, VA, FRAME, Prot.READ | Prot.WRITE);
+        List<Pmap> taken = new ArrayList<>();
+        while (pool.available() > 0) {
+            taken.add(machine.paging().createPmap());
+        }
+        assertThatThrownBy(() -> machine.paging().createPmap()).isInstanceOf(ErrnoException.class)
+                .extracting(e -> ((ErrnoException) e).errno()).isEqualTo(Errno.ENOMEM);
+        first.enter(0, VA + 0x1000, FRAME + 1, Prot.READ); // the same table: no frame needed
+        assertThatThrownBy(() -> first.enter(0, VA + (4L << 20), FRAME + 2, Prot.READ)).as("a new table")
+                .isInstanceOf(ErrnoException.class);
         assertThat(((PageDirectory) first).frameAt(VA + (4L << 20))).isEqualTo(-1);
         taken.get(0).destroy(0);
-        assertThat(first.enter(0, VA + (4L << 20), FRAME + 2, Prot.READ)).isTrue();
+        first.enter(0, VA + (4L << 20), FRAME + 2, Prot.READ);
+        assertThat(((PageDirectory) first).frameAt(VA + (4L << 20))).isEqualTo(FRAME + 2);
     }
 
     @Test
@@ -307,8 +315,10 @@ class PagingTest {
             pmap.enter(0, va, FRAME, Prot.READ);
             va += 4L << 20;
         }
-        assertThat(pmap.enter(0, va, FRAME, Prot.READ)).isFalse();
-        assertThat(mmu.createPmap()).isNull();
+        long full = va;
+        assertThatThrownBy(() -> pmap.enter(0, full, FRAME, Prot.READ)).isInstanceOf(ErrnoException.class);
+        assertThat(((PageDirectory) pmap).frameAt(full)).isEqualTo(-1);
+        assertThatThrownBy(() -> mmu.createPmap()).isInstanceOf(ErrnoException.class);
     }
 
     @Test

@@ -421,11 +421,10 @@ public final class Engine {
         scheduler.priorityChanged(t);
     }
 
-    /** priocntl(2): the policy puts {@code t} in {@code schedClass} at {@code priority}; 0 or the policy's errno. */
-    public int priocntl(Kthread t, String schedClass, int priority) {
-        int r = scheduler.priocntl(t, schedClass, priority);
-        if (r == 0) t.priority = priority;
-        return r;
+    /** priocntl(2): the policy puts {@code t} in {@code schedClass} at {@code priority}, or refuses (EINVAL). */
+    public void priocntl(Kthread t, String schedClass, int priority) {
+        scheduler.priocntl(t, schedClass, priority);
+        t.priority = priority;
     }
 
     /** A share group's membership changed: a policy that schedules groups together hears of it. */

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sprocket.kernel.stats.Stats;
 import sprocket.api.Errno;
+import sprocket.api.ErrnoException;
 import sprocket.api.sched.Scheduler;
 import sprocket.api.sched.SchedulerContext;
 import sprocket.api.sched.SchedulerProvider;
@@ -206,12 +207,14 @@ final class GuardedScheduler implements Scheduler {
     }
 
     @Override
-    public int priocntl(Task task, String schedClass, int priority) {
+    public void priocntl(Task task, String schedClass, int priority) {
         try {
-            return policy.priocntl(task, schedClass, priority);
+            policy.priocntl(task, schedClass, priority);
+        } catch (ErrnoException refused) {
+            throw refused; // the policy's answer, not a misbehaviour
         } catch (RuntimeException e) {
             failed("priocntl", e);
-            return Errno.EINVAL;
+            throw ErrnoException.of(Errno.EINVAL);
         }
     }
 }

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import sprocket.api.Errno;
 import sprocket.api.Signals;
+import sprocket.api.ErrnoException;
 import sprocket.api.hw.Machine;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Rlimit;
@@ -46,16 +47,15 @@ public final class Exec {
 
     /**
      * exec(2) of the program {@code programName} (what the executable's header names): builds the new image, then
-     * lets the old one go. Returns 0, after which the caller unwinds the old Java stack, or a negative errno when
-     * the old image must go on.
+     * lets the old one go; the caller then unwinds the old Java stack. Throws ENOEXEC, ENOMEM or E2BIG when the old
+     * image must go on.
      */
-    public int exec(Proc p, String programName, String[] argv, String[] envp) {
+    public void exec(Proc p, String programName, String[] argv, String[] envp) {
         Program program = programs.get(programName);
-        if (program == null) return -Errno.ENOEXEC;
+        if (program == null) throw ErrnoException.of(Errno.ENOEXEC);
         Cpu cpu = p.cpu();
         // The new image's stack may grow as far as RLIMIT_STACK allows, as exec(2) sets it up.
         AddressSpace space = memory.create(cpu.id, Fork.image(programName, p.limits.cur(Rlimit.RLIMIT_STACK)));
-        if (space == null) return -Errno.ENOMEM;
         AddressSpace old = p.space;
         p.space = space;
         engine.activate(cpu, space);
@@ -67,7 +67,7 @@ public final class Exec {
             p.space = old;
             engine.activate(cpu, old);
             space.destroy(cpu.id);
-            return outOfMemory ? -Errno.ENOMEM : -Errno.E2BIG;
+            throw ErrnoException.of(outOfMemory ? Errno.ENOMEM : Errno.E2BIG);
         }
         if (p.vforkParent != null) {
             exit.giveBack(p);
@@ -100,6 +100,5 @@ public final class Exec {
         p.execed = true;
         execs.increment();
         trace.event(Trace.EXEC, engine.now(), cpu.id, p.pid, 0);
-        return 0;
     }
 }

@@ -3,6 +3,7 @@ package sprocket.kernel.lifecycle;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import sprocket.api.Errno;
+import sprocket.api.ErrnoException;
 import sprocket.api.hw.Machine;
 import sprocket.api.sys.ProcessEntry;
 import sprocket.api.sys.Rlimit;
@@ -64,8 +65,8 @@ public final class Fork {
 
     /** Makes pid 1, to run {@code entry} through {@code sys} as root in / with an empty descriptor table. */
     public Proc init(Sys sys, ProcessEntry entry) {
-        Proc p = table.allocate(Cred.root(022), sys, new int[1]);
-        if (p == null || p.pid != Signals.INIT_PID) throw new PanicException("cannot create init");
+        Proc p = table.allocate(Cred.root(022), sys);
+        if (p.pid != Signals.INIT_PID) throw new PanicException("cannot create init: pid " + p.pid + " is taken");
         p.pgid = p.pid;
         p.sid = p.pid;
         p.command = "init";
@@ -77,8 +78,11 @@ public final class Fork {
                 .with(Rlimit.RLIMIT_NOFILE, FdTable.NOFILE, FdTable.NOFILE);
         p.cwd = names.root();
         p.root = names.root();
-        p.space = memory.create(0, image("init", tunables.stackLimit));
-        if (p.space == null) throw new PanicException("no memory for init");
+        try {
+            p.space = memory.create(0, image("init", tunables.stackLimit));
+        } catch (ErrnoException e) {
+            throw new PanicException("no memory for init: " + e.getMessage());
+        }
         p.stackPointer = p.space.stackTop();
         p.entry = entry;
         return p;
@@ -90,19 +94,20 @@ public final class Fork {
 
     /**
      * fork(2) ({@code borrow} false) or vfork(2) by the running process {@code parent}: a child that will run
-     * {@code entry}, or null with the errno in {@code why[0]} (EAGAIN: no process slot; ENOMEM: no memory).
-     * vfork's child runs in the parent's own address space: nothing is copied, not even page tables.
+     * {@code entry}. Throws EAGAIN (no process slot) or ENOMEM (no memory), having undone what it did. vfork's
+     * child runs in the parent's own address space: nothing is copied, not even page tables.
      */
-    public Proc fork(Proc parent, ProcessEntry entry, boolean borrow, int[] why) {
-        Proc child = table.allocate(parent.cred, parent.sys, why);
-        if (child == null) return null;
+    public Proc fork(Proc parent, ProcessEntry entry, boolean borrow) {
+        Proc child = table.allocate(parent.cred, parent.sys);
+        AddressSpace space;
         shares.updateBegin(parent);
-        AddressSpace space = borrow ? parent.space : parent.space.fork(parent.cpu().id);
-        shares.updateEnd(parent);
-        if (space == null) {
+        try {
+            space = borrow ? parent.space : parent.space.fork(parent.cpu().id);
+        } catch (ErrnoException e) {
             table.free(child);
-            why[0] = Errno.ENOMEM;
-            return null;
+            throw e;
+        } finally {
+            shares.updateEnd(parent);
         }
         if (borrow) child.vforkParent = parent;
         child.stackPointer = parent.stackPointer;

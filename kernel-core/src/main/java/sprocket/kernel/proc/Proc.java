@@ -13,7 +13,7 @@ import sprocket.kernel.vfs.Vnode;
 /**
  * A process: the proc structure. Running it (CPU, sleep, scheduling, times) is its {@link Kthread}'s and the
  * engine's; the rest is grouped below by the part of the kernel that owns it, and only that part writes it
- * (distribution's ArchitectureTest checks who writes which field). Credentials and limits are immutable values,
+ * (the architecture module's ArchitectureTest checks who writes which field). Credentials and limits are immutable values,
  * replaced on change and shared with a forked child until then.
  */
 public final class Proc extends Kthread {

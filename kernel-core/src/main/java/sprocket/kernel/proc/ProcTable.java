@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sprocket.api.Errno;
 import sprocket.api.spi.Faults;
+import sprocket.api.ErrnoException;
 import sprocket.api.sys.Sys;
 import sprocket.kernel.engine.PanicException;
 import sprocket.kernel.stats.Stats;
@@ -38,26 +39,21 @@ public final class ProcTable {
     }
 
     /**
-     * A new slot for a process of {@code cred} whose code calls through {@code sys}, or null with the errno in
-     * {@code why[0]}: EAGAIN when the table is full or the user holds maxuprc processes ("out of processes" as the
-     * Solaris kernel logs it), or when fault injection says so.
+     * A new slot for a process of {@code cred} whose code calls through {@code sys}. Throws EAGAIN when the table is
+     * full or the user holds maxuprc processes ("out of processes" as the Solaris kernel logs it), or when fault
+     * injection says so.
      */
-    public Proc allocate(Cred cred, Sys sys, int[] why) {
-        if (faults.shouldFail(Faults.PROCS)) {
-            why[0] = Errno.EAGAIN;
-            return null;
-        }
+    public Proc allocate(Cred cred, Sys sys) {
+        if (faults.shouldFail(Faults.PROCS)) throw ErrnoException.of(Errno.EAGAIN);
         if (procs.size() >= maxNprocs) {
             overflows.increment();
             log.warn("out of processes");
-            why[0] = Errno.EAGAIN;
-            return null;
+            throw ErrnoException.of(Errno.EAGAIN);
         }
         if (!cred.root() && perUid.getOrDefault(cred.ruid(), 0) >= maxUprc) {
             overflows.increment();
             log.warn("out of per-user processes for uid {}", cred.ruid());
-            why[0] = Errno.EAGAIN;
-            return null;
+            throw ErrnoException.of(Errno.EAGAIN);
         }
         int pid = nextPid;
         while (procs.containsKey(pid)) {

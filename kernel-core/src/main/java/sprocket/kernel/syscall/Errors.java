@@ -13,11 +13,6 @@ final class Errors {
         return -1;
     }
 
-    /** The memory manager's result, a value or a negative errno: the value itself, or -1 with errno set. */
-    static long result(Proc p, long r) {
-        return r < 0 ? fail(p, (int) -r) : r;
-    }
-
     /** A call that answers an object: {@code value} in the frame for the stub. */
     static int answer(Proc p, Object value) {
         p.frame.rv = value;

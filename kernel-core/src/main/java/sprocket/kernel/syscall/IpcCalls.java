@@ -67,20 +67,26 @@ final class IpcCalls {
         if (at % IpcFlags.SHMLBA != 0) return fail(p, Errno.EINVAL);
         Segment segment = ipc.shmat(shmid, shmflg);
         int prot = Prot.READ | ((shmflg & IpcFlags.SHM_RDONLY) != 0 ? 0 : Prot.WRITE);
+        long r;
         shares.updateBegin(p);
-        long r = p.space.attach(p.cpu().id, segment, at, prot);
-        shares.updateEnd(p);
-        if (r < 0) return fail(p, (int) -r);
+        try {
+            r = p.space.attach(p.cpu().id, segment, at, prot);
+        } finally {
+            shares.updateEnd(p);
+        }
         ipc.attached(segment);
         return r;
     }
 
     int shmdt(Proc p, long addr) {
+        Segment segment;
         shares.updateBegin(p);
-        Segment segment = p.space.detach(p.cpu().id, addr);
-        shares.updateEnd(p);
-        // shmdt(2): "EINVAL: shmaddr is not the data segment start address of a shared memory segment".
-        if (segment == null) return fail(p, Errno.EINVAL);
+        try {
+            // shmdt(2): "EINVAL: shmaddr is not the data segment start address of a shared memory segment".
+            segment = p.space.detach(p.cpu().id, addr);
+        } finally {
+            shares.updateEnd(p);
+        }
         ipc.detached(segment);
         return 0;
     }

@@ -1,7 +1,6 @@
 package sprocket.kernel.syscall;
 
 import static sprocket.kernel.syscall.Errors.fail;
-import static sprocket.kernel.syscall.Errors.result;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -25,15 +24,18 @@ final class MemoryCalls {
     }
 
     long sbrk(Proc p, long increment) {
-        return result(p, updating(p, () -> p.space.sbrk(p.cpu().id, increment)));
+        return updating(p, () -> p.space.sbrk(p.cpu().id, increment));
     }
 
     int brk(Proc p, long addr) {
-        long r = updating(p, () -> p.space.sbrk(p.cpu().id, addr - p.space.brk()));
-        return r < 0 ? fail(p, (int) -r) : 0;
+        updating(p, () -> p.space.sbrk(p.cpu().id, addr - p.space.brk()));
+        return 0;
     }
 
-    /** Runs a change to {@code p}'s pregion list under its share group's update lock, if it shares its space. */
+    /**
+     * Runs a change to {@code p}'s pregion list under its share group's update lock, if it shares its space; the
+     * memory manager's ErrnoException passes through to the trap, the lock released.
+     */
     private long updating(Proc p, LongSupplier change) {
         if (!ShareGroups.sharesSpace(p)) return change.getAsLong();
         shares.updateBegin(p);
@@ -48,7 +50,7 @@ final class MemoryCalls {
         if ((prot & ~(Mman.PROT_READ | Mman.PROT_WRITE | Mman.PROT_EXEC)) != 0) return fail(p, Errno.EINVAL);
         if ((flags & Mman.MAP_ANONYMOUS) != 0) {
             if (fd != -1 || off != 0) return fail(p, Errno.EINVAL);
-            return result(p, updating(p, () -> p.space.mmap(p.cpu().id, addr, len, prot, flags)));
+            return updating(p, () -> p.space.mmap(p.cpu().id, addr, len, prot, flags));
         }
         File f = p.fds.get(fd);
         if (f == null) return fail(p, Errno.EBADF);
@@ -62,7 +64,7 @@ final class MemoryCalls {
         FilePages pages = f.pages();
         // "ENODEV: fildes refers to an object for which mmap is meaningless, such as a terminal."
         if (pages == null) return fail(p, Errno.ENODEV);
-        return result(p, updating(p, () -> p.space.mmap(p.cpu().id, addr, len, prot, flags, pages, off)));
+        return updating(p, () -> p.space.mmap(p.cpu().id, addr, len, prot, flags, pages, off));
     }
 
     int msync(Proc p, long addr, long len, int flags) {
@@ -70,15 +72,24 @@ final class MemoryCalls {
         if ((flags & ~known) != 0 || (flags & (Mman.MS_ASYNC | Mman.MS_SYNC)) == (Mman.MS_ASYNC | Mman.MS_SYNC)) {
             return fail(p, Errno.EINVAL);
         }
-        return (int) result(p, p.space.msync(p.cpu().id, addr, len));
+        p.space.msync(p.cpu().id, addr, len);
+        return 0;
     }
 
     int munmap(Proc p, long addr, long len) {
-        return (int) result(p, updating(p, () -> p.space.munmap(p.cpu().id, addr, len)));
+        updating(p, () -> {
+            p.space.munmap(p.cpu().id, addr, len);
+            return 0;
+        });
+        return 0;
     }
 
     int mprotect(Proc p, long addr, long len, int prot) {
         if ((prot & ~(Mman.PROT_READ | Mman.PROT_WRITE | Mman.PROT_EXEC)) != 0) return fail(p, Errno.EINVAL);
-        return (int) result(p, updating(p, () -> p.space.mprotect(p.cpu().id, addr, len, prot)));
+        updating(p, () -> {
+            p.space.mprotect(p.cpu().id, addr, len, prot);
+            return 0;
+        });
+        return 0;
     }
 }

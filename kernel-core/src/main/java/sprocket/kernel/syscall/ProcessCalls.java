@@ -61,9 +61,7 @@ final class ProcessCalls {
     /** fork(2) or, {@code borrow}ing the parent's address space until the child execs or exits, vfork(2). */
     int fork(Proc p, ProcessEntry entry, boolean borrow) {
         if (entry == null) return fail(p, Errno.EINVAL);
-        int[] why = new int[1];
-        Proc child = fork.fork(p, entry, borrow, why);
-        if (child == null) return fail(p, why[0]);
+        Proc child = fork.fork(p, entry, borrow);
         userEntry.start(child, p);
         if (borrow) fork.awaitVforkChild(p, child);
         return child.pid;
@@ -91,8 +89,7 @@ final class ProcessCalls {
         }
         String[] env = envp == null ? new String[0] : envp;
         if (bytes(args) + bytes(env) > ARG_MAX) return fail(p, Errno.E2BIG);
-        int r = exec.exec(p, name, args.clone(), env.clone());
-        if (r < 0) return fail(p, -r);
+        exec.exec(p, name, args.clone(), env.clone());
         throw ExecUnwind.INSTANCE;
     }
 

@@ -1,13 +1,14 @@
 package sprocket.kernel.syscall;
 
-import static sprocket.kernel.syscall.Errors.fail;
-import static sprocket.kernel.syscall.Errors.result;
 import static sprocket.api.sys.Prctl.PR_MAXBLOCKCNT;
 import static sprocket.api.sys.Prctl.PR_MINBLOCKCNT;
+import static sprocket.kernel.syscall.Errors.fail;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import sprocket.api.Errno;
+import sprocket.api.ErrnoException;
+import sprocket.api.Signals;
 import sprocket.api.sys.Clone;
 import sprocket.api.sys.Prctl;
 import sprocket.api.sys.ProcessEntry;
@@ -64,16 +65,14 @@ final class ShareCalls {
     int clone(Proc p, ProcessEntry fn, long childStack, int flags) {
         int known = Clone.CSIGNAL | Clone.CLONE_VM | Clone.CLONE_FS | Clone.CLONE_FILES | Clone.CLONE_SIGHAND;
         // clone(2): "EINVAL: CLONE_SIGHAND was specified in the flags mask, but CLONE_VM was not."
-        if ((flags & ~known) != 0 || (flags & Clone.CSIGNAL) != sprocket.api.Signals.SIGCHLD
+        if ((flags & ~known) != 0 || (flags & Clone.CSIGNAL) != Signals.SIGCHLD
                 || ((flags & Clone.CLONE_SIGHAND) != 0 && (flags & Clone.CLONE_VM) == 0)) {
             return fail(p, Errno.EINVAL);
         }
         if (fn == null) return fail(p, Errno.EFAULT);
         if ((flags & ~Clone.CSIGNAL) == 0) {
             // Nothing shared: a fork, in no share group, whatever stack was given.
-            int[] why = new int[1];
-            Proc child = fork.fork(p, fn, false, why);
-            if (child == null) return fail(p, why[0]);
+            Proc child = fork.fork(p, fn, false);
             userEntry.start(child, p);
             return child.pid;
         }
@@ -88,7 +87,6 @@ final class ShareCalls {
     private int create(Proc p, SprocEntry entry, int inh, long arg, long sp, long len) {
         if (entry == null) return fail(p, Errno.EFAULT);
         int r = member(p, entry, inh, arg, sp, len);
-        if (r < 0) return fail(p, -r);
         // PR_BLOCK: "causes the calling process to be blocked before returning from a successful call".
         if ((inh & Prctl.PR_BLOCK) != 0) blocking.block(p);
         return r;
@@ -96,34 +94,36 @@ final class ShareCalls {
 
     /**
      * sproc(2) and sprocsp(2) by the running process {@code parent}: a new member of its share group (formed now if
-     * there is none), sharing {@code inh}'s resources as far as the parent does. Returns the child's pid or a
-     * negative errno, checked in the manual's order of concern: EINVAL, EPERM, EAGAIN, ENOMEM. The C library arena
-     * and its ENOSPC are the C library's (its sproc wrapper), so PR_NOLIBC asks nothing of the kernel.
+     * there is none), sharing {@code inh}'s resources as far as the parent does. Returns the child's pid; throws
+     * ErrnoException, having undone what it did, checked in the manual's order of concern: EINVAL, EPERM, EAGAIN,
+     * ENOMEM. The C library arena and its ENOSPC are the C library's (its sproc wrapper), so PR_NOLIBC asks nothing
+     * of the kernel.
      */
     private int member(Proc parent, SprocEntry entry, int inh, long arg, long sp, long len) {
-        if (sp == 0 && len < MIN_SPROC_STACK) return -Errno.EINVAL;
-        if ((parent.shmask & Prctl.PR_THREADS) != 0) return -Errno.EPERM;
+        if (sp == 0 && len < MIN_SPROC_STACK) throw ErrnoException.of(Errno.EINVAL);
+        if ((parent.shmask & Prctl.PR_THREADS) != 0) throw ErrnoException.of(Errno.EPERM);
         Shaddr group = parent.shaddr;
         if (sp == 0 && len > parent.limits.cur(Rlimit.RLIMIT_VMEM) - parent.space.virtualSize()) {
-            return -Errno.ENOMEM; // sproc(2): the group would grow past {PROCSIZE_MAX}
+            throw ErrnoException.of(Errno.ENOMEM); // sproc(2): the group would grow past {PROCSIZE_MAX}
         }
-        int[] why = new int[1];
-        Proc child = table.allocate(parent.cred, parent.sys, why);
-        if (child == null) return -why[0];
+        Proc child = table.allocate(parent.cred, parent.sys);
         boolean formed = group == null;
         if (formed) group = shares.form(parent);
         int mask = (inh & parent.shmask & Shaddr.SHAREABLE) | Prctl.PR_SPROC;
         Cpu cpu = parent.cpu();
+        AddressSpace space = null;
+        long top;
         shares.updateBegin(parent);
-        AddressSpace space = (mask & Prctl.PR_SADDR) != 0 ? parent.space.share(cpu.id) : parent.space.fork(cpu.id);
-        long top = space == null ? -Errno.ENOMEM
-                : sp == 0 ? space.newStack(cpu.id, len, parent.limits.cur(Rlimit.RLIMIT_STACK)) : sp & ~7L;
-        if (top < 0 && space != null) space.destroy(cpu.id);
-        shares.updateEnd(parent);
-        if (top < 0) {
+        try {
+            space = (mask & Prctl.PR_SADDR) != 0 ? parent.space.share(cpu.id) : parent.space.fork(cpu.id);
+            top = sp == 0 ? space.newStack(cpu.id, len, parent.limits.cur(Rlimit.RLIMIT_STACK)) : sp & ~7L;
+        } catch (ErrnoException e) {
+            if (space != null) space.destroy(cpu.id);
             table.free(child);
             if (formed) shares.leave(parent);
-            return (int) top;
+            throw e;
+        } finally {
+            shares.updateEnd(parent);
         }
         child.stackPointer = top;
         long stksize = len;
@@ -186,7 +186,7 @@ final class ShareCalls {
     // ---- prctl(2)
 
     long prctl(Proc p, int option, long arg) {
-        long r = switch (option) {
+        return switch (option) {
             case Prctl.PR_MAXPROCS -> table.maxUprc;
             case Prctl.PR_MAXPPROCS -> Long.bitCount(p.affinity() & engine.allCpus());
             case Prctl.PR_ISBLOCKED -> isBlocked(p, arg);
@@ -201,40 +201,39 @@ final class ShareCalls {
             case Prctl.PR_GETSHMASK -> shareMask(p, arg);
             case Prctl.PR_GETNSHARE -> p.shaddr == null ? 0 : p.shaddr.members.size();
             case Prctl.PR_INIT_THREADS -> initThreads(p);
-            default -> -Errno.EINVAL;
+            default -> throw ErrnoException.of(Errno.EINVAL);
         };
-        return result(p, r);
     }
 
     private long isBlocked(Proc p, long pid) {
         Proc q = pid == 0 || pid == p.pid ? p : table.get((int) pid);
-        if (q == null) return -Errno.ESRCH;
-        if (q != p && !canBlock(p, q)) return -Errno.EPERM;
+        if (q == null) throw ErrnoException.of(Errno.ESRCH);
+        if (q != p && !canBlock(p, q)) throw ErrnoException.of(Errno.EPERM);
         return ProcBlock.isBlocked(q) ? 1 : 0;
     }
 
     /** PR_SETSTACKSIZE sets both limits of RLIMIT_STACK, as IRIX's setrlimit does for it: raising needs root. */
     private static long setStackSize(Proc p, long value) {
-        if (value < 0) return -Errno.EINVAL;
+        if (value < 0) throw ErrnoException.of(Errno.EINVAL);
         int s = Rlimit.RLIMIT_STACK;
-        if (value > p.limits.max(s) && !p.cred.root()) return -Errno.EPERM;
+        if (value > p.limits.max(s) && !p.cred.root()) throw ErrnoException.of(Errno.EPERM);
         p.limits = p.limits.with(s, value, value);
         return value;
     }
 
     private long unblockOnExec(Proc p, long pid) {
-        if (pid == 0 || pid == p.pid) return -Errno.EINVAL;
+        if (pid == 0 || pid == p.pid) throw ErrnoException.of(Errno.EINVAL);
         Proc q = table.get((int) pid);
-        if (q == null) return -Errno.ESRCH;
-        if (!canBlock(p, q)) return -Errno.EPERM;
-        if (p.unblockOnExec != 0) return -Errno.EINVAL; // one unblock-on-exec process at a time
+        if (q == null) throw ErrnoException.of(Errno.ESRCH);
+        if (!canBlock(p, q)) throw ErrnoException.of(Errno.EPERM);
+        if (p.unblockOnExec != 0) throw ErrnoException.of(Errno.EINVAL); // one unblock-on-exec process at a time
         p.unblockOnExec = q.pid;
         return 0;
     }
 
     /** PR_SETEXITSIG: in a share group the setting is every member's. */
     private static long setExitSignal(Proc p, long sig) {
-        if (sig < 0 || sig >= sprocket.api.Signals.NSIG) return -Errno.EINVAL;
+        if (sig < 0 || sig >= Signals.NSIG) throw ErrnoException.of(Errno.EINVAL);
         if (p.shaddr == null) {
             p.exitSignal = (int) sig;
         } else {
@@ -244,18 +243,18 @@ final class ShareCalls {
     }
 
     private long shareMask(Proc p, long pid) {
-        if (p.shaddr == null) return -Errno.EINVAL;
+        if (p.shaddr == null) throw ErrnoException.of(Errno.EINVAL);
         if (pid == 0 || pid == p.pid) return p.shmask & Prctl.PR_SALL;
         Proc q = table.get((int) pid);
-        if (q == null) return -Errno.ESRCH;
-        if (q.shaddr == null) return -Errno.EINVAL;
-        if (!canBlock(p, q)) return -Errno.EPERM;
-        if (q.shaddr != p.shaddr) return -Errno.EINVAL; // only a member of the caller's own group
+        if (q == null) throw ErrnoException.of(Errno.ESRCH);
+        if (q.shaddr == null) throw ErrnoException.of(Errno.EINVAL);
+        if (!canBlock(p, q)) throw ErrnoException.of(Errno.EPERM);
+        if (q.shaddr != p.shaddr) throw ErrnoException.of(Errno.EINVAL); // only a member of the caller's own group
         return q.shmask & p.shmask & Prctl.PR_SALL;
     }
 
     private static long initThreads(Proc p) {
-        if ((p.shmask & Prctl.PR_SPROC) != 0) return -Errno.EINVAL;
+        if ((p.shmask & Prctl.PR_SPROC) != 0) throw ErrnoException.of(Errno.EINVAL);
         p.shmask |= Prctl.PR_THREADS;
         return 0;
     }

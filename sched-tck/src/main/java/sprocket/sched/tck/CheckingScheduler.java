@@ -4,6 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import sprocket.api.ErrnoException;
 import sprocket.api.sched.Scheduler;
 import sprocket.api.sched.SchedulerContext;
 import sprocket.api.sched.Task;
@@ -173,10 +174,12 @@ final class CheckingScheduler implements Scheduler {
     }
 
     @Override
-    public int priocntl(Task task, String schedClass, int priority) {
+    public void priocntl(Task task, String schedClass, int priority) {
         checkLive();
         try {
-            return policy.priocntl(task, schedClass, priority);
+            policy.priocntl(task, schedClass, priority);
+        } catch (ErrnoException refused) {
+            throw refused; // the policy's answer (EINVAL for a class or priority it does not have)
         } catch (RuntimeException e) {
             throw fail("threw " + e + " from priocntl(" + describe(task) + ", " + schedClass + ", " + priority + ")",
                     e);

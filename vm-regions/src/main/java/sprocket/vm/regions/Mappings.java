@@ -6,6 +6,7 @@ import static sprocket.api.Errno.ENOMEM;
 import static sprocket.api.Errno.EOVERFLOW;
 
 import java.util.Objects;
+import sprocket.api.ErrnoException;
 import sprocket.api.fs.FilePages;
 import sprocket.api.hw.Prot;
 import sprocket.api.sys.Mman;
@@ -53,16 +54,13 @@ final class Mappings {
         int type = flags & Mman.MAP_TYPE;
         if (type != Mman.MAP_SHARED && type != Mman.MAP_PRIVATE || (flags & ~ANON_FLAGS) != 0
                 || (flags & Mman.MAP_ANONYMOUS) == 0 || (prot & ~RWX) != 0 || length == 0) {
-            return -EINVAL; // bad type, flag, protection or length; file-backed mappings never come here
+            throw ErrnoException.of(EINVAL); // bad type, flag, protection or length; file-backed mappings never come here
         }
         long at = where(addr, length, flags, brk);
-        if (at < 0) {
-            return at;
-        }
         int pages = (int) (roundUp(length) >>> shift);
         if (pages > mm.frames.free()) {
             mm.outOfMemory.increment();
-            return -ENOMEM;
+            throw ErrnoException.of(ENOMEM);
         }
         if ((flags & Mman.MAP_FIXED) != 0) {
             pregions.unmap(cpu, at, at + roundUp(length));
@@ -77,11 +75,12 @@ final class Mappings {
      */
     long mapFile(int cpu, long addr, long length, int prot, int flags, FilePages file, long offset, long brk) {
         Objects.requireNonNull(file, "file");
-        long r = mapFileHolding(cpu, addr, length, prot, flags, file, offset, brk);
-        if (r < 0) {
+        try {
+            return mapFileHolding(cpu, addr, length, prot, flags, file, offset, brk);
+        } catch (ErrnoException e) {
             file.release(); // nothing maps it, so nothing keeps the reference
+            throw e;
         }
-        return r;
     }
 
     private long mapFileHolding(int cpu, long addr, long length, int prot, int flags, FilePages file, long offset,
@@ -89,15 +88,12 @@ final class Mappings {
         int type = flags & Mman.MAP_TYPE;
         if (type != Mman.MAP_SHARED && type != Mman.MAP_PRIVATE || (flags & ~FILE_FLAGS) != 0
                 || (prot & ~RWX) != 0 || length == 0 || offset < 0 || (offset & pageMask) != 0) {
-            return -EINVAL; // mmap(2): "off ... not multiples of the page size" is EINVAL too
+            throw ErrnoException.of(EINVAL); // mmap(2): "off ... not multiples of the page size" is EINVAL too
         }
         long at = where(addr, length, flags, brk);
-        if (at < 0) {
-            return at;
-        }
         long bytes = roundUp(length);
         if (offset > MAX_OFFSET - bytes) {
-            return -EOVERFLOW; // mmap(2): "off plus len exceeds the offset maximum" of the open file
+            throw ErrnoException.of(EOVERFLOW); // mmap(2): "off plus len exceeds the offset maximum" of the open file
         }
         int pages = (int) (bytes >>> shift);
         int first = (int) (offset >>> shift);
@@ -107,7 +103,7 @@ final class Mappings {
         int needed = cached == null ? pages : pages - cached.resident(first, Math.min(first + pages, cached.size()));
         if (needed > mm.frames.free()) {
             mm.outOfMemory.increment();
-            return -ENOMEM;
+            throw ErrnoException.of(ENOMEM);
         }
         if ((flags & Mman.MAP_FIXED) != 0) {
             pregions.unmap(cpu, at, at + bytes); // may let go of this very file's shared region: look it up after
@@ -119,27 +115,29 @@ final class Mappings {
     }
 
     /**
-     * The address a mapping of {@code length} bytes goes to, or a negative errno: exactly {@code addr} with
-     * MAP_FIXED, else {@link #place}.
+     * The address a mapping of {@code length} bytes goes to: exactly {@code addr} with MAP_FIXED, else
+     * {@link #place}. Throws ENOMEM or EINVAL when there is none.
      */
     private long where(long addr, long length, int flags, long brk) {
         if (length < 0 || length > USER_END) {
-            return -ENOMEM;
+            throw ErrnoException.of(ENOMEM);
         }
         long bytes = roundUp(length);
         if ((flags & Mman.MAP_FIXED) == 0) {
             long at = place(addr, bytes, brk);
-            // mmap(2): "insufficient room in the address space to effect the mapping"
-            return at < 0 ? -ENOMEM : at;
+            if (at < 0) {
+                throw ErrnoException.of(ENOMEM); // mmap(2): "insufficient room in the address space to effect the mapping"
+            }
+            return at;
         }
         if ((addr & pageMask) != 0) {
-            return -EINVAL;
+            throw ErrnoException.of(EINVAL);
         }
         if (addr < 0 || addr > USER_END - bytes) {
-            return -ENOMEM; // mmap(2): "exceeds that allowed for the address space of a process"
+            throw ErrnoException.of(ENOMEM); // mmap(2): "exceeds that allowed for the address space of a process"
         }
         if (addr < dataBase && addr + bytes > TEXT_BASE || Prda.overlaps(addr, addr + bytes, mm.pageSize)) {
-            return -EINVAL; // the program's text and the PRDA are not the caller's to replace
+            throw ErrnoException.of(EINVAL); // the program's text and the PRDA are not the caller's to replace
         }
         return addr;
     }
@@ -169,48 +167,47 @@ final class Mappings {
     /** shmat(2)'s half here: see {@link RegionAddressSpace#attach}. */
     long attachSegment(SharedMemorySegment segment, long addr, int prot, long brk) {
         if ((prot & ~RWX) != 0 || segment.removed()) {
-            return -EINVAL; // shmat(2): an identifier IPC_RMID removed is no longer valid
+            throw ErrnoException.of(EINVAL); // shmat(2): an identifier IPC_RMID removed is no longer valid
         }
         long bytes = (long) segment.region.size() << shift;
         if (addr == 0) {
             long at = place(0, bytes, brk);
             if (at < 0) {
-                return -ENOMEM; // shmat(2): "the available data space is not large enough"
+                throw ErrnoException.of(ENOMEM); // shmat(2): "the available data space is not large enough"
             }
             addr = at;
         } else if ((addr & pageMask) != 0 || addr < 0 || addr > USER_END - bytes
                 || addr < dataBase && addr + bytes > TEXT_BASE || Prda.overlaps(addr, addr + bytes, mm.pageSize)
                 || pregions.overlaps(addr, addr + bytes)) {
-            return -EINVAL; // unaligned, outside user space, or over a mapping shmat(2) may not replace
+            throw ErrnoException.of(EINVAL); // unaligned, outside user space, or over a mapping shmat(2) may not replace
         }
         pregions.attach(segment, addr, prot);
         return addr;
     }
 
-    int munmap(int cpu, long addr, long length) {
+    void munmap(int cpu, long addr, long length) {
         if ((addr & pageMask) != 0 || length <= 0 || length > USER_END || addr < 0
                 || addr > USER_END - roundUp(length)) {
-            return -EINVAL; // munmap(2): unaligned, empty, or "outside the valid range for the address space"
+            throw ErrnoException.of(EINVAL); // munmap(2): unaligned, empty, or "outside the valid range for the address space"
         }
         pregions.unmap(cpu, addr, addr + roundUp(length));
-        return 0;
     }
 
     /** msync(2): copies shared file pages to their files; no pmap entry changes, so no CPU is involved. */
-    int msync(long addr, long length) {
+    void msync(long addr, long length) {
         if ((addr & pageMask) != 0) {
-            return -EINVAL; // msync(2): "addr is not a multiple of the page size"
+            throw ErrnoException.of(EINVAL); // msync(2): "addr is not a multiple of the page size"
         }
         if (length == 0) {
-            return 0;
+            return;
         }
         if (length < 0 || length > USER_END || addr < 0 || addr > USER_END - roundUp(length)) {
-            return -ENOMEM;
+            throw ErrnoException.of(ENOMEM);
         }
         long lo = addr;
         long hi = addr + roundUp(length);
         if (!pregions.covers(lo, hi)) {
-            return -ENOMEM; // msync(2): "the indicated memory (or part of it) was not mapped"
+            throw ErrnoException.of(ENOMEM); // msync(2): "the indicated memory (or part of it) was not mapped"
         }
         for (int i = pregions.firstEndingAfter(lo); i < pregions.size() && pregions.get(i).base < hi; i++) {
             Pregion p = pregions.get(i);
@@ -219,29 +216,28 @@ final class Mappings {
             int first = p.firstIndex(from, to);
             mm.files.writeBack(p.region, first, first + (int) ((to - from) >>> shift));
         }
-        return 0;
     }
 
-    int mprotect(int cpu, long addr, long length, int prot) {
+    void mprotect(int cpu, long addr, long length, int prot) {
         if ((addr & pageMask) != 0 || (prot & ~RWX) != 0) {
-            return -EINVAL;
+            throw ErrnoException.of(EINVAL);
         }
         if (length == 0) {
-            return 0;
+            return;
         }
         if (length < 0 || length > USER_END || addr < 0 || addr > USER_END - roundUp(length)) {
-            return -ENOMEM;
+            throw ErrnoException.of(ENOMEM);
         }
         long lo = addr;
         long hi = addr + roundUp(length);
         if (!pregions.covers(lo, hi)) {
-            return -ENOMEM; // mprotect(2): "addresses in the range are invalid ... or specify unmapped pages"
+            throw ErrnoException.of(ENOMEM); // mprotect(2): "addresses in the range are invalid ... or specify unmapped pages"
         }
         int first = pregions.firstEndingAfter(lo);
         if ((prot & Prot.WRITE) != 0) {
             for (int i = first; i < pregions.size() && pregions.get(i).base < hi; i++) {
                 if (pregions.get(i).region.type == RegionType.TEXT) {
-                    return -EACCES; // shared text is a read-only object: "violates the access permission"
+                    throw ErrnoException.of(EACCES); // shared text is a read-only object: "violates the access permission"
                 }
             }
         }
@@ -264,7 +260,6 @@ final class Mappings {
             pregions.get(i).mayBeWritable = (entered & Prot.WRITE) != 0;
         }
         pregions.coalesce(first - 1, last + 1);
-        return 0;
     }
 
     private long roundUp(long length) {

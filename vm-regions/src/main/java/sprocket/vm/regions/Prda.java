@@ -3,6 +3,7 @@ package sprocket.vm.regions;
 import static sprocket.api.Signals.SIGKILL;
 import static sprocket.api.Signals.SIGSEGV;
 
+import sprocket.api.ErrnoException;
 import sprocket.api.hw.Access;
 import sprocket.api.hw.Pmap;
 import sprocket.api.hw.Prot;
@@ -52,11 +53,13 @@ final class Prda {
             // IRIX fills prda_sys on the PRDA's first fault, before the process can look at it.
             mm.kernel.prdaFilled((long) f << mm.pageShift);
         }
-        if (!pmap.enter(cpu, Prctl.PRDA, frame, RW)) {
+        try {
+            pmap.enter(cpu, Prctl.PRDA, frame, RW);
+            return 0;
+        } catch (ErrnoException e) {
             mm.outOfMemory.increment();
             return SIGKILL; // no room for the page table: as for want of a frame (the PRDA stays, unmapped)
         }
-        return 0;
     }
 
     /** The frame behind the page, or -1 before the first touch. */

@@ -1,10 +1,11 @@
 package sprocket.vm.regions;
 
-import static sprocket.api.Errno.ENOMEM;
+import static sprocket.api.Errno.EINVAL;
 import static sprocket.api.Signals.SIGBUS;
 import static sprocket.api.Signals.SIGKILL;
 import static sprocket.api.Signals.SIGSEGV;
 
+import sprocket.api.ErrnoException;
 import sprocket.api.fs.FilePages;
 import sprocket.api.hw.Access;
 import sprocket.api.hw.Pmap;
@@ -53,21 +54,28 @@ final class RegionAddressSpace implements AddressSpace {
     }
 
     /**
-     * A new space for {@code image}, or null when it does not fit below the stack or the machine has no room for
-     * another pmap (exec fails with ENOMEM).
+     * A new space for {@code image}. Throws ENOMEM when it does not fit below the stack or the machine has no room
+     * for another pmap (exec fails so).
      */
     static RegionAddressSpace layOut(RegionMemoryManager mm, int cpu, Image image) {
         SharedImage made = SharedImage.layOut(mm, image);
-        if (made == null) {
-            return null;
-        }
-        Pmap pmap = mm.mmu.createPmap();
-        if (pmap == null) {
-            made.release(cpu);
+        return new RegionAddressSpace(mm, made, createPmap(mm, cpu, made), made.stacks.get(0));
+    }
+
+    /**
+     * A pmap from the machine. When it has no room for another (ENOMEM), {@code made}, a new image no view holds yet
+     * (or null), is released first.
+     */
+    private static Pmap createPmap(RegionMemoryManager mm, int cpu, SharedImage made) {
+        try {
+            return mm.mmu.createPmap();
+        } catch (ErrnoException e) {
+            if (made != null) {
+                made.release(cpu);
+            }
             mm.outOfMemory.increment();
-            return null;
+            throw e;
         }
-        return new RegionAddressSpace(mm, made, pmap, made.stacks.get(0));
     }
 
     @Override
@@ -102,7 +110,7 @@ final class RegionAddressSpace implements AddressSpace {
             return enter(cpu, p, page, frame);
         }
         if (access != Access.WRITE) {
-            return mapped(pmap.enter(cpu, page, frame, p.prot & ~Prot.WRITE));
+            return enter(cpu, page, frame, p.prot & ~Prot.WRITE);
         }
         return copyOnWrite(cpu, p, index, page, frame);
     }
@@ -151,22 +159,22 @@ final class RegionAddressSpace implements AddressSpace {
      * for want of a frame: the page stays resident in its region, only unmapped).
      */
     private int enter(int cpu, Pregion p, long page, int frame) {
-        if (!pmap.enter(cpu, page, frame, p.prot)) {
-            return mapped(false);
-        }
-        if ((p.prot & Prot.WRITE) != 0) {
+        int outcome = enter(cpu, page, frame, p.prot);
+        if (outcome == 0 && (p.prot & Prot.WRITE) != 0) {
             p.mayBeWritable = true;
         }
-        return 0;
+        return outcome;
     }
 
-    /** A fault's outcome once the pmap was asked to map the page: 0, or SIGKILL with no room for its table. */
-    private int mapped(boolean entered) {
-        if (entered) {
+    /** Enters one translation; a fault's outcome: 0, or SIGKILL when the machine has no room for its table. */
+    private int enter(int cpu, long page, int frame, int prot) {
+        try {
+            pmap.enter(cpu, page, frame, prot);
             return 0;
+        } catch (ErrnoException e) {
+            mm.outOfMemory.increment();
+            return SIGKILL;
         }
-        mm.outOfMemory.increment();
-        return SIGKILL;
     }
 
     /**
@@ -223,7 +231,7 @@ final class RegionAddressSpace implements AddressSpace {
 
     /**
      * shmat(2)'s half here: attaches the whole of {@code segment} at {@code addr} (page aligned, in user space, over
-     * nothing mapped) or, when {@code addr} is 0, where mmap(2) would put it. Returns the address or a negative errno.
+     * nothing mapped) or, when {@code addr} is 0, where mmap(2) would put it. Returns the address.
      */
     @Override
     public long attach(int cpu, Segment segment, long addr, int prot) {
@@ -233,33 +241,35 @@ final class RegionAddressSpace implements AddressSpace {
 
     /**
      * shmdt(2): takes out what remains of the attachment shmat(2) made at exactly {@code addr}, even after munmap(2)
-     * or mprotect(2) cut it into pieces; null when no attachment starts there.
+     * or mprotect(2) cut it into pieces; EINVAL when no attachment starts there.
      */
     @Override
     public Segment detach(int cpu, long addr) {
         checkLive();
-        if ((addr & pageMask) != 0) {
-            return null; // no attachment starts at an unaligned address
+        // No attachment starts at an unaligned address.
+        Segment s = (addr & pageMask) != 0 ? null : pregions.detach(cpu, addr);
+        if (s == null) {
+            throw ErrnoException.of(EINVAL);
         }
-        return pregions.detach(cpu, addr);
+        return s;
     }
 
     @Override
-    public int msync(int cpu, long addr, long length) {
+    public void msync(int cpu, long addr, long length) {
         checkLive();
-        return image.mappings.msync(addr, length);
+        image.mappings.msync(addr, length);
     }
 
     @Override
-    public int munmap(int cpu, long addr, long length) {
+    public void munmap(int cpu, long addr, long length) {
         checkLive();
-        return image.mappings.munmap(cpu, addr, length);
+        image.mappings.munmap(cpu, addr, length);
     }
 
     @Override
-    public int mprotect(int cpu, long addr, long length, int prot) {
+    public void mprotect(int cpu, long addr, long length, int prot) {
         checkLive();
-        return image.mappings.mprotect(cpu, addr, length, prot);
+        image.mappings.mprotect(cpu, addr, length, prot);
     }
 
     /** The top of the stack this view grows; STACK_TOP, the ABI's, for a view with none of its own. */
@@ -273,11 +283,7 @@ final class RegionAddressSpace implements AddressSpace {
     public AddressSpace share(int cpu) {
         checkLive();
         // One link in the shared address block; the pregions are the image's already, nothing is copied.
-        Pmap view = mm.mmu.createPmap();
-        if (view == null) {
-            mm.outOfMemory.increment();
-            return null;
-        }
+        Pmap view = createPmap(mm, cpu, null);
         mm.kernel.charge(mm.kernelOpCycles);
         mm.shareViews.increment();
         return new RegionAddressSpace(mm, image, view, null);
@@ -285,15 +291,12 @@ final class RegionAddressSpace implements AddressSpace {
 
     /**
      * Places a stack for this view ({@link SharedImage#newStack}) and makes it the one this view grows; a stack it
-     * grew before stays in the image as it is. Returns the top, or -ENOMEM.
+     * grew before stays in the image as it is. Returns the top.
      */
     @Override
     public long newStack(int cpu, long margin, long limit) {
         checkLive();
         Stack s = image.newStack(margin, limit);
-        if (s == null) {
-            return -ENOMEM;
-        }
         own = s;
         return s.top;
     }
@@ -313,15 +316,7 @@ final class RegionAddressSpace implements AddressSpace {
     public AddressSpace fork(int cpu) {
         checkLive();
         SharedImage child = image.fork(cpu);
-        if (child == null) {
-            return null;
-        }
-        Pmap pmap = mm.mmu.createPmap();
-        if (pmap == null) {
-            child.release(cpu);
-            mm.outOfMemory.increment();
-            return null;
-        }
+        Pmap pmap = createPmap(mm, cpu, child);
         Stack childStack = null;
         for (int k = 0; own != null && k < image.stacks.size(); k++) {
             if (image.stacks.get(k) == own) {

@@ -2,6 +2,8 @@ package sprocket.vm.regions;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sprocket.api.Errno;
+import sprocket.api.ErrnoException;
 import sprocket.api.hw.Machine;
 import sprocket.api.hw.MemorySystem;
 import sprocket.api.hw.Mmu;
@@ -76,7 +78,7 @@ final class RegionMemoryManager implements MemoryManager {
 
     /**
      * shmget(2)'s half here: a segment of {@code bytes} bytes, rounded up to whole pages, none resident until touched.
-     * As mmap(2) does, it refuses (null: ENOMEM) more pages than there are free frames now.
+     * As mmap(2) does, it refuses (ENOMEM) more pages than there are free frames now.
      */
     @Override
     public Segment createSegment(int cpu, long bytes) {
@@ -86,7 +88,7 @@ final class RegionMemoryManager implements MemoryManager {
         long pages = (bytes >>> pageShift) + ((bytes & (pageSize - 1L)) != 0 ? 1 : 0);
         if (pages > frames.free()) {
             outOfMemory.increment();
-            return null;
+            throw ErrnoException.of(Errno.ENOMEM);
         }
         return new SharedMemorySegment(this, new Region(frames, RegionType.SHM, (int) pages, true), bytes);
     }

@@ -4,6 +4,7 @@ import static sprocket.api.Errno.EINVAL;
 import static sprocket.api.Errno.ENOMEM;
 
 import java.util.Objects;
+import sprocket.api.ErrnoException;
 import sprocket.api.hw.Prot;
 import sprocket.api.sys.Prctl;
 import sprocket.api.vm.Image;
@@ -55,7 +56,7 @@ final class SharedImage {
 
     /**
      * A new image for {@code image}: text at TEXT_BASE, data after it, one stack page under STACK_TOP with
-     * RLIMIT_STACK reserved below it; null when it does not fit below the stack (exec fails with ENOMEM).
+     * RLIMIT_STACK reserved below it. Throws ENOMEM when it does not fit below the stack (exec fails so).
      */
     static SharedImage layOut(RegionMemoryManager mm, Image image) {
         Objects.requireNonNull(image.program(), "program");
@@ -64,7 +65,7 @@ final class SharedImage {
         }
         long top = RegionAddressSpace.STACK_TOP;
         if (image.textBytes() > top || image.dataBytes() > top) {
-            return null;
+            throw ErrnoException.of(ENOMEM);
         }
         long page = mm.pageSize;
         int textPages = (int) Math.max(1, pages(image.textBytes(), mm));
@@ -73,7 +74,7 @@ final class SharedImage {
         long dataEnd = dataBase + dataPages * page;
         long lowestStackPage = top - page;
         if (dataEnd > lowestStackPage) {
-            return null;
+            throw ErrnoException.of(ENOMEM);
         }
         // The stack reserves [top - RLIMIT_STACK, top), never less than its first page nor over data.
         long limit = image.stackLimit() & -page;
@@ -127,10 +128,10 @@ final class SharedImage {
         }
         // Compared as distances from the old break, which lies between the two bounds, so nothing overflows.
         if (increment > 0 && increment > stackFloor - old) {
-            return -ENOMEM; // into the stack's reserved range
+            throw ErrnoException.of(ENOMEM); // into the stack's reserved range
         }
         if (increment < 0 && increment < dataBase - old) {
-            return -EINVAL; // below the start of the data segment (FreeBSD brk(2) says EINVAL too)
+            throw ErrnoException.of(EINVAL); // below the start of the data segment (FreeBSD brk(2) says EINVAL too)
         }
         long wanted = old + increment;
         int oldPages = data.size();
@@ -140,10 +141,10 @@ final class SharedImage {
         if (newPages > oldPages) {
             if (newPages - oldPages > mm.frames.free()) {
                 mm.outOfMemory.increment();
-                return -ENOMEM; // more than physical memory could ever back now
+                throw ErrnoException.of(ENOMEM); // more than physical memory could ever back now
             }
             if (pregions.overlaps(oldEnd, newEnd)) {
-                return -ENOMEM; // a mapping (or a member's stack) in the way, as brk(2) finds one
+                throw ErrnoException.of(ENOMEM); // a mapping (or a member's stack) in the way, as brk(2) finds one
             }
             data.grow(newPages, mm.frames);
             extendData(oldEnd, newEnd, oldPages);
@@ -172,18 +173,19 @@ final class SharedImage {
     /**
      * A new stack: {@code margin} bytes (whole pages, at least one) at the highest place below STACK_TOP and above the
      * data's reserve that overlaps no pregion and no unclaimed margin, or failing that no pregion; its first page
-     * attached, growth allowed {@code limit} bytes down from its top. Null when no hole of {@code margin} is left.
+     * attached, growth allowed {@code limit} bytes down from its top. Throws ENOMEM when no hole of {@code margin} is
+     * left.
      */
     Stack newStack(long margin, long limit) {
         long page = mm.pageSize;
         if (margin > RegionAddressSpace.USER_END) {
-            return null;
+            throw ErrnoException.of(ENOMEM);
         }
         long bytes = margin <= page ? page : (margin + pageMask) & ~pageMask;
         long at = stacks.findSpace(bytes, mappings.placementFloor(brk), RegionAddressSpace.STACK_TOP,
                 mm.marginsGivenUp);
         if (at < 0) {
-            return null; // sproc(2): ENOMEM "If there is not enough virtual space to allocate a new stack"
+            throw ErrnoException.of(ENOMEM); // sproc(2): ENOMEM "If there is not enough virtual space to allocate a new stack"
         }
         long top = at + bytes;
         long reach = Math.max(limit & ~pageMask, page);
@@ -211,7 +213,7 @@ final class SharedImage {
     }
 
     /**
-     * A private copy for fork(2) of the whole image, every stack included, copy-on-write; null when memory ran out.
+     * A private copy for fork(2) of the whole image, every stack included, copy-on-write; ENOMEM when memory ran out.
      * The copy has no view yet. Its stacks are in the order of this image's.
      */
     SharedImage fork(int cpu) {
@@ -229,7 +231,7 @@ final class SharedImage {
         }
         if (privatePages > mm.frames.free()) {
             mm.outOfMemory.increment();
-            return null;
+            throw ErrnoException.of(ENOMEM);
         }
         // Each private region's page map is shared with the child, not copied: O(1) a region (SVR4's anon_map).
         // Private regions met so far and their copies: one copy per region, however many pieces attach it.

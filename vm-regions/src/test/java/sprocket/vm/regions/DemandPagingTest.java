@@ -3,6 +3,7 @@ package sprocket.vm.regions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import sprocket.api.Errno;
 import sprocket.api.Signals;
 import sprocket.api.hw.Access;
 import sprocket.api.hw.Mmu;
@@ -81,8 +82,8 @@ class DemandPagingTest {
 
     @Test
     void an_image_too_big_for_the_address_space_is_refused() {
-        assertThat(f.vm.create(0, Fixture.image("huge", 4096, Fixture.STACK_TOP, 1 << 20))).isNull();
-        assertThat(f.vm.create(0, Fixture.image("huge", Long.MAX_VALUE, 0, 1 << 20))).isNull();
+        assertThat(Refusals.errno(() -> f.vm.create(0, Fixture.image("huge", 4096, Fixture.STACK_TOP, 1 << 20)))).isEqualTo(Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> f.vm.create(0, Fixture.image("huge", Long.MAX_VALUE, 0, 1 << 20)))).isEqualTo(Errno.ENOMEM);
     }
 
     @Test

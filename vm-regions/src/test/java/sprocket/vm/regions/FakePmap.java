@@ -30,11 +30,10 @@ final class FakePmap implements Pmap {
     }
 
     @Override
-    public boolean enter(int cpu, long vaddr, int frame, int prot) {
+    public void enter(int cpu, long vaddr, int frame, int prot) {
         if (destroyed) throw new IllegalStateException("enter into a destroyed pmap");
         if ((vaddr & (pageSize - 1)) != 0) throw new IllegalArgumentException("unaligned page " + vaddr);
         mappings.put(vaddr, new Mapping(frame, prot));
-        return true;
     }
 
     @Override

@@ -61,11 +61,11 @@ class FileMappingTest {
         long first = map(as, 2 * PAGE, MAP_SHARED, 0);
         long second = map(as, 2 * PAGE, MAP_SHARED, 0);
         f.store(as, first + PAGE, 77);
-        assertThat(as.munmap(0, first, 2 * PAGE)).isZero();
+        as.munmap(0, first, 2 * PAGE);
         assertThat(f.load(as, second + PAGE)).as("the frame is still the second mapping's").isEqualTo(77);
         f.store(as, second + PAGE, 78);
         assertThat(f.vm.freeFrames()).isEqualTo(63);
-        assertThat(as.munmap(0, second, 2 * PAGE)).isZero();
+        as.munmap(0, second, 2 * PAGE);
         assertThat(f.vm.freeFrames()).isEqualTo(64);
         assertThat(file.word(PAGE)).isEqualTo(78);
     }
@@ -82,7 +82,7 @@ class FileMappingTest {
         f.store(as, at + PAGE + 4, 42);
         assertThat(file.word(PAGE + 4)).as("not before msync").isEqualTo(201);
 
-        assertThat(as.msync(0, at, 2 * PAGE)).isZero();
+        as.msync(0, at, 2 * PAGE);
 
         assertThat(file.word(PAGE + 4)).isEqualTo(42);
         assertThat(file.word(PAGE)).isEqualTo(200);
@@ -96,7 +96,7 @@ class FileMappingTest {
         long at = map(as, 2 * PAGE, MAP_SHARED, 0);
         f.store(as, at, 1);
         f.store(as, at + PAGE, 2);
-        assertThat(as.msync(0, at + PAGE, 1)).isZero();
+        as.msync(0, at + PAGE, 1);
         assertThat(file.word(PAGE)).isEqualTo(2);
         assertThat(file.word(0)).isEqualTo(100);
     }
@@ -107,12 +107,12 @@ class FileMappingTest {
         f.store(as, at, 7);
         f.store(as, at + PAGE, 8);
 
-        assertThat(as.munmap(0, at + PAGE, PAGE)).isZero();
+        as.munmap(0, at + PAGE, PAGE);
         assertThat(file.word(PAGE)).as("the unmapped page").isEqualTo(8);
         assertThat(file.word(0)).as("the page still mapped").isEqualTo(100);
         assertThat(file.releases).isZero();
 
-        assertThat(as.munmap(0, at, PAGE)).isZero();
+        as.munmap(0, at, PAGE);
         assertThat(file.word(0)).isEqualTo(7);
         assertThat(file.releases).as("released exactly once").isEqualTo(1);
         assertThat(f.vm.freeFrames()).isEqualTo(64);
@@ -177,7 +177,7 @@ class FileMappingTest {
         assertThat(f.kernel.count("cow_copies")).isEqualTo(1);
         assertThat(f.load(child, at + PAGE)).as("a page neither side touched comes from the file").isEqualTo(200);
 
-        assertThat(as.msync(0, at, 2 * PAGE)).as("nothing to do").isZero();
+        as.msync(0, at, 2 * PAGE);
         as.destroy(0);
         assertThat(file.releases).as("the child's copy still holds the file").isZero();
         child.destroy(0);
@@ -218,7 +218,7 @@ class FileMappingTest {
 
         f.store(as, at + PAGE + 4, 9);
         f.store(as, at + PAGE + 12, 10);
-        assertThat(as.msync(0, at, 3 * PAGE)).isZero();
+        as.msync(0, at, 3 * PAGE);
         assertThat(file.data).as("a mapping never extends the file").hasSize(PAGE + 8);
         assertThat(file.word(PAGE + 4)).isEqualTo(9);
 
@@ -238,16 +238,16 @@ class FileMappingTest {
     @Test
     void a_bad_offset_or_flag_is_einval_and_the_reference_is_released() {
         // mmap(2): EINVAL "The arguments addr (if MAP_FIXED was specified) or off are not multiples of the page size".
-        assertThat(as.mmap(0, 0, PAGE, RW, MAP_SHARED, file.reference(), 100)).isEqualTo(-Errno.EINVAL);
-        assertThat(as.mmap(0, 0, PAGE, RW, MAP_SHARED, file.reference(), -PAGE)).isEqualTo(-Errno.EINVAL);
-        assertThat(as.mmap(0, 0, PAGE, RW, MAP_SHARED | MAP_ANONYMOUS, file.reference(), 0)).isEqualTo(-Errno.EINVAL);
-        assertThat(as.mmap(0, 0, PAGE, RW, MAP_SHARED | MAP_PRIVATE, file.reference(), 0)).isEqualTo(-Errno.EINVAL);
-        assertThat(as.mmap(0, 0, 0, RW, MAP_PRIVATE, file.reference(), 0)).isEqualTo(-Errno.EINVAL);
-        assertThat(as.mmap(0, 0x2000_0010L, PAGE, RW, MAP_PRIVATE | MAP_FIXED, file.reference(), 0))
-                .isEqualTo(-Errno.EINVAL);
-        assertThat(as.mmap(0, 0, PAGE, RW, MAP_SHARED, file.reference(), 0x7FFF_F000L)).as("past a 32-bit off_t")
-                .isEqualTo(-Errno.EOVERFLOW);
-        assertThat(as.mmap(0, 0, 65L * PAGE, RW, MAP_SHARED, file.reference(), 0)).isEqualTo(-Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> as.mmap(0, 0, PAGE, RW, MAP_SHARED, file.reference(), 100))).isEqualTo(Errno.EINVAL);
+        assertThat(Refusals.errno(() -> as.mmap(0, 0, PAGE, RW, MAP_SHARED, file.reference(), -PAGE))).isEqualTo(Errno.EINVAL);
+        assertThat(Refusals.errno(() -> as.mmap(0, 0, PAGE, RW, MAP_SHARED | MAP_ANONYMOUS, file.reference(), 0))).isEqualTo(Errno.EINVAL);
+        assertThat(Refusals.errno(() -> as.mmap(0, 0, PAGE, RW, MAP_SHARED | MAP_PRIVATE, file.reference(), 0))).isEqualTo(Errno.EINVAL);
+        assertThat(Refusals.errno(() -> as.mmap(0, 0, 0, RW, MAP_PRIVATE, file.reference(), 0))).isEqualTo(Errno.EINVAL);
+        assertThat(Refusals.errno(() -> as.mmap(0, 0x2000_0010L, PAGE, RW, MAP_PRIVATE | MAP_FIXED, file.reference(), 0)))
+                .isEqualTo(Errno.EINVAL);
+        assertThat(Refusals.errno(() -> as.mmap(0, 0, PAGE, RW, MAP_SHARED, file.reference(), 0x7FFF_F000L))).as("past a 32-bit off_t")
+                .isEqualTo(Errno.EOVERFLOW);
+        assertThat(Refusals.errno(() -> as.mmap(0, 0, 65L * PAGE, RW, MAP_SHARED, file.reference(), 0))).isEqualTo(Errno.ENOMEM);
 
         assertThat(file.references).isEqualTo(8);
         assertThat(file.held()).as("every failed mmap released what it was handed").isZero();
@@ -260,13 +260,13 @@ class FileMappingTest {
         long at = map(as, 2 * PAGE, MAP_SHARED, 0);
         long anon = as.mmap(0, 0, PAGE, RW, MAP_SHARED | MAP_ANONYMOUS);
         f.store(as, at, 3);
-        assertThat(as.msync(0, at + 4, PAGE)).isEqualTo(-Errno.EINVAL);
-        assertThat(as.msync(0, at, 3 * PAGE)).as("past the mapping").isEqualTo(-Errno.ENOMEM);
-        assertThat(as.msync(0, 0x1000_0000L, PAGE)).isEqualTo(-Errno.ENOMEM);
-        assertThat(as.msync(0, at, -1)).isEqualTo(-Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> as.msync(0, at + 4, PAGE))).isEqualTo(Errno.EINVAL);
+        assertThat(Refusals.errno(() -> as.msync(0, at, 3 * PAGE))).as("past the mapping").isEqualTo(Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> as.msync(0, 0x1000_0000L, PAGE))).isEqualTo(Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> as.msync(0, at, -1))).isEqualTo(Errno.ENOMEM);
         assertThat(file.writes).as("a failed msync writes nothing").isZero();
-        assertThat(as.msync(0, anon, PAGE)).as("anonymous memory: nothing to do").isZero();
-        assertThat(as.msync(0, at, 0)).isZero();
+        as.msync(0, anon, PAGE);
+        as.msync(0, at, 0);
         assertThat(file.writes).isZero();
     }
 

@@ -27,20 +27,20 @@ class MmapTest {
     @Test
     void exactly_one_of_map_shared_and_map_private_is_required() {
         // mmap(2): EINVAL "The field in flags is invalid (neither MAP_PRIVATE or MAP_SHARED)".
-        assertThat(as.mmap(0, 0, PAGE, RW, MAP_ANONYMOUS)).isEqualTo(-Errno.EINVAL);
-        assertThat(as.mmap(0, 0, PAGE, RW, MAP_SHARED | MAP_PRIVATE | MAP_ANONYMOUS)).isEqualTo(-Errno.EINVAL);
+        assertThat(Refusals.errno(() -> as.mmap(0, 0, PAGE, RW, MAP_ANONYMOUS))).isEqualTo(Errno.EINVAL);
+        assertThat(Refusals.errno(() -> as.mmap(0, 0, PAGE, RW, MAP_SHARED | MAP_PRIVATE | MAP_ANONYMOUS))).isEqualTo(Errno.EINVAL);
         assertThat(as.mmap(0, 0, PAGE, RW, MAP_SHARED | MAP_ANONYMOUS)).isPositive();
         assertThat(as.mmap(0, 0, PAGE, RW, ANON)).isPositive();
     }
 
     @Test
     void a_zero_length_unknown_bits_or_a_file_mapping_are_invalid_and_a_huge_length_has_no_room() {
-        assertThat(as.mmap(0, 0, 0, RW, ANON)).isEqualTo(-Errno.EINVAL);
-        assertThat(as.mmap(0, 0, PAGE, 8, ANON)).as("no such protection").isEqualTo(-Errno.EINVAL);
-        assertThat(as.mmap(0, 0, PAGE, RW, ANON | 0x4000)).as("no such flag").isEqualTo(-Errno.EINVAL);
-        assertThat(as.mmap(0, 0, PAGE, RW, MAP_PRIVATE)).as("file-backed").isEqualTo(-Errno.EINVAL);
-        assertThat(as.mmap(0, 0, -1, RW, ANON)).isEqualTo(-Errno.ENOMEM);
-        assertThat(as.mmap(0, 0, Long.MAX_VALUE, RW, ANON)).isEqualTo(-Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> as.mmap(0, 0, 0, RW, ANON))).isEqualTo(Errno.EINVAL);
+        assertThat(Refusals.errno(() -> as.mmap(0, 0, PAGE, 8, ANON))).as("no such protection").isEqualTo(Errno.EINVAL);
+        assertThat(Refusals.errno(() -> as.mmap(0, 0, PAGE, RW, ANON | 0x4000))).as("no such flag").isEqualTo(Errno.EINVAL);
+        assertThat(Refusals.errno(() -> as.mmap(0, 0, PAGE, RW, MAP_PRIVATE))).as("file-backed").isEqualTo(Errno.EINVAL);
+        assertThat(Refusals.errno(() -> as.mmap(0, 0, -1, RW, ANON))).isEqualTo(Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> as.mmap(0, 0, Long.MAX_VALUE, RW, ANON))).isEqualTo(Errno.ENOMEM);
         assertThat(f.vm.freeFrames()).isEqualTo(64);
         assertThat(((RegionAddressSpace) as).pregionCount()).as("nothing attached").isEqualTo(3);
     }
@@ -48,7 +48,7 @@ class MmapTest {
     @Test
     void a_fixed_address_must_be_page_aligned() {
         // mmap(2): EINVAL "The arguments addr (if MAP_FIXED was specified) ... are not multiples of the page size".
-        assertThat(as.mmap(0, 0x1000_0010L, PAGE, RW, ANON | MAP_FIXED)).isEqualTo(-Errno.EINVAL);
+        assertThat(Refusals.errno(() -> as.mmap(0, 0x1000_0010L, PAGE, RW, ANON | MAP_FIXED))).isEqualTo(Errno.EINVAL);
         assertThat(as.mmap(0, 0x1000_0000L, PAGE, RW, ANON | MAP_FIXED)).isEqualTo(0x1000_0000L);
     }
 
@@ -116,12 +116,12 @@ class MmapTest {
 
     @Test
     void map_fixed_may_not_touch_the_text_nor_reach_kernel_space() {
-        assertThat(as.mmap(0, Fixture.TEXT, PAGE, RW, ANON | MAP_FIXED)).isEqualTo(-Errno.EINVAL);
-        assertThat(as.mmap(0, Fixture.TEXT - PAGE, 2 * PAGE, RW, ANON | MAP_FIXED)).isEqualTo(-Errno.EINVAL);
+        assertThat(Refusals.errno(() -> as.mmap(0, Fixture.TEXT, PAGE, RW, ANON | MAP_FIXED))).isEqualTo(Errno.EINVAL);
+        assertThat(Refusals.errno(() -> as.mmap(0, Fixture.TEXT - PAGE, 2 * PAGE, RW, ANON | MAP_FIXED))).isEqualTo(Errno.EINVAL);
         // mmap(2): ENOMEM "MAP_FIXED was specified and the range [addr, addr + len) exceeds that allowed".
-        assertThat(as.mmap(0, 0x8000_0000L, PAGE, RW, ANON | MAP_FIXED)).isEqualTo(-Errno.ENOMEM);
-        assertThat(as.mmap(0, 0x7FFF_F000L, 2 * PAGE, RW, ANON | MAP_FIXED)).isEqualTo(-Errno.ENOMEM);
-        assertThat(as.mmap(0, -PAGE, PAGE, RW, ANON | MAP_FIXED)).isEqualTo(-Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> as.mmap(0, 0x8000_0000L, PAGE, RW, ANON | MAP_FIXED))).isEqualTo(Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> as.mmap(0, 0x7FFF_F000L, 2 * PAGE, RW, ANON | MAP_FIXED))).isEqualTo(Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> as.mmap(0, -PAGE, PAGE, RW, ANON | MAP_FIXED))).isEqualTo(Errno.ENOMEM);
         assertThat(f.load(as, Fixture.TEXT)).as("text untouched").isZero();
 
         assertThat(as.mmap(0, 0x7FFF_F000L, PAGE, RW, ANON | MAP_FIXED)).as("the last user page").isEqualTo(0x7FFF_F000L);
@@ -133,7 +133,7 @@ class MmapTest {
     void no_room_for_a_kernel_chosen_mapping_is_enomem() {
         var unlimited = f.create(Fixture.image("unlimited", PAGE, PAGE, Long.MAX_VALUE));
         // mmap(2): ENOMEM "MAP_FIXED was not specified and there is insufficient room in the address space".
-        assertThat(unlimited.mmap(0, 0, PAGE, RW, ANON)).isEqualTo(-Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> unlimited.mmap(0, 0, PAGE, RW, ANON))).isEqualTo(Errno.ENOMEM);
         assertThat(f.kernel.count("out_of_memory")).as("room, not memory").isZero();
     }
 
@@ -145,10 +145,10 @@ class MmapTest {
         var small = g.create(Fixture.image("small", PAGE, PAGE, Fixture.STACK_TOP - stackFloor));
 
         assertThat(small.mmap(0, 0, 5 * PAGE, RW, ANON)).isEqualTo(dataBase + 4 * PAGE);
-        assertThat(small.mmap(0, 0, PAGE, RW, ANON)).as("only the reserve is left").isEqualTo(-Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> small.mmap(0, 0, PAGE, RW, ANON))).as("only the reserve is left").isEqualTo(Errno.ENOMEM);
         assertThat(small.sbrk(0, 3 * PAGE)).as("the break may use its reserve").isEqualTo(dataBase + PAGE);
-        assertThat(small.sbrk(0, 1)).as("but not run into the mapping").isEqualTo(-Errno.ENOMEM);
-        assertThat(small.munmap(0, dataBase + 4 * PAGE, 5 * PAGE)).isZero();
+        assertThat(Refusals.errno(() -> small.sbrk(0, 1))).as("but not run into the mapping").isEqualTo(Errno.ENOMEM);
+        small.munmap(0, dataBase + 4 * PAGE, 5 * PAGE);
         assertThat(small.sbrk(0, 2 * PAGE)).isEqualTo(dataBase + 4 * PAGE);
         assertThat(small.mmap(0, 0, 3 * PAGE, RW, ANON)).as("above the break, past the reserve")
                 .isEqualTo(dataBase + 6 * PAGE);
@@ -156,8 +156,8 @@ class MmapTest {
 
     @Test
     void a_mapping_bigger_than_free_memory_is_enomem_and_counted() {
-        assertThat(as.mmap(0, 0, 65L * PAGE, RW, ANON)).isEqualTo(-Errno.ENOMEM);
-        assertThat(as.mmap(0, 0x2000_0000L, 65L * PAGE, RW, ANON | MAP_FIXED)).isEqualTo(-Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> as.mmap(0, 0, 65L * PAGE, RW, ANON))).isEqualTo(Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> as.mmap(0, 0x2000_0000L, 65L * PAGE, RW, ANON | MAP_FIXED))).isEqualTo(Errno.ENOMEM);
         assertThat(f.kernel.count("out_of_memory")).isEqualTo(2);
         assertThat(as.mmap(0, 0, 64L * PAGE, RW, ANON)).isPositive();
     }
@@ -166,7 +166,7 @@ class MmapTest {
     void a_failed_map_fixed_leaves_the_old_mapping_in_place() {
         long at = as.mmap(0, 0, PAGE, RW, ANON);
         f.store(as, at, 9);
-        assertThat(as.mmap(0, at, 100L * PAGE, RW, ANON | MAP_FIXED)).isEqualTo(-Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> as.mmap(0, at, 100L * PAGE, RW, ANON | MAP_FIXED))).isEqualTo(Errno.ENOMEM);
         assertThat(f.load(as, at)).isEqualTo(9);
     }
 

@@ -27,14 +27,14 @@ class MprotectTest {
         long at = as.mmap(0, 0, PAGE, RW, ANON);
         f.store(as, at, 7);
 
-        assertThat(as.mprotect(0, at, PAGE, PROT_READ)).isZero();
+        as.mprotect(0, at, PAGE, PROT_READ);
 
         assertThat(f.pmap(as).at(at).prot()).as("the pmap is lowered at once").isEqualTo(PROT_READ);
         assertThat(f.canStore(as, at)).isFalse();
         assertThat(f.signal()).isEqualTo(Signals.SIGSEGV);
         assertThat(f.load(as, at)).isEqualTo(7);
 
-        assertThat(as.mprotect(0, at, PAGE, RW)).isZero();
+        as.mprotect(0, at, PAGE, RW);
         f.store(as, at, 8);
         assertThat(f.load(as, at)).isEqualTo(8);
     }
@@ -42,7 +42,7 @@ class MprotectTest {
     @Test
     void prot_none_forbids_every_access_even_on_the_stack() {
         f.store(as, Fixture.STACK_TOP - 4, 1);
-        assertThat(as.mprotect(0, Fixture.STACK_TOP - PAGE, PAGE, PROT_NONE)).isZero();
+        as.mprotect(0, Fixture.STACK_TOP - PAGE, PAGE, PROT_NONE);
         assertThat(f.canLoad(as, Fixture.STACK_TOP - 4)).isFalse();
         assertThat(f.signal()).isEqualTo(Signals.SIGSEGV);
     }
@@ -50,12 +50,12 @@ class MprotectTest {
     @Test
     void every_page_in_the_range_must_be_mapped() {
         long at = as.mmap(0, 0, 2 * PAGE, RW, ANON);
-        assertThat(as.munmap(0, at + PAGE, PAGE)).isZero();
+        as.munmap(0, at + PAGE, PAGE);
 
         // mprotect(2): ENOMEM "Addresses in the range [addr, addr + len) are invalid ... or specify unmapped pages".
-        assertThat(as.mprotect(0, at, 2 * PAGE, PROT_READ)).isEqualTo(-Errno.ENOMEM);
-        assertThat(as.mprotect(0, 0x7FFF_F000L, 2 * PAGE, PROT_READ)).isEqualTo(-Errno.ENOMEM);
-        assertThat(as.mprotect(0, at, -1, PROT_READ)).isEqualTo(-Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> as.mprotect(0, at, 2 * PAGE, PROT_READ))).isEqualTo(Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> as.mprotect(0, 0x7FFF_F000L, 2 * PAGE, PROT_READ))).isEqualTo(Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> as.mprotect(0, at, -1, PROT_READ))).isEqualTo(Errno.ENOMEM);
 
         assertThat(f.canStore(as, at)).as("nothing changed").isTrue();
         assertThat(as.pregionCount()).isEqualTo(4);
@@ -64,9 +64,9 @@ class MprotectTest {
     @Test
     void an_unaligned_address_or_unknown_protection_is_invalid_and_an_empty_range_is_nothing_to_do() {
         long at = as.mmap(0, 0, PAGE, RW, ANON);
-        assertThat(as.mprotect(0, at + 1, PAGE, PROT_READ)).isEqualTo(-Errno.EINVAL);
-        assertThat(as.mprotect(0, at, PAGE, 0x10)).isEqualTo(-Errno.EINVAL);
-        assertThat(as.mprotect(0, 0x1234_5000L, 0, PROT_READ)).isZero();
+        assertThat(Refusals.errno(() -> as.mprotect(0, at + 1, PAGE, PROT_READ))).isEqualTo(Errno.EINVAL);
+        assertThat(Refusals.errno(() -> as.mprotect(0, at, PAGE, 0x10))).isEqualTo(Errno.EINVAL);
+        as.mprotect(0, 0x1234_5000L, 0, PROT_READ);
         assertThat(f.canStore(as, at)).isTrue();
     }
 
@@ -77,7 +77,7 @@ class MprotectTest {
             f.store(as, at + (long) i * PAGE, i);
         }
 
-        assertThat(as.mprotect(0, at + PAGE, 2 * PAGE, PROT_READ)).isZero();
+        as.mprotect(0, at + PAGE, 2 * PAGE, PROT_READ);
 
         assertThat(as.pregionCount()).isEqualTo(6);
         assertThat(f.canStore(as, at)).isTrue();
@@ -86,12 +86,12 @@ class MprotectTest {
         assertThat(f.canStore(as, at + 3 * PAGE)).isTrue();
         assertThat(f.load(as, at + 2 * PAGE)).isEqualTo(2);
 
-        assertThat(as.mprotect(0, at + PAGE, 2 * PAGE, RW)).isZero();
+        as.mprotect(0, at + PAGE, 2 * PAGE, RW);
         assertThat(as.pregionCount()).as("one mapping again").isEqualTo(4);
         for (int i = 0; i < 4; i++) {
             assertThat(f.load(as, at + (long) i * PAGE)).isEqualTo(i);
         }
-        assertThat(as.munmap(0, at, 4 * PAGE)).isZero();
+        as.munmap(0, at, 4 * PAGE);
         assertThat(f.vm.freeFrames()).isEqualTo(64);
     }
 
@@ -100,7 +100,7 @@ class MprotectTest {
         long data = Fixture.TEXT + PAGE;
         long at = as.mmap(0, data + 2 * PAGE, PAGE, RW, ANON | sprocket.api.sys.Mman.MAP_FIXED);
         assertThat(at).isEqualTo(data + 2 * PAGE);
-        assertThat(as.mprotect(0, data + PAGE, 2 * PAGE, PROT_READ)).isZero();
+        as.mprotect(0, data + PAGE, 2 * PAGE, PROT_READ);
         assertThat(f.canStore(as, data)).isTrue();
         assertThat(f.canStore(as, data + PAGE)).isFalse();
         assertThat(f.canStore(as, at)).isFalse();
@@ -109,11 +109,11 @@ class MprotectTest {
     @Test
     void the_stack_split_by_mprotect_still_grows() {
         f.store(as, Fixture.STACK_TOP - 2 * PAGE, 1);
-        assertThat(as.mprotect(0, Fixture.STACK_TOP - PAGE, PAGE, PROT_READ)).isZero();
+        as.mprotect(0, Fixture.STACK_TOP - PAGE, PAGE, PROT_READ);
         f.store(as, Fixture.STACK_TOP - 5 * PAGE, 2);
         assertThat(f.load(as, Fixture.STACK_TOP - 2 * PAGE)).isEqualTo(1);
         assertThat(f.canStore(as, Fixture.STACK_TOP - 4)).isFalse();
-        assertThat(as.mprotect(0, Fixture.STACK_TOP - PAGE, PAGE, RW)).isZero();
+        as.mprotect(0, Fixture.STACK_TOP - PAGE, PAGE, RW);
         assertThat(as.pregionCount()).as("text, data, one stack").isEqualTo(3);
     }
 
@@ -121,13 +121,13 @@ class MprotectTest {
     void shared_text_cannot_be_made_writable() {
         // mprotect(2): EACCES "prot specifies a protection that violates the access permission the process has
         // to the underlying memory object".
-        assertThat(as.mprotect(0, Fixture.TEXT, PAGE, RW)).isEqualTo(-Errno.EACCES);
-        assertThat(as.mprotect(0, Fixture.TEXT, 3 * PAGE, RW)).isEqualTo(-Errno.EACCES);
+        assertThat(Refusals.errno(() -> as.mprotect(0, Fixture.TEXT, PAGE, RW))).isEqualTo(Errno.EACCES);
+        assertThat(Refusals.errno(() -> as.mprotect(0, Fixture.TEXT, 3 * PAGE, RW))).isEqualTo(Errno.EACCES);
         assertThat(f.canStore(as, Fixture.TEXT)).isFalse();
-        assertThat(as.mprotect(0, Fixture.TEXT, PAGE, PROT_READ)).isZero();
+        as.mprotect(0, Fixture.TEXT, PAGE, PROT_READ);
         assertThat(f.canLoad(as, Fixture.TEXT)).isTrue();
         assertThat(as.fault(0, Fixture.TEXT, sprocket.api.hw.Access.EXECUTE)).isEqualTo(Signals.SIGSEGV);
-        assertThat(as.mprotect(0, Fixture.TEXT, PAGE, PROT_READ | PROT_EXEC)).isZero();
+        as.mprotect(0, Fixture.TEXT, PAGE, PROT_READ | PROT_EXEC);
         assertThat(as.fault(0, Fixture.TEXT, sprocket.api.hw.Access.EXECUTE)).isZero();
     }
 
@@ -137,9 +137,9 @@ class MprotectTest {
         f.store(as, at, 5);
         f.store(as, at + PAGE, 6);
         var child = as.fork(0);
-        assertThat(as.mprotect(0, at, 2 * PAGE, PROT_READ)).isZero();
+        as.mprotect(0, at, 2 * PAGE, PROT_READ);
 
-        assertThat(as.mprotect(0, at, 2 * PAGE, RW)).isZero();
+        as.mprotect(0, at, 2 * PAGE, RW);
 
         assertThat(f.pmap(as).at(at).prot()).as("still copy-on-write in the pmap").isEqualTo(PROT_READ);
         f.store(as, at, 50);
@@ -157,7 +157,7 @@ class MprotectTest {
     void a_page_nobody_shares_gets_write_at_once() {
         long at = as.mmap(0, 0, PAGE, PROT_READ, MAP_SHARED | MAP_ANONYMOUS);
         f.load(as, at);
-        assertThat(as.mprotect(0, at, PAGE, RW)).isZero();
+        as.mprotect(0, at, PAGE, RW);
         assertThat(f.pmap(as).lastProtect).isEqualTo(RW);
         assertThat(f.pmap(as).at(at).prot()).isEqualTo(RW);
     }

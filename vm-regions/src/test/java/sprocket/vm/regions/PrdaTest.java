@@ -99,13 +99,13 @@ class PrdaTest {
     void no_mapping_may_replace_the_prda_and_munmap_leaves_it() {
         var as = space();
         f.store(as, PRDA_USR, 3);
-        assertThat(as.mmap(0, PRDA, PAGE, RW, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED)).isEqualTo(-Errno.EINVAL);
-        assertThat(as.mmap(0, PRDA - PAGE, 2L * PAGE, RW, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED))
-                .isEqualTo(-Errno.EINVAL);
+        assertThat(Refusals.errno(() -> as.mmap(0, PRDA, PAGE, RW, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED))).isEqualTo(Errno.EINVAL);
+        assertThat(Refusals.errno(() -> as.mmap(0, PRDA - PAGE, 2L * PAGE, RW, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED)))
+                .isEqualTo(Errno.EINVAL);
         assertThat(as.mmap(0, PRDA, PAGE, RW, MAP_PRIVATE | MAP_ANONYMOUS)).as("a hint there is not taken")
                 .isNotEqualTo(PRDA).isPositive();
-        assertThat(as.attach(0, f.vm.createSegment(0, PAGE), PRDA, RW)).isEqualTo(-Errno.EINVAL);
-        assertThat(as.munmap(0, PRDA, PAGE)).isZero();
+        assertThat(Refusals.errno(() -> as.attach(0, f.vm.createSegment(0, PAGE), PRDA, RW))).isEqualTo(Errno.EINVAL);
+        as.munmap(0, PRDA, PAGE);
         assertThat(f.load(as, PRDA_USR)).isEqualTo(3);
         assertThat(as.mmap(0, PRDA - PAGE, PAGE, RW, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED))
                 .as("right below it is fine").isEqualTo(PRDA - PAGE);

@@ -54,7 +54,7 @@ class SbrkTest {
         long room = Fixture.STACK_TOP - limit - as.brk();
         long old = as.brk();
 
-        assertThat(as.sbrk(0, room + 1)).isEqualTo(-Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> as.sbrk(0, room + 1))).isEqualTo(Errno.ENOMEM);
         assertThat(as.brk()).isEqualTo(old);
     }
 
@@ -62,7 +62,7 @@ class SbrkTest {
     void growing_past_what_memory_can_hold_gives_enomem() {
         var as = f.create(Fixture.image("greedy", PAGE, PAGE, 1 << 20));
         long old = as.brk();
-        assertThat(as.sbrk(0, 65L * PAGE)).isEqualTo(-Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> as.sbrk(0, 65L * PAGE))).isEqualTo(Errno.ENOMEM);
         assertThat(as.brk()).isEqualTo(old);
         assertThat(f.kernel.count("out_of_memory")).isEqualTo(1);
         assertThat(as.sbrk(0, 64L * PAGE)).isEqualTo(old);
@@ -71,9 +71,9 @@ class SbrkTest {
     @Test
     void shrinking_below_the_start_of_data_is_invalid() {
         var as = f.create(Fixture.image("under", PAGE, PAGE, 1 << 20));
-        assertThat(as.sbrk(0, -PAGE - 1)).isEqualTo(-Errno.EINVAL);
-        assertThat(as.sbrk(0, Long.MIN_VALUE)).isEqualTo(-Errno.EINVAL);
-        assertThat(as.sbrk(0, Long.MAX_VALUE)).isEqualTo(-Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> as.sbrk(0, -PAGE - 1))).isEqualTo(Errno.EINVAL);
+        assertThat(Refusals.errno(() -> as.sbrk(0, Long.MIN_VALUE))).isEqualTo(Errno.EINVAL);
+        assertThat(Refusals.errno(() -> as.sbrk(0, Long.MAX_VALUE))).isEqualTo(Errno.ENOMEM);
         assertThat(as.brk()).isEqualTo(data + PAGE);
         assertThat(as.sbrk(0, -PAGE)).isEqualTo(data + PAGE);
         assertThat(as.brk()).isEqualTo(data);

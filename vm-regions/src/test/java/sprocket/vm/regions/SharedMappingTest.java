@@ -72,13 +72,13 @@ class SharedMappingTest {
         f.store(parent, shm + PAGE, 2);
         var child = parent.fork(0);
 
-        assertThat(child.munmap(0, shm + PAGE, PAGE)).isZero();
+        child.munmap(0, shm + PAGE, PAGE);
 
         assertThat(f.canLoad(child, shm + PAGE)).isFalse();
         assertThat(f.load(parent, shm + PAGE)).isEqualTo(2);
         f.store(parent, shm, 3);
         assertThat(f.load(child, shm)).isEqualTo(3);
-        assertThat(parent.munmap(0, shm, 2 * PAGE)).isZero();
+        parent.munmap(0, shm, 2 * PAGE);
         assertThat(f.load(child, shm)).as("the child still holds the region").isEqualTo(3);
         child.destroy(0);
         parent.destroy(0);
@@ -90,7 +90,7 @@ class SharedMappingTest {
         long shm = parent.mmap(0, 0, 2 * PAGE, RW, MAP_SHARED | MAP_ANONYMOUS);
         f.store(parent, shm, 1);
         f.store(parent, shm + PAGE, 2);
-        assertThat(parent.munmap(0, shm + PAGE, PAGE)).isZero();
+        parent.munmap(0, shm + PAGE, PAGE);
         assertThat(f.vm.freeFrames()).isEqualTo(63);
     }
 }

@@ -3,6 +3,7 @@ package sprocket.vm.regions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import sprocket.api.Errno;
 
 /**
  * sproc(2): "These stack regions grow downward, and are automatically grown if the process accesses new areas of
@@ -49,7 +50,7 @@ class StackGrowthTest {
         var as = f.create(Fixture.image("unlimited", PAGE, PAGE, Long.MAX_VALUE));
         long brk = as.brk();
         assertThat(f.canStore(as, brk)).as("the page just above the break").isTrue();
-        assertThat(as.sbrk(0, 1)).isNegative();
+        assertThat(Refusals.errno(() -> as.sbrk(0, 1))).isEqualTo(Errno.ENOMEM);
         assertThat(as.brk()).isEqualTo(brk);
     }
 }

@@ -101,8 +101,8 @@ class StackPlacementTest {
         long biggestHole = (Fixture.STACK_TOP - 2L * PAGE) - (dataBase + 20L * PAGE);
         var e = a.share(0);
         // sproc(2): ENOMEM "If there is not enough virtual space to allocate a new stack."
-        assertThat(e.newStack(0, biggestHole + PAGE, 64L * PAGE)).isEqualTo(-Errno.ENOMEM);
-        assertThat(e.newStack(0, Long.MAX_VALUE, 64L * PAGE)).isEqualTo(-Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> e.newStack(0, biggestHole + PAGE, 64L * PAGE))).isEqualTo(Errno.ENOMEM);
+        assertThat(Refusals.errno(() -> e.newStack(0, Long.MAX_VALUE, 64L * PAGE))).isEqualTo(Errno.ENOMEM);
         assertThat(((RegionAddressSpace) a).pregionCount()).isEqualTo(pregions);
         assertThat(g.kernel.count("vm_new_stacks")).isEqualTo(3);
         assertThat(e.newStack(0, biggestHole, 64L * PAGE)).as("the exact hole fits")

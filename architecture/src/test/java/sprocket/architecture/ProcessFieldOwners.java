@@ -1,4 +1,4 @@
-package sprocket.cli;
+package sprocket.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

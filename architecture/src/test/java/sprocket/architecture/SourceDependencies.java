@@ -1,4 +1,4 @@
-package sprocket.cli;
+package sprocket.architecture;
 
 import java.io.IOException;
 import java.nio.file.Files;
