@@ -29,6 +29,13 @@ public final class KernelKeys {
                     "entries in the system open file table (files, pipe ends, sockets); one open more fails with ENFILE"),
             Tunable.integer("kernel.sched_watchdog", 10_000, 1, 3_600_000,
                     "milliseconds a runnable process may wait before the scheduler is deemed broken and ejected"),
+            Tunable.choice("kernel.sched_isolation", "plugins", List.of("plugins", "all", "none"),
+                    "which schedulers run their callbacks on a host thread of their own, under the host watchdog "
+                            + "(plugins: those from plug-in jars or the class path)"),
+            Tunable.integer("kernel.sched_host_limit", 2_000, 1, 3_600_000,
+                    "host milliseconds one callback of an isolated scheduler may run before it is cut off and ejected"),
+            Tunable.size("kernel.sched_host_memory", "64M", 1L << 20, 1L << 40,
+                    "host heap one callback of an isolated scheduler may allocate before it is cut off and ejected"),
             Tunable.integer("kernel.time_limit", 0, 0, 1_000_000_000,
                     "simulated seconds a run may last: then every process is killed to end it (0: no limit)"),
             Tunable.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE,

@@ -19,6 +19,12 @@ public final class KernelTunables {
     public final int nfile;
     /** How long a runnable process may wait, in simulated milliseconds, before the policy is ejected. */
     public final long watchdogMillis;
+    /** Which scheduling policies run their callbacks on a host thread of their own: plugins, all or none. */
+    public final String schedIsolation;
+    /** Host milliseconds one callback of an isolated policy may run before it is cut off. */
+    public final long schedHostMillis;
+    /** Bytes of host heap one callback of an isolated policy may allocate before it is cut off. */
+    public final long schedHostBytes;
     /** How long a run may last, in simulated seconds (kernel.time_limit); 0 for no limit. */
     public final long timeLimitSeconds;
 
@@ -35,5 +41,8 @@ public final class KernelTunables {
         nfile = s.getInt("kernel.nfile");
         watchdogMillis = s.getLong("kernel.sched_watchdog");
         timeLimitSeconds = s.getLong("kernel.time_limit");
+        schedIsolation = s.get("kernel.sched_isolation");
+        schedHostMillis = s.getLong("kernel.sched_host_limit");
+        schedHostBytes = s.getSize("kernel.sched_host_memory");
     }
 }

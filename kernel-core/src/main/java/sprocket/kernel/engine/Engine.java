@@ -94,7 +94,7 @@ public final class Engine {
         preemptions = stats.counter("preemptions");
         wakeups = stats.counter("wakeups");
         tlbMisses = stats.counter("tlb_misses");
-        this.scheduler = GuardedScheduler.create(policy, fallback.provider(),
+        this.scheduler = GuardedScheduler.create(policy, PolicyThread.forPolicy(policy, t), fallback.provider(),
                 new SchedulerContextImpl(this, stats, randoms, settings), stats, this::adopt);
     }
 
