@@ -21,6 +21,9 @@ import sprocket.fuzz.prog.Prog;
 public record Finding(int number, Problem problem, Path config, long seed, List<String> settings, int calls,
         Prog minimised, List<String> trace, String reproducer) {
 
+    /** Frames of the exception behind a finding that its report shows. */
+    private static final int WHERE_FRAMES = 8;
+
     public Finding {
         settings = List.copyOf(settings);
         trace = List.copyOf(trace);
@@ -31,6 +34,11 @@ public record Finding(int number, Problem problem, Path config, long seed, List<
         StringBuilder b = new StringBuilder();
         b.append("finding ").append(number).append(": ").append(problem.kind().label()).append(": ")
                 .append(problem.message()).append('\n');
+        List<String> where = problem.where(WHERE_FRAMES);
+        if (!where.isEmpty()) {
+            b.append("  thrown: ").append(where.get(0)).append('\n');
+            for (String frame : where.subList(1, where.size())) b.append("    ").append(frame).append('\n');
+        }
         b.append("  reproduce: ").append(reproducer).append('\n');
         b.append("  minimised: ").append(minimised.size()).append(" of ").append(calls).append(" calls\n");
         for (String line : minimised.render().split("\n")) b.append("  ").append(line).append('\n');

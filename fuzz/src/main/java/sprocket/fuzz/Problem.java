@@ -1,5 +1,7 @@
 package sprocket.fuzz;
 
+import java.util.ArrayList;
+import java.util.List;
 import sprocket.fuzz.prog.Journal;
 
 /**
@@ -72,6 +74,24 @@ public record Problem(Kind kind, String message, String signature, Throwable cau
     static Problem hostHang(long seconds) {
         return new Problem(Kind.HOST_HANG, "the run had not ended after " + seconds + " s of host time",
                 Kind.HOST_HANG.name(), null);
+    }
+
+    /**
+     * Where the exception behind this problem was thrown, for a person to start from: the innermost cause and its
+     * first {@code frames} frames from Sprocket's classes (none when there was no exception).
+     */
+    public List<String> where(int frames) {
+        if (cause == null) return List.of();
+        Throwable inner = cause;
+        while (inner.getCause() != null && inner.getCause() != inner) inner = inner.getCause();
+        List<String> out = new ArrayList<>();
+        out.add(inner.toString());
+        for (StackTraceElement f : inner.getStackTrace()) {
+            if (out.size() > frames) break;
+            if (f.getClassName().startsWith("sprocket.")) out.add("at " + f.getClassName() + "." + f.getMethodName()
+                    + "(" + f.getFileName() + ":" + f.getLineNumber() + ")");
+        }
+        return out;
     }
 
     /** The innermost frame of {@code t} in a Sprocket class: Class.method, without line numbers. */
