@@ -128,6 +128,18 @@ public final class Fuzzer {
     private record Job(Path config, long seed, int index, Prog prog, CompletableFuture<Runner.Outcome> outcome) {
     }
 
+    /**
+     * Waits for {@code j}, the campaign's {@code runs}th run, records what it found and reports progress; returns the
+     * calls it made ({@code before} were made before it).
+     */
+    private long next(Job j, long runs, long before, Map<String, Finding> bySignature,
+            Map<Integer, Integer> occurrences, List<Finding> findings) {
+        Runner.Outcome o = finish(j, bySignature, occurrences, findings);
+        listener.progress(new Progress(runs, before + o.calls(), findings.size(), j.config(), j.seed(), o.calls(),
+                o.seconds(), o.limited()));
+        return o.calls();
+    }
+
     /** Runs the campaign. */
     public Summary run() {
         Map<String, Finding> bySignature = new LinkedHashMap<>();
@@ -146,22 +158,12 @@ public final class Fuzzer {
                     window.addLast(new Job(config, seed, index++, prog,
                             CompletableFuture.supplyAsync(() -> runner.run(config, settings, prog, false), threads)));
                     while (window.size() >= options.jobs()) {
-                        Job j = window.removeFirst();
-                        Runner.Outcome o = finish(j, bySignature, occurrences, findings);
-                        runs++;
-                        calls += o.calls();
-                        listener.progress(new Progress(runs, calls, findings.size(), j.config(), j.seed(), o.calls(),
-                                o.seconds(), o.limited()));
+                        calls += next(window.removeFirst(), ++runs, calls, bySignature, occurrences, findings);
                     }
                 }
             }
             while (!window.isEmpty()) {
-                Job j = window.removeFirst();
-                Runner.Outcome o = finish(j, bySignature, occurrences, findings);
-                runs++;
-                calls += o.calls();
-                listener.progress(new Progress(runs, calls, findings.size(), j.config(), j.seed(), o.calls(),
-                        o.seconds(), o.limited()));
+                calls += next(window.removeFirst(), ++runs, calls, bySignature, occurrences, findings);
             }
         } finally {
             threads.shutdownNow();
