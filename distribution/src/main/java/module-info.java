@@ -11,6 +11,11 @@ module sprocket.cli {
     // sprocket fuzz: the fuzzer's campaign.
     requires sprocket.fuzz;
     requires info.picocli;
+    // sprocket compare: its JSON through the project's one JSON writer, its report's charts drawn as SVG.
+    requires com.fasterxml.jackson.core;
+    requires java.desktop;
+    requires org.jfree.jfreechart;
+    requires org.jfree.svg;
     requires org.slf4j;
     // Only the command configures logging (LogSetup); every other module logs through the SLF4J API alone.
     requires ch.qos.logback.classic;
@@ -44,6 +49,9 @@ module sprocket.cli {
             sprocket.cli.bin.Segv,
             sprocket.cli.bin.Mixed,
             sprocket.cli.bin.Spinners,
+            sprocket.cli.bin.Falseshare,
+            sprocket.cli.bin.Cachework,
+            sprocket.cli.bin.Spinlock,
             sprocket.cli.bin.Nicetest,
             sprocket.cli.bin.Ipcs,
             sprocket.cli.bin.Ipcrm,

@@ -52,6 +52,10 @@ public class NanoBenchmarks {
         @Param({"irix-r2000"})
         public String config;
 
+        /** The machine's caches on or off (hw.caches; bench/run.sh jmh -p caches=true,false tlbHit). */
+        @Param({"true"})
+        public String caches;
+
         private Catalog catalog;
         private KernelConfig kernelConfig;
         private Kernel kernel;
@@ -60,7 +64,8 @@ public class NanoBenchmarks {
         public void discover() throws ConfigException {
             catalog = Catalog.discover(List.of());
             if (!catalog.problems().isEmpty()) throw new IllegalStateException("catalog: " + catalog.problems());
-            kernelConfig = KernelConfig.load(Path.of("configs", config + ".conf"), List.of("hw.cpus=1"), catalog);
+            kernelConfig = KernelConfig.load(Path.of("configs", config + ".conf"), List.of("hw.cpus=1", "hw.caches=" + caches),
+                    catalog);
             // Continuations are what sprocket runs on; the virtual-thread fallback would be measured silently.
             if (!Kernel.coroutineKind().equals("continuation")) {
                 throw new IllegalStateException("coroutines are " + Kernel.coroutineKind()

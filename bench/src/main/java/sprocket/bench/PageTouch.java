@@ -9,8 +9,9 @@ import sprocket.api.sys.Sysconf;
 import sprocket.libc.Stdio;
 
 /**
- * bench-touch N: maps one anonymous page, faults it in, then makes N accesses to it, store64 and load64
- * alternating (each load reads back the value just stored), so every access after the first hits the TLB.
+ * bench-touch N [loads]: maps one anonymous page, faults it in, then makes N accesses to it, store64 and load64
+ * alternating (each load reads back the value just stored), so every access after the first hits the TLB; with
+ * {@code loads}, N load64s of the doubleword first stored.
  * Exits 1 if a load returns anything but the value stored.
  */
 public final class PageTouch implements Program {
@@ -26,7 +27,9 @@ public final class PageTouch implements Program {
 
     @Override
     public int main(Sys sys, String[] argv) {
-        long n = Args.count(sys, argv);
+        // bench-touch N loads: loads only, after the first store (the R2000's stores write through, never a hit).
+        boolean loadsOnly = argv.length == 3 && argv[2].equals("loads");
+        long n = Args.count(sys, loadsOnly ? new String[] {argv[0], argv[1]} : argv);
         if (n < 0) return 2;
         long page = sys.sysconf(Sysconf._SC_PAGESIZE);
         long base = sys.mmap(0, page, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1,
@@ -42,7 +45,9 @@ public final class PageTouch implements Program {
         for (long i = 0; i < n; i++) {
             // Pairs (store, load) walk the page's doublewords; the page and its TLB entry never change.
             long a = base + (((i >>> 1) << 3) & mask);
-            if ((i & 1) == 0) {
+            if (loadsOnly) {
+                if (sys.cpu().load64(base) != -1) bad++;
+            } else if ((i & 1) == 0) {
                 sys.cpu().store64(a, i);
             } else if (sys.cpu().load64(a) != i - 1) {
                 bad++;

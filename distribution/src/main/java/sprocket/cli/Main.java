@@ -30,6 +30,9 @@ public final class Main {
         // Everything after CONFIG is positional, so `echo -n hi` reaches the program untouched.
         run.setStopAtPositional(true);
         cmd.addSubcommand(run);
+        CommandLine compare = new CommandLine(new CompareCommand(host));
+        compare.setStopAtPositional(true);
+        cmd.addSubcommand(compare);
         cmd.addSubcommand(new CommandLine(new ModulesCommand(host)));
         cmd.addSubcommand(new CommandLine(new FuzzCommand(host)));
         cmd.addSubcommand(new CommandLine(new ConfigCommand())

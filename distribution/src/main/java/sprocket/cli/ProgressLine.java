@@ -20,11 +20,12 @@ final class ProgressLine implements AutoCloseable {
     /** Runs shorter than this show no progress at all. */
     static final long DELAY_NANOS = 1_000_000_000L;
     private static final long PERIOD_MILLIS = 200;
+    private static final int MAX_WIDTH = 79;
     private static final char[] SPINNER = {'|', '/', '-', '\\'};
 
     private final PrintStream err;
     private final LongSupplier wallNanos;
-    private Supplier<RunProgress> source;
+    private Supplier<String> source;
     private final long started;
     private Thread ticker;
     private int shown;
@@ -38,15 +39,31 @@ final class ProgressLine implements AutoCloseable {
         this.started = wallNanos.getAsLong();
     }
 
-    /** From now on each {@link #tick} shows what {@code source} says. */
+    /** From now on each {@link #tick} shows what {@code source} says of a run. */
     synchronized ProgressLine watch(Supplier<RunProgress> source) {
-        this.source = source;
+        this.source = () -> {
+            RunProgress p = source.get();
+            return String.format(Locale.ROOT, "simulated %.6f s (%,d cycles), %,d processes", p.seconds(), p.cycles(),
+                    p.processes());
+        };
         return this;
     }
 
     /** Watches {@code source} and redraws the line from a daemon thread of its own, a few times a second. */
     ProgressLine start(Supplier<RunProgress> source) {
         watch(source);
+        return startTicking();
+    }
+
+    /** As {@link #start}, the line saying what {@code text} says (and the wall time). */
+    ProgressLine startText(Supplier<String> text) {
+        synchronized (this) {
+            this.source = text;
+        }
+        return startTicking();
+    }
+
+    private ProgressLine startTicking() {
         ticker = Thread.ofPlatform().daemon().name("sprocket-progress").start(() -> {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -64,9 +81,10 @@ final class ProgressLine implements AutoCloseable {
     synchronized void tick() {
         long wall = wallNanos.getAsLong() - started;
         if (closed || source == null || wall < DELAY_NANOS) return;
-        RunProgress p = source.get();
-        String text = String.format(Locale.ROOT, "%c simulated %.6f s (%,d cycles), %,d processes, %.1f s",
-                SPINNER[turn++ % SPINNER.length], p.seconds(), p.cycles(), p.processes(), wall / 1e9);
+        String text = String.format(Locale.ROOT, "%c %s, %.1f s", SPINNER[turn++ % SPINNER.length], source.get(),
+                wall / 1e9);
+        // A line longer than a terminal's width would wrap, and the carriage return would no longer erase it.
+        if (text.length() > MAX_WIDTH) text = text.substring(0, MAX_WIDTH - 3) + "...";
         // Spaces cover what a longer previous line left.
         err.print("\r" + text + " ".repeat(Math.max(0, shown - text.length())));
         err.flush();

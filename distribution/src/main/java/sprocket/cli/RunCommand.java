@@ -67,13 +67,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-stats", description = "Do not print the statistics summary.")
     boolean noStats;
 
-    /** When to show the progress line. */
-    enum When { auto, always, never }
-
-    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
-            description = "Show a progress line on standard error during a long run: auto (when standard error is a"
-                    + " terminal), always or never. Default: ${DEFAULT-VALUE}.")
-    When progress;
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
 
     @Parameters(index = "0", paramLabel = "CONFIG", description = "The kernel configuration file.")
     Path file;
@@ -98,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
         Catalog catalog = plugins.discover(host);
         for (String problem : catalog.problems()) host.err().println("sprocket: skipped: " + problem);
         KernelConfig kernelConfig = config.load(file, catalog, host.err());
-        requireProgram(catalog);
+        requireProgram(catalog, program);
 
         log.debug("booting {} to run {} {}", file, program, args);
         try (PrintStream straceOut = straceStream()) {
@@ -108,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** Boots and runs, with a progress line on standard error when asked or when it is a terminal. */
     private RunResult run(KernelConfig kernelConfig, Catalog catalog, Consumer<String> straceLines) {
-        if (progress == When.always || progress == When.auto && host.errTerminal()) {
+        if (progress.show(host)) {
             // The console shares the terminal: the line is erased before the program's output is written.
             try (ProgressLine line = new ProgressLine(host.err(), System::nanoTime)) {
                 Kernel kernel = Kernel.boot(kernelConfig, catalog,
@@ -165,7 +160,8 @@ final class RunCommand implements Callable<Integer> {
         return result.exitStatus();
     }
 
-    private void requireProgram(Catalog catalog) {
+    /** Fails with 127 and the programs there are when /bin has no {@code program}. */
+    static void requireProgram(Catalog catalog, String program) {
         StringBuilder known = new StringBuilder();
         for (ProgramInfo p : catalog.programs()) {
             if (p.name().equals(program)) return;
@@ -175,7 +171,8 @@ final class RunCommand implements Callable<Integer> {
                 + known + ")");
     }
 
-    private static void requireParentDirectory(Path out, String option) {
+    /** Fails with a usage error when {@code out} cannot be written for want of its directory, or is one. */
+    static void requireParentDirectory(Path out, String option) {
         if (out == null) return;
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {

@@ -15,6 +15,7 @@ import sprocket.api.ApiVersion;
         footer = {"", "Examples:",
             "  sprocket run configs/irix-r2000.conf hello",
             "  sprocket run --set hw.cpus=1 configs/irix-r2000.conf burn 8 2000000",
+            "  sprocket compare -c configs/irix-r2000.conf --vary hw=r2000,x86mps --vary hw.cpus=1,2 shmpi 2 100000",
             "  sprocket modules",
             "  sprocket config check configs/linux-x86mps.conf",
             "  sprocket config keys",
@@ -32,6 +33,6 @@ final class SprocketCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: run, modules, config, fuzz or sdk");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: run, compare, modules, config, fuzz or sdk");
     }
 }

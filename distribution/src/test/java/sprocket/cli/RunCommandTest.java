@@ -2,9 +2,12 @@ package sprocket.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -94,6 +97,26 @@ class RunCommandTest {
         assertThat(lines.get(processes + 4)).matches("  mean wait +[\\d,]+ cycles runnable but not running");
         // Every line has a label and a figure; no line is a bare continuation of the one above.
         assertThat(lines).allMatch(l -> l.startsWith("-- ") || l.matches("(  )?[A-Za-z][^ ]*( [^ ]+)* +\\S.*"));
+    }
+
+    /** The caches and the bus, per CPU and in total: the summary's lines and --stats-json's cpu_memory agree. */
+    @Test
+    void the_summary_and_json_show_the_memory_system_per_cpu_and_in_total(@TempDir Path tmp) throws Exception {
+        Path json = tmp.resolve("out.json");
+        Invocation r = Invocation.sprocket("run", "--stats-json", json.toString(), LINUX, "shmpi", "2", "2000");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode stats = new ObjectMapper().readTree(json.toFile());
+        assertThat(stats.get("memory_system").asText()).contains("L1", "MESI");
+        assertThat(r.err().lines().findFirst().orElseThrow()).contains(stats.get("memory_system").asText());
+        for (String key : List.of("cache_hits", "cache_misses", "cache_invalidations", "bus_transactions")) {
+            long sum = 0;
+            for (JsonNode cpu : stats.get("cpu_memory")) sum += cpu.get(key).asLong();
+            assertThat(sum).as(key).isEqualTo(stats.get("counters").get(key).asLong()).isPositive();
+            long cpu0 = stats.get("cpu_memory").get(0).get(key).asLong();
+            assertThat(r.err()).containsPattern(String.format(Locale.ROOT,
+                    "\\n *[a-z -]+ +%,d .*\\(cpu0 %,d, cpu1 [\\d,]+\\)", sum, cpu0));
+        }
+        assertThat(stats.get("cpu_memory")).hasSize(2);
     }
 
     @Test

@@ -17,12 +17,17 @@ class SchedulingProgramsTest {
             + " [\\d.]+% \\((\\d+) chunks\\)");
 
     private static Matcher spinners(String config, String... args) {
-        String[] argv = new String[4 + args.length];
+        return spinners(config, new String[0], args);
+    }
+
+    private static Matcher spinners(String config, String[] settings, String... args) {
+        String[] argv = new String[4 + settings.length + args.length];
         argv[0] = "run";
         argv[1] = "--no-stats";
-        argv[2] = config;
-        argv[3] = "spinners";
-        System.arraycopy(args, 0, argv, 4, args.length);
+        System.arraycopy(settings, 0, argv, 2, settings.length);
+        argv[2 + settings.length] = config;
+        argv[3 + settings.length] = "spinners";
+        System.arraycopy(args, 0, argv, 4 + settings.length, args.length);
         Invocation r = Invocation.sprocket(argv);
         assertThat(r.status()).as(r.err()).isZero();
         Matcher m = SPINNERS.matcher(r.out());
@@ -42,8 +47,10 @@ class SchedulingProgramsTest {
     void with_more_spinners_than_cpus_yielding_while_waiting_finishes_far_sooner() {
         // HOWTO 2.2: "they will be very slow if you have processes busy waiting for shared memory values to be
         // changed by other processes that are not currently running"; IDLE_ME gives the CPU to the lock holder.
-        Matcher spin = spinners(RunCommandTest.LINUX, "3", "300");
-        Matcher yield = spinners(RunCommandTest.LINUX, "-y", "3", "300");
+        // The holder loses its CPU only when a time slice ends: a short slice (1 ms) lets a short run show it.
+        String[] shortSlices = {"--set", "kernel.hz=1000", "--set", "sched.slice=1"};
+        Matcher spin = spinners(RunCommandTest.LINUX, shortSlices, "3", "300");
+        Matcher yield = spinners(RunCommandTest.LINUX, shortSlices, "-y", "3", "300");
         assertThat(Long.parseLong(spin.group(3))).isEqualTo(900);
         assertThat(Long.parseLong(yield.group(3))).isEqualTo(900);
         long spinning = Long.parseLong(spin.group(4));

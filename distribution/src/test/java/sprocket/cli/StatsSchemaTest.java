@@ -55,7 +55,8 @@ class StatsSchemaTest {
             }
         }
         assertThat(seen).as("keys the runs wrote").contains("counters.sched.gang_admissions", "counters.tlb_refills",
-                "counters.page_walks", "processes[].pid", "counters.share_groups");
+                "counters.page_walks", "processes[].pid", "counters.share_groups",
+                "memory_system", "cpu_memory[].cache_hits", "cpu_memory[].bus_wait_cycles");
         assertThat(documented).as("docs/stats.md").containsAll(seen);
     }
 
@@ -78,14 +79,14 @@ class StatsSchemaTest {
         }
     }
 
-    /** The paths of {@code stats}: top-level keys, counters.NAME and processes[].KEY; fairness groups are data. */
+    /** The paths of {@code stats}: top-level keys, counters.NAME, processes[].KEY and cpu_memory[].KEY; fairness groups are data. */
     private static void keys(JsonNode stats, Set<String> out) {
         for (Iterator<String> it = stats.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             out.add(key);
             if (key.equals("counters")) stats.get(key).fieldNames().forEachRemaining(c -> out.add("counters." + c));
-            if (key.equals("processes")) {
-                for (JsonNode row : stats.get(key)) row.fieldNames().forEachRemaining(c -> out.add("processes[]." + c));
+            if (key.equals("processes") || key.equals("cpu_memory")) {
+                for (JsonNode row : stats.get(key)) row.fieldNames().forEachRemaining(c -> out.add(key + "[]." + c));
             }
         }
     }

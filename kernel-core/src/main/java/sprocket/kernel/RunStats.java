@@ -55,7 +55,11 @@ public final class RunStats {
     public String summary() {
         Summary s = new Summary();
         long cycles = simulatedCycles();
-        s.text(String.format(Locale.ROOT, "-- %s, %s scheduler, %s kernel lock", values.get("model"),
+        String model = (String) values.get("model");
+        String memory = (String) values.get("memory_system");
+        // A machine whose model does not say what its memory system is gets it said after the model.
+        if (memory != null && !model.contains(memory)) model = model + "; " + memory;
+        s.text(String.format(Locale.ROOT, "-- %s, %s scheduler, %s kernel lock", model,
                 values.get("scheduler"), values.get("kernel_lock")));
         s.row("simulated time", String.format(Locale.ROOT, "%,d cycles (%.6f s)", cycles,
                 (Double) values.get("simulated_seconds")));
@@ -96,6 +100,7 @@ public final class RunStats {
         s.counter("copy-on-write", "cow_copies", " pages copied");
         s.row("IPIs", count("ipis") + " inter-processor interrupts sent");
         s.row("TLB shootdowns", count("shootdowns") + " (each may interrupt several CPUs)");
+        memory(s);
         s.row("kernel lock spin", count("kernel_lock_spin_cycles") + " cycles spent waiting for kernel locks");
         Long groups = counters().get("share_groups");
         if (groups != null && groups > 0) {
@@ -111,6 +116,53 @@ public final class RunStats {
         }
         s.row("trace digest", (String) values.get("trace_digest"));
         return s.toString();
+    }
+
+    /** The caches and the bus: the totals, and each CPU's share where there is more than one CPU. */
+    private void memory(Summary s) {
+        List<?> perCpu = (List<?>) values.get("cpu_memory");
+        if (perCpu == null || counters().get("cache_hits") == null) return;
+        s.row("cache hits", memoryFigure("cache_hits", perCpu, " loads, stores and kernel copies the caches served"));
+        s.row("cache misses", memoryFigure("cache_misses", perCpu, " went to memory or another CPU's cache"));
+        s.row("  write-backs", memoryFigure("cache_writebacks", perCpu, " dirty lines written back"));
+        s.row("  invalidations", memoryFigure("cache_invalidations", perCpu, " lines another CPU's write took away"));
+        s.row("  transfers", memoryFigure("cache_transfers", perCpu, " lines another CPU's cache supplied"));
+        s.row("bus transactions", memoryFigure("bus_transactions", perCpu, " on the shared bus"));
+        s.row("  bus wait", memoryFigure("bus_wait_cycles", perCpu, " cycles waiting while another CPU held it"));
+    }
+
+    private String memoryFigure(String key, List<?> perCpu, String meaning) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%,d", counters().get(key))).append(meaning);
+        if (perCpu.size() > 1) {
+            b.append(" (");
+            for (int c = 0; c < perCpu.size(); c++) {
+                b.append(c == 0 ? "" : ", ").append(String.format(Locale.ROOT, "cpu%d %,d", c,
+                        ((Map<?, ?>) perCpu.get(c)).get(key)));
+            }
+            b.append(')');
+        }
+        return b.toString();
+    }
+
+    /**
+     * A figure by its JSON name, at the top level or among the counters; 0 when the run has no such figure (a
+     * counter whose event never happened, or one the chosen providers do not keep).
+     */
+    public long figure(String key) {
+        Object v = values.get(key);
+        if (v instanceof Long n) return n;
+        Long c = counters().get(key);
+        return c == null ? 0 : c;
+    }
+
+    /** Each CPU's busy cycles, CPU 0 first. */
+    public long[] cpuBusyCycles() {
+        return ((long[]) values.get("cpu_busy_cycles")).clone();
+    }
+
+    /** The machine's clock: cycles per simulated second. */
+    public long clockHz() {
+        return (Long) values.get("clock_hz");
     }
 
     private String count(String key) {

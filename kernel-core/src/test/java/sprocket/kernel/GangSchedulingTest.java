@@ -303,9 +303,9 @@ class GangSchedulingTest {
         Run rr = run(List.of("sched=rr"), GangSchedulingTest::barrier, "" + MEMBERS, "" + ROUNDS, "0", "" + WORK);
         Run gang = run(List.of("sched=gang"), GangSchedulingTest::barrier, "" + MEMBERS, "" + ROUNDS, "0", "" + WORK);
         healthy(gang.outcome());
-        // Measured: rr 5,408,910 cycles, gang 5,417,954.
+        // Measured: rr 4,660,678 cycles, gang 4,546,545 (members running together wait less at the barrier).
         assertThat((double) gang.cycles() / rr.cycles()).as("gang %d, rr %d", gang.cycles(), rr.cycles())
-                .isBetween(0.98, 1.02);
+                .isLessThanOrEqualTo(1.02);
         assertThat(occupancy(gang)[MEMBERS]).as("all four run together nearly all the time")
                 .isGreaterThan((window(gang)[1] - window(gang)[0]) * 9 / 10);
     }

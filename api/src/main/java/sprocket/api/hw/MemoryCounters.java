@@ -6,7 +6,10 @@ import sprocket.api.spi.Counter;
  * The counts a {@link MemorySystem} keeps, per CPU and in the run's counters (the summary and
  * {@code --stats-json} show those): {@value #HITS}, {@value #MISSES}, {@value #WRITEBACKS}, {@value #INVALIDATIONS},
  * {@value #TRANSFERS}, {@value #BUS_TRANSACTIONS}, {@value #BUS_WAIT_CYCLES}. A machine makes one, attaches it
- * with its memory system, and bumps it as its caches work; nothing here allocates after {@link #attach}.
+ * with its memory system, and bumps it as its caches work; nothing here allocates after {@link #attach}. Every count
+ * but the hits is mirrored into the run's counters as it happens (the engine watches invalidations and transfers);
+ * the hits, one per access a program makes, are counted per CPU only, and the kernel takes their total from
+ * {@link MemorySystem#statistics()} when it reports.
  */
 public final class MemoryCounters {
 
@@ -25,7 +28,6 @@ public final class MemoryCounters {
     private final long[] transfers;
     private final long[] busTransactions;
     private final long[] busWaitCycles;
-    private Counter totalHits = Detached.INSTANCE;
     private Counter totalMisses = Detached.INSTANCE;
     private Counter totalWritebacks = Detached.INSTANCE;
     private Counter totalInvalidations = Detached.INSTANCE;
@@ -45,7 +47,6 @@ public final class MemoryCounters {
 
     /** Mirrors the totals into the run's counters from now on; called once, when the machine is attached. */
     public void attach(MachineContext context) {
-        totalHits = context.counter(HITS);
         totalMisses = context.counter(MISSES);
         totalWritebacks = context.counter(WRITEBACKS);
         totalInvalidations = context.counter(INVALIDATIONS);
@@ -56,7 +57,6 @@ public final class MemoryCounters {
 
     public void hit(int cpu) {
         hits[cpu]++;
-        totalHits.increment();
     }
 
     public void miss(int cpu) {

@@ -6,7 +6,7 @@ import sprocket.api.sys.Sys;
 import sprocket.libc.Strerror;
 
 /**
- * shmpi NPROC INTERVALS: the SMP Linux HOWTO's pi program (section 2.5) for NPROC processes. It integrates
+ * shmpi [-k N] NPROC INTERVALS: the SMP Linux HOWTO's pi program (section 2.5) for NPROC processes. It integrates
  * 4/(1+x^2) from 0 to 1 by the midpoint rule over INTERVALS intervals: process i of NPROC sums intervals i,
  * i+NPROC, i+2*NPROC..., scales its sum by the width, and adds it into a double in a System V shared memory
  * segment (shmget(IPC_PRIVATE), shmat, inherited across fork, shmdt). The parent reaps the children, reads the
@@ -33,17 +33,17 @@ public final class Shmpi implements Program {
 
     @Override
     public String summary() {
-        return "shmpi NPROC INTERVALS: the SMP HOWTO's pi program; NPROC processes add partial sums into System V"
+        return "shmpi [-k N] NPROC INTERVALS: the SMP HOWTO's pi program; NPROC processes add partial sums into System V"
                 + " shared memory under a load/store lock";
     }
 
     @Override
     public int main(Sys sys, String[] argv) {
         long[] args = Pi.arguments(sys, "shmpi", argv);
-        return args == null ? 2 : run(sys, (int) args[0], args[1]);
+        return args == null ? 2 : run(sys, (int) args[0], args[1], args[2]);
     }
 
-    private static int run(Sys sys, int nproc, long intervals) {
+    private static int run(Sys sys, int nproc, long intervals, long kernelEvery) {
         // shmget(2) hands back a segment of zeros: the sum starts at 0.0 and the bakery lock free, as both need.
         int shmid = sys.shmget(IpcFlags.IPC_PRIVATE, LOCK + Bakery.size(nproc), IpcFlags.IPC_CREAT | 0600);
         if (shmid == -1) {
@@ -63,7 +63,7 @@ public final class Shmpi implements Program {
         int started = 0;
         for (; started < nproc; started++) {
             int iproc = started;
-            int pid = sys.fork(child -> sum(child, shared, lock, iproc, nproc, intervals));
+            int pid = sys.fork(child -> sum(child, shared, lock, iproc, nproc, intervals, kernelEvery));
             if (pid == -1) {
                 Strerror.perror(sys, "shmpi: fork");
                 ok = false;
@@ -86,8 +86,9 @@ public final class Shmpi implements Program {
     }
 
     /** Process {@code iproc}'s share: its intervals' midpoint sum, added into the shared total under the lock. */
-    private static int sum(Sys sys, long shared, Bakery lock, int iproc, int nproc, long intervals) {
-        double localsum = Pi.partial(sys, iproc, nproc, intervals);
+    private static int sum(Sys sys, long shared, Bakery lock, int iproc, int nproc, long intervals,
+            long kernelEvery) {
+        double localsum = Pi.partial(sys, iproc, nproc, intervals, kernelEvery);
 
         lock.lock(sys, iproc, false);
         sys.cpu().storeDouble(shared + PI, sys.cpu().loadDouble(shared + PI) + localsum);

@@ -17,7 +17,10 @@ import sprocket.libc.Strtol;
  * sproc(PR_SADDR) + exit + wait in simulated cycles, and prints per round the call alone (its system time, what the
  * paper compares)
  * and the whole round (a member's exit removes its stack from the group's space, which costs shootdowns), with
- * their ratios.
+ * their ratios. The first fork after the pages were written write-protects every one of them (copy-on-write), so
+ * {@code sprocbench 1 16384} times fork of a process with 64 MiB resident against sproc(PR_SADDR), which shares the
+ * address space and protects nothing: Mauro's "Inside Solaris" comparison of fork and thread creation
+ * (docs/machines.md, "Costs that grow with the work").
  */
 public final class Sprocbench implements Program {
     static final long SETTLE_CYCLES = 5_000;
@@ -35,7 +38,7 @@ public final class Sprocbench implements Program {
     @Override
     public int main(Sys sys, String[] argv) {
         long rounds = argv.length > 1 ? Strtol.number(argv[1], 1, 100_000) : 100;
-        long pages = argv.length > 2 ? Strtol.number(argv[2], 0, 4096) : 64;
+        long pages = argv.length > 2 ? Strtol.number(argv[2], 0, 65_536) : 64;
         if (rounds == Strtol.BAD_NUMBER || pages == Strtol.BAD_NUMBER) {
             Stdio.fputs(sys, STDERR_FILENO, "usage: sprocbench [rounds [pages]]\n");
             return 2;
@@ -66,10 +69,10 @@ public final class Sprocbench implements Program {
         long sprocRound = (sys.cpu().cycles() - t0) / rounds - SETTLE_CYCLES;
         Stdio.fputs(sys, STDOUT_FILENO, String.format(java.util.Locale.ROOT,
                 "sprocbench: %d rounds, %d pages resident%n"
-                        + "  the call:          fork %6d ns,     sproc %6d ns     (sproc/fork %.2f)%n"
-                        + "  call, exit, wait:  fork %6d cycles, sproc %6d cycles (sproc/fork %.2f)%n",
+                        + "  the call:          fork %6d ns,     sproc %6d ns     (sproc/fork %.3f, fork/sproc %.1fx)%n"
+                        + "  call, exit, wait:  fork %6d cycles, sproc %6d cycles (sproc/fork %.3f)%n",
                 rounds, pages, forkCall / rounds, sprocCall / rounds, (double) sprocCall / forkCall,
-                forkRound, sprocRound, (double) sprocRound / forkRound));
+                (double) forkCall / sprocCall, forkRound, sprocRound, (double) sprocRound / forkRound));
         return 0;
     }
 

@@ -10,7 +10,7 @@ import sprocket.libc.Ulock;
 import sprocket.libc.Ulocks;
 
 /**
- * sprocpi NPROC INTERVALS: the SMP HOWTO's pi program (section 2.5) the IRIX way: NPROC share-group members made by
+ * sprocpi [-k N] NPROC INTERVALS: the SMP HOWTO's pi program (section 2.5) the IRIX way: NPROC share-group members made by
  * sproc(PR_SADDR) see the parent's data directly, so the total lives in ordinary data memory (from sbrk) rather than
  * a System V segment, and the add into it is guarded by an arena spin lock (usinit, usnewlock, ussetlock) built on
  * the machine's atomic primitive. Member i sums intervals i, i+NPROC, ... by the midpoint rule.
@@ -23,7 +23,7 @@ public final class Sprocpi implements Program {
 
     @Override
     public String summary() {
-        return "sprocpi NPROC INTERVALS: pi by NPROC sproc(PR_SADDR) members adding into shared data under an arena"
+        return "sprocpi [-k N] NPROC INTERVALS: pi by NPROC sproc(PR_SADDR) members adding into shared data under an arena"
                 + " spin lock";
     }
 
@@ -33,6 +33,7 @@ public final class Sprocpi implements Program {
         if (args == null) return 2;
         long nproc = args[0];
         long intervals = args[1];
+        long kernelEvery = args[2];
         // The C library arena admits 8 users by default; the parent and NPROC members need NPROC + 1.
         if (Arena.usconfig(sys, Ulocks.CONF_INITUSERS, Math.max(Ulocks.DEFAULT_USERS, nproc + 1)) == -1) {
             Strerror.perror(sys, "sprocpi: usconfig");
@@ -54,7 +55,7 @@ public final class Sprocpi implements Program {
         int started = 0;
         for (; started < nproc; started++) {
             int iproc = started;
-            int pid = Sproc.sproc(sys, (s, arg, len) -> sum(s, total, lock, iproc, (int) nproc, intervals),
+            int pid = Sproc.sproc(sys, (s, arg, len) -> sum(s, total, lock, iproc, (int) nproc, intervals, kernelEvery),
                     Prctl.PR_SADDR, 0);
             if (pid == -1) {
                 Strerror.perror(sys, "sprocpi: sproc");
@@ -67,8 +68,8 @@ public final class Sprocpi implements Program {
         return Pi.report(sys, "sprocpi", sys.cpu().loadDouble(total), (int) nproc, intervals, elapsed);
     }
 
-    private static int sum(Sys sys, long total, long lock, int iproc, int nproc, long intervals) {
-        double localsum = Pi.partial(sys, iproc, nproc, intervals);
+    private static int sum(Sys sys, long total, long lock, int iproc, int nproc, long intervals, long kernelEvery) {
+        double localsum = Pi.partial(sys, iproc, nproc, intervals, kernelEvery);
         Ulock.ussetlock(sys, lock);
         sys.cpu().storeDouble(total, sys.cpu().loadDouble(total) + localsum);
         Ulock.usunsetlock(sys, lock);

@@ -127,7 +127,9 @@ class ShmpiTest {
         assertThat(shmpi("4", "0")).isEqualTo(2);
         assertThat(shmpi("4", "2147483648")).isEqualTo(2);
         assertThat(shmpi("four", "100")).isEqualTo(2);
-        assertThat(machine.err()).startsWith("usage: shmpi nproc intervals\n")
+        assertThat(shmpi("-k", "0", "4", "100")).isEqualTo(2);
+        assertThat(shmpi("-x", "4", "100")).isEqualTo(2);
+        assertThat(machine.err()).startsWith("usage: shmpi [-k N] nproc intervals\n")
                 .contains("shmpi: nproc must be 1 to 64 and intervals 1 to 2147483647\n");
         assertThat(machine.segments).isEmpty();
         assertThat(machine.forks).isZero();

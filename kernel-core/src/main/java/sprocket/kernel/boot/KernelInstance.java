@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -16,6 +17,8 @@ import sprocket.api.Errno;
 import sprocket.api.ErrnoException;
 import sprocket.api.hw.CpuInfo;
 import sprocket.api.hw.Machine;
+import sprocket.api.hw.MemoryCounters;
+import sprocket.api.hw.MemoryStatistics;
 import sprocket.api.ipc.IpcProvider;
 import sprocket.api.kernel.Console;
 import sprocket.api.sched.SchedulerProvider;
@@ -291,6 +294,7 @@ public final class KernelInstance {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("machine", machine.description().name());
         out.put("model", machine.description().model());
+        out.put("memory_system", machine.memorySystem().describe());
         out.put("scheduler", engine.schedulerName());
         if (engine.ejection() != null) out.put("scheduler_ejected", engine.ejection());
         if (timeLimitReached) out.put("time_limit_reached", true);
@@ -311,6 +315,7 @@ public final class KernelInstance {
         out.put("ipis", s.get("ipis"));
         out.put("shootdowns", s.get("shootdowns"));
         out.put("interrupts", s.get("interrupts"));
+        out.put("cpu_memory", memoryByCpu());
         out.put("kernel_lock_spin_cycles", k.locks().spinCycles());
         out.put("kernel_lock_contended", k.locks().contended());
         out.put("proc_table_overflows", s.get("proc_table_overflows"));
@@ -320,9 +325,31 @@ public final class KernelInstance {
         schedulingMetrics(out);
         out.put("trace_events", trace.events());
         out.put("trace_digest", String.format("%016x", trace.digest()));
-        Map<String, Long> counters = new LinkedHashMap<>(s.snapshot());
+        Map<String, Long> counters = new TreeMap<>(s.snapshot());
+        if (machine.memorySystem().cached()) {
+            // The memory system keeps its hits per CPU only (the hot path mirrors nothing): the total is theirs.
+            counters.put(MemoryCounters.HITS, machine.memorySystem().statistics().hits());
+        }
         out.keySet().forEach(counters::remove);
         out.put("counters", counters);
+        return out;
+    }
+
+    /** What each CPU's caches and bus did, under the names of the run's totals (counters.cache_hits...). */
+    private List<Map<String, Long>> memoryByCpu() {
+        List<Map<String, Long>> out = new ArrayList<>();
+        for (int c = 0; c < engine.cpuCount(); c++) {
+            MemoryStatistics m = machine.memorySystem().statistics(c);
+            Map<String, Long> row = new LinkedHashMap<>();
+            row.put(MemoryCounters.HITS, m.hits());
+            row.put(MemoryCounters.MISSES, m.misses());
+            row.put(MemoryCounters.WRITEBACKS, m.writebacks());
+            row.put(MemoryCounters.INVALIDATIONS, m.invalidations());
+            row.put(MemoryCounters.TRANSFERS, m.transfers());
+            row.put(MemoryCounters.BUS_TRANSACTIONS, m.busTransactions());
+            row.put(MemoryCounters.BUS_WAIT_CYCLES, m.busWaitCycles());
+            out.add(row);
+        }
         return out;
     }
 

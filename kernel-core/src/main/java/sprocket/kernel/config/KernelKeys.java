@@ -24,6 +24,9 @@ public final class KernelKeys {
             Tunable.integer("kernel.hz", 100, 10, 10_000, "clock interrupts per second"),
             Tunable.integer("kernel.quantum", 10_000, 100, 100_000_000,
                     "cycles a CPU may run ahead of the others before the engine switches CPUs (temporal decoupling)"),
+            Tunable.integer("kernel.sharing_quantum", 1, 1, 100_000_000,
+                    "the quantum while CPUs share cache lines (a slice saw an invalidation or a cache-to-cache"
+                            + " transfer); it doubles back to kernel.quantum over slices that see none"),
             Tunable.size("kernel.stack", "1M", 16 * 1024, 256L << 20, "RLIMIT_STACK: how far a stack may grow"),
             Tunable.integer("kernel.nfile", 1000, 16, 1_000_000,
                     "entries in the system open file table (files, pipe ends, sockets); one open more fails with ENFILE"),

@@ -12,6 +12,8 @@ public final class KernelTunables {
     public final Locks.Mode lock;
     public final int hz;
     public final long quantum;
+    /** The quantum while CPUs share cache lines (kernel.sharing_quantum), at most {@link #quantum}. */
+    public final long sharingQuantum;
     public final long seed;
     /** RLIMIT_STACK's soft value: how far a stack may grow. */
     public final long stackLimit;
@@ -36,6 +38,7 @@ public final class KernelTunables {
         lock = "giant".equals(s.get("kernel.lock")) ? Locks.Mode.GIANT : Locks.Mode.FINE;
         hz = s.getInt("kernel.hz");
         quantum = s.getLong("kernel.quantum");
+        sharingQuantum = Math.min(quantum, s.getLong("kernel.sharing_quantum"));
         seed = s.seed();
         stackLimit = s.getSize("kernel.stack");
         nfile = s.getInt("kernel.nfile");

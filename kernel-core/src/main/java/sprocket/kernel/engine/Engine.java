@@ -39,6 +39,20 @@ public final class Engine {
     private final Trace trace;
     private final Locks locks;
     private final long quantum;
+    /** The quantum while CPUs share cache lines (kernel.sharing_quantum). */
+    private final long sharingQuantum;
+    /**
+     * The quantum now: {@link #quantum}, or less while CPUs share data. A coherence event (a line invalidated in, or
+     * supplied from, another CPU's cache) during a slice drops it to {@link #sharingQuantum}, so that the sharing CPUs'
+     * accesses interleave as they would in time; each slice without one doubles it back. An adaptive quantum, as
+     * Falcon, Faraboschi and Ortega's "An Adaptive Synchronization Technique for Parallel Simulation of Networked
+     * Clusters" (ISPASS 2008) adapts it to traffic between the simulated nodes.
+     */
+    private long slice;
+    /** The machine's coherence counters, and their sum when the engine last looked. */
+    private final Stats.Count invalidations;
+    private final Stats.Count transfers;
+    private long coherenceSeen;
     private final long tickCycles;
     /** The policy, behind the kernel's guard. */
     private final GuardedScheduler scheduler;
@@ -82,6 +96,8 @@ public final class Engine {
         this.locks = locks;
         this.metrics = metrics;
         this.quantum = t.quantum;
+        this.sharingQuantum = t.sharingQuantum;
+        this.slice = t.quantum;
         long clockHz = machine.description().clockHz();
         this.tickCycles = Math.max(1, clockHz / t.hz);
         this.watchdogCycles = t.watchdogMillis * (clockHz / 1000);
@@ -94,6 +110,8 @@ public final class Engine {
         preemptions = stats.counter("preemptions");
         wakeups = stats.counter("wakeups");
         tlbMisses = stats.counter("tlb_misses");
+        invalidations = stats.counter("cache_invalidations");
+        transfers = stats.counter("cache_transfers");
         this.scheduler = GuardedScheduler.create(policy, PolicyThread.forPolicy(policy, t), fallback.provider(),
                 new SchedulerContextImpl(this, stats, randoms, settings), stats, this::adopt);
     }
@@ -169,13 +187,39 @@ public final class Engine {
                 continue;
             }
             e = events.peek();
-            long limit = c.now + quantum;
+            long limit = sliceLimit(c);
             if (e != null && e.time < limit) limit = e.time;
             c.limit = limit;
             runSlice(c);
+            adaptQuantum();
             if ((++turns & 1023) == 0) locks.forgetBefore(lowest().now);
         }
         return true;
+    }
+
+    /**
+     * Where {@code c}, the CPU furthest behind, stops: a quantum ahead of its clock. While CPUs share data the quantum
+     * is short, but a CPU behind the others first catches up with the next one's clock (what they did there is done),
+     * and the short quantum counts from there, so that their accesses interleave from then on.
+     */
+    private long sliceLimit(Cpu c) {
+        if (slice == quantum) return c.now + quantum;
+        long next = Long.MAX_VALUE;
+        for (Cpu o : cpus) {
+            if (o != c && o.current != null && o.now < next) next = o.now;
+        }
+        return (next == Long.MAX_VALUE ? c.now : Math.max(c.now, next)) + slice;
+    }
+
+    /** After a slice: the sharing quantum if the caches moved a line between CPUs in it, else twice the last. */
+    private void adaptQuantum() {
+        long seen = invalidations.value + transfers.value;
+        if (seen != coherenceSeen) {
+            coherenceSeen = seen;
+            slice = sharingQuantum;
+        } else if (slice < quantum) {
+            slice = Math.min(quantum, slice * 2);
+        }
     }
 
     private Cpu lowest() {

@@ -55,18 +55,35 @@ public final class KernelLock {
         return spin + cost;
     }
 
-    /** Releases the lock held by {@code cpu} at time {@code now}; returns the cycles the release costs. */
+    /**
+     * Releases the lock held by {@code cpu} at time {@code now}; returns the cycles the release costs, with any wait for
+     * holds recorded inside this one by CPUs that ran ahead.
+     */
     public long release(int cpu, long now) {
         if (holder != cpu) {
             throw new IllegalStateException("lock " + name + " released by cpu " + cpu + " but held by cpu " + holder);
         }
         holder = -1;
         lastHolder = cpu;
+        long waited = 0;
         if (shared && now > holdStart) {
-            held.merge(holdStart, now, Math::max);
-            if (now > maxEnd) maxEnd = now;
+            // Holds that CPUs running ahead recorded may begin inside this one: this CPU could not see them when it
+            // took the lock. The lock excludes in simulated time all the same, so this hold waits for each of them and
+            // ends that much later; the wait is spinning, counted and charged here.
+            long end = now;
+            for (Map.Entry<Long, Long> e = held.ceilingEntry(holdStart); e != null && e.getKey() < end;
+                    e = held.higherEntry(e.getKey())) {
+                waited += e.getValue() - e.getKey();
+                end += e.getValue() - e.getKey();
+            }
+            if (waited > 0) {
+                spinCycles += waited;
+                contended++;
+            }
+            held.merge(holdStart, end, Math::max);
+            if (end > maxEnd) maxEnd = end;
         }
-        return atomics.release(cpu);
+        return waited + atomics.release(cpu);
     }
 
     public boolean heldBy(int cpu) {

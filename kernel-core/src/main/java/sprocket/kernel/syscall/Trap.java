@@ -123,8 +123,16 @@ public final class Trap {
         if (e.objects()) p.frame.rv = null;
         Cpu c = p.cpu();
         p.enterKernel();
-        c.now += syscallCost;
         KernelLock l = locks.lockFor(e.area());
+        // One big lock is taken on the way in, so the entry's own work is done under it (Linux 2.0's SMP entry path
+        // takes kernel_flag as it saves the registers: "only one processor in the kernel at any time", as the SMP
+        // HOWTO puts it); a subsystem's lock is taken by the call's code, after the entry.
+        if (l != null && locks.mode == Locks.Mode.GIANT) {
+            c.now += l.acquire(c.id, c.now);
+            p.hold(l);
+            l = null;
+        }
+        c.now += syscallCost;
         if (l != null) {
             c.now += l.acquire(c.id, c.now);
             p.hold(l);
