@@ -134,7 +134,8 @@ final class FuzzCommand implements Callable<Integer> {
             }
         }).run();
         out.println("fuzz: " + summary.runs() + " runs, " + String.format(Locale.ROOT, "%,d", summary.calls())
-                + " calls, " + summary.findings().size() + " distinct findings");
+                + " calls, " + String.format(Locale.ROOT, "%,d", summary.faults()) + " faults injected, "
+                + summary.findings().size() + " distinct findings");
         for (Finding f : summary.findings()) {
             out.println("  finding " + f.number() + " (" + summary.occurrences().get(f.number()) + " runs): "
                     + f.problem().kind().label() + ": " + f.problem().message());

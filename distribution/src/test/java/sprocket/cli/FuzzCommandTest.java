@@ -12,7 +12,7 @@ class FuzzCommandTest {
         Invocation r = Invocation.sprocket("fuzz", "--seeds", "2", "--calls", "60", "--shrink-runs", "5",
                 RunCommandTest.IRIX);
         assertThat(r.err()).contains("fuzz: 1/2 runs", "fuzz: 2/2 runs", RunCommandTest.IRIX + " seed 2");
-        assertThat(r.out()).containsPattern("fuzz: 2 runs, [0-9,]+ calls, [0-9]+ distinct findings");
+        assertThat(r.out()).containsPattern("fuzz: 2 runs, [0-9,]+ calls, [0-9,]+ faults injected, [0-9]+ distinct findings");
         if (r.out().contains(", 0 distinct findings")) {
             assertThat(r.status()).isZero();
         } else {

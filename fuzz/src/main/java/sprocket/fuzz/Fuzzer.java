@@ -64,8 +64,10 @@ public final class Fuzzer {
      * @param calls calls the fuzzing processes made in those runs
      * @param findings the distinct findings, in the order found
      * @param occurrences how many runs showed each finding, by its number
+     * @param faults allocations fault injection made fail in the runs that finished
      */
-    public record Summary(long runs, long calls, List<Finding> findings, Map<Integer, Integer> occurrences) {
+    public record Summary(long runs, long calls, List<Finding> findings, Map<Integer, Integer> occurrences,
+            long faults) {
     }
 
     /** What runs one program: {@link Runner}, or a stand-in in the fuzzer's own tests. */
@@ -75,6 +77,8 @@ public final class Fuzzer {
 
     private final Runs runner;
     private final FuzzOptions options;
+    /** Allocations fault injection made fail so far. */
+    private long faults;
     private final Listener listener;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "sprocket-fuzz");
@@ -135,6 +139,7 @@ public final class Fuzzer {
     private long next(Job j, long runs, long before, Map<String, Finding> bySignature,
             Map<Integer, Integer> occurrences, List<Finding> findings) {
         Runner.Outcome o = finish(j, bySignature, occurrences, findings);
+        faults += o.faults();
         listener.progress(new Progress(runs, before + o.calls(), findings.size(), j.config(), j.seed(), o.calls(),
                 o.seconds(), o.limited()));
         return o.calls();
@@ -168,7 +173,7 @@ public final class Fuzzer {
         } finally {
             threads.shutdownNow();
         }
-        return new Summary(runs, calls, findings, occurrences);
+        return new Summary(runs, calls, findings, occurrences, faults);
     }
 
     /** Waits for a job's run, repeats it when its turn comes, and reports what it found. */
@@ -230,7 +235,8 @@ public final class Fuzzer {
             return f.get(options.hostTimeoutSeconds(), TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
-            return new Runner.Outcome(Problem.hostHang(options.hostTimeoutSeconds()), 0, null, List.of(), 0, false);
+            return new Runner.Outcome(Problem.hostHang(options.hostTimeoutSeconds()), 0, null, List.of(), 0, false,
+                    0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -238,7 +244,7 @@ public final class Fuzzer {
             Throwable c = e.getCause();
             if (c instanceof IllegalArgumentException bad) throw bad;
             return new Runner.Outcome(Problem.of(Problem.Kind.HOST, String.valueOf(c), c), 0, null, List.of(), 0,
-                    false);
+                    false, 0);
         }
     }
 }

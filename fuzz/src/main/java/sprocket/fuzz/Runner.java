@@ -46,8 +46,10 @@ final class Runner {
      * @param trace the last lines of the system call trace, when asked for
      * @param seconds simulated seconds the run lasted (0 when it did not finish)
      * @param limited whether the run was ended at kernel.time_limit
+     * @param faults allocations fault injection made fail (0 when the run did not finish)
      */
-    record Outcome(Problem problem, long calls, String digest, List<String> trace, double seconds, boolean limited) {
+    record Outcome(Problem problem, long calls, String digest, List<String> trace, double seconds, boolean limited,
+            long faults) {
     }
 
     /** Runs {@code prog} on {@code config} with {@code settings}; {@code traced} keeps the end of its strace. */
@@ -65,6 +67,7 @@ final class Runner {
         String digest = null;
         double seconds = 0;
         boolean limited = false;
+        long faults = 0;
         try {
             Kernel k = Kernel.boot(kc, catalog.withPrograms(List.of(new FuzzProgram(prog, journal))),
                     new BootOptions(OutputStream.nullOutputStream(), new ByteArrayInputStream(new byte[0]), null,
@@ -73,6 +76,7 @@ final class Runner {
             digest = String.valueOf(r.stats().get("trace_digest"));
             seconds = ((Number) r.stats().get("simulated_seconds")).doubleValue();
             limited = Boolean.TRUE.equals(r.stats().get("time_limit_reached"));
+            faults = r.stats().counters().getOrDefault("faults_injected", 0L);
         } catch (KernelPanic e) {
             String m = e.getMessage();
             problem = m.startsWith(AFTER_THE_RUN) ? Problem.of(Problem.Kind.LEAK, m.substring(AFTER_THE_RUN.length()), e)
@@ -85,7 +89,7 @@ final class Runner {
         // A panic says more than the exception that led to it; otherwise the first escape is the finding.
         if (problem == null && !journal.escapes().isEmpty()) problem = Problem.escaped(journal.escapes().get(0));
         if (problem == null && !journal.fuzzerBugs().isEmpty()) problem = Problem.fuzzer(journal.fuzzerBugs().get(0));
-        return new Outcome(problem, journal.calls(), digest, new ArrayList<>(lines), seconds, limited);
+        return new Outcome(problem, journal.calls(), digest, new ArrayList<>(lines), seconds, limited, faults);
     }
 
     /** Keeps the last lines of the fuzzing processes' calls (init's, pid 1, and the supervisor's, pid 2, left out). */

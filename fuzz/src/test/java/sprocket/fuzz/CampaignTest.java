@@ -43,5 +43,6 @@ class CampaignTest {
         // Programs end early when their workers are killed; they still make most of their calls.
         assertThat(summary.calls()).isGreaterThan((long) SEEDS * CALLS);
         assertThat(reports).as(String.join("\n", reports)).isEmpty();
+        assertThat(summary.faults()).as("allocations made to fail on the odd seeds").isPositive();
     }
 }

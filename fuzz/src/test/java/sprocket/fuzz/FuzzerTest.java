@@ -29,7 +29,8 @@ class FuzzerTest {
     private static Runner.Outcome panicsOnSemop(Path config, List<String> settings, Prog prog, boolean traced) {
         Problem p = has(prog.calls(), Op.SEMOP)
                 ? Problem.of(Problem.Kind.PANIC, "semaphore 12 went below 0", new IllegalStateException("x")) : null;
-        return new Runner.Outcome(p, prog.size(), "d", traced ? List.of("the trace") : List.of(), 1.0, false);
+        return new Runner.Outcome(p, prog.size(), "d", traced ? List.of("the trace") : List.of(), 1.0, false,
+                0);
     }
 
     private static FuzzOptions options(int seeds, int shrinkRuns, int rerunEvery) {
@@ -84,7 +85,7 @@ class FuzzerTest {
     void a_seed_whose_rerun_gives_another_trace_is_a_finding() {
         int[] runs = {0};
         Fuzzer.Runs flaky = (config, settings, prog, traced) -> new Runner.Outcome(null, 1, "digest" + runs[0]++,
-                List.of(), 1, false);
+                List.of(), 1, false, 0);
         var summary = new Fuzzer(flaky, options(2, 0, 1), new Fuzzer.Listener() { }).run();
         assertThat(summary.findings()).singleElement().satisfies(f -> {
             assertThat(f.problem().kind()).isEqualTo(Problem.Kind.NONDETERMINISM);
@@ -102,7 +103,7 @@ class FuzzerTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            return new Runner.Outcome(null, 1, "d", List.of(), 1, false);
+            return new Runner.Outcome(null, 1, "d", List.of(), 1, false, 0);
         };
         FuzzOptions o = new FuzzOptions(List.of(CONFIG), 10, 2, 50, List.of(), 0, 0, 80, 1, 0, 1, List.of());
         var summary = new Fuzzer(stuck, o, new Fuzzer.Listener() { }).run();
