@@ -2,6 +2,7 @@ package sprocket.fuzz.prog;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import sprocket.api.Errno;
 import sprocket.api.Signals;
 import sprocket.api.sys.Fcntl;
@@ -33,6 +34,9 @@ public final class FuzzProgram implements Program {
     /** fork(2) attempts the supervisor makes for a worker, for fault injection may refuse a few. */
     private static final int FORK_TRIES = 20;
     private static final long NANOS = 1_000_000_000L;
+    /** The signals the supervisor catches: every one a process may, but SIGCHLD, whose default it waits by. */
+    private static final int[] CATCHABLE = IntStream.range(1, Signals.NSIG)
+            .filter(sig -> sig != Signals.SIGKILL && sig != Signals.SIGSTOP && sig != Signals.SIGCHLD).toArray();
 
     private final Prog prog;
     private final Journal journal;
@@ -90,7 +94,10 @@ public final class FuzzProgram implements Program {
     private int supervise(Sys sys) {
         long ps = sys.sysconf(Sysconf._SC_PAGESIZE);
         if (ps > 0 && ps <= 1 << 16) pageSize = (int) ps;
-        // The supervisor runs as root and its workers (but a root program's) as another user, who may not signal it.
+        // The supervisor runs as root and its workers (but a root program's) as another user, who may not signal it. A
+        // root program's workers may: the supervisor catches every signal it can, so that only SIGKILL or SIGSTOP
+        // (kill(-1) from root) ends the program early. Its workers put them back at their defaults first.
+        for (int sig : CATCHABLE) sys.signal(sig, (t, n) -> { });
         List<long[]> running = new ArrayList<>();
         List<Call> workers = prog.calls();
         for (int i = 0; i < workers.size(); i++) {
@@ -132,6 +139,7 @@ public final class FuzzProgram implements Program {
 
     /** A worker: a process group of its own, the program's signal set-up and user, no terminal; then its calls. */
     private int worker(Sys s, List<Call> body, String path) {
+        for (int sig : CATCHABLE) s.signal(sig, SignalHandler.DEFAULT);
         s.setpgid(0, 0);
         // Most programs catch the signals whose default would end them at once, so that they live long enough to
         // reach deep states; the rest keep every default (their children inherit either).
