@@ -116,10 +116,11 @@ final class FuzzCommand implements Callable<Integer> {
             @Override
             public void progress(Fuzzer.Progress p) {
                 if (quiet) return;
-                err.printf(Locale.ROOT, "fuzz: %d/%d runs, %,d calls, %d distinct findings (%s seed %d: %,d calls, "
-                        + "%.3f simulated s%s) %.0f s%n", p.runs(), total, p.calls(), p.distinct(), p.config(), p.seed(),
-                        p.runCalls(), p.seconds(), p.limited() ? ", ended at the time limit" : "",
-                        (System.nanoTime() - started) / 1e9);
+                // A run that failed has no statistics: no simulated time to show.
+                String time = p.seconds() > 0 ? String.format(Locale.ROOT, ", %.3f simulated s", p.seconds()) : "";
+                err.printf(Locale.ROOT, "fuzz: %d/%d runs, %,d calls, %d distinct findings (%s seed %d: %,d calls%s%s) "
+                        + "%.0f s%n", p.runs(), total, p.calls(), p.distinct(), p.config(), p.seed(), p.runCalls(), time,
+                        p.limited() ? ", ended at the time limit" : "", (System.nanoTime() - started) / 1e9);
             }
 
             @Override
