@@ -169,6 +169,14 @@ public final class Engine {
      * no thread can run and no callout is due (every thread asleep for good).
      */
     public boolean run(BooleanSupplier finished) {
+        boolean more = loop(finished);
+        // What the kernel does between runs (killing every process at kernel.time_limit or in a deadlock) happens when
+        // the machine stopped, not when the last callout ran: a thread it wakes had not been waiting since then.
+        eventNow = lowest().now;
+        return more;
+    }
+
+    private boolean loop(BooleanSupplier finished) {
         long turns = 0;
         while (!finished.getAsBoolean()) {
             Cpu c = lowest();
