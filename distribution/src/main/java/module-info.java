@@ -11,6 +11,9 @@ module sprocket.cli {
     // sprocket fuzz: the fuzzer's campaign.
     requires sprocket.fuzz;
     requires info.picocli;
+    // sprocket boot: the host's terminal in raw mode and its line editor.
+    requires org.jline.terminal;
+    requires org.jline.reader;
     // sprocket compare: its JSON through the project's one JSON writer, its report's charts drawn as SVG.
     requires com.fasterxml.jackson.core;
     requires java.desktop;
@@ -104,6 +107,9 @@ module sprocket.cli {
             sprocket.cli.bin.Uptime,
             sprocket.cli.bin.Sar,
             sprocket.cli.bin.Tty,
+            sprocket.cli.bin.Stty,
+            sprocket.cli.bin.Login,
+            sprocket.cli.bin.Su,
             sprocket.cli.bin.Yes,
             sprocket.cli.bin.Seq,
             sprocket.cli.bin.Basename,

@@ -24,6 +24,14 @@ record Host(PrintStream out, PrintStream err, InputStream in, Map<String, String
         this(out, err, in, env, false);
     }
 
+    /**
+     * Whether a person types at this invocation: its standard input and output are the process's own and a terminal
+     * (not TERM=dumb).
+     */
+    boolean inTerminal() {
+        return in == System.in && out == System.out && Terminal.isStandardInputAndOutput(env);
+    }
+
     /** Whether stack traces were asked for through the environment. */
     boolean debugFromEnv() {
         String d = env.get("SPROCKET_DEBUG");

@@ -30,6 +30,7 @@ public final class Main {
         // Everything after CONFIG is positional, so `echo -n hi` reaches the program untouched.
         run.setStopAtPositional(true);
         cmd.addSubcommand(run);
+        cmd.addSubcommand(new CommandLine(new BootCommand(host)));
         CommandLine compare = new CommandLine(new CompareCommand(host));
         compare.setStopAtPositional(true);
         cmd.addSubcommand(compare);

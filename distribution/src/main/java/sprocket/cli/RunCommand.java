@@ -50,8 +50,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     PluginOptions plugins = new PluginOptions();
 
-    @Option(names = "--stats-json", paramLabel = "FILE", description = "Also write the statistics to FILE as JSON.")
-    Path statsJson;
+    @Mixin
+    StatisticsOptions statistics = new StatisticsOptions();
 
     @Option(names = "--trace", paramLabel = "FILE",
             description = "Write a Chrome/Perfetto trace of the run (one track per CPU) to FILE.")
@@ -63,9 +63,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--strace-file", paramLabel = "FILE", description = "Write the --strace lines to FILE instead.")
     Path straceFile;
-
-    @Option(names = "--no-stats", description = "Do not print the statistics summary.")
-    boolean noStats;
 
     @Mixin
     ProgressOptions progress = new ProgressOptions();
@@ -86,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // Outputs are checked before booting, so a typo fails in a moment rather than after a long run.
-        requireParentDirectory(statsJson, "--stats-json");
+        statistics.check();
         requireParentDirectory(trace, "--trace");
         requireParentDirectory(straceFile, "--strace-file");
 
@@ -144,19 +141,7 @@ final class RunCommand implements Callable<Integer> {
         String death = DeathReport.of(result.waitStatus());
         if (death != null) host.err().println("sprocket: " + program + ": " + death);
 
-        if (!noStats) {
-            String summary = result.stats().summary();
-            host.err().print(summary.endsWith("\n") ? summary : summary + "\n");
-            host.err().flush();
-        }
-        if (statsJson != null) {
-            try {
-                String json = result.stats().toJson();
-                Files.writeString(statsJson, json.endsWith("\n") ? json : json + "\n", StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new Failure(Failure.SOFTWARE, statsJson + ": cannot write the statistics: " + e.getMessage());
-            }
-        }
+        statistics.write(host, result);
         return result.exitStatus();
     }
 

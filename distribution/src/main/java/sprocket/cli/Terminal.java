@@ -31,6 +31,22 @@ final class Terminal {
         return consoleIsTerminal();
     }
 
+    /** Whether descriptors 0 and 1 both lead to a terminal (on Linux; elsewhere the JVM's console), as for {@link #isStandardError}. */
+    static boolean isStandardInputAndOutput(Map<String, String> env) {
+        if ("dumb".equals(env.get("TERM"))) return false;
+        Path fd0 = Path.of("/proc/self/fd/0");
+        Path fd1 = Path.of("/proc/self/fd/1");
+        if (Files.isSymbolicLink(fd0) && Files.isSymbolicLink(fd1)) {
+            try {
+                return isTerminalDevice(Files.readSymbolicLink(fd0).toString())
+                        && isTerminalDevice(Files.readSymbolicLink(fd1).toString());
+            } catch (IOException | UnsupportedOperationException | SecurityException e) {
+                return false;
+            }
+        }
+        return consoleIsTerminal();
+    }
+
     /** A Linux terminal device: a pseudo-terminal (/dev/pts/N), a virtual console or serial line (/dev/ttyX). */
     static boolean isTerminalDevice(String target) {
         return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");

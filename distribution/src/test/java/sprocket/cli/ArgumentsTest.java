@@ -25,7 +25,7 @@ class ArgumentsTest {
         assertThat(run.file).isEqualTo(Path.of("c.conf"));
         assertThat(run.program).isEqualTo("echo");
         assertThat(run.args).containsExactly("-n", "--no-stats", "hi");
-        assertThat(run.noStats).isFalse();
+        assertThat(run.statistics.noStats).isFalse();
         assertThat(run.config.overrides()).containsExactly("hw.cpus=1", "seed=7");
     }
 

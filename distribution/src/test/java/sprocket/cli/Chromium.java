@@ -9,14 +9,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Headless Chromium for tests that look at a page as a person would: Debian's {@code chromium}, installed with
- * apt-get when it is missing and this is root on a machine with apt (as CI is), or else absent and the test skips.
+ * Headless Chromium for tests that look at a page as a person would: Debian's {@code chromium} ({@link
+ * DebianPackage}: installed when it can be, or else absent and the test skips).
  */
 final class Chromium {
     private static final List<String> NAMES = List.of("chromium", "chromium-browser");
-    private static boolean tried;
-    private static Path found;
-    private static String why = "";
 
     private final Path binary;
 
@@ -25,66 +22,14 @@ final class Chromium {
     }
 
     /** Chromium, installing it if it can; null when there is none (then {@link #whyNot} says why). */
-    static synchronized Chromium find() {
-        if (!tried) {
-            tried = true;
-            found = onPath();
-            if (found == null) install();
-            found = found == null ? onPath() : found;
-        }
+    static Chromium find() {
+        Path found = DebianPackage.find("chromium", NAMES, 900).path();
         return found == null ? null : new Chromium(found);
     }
 
-    static synchronized String whyNot() {
-        return "headless Chromium is not installed (Debian's package chromium) and could not be installed here: " + why;
-    }
-
-    private static Path onPath() {
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        for (String dir : path.split(":")) {
-            for (String name : NAMES) {
-                Path p = Path.of(dir, name);
-                if (Files.isExecutable(p)) return p;
-            }
-        }
-        return null;
-    }
-
-    private static void install() {
-        if (!Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
-            why = "no apt-get";
-            return;
-        }
-        if (!"root".equals(System.getProperty("user.name"))) {
-            why = "not root, so apt-get install chromium is not possible";
-            return;
-        }
-        try {
-            if (run(List.of("apt-get", "update", "-qq"), 300) != 0) {
-                why = "apt-get update failed";
-                return;
-            }
-            if (run(List.of("apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"), 900) != 0) {
-                why = "apt-get install chromium failed";
-            }
-        } catch (IOException e) {
-            why = e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            why = "interrupted";
-        }
-    }
-
-    private static int run(List<String> command, int seconds) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().put("DEBIAN_FRONTEND", "noninteractive");
-        Process p = pb.start();
-        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
+    static String whyNot() {
+        return "headless Chromium is not installed (Debian's package chromium) and could not be installed here: "
+                + DebianPackage.find("chromium", NAMES, 900).why();
     }
 
     /** The page's DOM after Chromium rendered {@code page}. */

@@ -12,6 +12,7 @@ import sprocket.api.hw.Machine;
 import sprocket.api.hw.MachineConfig;
 import sprocket.api.ipc.IpcProvider;
 import sprocket.api.kernel.Console;
+import sprocket.api.kernel.Keyboard;
 import sprocket.api.sched.SchedulerProvider;
 import sprocket.api.spi.Provider;
 import sprocket.api.spi.Settings;
@@ -48,7 +49,7 @@ public final class Kernel {
                     (MemoryManagerProvider) config.providerInstance(Slot.VM),
                     fileSystems(config, catalog),
                     (IpcProvider) config.providerInstance(Slot.IPC),
-                    console(options.console(), options.stdin()), catalog.programInstances(),
+                    console(options), catalog.programInstances(),
                     options.traceFile() != null, options.strace() == null ? null : options.strace()::accept);
             return new Kernel(k, options, machine.description().clockHz());
         } catch (PanicException e) {
@@ -72,9 +73,22 @@ public final class Kernel {
      * {@link KernelPanic}, or {@link TimeLimitExceeded} when processes killed at {@code kernel.time_limit} do not die.
      */
     public RunResult run(String program, List<String> args) {
+        return finish(() -> instance.run(program, args));
+    }
+
+    /**
+     * Brings the system up: init runs {@code rc} (installed as /etc/rc) with /bin/sh, then a login shell on the console
+     * (its controlling terminal, when the console is one); returns when the shell has exited and init halted the
+     * machine, every process reaped.
+     */
+    public RunResult startup(String rc) {
+        return finish(() -> instance.startup(rc));
+    }
+
+    private RunResult finish(java.util.function.IntSupplier body) {
         int status;
         try {
-            status = instance.run(program, args);
+            status = body.getAsInt();
         } catch (PanicException e) {
             throw new KernelPanic(e.getMessage(), e.cycles(), e.cpu(), e);
         } catch (TimeLimitException e) {
@@ -104,8 +118,20 @@ public final class Kernel {
         return KernelInstance.coroutineKind();
     }
 
-    private static Console console(OutputStream out, InputStream in) {
+    private static Console console(BootOptions options) {
+        OutputStream out = options.console();
+        InputStream in = options.stdin();
         return new Console() {
+            @Override
+            public boolean terminal() {
+                return options.terminal();
+            }
+
+            @Override
+            public Keyboard keyboard() {
+                return options.keyboard();
+            }
+
             @Override
             public void write(byte[] b, int off, int len) {
                 try {

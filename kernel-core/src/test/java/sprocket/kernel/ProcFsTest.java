@@ -197,4 +197,72 @@ class ProcFsTest {
         }).run("t");
         assertThat(o.console()).isEqualTo("true /\n");
     }
+
+    @Test
+    void loadavg_shows_the_runnable_threads_decayed_over_one_five_and_fifteen_minutes() {
+        List<String> seen = new ArrayList<>();
+        var o = Sim.with("hw.cpus=1").program("l", (sys, argv) -> {
+            seen.add(read(sys, "/proc/loadavg"));
+            int minute = 60;
+            for (int i = 0; i < 2; i++) {
+                sys.fork(s -> {
+                    for (int k = 0; k < 300; k++) s.cpu().burn(10_000_000);
+                    return 0;
+                });
+            }
+            sys.sleep(minute + 1);
+            seen.add(read(sys, "/proc/loadavg"));
+            while (sys.wait(new int[1]) > 0) {
+                // reap
+            }
+            return 0;
+        }).run("l");
+        assertThat(o.status()).isZero();
+        // proc(5): "load average figures giving the number of jobs in the run queue (state R) ... averaged over 1,
+        // 5, and 15 minutes"; then runnable/existing and the last pid. Two threads runnable through twelve
+        // five-second samples: 2(1 - e^-1) = 1.26, 2(1 - e^-1/5) = 0.36, 2(1 - e^-1/15) = 0.12.
+        assertThat(seen).containsExactly("0.00 0.00 0.00 1/2 2\n", "1.26 0.36 0.12 3/4 4\n");
+    }
+
+    @Test
+    void stat_counts_each_cpus_clock_ticks_as_user_nice_system_or_idle_time() {
+        List<String> seen = new ArrayList<>();
+        var o = Sim.with("hw.cpus=2").program("s", (sys, argv) -> {
+            int child = sys.fork(s -> {
+                s.nice(5);
+                for (int k = 0; k < 100; k++) s.cpu().burn(1_000_000);
+                return 0;
+            });
+            for (int k = 0; k < 100; k++) sys.cpu().burn(1_000_000);
+            sys.waitpid(child, new int[1], 0);
+            sys.sleep(1);
+            seen.add(read(sys, "/proc/stat"));
+            return 0;
+        }).run("s");
+        assertThat(o.status()).isZero();
+        // proc(5): "cpu  user nice system idle iowait ..."; "The 'cpu' line aggregates the numbers in all of the
+        // other 'cpuN' lines."
+        String[] lines = seen.get(0).split("\n");
+        assertThat(lines).hasSize(3);
+        long[][] f = new long[3][];
+        for (int i = 0; i < 3; i++) {
+            String[] w = lines[i].split(" +");
+            assertThat(w[0]).isEqualTo(i == 0 ? "cpu" : "cpu" + (i - 1));
+            assertThat(w).hasSize(11);
+            f[i] = java.util.Arrays.stream(w, 1, 6).mapToLong(Long::parseLong).toArray();
+        }
+        for (int k = 0; k < 5; k++) assertThat(f[0][k]).isEqualTo(f[1][k] + f[2][k]);
+        // Each process burned 100 million cycles, user time, one at nice 5; then both CPUs idled for a second.
+        long hz = 100;
+        double clockHz = o.stats().simulatedCycles() / (Double) o.stats().get("simulated_seconds");
+        long burnTicks = Math.round(100_000_000L * hz / clockHz);
+        assertThat(f[0][0]).isBetween(burnTicks - 2, burnTicks + 2);
+        assertThat(f[0][1]).isBetween(burnTicks - 2, burnTicks + 2);
+        assertThat(f[0][3]).isGreaterThanOrEqualTo(2 * hz - 4);
+        assertThat(f[0][4]).isZero();
+        // Every tick is counted once: the ticks add up to the CPUs' time since boot.
+        long total = java.util.Arrays.stream(f[0]).sum();
+        long elapsed = Math.round(o.stats().simulatedCycles() * hz / clockHz);
+        assertThat(total).isBetween(2 * elapsed - 4, 2 * elapsed + 4);
+    }
 }

@@ -24,6 +24,9 @@ final class Sim {
     private final List<Program> programs = new ArrayList<>();
     private Catalog catalog = CATALOG;
     private Path traceFile;
+    /** The console is a terminal typed at from this script (or this keyboard); null: the host's streams. */
+    private String typed;
+    private sprocket.api.kernel.Keyboard keyboard;
 
     static Sim with(String... settings) {
         Sim s = new Sim();
@@ -39,6 +42,19 @@ final class Sim {
     /** Also writes the run's Chrome/Perfetto trace to {@code file}. */
     Sim trace(Path file) {
         this.traceFile = file;
+        return this;
+    }
+
+    /** The console is a terminal, and {@code script} is typed at it as a person would. */
+    Sim terminal(String script) {
+        this.typed = script;
+        return this;
+    }
+
+    /** The console is a terminal with {@code keys} for its keyboard. */
+    Sim keyboard(sprocket.api.kernel.Keyboard keys) {
+        this.typed = "";
+        this.keyboard = keys;
         return this;
     }
 
@@ -75,8 +91,10 @@ final class Sim {
             try {
                 KernelConfig config = KernelConfig.load(conf, settings, catalog);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                Kernel k = Kernel.boot(config, catalog.withPrograms(programs),
-                        new BootOptions(out, new ByteArrayInputStream(new byte[0]), traceFile));
+                BootOptions options = new BootOptions(out, new ByteArrayInputStream(
+                        (typed == null ? "" : typed).getBytes(StandardCharsets.ISO_8859_1)), traceFile);
+                if (typed != null) options = options.onTerminal(keyboard);
+                Kernel k = Kernel.boot(config, catalog.withPrograms(programs), options);
                 RunResult r = k.run(program, List.of(args));
                 return new Outcome(r.exitStatus(), out.toString(StandardCharsets.UTF_8), r.stats());
             } finally {

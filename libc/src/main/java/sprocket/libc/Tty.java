@@ -5,12 +5,12 @@ import sprocket.api.Errno;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Stat;
 import sprocket.api.sys.Sys;
+import sprocket.api.sys.Termios;
 
 /**
- * isatty(3C) and ttyname(3C). A C library asks the terminal driver (tcgetattr, the TCGETA ioctl) whether a
- * descriptor is a terminal; this kernel has no terminal interface yet (the console has no line discipline), so no
- * descriptor is one: an open descriptor answers ENOTTY, as one on a file or pipe does, and one not open EBADF. When
- * the kernel gains tcgetattr, isatty becomes that call and ttyname finds the device in /dev by its number.
+ * isatty(3C) and ttyname(3C). A C library asks the terminal driver whether a descriptor is a terminal: isatty is
+ * tcgetattr(3C) succeeding (ENOTTY for a file or pipe, EBADF for a descriptor not open); ttyname finds the device in
+ * /dev by its number.
  */
 public final class Tty {
     /** Where the terminal devices are. */
@@ -21,8 +21,7 @@ public final class Tty {
 
     /** isatty(3C): whether {@code fd} is a terminal; false with errno ENOTTY (or EBADF when it is not open). */
     public static boolean isatty(Sys sys, int fd) {
-        if (sys.fstat(fd) != null) sys.errno(Errno.ENOTTY);
-        return false;
+        return sys.tcgetattr(fd, new Termios[1]) == 0;
     }
 
     /**

@@ -1,5 +1,7 @@
 package sprocket.api.fs;
 
+import sprocket.api.sys.Statvfs;
+
 /**
  * One file system, made for one mount (SVR4's struct vfs as its file-system type sees it): the root to mount, and
  * giving everything back when it is unmounted.
@@ -14,4 +16,10 @@ public interface FileSystem {
      * root directory, or covered by another mount): give back everything it holds. Called once, last.
      */
     void unmount();
+
+    /**
+     * VFS_STATVFS: the sizes and counts of {@link Statvfs} the file system knows (block size, blocks, free blocks,
+     * files, free files, the longest name); the kernel fills in the id, the type's name and the flags.
+     */
+    Statvfs statvfs();
 }

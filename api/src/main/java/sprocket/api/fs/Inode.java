@@ -155,6 +155,14 @@ public interface Inode {
     /** VOP_SETATTR of the owner and group. */
     void chown(int uid, int gid);
 
+    /**
+     * VOP_SETATTR of the times: st_atime and st_mtime become {@code times[0]} and {@code times[1]} (seconds), or now
+     * when {@code times} is null; st_ctime becomes now. A file system that keeps no times of its own refuses (EPERM).
+     */
+    default void utime(long[] times) {
+        throw ErrnoException.of(Errno.EPERM);
+    }
+
     /** VOP_READLINK: the path a symbolic link holds; EINVAL for anything else. */
     default String readlink() {
         throw ErrnoException.of(Errno.EINVAL);

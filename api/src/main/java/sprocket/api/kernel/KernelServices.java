@@ -79,4 +79,13 @@ public interface KernelServices {
     default Faults faults() {
         return Faults.NONE;
     }
+
+    /** The load averages and the counts /proc/loadavg shows. */
+    LoadAverage loadAverage();
+
+    /**
+     * Each CPU's clock ticks by what it was doing when they came, as /proc/stat shows them: {@code [cpu][0..4]} are
+     * user, nice, system, idle and I/O wait.
+     */
+    long[][] cpuTicks();
 }

@@ -207,6 +207,12 @@ public interface Sys {
     /** getcwd(3C); null on error. */
     String getcwd();
 
+    /**
+     * statvfs(2): the file system {@code path} is on: its sizes, free blocks and files, id, type and flags; null on
+     * error (the errors of finding {@code path}: ENOENT, ENOTDIR, EACCES, ELOOP, ENAMETOOLONG, EFAULT).
+     */
+    Statvfs statvfs(String path);
+
     /** lstat(2): as stat, but a symbolic link is described itself; null on error. */
     Stat lstat(String path);
 
@@ -233,6 +239,16 @@ public interface Sys {
 
     /** chown(2): root only (EPERM); -1 leaves that id as it is. */
     int chown(String path, int owner, int group);
+
+    /** lchown(2): as chown, but a symbolic link's own owner and group change, not its target's. */
+    int lchown(String path, int owner, int group);
+
+    /**
+     * utime(2): {@code int utime(const char *path, const struct utimbuf *times)}, {@code times} the access and
+     * modification times in seconds ({@code actime}, {@code modtime}), or null for now. With null the owner or anyone
+     * who may write the file (else EACCES); with times, the owner or root (else EPERM).
+     */
+    int utime(String path, long[] times);
 
     /** access(2): checks {@code amode} ({@link Fcntl} R_OK, W_OK, X_OK, F_OK) with the REAL user and group ids. */
     int access(String path, int amode);
@@ -267,6 +283,51 @@ public interface Sys {
 
     /** umask(2): sets the mask, returns the previous one. */
     int umask(int mask);
+
+    // ---- terminals (ioctl(2) and termio(7); the tc* routines of the C library are these requests)
+
+    /**
+     * ioctl(2): the control request {@code request} of {@link Ioctl} on the device open on {@code fd}, with the argument
+     * the request takes ({@code Termios}, {@code Termios[]}, {@code int[]} or null, as {@link Ioctl} says; another shape
+     * is EFAULT). EBADF, ENOTTY for a descriptor that is not a character device, EINVAL for a request the device does
+     * not know.
+     */
+    int ioctl(int fd, int request, Object arg);
+
+    /**
+     * tcgetattr(3C): the terminal's modes into {@code t[0]}. ENOTTY when {@code fd} is not a terminal; EBADF. isatty(3C)
+     * is this call succeeding.
+     */
+    int tcgetattr(int fd, Termios[] t);
+
+    /**
+     * tcsetattr(3C): sets the terminal's modes, {@code actions} TCSANOW, TCSADRAIN or TCSAFLUSH (which discards input
+     * not yet read; EINVAL for another). From a background process group of the terminal's session it sends SIGTTOU to
+     * the group, unless the caller blocks or ignores it.
+     */
+    int tcsetattr(int fd, int actions, Termios t);
+
+    /** tcgetpgrp(3C): the foreground process group of the controlling terminal open on {@code fd}; ENOTTY otherwise. */
+    int tcgetpgrp(int fd);
+
+    /**
+     * tcsetpgrp(3C): {@code pgrp}, a group of the caller's session (else EPERM; EINVAL when not positive), becomes the
+     * foreground process group of the controlling terminal open on {@code fd} (ENOTTY otherwise). A background caller
+     * gets SIGTTOU unless it blocks or ignores it.
+     */
+    int tcsetpgrp(int fd, int pgrp);
+
+    /** tcgetsid(3C): the session whose controlling terminal is open on {@code fd}; ENOTTY otherwise. */
+    int tcgetsid(int fd);
+
+    /** tcflush(3C): discards input not read ({@code queue} TCIFLUSH, TCIOFLUSH) or output not sent (TCOFLUSH). */
+    int tcflush(int fd, int queue);
+
+    /** tcdrain(3C): waits until the output written to the terminal has been sent. */
+    int tcdrain(int fd);
+
+    /** tcflow(3C): TCOOFF suspends output, TCOON restarts it, TCIOFF and TCION send STOP and START. */
+    int tcflow(int fd, int action);
 
     // ---- memory (sbrk(2), mmap(2)...); loads and stores are the user CPU's: UserCpu
 
@@ -350,6 +411,18 @@ public interface Sys {
 
     /** nice(2): adds {@code incr} to the nice value; returns the new value, -20..19 (System V: "the new nice value minus 20"). */
     int nice(int incr);
+
+    /**
+     * getpriority(2): the lowest nice value (-20..19) of the processes {@code which} ({@link Resource}) and
+     * {@code who} name; -1 with errno set on error, so a caller clears errno first (-1 is a nice value too).
+     */
+    int getpriority(int which, int who);
+
+    /**
+     * setpriority(2): every process named gets nice value {@code prio}, clamped to -20..19; EACCES to lower one
+     * unless root, EPERM for another user's process, ESRCH when none matched, EINVAL for a bad {@code which}.
+     */
+    int setpriority(int which, int who, int prio);
 
     /**
      * sched_setaffinity(2): the CPUs process {@code pid} (0: the caller) may run on, bit n for CPU n. EINVAL when

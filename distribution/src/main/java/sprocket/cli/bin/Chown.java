@@ -114,7 +114,7 @@ public final class Chown implements Program {
         }
         boolean link = st.type() == FileMode.S_IFLNK;
         // An operand's link is followed unless -h; one met below it, with -R, is never followed.
-        int r = link && (links || !operand) ? MissingCalls.lchown(sys, path, ids[0], ids[1])
+        int r = link && (links || !operand) ? sys.lchown(path, ids[0], ids[1])
                 : sys.chown(path, ids[0], ids[1]);
         boolean ok = r == 0;
         if (!ok) Strerror.perror(sys, program + ": " + path);

@@ -15,8 +15,8 @@ import sprocket.libc.Strerror;
  * The copying of cp(1), which mv(1) also does when rename(2) cannot cross file systems: a regular file's bytes, a
  * directory and all it holds (recursively), a symbolic link as a link, a FIFO as a new FIFO. With {@code preserve}
  * the copy gets the source's owner and group (which needs root; set-user-ID and set-group-ID bits are dropped when
- * they cannot be) and its mode; its times would need utime(2), which the kernel does not have yet, so under cp
- * {@code -p} that is reported (ENOSYS) and mv leaves the times at the copy's.
+ * they cannot be), its mode and its access and modification times (utime(2)); a failure to keep the times is
+ * reported under cp {@code -p}, and mv lets it go.
  */
 final class Copy {
     final Sys sys;
@@ -196,7 +196,7 @@ final class Copy {
             mode &= ~(FileMode.S_ISUID | FileMode.S_ISGID);
         }
         if (sys.chmod(to, mode) == -1) ok = fail(to);
-        if (MissingCalls.utime(sys, to, st.atime(), st.mtime(), false) == -1 && reportTimes) {
+        if (sys.utime(to, new long[] {st.atime(), st.mtime()}) == -1 && reportTimes) {
             Strerror.perror(sys, program + ": " + to + ": cannot preserve times");
             ok = false;
         }

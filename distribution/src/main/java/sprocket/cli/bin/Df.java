@@ -5,6 +5,7 @@ import java.util.List;
 import sprocket.api.Errno;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Stat;
+import sprocket.api.sys.Statvfs;
 import sprocket.api.sys.Sys;
 import sprocket.libc.Getopt;
 import sprocket.libc.Stream;
@@ -13,9 +14,8 @@ import sprocket.libc.Strerror;
 /**
  * df(1): "report number of free disk blocks and files" of each mounted file system (the mount table, /proc/mounts), or
  * of those the operands are on: total, used and available 512-byte blocks ({@code -k}: 1024), capacity, mount point.
- * The numbers are statvfs(2)'s, which this kernel does not have yet: until it does, each file system's line is its
- * failure (ENOSYS). {@code -n} prints what needs no numbers, each mount point and its file system type, as System
- * V's df -n does. Exit 0, 1 when any file system could not be reported, 2 for a usage error.
+ * The numbers are statvfs(2)'s. {@code -n} prints each mount point and its file system type, as System V's df -n
+ * does. Exit 0, 1 when any file system could not be reported, 2 for a usage error.
  */
 public final class Df implements Program {
 
@@ -78,17 +78,16 @@ public final class Df implements Program {
                 out.printf("%-20s: %s\n", m.dir, m.type);
                 continue;
             }
-            long[] v = new long[7];
-            if (MissingCalls.statvfs(sys, m.dir, v) == -1) {
+            Statvfs v = sys.statvfs(m.dir);
+            if (v == null) {
                 out.fflush();
                 Strerror.perror(sys, "df: " + m.dir + ": statvfs");
                 status = 1;
                 continue;
             }
-            long frsize = v[0];
-            long total = v[1] * frsize / unit;
-            long free = v[2] * frsize / unit;
-            long avail = v[3] * frsize / unit;
+            long total = v.blocks() * v.frsize() / unit;
+            long free = v.bfree() * v.frsize() / unit;
+            long avail = v.bavail() * v.frsize() / unit;
             long used = total - free;
             long capacity = used + avail == 0 ? 0 : (used * 100 + used + avail - 1) / (used + avail);
             out.printf("%-20s %10d %10d %10d %7d%% %s\n", m.special, total, used, avail, capacity, m.dir);

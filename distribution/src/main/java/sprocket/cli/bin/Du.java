@@ -15,9 +15,8 @@ import sprocket.libc.Strerror;
 /**
  * du(1): "estimate file space usage": for each operand (the current directory by default), the blocks of every
  * directory below it, each with its total, or only the total ({@code -s}), or every file too ({@code -a}). Blocks are
- * 512 bytes ({@code -k}: 1024). A file's blocks would be stat(2)'s st_blocks, which this kernel's stat does not have
- * yet: du counts the bytes of st_size rounded up to whole blocks, what a file system without holes allocates. A file
- * with several links counts once; {@code -x} stays on the operand's file system; symbolic links are not followed,
+ * 512 bytes ({@code -k}: 1024), stat(2)'s st_blocks: the storage a file holds, not its size (a file with holes holds
+ * less; a directory in memfs holds none of its own). A file with several links counts once; {@code -x} stays on the operand's file system; symbolic links are not followed,
  * except operands with {@code -H} or {@code -L} (all of them, with -L). Exit 0, 1 when anything could not be read.
  */
 public final class Du implements Program {
@@ -113,7 +112,7 @@ public final class Du implements Program {
 
     /** st_size in whole blocks of {@link #unit} bytes (see the class comment: no st_blocks yet). */
     private long blocks(Stat st) {
-        return (st.size() + unit - 1) / unit;
+        return (st.blocks() * Stat.BLOCK + unit - 1) / unit;
     }
 
     private void line(long blocks, String path) {

@@ -1,6 +1,7 @@
 package sprocket.cli.bin;
 
 import sprocket.api.sys.Program;
+import sprocket.api.sys.Resource;
 import sprocket.api.sys.Sys;
 import sprocket.libc.Passwd;
 import sprocket.libc.Strerror;
@@ -46,19 +47,19 @@ public final class Renice implements Program {
             return Usage.fail(sys, USAGE);
         }
         if (value == Strtol.BAD_NUMBER) return Usage.fail(sys, USAGE);
-        int which = MissingCalls.PRIO_PROCESS;
+        int which = Resource.PRIO_PROCESS;
         int status = 0;
         boolean any = false;
         for (; a < argv.length; a++) {
             switch (argv[a]) {
-                case "-p" -> which = MissingCalls.PRIO_PROCESS;
-                case "-g" -> which = MissingCalls.PRIO_PGRP;
-                case "-u" -> which = MissingCalls.PRIO_USER;
+                case "-p" -> which = Resource.PRIO_PROCESS;
+                case "-g" -> which = Resource.PRIO_PGRP;
+                case "-u" -> which = Resource.PRIO_USER;
                 default -> {
                     any = true;
                     int who = id(sys, which, argv[a]);
                     if (who < 0) {
-                        Text.error(sys, "renice: " + argv[a] + ": " + (which == MissingCalls.PRIO_USER ? "unknown user"
+                        Text.error(sys, "renice: " + argv[a] + ": " + (which == Resource.PRIO_USER ? "unknown user"
                                 : "bad value"));
                         status = 1;
                     } else if (!change(sys, which, who, (int) value, relative, argv[a])) {
@@ -74,7 +75,7 @@ public final class Renice implements Program {
     private static int id(Sys sys, int which, String s) {
         long n = Strtol.number(s, 0, Integer.MAX_VALUE);
         if (n != Strtol.BAD_NUMBER) return (int) n;
-        if (which != MissingCalls.PRIO_USER) return -1;
+        if (which != Resource.PRIO_USER) return -1;
         Passwd pw = Passwd.getpwnam(sys, s);
         return pw == null ? -1 : pw.uid();
     }
@@ -84,14 +85,14 @@ public final class Renice implements Program {
         int old = 0;
         if (relative) {
             sys.errno(0);
-            old = MissingCalls.getpriority(sys, which, who);
+            old = sys.getpriority(which, who);
             if (old == -1 && sys.errno() != 0) {
                 Strerror.perror(sys, "renice: " + operand + ": getpriority");
                 return false;
             }
         }
         int prio = Math.max(-20, Math.min(19, relative ? old + value : value));
-        if (MissingCalls.setpriority(sys, which, who, prio) == -1) {
+        if (sys.setpriority(which, who, prio) == -1) {
             Strerror.perror(sys, "renice: " + operand + ": setpriority");
             return false;
         }

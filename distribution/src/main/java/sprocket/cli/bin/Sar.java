@@ -14,9 +14,8 @@ import sprocket.libc.Strtol;
  * sar(1) {@code -u}: "report CPU utilization": the share of CPU time spent in user mode (%usr, nice included), in the
  * kernel (%sys), idle waiting for I/O (%wio) and idle (%idle), over each {@code interval} seconds, {@code count}
  * times (1), then their average; with no interval, since boot. The times are the "cpu" line of /proc/stat in Linux's
- * proc(5) layout (user, nice, system, idle and iowait clock ticks summed over the CPUs), which the kernel does not
- * provide yet: until it does, sar reports the missing file. Exit 0, 1 when /proc/stat cannot be read, 2 for a usage
- * error.
+ * proc(5) layout (user, nice, system, idle and iowait clock ticks summed over the CPUs). Exit 0, 1 when /proc/stat
+ * cannot be read (no /proc mounted), 2 for a usage error.
  */
 public final class Sar implements Program {
 

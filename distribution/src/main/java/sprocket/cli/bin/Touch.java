@@ -1,8 +1,11 @@
 package sprocket.cli.bin;
 
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import sprocket.api.Errno;
 import sprocket.api.sys.Fcntl;
-import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Stat;
 import sprocket.api.sys.Sys;
@@ -10,12 +13,10 @@ import sprocket.libc.Getopt;
 import sprocket.libc.Strerror;
 
 /**
- * touch(1): "change file access and modification times" to now, creating a file that does not exist (unless {@code
- * -c}). Setting a time is utime(2)'s, which this kernel does not have yet; until it does, touch does what 4.3BSD's
- * touch did where utimes failed: it reads a byte (the access time) and writes it back in place (the modification
- * time), or truncates an empty file, so it needs read and write permission. {@code -a} alone only reads. A time of
- * one's choosing ({@code -t}, {@code -r}, {@code -d}) cannot be set without utime(2): those report ENOSYS. Exit 0,
- * 1 when a file could not be touched, 2 for a usage error.
+ * touch(1): "change file access and modification times" with utime(2), to now or to the time {@code -t}
+ * ([[CC]YY]MMDDhhmm[.SS]), {@code -d} (YYYY-MM-DDThh:mm:SS) or {@code -r} (another file's times) name, creating a
+ * file that does not exist (unless {@code -c}). {@code -a} or {@code -m} alone changes that time only. The system's
+ * time zone is UTC. Exit 0, 1 when a file could not be touched, 2 for a usage error.
  */
 public final class Touch implements Program {
 
@@ -28,7 +29,7 @@ public final class Touch implements Program {
 
     @Override
     public String summary() {
-        return "touch [-acm] FILE...: set access and modification times to now, creating files";
+        return "touch [-acm] [-r FILE|-t TIME|-d DATE] FILE...: set access and modification times, creating files";
     }
 
     @Override
@@ -36,14 +37,29 @@ public final class Touch implements Program {
         boolean access = false;
         boolean modification = false;
         boolean create = true;
-        boolean chosenTime = false;
+        long[] chosen = null;
         Getopt g = new Getopt(sys, argv, "acmr:t:d:");
         for (int c; (c = g.getopt()) != -1;) {
             switch (c) {
                 case 'a' -> access = true;
                 case 'm' -> modification = true;
                 case 'c' -> create = false;
-                case 'r', 't', 'd' -> chosenTime = true;
+                case 'r' -> {
+                    Stat ref = sys.stat(g.optarg());
+                    if (ref == null) {
+                        Strerror.perror(sys, "touch: " + g.optarg());
+                        return 1;
+                    }
+                    chosen = new long[] {ref.atime(), ref.mtime()};
+                }
+                case 't', 'd' -> {
+                    long t = c == 't' ? posixTime(g.optarg()) : isoTime(g.optarg());
+                    if (t == Long.MIN_VALUE) {
+                        Text.error(sys, "touch: invalid date format '" + g.optarg() + "'");
+                        return 1;
+                    }
+                    chosen = new long[] {t, t};
+                }
                 default -> {
                     return Usage.fail(sys, USAGE);
                 }
@@ -64,16 +80,21 @@ public final class Touch implements Program {
                     continue;
                 }
                 sys.close(fd);
-                if (!chosenTime) continue;
-            } else if (st == null) {
+                if (chosen == null) continue;
+                st = sys.stat(file);
+            }
+            if (st == null) {
                 Strerror.perror(sys, "touch: " + file);
                 status = 1;
                 continue;
             }
-            boolean done = chosenTime ? MissingCalls.utime(sys, file, 0, 0, false) == 0
-                    : MissingCalls.utime(sys, file, 0, 0, true) == 0 || (sys.errno() == Errno.ENOSYS
-                            && rewrite(sys, file, st, modification));
-            if (!done) {
+            long[] times = chosen;
+            if (!access || !modification) {
+                // utime(2) sets both times: the one not asked for keeps its value.
+                long[] to = times != null ? times : new long[] {sys.time(), sys.time()};
+                times = new long[] {access ? to[0] : st.atime(), modification ? to[1] : st.mtime()};
+            }
+            if (sys.utime(file, times) == -1) {
                 Strerror.perror(sys, "touch: " + file);
                 status = 1;
             }
@@ -81,32 +102,45 @@ public final class Touch implements Program {
         return status;
     }
 
-    /**
-     * 4.3BSD touch's way without utimes: a byte read (the access time) and, for the modification time, written back
-     * where it was, or an empty file truncated. Only a regular file can be touched so (reading a FIFO would wait,
-     * a directory cannot be written): another kind keeps utime's ENOSYS. False with errno set.
-     */
-    private static boolean rewrite(Sys sys, String file, Stat st, boolean modification) {
-        if (st.type() != FileMode.S_IFREG) {
-            sys.errno(Errno.ENOSYS);
-            return false;
+    /** touch -t [[CC]YY]MMDDhhmm[.SS] (XCU touch), as seconds since the Epoch; Long.MIN_VALUE when malformed. */
+    static long posixTime(String s) {
+        if (!s.matches("([0-9]{2}){4,6}(\\.[0-9]{2})?")) return Long.MIN_VALUE;
+        int dot = s.indexOf('.');
+        String digits = dot < 0 ? s : s.substring(0, dot);
+        int seconds = dot < 0 ? 0 : Integer.parseInt(s.substring(dot + 1));
+        if (seconds > 60) return Long.MIN_VALUE;
+        int n = digits.length();
+        String tail = digits.substring(n - 8);
+        int year = 1970;
+        if (n == 10) {
+            int yy = Integer.parseInt(digits.substring(0, 2));
+            // XCU touch: "If YY is specified but CC is not, a value for YY between 69 and 99 shall correspond to a
+            // year in the range 1969 to 1999 ... between 00 and 68 shall correspond to a year in the range 2000 to
+            // 2068".
+            year = yy >= 69 ? 1900 + yy : 2000 + yy;
+        } else if (n == 12) {
+            year = Integer.parseInt(digits.substring(0, 4));
         }
-        int fd = sys.open(file, modification ? Fcntl.O_RDWR : Fcntl.O_RDONLY);
-        if (fd == -1) return false;
-        byte[] b = new byte[1];
-        int n = sys.read(fd, b, 0, 1);
-        boolean ok = n >= 0;
-        if (ok && modification) {
-            if (n == 0) {
-                int t = sys.open(file, Fcntl.O_WRONLY | Fcntl.O_TRUNC);
-                ok = t >= 0 && sys.close(t) == 0;
-            } else {
-                ok = sys.lseek(fd, 0, Fcntl.SEEK_SET) == 0 && sys.write(fd, b, 0, 1) == 1;
-            }
+        try {
+            // XCU touch: "The range of SS shall be [00,60]"; a leap second's 60 is the next minute's 00.
+            LocalDateTime t = LocalDateTime.of(year, Integer.parseInt(tail.substring(0, 2)),
+                    Integer.parseInt(tail.substring(2, 4)), Integer.parseInt(tail.substring(4, 6)),
+                    Integer.parseInt(tail.substring(6, 8)), Math.min(seconds, 59));
+            return t.toEpochSecond(ZoneOffset.UTC) + (seconds == 60 ? 1 : 0);
+        } catch (DateTimeException e) {
+            return Long.MIN_VALUE;
         }
-        int e = sys.errno();
-        sys.close(fd);
-        sys.errno(e);
-        return ok;
+    }
+
+    /** touch -d YYYY-MM-DDThh:mm:SS[.frac][Z] (XCU touch; a space may stand for the T), in whole seconds. */
+    static long isoTime(String s) {
+        String t = s.replace(' ', 'T');
+        if (t.endsWith("Z")) t = t.substring(0, t.length() - 1);
+        t = t.replace(',', '.');
+        try {
+            return LocalDateTime.parse(t).toEpochSecond(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return Long.MIN_VALUE;
+        }
     }
 }

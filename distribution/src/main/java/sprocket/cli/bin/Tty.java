@@ -8,8 +8,8 @@ import sprocket.libc.Strerror;
 
 /**
  * tty(1): "return user's terminal name": the path of the terminal on standard input (ttyname(3C)), or "not a tty"
- * when it is not one; {@code -s} prints nothing and only sets the status. Until the kernel has a terminal interface
- * (tcgetattr), no descriptor is a terminal (see libc's Tty). Exit 0 for a terminal, 1 for none, 2 for a usage error.
+ * when it is not one; {@code -s} prints nothing and only sets the status. Exit 0 for a terminal, 1 for none, 2 for a
+ * usage error.
  */
 public final class Tty implements Program {
 

@@ -12,8 +12,8 @@ import sprocket.libc.Strftime;
  * uptime(1): "the current time, how long the system has been running, and the system load averages for the past 1, 5
  * and 15 minutes": " 00:02:05 up 2 min,  load average: 0.50, 0.20, 0.05". The time and the time up are time(2)'s
  * (seconds since boot, the Epoch on this machine); the load averages are /proc/loadavg's first three numbers, in
- * Linux's proc(5) layout, which the kernel does not provide yet: until it does, uptime writes the time and reports
- * the missing file. The users logged in are not counted: nothing keeps a utmp. Exit 0, 1 without load averages.
+ * Linux's proc(5) layout. The users logged in are not counted: nothing keeps a utmp. Exit 0, 1 without load
+ * averages (no /proc mounted).
  */
 public final class Uptime implements Program {
 

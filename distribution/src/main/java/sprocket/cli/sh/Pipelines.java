@@ -4,6 +4,7 @@ import java.util.List;
 import sprocket.api.Errno;
 import sprocket.api.Signals;
 import sprocket.api.sys.Fcntl;
+import sprocket.api.sys.Sigaction;
 import sprocket.api.sys.SignalHandler;
 import sprocket.api.sys.Sys;
 import sprocket.libc.Strerror;
@@ -17,6 +18,11 @@ import sprocket.libc.Strerror;
 final class Pipelines {
 
     enum Mode { FOREGROUND, BACKGROUND, NOJOB }
+
+    /** The signals an interactive shell ignores (XCU sh: SIGINT, SIGQUIT and SIGTERM), and their mask. */
+    static final int[] SHELL_IGNORES = {Signals.SIGINT, Signals.SIGQUIT, Signals.SIGTERM};
+    private static final int SHELL_IGNORES_MASK =
+            Signals.bit(Signals.SIGINT) | Signals.bit(Signals.SIGQUIT) | Signals.bit(Signals.SIGTERM);
 
     /** What a forked child runs, on its own copy of the shell; returns its exit status. */
     @FunctionalInterface
@@ -164,6 +170,13 @@ final class Pipelines {
         int tty = sh.ttyFd;
         int[] caught = sh.caughtSignals();
         Shell copy = sh.copy();
+        // An interactive shell ignores SIGINT, SIGQUIT and SIGTERM, and its children must not: they are forked with
+        // those at their defaults but blocked, so a kill that comes before the child runs waits for it, not lost.
+        int[] old = new int[1];
+        if (interactive) {
+            sh.sys.sigprocmask(Sigaction.SIG_BLOCK, SHELL_IGNORES_MASK, old);
+            for (int sig : SHELL_IGNORES) dispose(sh.sys, sig, true);
+        }
         int pid = sh.sys.fork(s -> {
             // XCU 2.12: a subshell's caught signals go back to their defaults; ignored ones stay ignored.
             for (int sig : caught) dispose(s, sig, true);
@@ -186,11 +199,13 @@ final class Pipelines {
                     }
                 }
             }
-            if (interactive) {
-                for (int sig : new int[] {Signals.SIGINT, Signals.SIGQUIT, Signals.SIGTERM}) dispose(s, sig, true);
-            }
+            if (interactive) s.sigprocmask(Sigaction.SIG_SETMASK, old[0], null);
             return copy.runChild(task);
         });
+        if (interactive) {
+            for (int sig : SHELL_IGNORES) dispose(sh.sys, sig, false);
+            sh.sys.sigprocmask(Sigaction.SIG_SETMASK, old[0], null);
+        }
         if (pid == -1) {
             int e = sh.sys.errno();
             if (job != null && job.processes.isEmpty()) sh.jobs.forget(job);
@@ -245,6 +260,8 @@ final class Pipelines {
             sh.error("Cannot set tty process group (" + Strerror.strerror(sh.sys.errno()) + ")");
         }
         int status = job.status();
+        // dash: an interrupted foreground job leaves an interactive shell on a new line (its EXINT handling).
+        if (sh.options.interactive && job.state == Job.State.DONE && status == 128 + Signals.SIGINT) sh.err("\n");
         if (job.state == Job.State.DONE) {
             sh.jobs.forget(job);
         } else {

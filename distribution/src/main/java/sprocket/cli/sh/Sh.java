@@ -2,7 +2,6 @@ package sprocket.cli.sh;
 
 import java.util.Arrays;
 import sprocket.api.Errno;
-import sprocket.api.Signals;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
@@ -18,9 +17,9 @@ public final class Sh implements Program {
 
     private final Terminal terminal;
 
-    /** The shell as installed: no terminal calls yet (every descriptor answers ENOTTY). */
+    /** The shell as installed, on the kernel's terminals. */
     public Sh() {
-        this(Terminal.NONE);
+        this(Terminal.SYSTEM);
     }
 
     /** A shell reaching the terminal through {@code terminal}. */
@@ -102,7 +101,7 @@ public final class Sh implements Program {
         sh.vars.positional(Arrays.asList(argv).subList(a, argv.length));
         sh.initialize();
         if (o.interactive) {
-            for (int sig : new int[] {Signals.SIGINT, Signals.SIGQUIT, Signals.SIGTERM}) Pipelines.dispose(sys, sig, false);
+            for (int sig : Pipelines.SHELL_IGNORES) Pipelines.dispose(sys, sig, false);
             if (!monitorGiven) o.monitor = true;
         }
         // set -v echoes input lines as they are read; a -c string was read whole before any of it ran (as in dash).

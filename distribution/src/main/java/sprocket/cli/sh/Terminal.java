@@ -1,14 +1,12 @@
 package sprocket.cli.sh;
 
-import sprocket.api.Errno;
 import sprocket.api.sys.Sys;
 import sprocket.libc.Tty;
 
 /**
- * The terminal calls job control needs and the system call interface does not have yet: isatty(3C), tcgetpgrp(3C)
- * and tcsetpgrp(3C). The shell reaches the terminal only through this seam; {@link #NONE} answers as a descriptor
- * that is not a terminal does (ENOTTY), which is what every descriptor is until the kernel has a tty line
- * discipline. Then an implementation over the new calls replaces it in {@link Sh}.
+ * The terminal calls job control needs: isatty(3C), tcgetpgrp(3C) and tcsetpgrp(3C). The shell reaches the terminal
+ * only through this seam, so tests can watch what it asks: {@link #SYSTEM} is the kernel's terminal, {@link #NONE}
+ * answers as a descriptor that is not a terminal does (ENOTTY).
  */
 interface Terminal {
 
@@ -21,8 +19,8 @@ interface Terminal {
     /** tcsetpgrp(3C): makes {@code pgrp} the terminal's foreground process group; 0, or -1 with errno set. */
     int tcsetpgrp(Sys sys, int fd, int pgrp);
 
-    /** No terminal: every descriptor answers ENOTTY, as one open on a file or pipe does. */
-    Terminal NONE = new Terminal() {
+    /** The kernel's terminals, through the system calls. */
+    Terminal SYSTEM = new Terminal() {
         @Override
         public boolean isatty(Sys sys, int fd) {
             return Tty.isatty(sys, fd);
@@ -30,14 +28,12 @@ interface Terminal {
 
         @Override
         public int tcgetpgrp(Sys sys, int fd) {
-            sys.errno(Errno.ENOTTY);
-            return -1;
+            return sys.tcgetpgrp(fd);
         }
 
         @Override
         public int tcsetpgrp(Sys sys, int fd, int pgrp) {
-            sys.errno(Errno.ENOTTY);
-            return -1;
+            return sys.tcsetpgrp(fd, pgrp);
         }
     };
 }

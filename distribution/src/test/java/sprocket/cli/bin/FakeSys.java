@@ -674,6 +674,8 @@ final class FakeSys implements Sys, sprocket.api.sys.UserCpu {
     @Override public long nanotime() { throw unexpected(); }
     @Override public int sched_yield() { throw unexpected(); }
     @Override public int nice(int incr) { throw unexpected(); }
+    @Override public int getpriority(int which, int who) { throw unexpected(); }
+    @Override public int setpriority(int which, int who, int prio) { throw unexpected(); }
     @Override public long sysconf(int name) { throw unexpected(); }
     @Override public int vfork(ProcessEntry child) { throw unexpected(); }
     @Override public long mmap(long addr, long len, int prot, int flags, int fd, long off) { throw unexpected(); }
@@ -705,6 +707,9 @@ final class FakeSys implements Sys, sprocket.api.sys.UserCpu {
     @Override public int rename(String from, String to) { throw unexpected(); }
     @Override public int chmod(String path, int mode) { throw unexpected(); }
     @Override public int chown(String path, int owner, int group) { throw unexpected(); }
+    @Override public int lchown(String path, int owner, int group) { throw unexpected(); }
+    @Override public sprocket.api.sys.Statvfs statvfs(String path) { throw unexpected(); }
+    @Override public int utime(String path, long[] times) { throw unexpected(); }
     @Override public int access(String path, int amode) { throw unexpected(); }
     @Override public int fchdir(int fd) { throw unexpected(); }
     @Override public int chroot(String path) { throw unexpected(); }
@@ -728,4 +733,14 @@ final class FakeSys implements Sys, sprocket.api.sys.UserCpu {
     @Override public int shutdown(int s, int how) { throw unexpected(); }
     @Override public int getsockname(int s, sprocket.api.sys.SockAddr[] name) { throw unexpected(); }
     @Override public int getpeername(int s, sprocket.api.sys.SockAddr[] name) { throw unexpected(); }
+    // No descriptor of a fake process is a terminal.
+    @Override public int ioctl(int fd, int request, Object arg) { return fail(Errno.ENOTTY); }
+    @Override public int tcgetattr(int fd, sprocket.api.sys.Termios[] t) { return fail(Errno.ENOTTY); }
+    @Override public int tcsetattr(int fd, int actions, sprocket.api.sys.Termios t) { return fail(Errno.ENOTTY); }
+    @Override public int tcgetpgrp(int fd) { return fail(Errno.ENOTTY); }
+    @Override public int tcsetpgrp(int fd, int pgrp) { return fail(Errno.ENOTTY); }
+    @Override public int tcgetsid(int fd) { return fail(Errno.ENOTTY); }
+    @Override public int tcflush(int fd, int queue) { return fail(Errno.ENOTTY); }
+    @Override public int tcdrain(int fd) { return fail(Errno.ENOTTY); }
+    @Override public int tcflow(int fd, int action) { return fail(Errno.ENOTTY); }
 }

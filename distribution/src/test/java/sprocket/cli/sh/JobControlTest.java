@@ -195,6 +195,16 @@ class JobControlTest {
     }
 
     @Test
+    void an_interactive_shells_job_is_killed_by_a_signal_sent_before_it_has_run() {
+        // XCU sh, ASYNCHRONOUS EVENTS: "If the shell is interactive: SIGQUIT and SIGTERM signals shall be ignored";
+        // that is the shell's own disposition, not its jobs', and a kill in the moment after the fork still counts.
+        for (String config : Machine.CONFIGS) {
+            Machine.Run r = Machine.sh(config, "", List.of("-ic", "sleep 100 & kill $!; wait $!; echo status $?"));
+            assertThat(r.console()).as(config).isEqualTo("[1] 3\nTerminated\nstatus 143\n");
+        }
+    }
+
+    @Test
     void a_shell_reading_standard_input_leaves_the_lines_after_a_command_to_that_command() {
         Machine.Run r = Machine.sh(Machine.LINUX, "echo from stdin\ncat\nthis line is for cat\n", List.of());
         assertThat(r.console()).isEqualTo("from stdin\nthis line is for cat\n");

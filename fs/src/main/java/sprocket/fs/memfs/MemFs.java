@@ -8,6 +8,7 @@ import sprocket.api.fs.Inode;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
 import sprocket.api.sys.FileMode;
+import sprocket.api.sys.Statvfs;
 
 /**
  * One memory file system: a tree of {@link MemNode}s from its root, and the pages its regular files hold, counted
@@ -22,6 +23,8 @@ final class MemFs implements FileSystem {
     static final long ROOT_INO = 2;
     /** tmpfs(5): the root directory of a new tmpfs is "mode=1777" unless told otherwise. */
     private static final int ROOT_PERM = FileMode.S_ISVTX | 0777;
+    /** The longest name: the kernel's NAME_MAX, which name lookup enforces. */
+    private static final int NAME_MAX = 255;
     /** Removing one name and freeing its node when the file system is unmounted. */
     static final long FREE_CYCLES = 30;
 
@@ -58,6 +61,16 @@ final class MemFs implements FileSystem {
             removed += d.clear(dirs, now);
         }
         kernel.charge(removed * FREE_CYCLES);
+    }
+
+    /**
+     * statvfs(2): its size in pages, and the pages no file holds; no fixed number of files (tmpfs without nr_inodes
+     * answers 0 and 0 too). Names are as long as the kernel lets them be.
+     */
+    @Override
+    public Statvfs statvfs() {
+        long free = maxPages - pages;
+        return new Statvfs(RegularFile.PAGE, RegularFile.PAGE, maxPages, free, free, 0, 0, 0, 0, "", 0, NAME_MAX);
     }
 
     /** An i-number for a node about to be made. */

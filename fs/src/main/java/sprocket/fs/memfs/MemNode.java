@@ -57,6 +57,11 @@ abstract class MemNode implements Inode {
         return nlink;
     }
 
+    /** st_blocks: the 512-byte blocks of storage the node holds (a directory's and a link's are in the node). */
+    long blocks() {
+        return 0;
+    }
+
     /** st_rdev: the device number of a special file, 0 otherwise. */
     int rdev() {
         return 0;
@@ -64,7 +69,7 @@ abstract class MemNode implements Inode {
 
     @Override
     public Stat getattr(int dev) {
-        return new Stat(dev, ino, mode, nlink, uid, gid, rdev(), size(), atime, mtime, ctime);
+        return new Stat(dev, ino, mode, nlink, uid, gid, rdev(), size(), atime, mtime, ctime, blocks());
     }
 
     @Override
@@ -78,6 +83,14 @@ abstract class MemNode implements Inode {
         this.uid = uid;
         this.gid = gid;
         ctime = fs.seconds();
+    }
+
+    @Override
+    public void utime(long[] times) {
+        long now = fs.seconds();
+        atime = times == null ? now : times[0];
+        mtime = times == null ? now : times[1];
+        ctime = now;
     }
 
     /** A directory entry naming this node was removed; its storage waits for the kernel's {@link #inactive()}. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import sprocket.api.Errno;
 import sprocket.api.ErrnoException;
 import sprocket.api.sys.FileMode;
+import sprocket.api.sys.Stat;
 
 /**
  * A regular file: its bytes in pages of {@link #PAGE} bytes, reached through a two-level table as UFS reaches blocks
@@ -29,6 +30,11 @@ final class RegularFile extends MemNode {
 
     RegularFile(MemFs fs, long ino, int mode, int uid, int gid) {
         super(fs, ino, FileMode.S_IFREG | (mode & ~FileMode.S_IFMT), uid, gid);
+    }
+
+    @Override
+    long blocks() {
+        return held * (PAGE / Stat.BLOCK);
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class ProcFsProvider implements FileSystemProvider {
 
     @Override
     public String description() {
-        return "process file system: a directory per process (status, cmdline), self, and mounts";
+        return "process file system: a directory per process (status, cmdline), self, mounts, loadavg and stat";
     }
 
     @Override

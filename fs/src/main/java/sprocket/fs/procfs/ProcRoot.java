@@ -9,7 +9,7 @@ import sprocket.api.kernel.ProcessInfo;
 import sprocket.api.sys.FileMode;
 
 /**
- * /proc itself: "mounts", "self", then one directory per process in the process table, in pid order (a zombie stays
+ * /proc itself: "mounts", "loadavg", "stat", "self", then one directory per process in the process table, in pid order (a zombie stays
  * until it is reaped). A directory offset past the fixed entries is {@link #PIDS} plus the next pid to list, as Linux's
  * proc_pid_readdir keeps it, so a listing resumes in the right place however many processes left meanwhile.
  */
@@ -17,10 +17,12 @@ final class ProcRoot extends ProcNode {
 
     /** Directories are r-x for everyone: listable and searchable, never written (Linux dr-xr-xr-x). */
     static final int DIR_PERM = 0555;
-    /** Directory offsets: ".", "..", "mounts", "self", then PIDS + pid. */
+    /** Directory offsets: ".", "..", "mounts", "loadavg", "stat", "self", then PIDS + pid. */
     private static final int MOUNTS = 2;
-    private static final int SELF = 3;
-    private static final int PIDS = 4;
+    private static final int LOADAVG = 3;
+    private static final int STAT = 4;
+    private static final int SELF = 5;
+    private static final int PIDS = 6;
     /** Digits in the largest pid a name could spell (int range). */
     private static final int PID_DIGITS = 9;
 
@@ -46,6 +48,14 @@ final class ProcRoot extends ProcNode {
             case "mounts" -> {
                 return new ProcFile(fs, ProcFs.MOUNTS_INO, 0,
                         () -> ProcMounts.text(fs.context().mounts()).getBytes(StandardCharsets.US_ASCII));
+            }
+            case "loadavg" -> {
+                return new ProcFile(fs, ProcFs.LOADAVG_INO, 0,
+                        () -> ProcLoadavg.text(fs.kernel().loadAverage()).getBytes(StandardCharsets.US_ASCII));
+            }
+            case "stat" -> {
+                return new ProcFile(fs, ProcFs.STAT_INO, 0,
+                        () -> ProcStat.text(fs.kernel().cpuTicks()).getBytes(StandardCharsets.US_ASCII));
             }
             default -> {
                 int pid = pid(name);
@@ -74,7 +84,15 @@ final class ProcRoot extends ProcNode {
         long offset = dir.offset();
         if (offset < MOUNTS) return;
         if (offset == MOUNTS) {
-            if (!dir.emit(ProcFs.MOUNTS_INO, "mounts", FileMode.S_IFREG, SELF)) return;
+            if (!dir.emit(ProcFs.MOUNTS_INO, "mounts", FileMode.S_IFREG, LOADAVG)) return;
+            offset = LOADAVG;
+        }
+        if (offset == LOADAVG) {
+            if (!dir.emit(ProcFs.LOADAVG_INO, "loadavg", FileMode.S_IFREG, STAT)) return;
+            offset = STAT;
+        }
+        if (offset == STAT) {
+            if (!dir.emit(ProcFs.STAT_INO, "stat", FileMode.S_IFREG, SELF)) return;
             offset = SELF;
         }
         if (offset == SELF) {

@@ -64,6 +64,9 @@ class RegularFileTest {
         assertThat(f.write(1L << 30, "end".getBytes(), 0, 3)).isEqualTo(3);
         assertThat(f.size()).isEqualTo((1L << 30) + 3);
         assertThat(fs.pagesInUse()).isEqualTo(1);
+        // stat(2): "st_blocks The number of 512-byte blocks allocated": one page's, not a gigabyte's.
+        assertThat(f.getattr(1).blocks()).isEqualTo(PAGE / 512);
+        assertThat(f.getattr(1).size()).isEqualTo((1L << 30) + 3);
         byte[] b = new byte[8];
         Arrays.fill(b, (byte) 7);
         assertThat(f.read(12345, b, 0, 8)).isEqualTo(8);

@@ -35,7 +35,7 @@ class ProcFsTest {
     void the_root_lists_mounts_self_then_each_process_in_pid_order_with_a_link_each() {
         add(12, 0, 'R', "b");
         add(3, 0, 'S', "a");
-        assertThat(new Listing().rest(root, 2)).containsExactly("mounts", "self", "3", "12");
+        assertThat(new Listing().rest(root, 2)).containsExactly("mounts", "loadavg", "stat", "self", "3", "12");
         assertThat(root.nlink()).isEqualTo(4);
         assertThat(root.mode()).isEqualTo(FileMode.S_IFDIR | 0555);
         assertThat(root.readOnly()).isTrue();

@@ -24,6 +24,7 @@ import sprocket.api.kernel.Console;
 import sprocket.api.sched.SchedulerProvider;
 import sprocket.api.spi.Settings;
 import sprocket.api.sys.Fcntl;
+import sprocket.api.sys.ProcessEntry;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Wait;
@@ -61,9 +62,15 @@ public final class KernelInstance {
     private boolean timeLimitReached;
     /** Simulated seconds processes get to die after kernel.time_limit killed them, before the run is declared endless. */
     private static final long GRACE_SECONDS = 10;
+    /** Where {@link #startup} puts the script that brings the system up. */
+    public static final String RC = "/etc/rc";
 
-    private KernelInstance(KernelComponent k, Machine machine, Trace trace) {
+    /** Whether the console is a terminal, so that init starts the program in a session with it as controlling tty. */
+    private final boolean terminal;
+
+    private KernelInstance(KernelComponent k, Machine machine, Trace trace, boolean terminal) {
         this.k = k;
+        this.terminal = terminal;
         this.engine = k.engine();
         this.machine = machine;
         this.trace = trace;
@@ -80,7 +87,7 @@ public final class KernelInstance {
                 .fallbackScheduler(new FallbackScheduler(fallback)).memory(vm).fileSystems(fs).ipc(ipc)
                 .console(console).programs(installed).trace(trace)
                 .strace(new Strace(strace, machine.description().clockHz())).build();
-        KernelInstance kernel = new KernelInstance(k, machine, trace);
+        KernelInstance kernel = new KernelInstance(k, machine, trace, console.terminal());
         kernel.start(installed);
         return kernel;
     }
@@ -111,12 +118,34 @@ public final class KernelInstance {
      * if a signal killed it). After it exits, init kills what is left and reaps everything.
      */
     public int run(String program, List<String> args) {
+        String[] argv = new String[args.size() + 1];
+        argv[0] = program;
+        for (int i = 0; i < args.size(); i++) argv[i + 1] = args.get(i);
+        String path = program.contains("/") ? program : "/bin/" + program;
+        return runInit(sys -> init(sys, null, path, argv));
+    }
+
+    /**
+     * Brings the system up as init(1M) does: installs {@code rc} as /etc/rc and runs it with /bin/sh, then starts a
+     * login shell on the console in a session of its own (the console its controlling terminal). When the login
+     * shell exits, init halts the machine: what is left is killed and reaped. Returns the shell's exit status.
+     */
+    public int startup(String rc) {
+        try {
+            k.nameSpace().install(RC, rc.getBytes(java.nio.charset.StandardCharsets.UTF_8), 0744);
+        } catch (ErrnoException x) {
+            throw new PanicException("cannot install " + RC + ": " + Errno.name(x.errno())).at(0, 0);
+        }
+        return runInit(sys -> init(sys, RC, "/bin/sh", new String[] {"-sh"}));
+    }
+
+    private int runInit(ProcessEntry body) {
         if (ran) throw new IllegalStateException("a kernel runs one program");
         ran = true;
         if (Coroutine.kind().equals("virtual-thread") && !Thread.currentThread().isVirtual()) {
-            return onVirtualThread(() -> runHere(program, args));
+            return onVirtualThread(() -> runHere(body));
         }
-        return runHere(program, args);
+        return runHere(body);
     }
 
     /**
@@ -143,11 +172,8 @@ public final class KernelInstance {
         return result[0];
     }
 
-    private int runHere(String program, List<String> args) {
-        String[] argv = new String[args.size() + 1];
-        argv[0] = program;
-        for (int i = 0; i < args.size(); i++) argv[i + 1] = args.get(i);
-        Proc init = k.fork().init(k.sys(), sys -> init(sys, program, argv));
+    private int runHere(ProcessEntry body) {
+        Proc init = k.fork().init(k.sys(), body);
         k.userEntry().start(init, null);
         long hz = machine.description().clockHz();
         long limit = k.tunables().timeLimitSeconds == 0 ? Long.MAX_VALUE : k.tunables().timeLimitSeconds * hz;
@@ -203,40 +229,74 @@ public final class KernelInstance {
         sys.write(Fcntl.STDERR_FILENO, b, 0, b.length);
     }
 
-    /** pid 1: opens the console as descriptors 0, 1 and 2, runs the program, then shuts everything down. */
-    private int init(Sys sys, String program, String[] argv) {
+    /**
+     * pid 1: opens the console as descriptors 0, 1 and 2 (not as its controlling terminal), runs {@code rc} with
+     * /bin/sh and waits for it when there is one, then runs the program and waits for it, then shuts everything down.
+     */
+    private int init(Sys sys, String rc, String path, String[] argv) {
         for (int i = 0; i < 3; i++) {
-            if (sys.open("/dev/console", Fcntl.O_RDWR) != i) {
+            if (sys.open("/dev/console", Fcntl.O_RDWR | Fcntl.O_NOCTTY) != i) {
                 throw new PanicException("init cannot open /dev/console: " + Errno.name(sys.errno()));
             }
         }
-        String path = program.contains("/") ? program : "/bin/" + program;
-        int child = sys.fork(s -> {
-            s.setpgid(0, 0);
-            s.execve(path, argv, s.environ());
-            complain(s, "sprocket: " + program + ": " + Errno.name(s.errno()) + "\n");
-            return s.errno() == Errno.ENOENT ? 127 : 126;
-        });
+        int[] status = new int[1];
+        if (rc != null) {
+            int r = spawn(sys, "/bin/sh", new String[] {"sh", rc}, false);
+            if (r > 0 && waitFor(sys, r, status) && status[0] != 0) {
+                complain(sys, "init: " + rc + ": " + (Wait.WIFEXITED(status[0]) ? "exit " + Wait.WEXITSTATUS(status[0])
+                        : "killed by signal " + Wait.WTERMSIG(status[0])) + "\n");
+            }
+        }
+        int child = spawn(sys, path, argv, terminal);
         if (child < 0) {
-            complain(sys, "init: fork: " + Errno.name(sys.errno()) + "\n");
             exitStatus = 1;
             return 1;
         }
-        int[] status = new int[1];
-        while (true) {
-            int r = sys.waitpid(-1, status, 0);
-            if (r == child) {
-                waitStatus = status[0];
-                exitStatus = Wait.WIFEXITED(status[0]) ? Wait.WEXITSTATUS(status[0]) : 128 + Wait.WTERMSIG(status[0]);
-                break;
-            }
-            if (r < 0 && sys.errno() == Errno.ECHILD) break;
+        if (waitFor(sys, child, status)) {
+            waitStatus = status[0];
+            exitStatus = Wait.WIFEXITED(status[0]) ? Wait.WEXITSTATUS(status[0]) : 128 + Wait.WTERMSIG(status[0]);
         }
         sys.kill(-1, SIGKILL);
         while (sys.waitpid(-1, status, 0) > 0 || sys.errno() == Errno.EINTR) {
             // reap everything that is left
         }
         return 0;
+    }
+
+    /**
+     * Starts {@code path}: on a console that is a terminal, a {@code session} of its own with the console for its
+     * controlling terminal (getty's setsid and open); otherwise in a process group of its own. Returns its pid, or -1.
+     */
+    private static int spawn(Sys sys, String path, String[] argv, boolean session) {
+        int child = sys.fork(s -> {
+            if (session) {
+                s.setsid();
+                int fd = s.open("/dev/console", Fcntl.O_RDWR);
+                if (fd < 0) {
+                    complain(s, "init: /dev/console: " + Errno.name(s.errno()) + "\n");
+                    return 1;
+                }
+                for (int i = 0; i < 3; i++) s.dup2(fd, i);
+                if (fd > 2) s.close(fd);
+            } else {
+                s.setpgid(0, 0);
+            }
+            s.errno(0); // the program starts with errno 0, as a C program's start-up leaves it
+            s.execve(path, argv, s.environ());
+            complain(s, "sprocket: " + argv[0] + ": " + Errno.name(s.errno()) + "\n");
+            return s.errno() == Errno.ENOENT ? 127 : 126;
+        });
+        if (child < 0) complain(sys, "init: fork: " + Errno.name(sys.errno()) + "\n");
+        return child;
+    }
+
+    /** Waits for {@code child}, reaping whatever else ends meanwhile; false when there was nothing to wait for. */
+    private static boolean waitFor(Sys sys, int child, int[] status) {
+        while (true) {
+            int r = sys.waitpid(-1, status, 0);
+            if (r == child) return true;
+            if (r < 0 && sys.errno() == Errno.ECHILD) return false;
+        }
     }
 
     /**

@@ -27,6 +27,7 @@ import sprocket.kernel.services.KernelServicesImpl;
 import sprocket.kernel.services.SocketNamesImpl;
 import sprocket.kernel.stats.Stats;
 import sprocket.kernel.syscall.SysImpl;
+import sprocket.kernel.tty.Terminals;
 import sprocket.kernel.uio.UserCopy;
 import sprocket.kernel.vfs.FileTable;
 
@@ -98,11 +99,14 @@ interface KernelModule {
         return new UserCopy(machine.mmu(), machine.memory(), machine.costs().copyWord(), services);
     }
 
-    /** The character device switch; the console driver writes to and reads from the host's end of the console. */
+    /**
+     * The character device switch: the console (a terminal with the line discipline when the host's console is one,
+     * else the host's streams as they are), the memory devices, /dev/tty.
+     */
     @Provides
     @Singleton
-    static Cdevsw cdevsw(Console console) {
-        return new Cdevsw(console);
+    static Cdevsw cdevsw(Console console, Terminals terminals) {
+        return new Cdevsw(console, terminals.console(), terminals.controlling());
     }
 
     @Provides

@@ -8,17 +8,24 @@ import sprocket.api.kernel.Console;
  */
 public final class Cdevsw {
 
-    /** The system console; /dev/tty names it too, as the only terminal there is. */
+    /** The system console. */
     public static final int CONSOLE = makedev(0, 0);
     /** The memory devices' major, and /dev/null and /dev/zero among them. */
     private static final int MEM_MAJOR = 1;
     public static final int NULL = makedev(MEM_MAJOR, MemDriver.NULL);
     public static final int ZERO = makedev(MEM_MAJOR, MemDriver.ZERO);
+    /** /dev/tty, the controlling terminal of the process that uses it (SVR4's "sy" driver). */
+    public static final int TTY = makedev(2, 0);
 
     private final CharDriver[] drivers;
 
-    public Cdevsw(Console console) {
-        this.drivers = new CharDriver[] {new ConsoleDriver(console), new MemDriver()};
+    /**
+     * The drivers: the console's ({@code console}, a terminal's; null for the host's streams as they are, on
+     * {@code host}) and /dev/tty's.
+     */
+    public Cdevsw(Console host, CharDriver console, CharDriver controllingTty) {
+        this.drivers = new CharDriver[] {console != null ? console : new ConsoleDriver(host), new MemDriver(),
+            controllingTty};
     }
 
     /** The driver of the device {@code rdev}, or null when there is no such device (ENXIO). */

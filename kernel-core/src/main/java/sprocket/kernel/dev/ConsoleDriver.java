@@ -2,7 +2,11 @@ package sprocket.kernel.dev;
 
 import sprocket.api.kernel.Console;
 
-/** The system console: writes reach the host's standard output in order; reads come from its standard input. */
+/**
+ * The system console without a line discipline, for runs whose standard input is not a terminal (a STREAMS console
+ * with no ldterm pushed, so not a terminal to isatty(3C)): writes reach the host's standard output in order; reads
+ * come from its standard input as it gives them.
+ */
 final class ConsoleDriver implements CharDriver {
 
     private final Console console;
@@ -12,12 +16,12 @@ final class ConsoleDriver implements CharDriver {
     }
 
     @Override
-    public int read(int minor, byte[] buf, int off, int len) {
+    public int read(int minor, byte[] buf, int off, int len, int fflag) {
         return len == 0 ? 0 : console.read(buf, off, len);
     }
 
     @Override
-    public int write(int minor, byte[] buf, int off, int len) {
+    public int write(int minor, byte[] buf, int off, int len, int fflag) {
         if (len > 0) console.write(buf, off, len);
         return len;
     }

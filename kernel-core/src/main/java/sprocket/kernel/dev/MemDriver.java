@@ -12,14 +12,14 @@ final class MemDriver implements CharDriver {
     static final int ZERO = 3;
 
     @Override
-    public int read(int minor, byte[] buf, int off, int len) {
+    public int read(int minor, byte[] buf, int off, int len, int fflag) {
         if (minor == NULL) return 0;
         Arrays.fill(buf, off, off + len, (byte) 0);
         return len;
     }
 
     @Override
-    public int write(int minor, byte[] buf, int off, int len) {
+    public int write(int minor, byte[] buf, int off, int len, int fflag) {
         return len;
     }
 

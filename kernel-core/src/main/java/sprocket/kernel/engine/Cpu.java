@@ -25,6 +25,16 @@ public final class Cpu {
     long busy;
     /** When the next clock tick is due. */
     long nextTick;
+    /**
+     * Clock ticks by what the CPU was doing when each came (Linux's kernel_cpustat, SVR4's cpu_time): {@link #USER},
+     * {@link #NICE}, {@link #SYSTEM}, {@link #IDLE} and {@link #IOWAIT}; no simulated device makes a CPU wait for I/O.
+     */
+    final long[] ticks = new long[5];
+    static final int USER = 0;
+    static final int NICE = 1;
+    static final int SYSTEM = 2;
+    static final int IDLE = 3;
+    static final int IOWAIT = 4;
     /** Interrupt vectors delivered but not yet handled, in arrival order. */
     private int[] pending = new int[8];
     private int pendingCount;
@@ -46,6 +56,21 @@ public final class Cpu {
     /** The thread running here, or null. */
     public Kthread current() {
         return current;
+    }
+
+    /** The clock ticks counted as user, nice, system, idle and I/O wait time, a copy. */
+    public long[] ticks() {
+        return ticks.clone();
+    }
+
+    /**
+     * Accounts {@code n} ticks to what the CPU does now: a tick that came late stands for the ones the clock passed
+     * over meanwhile, which the same thread (or the idle loop) had.
+     */
+    void account(long n) {
+        Kthread t = current;
+        int state = t == null ? IDLE : t.inKernel() ? SYSTEM : t.nice() > 0 ? NICE : USER;
+        ticks[state] += n;
     }
 
     /** Cycles this CPU spent running threads and handling interrupts. */

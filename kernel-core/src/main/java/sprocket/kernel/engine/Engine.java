@@ -54,6 +54,8 @@ public final class Engine {
     private final Stats.Count transfers;
     private long coherenceSeen;
     private final long tickCycles;
+    /** The load averages, sampled at clock ticks. */
+    private final LoadAverage load;
     /** The policy, behind the kernel's guard. */
     private final GuardedScheduler scheduler;
     /** How long a runnable thread may wait before the policy is deemed broken (kernel.sched_watchdog). */
@@ -74,6 +76,8 @@ public final class Engine {
     private Kthread liveTail;
     /** When the current policy took over: the watchdog does not blame it for waits that began before. */
     private long policySince;
+    /** Asked when the whole machine is idle: a terminal whose input comes from outside the simulation. */
+    private IdleHook idleHook;
 
     private final Stats.Count contextSwitches;
     private final Stats.Count interrupts;
@@ -101,6 +105,7 @@ public final class Engine {
         long clockHz = machine.description().clockHz();
         this.tickCycles = Math.max(1, clockHz / t.hz);
         this.watchdogCycles = t.watchdogMillis * (clockHz / 1000);
+        this.load = new LoadAverage(clockHz);
         int n = machine.description().cpus();
         cpus = new Cpu[n];
         for (int i = 0; i < n; i++) cpus[i] = new Cpu(i);
@@ -281,6 +286,13 @@ public final class Engine {
                 target = Math.min(target, o.now + quantum);
             }
         }
+        if (!othersBusy && queued.isEmpty() && idleHook != null && noPendingInterrupts()) {
+            long at = idleHook.idle(c.now, target);
+            if (at >= 0) {
+                c.now = Math.max(c.now, at);
+                return true;
+            }
+        }
         if (!othersBusy && queued.isEmpty() && events.pendingCallouts() == 0 && noPendingInterrupts()) {
             return false;
         }
@@ -309,10 +321,12 @@ public final class Engine {
             if (v == Vectors.TIMER) {
                 ticks.increment();
                 if (trace.keeping()) trace.instant(c.id, c.now, "tick");
+                c.account(1 + Math.max(0, (c.now - c.nextTick) / tickCycles));
                 c.nextTick += tickCycles;
                 if (c.nextTick <= c.now) c.nextTick = c.now + tickCycles;
                 machine.interrupts().armTimer(c.id, c.nextTick);
                 if (scheduler.tick(c.id, c.current) && c.current != null) c.needResched = true;
+                load.tick(c.now, runnable());
                 watchdog(c);
             } else {
                 trace.instant(c.id, c.now, v == Vectors.RESCHEDULE ? "resched IPI"
@@ -581,6 +595,20 @@ public final class Engine {
         return running;
     }
 
+    /** Threads running on a CPU or waiting in the run queue for one. */
+    public int runnable() {
+        int n = queued.size();
+        for (Cpu c : cpus) {
+            if (c.current != null) n++;
+        }
+        return n;
+    }
+
+    /** The 1, 5 and 15 minute load averages (avenrun). */
+    public double[] loadAverage() {
+        return load.averages();
+    }
+
     /** The clock of whoever is acting: the running thread's CPU, or the callout being run. */
     public long now() {
         Kthread r = running;
@@ -666,10 +694,18 @@ public final class Engine {
         if (lock != null) t.cpu.now += lock.acquire(t.cpu.id, t.cpu.now);
     }
 
-    /** The running thread stops (SIGSTOP and friends) until continued. */
+    /**
+     * The running thread stops (SIGSTOP and friends) until continued: on its way to user mode, or inside a call (a
+     * terminal's SIGTTIN), which then lets its kernel lock go while it is stopped, as a sleep does.
+     */
     public void stopSelf(Kthread t) {
         t.state = ThreadState.STOPPED;
+        KernelLock lock = t.heldLock;
+        if (lock != null) t.cpu.now += lock.release(t.cpu.id, t.cpu.now);
+        if (t.inKernel) t.stime += t.cpu.now - t.kernelMark;
         t.coroutine.suspend();
+        if (t.inKernel) t.kernelMark = t.cpu.now;
+        if (lock != null) t.cpu.now += lock.acquire(t.cpu.id, t.cpu.now);
     }
 
     /** A stopped thread is continued (SIGCONT, SIGKILL). */
@@ -682,6 +718,23 @@ public final class Engine {
     /** Posts interrupt {@code vector} to {@code cpu} at {@code time}. */
     public void post(int cpu, int vector, long time) {
         events.interrupt(cpu, vector, time);
+    }
+
+    /**
+     * What the engine asks when no CPU has a thread to run and none waits for one, before it moves the clock on to the
+     * next event: input from outside the simulation may be due.
+     */
+    public interface IdleHook {
+        /**
+         * The machine is idle at {@code now}; the next event is at {@code next} (Long.MAX_VALUE: none). Returns a time
+         * from {@code now} to {@code next} at which the hook posted a callout (the clock moves there), or -1.
+         */
+        long idle(long now, long next);
+    }
+
+    /** Sets the hook asked when the machine is idle (one: the console's). */
+    public void onIdle(IdleHook hook) {
+        this.idleHook = hook;
     }
 
     /** Runs {@code action} in engine context at {@code time}. */

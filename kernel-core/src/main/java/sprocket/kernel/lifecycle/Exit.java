@@ -21,6 +21,7 @@ import sprocket.kernel.share.ShareGroups;
 import sprocket.kernel.signal.Signals;
 import sprocket.kernel.stats.Stats;
 import sprocket.kernel.stats.Trace;
+import sprocket.kernel.tty.Sessions;
 import sprocket.kernel.vfs.File;
 
 /**
@@ -35,6 +36,7 @@ public final class Exit {
     private final Ipc ipc;
     private final ShareGroups shares;
     private final ProcBlock blocking;
+    private final Sessions sessions;
     private final Trace trace;
     private final Stats.Count exits;
     /** When init exited: the run's end; -1 before. */
@@ -42,13 +44,14 @@ public final class Exit {
 
     @Inject
     Exit(Engine engine, ProcTable table, Signals signals, Ipc ipc, ShareGroups shares, ProcBlock blocking,
-            Trace trace, Stats stats) {
+            Sessions sessions, Trace trace, Stats stats) {
         this.engine = engine;
         this.table = table;
         this.signals = signals;
         this.ipc = ipc;
         this.shares = shares;
         this.blocking = blocking;
+        this.sessions = sessions;
         this.trace = trace;
         this.exits = stats.counter("exits");
     }
@@ -93,6 +96,8 @@ public final class Exit {
         for (Proc c : p.children) {
             if (c.termChild && c.alive()) signals.post(c, SIGHUP); // prctl(2) PR_TERMCHILD
         }
+        // A controlling process's terminal hangs up; groups its exit orphans with a stopped member hear of it.
+        sessions.exiting(p);
         reparentChildren(p);
         p.status = status;
         exits.increment();

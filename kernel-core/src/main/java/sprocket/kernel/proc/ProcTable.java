@@ -84,6 +84,12 @@ public final class ProcTable {
         return procs.get(pid);
     }
 
+    /** The pid given most recently (Linux's last_pid), 0 before the first. */
+    public int lastPid() {
+        if (nextPid == 1 && procs.isEmpty()) return 0;
+        return nextPid == 1 ? maxPid - 1 : nextPid - 1;
+    }
+
     /** Every process, in pid order. */
     public Collection<Proc> all() {
         return procs.values();

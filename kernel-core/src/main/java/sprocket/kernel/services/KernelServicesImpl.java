@@ -7,6 +7,7 @@ import sprocket.api.hw.Machine;
 import sprocket.api.hw.PhysicalMemory;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
+import sprocket.api.kernel.LoadAverage;
 import sprocket.api.kernel.ProcessInfo;
 import sprocket.api.spi.Counter;
 import sprocket.api.spi.Faults;
@@ -131,6 +132,19 @@ public final class KernelServicesImpl implements KernelServices {
         int i = 0;
         for (Proc p : table.all()) out[i++] = info(p);
         return out;
+    }
+
+    @Override
+    public long[][] cpuTicks() {
+        long[][] out = new long[engine.cpuCount()][];
+        for (int i = 0; i < out.length; i++) out[i] = engine.cpu(i).ticks();
+        return out;
+    }
+
+    @Override
+    public LoadAverage loadAverage() {
+        double[] a = engine.loadAverage();
+        return new LoadAverage(a[0], a[1], a[2], engine.runnable(), table.size(), table.lastPid());
     }
 
     @Override

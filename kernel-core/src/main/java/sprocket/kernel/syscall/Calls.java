@@ -15,10 +15,11 @@ public final class Calls {
     final SocketCalls sockets;
     final SchedCalls sched;
     final ShareCalls shares;
+    final TtyCalls ttys;
 
     @Inject
     Calls(ProcessCalls processes, SignalCalls signals, FileCalls files, NameCalls names, MemoryCalls memory,
-            IpcCalls ipc, SocketCalls sockets, SchedCalls sched, ShareCalls shares) {
+            IpcCalls ipc, SocketCalls sockets, SchedCalls sched, ShareCalls shares, TtyCalls ttys) {
         this.processes = processes;
         this.signals = signals;
         this.files = files;
@@ -28,5 +29,6 @@ public final class Calls {
         this.sockets = sockets;
         this.sched = sched;
         this.shares = shares;
+        this.ttys = ttys;
     }
 }

@@ -1,6 +1,5 @@
 package sprocket.kernel.syscall;
 
-import static sprocket.api.Signals.SIGCHLD;
 import static sprocket.api.Signals.bit;
 import static sprocket.api.Signals.defaultAction;
 
@@ -9,12 +8,12 @@ import jakarta.inject.Singleton;
 import sprocket.api.sys.Sigaction;
 import sprocket.api.sys.SignalHandler;
 import sprocket.api.sys.Wait;
-import sprocket.kernel.engine.Engine;
 import sprocket.kernel.lifecycle.Exit;
 import sprocket.kernel.proc.Proc;
 import sprocket.kernel.proc.ProcessExit;
 import sprocket.kernel.proc.SigState;
 import sprocket.kernel.signal.Signals;
+import sprocket.kernel.signal.Stop;
 import sprocket.kernel.stats.Stats;
 
 /**
@@ -24,15 +23,13 @@ import sprocket.kernel.stats.Stats;
  */
 @Singleton
 public final class Delivery {
-    private final Engine engine;
-    private final Signals signals;
+    private final Stop stop;
     private final Exit exit;
     private final Stats.Count delivered;
 
     @Inject
-    Delivery(Engine engine, Signals signals, Exit exit, Stats stats) {
-        this.engine = engine;
-        this.signals = signals;
+    Delivery(Stop stop, Exit exit, Stats stats) {
+        this.stop = stop;
         this.exit = exit;
         this.delivered = stats.counter("signals");
     }
@@ -57,24 +54,13 @@ public final class Delivery {
                 switch (defaultAction(sig)) {
                     case TERMINATE -> exit.exit(p, Wait.signaled(sig, false));
                     case CORE -> exit.exit(p, Wait.signaled(sig, true));
-                    case STOP -> stop(p, sig);
+                    case STOP -> stop.stop(p, sig);
                     case IGNORE, CONTINUE -> { }
                 }
                 continue;
             }
             runHandler(p, sig, act, h);
         }
-    }
-
-    private void stop(Proc p, int sig) {
-        p.status = Wait.stopped(sig);
-        p.stopReported = false;
-        Proc parent = p.parent;
-        if (parent != null) {
-            if ((parent.sig.actions[SIGCHLD].flags() & Sigaction.SA_NOCLDSTOP) == 0) signals.post(parent, SIGCHLD);
-            engine.wakeup(parent);
-        }
-        engine.stopSelf(p);
     }
 
     private static void runHandler(Proc p, int sig, Sigaction act, SignalHandler h) {

@@ -67,6 +67,21 @@ final class NameCalls {
         return 0;
     }
 
+    int lchown(Proc p, String path, int owner, int group) {
+        if (path == null) return fail(p, Errno.EFAULT);
+        names.lchown(p.nameContext(), path, owner, group);
+        return 0;
+    }
+
+    /** utime(2): {@code times} the access and modification times, or null for now. */
+    int utime(Proc p, String path, long[] times) {
+        if (path == null) return fail(p, Errno.EFAULT);
+        // utime(2): "EFAULT times is not NULL and points outside the process's allocated address space."
+        if (times != null && times.length < 2) return fail(p, Errno.EFAULT);
+        names.utime(p.nameContext(), path, times);
+        return 0;
+    }
+
     int readlink(Proc p, String path) {
         if (path == null) return fail(p, Errno.EFAULT);
         return answer(p, names.readlink(p.nameContext(), path));
@@ -76,6 +91,11 @@ final class NameCalls {
     int stat(Proc p, String path, boolean follow) {
         if (path == null) return fail(p, Errno.EFAULT);
         return answer(p, names.stat(p.nameContext(), path, follow));
+    }
+
+    int statvfs(Proc p, String path) {
+        if (path == null) return fail(p, Errno.EFAULT);
+        return answer(p, names.statvfs(p.nameContext(), path));
     }
 
     int access(Proc p, String path, int amode) {

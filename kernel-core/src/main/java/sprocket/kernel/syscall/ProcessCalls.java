@@ -10,6 +10,7 @@ import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.ProcessEntry;
 import sprocket.api.sys.Rlimit;
+import sprocket.api.sys.Stat;
 import sprocket.api.sys.Wait;
 import sprocket.kernel.lifecycle.Exec;
 import sprocket.kernel.lifecycle.Exit;
@@ -74,15 +75,19 @@ final class ProcessCalls {
         for (String a : argv) if (a == null) return fail(p, Errno.EFAULT);
         if (envp != null) for (String e : envp) if (e == null) return fail(p, Errno.EFAULT);
         byte[] head = new byte[HEADER];
-        int n = header(p, path, head);
+        Image image = header(p, path, head);
+        int n = image.length();
         String name = Programs.parse(head, n);
         String[] args = argv;
+        // exec(2): a set-user-ID (set-group-ID) program runs with its owner (group) as effective and saved id; a
+        // script's bits are ignored, as SVR4 ignores them.
+        Stat setid = name == null ? null : image.stat();
         if (name == null) {
             // A script: "#! interpreter [arg]" names the program that runs it, with the script's path as an
             // argument (the interpreter must be a program itself, as SVR4 requires).
             Interpreter script = Interpreter.parse(head, n);
             if (script == null) return fail(p, Errno.ENOEXEC);
-            int m = header(p, script.path(), head);
+            int m = header(p, script.path(), head).length();
             name = Programs.parse(head, m);
             if (name == null) return fail(p, Errno.ENOEXEC);
             args = script.argv(path, argv);
@@ -90,6 +95,14 @@ final class ProcessCalls {
         String[] env = envp == null ? new String[0] : envp;
         if (bytes(args) + bytes(env) > ARG_MAX) return fail(p, Errno.E2BIG);
         exec.exec(p, name, args.clone(), env.clone());
+        if (setid != null) {
+            Cred c = p.cred;
+            if ((setid.mode() & FileMode.S_ISUID) != 0) c = c.withUids(c.ruid(), setid.uid(), setid.uid());
+            else c = c.withUids(c.ruid(), c.euid(), c.euid());
+            if ((setid.mode() & FileMode.S_ISGID) != 0) c = c.withGids(c.rgid(), setid.gid(), setid.gid());
+            else c = c.withGids(c.rgid(), c.egid(), c.egid());
+            if (!c.equals(p.cred)) p.cred = c;
+        }
         throw ExecUnwind.INSTANCE;
     }
 
@@ -104,13 +117,18 @@ final class ProcessCalls {
      * The first bytes of the executable file {@code path} into {@code head}: their count. Fails (ErrnoException)
      * with the lookup's errors, or EACCES when it is not a regular file or not executable by {@code p}.
      */
-    private int header(Proc p, String path, byte[] head) {
+    /** The first bytes of an executable file, how many were read, and the file's status (its set-id bits). */
+    private record Image(int length, Stat stat) {
+    }
+
+    private Image header(Proc p, String path, byte[] head) {
         Vnode v = names.lookup(p.nameContext(), path, true);
-        if (v.stat().type() != FileMode.S_IFREG) throw ErrnoException.of(Errno.EACCES);
+        Stat st = v.stat();
+        if (st.type() != FileMode.S_IFREG) throw ErrnoException.of(Errno.EACCES);
         names.access(v, p.cred.credentials(), Fcntl.X_OK);
         File image = vn.open(p.nameContext(), path, Fcntl.O_RDONLY, 0);
         try {
-            return Math.max(0, image.read(head, 0, head.length));
+            return new Image(Math.max(0, image.read(head, 0, head.length)), st);
         } finally {
             image.release();
         }

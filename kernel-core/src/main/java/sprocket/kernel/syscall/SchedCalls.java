@@ -5,9 +5,13 @@ import static sprocket.kernel.syscall.Errors.fail;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 import sprocket.api.Errno;
+import sprocket.api.ErrnoException;
 import sprocket.api.hw.Machine;
 import sprocket.api.spi.Counter;
+import sprocket.api.sys.Resource;
 import sprocket.api.sys.Rusage;
 import sprocket.api.sys.Sysconf;
 import sprocket.kernel.config.KernelTunables;
@@ -19,7 +23,7 @@ import sprocket.kernel.proc.Usage;
 import sprocket.kernel.signal.Signals;
 import sprocket.kernel.stats.Stats;
 
-/** time(2), sched_yield(2), nice(2), the affinity calls, priocntl(2), getrusage(2) and sysconf(3C). */
+/** time(2), stime(2), sched_yield(2), nice(2), getpriority(2) and setpriority(2), the affinity calls, priocntl(2), getrusage(2) and sysconf(3C). */
 @Singleton
 final class SchedCalls {
     private final Engine engine;
@@ -53,6 +57,64 @@ final class SchedCalls {
         int nice = Math.max(-20, Math.min(19, p.nice() + incr));
         engine.setNice(p, nice);
         return nice;
+    }
+
+    /**
+     * getpriority(2): the lowest nice value of the processes {@code which} and {@code who} name. setpriority(2)
+     * (Linux): "The getpriority() call returns the highest priority (lowest numerical value) enjoyed by any of the
+     * specified processes."
+     */
+    int getpriority(Proc p, int which, int who) {
+        int lowest = Integer.MAX_VALUE;
+        for (Proc t : named(p, which, who)) lowest = Math.min(lowest, t.nice());
+        // "ESRCH No process was located using the which and who values specified."
+        if (lowest == Integer.MAX_VALUE) return fail(p, Errno.ESRCH);
+        return lowest;
+    }
+
+    /** setpriority(2): every process named gets nice value {@code prio}, clamped to -20..19. */
+    int setpriority(Proc p, int which, int who, int prio) {
+        List<Proc> targets = named(p, which, who);
+        if (targets.isEmpty()) return fail(p, Errno.ESRCH);
+        // "Attempts to set a nice value outside the range are clamped to the range."
+        int nice = Math.max(-20, Math.min(19, prio));
+        for (Proc t : targets) {
+            // "EPERM A process was located, but its effective user ID did not match either the effective or the real
+            // user ID of the caller, and was not privileged."
+            if (!p.cred.root() && t.cred.euid() != p.cred.euid() && t.cred.euid() != p.cred.ruid()) {
+                return fail(p, Errno.EPERM);
+            }
+            // "EACCES The caller attempted to set a lower nice value (i.e., a higher process priority), but did not
+            // have the required privilege."
+            if (!p.cred.root() && nice < t.nice()) return fail(p, Errno.EACCES);
+        }
+        for (Proc t : targets) engine.setNice(t, nice);
+        return 0;
+    }
+
+    /**
+     * The live processes {@code which} (PRIO_PROCESS, PRIO_PGRP, PRIO_USER) and {@code who} (0: the caller, its
+     * group, its real user) name; EINVAL for another {@code which}.
+     */
+    private List<Proc> named(Proc p, int which, int who) {
+        List<Proc> found = new ArrayList<>();
+        switch (which) {
+            case Resource.PRIO_PROCESS -> {
+                Proc t = target(p, who);
+                if (t != null && t.alive()) found.add(t);
+            }
+            case Resource.PRIO_PGRP -> {
+                int pgid = who == 0 ? p.pgid : who;
+                for (Proc t : table.all()) if (t.alive() && t.pgid == pgid) found.add(t);
+            }
+            case Resource.PRIO_USER -> {
+                int uid = who == 0 ? p.cred.ruid() : who;
+                for (Proc t : table.all()) if (t.alive() && t.cred.ruid() == uid) found.add(t);
+            }
+            // "EINVAL which was not one of PRIO_PROCESS, PRIO_PGRP, or PRIO_USER."
+            default -> throw ErrnoException.of(Errno.EINVAL);
+        }
+        return found;
     }
 
     private Proc target(Proc p, int pid) {

@@ -20,7 +20,9 @@ import sprocket.api.sys.SignalHandler;
 import sprocket.api.sys.SockAddr;
 import sprocket.api.sys.SprocEntry;
 import sprocket.api.sys.Stat;
+import sprocket.api.sys.Statvfs;
 import sprocket.api.sys.Sys;
+import sprocket.api.sys.Termios;
 import sprocket.api.sys.UserCpu;
 import sprocket.kernel.proc.Proc;
 
@@ -360,6 +362,13 @@ public final class SysImpl implements Sys {
     }
 
     @Override
+    public Statvfs statvfs(String path) {
+        Proc p = trap.caller();
+        p.frame.o(path);
+        return object(p, STATVFS);
+    }
+
+    @Override
     public Stat stat(String path) {
         Proc p = trap.caller();
         p.frame.o(path);
@@ -483,6 +492,20 @@ public final class SysImpl implements Sys {
         Proc p = trap.caller();
         p.frame.a(owner, group).o(path);
         return call(p, CHOWN);
+    }
+
+    @Override
+    public int lchown(String path, int owner, int group) {
+        Proc p = trap.caller();
+        p.frame.a(owner, group).o(path);
+        return call(p, LCHOWN);
+    }
+
+    @Override
+    public int utime(String path, long[] times) {
+        Proc p = trap.caller();
+        p.frame.o(path, times);
+        return call(p, UTIME);
     }
 
     @Override
@@ -674,6 +697,20 @@ public final class SysImpl implements Sys {
         Proc p = trap.caller();
         p.frame.a(incr);
         return call(p, NICE);
+    }
+
+    @Override
+    public int getpriority(int which, int who) {
+        Proc p = trap.caller();
+        p.frame.a(which, who);
+        return call(p, GETPRIORITY);
+    }
+
+    @Override
+    public int setpriority(int which, int who, int prio) {
+        Proc p = trap.caller();
+        p.frame.a(which, who, prio);
+        return call(p, SETPRIORITY);
     }
 
     @Override
@@ -874,5 +911,70 @@ public final class SysImpl implements Sys {
         Proc p = trap.caller();
         p.frame.a(s).o(name);
         return call(p, GETPEERNAME);
+    }
+
+    // ---- terminals
+
+    @Override
+    public int ioctl(int fd, int request, Object arg) {
+        Proc p = trap.caller();
+        p.frame.a(fd, request).o(arg);
+        return call(p, IOCTL);
+    }
+
+    @Override
+    public int tcgetattr(int fd, Termios[] t) {
+        Proc p = trap.caller();
+        p.frame.a(fd).o(t);
+        return call(p, TCGETATTR);
+    }
+
+    @Override
+    public int tcsetattr(int fd, int actions, Termios t) {
+        Proc p = trap.caller();
+        p.frame.a(fd, actions).o(t);
+        return call(p, TCSETATTR);
+    }
+
+    @Override
+    public int tcgetpgrp(int fd) {
+        Proc p = trap.caller();
+        p.frame.a(fd);
+        return call(p, TCGETPGRP);
+    }
+
+    @Override
+    public int tcsetpgrp(int fd, int pgrp) {
+        Proc p = trap.caller();
+        p.frame.a(fd, pgrp);
+        return call(p, TCSETPGRP);
+    }
+
+    @Override
+    public int tcgetsid(int fd) {
+        Proc p = trap.caller();
+        p.frame.a(fd);
+        return call(p, TCGETSID);
+    }
+
+    @Override
+    public int tcflush(int fd, int queue) {
+        Proc p = trap.caller();
+        p.frame.a(fd, queue);
+        return call(p, TCFLUSH);
+    }
+
+    @Override
+    public int tcdrain(int fd) {
+        Proc p = trap.caller();
+        p.frame.a(fd);
+        return call(p, TCDRAIN);
+    }
+
+    @Override
+    public int tcflow(int fd, int action) {
+        Proc p = trap.caller();
+        p.frame.a(fd, action);
+        return call(p, TCFLOW);
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import sprocket.api.sys.Dirent;
 import sprocket.api.sys.Flock;
+import sprocket.api.sys.Ioctl;
 import sprocket.api.sys.Msghdr;
 import sprocket.api.sys.MsqidDs;
 import sprocket.api.sys.ProcessEntry;
@@ -21,6 +22,7 @@ import sprocket.api.sys.ShmidDs;
 import sprocket.api.sys.Sigaction;
 import sprocket.api.sys.SockAddr;
 import sprocket.api.sys.SprocEntry;
+import sprocket.api.sys.Termios;
 import sprocket.kernel.lock.Locks;
 
 /**
@@ -128,6 +130,26 @@ public final class SyscallTable {
             (k, p, f) -> k.files.mkdir(p, (String) f.o0, i(f.a0)));
     static final Sysent RMDIR = call(96, "rmdir", FILE, "s0", 'd', (k, p, f) -> k.files.rmdir(p, (String) f.o0));
 
+    // ---- terminals: ioctl(2) and the termio(7) requests the tc* routines make
+    static final Sysent IOCTL = call(54, "ioctl", FILE, "d0, x1, p0", 'd',
+            (k, p, f) -> k.ttys.ioctl(p, i(f.a0), i(f.a1), f.o0));
+    static final Sysent TCGETATTR = call(54, "ioctl", FILE, "d0, p0", 'd',
+            (k, p, f) -> k.ttys.ioctl(p, i(f.a0), Ioctl.TCGETS, f.o0));
+    static final Sysent TCSETATTR = call(54, "ioctl", FILE, "d0, d1, p0", 'd',
+            (k, p, f) -> k.ttys.tcsetattr(p, i(f.a0), i(f.a1), (Termios) f.o0));
+    static final Sysent TCGETPGRP = call(54, "ioctl", FILE, "d0", 'd',
+            (k, p, f) -> k.ttys.number(p, i(f.a0), Ioctl.TIOCGPGRP));
+    static final Sysent TCSETPGRP = call(54, "ioctl", FILE, "d0, d1", 'd',
+            (k, p, f) -> k.ttys.with(p, i(f.a0), Ioctl.TIOCSPGRP, i(f.a1)));
+    static final Sysent TCGETSID = call(54, "ioctl", FILE, "d0", 'd',
+            (k, p, f) -> k.ttys.number(p, i(f.a0), Ioctl.TIOCGSID));
+    static final Sysent TCFLUSH = call(54, "ioctl", FILE, "d0, d1", 'd',
+            (k, p, f) -> k.ttys.with(p, i(f.a0), Ioctl.TCFLSH, i(f.a1)));
+    static final Sysent TCDRAIN = call(54, "ioctl", FILE, "d0", 'd',
+            (k, p, f) -> k.ttys.ioctl(p, i(f.a0), Ioctl.TCSBRK, null));
+    static final Sysent TCFLOW = call(54, "ioctl", FILE, "d0, d1", 'd',
+            (k, p, f) -> k.ttys.with(p, i(f.a0), Ioctl.TCXONC, i(f.a1)));
+
     // ---- the name space
     static final Sysent LINK = call(9, "link", FILE, "s0, s1", 'd',
             (k, p, f) -> k.names.link(p, (String) f.o0, (String) f.o1));
@@ -135,6 +157,12 @@ public final class SyscallTable {
             (k, p, f) -> k.names.chmod(p, (String) f.o0, i(f.a0)));
     static final Sysent CHOWN = call(16, "chown", FILE, "s0, d0, d1", 'd',
             (k, p, f) -> k.names.chown(p, (String) f.o0, i(f.a0), i(f.a1)));
+    static final Sysent UTIME = call(30, "utime", FILE, "s0, p1", 'd',
+            (k, p, f) -> k.names.utime(p, (String) f.o0, (long[]) f.o1));
+    static final Sysent STATVFS = call(106, "statvfs", FILE, "s0", 'r',
+            (k, p, f) -> k.names.statvfs(p, (String) f.o0));
+    static final Sysent LCHOWN = call(105, "lchown", FILE, "s0, d0, d1", 'd',
+            (k, p, f) -> k.names.lchown(p, (String) f.o0, i(f.a0), i(f.a1)));
     static final Sysent STAT = call(18, "stat", FILE, "s0", 'r', (k, p, f) -> k.names.stat(p, (String) f.o0, true));
     static final Sysent MOUNT = call(21, "mount", FILE, "s0, s1, s2, x0", 'd',
             (k, p, f) -> k.names.mount(p, (String) f.o0, (String) f.o1, (String) f.o2, i(f.a0)));
@@ -223,6 +251,10 @@ public final class SyscallTable {
     // ---- time and scheduling
     static final Sysent TIME = call(13, "time", NONE, "", 'd', (k, p, f) -> k.sched.time(p));
     static final Sysent NICE = call(34, "nice", SCHED, "d0", 'd', (k, p, f) -> k.sched.nice(p, i(f.a0)));
+    static final Sysent GETPRIORITY = call(166, "getpriority", SCHED, "d0, d1", 'd',
+            (k, p, f) -> k.sched.getpriority(p, i(f.a0), i(f.a1)));
+    static final Sysent SETPRIORITY = call(167, "setpriority", SCHED, "d0, d1, d2", 'd',
+            (k, p, f) -> k.sched.setpriority(p, i(f.a0), i(f.a1), i(f.a2)));
     static final Sysent SCHED_YIELD = call(160, "sched_yield", NONE, "", 'd', (k, p, f) -> k.sched.sched_yield(p));
     static final Sysent SCHED_SETAFFINITY = call(161, "sched_setaffinity", SCHED, "d0, x1", 'd',
             (k, p, f) -> k.sched.sched_setaffinity(p, i(f.a0), f.a1));

@@ -82,7 +82,7 @@ public final class File implements OpenFile {
             case FileMode.S_IFIFO -> {
                 return vnode.fifo.read(buf, off, len, nonblocking());
             }
-            case FileMode.S_IFCHR -> n = driver.read(minor, buf, off, len);
+            case FileMode.S_IFCHR -> n = driver.read(minor, buf, off, len, flags);
             default -> n = vnode.inode.read(offset, buf, off, len);
         }
         if (n > 0) offset += n;
@@ -100,7 +100,7 @@ public final class File implements OpenFile {
         if ((flags & O_APPEND) != 0) offset = vnode.inode.size();
         int n;
         if (type == FileMode.S_IFCHR) {
-            n = driver.write(minor, buf, off, len);
+            n = driver.write(minor, buf, off, len, flags);
         } else {
             if (len > 0 && type == FileMode.S_IFREG) len = underFileSizeLimit(len);
             n = vnode.inode.write(offset, buf, off, len);
@@ -254,6 +254,16 @@ public final class File implements OpenFile {
         }
     }
 
+    /**
+     * ioctl(2): a device's control request, for its driver; ENOTTY for anything that is not a character device
+     * ("fildes is not associated with a character special device that accepts control functions").
+     */
+    public int ioctl(int cmd, Object arg) {
+        if (count == 0) throw ErrnoException.of(Errno.EBADF);
+        if (driver == null) throw ErrnoException.of(Errno.ENOTTY);
+        return driver.ioctl(minor, cmd, arg, flags);
+    }
+
     /** F_GETFL: the access mode and status flags. */
     public int flags() {
         return flags;
@@ -308,6 +318,7 @@ public final class File implements OpenFile {
             int access = flags & O_ACCMODE;
             vnode.fifo.leave(access != O_WRONLY, access != O_RDONLY);
         }
+        if (driver != null) driver.close(minor);
         vnode.rele();
         table.charge(VfsCosts.FILE_ENTRY);
     }

@@ -23,6 +23,7 @@ import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Stat;
+import sprocket.api.sys.Statvfs;
 import sprocket.kernel.dev.Cdevsw;
 
 /**
@@ -85,7 +86,7 @@ public final class NameSpace {
         Inode dev = root.mkdir("dev", DIR_PERM, ROOT_ID, ROOT_ID);
         root.mkdir("tmp", FileMode.S_ISVTX | 0777, ROOT_ID, ROOT_ID);
         dev.create("console", FileMode.S_IFCHR | DEVICE_PERM, ROOT_ID, ROOT_ID, Cdevsw.CONSOLE);
-        dev.create("tty", FileMode.S_IFCHR | DEVICE_PERM, ROOT_ID, ROOT_ID, Cdevsw.CONSOLE);
+        dev.create("tty", FileMode.S_IFCHR | DEVICE_PERM, ROOT_ID, ROOT_ID, Cdevsw.TTY);
         dev.create("null", FileMode.S_IFCHR | DEVICE_PERM, ROOT_ID, ROOT_ID, Cdevsw.NULL);
         dev.create("zero", FileMode.S_IFCHR | DEVICE_PERM, ROOT_ID, ROOT_ID, Cdevsw.ZERO);
         Inode proc = root.mkdir("proc", PROC_PERM, ROOT_ID, ROOT_ID);
@@ -139,6 +140,18 @@ public final class NameSpace {
     /** stat(2) ({@code follow}) or lstat(2). */
     public Stat stat(NameContext at, String path, boolean follow) {
         return stat(lookup(at, path, follow));
+    }
+
+    /**
+     * statvfs(2): the file system {@code path} is on, as it counts itself, with the mount's device number as its id,
+     * the type mount(2) was given, and ST_RDONLY for a read-only mount.
+     */
+    public Statvfs statvfs(NameContext at, String path) {
+        Vnode v = lookup(at, path, true);
+        Statvfs s = v.mount.fs.statvfs();
+        int flag = v.mount.readOnly() ? Statvfs.ST_RDONLY : 0;
+        return new Statvfs(s.bsize(), s.frsize(), s.blocks(), s.bfree(), s.bavail(), s.files(), s.ffree(),
+                s.favail(), v.mount.dev, v.mount.type, flag, s.namemax());
     }
 
     /** The status of a file already found. */
@@ -330,7 +343,15 @@ public final class NameSpace {
     }
 
     public void chown(NameContext at, String path, int uid, int gid) {
-        SetAttr.chown(this, at, path, uid, gid);
+        SetAttr.chown(this, at, path, uid, gid, true);
+    }
+
+    public void lchown(NameContext at, String path, int uid, int gid) {
+        SetAttr.chown(this, at, path, uid, gid, false);
+    }
+
+    public void utime(NameContext at, String path, long[] times) {
+        SetAttr.utime(this, at, path, times);
     }
 
     public void mount(NameContext at, String source, String target, String fstype, int flags) {

@@ -3,11 +3,12 @@ package sprocket.kernel.vfs;
 import sprocket.api.Errno;
 import sprocket.api.ErrnoException;
 import sprocket.api.kernel.Credentials;
+import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.FileMode;
 
 /**
- * chmod(2) and chown(2): the attribute changes (SVR4 VOP_SETATTR) of the file a path names, following a final
- * symbolic link (a link's own mode and owner never matter).
+ * chmod(2), chown(2), lchown(2) and utime(2): the attribute changes (SVR4 VOP_SETATTR) of the file a path names,
+ * following a final symbolic link but for lchown (a link's own mode never matters).
  */
 final class SetAttr {
 
@@ -41,9 +42,15 @@ final class SetAttr {
         v.inode.chmod(perm);
     }
 
-    /** chown(2): root only here; -1 keeps an id, and root's change leaves set-user-ID and set-group-ID alone. */
-    static void chown(NameSpace ns, NameContext at, String path, int uid, int gid) {
-        Vnode v = ns.lookup(at, path, true);
+    /**
+     * chown(2), or lchown(2) when not {@code follow}: root only here; -1 keeps an id, and root's change leaves
+     * set-user-ID and set-group-ID alone.
+     */
+    static void chown(NameSpace ns, NameContext at, String path, int uid, int gid, boolean follow) {
+        // lchown(2): "lchown sets the owner ID and group ID of the named file just as chown does, except in the case
+        // where the named file is a symbolic link. In this case lchown changes the ownership of the symbolic link
+        // file itself".
+        Vnode v = ns.lookup(at, path, follow);
         // chown(2): "EROFS The named file resides on a read-only file system."
         if (v.mount.readOnly()) throw ErrnoException.of(Errno.EROFS);
         // chown(2): "EINVAL owner or group is out of range."
@@ -53,5 +60,33 @@ final class SetAttr {
         // /proc's owners are the processes' own ids, which only setuid(2) changes.
         if (v.inode.readOnly()) throw ErrnoException.of(Errno.EPERM);
         v.inode.chown(uid == KEEP ? v.inode.uid() : uid, gid == KEEP ? v.inode.gid() : gid);
+    }
+
+    /**
+     * utime(2): the access and modification times set to {@code times} (seconds), or to now when {@code times} is
+     * null; the inode change time is now.
+     */
+    static void utime(NameSpace ns, NameContext at, String path, long[] times) {
+        Vnode v = ns.lookup(at, path, true);
+        // utime(2): "EROFS The file system containing the file is mounted read-only."
+        if (v.mount.readOnly()) throw ErrnoException.of(Errno.EROFS);
+        Credentials c = at.credentials();
+        boolean owner = c.root() || c.euid() == v.inode.uid();
+        if (times == null) {
+            // utime(2): "If times is NULL, the access and modification times of the file are set to the current
+            // time. A process must be the owner of the file or have write permission to use utime in this manner."
+            // "EACCES The effective user ID is not super-user and not the owner of the file and write access is
+            // denied."
+            if (!owner && (v.inode.readOnly() || !Permission.permits(v, c, Fcntl.W_OK))) {
+                throw ErrnoException.of(Errno.EACCES);
+            }
+        } else if (!owner) {
+            // utime(2): "EPERM The effective user ID is not super-user and not the owner of the file and times is not
+            // NULL."
+            throw ErrnoException.of(Errno.EPERM);
+        }
+        // /proc's times are the kernel's.
+        if (v.inode.readOnly()) throw ErrnoException.of(Errno.EPERM);
+        v.inode.utime(times == null ? null : new long[] {times[0], times[1]});
     }
 }

@@ -103,6 +103,16 @@ public final class VnOpen {
             }
         }
         File f = files.open(held, flags, driver);
+        if (driver != null) {
+            try {
+                // d_open: a terminal may become the caller's controlling terminal here.
+                driver.open(Cdevsw.minor(held.inode.getattr(0).rdev()), flags);
+            } catch (ErrnoException e) {
+                f.abandon();
+                kernel.charge(cost);
+                throw e;
+            }
+        }
         if (held.type() == FileMode.S_IFIFO) {
             if (held.fifo == null) held.fifo = new Fifo(kernel, ipc);
             try {

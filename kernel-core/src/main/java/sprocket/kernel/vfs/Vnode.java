@@ -72,7 +72,7 @@ public final class Vnode {
         Fifo open = mount.vnode(inode).fifo;
         if (open == null || type() != FileMode.S_IFIFO) return s;
         return new Stat(s.dev(), s.ino(), s.mode(), s.nlink(), s.uid(), s.gid(), s.rdev(), open.size(), s.atime(),
-                s.mtime(), s.ctime());
+                s.mtime(), s.ctime(), s.blocks());
     }
 
     /** Whether this is the root of the file system it belongs to. */

@@ -24,7 +24,7 @@ class DeviceTest {
     @Test
     void console_writes_reach_the_host_console_in_order_with_the_full_length() {
         var console = fx.open(fx.at(USER), "/dev/console", O_WRONLY, 0);
-        var tty = fx.open(fx.at(USER), "/dev/tty", O_RDWR, 0);
+        var tty = fx.open(fx.at(USER), "/dev/console", O_RDWR, 0);
         assertThat(write(console, "hello, ")).isEqualTo(7);
         assertThat(write(tty, "world")).isEqualTo(5);
         byte[] b = "xx\n!".getBytes();
@@ -36,7 +36,7 @@ class DeviceTest {
     @Test
     void console_reads_come_from_the_host_and_return_zero_at_end_of_input() {
         fx.console.input("ls\n");
-        var tty = fx.open(fx.at(USER), "/dev/tty", O_RDONLY, 0);
+        var tty = fx.open(fx.at(USER), "/dev/console", O_RDONLY, 0);
         assertThat(read(tty, 2)).isEqualTo("ls");
         assertThat(read(tty, 10)).isEqualTo("\n");
         assertThat(read(tty, 10)).isEmpty();
@@ -72,7 +72,8 @@ class DeviceTest {
     @Test
     void the_nodes_carry_their_device_numbers_and_one_with_no_driver_opens_with_ENXIO() {
         assertThat(fx.fs.stat(fx.vnode("/dev/null")).rdev()).isEqualTo(Cdevsw.NULL);
-        assertThat(fx.fs.stat(fx.vnode("/dev/tty")).rdev()).isEqualTo(fx.fs.stat(fx.vnode("/dev/console")).rdev());
+        assertThat(fx.fs.stat(fx.vnode("/dev/tty")).rdev()).isEqualTo(Cdevsw.TTY);
+        assertThat(fx.fs.stat(fx.vnode("/dev/console")).rdev()).isEqualTo(Cdevsw.CONSOLE);
         // open(2): "ENXIO The named file is a character special ... file, and the device associated with this special
         // file does not exist."
         fx.vnode("/dev").inode.create("gone", FileMode.S_IFCHR | 0666, 0, 0,

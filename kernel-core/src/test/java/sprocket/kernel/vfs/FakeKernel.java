@@ -203,4 +203,20 @@ final class FakeKernel implements KernelServices {
     public sprocket.api.kernel.ProcessInfo process(int pid) {
         return processes.get(pid);
     }
+
+    /** What /proc/loadavg shows; a test sets it. */
+    sprocket.api.kernel.LoadAverage load = new sprocket.api.kernel.LoadAverage(0, 0, 0, 0, 0, 0);
+
+    @Override
+    public sprocket.api.kernel.LoadAverage loadAverage() {
+        return load;
+    }
+
+    /** What /proc/stat shows; a test sets it. */
+    long[][] ticks = new long[1][5];
+
+    @Override
+    public long[][] cpuTicks() {
+        return ticks;
+    }
 }

@@ -43,7 +43,7 @@ final class Fixture {
     Fixture(int nfile, FileSystemTypes types) {
         names = new NameSpace(types, kernel);
         files = new FileTable(nfile, kernel, new UserCopy(null, null, 1, kernel));
-        vn = new VnOpen(files, new Cdevsw(console), pipes, kernel);
+        vn = new VnOpen(files, new Cdevsw(console, null, new StandInTty(console)), pipes, kernel);
         fs = new PathCalls(this);
     }
 
@@ -66,7 +66,12 @@ final class Fixture {
     }
 
     Vnode vnode(String path) {
-        return names.lookup(at(ROOT), path, true);
+        return vnode(path, true);
+    }
+
+    /** The file {@code path} names, or with {@code follow} false a final symbolic link itself. */
+    Vnode vnode(String path, boolean follow) {
+        return names.lookup(at(ROOT), path, follow);
     }
 
     Entry open(NameContext at, String path, int flags, int mode) {

@@ -18,6 +18,7 @@ import sprocket.api.sys.Dirent;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Mount;
 import sprocket.api.sys.Stat;
+import sprocket.api.sys.Statvfs;
 
 /** mount(2) and umount(2) on memfs: new file systems on directories, their errors, read-only mounts, and unmounting. */
 class MountCallsTest {
@@ -287,5 +288,39 @@ class MountCallsTest {
         assertThat(fx.fs.rename(fx.at(ROOT), "/mnt", "/media")).isZero();
         assertThat(mountsText()).endsWith("t /media/a memfs rw 0 0\n");
         assertThat(umount("/media/a")).isZero();
+    }
+
+    @Test
+    void statvfs_counts_a_memfs_in_pages_and_names_its_device_type_and_read_only_flag() {
+        assertThat(mount("t", "/mnt", Mount.MEMFS, 0)).isZero();
+        int[] errno = new int[1];
+        // statvfs(2): "statvfs returns a 'generic superblock' describing a file system"; f_frsize is the unit of
+        // f_blocks, f_bfree and f_bavail, f_fsid the file system's id, f_basetype its type's name.
+        Statvfs empty = fx.fs.statvfs(fx.at(USER), "/mnt", errno);
+        assertThat(empty.frsize()).isPositive();
+        assertThat(empty.blocks()).isPositive();
+        assertThat(empty.bfree()).isEqualTo(empty.blocks());
+        assertThat(empty.bavail()).isEqualTo(empty.blocks());
+        assertThat(empty.fsid()).isEqualTo(stat("/mnt").dev());
+        assertThat(empty.basetype()).isEqualTo(Mount.MEMFS);
+        assertThat(empty.flag()).isZero();
+        assertThat(empty.namemax()).isEqualTo(255);
+        var f = fx.open(fx.at(ROOT), "/mnt/f", O_CREAT | O_WRONLY, 0644);
+        assertThat(Fixture.write(f, "x".repeat((int) empty.frsize() + 1))).isEqualTo((int) empty.frsize() + 1);
+        f.release();
+        Statvfs used = fx.fs.statvfs(fx.at(USER), "/mnt/f", errno);
+        assertThat(used.bfree()).isEqualTo(empty.blocks() - 2);
+        assertThat(fx.fs.statvfs(fx.at(USER), "/", errno).fsid()).isNotEqualTo(empty.fsid());
+        // "ENOENT Either a component of the path prefix or the file referred to by path does not exist."
+        assertThat(fx.fs.statvfs(fx.at(USER), "/mnt/none", errno)).isNull();
+        assertThat(errno[0]).isEqualTo(Errno.ENOENT);
+        // "ENOTDIR A component of the path prefix of path is not a directory."
+        assertThat(fx.fs.statvfs(fx.at(USER), "/mnt/f/g", errno)).isNull();
+        assertThat(errno[0]).isEqualTo(Errno.ENOTDIR);
+        assertThat(fx.fs.unlink(fx.at(ROOT), "/mnt/f")).isZero();
+        assertThat(umount("/mnt")).isZero();
+        // f_flag: "ST_RDONLY read-only file system".
+        assertThat(mount("ro", "/mnt", Mount.MEMFS, Mount.MS_RDONLY)).isZero();
+        assertThat(fx.fs.statvfs(fx.at(USER), "/mnt", errno).flag()).isEqualTo(Statvfs.ST_RDONLY);
     }
 }

@@ -56,6 +56,16 @@ final class PathCalls {
         }
     }
 
+    /** statvfs(2): the answer, or null with the errno in {@code errno[0]}. */
+    sprocket.api.sys.Statvfs statvfs(NameContext at, String path, int[] errno) {
+        try {
+            return ns.statvfs(at, path);
+        } catch (ErrnoException e) {
+            errno[0] = e.errno();
+            return null;
+        }
+    }
+
     Stat stat(Vnode v) {
         return ns.stat(v);
     }
@@ -116,6 +126,14 @@ final class PathCalls {
 
     int chown(NameContext at, String path, int uid, int gid) {
         return errno(() -> ns.chown(at, path, uid, gid));
+    }
+
+    int lchown(NameContext at, String path, int uid, int gid) {
+        return errno(() -> ns.lchown(at, path, uid, gid));
+    }
+
+    int utime(NameContext at, String path, long[] times) {
+        return errno(() -> ns.utime(at, path, times));
     }
 
     /** getcwd(3C): the path, or null. */

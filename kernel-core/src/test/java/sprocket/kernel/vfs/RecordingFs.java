@@ -60,6 +60,11 @@ final class RecordingFs implements FileSystemProvider {
             public void unmount() {
                 unmounts++;
             }
+
+            @Override
+            public sprocket.api.sys.Statvfs statvfs() {
+                return new sprocket.api.sys.Statvfs(512, 512, 0, 0, 0, 0, 0, 0, 0, "", 0, 255);
+            }
         };
     }
 

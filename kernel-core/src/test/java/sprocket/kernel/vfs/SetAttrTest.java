@@ -143,4 +143,55 @@ class SetAttrTest {
         int[] errno = new int[1];
         assertThat(fx.fs.stat(fx.at(ROOT), "/tmp/l", false, errno).uid()).isEqualTo(USER.euid());
     }
+
+    @Test
+    void lchown_changes_a_symbolic_link_itself_and_chown_its_target() {
+        file(USER, "/tmp/f");
+        assertThat(fx.fs.symlink(fx.at(USER), "f", "/tmp/l")).isZero();
+        // lchown(2): "In this case lchown changes the ownership of the symbolic link file itself."
+        assertThat(fx.fs.lchown(fx.at(ROOT), "/tmp/l", 7, 8)).isZero();
+        assertThat(fx.fs.stat(fx.vnode("/tmp/l", false)).uid()).isEqualTo(7);
+        assertThat(stat("/tmp/f").uid()).isEqualTo(USER.euid());
+        assertThat(fx.fs.chown(fx.at(ROOT), "/tmp/l", 9, -1)).isZero();
+        assertThat(stat("/tmp/f").uid()).isEqualTo(9);
+        assertThat(fx.fs.stat(fx.vnode("/tmp/l", false)).uid()).isEqualTo(7);
+        // As chown: "EPERM The effective user ID does not match the owner of the file and is not super-user" (and
+        // only the super-user changes an owner under {_POSIX_CHOWN_RESTRICTED}); ENOENT for no such name.
+        assertThat(fx.fs.lchown(fx.at(USER), "/tmp/l", 1, 1)).isEqualTo(Errno.EPERM);
+        assertThat(fx.fs.lchown(fx.at(ROOT), "/tmp/none", 1, 1)).isEqualTo(Errno.ENOENT);
+        assertThat(fx.fs.lchown(fx.at(ROOT), "/tmp/l", SetAttr.MAXUID + 1, 1)).isEqualTo(Errno.EINVAL);
+    }
+
+    @Test
+    void utime_sets_the_times_given_and_the_change_time_to_now() {
+        file(USER, "/tmp/f");
+        fx.kernel.now = 50 * FakeKernel.HZ;
+        // utime(2): "If times is not NULL, times is interpreted as a pointer to a utimbuf structure and the access
+        // and modification times are set to the values contained in the designated structure."
+        assertThat(fx.fs.utime(fx.at(USER), "/tmp/f", new long[] {1000, 2000})).isZero();
+        Stat st = stat("/tmp/f");
+        assertThat(new long[] {st.atime(), st.mtime(), st.ctime()}).containsExactly(1000, 2000, 50);
+        // "If times is NULL, the access and modification times of the file are set to the current time."
+        fx.kernel.now = 60 * FakeKernel.HZ;
+        assertThat(fx.fs.utime(fx.at(USER), "/tmp/f", null)).isZero();
+        st = stat("/tmp/f");
+        assertThat(new long[] {st.atime(), st.mtime(), st.ctime()}).containsExactly(60, 60, 60);
+    }
+
+    @Test
+    void utime_to_now_needs_ownership_or_write_permission_and_to_chosen_times_ownership() {
+        file(USER, "/tmp/f");
+        assertThat(fx.fs.chmod(fx.at(USER), "/tmp/f", 0646)).isZero();
+        // "A process must be the owner of the file or have write permission to use utime in this manner."
+        assertThat(fx.fs.utime(fx.at(OTHER), "/tmp/f", null)).isZero();
+        // "EPERM The effective user ID is not super-user and not the owner of the file and times is not NULL."
+        assertThat(fx.fs.utime(fx.at(OTHER), "/tmp/f", new long[] {1, 1})).isEqualTo(Errno.EPERM);
+        assertThat(fx.fs.utime(fx.at(ROOT), "/tmp/f", new long[] {1, 1})).isZero();
+        assertThat(fx.fs.chmod(fx.at(USER), "/tmp/f", 0644)).isZero();
+        // "EACCES The effective user ID is not super-user and not the owner of the file and write access is denied."
+        assertThat(fx.fs.utime(fx.at(OTHER), "/tmp/f", null)).isEqualTo(Errno.EACCES);
+        assertThat(stat("/tmp/f").mtime()).isEqualTo(1);
+        // "ENOENT The named file does not exist."
+        assertThat(fx.fs.utime(fx.at(ROOT), "/tmp/none", null)).isEqualTo(Errno.ENOENT);
+    }
 }

@@ -94,4 +94,20 @@ final class FakeKernel implements KernelServices {
     public sprocket.api.kernel.ProcessInfo process(int pid) {
         return null;
     }
+
+    /** What /proc/loadavg shows; a test sets it. */
+    sprocket.api.kernel.LoadAverage load = new sprocket.api.kernel.LoadAverage(0, 0, 0, 0, 0, 0);
+
+    @Override
+    public sprocket.api.kernel.LoadAverage loadAverage() {
+        return load;
+    }
+
+    /** What /proc/stat shows; a test sets it. */
+    long[][] ticks = new long[1][5];
+
+    @Override
+    public long[][] cpuTicks() {
+        return ticks;
+    }
 }

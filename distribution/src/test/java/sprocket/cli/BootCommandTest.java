@@ -1,0 +1,76 @@
+package sprocket.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code sprocket boot} with a script on standard input, typed at the console a line at a time: init's /etc/rc, a
+ * login shell with job control on the console, and the machine halted when it exits, every process reaped (the
+ * kernel's end-of-run invariants: no frame, descriptor, process or IPC object left). On both machines.
+ */
+class BootCommandTest {
+    private static final String IRIX = Path.of("..", "configs", "irix-r2000.conf").toString();
+    private static final String LINUX = Path.of("..", "configs", "linux-x86mps.conf").toString();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"irix-r2000.conf", "linux-x86mps.conf"})
+    void a_session_runs_a_pipeline_and_a_job_stopped_with_control_z_then_continued_with_bg_and_fg(String conf) {
+        String config = conf.startsWith("irix") ? IRIX : LINUX;
+        Invocation r = Invocation.typed("seq 5 | sort -r | head -2\nsleep 100\n\003sleep 50\n\032jobs\nbg\njobs\nfg\n"
+                + "\003echo $?\nexit 7\n", "boot", "--no-stats", config);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.status()).isEqualTo(7);
+        assertThat(r.out()).isEqualTo("""
+                # seq 5 | sort -r | head -2
+                5
+                4
+                # sleep 100
+                ^C
+                # sleep 50
+                ^Z[1] + Stopped                    sleep 50
+                # jobs
+                [1] + Stopped                    sleep 50
+                # bg
+                [1] sleep 50
+                # jobs
+                [1] + Running                    sleep 50
+                # fg
+                sleep 50
+                ^C
+                # echo $?
+                130
+                # exit 7
+                """);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"irix-r2000.conf", "linux-x86mps.conf"})
+    void rc_makes_the_users_and_their_homes_and_su_asks_an_ordinary_user_for_the_password(String conf) {
+        String config = conf.startsWith("irix") ? IRIX : LINUX;
+        Invocation r = Invocation.typed("cut -d: -f1,3,4,6 /etc/passwd\nls -l /home\nmount | grep home\n"
+                + "su alice -c 'id; su -c id'\nwrong\nsu - bob -c pwd\ntty; stty | head -1\n", "boot", "--no-stats",
+                config);
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("root:0:0:/\nalice:100:100:/home/alice\nbob:101:100:/home/bob\n")
+                .contains("drwxr-xr-x   2 100      100            32 Jan  1 00:00 alice")
+                .contains("home on /home type memfs")
+                // The password typed is not echoed: su turns ECHO off while it reads it.
+                .contains("uid=100(alice) gid=100(users) groups=100(users)\nPassword:\nsu: Sorry\n")
+                .contains("/home/bob\n")
+                .contains("/dev/console\nspeed 9600 baud;\n");
+        assertThat(r.out()).doesNotContain("wrong");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"irix-r2000.conf", "linux-x86mps.conf"})
+    void end_of_input_leaves_the_shell_and_halts_the_machine(String conf) {
+        String config = conf.startsWith("irix") ? IRIX : LINUX;
+        Invocation r = Invocation.typed("sleep 1000 &\necho started\n", "boot", config);
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).matches("# sleep 1000 &\n\\[1\\] \\d+\n# echo started\nstarted\n# ");
+        assertThat(r.err()).contains("simulated time").contains("trace digest");
+    }
+}
