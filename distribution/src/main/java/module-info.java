@@ -8,6 +8,8 @@ module sprocket.cli {
     requires sprocket.kernel;
     // The C library the programs in /bin are linked with.
     requires sprocket.libc;
+    // sprocket fuzz: the fuzzer's campaign.
+    requires sprocket.fuzz;
     requires info.picocli;
     // sprocket boot: the host's terminal in raw mode and its line editor.
     requires org.jline.terminal;

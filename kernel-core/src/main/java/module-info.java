@@ -9,6 +9,8 @@ module sprocket.kernel {
     requires jakarta.inject;
     // The one JSON writer: --stats-json and --trace files.
     requires com.fasterxml.jackson.core;
+    // The host watchdog measures what an isolated scheduler's callback allocates (com.sun.management.ThreadMXBean).
+    requires jdk.management;
 
     // The facade for the command and the benchmarks; everything else stays inside.
     exports sprocket.kernel;

@@ -30,7 +30,7 @@ class ArchitectureTest {
             "sprocket.ipc");
     private static final String[] MODULE_FOLDERS = {
         "api", "kernel-core", "vm-regions", "sched", "ipc", "fs", "hw-r2000", "hw-x86mps", "libc", "distribution",
-        "sched-tck", "bench", "examples/lottery-scheduler", "sweep-spark"};
+        "sched-tck", "bench", "fuzz", "examples/lottery-scheduler", "sweep-spark"};
 
 
     private static JavaClasses classes;
@@ -54,7 +54,7 @@ class ArchitectureTest {
     private static String[] othersThan(String own) {
         return Stream.concat(IMPLEMENTATIONS.stream(),
                         Stream.of("sprocket.kernel", "sprocket.libc", "sprocket.cli", "sprocket.bench",
-                                "sprocket.sched.tck", "org.example"))
+                                "sprocket.sched.tck", "sprocket.fuzz", "org.example"))
                 .filter(p -> !p.equals(own)).map(p -> p + "..").toArray(String[]::new);
     }
 
@@ -95,10 +95,10 @@ class ArchitectureTest {
     @Test
     void only_programs_use_the_c_library() {
         noClasses().that().resideOutsideOfPackages("sprocket.libc..", "sprocket.cli..", "sprocket.bench..",
-                        "sprocket.sched.tck..")
+                        "sprocket.sched.tck..", "sprocket.fuzz..")
                 .should().dependOnClassesThat().resideInAPackage("sprocket.libc..")
-                .because("programs (distribution's /bin, the benchmarks, the scheduler test kit's workloads) link"
-                        + " with sprocket.libc; nothing else does")
+                .because("programs (distribution's /bin, the benchmarks, the scheduler test kit's workloads, the"
+                        + " fuzzer's generated programs) link with sprocket.libc; nothing else does")
                 .check(classes);
     }
 
@@ -158,6 +158,16 @@ class ArchitectureTest {
                 .should().onlyDependOnClassesThat().resideInAnyPackage("sprocket.bench..", "sprocket.api..",
                         "sprocket.kernel", "sprocket.libc..", "java..", "org.slf4j..", "org.openjdk.jmh..")
                 .because("benchmarks that reach inside would measure something no user runs")
+                .check(classes);
+    }
+
+    /** The fuzzer runs the kernel as a user does, and its programs are programs: what it finds, a user can reach. */
+    @Test
+    void the_fuzzer_uses_only_the_api_the_kernels_facade_and_the_c_library() {
+        classes().that().resideInAPackage("sprocket.fuzz..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("sprocket.fuzz..", "sprocket.api..",
+                        "sprocket.kernel", "sprocket.libc..", "java..")
+                .because("a finding reached through the kernel's insides would be nothing a program can do")
                 .check(classes);
     }
 

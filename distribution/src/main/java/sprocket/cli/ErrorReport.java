@@ -10,6 +10,7 @@ import picocli.CommandLine.ParseResult;
 import sprocket.kernel.ConfigError;
 import sprocket.kernel.ConfigException;
 import sprocket.kernel.KernelPanic;
+import sprocket.kernel.TimeLimitExceeded;
 
 /**
  * Turns what a subcommand threw into a message on standard error and an exit status: errors a user can
@@ -19,6 +20,8 @@ final class ErrorReport implements IExecutionExceptionHandler {
 
     /** sysexits.h EX_SOFTWARE: the kernel broke an invariant of its own. */
     static final int PANIC = 70;
+    /** timeout(1)'s status: the run passed kernel.time_limit. */
+    static final int TIME_LIMIT = 124;
 
     private final Host host;
 
@@ -40,6 +43,9 @@ final class ErrorReport implements IExecutionExceptionHandler {
             // The message already says when and where: "... (at cycle N on cpu M)".
             err.println("sprocket: kernel panic: " + panic.getMessage());
             status = PANIC;
+        } else if (ex instanceof TimeLimitExceeded limit) {
+            err.println("sprocket: time limit: " + limit.getMessage());
+            status = TIME_LIMIT;
         } else if (ex instanceof Failure failure) {
             err.println("sprocket: " + failure.getMessage());
             status = failure.status();

@@ -36,6 +36,7 @@ public final class Main {
         cmd.addSubcommand(compare);
         cmd.addSubcommand(new CommandLine(new SweepCommand(host)));
         cmd.addSubcommand(new CommandLine(new ModulesCommand(host)));
+        cmd.addSubcommand(new CommandLine(new FuzzCommand(host)));
         cmd.addSubcommand(new CommandLine(new ConfigCommand())
                 .addSubcommand(new CommandLine(new ConfigCheckCommand(host)))
                 .addSubcommand(new CommandLine(new ConfigKeysCommand(host))));

@@ -38,6 +38,7 @@ import sprocket.kernel.RunResult;
             "3:deadlock: every process was asleep with nothing pending; the report on standard error lists each"
                     + " process and its wait channel",
             "70:kernel panic",
+            "124:processes killed at kernel.time_limit (simulated seconds) did not die: the run would never end",
             "127:no such program in /bin",
             "130:interrupted (^C): the summary, --stats-json and --trace cover the run so far, marked as interrupted"})
 final class RunCommand implements Callable<Integer> {
@@ -143,6 +144,9 @@ final class RunCommand implements Callable<Integer> {
 
     private int finish(RunResult result) throws IOException {
         host.out().flush();
+        if (Boolean.TRUE.equals(result.stats().get("time_limit_reached"))) {
+            host.err().println("sprocket: the run passed kernel.time_limit; every process was killed to end it");
+        }
         if (result.deadlock() != null) {
             // The report first: the program's death (Killed) is the kernel's doing, to end the run.
             host.err().print("sprocket: " + result.deadlock().text());

@@ -20,6 +20,7 @@ import sprocket.api.ApiVersion;
             "  sprocket modules",
             "  sprocket config check configs/linux-x86mps.conf",
             "  sprocket config keys",
+            "  sprocket fuzz --seeds 20 --calls 2000 configs/irix-r2000.conf configs/linux-x86mps.conf",
             "", "Environment: SPROCKET_HOME (plug-ins in $SPROCKET_HOME/plugins), SPROCKET_LOG=debug,"
                 + " SPROCKET_DEBUG=1 (stack traces)."})
 final class SprocketCommand implements Runnable {
@@ -33,6 +34,7 @@ final class SprocketCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: run, boot, compare, sweep, modules, config or sdk");
+        throw new ParameterException(spec.commandLine(),
+                "Missing subcommand: run, boot, compare, sweep, fuzz, modules, config or sdk");
     }
 }

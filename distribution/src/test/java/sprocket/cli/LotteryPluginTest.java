@@ -88,4 +88,27 @@ class LotteryPluginTest {
         assertThat(r.out()).contains("burn: 4 processes x 100000 cycles");
         assertThat(Files.readString(json)).contains("\"scheduler\": \"lottery\"");
     }
+
+    @Test
+    void a_corrupt_jar_beside_it_is_reported_by_modules_and_at_boot_and_lottery_still_runs(@TempDir Path tmp)
+            throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("plugins"));
+        Files.copy(jar, dir.resolve("lottery-scheduler.jar"));
+        Path corrupt = dir.resolve("a-corrupt.jar");
+        Files.writeString(corrupt, "not a zip file");
+        String problem = "plug-in " + corrupt + " cannot be loaded and was skipped: ";
+
+        Invocation modules = Invocation.sprocket("modules", "--plugins", dir.toString());
+        assertThat(modules.status()).as(modules.err()).isZero();
+        assertThat(modules.out()).contains("\nProblems (").contains("\n  " + problem);
+        assertThat(modules.out().lines().filter(l -> l.strip().startsWith("lottery "))).hasSize(1);
+
+        Path conf = tmp.resolve("lottery.conf");
+        Files.writeString(conf, "hw = r2000\nsched = lottery\nvm = regions\nfs = memfs\nipc = sysv\n");
+        Invocation run = Invocation.sprocket("run", "--no-stats", "--plugins", dir.toString(), conf.toString(), "burn",
+                "2", "10000");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.err()).contains("sprocket: skipped: " + problem);
+        assertThat(run.out()).contains("burn: 2 processes x 10000 cycles");
+    }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import sprocket.api.ErrnoException;
 import sprocket.api.kernel.Credentials;
+import sprocket.api.spi.Faults;
 
 /**
  * One fixed-size table of IPC objects (SVR4's sema[] or msgque[]), with the key lookup every get call makes
@@ -29,8 +30,11 @@ final class IpcTable<T extends IpcObject> {
     private final int[] seqs;
     private final int maxSeq;
     private int live;
+    /** Asked before an object is made: fault injection's IPC site. */
+    private final Faults faults;
 
-    IpcTable(int size) {
+    IpcTable(int size, Faults faults) {
+        this.faults = faults;
         this.slots = new IpcObject[size];
         this.seqs = new int[size];
         java.util.Arrays.fill(seqs, 1);
@@ -55,7 +59,7 @@ final class IpcTable<T extends IpcObject> {
 
     /**
      * SVR4's ipcget: the identifier of the live object for {@code key}, or {@link #CREATE}. Throws EEXIST for
-     * IPC_CREAT|IPC_EXCL, EACCES, ENOENT without IPC_CREAT, ENOSPC when the table is full.
+     * IPC_CREAT|IPC_EXCL, EACCES, ENOENT without IPC_CREAT, ENOSPC when the table is full (or fault injection says so).
      */
     int get(long key, int flags, Credentials cred) {
         if (key != IPC_PRIVATE) {
@@ -67,7 +71,7 @@ final class IpcTable<T extends IpcObject> {
             }
             if ((flags & IPC_CREAT) == 0) throw ErrnoException.of(ENOENT);
         }
-        if (freeSlot() < 0) throw ErrnoException.of(ENOSPC);
+        if (freeSlot() < 0 || faults.shouldFail(Faults.IPC)) throw ErrnoException.of(ENOSPC);
         return CREATE;
     }
 

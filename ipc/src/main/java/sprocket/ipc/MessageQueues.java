@@ -42,7 +42,7 @@ final class MessageQueues {
     MessageQueues(KernelServices kernel, IpcLimits limits) {
         this.kernel = kernel;
         this.limits = limits;
-        this.table = new IpcTable<>(limits.msgmni());
+        this.table = new IpcTable<>(limits.msgmni(), kernel.faults());
     }
 
     int live() {

@@ -49,7 +49,7 @@ final class Semaphores {
     Semaphores(KernelServices kernel, IpcLimits limits) {
         this.kernel = kernel;
         this.limits = limits;
-        this.table = new IpcTable<>(limits.semmni());
+        this.table = new IpcTable<>(limits.semmni(), kernel.faults());
         this.undo = new UndoLog(limits);
     }
 

@@ -46,7 +46,7 @@ final class SharedMemory {
         this.kernel = kernel;
         this.memory = memory;
         this.limits = limits;
-        this.table = new IpcTable<>(limits.shmmni());
+        this.table = new IpcTable<>(limits.shmmni(), kernel.faults());
     }
 
     int live() {

@@ -3,6 +3,7 @@ package sprocket.ipc;
 import static sprocket.api.Errno.EAFNOSUPPORT;
 import static sprocket.api.Errno.ECONNREFUSED;
 import static sprocket.api.Errno.ENETUNREACH;
+import static sprocket.api.Errno.ENOBUFS;
 import static sprocket.api.Errno.EOPNOTSUPP;
 import static sprocket.api.Errno.EPROTONOSUPPORT;
 import static sprocket.api.Errno.EPROTOTYPE;
@@ -12,6 +13,7 @@ import sprocket.api.ErrnoException;
 import sprocket.api.ipc.SocketFile;
 import sprocket.api.ipc.SocketNames;
 import sprocket.api.kernel.KernelServices;
+import sprocket.api.spi.Faults;
 import sprocket.api.sys.SockAddr;
 import sprocket.api.sys.SockAddrIn;
 import sprocket.api.sys.SockAddrUn;
@@ -45,6 +47,7 @@ final class Sockets {
     /** socket(2): a new socket. */
     SocketFile socket(int domain, int type, int protocol) {
         check(domain, type, protocol);
+        buffers();
         return create(domain, type);
     }
 
@@ -53,6 +56,7 @@ final class Sockets {
         check(domain, type, protocol);
         // socketpair(2): "EOPNOTSUPP The specified protocol does not permit creation of socket pairs" (TCP, UDP).
         if (domain != Socket.AF_UNIX) throw ErrnoException.of(EOPNOTSUPP);
+        buffers();
         Sock a = create(domain, type);
         Sock b = create(domain, type);
         if (type == Socket.SOCK_STREAM) {
@@ -83,7 +87,13 @@ final class Sockets {
 
     /** The server's end of a connection made to {@code listener}, waiting to be accepted. */
     StreamSocket newStream(int domain) {
+        buffers();
         return (StreamSocket) create(domain, Socket.SOCK_STREAM);
+    }
+
+    /** socket(2), socketpair(2), connect(2): "ENOBUFS Insufficient resources", when fault injection says so. */
+    private void buffers() {
+        if (kernel.faults().shouldFail(Faults.SOCKET_BUFFERS)) throw ErrnoException.of(ENOBUFS);
     }
 
     int live() {

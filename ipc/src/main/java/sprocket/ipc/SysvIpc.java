@@ -1,11 +1,14 @@
 package sprocket.ipc;
 
+import sprocket.api.Errno;
+import sprocket.api.ErrnoException;
 import sprocket.api.ipc.Ipc;
 import sprocket.api.ipc.PipeEnds;
 import sprocket.api.ipc.SocketFile;
 import sprocket.api.ipc.SocketNames;
 import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
+import sprocket.api.spi.Faults;
 import sprocket.api.sys.MsqidDs;
 import sprocket.api.sys.Sembuf;
 import sprocket.api.sys.SemidDs;
@@ -38,6 +41,8 @@ final class SysvIpc implements Ipc {
 
     @Override
     public PipeEnds pipe() {
+        // The kernel has no room for the pipe's buffer: pipe(2) and open(2) of a FIFO say ENFILE.
+        if (kernel.faults().shouldFail(Faults.PIPE_BUFFERS)) throw ErrnoException.of(Errno.ENFILE);
         Credentials cred = kernel.credentials();
         Pipe pipe = new Pipe(this, kernel, nextId++, cred.euid(), cred.egid());
         live++;

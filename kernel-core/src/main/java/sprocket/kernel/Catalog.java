@@ -3,19 +3,21 @@ package sprocket.kernel;
 import java.io.IOException;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleFinder;
-import java.lang.module.ModuleReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -41,7 +43,8 @@ public final class Catalog {
     private final List<ProviderInfo> infos = new ArrayList<>();
     private final Map<String, Installed> programs = new TreeMap<>();
     private final List<String> problems = new ArrayList<>();
-    private final Map<String, String> pluginJars = new TreeMap<>();
+    /** The jar each plug-in layer was made from. */
+    private final Map<ModuleLayer, String> pluginJars = new HashMap<>();
 
     private Catalog() {
         for (Slot s : Slot.values()) providers.put(s, new TreeMap<>());
@@ -50,40 +53,57 @@ public final class Catalog {
     /** Finds every provider and program: the application's own, then those in {@code pluginDirs}. */
     public static Catalog discover(List<Path> pluginDirs) {
         Catalog c = new Catalog();
-        ModuleLayer plugins = c.pluginLayer(pluginDirs);
+        List<ModuleLayer> plugins = c.pluginLayers(pluginDirs);
         for (Slot slot : Slot.values()) {
             c.load(slot, ServiceLoader.load(slot.type()), null);
-            if (plugins != null) c.load(slot, ServiceLoader.load(plugins, slot.type()), plugins);
+            for (ModuleLayer layer : plugins) c.load(slot, ServiceLoader.load(layer, slot.type()), layer);
         }
         c.loadPrograms(ServiceLoader.load(Program.class), null);
-        if (plugins != null) c.loadPrograms(ServiceLoader.load(plugins, Program.class), plugins);
+        for (ModuleLayer layer : plugins) c.loadPrograms(ServiceLoader.load(layer, Program.class), layer);
         c.infos.sort(Comparator.comparing(ProviderInfo::slot).thenComparing(ProviderInfo::name));
         return c;
     }
 
-    private ModuleLayer pluginLayer(List<Path> dirs) {
-        List<Path> jars = new ArrayList<>();
+    /**
+     * A module layer for each plug-in jar in {@code dirs}, by directory then name, each with a class loader of its
+     * own: two plug-ins may then hold the same package or module name, and a jar that cannot be read or resolved is
+     * reported and left out without stopping the others. A plug-in therefore sees the application's modules and its
+     * own, not another plug-in's.
+     */
+    private List<ModuleLayer> pluginLayers(List<Path> dirs) {
+        List<ModuleLayer> layers = new ArrayList<>();
         for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) continue;
+            List<Path> jars;
             try (Stream<Path> s = Files.list(dir)) {
-                s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().forEach(jars::add);
+                jars = s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
             } catch (IOException e) {
                 problems.add(dir + ": cannot list plug-ins: " + e.getMessage());
+                continue;
+            }
+            for (Path jar : jars) {
+                ModuleLayer layer = pluginLayer(jar);
+                if (layer != null) layers.add(layer);
             }
         }
-        if (jars.isEmpty()) return null;
+        return layers;
+    }
+
+    /** The layer of one plug-in jar, or null (reported) when it is not a module the application can resolve. */
+    private ModuleLayer pluginLayer(Path jar) {
         try {
-            ModuleFinder finder = ModuleFinder.of(jars.toArray(new Path[0]));
+            ModuleFinder finder = ModuleFinder.of(jar);
             Set<String> roots = finder.findAll().stream().map(r -> r.descriptor().name())
-                    .collect(Collectors.toCollection(java.util.TreeSet::new));
-            for (ModuleReference r : finder.findAll()) {
-                pluginJars.put(r.descriptor().name(), r.location().map(u -> Path.of(u).toString()).orElse("?"));
-            }
+                    .collect(Collectors.toCollection(TreeSet::new));
             ModuleLayer boot = ModuleLayer.boot();
             Configuration cf = boot.configuration().resolveAndBind(finder, ModuleFinder.of(), roots);
-            return boot.defineModulesWithOneLoader(cf, ClassLoader.getSystemClassLoader());
-        } catch (RuntimeException e) {
-            problems.add("plug-ins " + jars + " cannot be loaded: " + e.getMessage());
+            ModuleLayer layer = boot.defineModulesWithOneLoader(cf, ClassLoader.getSystemClassLoader());
+            pluginJars.put(layer, jar.toString());
+            return layer;
+        } catch (RuntimeException | LinkageError e) {
+            // FindException (not a jar, a bad descriptor), ResolutionException, LayerInstantiationException
+            problems.add("plug-in " + jar + " cannot be loaded and was skipped: " + e.getMessage());
+            log.debug("plug-in failed to load", e);
             return null;
         }
     }
@@ -203,8 +223,8 @@ public final class Catalog {
     private String origin(Class<?> type) {
         Module m = type.getModule();
         if (!m.isNamed()) return "class path";
-        String jar = pluginJars.get(m.getName());
-        if (jar != null && m.getLayer() != ModuleLayer.boot()) return jar;
+        String jar = pluginJars.get(m.getLayer());
+        if (jar != null) return jar;
         return "module " + m.getName();
     }
 
@@ -254,9 +274,12 @@ public final class Catalog {
         return infos.stream().filter(i -> i.slot() == slot).toList();
     }
 
-    /** One message per provider or plug-in that failed to load. */
+    /**
+     * One message per provider or plug-in that failed to load, each once (each plug-in layer's loader walks the
+     * application's providers again).
+     */
     public List<String> problems() {
-        return List.copyOf(problems);
+        return List.copyOf(new LinkedHashSet<>(problems));
     }
 
     /** Installed programs, by name. */

@@ -19,6 +19,7 @@ import sprocket.api.spi.Settings;
 import sprocket.api.vm.MemoryManagerProvider;
 import sprocket.kernel.boot.Asleep;
 import sprocket.kernel.boot.KernelInstance;
+import sprocket.kernel.boot.TimeLimitException;
 import sprocket.kernel.engine.PanicException;
 import sprocket.kernel.vfs.FileSystemTypes;
 
@@ -68,7 +69,10 @@ public final class Kernel {
         return new FileSystemTypes((FileSystemProvider) config.providerInstance(Slot.FS), all);
     }
 
-    /** Runs /bin/{@code program} with {@code args}; returns when it has exited and every process is reaped. */
+    /**
+     * Runs /bin/{@code program} with {@code args}; returns when it has exited and every process is reaped. Throws
+     * {@link KernelPanic}, or {@link TimeLimitExceeded} when processes killed at {@code kernel.time_limit} do not die.
+     */
     public RunResult run(String program, List<String> args) {
         return finish(() -> instance.run(program, args));
     }
@@ -88,6 +92,8 @@ public final class Kernel {
             status = body.getAsInt();
         } catch (PanicException e) {
             throw new KernelPanic(e.getMessage(), e.cycles(), e.cpu(), e);
+        } catch (TimeLimitException e) {
+            throw new TimeLimitExceeded(e.getMessage(), e.cycles(), e.processes(), e);
         }
         if (options.traceFile() != null) {
             try {

@@ -8,6 +8,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -17,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import sprocket.api.ApiVersion;
 
 /**
- * Providers in a plug-ins directory are loaded into a module layer of their own: one that works is chosen by name,
- * one that fails to load is reported and skipped, one built for another API version is refused with a clear error.
+ * Each jar in a plug-ins directory is loaded into a module layer of its own: one that works is chosen by name, one
+ * that fails to load (a corrupt jar, a provider throwing from its constructor or name()) is reported and skipped
+ * without stopping the others, two plug-ins with the same package both load, and one built for another API version
+ * is refused with a clear error.
  */
 class PluginDiscoveryTest {
     @TempDir
@@ -77,33 +81,61 @@ class PluginDiscoveryTest {
                 public Scheduler create(SchedulerContext ctx) { return null; }
             }
             """;
+    private static final String NAMELESS = """
+            package test.plugin;
+            import sprocket.api.sched.*;
+            public final class NamelessProvider implements SchedulerProvider {
+                public String name() { throw new UnsupportedOperationException("no name today"); }
+                public String version() { return "1"; }
+                public String apiVersion() { return sprocket.api.ApiVersion.CURRENT; }
+                public String description() { return "cannot say its name"; }
+                public Scheduler create(SchedulerContext ctx) { return null; }
+            }
+            """;
     private static final String MODULE = """
             module test.plugin {
                 requires sprocket.api;
                 provides sprocket.api.sched.SchedulerProvider with
-                    test.plugin.FifoProvider, test.plugin.BrokenProvider, test.plugin.FutureProvider;
+                    test.plugin.FifoProvider, test.plugin.BrokenProvider, test.plugin.FutureProvider,
+                    test.plugin.NamelessProvider;
             }
             """;
+    /** A plug-in of package org.example.fifo, in a module named {@code module} providing a scheduler {@code name}. */
+    private static Map<String, String> exampleFifo(String module, String name) {
+        return Map.of("org/example/fifo/Provider.java", FIFO.replace("package test.plugin;", "package org.example.fifo;")
+                .replace("class FifoProvider", "class Provider").replace("\"fifo\"", "\"" + name + "\""),
+                "module-info.java", "module " + module + " { requires sprocket.api; "
+                        + "provides sprocket.api.sched.SchedulerProvider with org.example.fifo.Provider; }");
+    }
 
     @BeforeAll
-    static void buildThePluginJar() throws Exception {
-        Path src = Files.createDirectories(work.resolve("src/test/plugin"));
-        Files.writeString(src.resolve("FifoProvider.java"), FIFO);
-        Files.writeString(src.resolve("BrokenProvider.java"), BROKEN);
-        Files.writeString(src.resolve("FutureProvider.java"), FUTURE);
-        Files.writeString(work.resolve("src/module-info.java"), MODULE);
-        Path classes = Files.createDirectories(work.resolve("classes"));
-        // The JDK's own javac, run as a plug-in author would run it.
+    static void buildThePluginJars() throws Exception {
+        plugins = Files.createDirectories(work.resolve("plugins"));
+        jar("fifo-plugin", Map.of("test/plugin/FifoProvider.java", FIFO, "test/plugin/BrokenProvider.java", BROKEN,
+                "test/plugin/FutureProvider.java", FUTURE, "test/plugin/NamelessProvider.java", NAMELESS,
+                "module-info.java", MODULE));
+        jar("example-one", exampleFifo("org.example.one", "example-one"));
+        jar("example-two", exampleFifo("org.example.two", "example-two"));
+        Files.write(plugins.resolve("corrupt.jar"), new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2});
+        catalog = Catalog.discover(List.of(plugins));
+    }
+
+    /** Compiles {@code sources} (by path under the source root) with the JDK's javac, as a plug-in author would. */
+    private static void jar(String name, Map<String, String> sources) throws Exception {
+        Path src = work.resolve(name + "/src");
+        Path classes = Files.createDirectories(work.resolve(name + "/classes"));
         String javac = Path.of(System.getProperty("java.home"), "bin", "javac").toString();
         List<String> args = new java.util.ArrayList<>(List.of(javac, "-d", classes.toString(), "--module-path",
                 apiLocation(), "--release", "21"));
-        try (Stream<Path> s = Files.walk(work.resolve("src"))) {
-            s.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
+        for (Map.Entry<String, String> e : new TreeMap<>(sources).entrySet()) {
+            Path f = src.resolve(e.getKey());
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, e.getValue());
+            args.add(f.toString());
         }
         Process p = new ProcessBuilder(args).inheritIO().start();
         assertThat(p.waitFor()).isZero();
-        plugins = Files.createDirectories(work.resolve("plugins"));
-        try (OutputStream out = Files.newOutputStream(plugins.resolve("fifo-plugin.jar"));
+        try (OutputStream out = Files.newOutputStream(plugins.resolve(name + ".jar"));
                 JarOutputStream jar = new JarOutputStream(out);
                 Stream<Path> files = Files.walk(classes)) {
             for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -112,7 +144,6 @@ class PluginDiscoveryTest {
                 jar.closeEntry();
             }
         }
-        catalog = Catalog.discover(List.of(plugins));
     }
 
     private static String apiLocation() throws URISyntaxException {
@@ -138,6 +169,41 @@ class PluginDiscoveryTest {
         assertThat(catalog.problems()).anySatisfy(m -> assertThat(m).contains("test.plugin.BrokenProvider")
                 .contains("fifo-plugin.jar").contains("boom"));
         assertThat(catalog.providers(Slot.SCHED)).noneMatch(p -> p.name().equals("broken"));
+    }
+
+    @Test
+    void a_provider_whose_name_throws_is_reported_and_skipped() {
+        assertThat(catalog.problems()).anySatisfy(m -> assertThat(m).contains("test.plugin.NamelessProvider")
+                .contains("fifo-plugin.jar").contains("no name today"));
+    }
+
+    @Test
+    void a_corrupt_jar_is_reported_and_the_other_plugins_load() {
+        assertThat(catalog.problems()).anySatisfy(m -> assertThat(m)
+                .startsWith("plug-in " + plugins.resolve("corrupt.jar") + " cannot be loaded and was skipped: "));
+        assertThat(catalog.providers(Slot.SCHED)).extracting(ProviderInfo::name)
+                .contains("fifo", "example-one", "example-two");
+    }
+
+    @Test
+    void two_plugins_with_the_same_package_both_load_each_from_its_own_jar() {
+        for (String name : List.of("example-one", "example-two")) {
+            assertThat(catalog.providers(Slot.SCHED)).anySatisfy(p -> {
+                assertThat(p.name()).isEqualTo(name);
+                assertThat(p.origin()).isEqualTo(plugins.resolve(name + ".jar").toString());
+            });
+        }
+        var o = Sim.with("sched=example-two", "hw.cpus=2").catalog(catalog).program("t", (sys, argv) -> {
+            Sim.puts(sys, "on two");
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("on two\n");
+        assertThat(o.stats().get("scheduler")).isEqualTo("example-two");
+    }
+
+    @Test
+    void each_problem_is_reported_once() {
+        assertThat(catalog.problems()).doesNotHaveDuplicates();
     }
 
     @Test

@@ -16,6 +16,7 @@ import sprocket.api.sys.SignalHandler;
 import sprocket.api.sys.SockAddr;
 import sprocket.api.sys.SockAddrIn;
 import sprocket.api.sys.SockAddrUn;
+import sprocket.api.sys.Rlimit;
 import sprocket.api.sys.Socket;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Wait;
@@ -596,5 +597,32 @@ class SocketTest {
             return 0;
         }).run("t");
         assertThat(o.console()).isEqualTo("child parent 0 0\n");
+    }
+
+    /**
+     * socketpair(2): "EMFILE Too many descriptors are in use by this process." With no descriptor free, or one, the
+     * call fails, both new ends are closed once, and the kernel goes on (the first end's failure closed both ends,
+     * and the kernel then closed the second again: a panic, found by the fuzzer).
+     */
+    @ParameterizedTest
+    @CsvSource({"r2000,0", "r2000,1", "x86mps,0", "x86mps,1"})
+    void socketpair_with_too_few_descriptors_fails_with_EMFILE_and_closes_both_ends(String hw, int free) {
+        var o = Sim.with("hw=" + hw).program("t", (sys, argv) -> {
+            sys.setrlimit(Rlimit.RLIMIT_NOFILE, new Rlimit(8, 8));
+            int fd;
+            do {
+                fd = sys.open("/dev/null", Fcntl.O_RDONLY, 0);
+            } while (fd >= 0);
+            for (int i = 0; i < free; i++) sys.close(7 - i);
+            int[] sv = new int[2];
+            String first = r(sys, sys.socketpair(Socket.AF_UNIX, Socket.SOCK_STREAM, 0, sv));
+            String again = r(sys, sys.socketpair(Socket.AF_UNIX, Socket.SOCK_STREAM, 0, sv));
+            sys.close(3);
+            sys.close(4);
+            String room = r(sys, sys.socketpair(Socket.AF_UNIX, Socket.SOCK_STREAM, 0, sv));
+            Sim.puts(sys, first + ", " + again + ", " + room + " " + sv[0] + " " + sv[1]);
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("-1 EMFILE, -1 EMFILE, 0 3 4\n");
     }
 }

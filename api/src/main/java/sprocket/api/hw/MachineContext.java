@@ -2,6 +2,7 @@ package sprocket.api.hw;
 
 import java.util.random.RandomGenerator;
 import sprocket.api.spi.Counter;
+import sprocket.api.spi.Faults;
 
 /** The kernel, as a machine sees it: implemented by the kernel and handed to {@link Machine#attach}. */
 public interface MachineContext {
@@ -39,4 +40,12 @@ public interface MachineContext {
 
     /** A pseudo-random stream derived from the run's seed, such as the R2000's Random register. */
     RandomGenerator random(String stream);
+
+    /**
+     * Fault injection: whether an allocation at a site ({@link Faults#PAGE_TABLES} for a machine) should fail now. A
+     * machine asks just before it takes memory for a translation table and fails as when it has none left.
+     */
+    default Faults faults() {
+        return Faults.NONE;
+    }
 }

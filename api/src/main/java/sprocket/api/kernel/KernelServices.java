@@ -2,6 +2,7 @@ package sprocket.api.kernel;
 
 import java.util.random.RandomGenerator;
 import sprocket.api.spi.Counter;
+import sprocket.api.spi.Faults;
 import sprocket.api.spi.Settings;
 
 /**
@@ -70,6 +71,14 @@ public interface KernelServices {
 
     /** The process {@code pid} (a zombie included), or null when there is none. */
     ProcessInfo process(int pid);
+
+    /**
+     * Fault injection: whether an allocation at a site ({@link Faults#SITES}) should fail now. A provider asks just
+     * before each allocation it makes at such a site and fails as for an exhausted resource when told to.
+     */
+    default Faults faults() {
+        return Faults.NONE;
+    }
 
     /** The load averages and the counts /proc/loadavg shows. */
     LoadAverage loadAverage();

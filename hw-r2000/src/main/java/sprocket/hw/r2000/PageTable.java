@@ -26,6 +26,11 @@ final class PageTable {
         return leaf == null ? 0 : leaf[vpn & LEAF_MASK];
     }
 
+    /** Whether the leaf that holds {@code vpn}'s PTE exists: setting it then allocates nothing. */
+    boolean hasLeaf(int vpn) {
+        return leaves[vpn >>> LEAF_SHIFT] != null;
+    }
+
     /** Sets the PTE of {@code vpn} ({@code 0} unmaps it); returns the old one. */
     int set(int vpn, int pte) {
         int l = vpn >>> LEAF_SHIFT;

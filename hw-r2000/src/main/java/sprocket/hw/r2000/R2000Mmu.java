@@ -2,6 +2,8 @@ package sprocket.hw.r2000;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sprocket.api.Errno;
+import sprocket.api.ErrnoException;
 import sprocket.api.hw.Access;
 import sprocket.api.hw.CostModel;
 import sprocket.api.hw.MachineContext;
@@ -9,6 +11,7 @@ import sprocket.api.hw.MemorySystem;
 import sprocket.api.hw.Mmu;
 import sprocket.api.hw.Pmap;
 import sprocket.api.spi.Counter;
+import sprocket.api.spi.Faults;
 
 /**
  * The CPUs' TLBs, what each has in EntryHi (the active address space and its ASID), and the kernel's
@@ -59,8 +62,14 @@ final class R2000Mmu implements Mmu {
         shootdown.attach(context);
     }
 
+    /** Whether fault injection says the kernel memory for a page table (a root or a leaf) has run out. */
+    boolean tableFails() {
+        return context != null && context.faults().shouldFail(Faults.PAGE_TABLES);
+    }
+
     @Override
     public Pmap createPmap() {
+        if (tableFails()) throw ErrnoException.of(Errno.ENOMEM);
         return new R2000Pmap(this);
     }
 

@@ -1,5 +1,7 @@
 package sprocket.hw.r2000;
 
+import sprocket.api.Errno;
+import sprocket.api.ErrnoException;
 import sprocket.api.hw.Pmap;
 
 /**
@@ -37,12 +39,14 @@ final class R2000Pmap implements Pmap {
         int vpn = vpn(vaddr);
         mmu.checkFrame(frame);
         int pte = EntryLo.pte(frame, checkProt(prot));
+        if (!table.hasLeaf(vpn) && mmu.tableFails()) throw ErrnoException.of(Errno.ENOMEM);
         int old = table.set(vpn, pte);
         mmu.chargePtes(cpu, 1, 1);
         if (EntryLo.valid(old) && EntryLo.hardware(old) != EntryLo.hardware(pte)) {
             mmu.changed(cpu, this, vpn, vpn + 1); // replacing a mapping: a TLB may hold the old one
         }
-        // Never ENOMEM: the software page table lives in kernel memory the memory manager does not hand out.
+        // ENOMEM only by fault injection: the software page table lives in kernel memory the memory manager does
+        // not hand out.
     }
 
     @Override

@@ -35,11 +35,11 @@ final class PageDirectory implements Pmap {
         this.frame = frame;
     }
 
-    /** A new, empty page directory, or null when the pool has no frame for one. */
+    /** A new, empty page directory; ENOMEM when the pool has no frame for one. */
     static PageDirectory create(PagingUnit mmu) {
-        int frame = mmu.pool.allocate();
+        int frame = mmu.allocateTable();
         if (frame < 0) {
-            throw ErrnoException.of(Errno.ENOMEM); // every frame of the pool holds a directory or a table
+            throw ErrnoException.of(Errno.ENOMEM); // the pool is empty, or fault injection says so
         }
         return new PageDirectory(mmu, frame);
     }
@@ -236,7 +236,7 @@ final class PageDirectory implements Pmap {
         if ((pde & P) == 0) {
             boolean user = PageTableEntry.user((long) vpn << Ram.PAGE_SHIFT);
             // The PDE allows everything the 4 MiB region's user/kernel split allows; each PTE narrows it.
-            int table = mmu.pool.allocate();
+            int table = mmu.allocateTable();
             if (table < 0) {
                 return -1;
             }

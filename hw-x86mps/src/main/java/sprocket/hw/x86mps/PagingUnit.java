@@ -17,6 +17,7 @@ import sprocket.api.hw.MemorySystem;
 import sprocket.api.hw.Mmu;
 import sprocket.api.hw.Pmap;
 import sprocket.api.spi.Counter;
+import sprocket.api.spi.Faults;
 
 /**
  * The i386 paging unit of every processor: a TLB look-up, and on a miss the hardware walk of the two-level
@@ -182,6 +183,15 @@ final class PagingUnit implements Mmu {
             cost += memory.store(cpu, now + cost, pteAddress, 4) + PentiumCosts.PTE_UPDATE;
         }
         return cost;
+    }
+
+    /**
+     * A frame of the pool for a page directory or page table, or -1 when the pool is empty or fault injection's
+     * page-table site says it is.
+     */
+    int allocateTable() {
+        if (context != null && context.faults().shouldFail(Faults.PAGE_TABLES)) return -1;
+        return pool.allocate();
     }
 
     /** The clock of {@code cpu}, for work the pmap times itself. */

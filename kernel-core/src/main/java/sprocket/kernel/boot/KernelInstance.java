@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
@@ -66,6 +67,10 @@ public final class KernelInstance {
     /** The processes as they were when every one was asleep and nothing was pending; null if that never happened. */
     private List<Asleep> deadlock;
     private long deadlockAt = -1;
+    /** Whether the run passed kernel.time_limit and was ended by killing every process. */
+    private boolean timeLimitReached;
+    /** Simulated seconds processes get to die after kernel.time_limit killed them, before the run is declared endless. */
+    private static final long GRACE_SECONDS = 10;
     /** Where {@link #startup} puts the script that brings the system up. */
     public static final String RC = "/etc/rc";
 
@@ -179,7 +184,9 @@ public final class KernelInstance {
     private int runHere(ProcessEntry body) {
         Proc init = k.fork().init(k.sys(), body);
         k.userEntry().start(init, null);
-        BooleanSupplier over = () -> !init.alive() || interruptRequested;
+        long hz = machine.description().clockHz();
+        long limit = k.tunables().timeLimitSeconds == 0 ? Long.MAX_VALUE : k.tunables().timeLimitSeconds * hz;
+        BooleanSupplier over = () -> !init.alive() || interruptRequested || lowestClock() >= limit;
         try {
             if (!engine.run(over)) {
                 // Nothing can ever happen again: the report says who waits for what, then the run ends as init's
@@ -187,15 +194,23 @@ public final class KernelInstance {
                 deadlockAt = lowestClock();
                 deadlock = Asleep.of(k.procTable());
                 trace.mark(deadlockAt, "deadlock: every process is asleep");
-                for (Proc p : k.procTable().all().toArray(new Proc[0])) {
-                    if (p != init && p.alive()) k.signals().post(p, SIGKILL);
-                }
+                killAllButInit(init);
                 if (!engine.run(over)) {
                     throw new PanicException("deadlock: every process is asleep in the kernel and nothing is pending")
                             .at(lowestClock(), -1);
                 }
             }
-        } catch (PanicException e) {
+            if (init.alive() && !interruptRequested) {
+                // Past kernel.time_limit: every process but init is killed, as a shutdown does, and init reaps them.
+                timeLimitReached = true;
+                log.warn("the run passed kernel.time_limit ({} s): killing every process to end it",
+                        k.tunables().timeLimitSeconds);
+                killAllButInit(init);
+                long grace = limit + GRACE_SECONDS * hz;
+                engine.run(() -> !init.alive() || interruptRequested || lowestClock() >= grace);
+                if (init.alive() && !interruptRequested) throw new TimeLimitException(lowestClock(), alive());
+            }
+        } catch (PanicException | TimeLimitException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new PanicException(e.getClass().getSimpleName() + ": " + e.getMessage(), e).at(lowestClock(), -1);
@@ -245,6 +260,19 @@ public final class KernelInstance {
      */
     private void shutdown() {
         k.stats().counter("ipc_removed_at_shutdown").add(k.ipc().shutdown());
+    }
+
+    private void killAllButInit(Proc init) {
+        for (Proc p : k.procTable().all().toArray(new Proc[0])) {
+            if (p != init && p.alive()) k.signals().post(p, SIGKILL);
+        }
+    }
+
+    /** The processes not yet reaped, one line each, in pid order: what a run that did not end leaves. */
+    private List<String> alive() {
+        List<String> out = new ArrayList<>();
+        for (Proc p : k.procTable().all()) out.add(p + " " + p.state().name().toLowerCase(Locale.ROOT));
+        return out;
     }
 
     private long lowestClock() {
@@ -387,6 +415,7 @@ public final class KernelInstance {
         out.put("memory_system", machine.memorySystem().describe());
         out.put("scheduler", engine.schedulerName());
         if (engine.ejection() != null) out.put("scheduler_ejected", engine.ejection());
+        if (timeLimitReached) out.put("time_limit_reached", true);
         out.put("kernel_lock", k.tunables().lock == Locks.Mode.GIANT ? "giant" : "fine");
         out.put("clock_hz", machine.description().clockHz());
         out.put("simulated_cycles", end);

@@ -19,6 +19,7 @@ import sprocket.api.vm.VmContext;
 import sprocket.kernel.config.KernelTunables;
 import sprocket.kernel.config.Randoms;
 import sprocket.kernel.dev.Cdevsw;
+import sprocket.kernel.engine.FaultInjection;
 import sprocket.kernel.engine.SchedMetrics;
 import sprocket.kernel.lock.Locks;
 import sprocket.kernel.proc.ProcTable;
@@ -80,8 +81,8 @@ interface KernelModule {
 
     @Provides
     @Singleton
-    static ProcTable procTable(KernelTunables t, Stats stats) {
-        return new ProcTable(t.maxusers, t.maxpid, t.heapBudget, stats);
+    static ProcTable procTable(KernelTunables t, Stats stats, FaultInjection faults) {
+        return new ProcTable(t.maxusers, t.maxpid, t.heapBudget, stats, faults);
     }
 
     /** The system open file table, of kernel.nfile entries. */

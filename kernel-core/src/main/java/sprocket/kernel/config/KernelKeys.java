@@ -1,6 +1,7 @@
 package sprocket.kernel.config;
 
 import java.util.List;
+import sprocket.api.spi.Faults;
 import sprocket.api.spi.Tunable;
 
 /** The configuration keys the kernel itself reads (the providers declare their own). */
@@ -34,10 +35,37 @@ public final class KernelKeys {
                     "entries in the system open file table (files, pipe ends, sockets); one open more fails with ENFILE"),
             Tunable.integer("kernel.sched_watchdog", 10_000, 1, 3_600_000,
                     "milliseconds a runnable process may wait before the scheduler is deemed broken and ejected"),
+            Tunable.choice("kernel.sched_isolation", "plugins", List.of("plugins", "all", "none"),
+                    "which schedulers run their callbacks on a host thread of their own, under the host watchdog "
+                            + "(plugins: those from plug-in jars or the class path)"),
+            Tunable.integer("kernel.sched_host_limit", 2_000, 1, 3_600_000,
+                    "host milliseconds one callback of an isolated scheduler may run before it is cut off and ejected"),
+            Tunable.size("kernel.sched_host_memory", "64M", 1L << 20, 1L << 40,
+                    "host heap one callback of an isolated scheduler may allocate before it is cut off and ejected"),
+            Tunable.integer("kernel.time_limit", 0, 0, 1_000_000_000,
+                    "simulated seconds a run may last: then every process is killed to end it (0: no limit)"),
             Tunable.choice("boot.home", "memfs", List.of("memfs", "root"),
                     "sprocket boot: /etc/rc mounts a memfs of its own on /home (memfs) or makes /home on the root (root)"),
             Tunable.choice("boot.mnt", "none", List.of("none", "memfs", "proc"),
                     "sprocket boot: what /etc/rc mounts on /mnt: nothing, a new memfs, or another view of /proc"),
             Tunable.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE,
-                    "seed of every pseudo-random stream: the same seed gives the same run"));
+                    "seed of every pseudo-random stream: the same seed gives the same run"),
+            Tunable.integer("fault.rate", 0, 0, 1_000_000,
+                    "fault injection: allocations in a million that fail at every site (0: none); docs/RELIABILITY.md"),
+            Tunable.integer("fault.seed", 0, Long.MIN_VALUE, Long.MAX_VALUE,
+                    "seed of fault injection's streams (0: the run's seed)"),
+            site(Faults.FRAMES, "page frames (a call: ENOMEM or EAGAIN; a page fault: SIGKILL)"),
+            site(Faults.PAGE_TABLES, "page directories and page tables (as for frames)"),
+            site(Faults.PROCS, "process table slots (fork, vfork, sproc: EAGAIN)"),
+            site(Faults.DESCRIPTORS, "a process's descriptors (EMFILE)"),
+            site(Faults.FILES, "open file table entries (ENFILE)"),
+            site(Faults.IPC, "System V IPC identifiers (ENOSPC)"),
+            site(Faults.SOCKET_BUFFERS, "socket buffers (ENOBUFS)"),
+            site(Faults.PIPE_BUFFERS, "pipe and FIFO buffers (ENFILE)"));
+
+    /** A per-site override of fault.rate. */
+    private static Tunable site(String name, String what) {
+        return Tunable.integer("fault.site." + name, -1, -1, 1_000_000,
+                "fault injection at " + what + ": allocations in a million that fail (-1: fault.rate)");
+    }
 }

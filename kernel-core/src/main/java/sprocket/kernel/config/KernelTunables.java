@@ -27,6 +27,14 @@ public final class KernelTunables {
     public final int nfile;
     /** How long a runnable process may wait, in simulated milliseconds, before the policy is ejected. */
     public final long watchdogMillis;
+    /** Which scheduling policies run their callbacks on a host thread of their own: plugins, all or none. */
+    public final String schedIsolation;
+    /** Host milliseconds one callback of an isolated policy may run before it is cut off. */
+    public final long schedHostMillis;
+    /** Bytes of host heap one callback of an isolated policy may allocate before it is cut off. */
+    public final long schedHostBytes;
+    /** How long a run may last, in simulated seconds (kernel.time_limit); 0 for no limit. */
+    public final long timeLimitSeconds;
 
     public KernelTunables(Settings s) {
         cpus = s.getInt("hw.cpus");
@@ -43,6 +51,10 @@ public final class KernelTunables {
         stackLimit = s.getSize("kernel.stack");
         nfile = s.getInt("kernel.nfile");
         watchdogMillis = s.getLong("kernel.sched_watchdog");
+        timeLimitSeconds = s.getLong("kernel.time_limit");
+        schedIsolation = s.get("kernel.sched_isolation");
+        schedHostMillis = s.getLong("kernel.sched_host_limit");
+        schedHostBytes = s.getSize("kernel.sched_host_memory");
     }
 
     /** kernel.heap_budget's default for a JVM whose maximum heap is {@code maxHeap} simulating {@code memory} of RAM. */

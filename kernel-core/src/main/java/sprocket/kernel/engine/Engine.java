@@ -115,7 +115,7 @@ public final class Engine {
         tlbMisses = stats.counter("tlb_misses");
         invalidations = stats.counter("cache_invalidations");
         transfers = stats.counter("cache_transfers");
-        this.scheduler = GuardedScheduler.create(policy, fallback.provider(),
+        this.scheduler = GuardedScheduler.create(policy, PolicyThread.forPolicy(policy, t), fallback.provider(),
                 new SchedulerContextImpl(this, stats, randoms, settings), stats, this::adopt);
     }
 
@@ -172,6 +172,14 @@ public final class Engine {
      * no thread can run and no callout is due (every thread asleep for good).
      */
     public boolean run(BooleanSupplier finished) {
+        boolean more = loop(finished);
+        // What the kernel does between runs (killing every process at kernel.time_limit or in a deadlock) happens when
+        // the machine stopped, not when the last callout ran: a thread it wakes had not been waiting since then.
+        eventNow = lowest().now;
+        return more;
+    }
+
+    private boolean loop(BooleanSupplier finished) {
         long turns = 0;
         while (!finished.getAsBoolean()) {
             Cpu c = lowest();

@@ -1,6 +1,8 @@
 package sprocket.kernel.engine;
 
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sprocket.kernel.stats.Stats;
@@ -13,7 +15,8 @@ import sprocket.api.sched.Task;
 
 /**
  * The kernel's side of a scheduling policy it does not trust. Every callback goes through here; one that throws,
- * a dispatch the kernel must refuse, or a task left waiting past the watchdog gets the policy ejected: the kernel
+ * one the host watchdog cuts off (it ran or allocated too much on the host: {@link PolicyThread}), a dispatch the
+ * kernel must refuse, or a task left waiting past the simulated-time watchdog gets the policy ejected: the kernel
  * logs why, makes the fallback policy, hands it every task, and the run goes on. With no fallback, it panics.
  */
 final class GuardedScheduler implements Scheduler {
@@ -21,6 +24,8 @@ final class GuardedScheduler implements Scheduler {
 
     private Scheduler policy;
     private String name;
+    /** The thread the policy's callbacks run on, under the host watchdog; null to run them on the kernel's. */
+    private PolicyThread thread;
     private final SchedulerProvider fallback;
     private final SchedulerContext context;
     private final Stats.Count ejections;
@@ -29,9 +34,9 @@ final class GuardedScheduler implements Scheduler {
     /** Why the last policy was ejected, for the run's statistics; null if none was. */
     private String ejection;
 
-    GuardedScheduler(Scheduler policy, String name, SchedulerProvider fallback, SchedulerContext context,
+    private GuardedScheduler(PolicyThread thread, String name, SchedulerProvider fallback, SchedulerContext context,
             Stats stats, Consumer<Scheduler> adopt) {
-        this.policy = policy;
+        this.thread = thread;
         this.name = name;
         this.fallback = fallback;
         this.context = context;
@@ -40,18 +45,16 @@ final class GuardedScheduler implements Scheduler {
     }
 
     /**
-     * The guard around the policy {@code provider} makes; one whose creation throws is ejected before it starts, and
-     * {@code adopt} hands every thread to whatever policy takes over.
+     * The guard around the policy {@code provider} makes, whose callbacks run on {@code thread} (null: on the kernel's
+     * thread); one whose creation fails is ejected before it starts, and {@code adopt} hands every thread to whatever
+     * policy takes over.
      */
-    static GuardedScheduler create(SchedulerProvider provider, SchedulerProvider fallback, SchedulerContext context,
-            Stats stats, Consumer<Scheduler> adopt) {
-        try {
-            return new GuardedScheduler(provider.create(context), provider.name(), fallback, context, stats, adopt);
-        } catch (RuntimeException e) {
-            GuardedScheduler guard = new GuardedScheduler(null, provider.name(), fallback, context, stats, adopt);
-            guard.eject("create threw " + e, e);
-            return guard;
-        }
+    static GuardedScheduler create(SchedulerProvider provider, PolicyThread thread, SchedulerProvider fallback,
+            SchedulerContext context, Stats stats, Consumer<Scheduler> adopt) {
+        GuardedScheduler guard = new GuardedScheduler(thread, provider.name(), fallback, context, stats, adopt);
+        Scheduler made = guard.ask("create", () -> provider.create(context));
+        if (made != null) guard.policy = made;
+        return guard;
     }
 
     String name() {
@@ -70,43 +73,57 @@ final class GuardedScheduler implements Scheduler {
         }
         ejections.increment();
         ejection = why;
+        if (thread != null) {
+            thread.close();
+            thread = null; // the fallback is the kernel's own
+        }
         log.warn("{}; falling back to {}", why, fallback.name());
         policy = fallback.create(context);
         name = fallback.name();
         adopt.accept(policy);
     }
 
-    private void failed(String callback, RuntimeException e) {
-        eject(callback + " threw " + e, e);
+    /**
+     * What the policy's {@code callback} answers, on the policy's own thread when it has one, or null when the callback
+     * failed: it threw (an error too), or the host watchdog cut it off; the policy is then ejected and the fallback in
+     * place.
+     */
+    private <T> T ask(String callback, Supplier<T> body) {
+        try {
+            return thread == null ? body.get() : thread.call(callback, body);
+        } catch (PolicyThread.CutOff e) {
+            eject(e.getMessage(), null);
+        } catch (PanicException e) {
+            throw e; // the kernel's own, raised by something the policy asked of it
+        } catch (RuntimeException | Error e) {
+            eject(callback + " threw " + e, e);
+        }
+        return null;
+    }
+
+    /** A callback with no answer. */
+    private void tell(String callback, Runnable body) {
+        ask(callback, () -> {
+            body.run();
+            return Boolean.TRUE;
+        });
     }
 
     @Override
     public void taskCreated(Task task) {
-        try {
-            policy.taskCreated(task);
-        } catch (RuntimeException e) {
-            failed("taskCreated", e);
-        }
+        tell("taskCreated", () -> policy.taskCreated(task));
     }
 
     @Override
     public void taskExited(Task task) {
-        try {
-            policy.taskExited(task);
-        } catch (RuntimeException e) {
-            failed("taskExited", e);
-        }
+        tell("taskExited", () -> policy.taskExited(task));
     }
 
     @Override
     public int selectCpu(Task task, int prevCpu) {
-        int cpu;
-        try {
-            cpu = policy.selectCpu(task, prevCpu);
-        } catch (RuntimeException e) {
-            failed("selectCpu", e);
-            return policy.selectCpu(task, prevCpu);
-        }
+        Scheduler asked = policy;
+        Integer cpu = ask("selectCpu", () -> asked.selectCpu(task, prevCpu));
+        if (cpu == null) return policy.selectCpu(task, prevCpu);
         if (cpu < 0 || cpu >= context.cpus() || !task.allowedOn(cpu)) {
             eject("selectCpu chose cpu " + cpu + " for pid " + task.pid() + ", outside its affinity mask", null);
             return policy.selectCpu(task, prevCpu);
@@ -116,105 +133,67 @@ final class GuardedScheduler implements Scheduler {
 
     @Override
     public void enqueue(Task task, int cpu, int flags) {
-        try {
-            policy.enqueue(task, cpu, flags);
-        } catch (RuntimeException e) {
-            failed("enqueue", e);
-        }
+        tell("enqueue", () -> policy.enqueue(task, cpu, flags));
     }
 
     @Override
     public void dequeue(Task task) {
-        try {
-            policy.dequeue(task);
-        } catch (RuntimeException e) {
-            failed("dequeue", e);
-        }
+        tell("dequeue", () -> policy.dequeue(task));
     }
 
     @Override
     public Task pickNext(int cpu) {
-        try {
-            return policy.pickNext(cpu);
-        } catch (RuntimeException e) {
-            failed("pickNext", e);
-            return policy.pickNext(cpu);
-        }
+        Scheduler asked = policy;
+        Optional<Task> next = ask("pickNext", () -> Optional.ofNullable(asked.pickNext(cpu)));
+        return next != null ? next.orElse(null) : policy.pickNext(cpu);
     }
 
     @Override
     public void running(Task task, int cpu) {
-        try {
-            policy.running(task, cpu);
-        } catch (RuntimeException e) {
-            failed("running", e);
-        }
+        tell("running", () -> policy.running(task, cpu));
     }
 
     @Override
     public void stopping(Task task, int cpu, boolean runnable) {
-        try {
-            policy.stopping(task, cpu, runnable);
-        } catch (RuntimeException e) {
-            failed("stopping", e);
-        }
+        tell("stopping", () -> policy.stopping(task, cpu, runnable));
     }
 
     @Override
     public boolean tick(int cpu, Task current) {
-        try {
-            return policy.tick(cpu, current);
-        } catch (RuntimeException e) {
-            failed("tick", e);
-            return false;
-        }
+        return Boolean.TRUE.equals(ask("tick", () -> policy.tick(cpu, current)));
     }
 
     @Override
     public void yield(Task task) {
-        try {
-            policy.yield(task);
-        } catch (RuntimeException e) {
-            failed("yield", e);
-        }
+        tell("yield", () -> policy.yield(task));
     }
 
     @Override
     public void affinityChanged(Task task) {
-        try {
-            policy.affinityChanged(task);
-        } catch (RuntimeException e) {
-            failed("affinityChanged", e);
-        }
+        tell("affinityChanged", () -> policy.affinityChanged(task));
     }
 
     @Override
     public void priorityChanged(Task task) {
-        try {
-            policy.priorityChanged(task);
-        } catch (RuntimeException e) {
-            failed("priorityChanged", e);
-        }
+        tell("priorityChanged", () -> policy.priorityChanged(task));
     }
 
     @Override
     public void shareGroupChanged(int groupId) {
-        try {
-            policy.shareGroupChanged(groupId);
-        } catch (RuntimeException e) {
-            failed("shareGroupChanged", e);
-        }
+        tell("shareGroupChanged", () -> policy.shareGroupChanged(groupId));
     }
 
     @Override
     public void priocntl(Task task, String schedClass, int priority) {
-        try {
-            policy.priocntl(task, schedClass, priority);
-        } catch (ErrnoException refused) {
-            throw refused; // the policy's answer, not a misbehaviour
-        } catch (RuntimeException e) {
-            failed("priocntl", e);
-            throw ErrnoException.of(Errno.EINVAL);
-        }
+        Optional<ErrnoException> refusal = ask("priocntl", () -> {
+            try {
+                policy.priocntl(task, schedClass, priority);
+                return Optional.empty();
+            } catch (ErrnoException refused) {
+                return Optional.of(refused); // the policy's answer, not a misbehaviour
+            }
+        });
+        if (refusal == null) throw ErrnoException.of(Errno.EINVAL);
+        if (refusal.isPresent()) throw refusal.get();
     }
 }

@@ -3,6 +3,7 @@ package sprocket.kernel.lifecycle;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import sprocket.api.Errno;
+import sprocket.api.Signals;
 import sprocket.api.ErrnoException;
 import sprocket.api.Signals;
 import sprocket.api.hw.Machine;
@@ -61,10 +62,13 @@ public final class Exec {
         engine.activate(cpu, space);
         long sp = arguments.push(cpu, space, argv, envp);
         if (sp < 0) {
+            // The stack could not hold them (E2BIG), or a page of it could not be had (exec(2): ENOMEM).
+            boolean outOfMemory = p.faultSignal == Signals.SIGKILL;
+            p.faultSignal = 0;
             p.space = old;
             engine.activate(cpu, old);
             space.destroy(cpu.id);
-            throw ErrnoException.of(Errno.E2BIG);
+            throw ErrnoException.of(outOfMemory ? Errno.ENOMEM : Errno.E2BIG);
         }
         if (p.vforkParent != null) {
             exit.giveBack(p);

@@ -13,6 +13,7 @@ import sprocket.api.vm.Image;
 import sprocket.api.vm.MemoryManager;
 import sprocket.kernel.config.KernelTunables;
 import sprocket.kernel.engine.Engine;
+import sprocket.kernel.engine.FaultInjection;
 import sprocket.kernel.engine.PanicException;
 import sprocket.kernel.proc.Cred;
 import sprocket.kernel.proc.FdTable;
@@ -45,10 +46,11 @@ public final class Fork {
     private final Trace trace;
     private final long forkCost;
     private final Stats.Count forks;
+    private final FaultInjection faults;
 
     @Inject
     Fork(Engine engine, ProcTable table, MemoryManager memory, NameSpace names, KernelTunables tunables,
-            ShareGroups shares, Trace trace, Machine machine, Stats stats) {
+            ShareGroups shares, Trace trace, Machine machine, Stats stats, FaultInjection faults) {
         this.engine = engine;
         this.table = table;
         this.memory = memory;
@@ -58,6 +60,7 @@ public final class Fork {
         this.trace = trace;
         this.forkCost = machine.costs().kernelOp() * 4;
         this.forks = stats.counter("forks");
+        this.faults = faults;
     }
 
     /** Makes pid 1, to run {@code entry} through {@code sys} as root in / with an empty descriptor table. */
@@ -69,7 +72,7 @@ public final class Fork {
         p.command = "init";
         p.argv = new String[] {"init"};
         p.envp = new String[] {"PATH=/bin", "HOME=/"};
-        p.fds = new FdTable();
+        p.fds = new FdTable(faults);
         p.limits = Limits.unlimited()
                 .with(Rlimit.RLIMIT_STACK, tunables.stackLimit, Rlimit.RLIM_INFINITY)
                 .with(Rlimit.RLIMIT_NOFILE, FdTable.NOFILE, FdTable.NOFILE);

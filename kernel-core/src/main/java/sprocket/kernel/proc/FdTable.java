@@ -1,6 +1,7 @@
 package sprocket.kernel.proc;
 
 import java.util.Arrays;
+import sprocket.api.spi.Faults;
 import sprocket.api.sys.Prctl;
 import sprocket.kernel.engine.PanicException;
 import sprocket.kernel.vfs.File;
@@ -10,7 +11,12 @@ public final class FdTable {
     /** Descriptors per process (IRIX's default RLIMIT_NOFILE). */
     public static final int NOFILE = 200;
 
-    public FdTable() {
+    /** Whether a descriptor should fail to be found (fault injection). */
+    private final Faults faults;
+
+    /** An empty table whose descriptor allocations ask {@code faults}. */
+    public FdTable(Faults faults) {
+        this.faults = faults;
     }
 
     private File[] files = new File[8];
@@ -33,9 +39,13 @@ public final class FdTable {
         return fd >= 0 && fd < files.length ? files[fd] : null;
     }
 
-    /** The lowest free descriptor at or above {@code from} and below {@code limit} (RLIMIT_NOFILE), or -1 (EMFILE). */
+    /**
+     * The lowest free descriptor at or above {@code from} and below {@code limit} (RLIMIT_NOFILE), or -1 (EMFILE), as
+     * also when fault injection says so.
+     */
     public int lowestFree(int from, long limit) {
         catchUp();
+        if (faults.shouldFail(Faults.DESCRIPTORS)) return -1;
         int end = (int) Math.min(NOFILE, limit);
         for (int fd = Math.max(0, from); fd < end; fd++) {
             if (fd >= files.length || files[fd] == null) return fd;
@@ -89,7 +99,7 @@ public final class FdTable {
 
     /** fork(2): the child's table refers to the same open files, each held once more. */
     public FdTable copy() {
-        FdTable t = new FdTable();
+        FdTable t = new FdTable(faults);
         t.files = files.clone();
         t.cloexec = cloexec.clone();
         for (File f : t.files) {

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sprocket.api.Errno;
+import sprocket.api.spi.Faults;
 import sprocket.api.ErrnoException;
 import sprocket.api.sys.Sys;
 import sprocket.kernel.engine.PanicException;
@@ -48,21 +49,24 @@ public final class ProcTable {
     private final Map<Integer, Integer> perUid = new TreeMap<>();
     private int nextPid = 1;
     private final Stats.Count overflows;
+    private final Faults faults;
 
-    public ProcTable(int maxusers, int maxPid, long heapBudget, Stats stats) {
+    public ProcTable(int maxusers, int maxPid, long heapBudget, Stats stats, Faults faults) {
         this.maxPid = maxPid;
         this.maxByHeap = (int) Math.min(Integer.MAX_VALUE, heapBudget / HOST_BYTES_PER_PROC);
         this.maxNprocs = (int) Math.min((long) maxPid, 10L + 16L * maxusers);
         this.maxUprc = maxNprocs - 5;
         this.overflows = stats.counter("proc_table_overflows");
+        this.faults = faults;
     }
 
     /**
      * A new slot for a process of {@code cred} whose code calls through {@code sys}. Throws EAGAIN when the table is
      * full ("out of processes" as the Solaris kernel logs it), the host heap budget holds no more processes, or the
-     * user holds maxuprc processes.
+     * user holds maxuprc processes, or when fault injection says so.
      */
     public Proc allocate(Cred cred, Sys sys) {
+        if (faults.shouldFail(Faults.PROCS)) throw ErrnoException.of(Errno.EAGAIN);
         if (count >= maxNprocs) {
             overflows.increment();
             log.warn("out of processes");

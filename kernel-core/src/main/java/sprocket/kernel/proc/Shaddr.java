@@ -8,6 +8,7 @@ import static sprocket.api.sys.Prctl.PR_SUMASK;
 
 import java.util.ArrayList;
 import java.util.List;
+import sprocket.api.spi.Faults;
 import sprocket.api.sys.Prctl;
 import sprocket.api.sys.Rlimit;
 import sprocket.api.sys.Sigaction;
@@ -46,7 +47,7 @@ public final class Shaddr {
     private final ProcTable table;
 
     /** s_ofile and s_pofile: the open file table every member sharing descriptors keeps. */
-    private final FdTable ofile = new FdTable();
+    private final FdTable ofile = new FdTable(Faults.NONE);
     private Vnode cdir;
     private Vnode rdir;
     private int cmask;

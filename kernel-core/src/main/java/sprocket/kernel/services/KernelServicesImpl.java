@@ -10,11 +10,13 @@ import sprocket.api.kernel.KernelServices;
 import sprocket.api.kernel.LoadAverage;
 import sprocket.api.kernel.ProcessInfo;
 import sprocket.api.spi.Counter;
+import sprocket.api.spi.Faults;
 import sprocket.api.spi.Settings;
 import sprocket.api.sys.Prctl;
 import sprocket.api.sys.Rlimit;
 import sprocket.kernel.config.Randoms;
 import sprocket.kernel.engine.Engine;
+import sprocket.kernel.engine.FaultInjection;
 import sprocket.kernel.engine.Kthread;
 import sprocket.kernel.proc.Proc;
 import sprocket.kernel.proc.ProcTable;
@@ -32,10 +34,11 @@ public final class KernelServicesImpl implements KernelServices {
     private final Signals signals;
     private final PhysicalMemory memory;
     private final long clockHz;
+    private final FaultInjection faults;
 
     @Inject
     KernelServicesImpl(Engine engine, Stats stats, Randoms randoms, Settings settings, ProcTable table,
-            Signals signals, Machine machine) {
+            Signals signals, Machine machine, FaultInjection faults) {
         this.engine = engine;
         this.stats = stats;
         this.randoms = randoms;
@@ -44,6 +47,7 @@ public final class KernelServicesImpl implements KernelServices {
         this.signals = signals;
         this.memory = machine.memory();
         this.clockHz = machine.description().clockHz();
+        this.faults = faults;
     }
 
     private Proc current() {
@@ -162,5 +166,10 @@ public final class KernelServicesImpl implements KernelServices {
         String[] argv = p.argv == null ? new String[0] : p.argv;
         return new ProcessInfo(p.pid, ppid, p.pgid, p.sid, state, p.cred.ruid(), p.cred.euid(), p.cred.rgid(),
                 p.cred.egid(), p.shareGroup(), command, argv);
+    }
+
+    @Override
+    public Faults faults() {
+        return faults;
     }
 }

@@ -52,6 +52,7 @@ final class SocketCalls {
         File first = files.open(pair[0], Fcntl.O_RDWR);
         File second = files.open(pair[1], Fcntl.O_RDWR);
         int a = install(p, first, second);
+        if (a < 0) return -1; // both ends are closed already
         int b = install(p, second, null);
         if (b < 0) {
             p.fds.remove(a).release();
@@ -220,6 +221,7 @@ final class SocketCalls {
     /** A new socket's open file; ENFILE (the socket then closed) when the table is full. */
     private File entry(SocketFile s) {
         try {
+            files.reserve(1);
             return files.open(s, Fcntl.O_RDWR);
         } catch (ErrnoException e) {
             s.close();

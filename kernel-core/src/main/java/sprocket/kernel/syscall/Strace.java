@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import sprocket.api.Errno;
 import sprocket.api.Signals;
+import sprocket.api.sys.Msghdr;
+import sprocket.api.sys.Sigaction;
+import sprocket.api.sys.SignalHandler;
 import sprocket.kernel.proc.Proc;
 import sprocket.kernel.proc.TrapFrame;
 
@@ -110,10 +113,25 @@ public final class Strace {
     private static String show(Object o) {
         if (o == null) return "NULL";
         if (o instanceof String s) return quote(s);
-        if (o instanceof Object[] a) return a.length == 1 && a[0] != null ? "[" + a[0] + "]" : "[" + a.length + "]";
+        if (o instanceof Object[] a) return a.length == 1 && a[0] != null ? "[" + show(a[0]) + "]" : "[" + a.length + "]";
+        // A handler is a host object: its name would differ from run to run, so the line says only what it is.
+        if (o instanceof Sigaction a) {
+            return "{" + handler(a.handler()) + ", mask=0x" + Integer.toHexString(a.mask()) + ", flags=0x"
+                    + Integer.toHexString(a.flags()) + "}";
+        }
+        if (o instanceof SignalHandler h) return handler(h);
+        if (o instanceof Msghdr m) {
+            return "{name=" + show(m.name) + ", len=" + m.len + (m.rights == null ? "" : ", rights="
+                    + java.util.Arrays.toString(m.rights)) + "}";
+        }
         if (o instanceof int[] a) return "[" + a.length + " ints]";
         if (o instanceof long[] a) return "[" + a.length + " longs]";
         return o.toString();
+    }
+
+    private static String handler(SignalHandler h) {
+        return h == SignalHandler.DEFAULT ? "SIG_DFL" : h == SignalHandler.IGNORE ? "SIG_IGN" : h == null ? "NULL"
+                : "handler";
     }
 
     private static String vector(Object o) {

@@ -7,9 +7,11 @@ import sprocket.api.hw.Access;
 import sprocket.api.hw.Machine;
 import sprocket.api.hw.MachineContext;
 import sprocket.api.spi.Counter;
+import sprocket.api.spi.Faults;
 import sprocket.kernel.config.Randoms;
 import sprocket.kernel.engine.Cpu;
 import sprocket.kernel.engine.Engine;
+import sprocket.kernel.engine.FaultInjection;
 import sprocket.kernel.proc.Proc;
 import sprocket.kernel.proc.Shaddr;
 import sprocket.kernel.share.ShareGroups;
@@ -27,15 +29,18 @@ public final class Traps implements MachineContext {
     private final ShareGroups shares;
     private final long pageFaultCost;
     private final Stats.Count pageFaults;
+    private final FaultInjection faults;
 
     @Inject
-    Traps(Engine engine, Stats stats, Randoms randoms, ShareGroups shares, Machine machine) {
+    Traps(Engine engine, Stats stats, Randoms randoms, ShareGroups shares, Machine machine,
+            FaultInjection faults) {
         this.engine = engine;
         this.stats = stats;
         this.randoms = randoms;
         this.shares = shares;
         this.pageFaultCost = machine.costs().pageFault();
         this.pageFaults = stats.counter("page_faults");
+        this.faults = faults;
     }
 
     @Override
@@ -75,5 +80,10 @@ public final class Traps implements MachineContext {
     @Override
     public RandomGenerator random(String stream) {
         return randoms.stream(stream);
+    }
+
+    @Override
+    public Faults faults() {
+        return faults;
     }
 }

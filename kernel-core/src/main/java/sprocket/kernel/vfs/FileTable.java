@@ -4,6 +4,7 @@ import sprocket.api.Errno;
 import sprocket.api.ErrnoException;
 import sprocket.api.fs.FileOps;
 import sprocket.api.kernel.KernelServices;
+import sprocket.api.spi.Faults;
 import sprocket.kernel.dev.CharDriver;
 import sprocket.kernel.uio.UserCopy;
 
@@ -29,9 +30,12 @@ public final class FileTable {
         this.lockWaits = new LockWaits(kernel);
     }
 
-    /** ENFILE unless {@code n} entries are free (pipe(2) needs two; SVR4's copen takes one before the path). */
+    /**
+     * ENFILE unless {@code n} entries are free (pipe(2) needs two; SVR4's copen takes one before the path), or when
+     * fault injection says so.
+     */
     public void reserve(int n) {
-        if (inUse + n > nfile) throw ErrnoException.of(Errno.ENFILE);
+        if (inUse + n > nfile || kernel.faults().shouldFail(Faults.FILES)) throw ErrnoException.of(Errno.ENFILE);
     }
 
     /** A new entry for a pipe's end or a socket, with access mode and status flags {@code flags}; ENFILE when full. */
@@ -46,8 +50,9 @@ public final class FileTable {
         return new File(this, held, null, driver, flags);
     }
 
+    /** Takes an entry the caller reserved (so fault injection, asked at the reservation, is not asked again). */
     private void take() {
-        reserve(1);
+        if (inUse >= nfile) throw ErrnoException.of(Errno.ENFILE);
         inUse++;
     }
 

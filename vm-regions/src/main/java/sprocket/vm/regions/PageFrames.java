@@ -1,5 +1,7 @@
 package sprocket.vm.regions;
 
+import sprocket.api.spi.Faults;
+
 /**
  * The physical page frames the memory manager owns, each with a reference count: System V's pfdat table. A free
  * frame counts 0; the page map holding it counts 1; copy-on-write sharing after fork(2) adds one per further page
@@ -16,8 +18,17 @@ final class PageFrames {
     /** Regions made and not yet freed (their pages given back): none may be left once every process is gone. */
     long liveRegions;
 
+    /** Asked before each allocation: fault injection's frames site. */
+    private final Faults faults;
+
     /** Manages frames {@code [first, end)}. */
     PageFrames(int first, int end) {
+        this(first, end, Faults.NONE);
+    }
+
+    /** Manages frames {@code [first, end)}; an allocation fails, as when none is free, when {@code faults} says so. */
+    PageFrames(int first, int end, Faults faults) {
+        this.faults = faults;
         if (first < 0 || end < first) {
             throw new IllegalArgumentException("bad allocatable frame range [" + first + ", " + end + ")");
         }
@@ -41,7 +52,7 @@ final class PageFrames {
 
     /** Takes a free frame, now referenced once; -1 when none is left. */
     int allocate() {
-        if (freeCount == 0) {
+        if (freeCount == 0 || faults.shouldFail(Faults.FRAMES)) {
             return -1;
         }
         int frame = freeStack[--freeCount];

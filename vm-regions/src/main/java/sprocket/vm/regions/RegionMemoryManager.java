@@ -56,7 +56,7 @@ final class RegionMemoryManager implements MemoryManager {
             throw new IllegalStateException("page size " + pageSize + " is not a power of two");
         }
         this.pageShift = Integer.numberOfTrailingZeros(pageSize);
-        this.frames = new PageFrames(memory.firstAllocatableFrame(), memory.endAllocatableFrame());
+        this.frames = new PageFrames(memory.firstAllocatableFrame(), memory.endAllocatableFrame(), kernel.faults());
         this.caches = machine.memorySystem();
         this.kernelOpCycles = machine.costs().kernelOp();
         this.zeroFills = kernel.counter("zero_fills");
