@@ -247,7 +247,10 @@ class PermissionMatrixTest {
         }
     }
 
-    /** setuid(2) and setgid(2): root sets all three ids; anyone else only to the real or saved id. */
+    /**
+     * setuid(2), setgid(2), setreuid(2) and setregid(2): root sets all three ids; anyone else only to the real or saved
+     * id (and, with setre*, the real id to the effective one).
+     */
     private void setids() {
         cell("setuid(100)", Who.OWNER, 0, s -> ok(s, s.setuid(100)));
         cell("setuid(0)", Who.OWNER, EPERM, s -> ok(s, s.setuid(0)));
@@ -264,6 +267,40 @@ class PermissionMatrixTest {
         cell("setgid(300) sets every gid, root stays root", Who.ROOT, 0, s -> {
             if (s.setgid(300) != 0) return s.errno();
             return s.getgid() == 300 && s.getegid() == 300 && s.setgid(0) == 0 ? 0 : WRONG;
+        });
+        // setreuid(2): "Unprivileged users may change the real user ID to the effective user ID and vice-versa;
+        // only the super-user may make other changes."
+        cell("setreuid(-1, -1)", Who.OWNER, 0, s -> ok(s, s.setreuid(-1, -1)));
+        cell("setreuid(200, -1)", Who.OWNER, EPERM, s -> ok(s, s.setreuid(200, -1)));
+        cell("setreuid(-1, 200)", Who.OWNER, EPERM, s -> ok(s, s.setreuid(-1, 200)));
+        cell("setreuid(-1, 0)", Who.OWNER, EPERM, s -> ok(s, s.setreuid(-1, 0)));
+        cell("setreuid(-2, -1)", Who.OWNER, EINVAL, s -> ok(s, s.setreuid(-2, -1)));
+        cell("setreuid(300, 100), then real and effective swapped and swapped back", Who.ROOT, 0, s -> {
+            if (s.setreuid(300, 100) != 0) return s.errno();
+            if (s.getuid() != 300 || s.geteuid() != 100) return WRONG;
+            if (s.setreuid(100, 300) != 0) return s.errno();
+            if (s.getuid() != 100 || s.geteuid() != 300) return WRONG;
+            if (s.setreuid(300, 100) != 0) return s.errno();
+            return s.getuid() == 300 && s.geteuid() == 100 && s.setreuid(-1, 0) == -1 && s.errno() == EPERM ? 0 : WRONG;
+        });
+        cell("setreuid(-1, 200) sets root's effective id aside; setreuid(-1, 0) takes it back", Who.ROOT, 0, s -> {
+            if (s.setreuid(-1, 200) != 0) return s.errno();
+            if (s.getuid() != 0 || s.geteuid() != 200) return WRONG;
+            // Unprivileged now: only the real, effective or saved id.
+            if (s.setreuid(-1, 300) != -1 || s.errno() != EPERM) return WRONG;
+            return ok(s, s.setreuid(-1, 0));
+        });
+        cell("setreuid(200, 200) gives root up for good", Who.ROOT, 0, s -> {
+            if (s.setreuid(200, 200) != 0) return s.errno();
+            return s.getuid() == 200 && s.geteuid() == 200 && s.setreuid(-1, 0) == -1 && s.errno() == EPERM ? 0
+                    : WRONG;
+        });
+        cell("setregid(-1, 100)", Who.OWNER, 0, s -> ok(s, s.setregid(-1, 100)));
+        cell("setregid(-1, 300)", Who.OWNER, EPERM, s -> ok(s, s.setregid(-1, 300)));
+        cell("setregid(0, -1)", Who.OWNER, EPERM, s -> ok(s, s.setregid(0, -1)));
+        cell("setregid(300, 300), root's uid untouched", Who.ROOT, 0, s -> {
+            if (s.setregid(300, 300) != 0) return s.errno();
+            return s.getgid() == 300 && s.getegid() == 300 && s.geteuid() == 0 && s.setregid(0, 0) == 0 ? 0 : WRONG;
         });
     }
 

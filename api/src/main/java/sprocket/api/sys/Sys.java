@@ -101,6 +101,17 @@ public interface Sys {
     /** setgid(2). */
     int setgid(int gid);
 
+    /**
+     * setreuid(2): sets the real and effective user ids ({@code -1} leaves one as it is). Root may set either to any
+     * id; anyone else may set the real id to the real or effective one, and the effective id to the real, effective or
+     * saved one (else EPERM). Setting the real id, or an effective id other than the real one, makes the saved id the
+     * new effective one. EINVAL for an id out of range.
+     */
+    int setreuid(int ruid, int euid);
+
+    /** setregid(2): as {@link #setreuid} for the real and effective group ids. */
+    int setregid(int rgid, int egid);
+
     // ---- signals (signal(2), sigaction(2), kill(2))
 
     /** kill(2): {@code pid} &gt; 0 one process, 0 the caller's group, -1 all it may signal, &lt; -1 group -pid. */

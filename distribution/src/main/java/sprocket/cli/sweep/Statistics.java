@@ -19,14 +19,15 @@ import sprocket.kernel.RunStats;
 final class Statistics {
     /** The top-level keys of the statistics object (docs/stats.md): what a sweep file's {@code stats} may name. */
     static final List<String> KEYS = List.of("schema_version", "machine", "model", "memory_system", "scheduler",
-            "scheduler_ejected", "kernel_lock", "clock_hz", "simulated_cycles", "simulated_seconds", "cpu_busy_cycles",
-            "cpu_utilisation", "context_switches", "syscalls", "forks", "execs", "page_faults", "tlb_misses", "ipis",
-            "shootdowns", "interrupts", "cpu_memory", "kernel_lock_spin_cycles", "kernel_lock_contended",
-            "proc_table_overflows", "voluntary_switches", "involuntary_switches", "migrations", "mean_wait_cycles",
-            "max_wait_cycles", "mean_turnaround_cycles", "jain_fairness", "fairness_groups", "processes",
-            "syscalls_by_name", "trace_events", "trace_digest", "counters");
+            "scheduler_ejected", "time_limit_reached", "kernel_lock", "clock_hz", "simulated_cycles",
+            "simulated_seconds", "cpu_busy_cycles", "cpu_utilisation", "context_switches", "syscalls", "forks", "execs",
+            "page_faults", "tlb_misses", "ipis", "shootdowns", "interrupts", "cpu_memory", "kernel_lock_spin_cycles",
+            "kernel_lock_contended", "proc_table_overflows", "interrupted", "deadlock", "voluntary_switches",
+            "involuntary_switches", "migrations", "mean_wait_cycles", "max_wait_cycles", "mean_turnaround_cycles",
+            "jain_fairness", "fairness_groups", "processes", "syscalls_by_name", "trace_events", "trace_digest",
+            "counters");
     /** Kept whole in stats_json only: their keys or lengths differ between runs of one sweep. */
-    private static final List<String> NOT_FLATTENED = List.of("processes", "fairness_groups");
+    private static final List<String> NOT_FLATTENED = List.of("processes", "fairness_groups", "deadlock");
     private static final JsonFactory JSON = new JsonFactory();
 
     private Statistics() {

@@ -650,6 +650,8 @@ final class FakeSys implements Sys, sprocket.api.sys.UserCpu {
     @Override public int getsid(int p) { throw unexpected(); }
     @Override public int setuid(int uid) { throw unexpected(); }
     @Override public int setgid(int gid) { throw unexpected(); }
+    @Override public int setreuid(int ruid, int euid) { throw unexpected(); }
+    @Override public int setregid(int rgid, int egid) { throw unexpected(); }
     @Override public int sigaction(int sig, Sigaction act, Sigaction[] old) { throw unexpected(); }
     @Override public int sigprocmask(int how, int set, int[] old) { throw unexpected(); }
     @Override public int sigpending() { throw unexpected(); }

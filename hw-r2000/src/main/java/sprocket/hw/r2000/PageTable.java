@@ -28,7 +28,7 @@ final class PageTable {
 
     /** Whether the leaf that holds {@code vpn}'s PTE exists: setting it then allocates nothing. */
     boolean hasLeaf(int vpn) {
-        return leaves[vpn >>> LEAF_SHIFT] != null;
+        return leaves != null && leaves[vpn >>> LEAF_SHIFT] != null;
     }
 
     /** Sets the PTE of {@code vpn} ({@code 0} unmaps it); returns the old one. */

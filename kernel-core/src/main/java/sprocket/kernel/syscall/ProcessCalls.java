@@ -269,4 +269,42 @@ final class ProcessCalls {
         }
         return 0;
     }
+
+    /**
+     * setreuid(2), as X/Open gives it: "An unprivileged process can only set the effective user ID if the euid
+     * argument is equal to either the real, effective, or saved user ID of the process", and the real id only to the
+     * real or effective one (4.3BSD: "Unprivileged users may change the real user ID to the effective user ID and
+     * vice-versa"). "If the real user ID is being set, or the effective user ID is being set to a value not equal to
+     * the real user ID, then the saved set-user ID of the current process shall be set equal to the new effective
+     * user ID."
+     */
+    int setreuid(Proc p, int ruid, int euid) {
+        if (ruid < -1 || ruid > MAXUID || euid < -1 || euid > MAXUID) return fail(p, Errno.EINVAL);
+        Cred c = p.cred;
+        if (!c.root() && (ruid != -1 && ruid != c.ruid() && ruid != c.euid()
+                || euid != -1 && euid != c.ruid() && euid != c.euid() && euid != c.suid())) {
+            return fail(p, Errno.EPERM);
+        }
+        int r = ruid == -1 ? c.ruid() : ruid;
+        int e = euid == -1 ? c.euid() : euid;
+        int s = ruid != -1 || euid != -1 && e != c.ruid() ? e : c.suid();
+        if (r != c.ruid()) table.changeUid(c.ruid(), r);
+        p.cred = c.withUids(r, e, s);
+        return 0;
+    }
+
+    /** setregid(2): setreuid's rules for the group ids (the caller's privilege is still its effective uid). */
+    int setregid(Proc p, int rgid, int egid) {
+        if (rgid < -1 || rgid > MAXUID || egid < -1 || egid > MAXUID) return fail(p, Errno.EINVAL);
+        Cred c = p.cred;
+        if (!c.root() && (rgid != -1 && rgid != c.rgid() && rgid != c.egid()
+                || egid != -1 && egid != c.rgid() && egid != c.egid() && egid != c.sgid())) {
+            return fail(p, Errno.EPERM);
+        }
+        int r = rgid == -1 ? c.rgid() : rgid;
+        int e = egid == -1 ? c.egid() : egid;
+        int s = rgid != -1 || egid != -1 && e != c.rgid() ? e : c.sgid();
+        p.cred = c.withGids(r, e, s);
+        return 0;
+    }
 }

@@ -191,6 +191,20 @@ public final class SysImpl implements Sys {
     }
 
     @Override
+    public int setreuid(int ruid, int euid) {
+        Proc p = trap.caller();
+        p.frame.a(ruid, euid);
+        return call(p, SETREUID);
+    }
+
+    @Override
+    public int setregid(int rgid, int egid) {
+        Proc p = trap.caller();
+        p.frame.a(rgid, egid);
+        return call(p, SETREGID);
+    }
+
+    @Override
     public int getrlimit(int resource, Rlimit[] out) {
         Proc p = trap.caller();
         p.frame.a(resource).o(out);

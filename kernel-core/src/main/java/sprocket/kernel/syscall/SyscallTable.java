@@ -83,6 +83,10 @@ public final class SyscallTable {
             (k, p, f) -> k.processes.setrlimit(p, i(f.a0), (Rlimit) f.o0));
     static final Sysent ULIMIT = call(73, "ulimit", PROC, "d0, d1", 'd',
             (k, p, f) -> k.processes.ulimit(p, i(f.a0), f.a1));
+    static final Sysent SETREUID = call(74, "setreuid", PROC, "d0, d1", 'd',
+            (k, p, f) -> k.processes.setreuid(p, i(f.a0), i(f.a1)));
+    static final Sysent SETREGID = call(75, "setregid", PROC, "d0, d1", 'd',
+            (k, p, f) -> k.processes.setregid(p, i(f.a0), i(f.a1)));
 
     // ---- signals (kill(2), sigaction(2), sigprocmask(2), pause(2), alarm(2), the sleeps)
     static final Sysent ALARM = call(27, "alarm", NONE, "d0", 'd', (k, p, f) -> k.signals.alarm(p, i(f.a0)));
