@@ -101,6 +101,15 @@ final class GuardedScheduler implements Scheduler {
         return null;
     }
 
+    /**
+     * A built-in policy's callback threw (it runs on the engine's thread, without {@link #ask}'s lambdas, which cost a
+     * context switch twice over): the policy is ejected, as {@link #ask} does; a kernel panic goes on up.
+     */
+    private void threw(String callback, Throwable e) {
+        if (e instanceof PanicException panic) throw panic;
+        eject(callback + " threw " + e, e);
+    }
+
     /** A callback with no answer. */
     private void tell(String callback, Runnable body) {
         ask(callback, () -> {
@@ -122,7 +131,17 @@ final class GuardedScheduler implements Scheduler {
     @Override
     public int selectCpu(Task task, int prevCpu) {
         Scheduler asked = policy;
-        Integer cpu = ask("selectCpu", () -> asked.selectCpu(task, prevCpu));
+        Integer cpu;
+        if (thread == null) {
+            try {
+                cpu = asked.selectCpu(task, prevCpu);
+            } catch (RuntimeException | Error e) {
+                threw("selectCpu", e);
+                cpu = null;
+            }
+        } else {
+            cpu = ask("selectCpu", () -> asked.selectCpu(task, prevCpu));
+        }
         if (cpu == null) return policy.selectCpu(task, prevCpu);
         if (cpu < 0 || cpu >= context.cpus() || !task.allowedOn(cpu)) {
             eject("selectCpu chose cpu " + cpu + " for pid " + task.pid() + ", outside its affinity mask", null);
@@ -133,39 +152,93 @@ final class GuardedScheduler implements Scheduler {
 
     @Override
     public void enqueue(Task task, int cpu, int flags) {
-        tell("enqueue", () -> policy.enqueue(task, cpu, flags));
+        if (thread != null) {
+            tell("enqueue", () -> policy.enqueue(task, cpu, flags));
+            return;
+        }
+        try {
+            policy.enqueue(task, cpu, flags);
+        } catch (RuntimeException | Error e) {
+            threw("enqueue", e);
+        }
     }
 
     @Override
     public void dequeue(Task task) {
-        tell("dequeue", () -> policy.dequeue(task));
+        if (thread != null) {
+            tell("dequeue", () -> policy.dequeue(task));
+            return;
+        }
+        try {
+            policy.dequeue(task);
+        } catch (RuntimeException | Error e) {
+            threw("dequeue", e);
+        }
     }
 
     @Override
     public Task pickNext(int cpu) {
         Scheduler asked = policy;
+        if (thread == null) {
+            try {
+                return asked.pickNext(cpu);
+            } catch (RuntimeException | Error e) {
+                threw("pickNext", e);
+                return policy.pickNext(cpu);
+            }
+        }
         Optional<Task> next = ask("pickNext", () -> Optional.ofNullable(asked.pickNext(cpu)));
         return next != null ? next.orElse(null) : policy.pickNext(cpu);
     }
 
     @Override
     public void running(Task task, int cpu) {
-        tell("running", () -> policy.running(task, cpu));
+        if (thread != null) {
+            tell("running", () -> policy.running(task, cpu));
+            return;
+        }
+        try {
+            policy.running(task, cpu);
+        } catch (RuntimeException | Error e) {
+            threw("running", e);
+        }
     }
 
     @Override
     public void stopping(Task task, int cpu, boolean runnable) {
-        tell("stopping", () -> policy.stopping(task, cpu, runnable));
+        if (thread != null) {
+            tell("stopping", () -> policy.stopping(task, cpu, runnable));
+            return;
+        }
+        try {
+            policy.stopping(task, cpu, runnable);
+        } catch (RuntimeException | Error e) {
+            threw("stopping", e);
+        }
     }
 
     @Override
     public boolean tick(int cpu, Task current) {
-        return Boolean.TRUE.equals(ask("tick", () -> policy.tick(cpu, current)));
+        if (thread != null) return Boolean.TRUE.equals(ask("tick", () -> policy.tick(cpu, current)));
+        try {
+            return policy.tick(cpu, current);
+        } catch (RuntimeException | Error e) {
+            threw("tick", e);
+            return false;
+        }
     }
 
     @Override
     public void yield(Task task) {
-        tell("yield", () -> policy.yield(task));
+        if (thread != null) {
+            tell("yield", () -> policy.yield(task));
+            return;
+        }
+        try {
+            policy.yield(task);
+        } catch (RuntimeException | Error e) {
+            threw("yield", e);
+        }
     }
 
     @Override
