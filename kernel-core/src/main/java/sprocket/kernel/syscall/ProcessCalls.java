@@ -279,32 +279,39 @@ final class ProcessCalls {
      * user ID."
      */
     int setreuid(Proc p, int ruid, int euid) {
-        if (ruid < -1 || ruid > MAXUID || euid < -1 || euid > MAXUID) return fail(p, Errno.EINVAL);
         Cred c = p.cred;
-        if (!c.root() && (ruid != -1 && ruid != c.ruid() && ruid != c.euid()
-                || euid != -1 && euid != c.ruid() && euid != c.euid() && euid != c.suid())) {
-            return fail(p, Errno.EPERM);
-        }
-        int r = ruid == -1 ? c.ruid() : ruid;
-        int e = euid == -1 ? c.euid() : euid;
-        int s = ruid != -1 || euid != -1 && e != c.ruid() ? e : c.suid();
-        if (r != c.ruid()) table.changeUid(c.ruid(), r);
-        p.cred = c.withUids(r, e, s);
+        int[] ids = setre(p, c.root(), c.ruid(), c.euid(), c.suid(), ruid, euid);
+        if (ids == null) return -1;
+        if (ids[0] != c.ruid()) table.changeUid(c.ruid(), ids[0]);
+        p.cred = c.withUids(ids[0], ids[1], ids[2]);
         return 0;
     }
 
     /** setregid(2): setreuid's rules for the group ids (the caller's privilege is still its effective uid). */
     int setregid(Proc p, int rgid, int egid) {
-        if (rgid < -1 || rgid > MAXUID || egid < -1 || egid > MAXUID) return fail(p, Errno.EINVAL);
         Cred c = p.cred;
-        if (!c.root() && (rgid != -1 && rgid != c.rgid() && rgid != c.egid()
-                || egid != -1 && egid != c.rgid() && egid != c.egid() && egid != c.sgid())) {
-            return fail(p, Errno.EPERM);
-        }
-        int r = rgid == -1 ? c.rgid() : rgid;
-        int e = egid == -1 ? c.egid() : egid;
-        int s = rgid != -1 || egid != -1 && e != c.rgid() ? e : c.sgid();
-        p.cred = c.withGids(r, e, s);
+        int[] ids = setre(p, c.root(), c.rgid(), c.egid(), c.sgid(), rgid, egid);
+        if (ids == null) return -1;
+        p.cred = c.withGids(ids[0], ids[1], ids[2]);
         return 0;
+    }
+
+    /**
+     * The real, effective and saved ids that setreuid's rules give a caller holding {@code r}, {@code e} and
+     * {@code s} when it asks for {@code newR} and {@code newE} (-1: unchanged); null, with the errno set, when they
+     * refuse.
+     */
+    private int[] setre(Proc p, boolean root, int r, int e, int s, int newR, int newE) {
+        if (newR < -1 || newR > MAXUID || newE < -1 || newE > MAXUID) {
+            fail(p, Errno.EINVAL);
+            return null;
+        }
+        if (!root && (newR != -1 && newR != r && newR != e || newE != -1 && newE != r && newE != e && newE != s)) {
+            fail(p, Errno.EPERM);
+            return null;
+        }
+        int toR = newR == -1 ? r : newR;
+        int toE = newE == -1 ? e : newE;
+        return new int[] {toR, toE, newR != -1 || newE != -1 && toE != r ? toE : s};
     }
 }
