@@ -17,8 +17,8 @@ import sprocket.libc.Strtol;
  * /etc/passwd and /etc/group, or by number; {@code owner:} also sets the owner's login group, {@code :group} only the
  * group. chgrp(1) ({@link Chgrp}) is the same with a group alone. {@code -R} descends into directories, not following
  * symbolic links; {@code -h} changes a symbolic link itself. Under this kernel's {_POSIX_CHOWN_RESTRICTED} only root
- * changes ownership (EPERM for others). A symbolic link itself needs lchown(2), which the kernel does not have yet
- * (ENOSYS). Exit 0 when every file was changed, 1 otherwise, 2 for a usage error.
+ * changes ownership (EPERM for others); a symbolic link itself is changed with lchown(2). Exit 0 when every file was
+ * changed, 1 otherwise, 2 for a usage error.
  */
 public final class Chown implements Program {
 

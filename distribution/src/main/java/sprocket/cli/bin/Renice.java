@@ -10,9 +10,8 @@ import sprocket.libc.Strtol;
 /**
  * renice(1): "alter priority of running processes": adds {@code -n N} to the nice value of each process ({@code -p},
  * the default), process group ({@code -g}) or user ({@code -u}, a name from /etc/passwd or a number) named, or sets it
- * to N in the old form {@code renice N [-p] pid...}. Only root may lower a nice value. Each change is setpriority(2),
- * which this kernel does not have yet: every target is reported with ENOSYS until it does (see docs/userland.md).
- * Exit 0 when every change was made, 1 otherwise, 2 for a usage error.
+ * to N in the old form {@code renice N [-p] pid...}. Only root may lower a nice value. Each change is
+ * getpriority(2) then setpriority(2). Exit 0 when every change was made, 1 otherwise, 2 for a usage error.
  */
 public final class Renice implements Program {
 
@@ -26,7 +25,7 @@ public final class Renice implements Program {
 
     @Override
     public String summary() {
-        return "renice [-n N] [-g|-p|-u] ID...: change the nice value of processes (needs setpriority(2))";
+        return "renice [-n N] [-g|-p|-u] ID...: change the nice value of processes";
     }
 
     @Override
