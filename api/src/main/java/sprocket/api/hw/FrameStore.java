@@ -14,12 +14,21 @@ import java.util.Arrays;
  */
 public final class FrameStore {
 
+    // Static, so that the JIT takes them for constants and an access compiles to a load or store.
+    private static final VarHandle BIG_SHORT = MethodHandles.byteArrayViewVarHandle(short[].class,
+            ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BIG_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle BIG_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LITTLE_SHORT = MethodHandles.byteArrayViewVarHandle(short[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LITTLE_INT = MethodHandles.byteArrayViewVarHandle(int[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LITTLE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+
     private final int pageShift;
     private final int pageSize;
-    private final ByteOrder order;
-    private final VarHandle shortView;
-    private final VarHandle intView;
-    private final VarHandle longView;
+    private final boolean big;
     private final byte[][] frames;
 
     /** {@code frames} frames of {@code 1 << pageShift} bytes, every one zero, loaded and stored in {@code order}. */
@@ -29,10 +38,7 @@ public final class FrameStore {
         }
         this.pageShift = pageShift;
         this.pageSize = 1 << pageShift;
-        this.order = order;
-        this.shortView = MethodHandles.byteArrayViewVarHandle(short[].class, order);
-        this.intView = MethodHandles.byteArrayViewVarHandle(int[].class, order);
-        this.longView = MethodHandles.byteArrayViewVarHandle(long[].class, order);
+        this.big = order == ByteOrder.BIG_ENDIAN;
         this.frames = new byte[frames][];
     }
 
@@ -52,9 +58,9 @@ public final class FrameStore {
         if (f == null) return 0;
         return switch (width) {
             case 1 -> f[at] & 0xFFL;
-            case 2 -> (short) shortView.get(f, at) & 0xFFFFL;
-            case 4 -> (int) intView.get(f, at) & 0xFFFF_FFFFL;
-            default -> (long) longView.get(f, at);
+            case 2 -> (big ? (short) BIG_SHORT.get(f, at) : (short) LITTLE_SHORT.get(f, at)) & 0xFFFFL;
+            case 4 -> (big ? (int) BIG_INT.get(f, at) : (int) LITTLE_INT.get(f, at)) & 0xFFFF_FFFFL;
+            default -> big ? (long) BIG_LONG.get(f, at) : (long) LITTLE_LONG.get(f, at);
         };
     }
 
@@ -69,9 +75,18 @@ public final class FrameStore {
         byte[] f = backed(frame);
         switch (width) {
             case 1 -> f[at] = (byte) value;
-            case 2 -> shortView.set(f, at, (short) value);
-            case 4 -> intView.set(f, at, (int) value);
-            default -> longView.set(f, at, value);
+            case 2 -> {
+                if (big) BIG_SHORT.set(f, at, (short) value);
+                else LITTLE_SHORT.set(f, at, (short) value);
+            }
+            case 4 -> {
+                if (big) BIG_INT.set(f, at, (int) value);
+                else LITTLE_INT.set(f, at, (int) value);
+            }
+            default -> {
+                if (big) BIG_LONG.set(f, at, value);
+                else LITTLE_LONG.set(f, at, value);
+            }
         }
     }
 
@@ -131,7 +146,7 @@ public final class FrameStore {
         long v = 0;
         for (int i = 0; i < n; i++) {
             long b = load(paddr + i, 1);
-            v |= order == ByteOrder.BIG_ENDIAN ? b << (8 * (n - 1 - i)) : b << (8 * i);
+            v |= big ? b << (8 * (n - 1 - i)) : b << (8 * i);
         }
         return v;
     }
@@ -139,7 +154,7 @@ public final class FrameStore {
     private void storeAcross(long paddr, int width, long value) {
         int n = width == 1 || width == 2 || width == 4 ? width : 8;
         for (int i = 0; i < n; i++) {
-            int shift = order == ByteOrder.BIG_ENDIAN ? 8 * (n - 1 - i) : 8 * i;
+            int shift = big ? 8 * (n - 1 - i) : 8 * i;
             store(paddr + i, 1, value >>> shift);
         }
     }
