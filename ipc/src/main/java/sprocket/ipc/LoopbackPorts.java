@@ -5,6 +5,8 @@ import static sprocket.api.Errno.EADDRINUSE;
 import static sprocket.api.Errno.EADDRNOTAVAIL;
 import static sprocket.api.Errno.EINVAL;
 
+import java.util.HashMap;
+import java.util.Map;
 import sprocket.api.ErrnoException;
 import sprocket.api.sys.SockAddrIn;
 import sprocket.api.sys.Socket;
@@ -22,7 +24,8 @@ final class LoopbackPorts {
     static final int IPPORT_USERRESERVED = 5000;
     private static final int PORTS = 65536;
 
-    private final Sock[] ports = new Sock[PORTS];
+    /** The ports held, by number: a map, since a run binds a few of the 65,536 and a kernel boots per run. */
+    private final Map<Integer, Sock> ports = new HashMap<>();
     private int nextEphemeral = IPPORT_RESERVED;
 
     /** bind(2) of {@code s} to {@code name} for a caller with effective uid {@code euid}. */
@@ -38,8 +41,7 @@ final class LoopbackPorts {
         // bind(2): "EACCES The specified address is protected and the current user does not have permission to
         // bind to it" (ports below 1024 are root's).
         if (port < IPPORT_RESERVED && euid != 0) throw ErrnoException.of(EACCES);
-        if (ports[port] != null) throw ErrnoException.of(EADDRINUSE);
-        ports[port] = s;
+        if (ports.putIfAbsent(port, s) != null) throw ErrnoException.of(EADDRINUSE);
         s.local = name;
     }
 
@@ -49,8 +51,7 @@ final class LoopbackPorts {
         for (int i = 0; i < span; i++) {
             int port = nextEphemeral;
             nextEphemeral = port == IPPORT_USERRESERVED ? IPPORT_RESERVED : port + 1;
-            if (ports[port] == null) {
-                ports[port] = s;
+            if (ports.putIfAbsent(port, s) == null) {
                 s.local = new SockAddrIn(addr, port);
                 return;
             }
@@ -60,11 +61,11 @@ final class LoopbackPorts {
 
     /** The socket holding {@code port}, or null. */
     Sock find(int port) {
-        return port > 0 && port < PORTS ? ports[port] : null;
+        return port > 0 && port < PORTS ? ports.get(port) : null;
     }
 
     /** The socket closed: its port is free again. */
     void unbind(Sock s) {
-        if (s.local instanceof SockAddrIn a && ports[a.port()] == s) ports[a.port()] = null;
+        if (s.local instanceof SockAddrIn a) ports.remove(a.port(), s);
     }
 }

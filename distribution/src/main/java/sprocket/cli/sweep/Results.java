@@ -35,6 +35,8 @@ public final class Results {
     private final LongSupplier nanos;
     private long lastFlush;
     private int nextPart;
+    /** Part files being written outside the lock: the merge waits for them. */
+    private int writing;
 
     private Results(Path folder, Set<Long> done, int total, int nextPart, LongSupplier nanos) {
         this.folder = folder;
@@ -120,29 +122,76 @@ public final class Results {
         return done.size();
     }
 
-    /** Takes a finished run's row; rows go to a part file every few rows or seconds. */
-    public synchronized void add(Map<String, Object> row) throws IOException {
-        if (!done.add((Long) row.get("run"))) return;
-        pending.add(row);
-        if (pending.size() >= FLUSH_ROWS || nanos.getAsLong() - lastFlush >= FLUSH_NANOS) flush();
+    /**
+     * Takes a finished run's row; rows go to a part file every few rows or seconds, written on the calling thread
+     * outside the lock, so that the other runs' threads hand in their rows meanwhile instead of waiting for the file.
+     */
+    public void add(Map<String, Object> row) throws IOException {
+        Batch batch;
+        synchronized (this) {
+            if (!done.add((Long) row.get("run"))) return;
+            pending.add(row);
+            if (pending.size() < FLUSH_ROWS && nanos.getAsLong() - lastFlush < FLUSH_NANOS) return;
+            batch = take();
+        }
+        write(batch);
     }
 
     /** Writes the rows taken since the last flush to a new part file. */
-    public synchronized void flush() throws IOException {
+    public void flush() throws IOException {
+        Batch batch;
+        synchronized (this) {
+            batch = take();
+        }
+        write(batch);
+    }
+
+    private void write(Batch batch) throws IOException {
+        try {
+            if (batch.file() != null) ParquetFile.write(batch.file(), Table.of(batch.rows(), Sweep.REQUIRED));
+        } finally {
+            synchronized (this) {
+                if (batch.file() != null) writing--;
+                notifyAll();
+            }
+        }
+    }
+
+    /** The rows pending, in run order, and the part file they go to (none when there are none); pending is emptied. */
+    private Batch take() {
         lastFlush = nanos.getAsLong();
-        if (pending.isEmpty()) return;
-        pending.sort(Comparator.comparingLong(r -> (Long) r.get("run")));
-        ParquetFile.write(folder.resolve(String.format("part-%05d.parquet", nextPart++)),
-                Table.of(pending, Sweep.REQUIRED));
+        if (pending.isEmpty()) return new Batch(null, List.of());
+        List<Map<String, Object>> rows = new ArrayList<>(pending);
         pending.clear();
+        rows.sort(Comparator.comparingLong(r -> (Long) r.get("run")));
+        writing++;
+        return new Batch(folder.resolve(String.format("part-%05d.parquet", nextPart++)), rows);
+    }
+
+    /** Rows on their way to a part file (written whole or not at all: {@link ParquetFile#write} renames into place). */
+    private record Batch(Path file, List<Map<String, Object>> rows) {
     }
 
     /**
      * Flushes, and when every run has its row merges the part files into {@code results.parquet}, ordered by run:
      * the same sweep gives the same file, byte for byte, however its runs were spread.
      */
-    public synchronized void finish() throws IOException {
+    public void finish() throws IOException {
         flush();
+        synchronized (this) {
+            while (writing > 0) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            merge();
+        }
+    }
+
+    private void merge() throws IOException {
         if (done.size() < total) return;
         List<Path> parts = files(folder);
         if (parts.size() == 1 && parts.getFirst().getFileName().toString().equals(MERGED)) return;

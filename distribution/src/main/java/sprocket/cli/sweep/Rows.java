@@ -27,8 +27,9 @@ final class Rows {
         row.put("exit_status", (long) o.exitStatus());
         row.put("error", o.ok() ? null : o.message());
         if (o.stats() != null) {
-            row.putAll(Statistics.columns(o.stats(), keep));
-            row.put("stats_json", o.stats().toJson());
+            String json = o.stats().toJson();
+            row.putAll(Statistics.columns(json, keep));
+            row.put("stats_json", json);
         }
         return row;
     }

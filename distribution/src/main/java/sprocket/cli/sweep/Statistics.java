@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import sprocket.kernel.RunStats;
+import java.util.regex.Pattern;
 
 /**
  * A run's statistics ({@code --stats-json}, docs/stats.md) as columns of its row: each number and string a column,
@@ -29,14 +29,16 @@ final class Statistics {
     /** Kept whole in stats_json only: their keys or lengths differ between runs of one sweep. */
     private static final List<String> NOT_FLATTENED = List.of("processes", "fairness_groups", "deadlock");
     private static final JsonFactory JSON = new JsonFactory();
+    /** What {@link #column} replaces: compiled once, not at each of a row's hundred-odd keys. */
+    private static final Pattern NOT_SQL = Pattern.compile("[^A-Za-z0-9_]");
 
     private Statistics() {
     }
 
     /** The columns of {@code stats}, of the top-level keys in {@code keep} (all when empty), in the object's order. */
-    static Map<String, Object> columns(RunStats stats, List<String> keep) {
+    static Map<String, Object> columns(String statsJson, List<String> keep) {
         Map<String, Object> out = new LinkedHashMap<>();
-        try (JsonParser p = JSON.createParser(stats.toJson())) {
+        try (JsonParser p = JSON.createParser(statsJson)) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
@@ -78,6 +80,6 @@ final class Statistics {
 
     /** A name any SQL dialect takes unquoted: letters, digits and underscores ({@code sched.lottery.draws} too). */
     static String column(String key) {
-        return key.replaceAll("[^A-Za-z0-9_]", "_");
+        return NOT_SQL.matcher(key).replaceAll("_");
     }
 }

@@ -36,12 +36,14 @@ public final class Sweep {
     private final List<SweepRun> runs;
     private final List<Simulation> simulations;
     private final String identity;
+    private final List<String> numericAxes;
 
     private Sweep(SweepFile file, List<SweepRun> runs, List<Simulation> simulations, String identity) {
         this.file = file;
         this.runs = List.copyOf(runs);
         this.simulations = List.copyOf(simulations);
         this.identity = identity;
+        this.numericAxes = numericAxes(file);
     }
 
     /**
@@ -166,7 +168,7 @@ public final class Sweep {
     }
 
     /** The varied keys whose every value is a whole number: their columns are numbers. */
-    private List<String> numericAxes() {
+    private static List<String> numericAxes(SweepFile file) {
         List<String> out = new ArrayList<>();
         file.axes().forEach((k, values) -> {
             if (values.value().stream().allMatch(v -> v.matches("-?\\d{1,18}"))) out.add(k);
@@ -182,6 +184,6 @@ public final class Sweep {
         } catch (RuntimeException | Error e) { // StackOverflowError, OutOfMemoryError in one run: a row, not the end
             o = new Outcome(run.variant(), Outcome.Kind.ERROR, -1, e.toString(), null, "");
         }
-        return Rows.of(run, o, numericAxes(), file.stats().value());
+        return Rows.of(run, o, numericAxes, file.stats().value());
     }
 }

@@ -164,15 +164,21 @@ final class RegularFile extends MemNode {
     /** Page {@code p}, or null for a hole. */
     private byte[] page(long p) {
         int top = (int) (p / LEAF);
-        if (top >= pages.length || pages[top] == null) return null;
-        return pages[top][(int) (p % LEAF)];
+        int i = (int) (p % LEAF);
+        if (top >= pages.length || pages[top] == null || i >= pages[top].length) return null;
+        return pages[top][i];
     }
 
     private void put(long p, byte[] page) {
         int top = (int) (p / LEAF);
         if (top >= pages.length) pages = Arrays.copyOf(pages, top + 1);
-        if (pages[top] == null) pages[top] = new byte[LEAF][];
-        pages[top][(int) (p % LEAF)] = page;
+        int i = (int) (p % LEAF);
+        byte[][] leaf = pages[top];
+        // A table grows to what it maps, doubling: the one-page files of /bin take a slot each, not 1,024.
+        int slots = Math.min(LEAF, Math.max(1, Integer.highestOneBit(i) << 1));
+        if (leaf == null) leaf = pages[top] = new byte[slots][];
+        else if (i >= leaf.length) leaf = pages[top] = Arrays.copyOf(leaf, slots);
+        leaf[i] = page;
     }
 
     /** Every page from page {@code first} on goes back to the file system. */
@@ -180,7 +186,7 @@ final class RegularFile extends MemNode {
         for (int top = (int) (first / LEAF); top < pages.length; top++) {
             byte[][] leaf = pages[top];
             if (leaf == null) continue;
-            for (int i = top == first / LEAF ? (int) (first % LEAF) : 0; i < LEAF; i++) {
+            for (int i = top == first / LEAF ? (int) (first % LEAF) : 0; i < leaf.length; i++) {
                 if (leaf[i] == null) continue;
                 leaf[i] = null;
                 held--;

@@ -1,15 +1,14 @@
 package sprocket.hw.r2000;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.Arrays;
+import java.util.Objects;
+import sprocket.api.hw.FrameStore;
 import sprocket.api.hw.PhysicalMemory;
 
 /**
- * The machine's main memory, one byte array, addressed big-endian as SGI ran the R2000. The low frames hold
- * the exception vectors (physical 0, seen at 0x8000_0000 through kseg0) and the kernel image, so the memory
- * manager allocates from {@link #KERNEL_FRAMES} up.
+ * The machine's main memory, addressed big-endian as SGI ran the R2000, its frames given host memory as they are
+ * written ({@link FrameStore}). The low frames hold the exception vectors (physical 0, seen at 0x8000_0000 through
+ * kseg0) and the kernel image, so the memory manager allocates from {@link #KERNEL_FRAMES} up.
  */
 final class MainMemory implements PhysicalMemory {
 
@@ -19,11 +18,8 @@ final class MainMemory implements PhysicalMemory {
     /** kseg0 and kseg1 reach the low 512 MiB of physical memory, so that is all this kernel can address directly. */
     static final long MAX_BYTES = 512L << 20;
 
-    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-
-    private final byte[] bytes;
+    private final FrameStore bytes;
+    private final long size;
     private final int frames;
 
     /** Memory of {@code requestedBytes} rounded down to whole pages. */
@@ -37,12 +33,13 @@ final class MainMemory implements PhysicalMemory {
             throw new IllegalArgumentException("the R2000 machine addresses at most " + MAX_BYTES
                     + " bytes of memory (kseg0), not " + requestedBytes);
         }
-        this.bytes = new byte[(int) size];
+        this.size = size;
         this.frames = (int) (size >>> Kuseg.PAGE_SHIFT);
+        this.bytes = new FrameStore(frames, Kuseg.PAGE_SHIFT, ByteOrder.BIG_ENDIAN);
     }
 
     long size() {
-        return bytes.length;
+        return size;
     }
 
     @Override
@@ -67,63 +64,55 @@ final class MainMemory implements PhysicalMemory {
 
     @Override
     public long load(long paddr, int width) {
-        int a = address(paddr, width);
-        return switch (width) {
-            case 1 -> bytes[a] & 0xFFL;
-            case 2 -> (short) SHORT.get(bytes, a) & 0xFFFFL;
-            case 4 -> (int) INT.get(bytes, a) & 0xFFFF_FFFFL;
-            case 8 -> (long) LONG.get(bytes, a);
-            default -> throw badWidth(width);
-        };
+        return bytes.load(address(paddr, checked(width)), width);
     }
 
     @Override
     public void store(long paddr, int width, long value) {
-        int a = address(paddr, width);
-        switch (width) {
-            case 1 -> bytes[a] = (byte) value;
-            case 2 -> SHORT.set(bytes, a, (short) value);
-            case 4 -> INT.set(bytes, a, (int) value);
-            case 8 -> LONG.set(bytes, a, value);
-            default -> throw badWidth(width);
-        }
+        bytes.store(address(paddr, checked(width)), width, value);
     }
 
     @Override
     public void read(long paddr, byte[] dst, int off, int len) {
-        System.arraycopy(bytes, address(paddr, len), dst, off, len);
+        Objects.checkFromIndexSize(off, len, dst.length);
+        bytes.read(address(paddr, len), dst, off, len);
     }
 
     @Override
     public void write(long paddr, byte[] src, int off, int len) {
-        System.arraycopy(src, off, bytes, address(paddr, len), len);
+        Objects.checkFromIndexSize(off, len, src.length);
+        bytes.write(address(paddr, len), src, off, len);
     }
 
     @Override
     public void zeroFrame(int frame) {
-        int a = frameAddress(frame);
-        Arrays.fill(bytes, a, a + Kuseg.PAGE_SIZE, (byte) 0);
+        bytes.zero(checkedFrame(frame));
     }
 
     @Override
     public void copyFrame(int from, int to) {
-        System.arraycopy(bytes, frameAddress(from), bytes, frameAddress(to), Kuseg.PAGE_SIZE);
+        bytes.copy(checkedFrame(from), checkedFrame(to));
     }
 
     /** The array index of [paddr, paddr + len); outside memory is a bus error, a fault in the kernel. */
-    private int address(long paddr, int len) {
-        if (paddr < 0 || len < 0 || paddr > bytes.length - (long) len) {
+    private long address(long paddr, int len) {
+        if (paddr < 0 || len < 0 || paddr > size - len) {
             throw new IllegalArgumentException("bus error: no memory at physical 0x" + Long.toHexString(paddr)
-                    + " (+" + len + "), memory is " + bytes.length + " bytes");
+                    + " (+" + len + "), memory is " + size + " bytes");
         }
-        return (int) paddr;
+        return paddr;
     }
 
-    private int frameAddress(int frame) {
+    private int checkedFrame(int frame) {
         if (frame < 0 || frame >= frames) {
             throw new IllegalArgumentException("no frame " + frame + " (memory has " + frames + ")");
         }
-        return frame << Kuseg.PAGE_SHIFT;
+        return frame;
+    }
+
+    private static int checked(int width) {
+        if (width != 1 && width != 2 && width != 4 && width != 8) throw badWidth(width);
+        return width;
     }
 
     private static IllegalArgumentException badWidth(int width) {

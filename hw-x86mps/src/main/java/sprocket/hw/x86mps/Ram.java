@@ -1,14 +1,13 @@
 package sprocket.hw.x86mps;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 import java.util.Objects;
+import sprocket.api.hw.FrameStore;
 import sprocket.api.hw.PhysicalMemory;
 
 /**
- * The machine's RAM: one byte array, loaded and stored little-endian as every IA-32 processor does. The low
+ * The machine's RAM, loaded and stored little-endian as every IA-32 processor does, its frames given host memory as
+ * they are written ({@link FrameStore}). The low
  * 1 MiB (BIOS data area, EBDA, BIOS ROM) belongs to the firmware and kernel; the page-table pool sits at the top.
  */
 final class Ram implements PhysicalMemory {
@@ -17,14 +16,11 @@ final class Ram implements PhysicalMemory {
     static final int PAGE_SIZE = 1 << PAGE_SHIFT;
     /** Frames below 1 MiB: real mode memory, the BIOS data area, the EBDA and the BIOS ROM. */
     static final int LOW_MEMORY_FRAMES = (1 << 20) >> PAGE_SHIFT;
-    /** The largest memory one Java array holds, rounded down to pages. */
+    /** The most RAM the machine takes: 2 GiB less a page, so that every physical address is a non-negative int. */
     static final long MAX_BYTES = (long) Integer.MAX_VALUE & ~(PAGE_SIZE - 1L);
 
-    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-    private final byte[] bytes;
+    private final FrameStore bytes;
+    private final long size;
     private final int frames;
     private final int endAllocatable;
 
@@ -37,7 +33,8 @@ final class Ram implements PhysicalMemory {
         if (endAllocatable <= LOW_MEMORY_FRAMES || endAllocatable > frames) {
             throw new IllegalArgumentException("x86mps: end of allocatable frames " + endAllocatable + " out of range");
         }
-        this.bytes = new byte[frames << PAGE_SHIFT];
+        this.bytes = new FrameStore(frames, PAGE_SHIFT, ByteOrder.LITTLE_ENDIAN);
+        this.size = (long) frames << PAGE_SHIFT;
         this.frames = frames;
         this.endAllocatable = endAllocatable;
     }
@@ -64,78 +61,65 @@ final class Ram implements PhysicalMemory {
 
     @Override
     public long load(long paddr, int width) {
-        int at = address(paddr, width);
-        return switch (width) {
-            case 1 -> bytes[at] & 0xFFL;
-            case 2 -> (short) SHORT.get(bytes, at) & 0xFFFFL;
-            case 4 -> (int) INT.get(bytes, at) & 0xFFFF_FFFFL;
-            default -> (long) LONG.get(bytes, at);
-        };
+        return bytes.load(address(paddr, width), width);
     }
 
     @Override
     public void store(long paddr, int width, long value) {
-        int at = address(paddr, width);
-        switch (width) {
-            case 1 -> bytes[at] = (byte) value;
-            case 2 -> SHORT.set(bytes, at, (short) value);
-            case 4 -> INT.set(bytes, at, (int) value);
-            default -> LONG.set(bytes, at, value);
-        }
+        bytes.store(address(paddr, width), width, value);
     }
 
     @Override
     public void read(long paddr, byte[] dst, int off, int len) {
         Objects.checkFromIndexSize(off, len, dst.length);
-        System.arraycopy(bytes, range(paddr, len), dst, off, len);
+        bytes.read(range(paddr, len), dst, off, len);
     }
 
     @Override
     public void write(long paddr, byte[] src, int off, int len) {
         Objects.checkFromIndexSize(off, len, src.length);
-        System.arraycopy(src, off, bytes, range(paddr, len), len);
+        bytes.write(range(paddr, len), src, off, len);
     }
 
     @Override
     public void zeroFrame(int frame) {
-        int at = frame(frame);
-        Arrays.fill(bytes, at, at + PAGE_SIZE, (byte) 0);
+        bytes.zero(frame(frame));
     }
 
     @Override
     public void copyFrame(int from, int to) {
-        System.arraycopy(bytes, frame(from), bytes, frame(to), PAGE_SIZE);
+        bytes.copy(frame(from), frame(to));
     }
 
     /** A 32-bit load for the page walker; {@code paddr} is a 4-aligned address the walker built from a frame number. */
     int word(int paddr) {
-        return (int) INT.get(bytes, paddr);
+        return (int) bytes.load(paddr, 4);
     }
 
     /** A 32-bit store for the page walker and the pmap. */
     void setWord(int paddr, int value) {
-        INT.set(bytes, paddr, value);
+        bytes.store(paddr, 4, value);
     }
 
-    private int address(long paddr, int width) {
+    private long address(long paddr, int width) {
         if (width != 1 && width != 2 && width != 4 && width != 8) {
             throw new IllegalArgumentException("access width " + width + " is not 1, 2, 4 or 8 bytes");
         }
         return range(paddr, width);
     }
 
-    private int range(long paddr, int len) {
-        if (paddr < 0 || len < 0 || paddr > bytes.length - (long) len) {
+    private long range(long paddr, int len) {
+        if (paddr < 0 || len < 0 || paddr > size - len) {
             throw new IllegalArgumentException(String.format(
-                    "physical address 0x%x+%d is outside the %d bytes of RAM", paddr, len, bytes.length));
+                    "physical address 0x%x+%d is outside the %d bytes of RAM", paddr, len, size));
         }
-        return (int) paddr;
+        return paddr;
     }
 
     private int frame(int frame) {
         if (frame < 0 || frame >= frames) {
             throw new IllegalArgumentException("frame " + frame + " is outside 0.." + (frames - 1));
         }
-        return frame << PAGE_SHIFT;
+        return frame;
     }
 }

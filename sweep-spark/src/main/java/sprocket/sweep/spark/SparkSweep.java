@@ -17,7 +17,6 @@ import sprocket.cli.sweep.SweepFile;
 import sprocket.cli.sweep.SweepFileException;
 import sprocket.cli.sweep.SweepRun;
 import sprocket.cli.sweep.Table;
-import sprocket.kernel.Catalog;
 import sprocket.kernel.ConfigError;
 
 /**
@@ -44,7 +43,10 @@ public final class SparkSweep {
         try {
             int partitions = args.length == 3 ? Integer.parseInt(args[2])
                     : spark.sparkContext().defaultParallelism() * 4;
-            status = run(spark, Path.of(args[0]), Path.of(args[1]), partitions, System.out, System.err);
+            // spark-submit's --jars: the application's jar, and the plug-ins among the others.
+            List<String> jars = List.of(spark.sparkContext().conf().get("spark.jars", "").split(","));
+            status = run(spark, Path.of(args[0]), Path.of(args[1]), partitions, RUNS_PER_TASK,
+                    jars.stream().filter(j -> !j.isBlank()).toList(), System.out, System.err);
         } finally {
             spark.stop();
         }
@@ -57,18 +59,21 @@ public final class SparkSweep {
      */
     public static int run(SparkSession spark, Path file, Path folder, int partitions, PrintStream out, PrintStream err)
             throws IOException {
-        return run(spark, file, folder, partitions, RUNS_PER_TASK, out, err);
+        return run(spark, file, folder, partitions, RUNS_PER_TASK, List.of(), out, err);
     }
 
-    /** {@link #run}, with waves of {@code runsPerTask} runs a task. */
-    static int run(SparkSession spark, Path file, Path folder, int partitions, int runsPerTask, PrintStream out,
-            PrintStream err) throws IOException {
+    /**
+     * {@link #run}, with waves of {@code runsPerTask} runs a task and the providers of the jars {@code plugins}
+     * (paths or URIs, as {@code --jars} takes them) beside the application's, on the driver and on every executor.
+     */
+    static int run(SparkSession spark, Path file, Path folder, int partitions, int runsPerTask, List<String> plugins,
+            PrintStream out, PrintStream err) throws IOException {
         long start = System.nanoTime();
         Sweep sweep;
         SweepFile read;
         try {
             read = SweepFile.read(file);
-            sweep = Sweep.plan(read, Catalog.discover(List.of()));
+            sweep = Sweep.plan(read, PluginJars.ship(spark.sparkContext(), plugins));
         } catch (SweepFileException e) {
             for (ConfigError c : e.errors()) err.println(c);
             return USAGE;

@@ -1,6 +1,7 @@
 package sprocket.sweep.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -57,8 +58,8 @@ class SparkSweepTest {
         Path onSpark = tmp.resolve("spark");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         // Waves of 2 tasks of 3 runs: two waves of 6 and one of 4, each written before the next.
-        int status = SparkSweep.run(spark, file, onSpark, 2, 3, new PrintStream(out, true, StandardCharsets.UTF_8),
-                System.err);
+        int status = SparkSweep.run(spark, file, onSpark, 2, 3, List.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertThat(status).isEqualTo(1); // the false runs
         assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("^sweep: 16 runs \\(16 run now on Spark in"
                 + " [0-9.]+ s, 0 from before\\), 8 did not succeed");
@@ -96,6 +97,33 @@ class SparkSweepTest {
         SparkSweep.run(spark, file, onSpark, 3, new PrintStream(again, true, StandardCharsets.UTF_8), System.err);
         assertThat(again.toString(StandardCharsets.UTF_8)).containsPattern("^sweep: 16 runs \\(0 run now on Spark in"
                 + " [0-9.]+ s, 16 from");
+    }
+
+    /**
+     * A third-party scheduler's jar, given to Spark as {@code --jars} gives it, reaches the driver (the sweep file's
+     * {@code vary.sched = lottery} checks) and the executors (the runs use it); the jar is on neither's class path.
+     */
+    @Test
+    void a_plug_in_jar_given_to_spark_is_found_on_the_driver_and_the_executors(@TempDir Path tmp) throws Exception {
+        Path jar = Path.of(System.getProperty("sprocket.lotteryJar"));
+        assertThat(jar).isRegularFile();
+        assertThatThrownBy(() -> Class.forName("org.example.lottery.LotteryProvider"))
+                .as("the plug-in is not on the test's class path").isInstanceOf(ClassNotFoundException.class);
+        Path file = Files.writeString(tmp.resolve("s.sweep"), "config = " + CONFIGS.resolve("irix-r2000.conf")
+                + "\nprogram = burn 2 20000\nvary.sched = rr, lottery\nvary.hw.cpus = 2\nseeds = 1..3\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Path folder = tmp.resolve("r");
+        int status = SparkSweep.run(spark, file, folder, 2, 2, List.of(jar.toString()), quiet,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        Table t = Results.read(folder);
+        assertThat(t.rows()).hasSize(6);
+        for (int i = 0; i < 6; i++) {
+            assertThat(t.row(i).get("outcome")).isEqualTo("ok");
+            assertThat(t.row(i).get("scheduler")).isEqualTo(t.row(i).get("sched"));
+        }
+        assertThat(t.row(5).get("sched")).isEqualTo("lottery");
     }
 
     @Test
