@@ -245,4 +245,38 @@ class UserlandProgramsTest {
                 [status 0]
                 """);
     }
+
+    @Test
+    void sar_v_counts_each_time_the_process_inode_or_file_table_was_full_and_a_call_failed() {
+        // sar(1): "-v Report status of process, i-node, file tables. proc-sz, inod-sz, file-sz: entries/size for each
+        // table ... ov: overflows that occur between sampling points for each table"; Mauro: fork "increments the
+        // proc table overflow counter" when "the limit is hit".
+        String script = """
+                for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do echo $i > /tmp/f$i; done
+                sar -v
+                for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do sleep 2 < /tmp/f$i & done 2>/dev/null; wait
+                for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22; do sleep 2 < /tmp/f1 & done 2>/dev/null
+                wait
+                (while :; do sleep 2 <&- & done) 2>/dev/null; echo "subshell $?"; sleep 3
+                sar -v
+                """;
+        for (String config : MACHINES) {
+            // 26 process slots (10 + 16 * maxusers), 16 in-core inodes, 24 open files.
+            Invocation r = Invocation.sprocket("run", "--no-stats", "--set", "kernel.maxusers=1", "--set",
+                    "kernel.ninode=16", "--set", "kernel.nfile=24", config, "sh", "-c", script);
+            assertThat(r.status()).as(config).isZero();
+            // At the start: init, sh and sar; the files in core and open are the console's and /proc/sysinfo's and
+            // the directories mounts hold. Then the overflows: opens that found no inode (each background job holds
+            // /dev/null, as sh gives it for standard input, and its own file), opens that found no file entry, and
+            // one fork that found no process slot, which ended the subshell as sh ends on "Cannot fork". The last sar
+            // is sh itself, which execs the last command of -c.
+            assertThat(r.out()).as(config).isEqualTo("""
+                    00:00:00    proc-sz   ov    inod-sz   ov    file-sz   ov
+                    00:00:00       3/26    0       5/16    0       4/24    0
+                    subshell 2
+                    00:00:07    proc-sz   ov    inod-sz   ov    file-sz   ov
+                    00:00:07       2/26    1       5/16    4       4/24    3
+                    """);
+        }
+    }
 }

@@ -88,4 +88,10 @@ public interface KernelServices {
      * user, nice, system, idle and I/O wait.
      */
     long[][] cpuTicks();
+
+    /**
+     * The process, in-core inode and open file tables: entries in use, sizes and overflow counts, as /proc/sysinfo
+     * shows them for sar(1) -v.
+     */
+    SystemTables tables();
 }

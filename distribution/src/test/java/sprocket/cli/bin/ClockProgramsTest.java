@@ -73,6 +73,41 @@ class ClockProgramsTest {
         FakeSys.Machine bare = new FakeSys.Machine();
         assertThat(Programs.run(bare, new Sar(), "-u", "1")).isEqualTo(1);
         assertThat(bare.err()).isEqualTo("sar: /proc/stat: No such file or directory\n");
-        assertThat(Programs.run(bare, new Sar(), "-v")).isEqualTo(2);
+        assertThat(Programs.run(bare, new Sar(), "-x")).isEqualTo(2);
+    }
+
+    @Test
+    void sar_v_reports_each_table_as_used_over_size_with_the_overflows_between_samples() {
+        // sar(1): "-v Report status of process, i-node, file tables ... ov: the number of overflows occurring between
+        // sampling points"; "proc-sz ... the current number of processes (72), and the maximum" (Mauro).
+        machine.files.file("/proc/sysinfo", "proc 30 4058 2\ninode 120 1000 0\nfile 446 446 5\n");
+        int[] step = {0};
+        String[] next = {"proc 31 4058 2\ninode 121 1000 1\nfile 446 446 9\n",
+                "proc 29 4058 2\ninode 121 1000 1\nfile 100 446 9\n"};
+        machine.duringSleep = () -> machine.files.file("/proc/sysinfo", next[step[0]++]);
+        assertThat(Programs.run(machine, new Sar(), "-v", "2", "2")).isZero();
+        assertThat(machine.sleeps).containsExactly(2, 2);
+        assertThat(machine.out()).isEqualTo("""
+                00:00:00    proc-sz   ov    inod-sz   ov    file-sz   ov
+                00:00:02    31/4058    0   121/1000    1    446/446    4
+                00:00:04    29/4058    0   121/1000    0    100/446    0
+                """);
+    }
+
+    @Test
+    void sar_uv_writes_both_reports_for_each_sample_the_time_on_the_first_line_and_since_boot_without_interval() {
+        machine.files.file("/proc/stat", "cpu 30 10 20 40 0\n");
+        machine.files.file("/proc/sysinfo", "proc 3 26 1\ninode 9 16 0\nfile 7 16 2\n");
+        assertThat(Programs.run(machine, new Sar(), "-uv")).isZero();
+        assertThat(machine.out()).isEqualTo("""
+                00:00:00    %usr    %sys    %wio   %idle
+                            proc-sz   ov    inod-sz   ov    file-sz   ov
+                00:00:00      40      20       0      40
+                               3/26    1       9/16    0       7/16    2
+                """);
+        FakeSys.Machine bare = new FakeSys.Machine();
+        bare.files.file("/proc/stat", "cpu 30 10 20 40 0\n");
+        assertThat(Programs.run(bare, new Sar(), "-v")).isEqualTo(1);
+        assertThat(bare.err()).isEqualTo("sar: /proc/sysinfo: No such file or directory\n");
     }
 }
