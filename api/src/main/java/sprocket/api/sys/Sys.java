@@ -414,8 +414,18 @@ public interface Sys {
     /** Simulated nanoseconds since boot (clock_gettime(CLOCK_MONOTONIC)). */
     long nanotime();
 
-    /** time(2): simulated seconds since boot. */
+    /**
+     * time(2): seconds since 00:00:00 UTC, January 1, 1970: the simulated seconds since boot (which starts at the
+     * epoch), moved by what {@link #stime} set.
+     */
     long time();
+
+    /**
+     * stime(2): {@code int stime(const time_t *tp)}, "sets the system's idea of the time and date", {@code seconds}
+     * since the epoch; time(2) and the times files get count on from there. EPERM unless the effective user is the
+     * super-user.
+     */
+    int stime(long seconds);
 
     /** sched_yield(2). */
     int sched_yield();

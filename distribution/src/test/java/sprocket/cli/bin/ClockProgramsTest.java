@@ -21,13 +21,31 @@ class ClockProgramsTest {
     }
 
     @Test
-    void setting_the_date_needs_stime_which_the_kernel_lacks_and_a_bad_date_is_a_usage_error() {
+    void date_sets_the_time_with_stime_and_writes_it_the_year_the_current_one_when_not_given() {
+        // date(1): "mmddHHMM[[cc]yy] ... the current year is the default if no year is mentioned"; yy "69-99 refer to
+        // 1969 to 1999 ... 00-68 refer to years 2000 to 2068".
+        machine.seconds = 86400L * 365 * 3;
+        assertThat(Programs.run(machine, new Date(), "0102030470")).isZero();
+        assertThat(machine.seconds).isEqualTo(86400 + 3 * 3600 + 4 * 60);
+        assertThat(Programs.run(machine, new Date(), "123123592024.59")).isZero();
+        assertThat(Programs.run(machine, new Date(), "07041200")).isZero();
+        assertThat(machine.out()).isEqualTo("Fri Jan  2 03:04:00 UTC 1970\nTue Dec 31 23:59:59 UTC 2024\n"
+                + "Thu Jul  4 12:00:00 UTC 2024\n");
+    }
+
+    @Test
+    void setting_the_date_is_the_super_users_and_a_bad_date_is_a_usage_error() {
+        machine.euid = 100;
+        // stime(2): "EPERM stime will fail if the effective user ID of the calling process is not super-user."
         assertThat(Programs.run(machine, new Date(), "0102030470")).isEqualTo(1);
         assertThat(Programs.run(machine, new Date(), "1399")).isEqualTo(2);
         assertThat(Programs.run(machine, new Date(), "13320000")).isEqualTo(2);
+        assertThat(Programs.run(machine, new Date(), "01020304.7")).isEqualTo(2);
+        assertThat(Programs.run(machine, new Date(), "0229000001")).as("2001 is no leap year").isEqualTo(2);
         assertThat(Programs.run(machine, new Date(), "-r", "253402300800")).as("past year 9999").isEqualTo(2);
-        assertThat(machine.err()).startsWith("date: cannot set the date: Function not implemented\nusage: date")
+        assertThat(machine.err()).startsWith("date: cannot set the date: Not owner\nusage: date")
                 .contains("date: 13320000: not a date\n");
+        assertThat(machine.seconds).isZero();
     }
 
     @Test

@@ -268,6 +268,14 @@ final class FakeSys implements Sys, sprocket.api.sys.UserCpu {
         return m.seconds;
     }
 
+    /** stime(2): the super-user sets the machine's seconds; EPERM for anyone else. */
+    @Override
+    public int stime(long seconds) {
+        if (m.euid != 0) return fail(Errno.EPERM);
+        m.seconds = seconds;
+        return 0;
+    }
+
     @Override
     public int msgget(long key, int msgflg) {
         if (msgflg != 0) throw unexpected();

@@ -67,9 +67,9 @@ final class ProcFs implements FileSystem {
         return context;
     }
 
-    /** Simulated seconds since boot: the times of a node made now. */
+    /** The time of day (time(2)): the times of a node made now. */
     long seconds() {
-        return kernel().now() / kernel().clockHz();
+        return kernel().time();
     }
 
     /** The i-number of node {@code kind} of process {@code pid}. */

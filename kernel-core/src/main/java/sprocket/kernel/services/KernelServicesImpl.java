@@ -20,6 +20,7 @@ import sprocket.kernel.config.Randoms;
 import sprocket.kernel.engine.Engine;
 import sprocket.kernel.engine.FaultInjection;
 import sprocket.kernel.engine.Kthread;
+import sprocket.kernel.engine.TimeOfDay;
 import sprocket.kernel.proc.Proc;
 import sprocket.kernel.proc.ProcTable;
 import sprocket.kernel.signal.Signals;
@@ -40,12 +41,15 @@ public final class KernelServicesImpl implements KernelServices {
     private final long clockHz;
     private final FaultInjection faults;
     private final InodeTable inodes;
+    private final TimeOfDay clock;
     /** A provider: the file table is built on these services. */
     private final Provider<FileTable> files;
 
     @Inject
     KernelServicesImpl(Engine engine, Stats stats, Randoms randoms, Settings settings, ProcTable table,
-            Signals signals, Machine machine, FaultInjection faults, InodeTable inodes, Provider<FileTable> files) {
+            Signals signals, Machine machine, FaultInjection faults, InodeTable inodes, Provider<FileTable> files,
+            TimeOfDay clock) {
+        this.clock = clock;
         this.inodes = inodes;
         this.files = files;
         this.engine = engine;
@@ -118,6 +122,11 @@ public final class KernelServicesImpl implements KernelServices {
     @Override
     public long clockHz() {
         return clockHz;
+    }
+
+    @Override
+    public long time() {
+        return clock.time();
     }
 
     @Override

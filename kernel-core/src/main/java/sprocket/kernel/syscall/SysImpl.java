@@ -702,6 +702,13 @@ public final class SysImpl implements Sys {
     }
 
     @Override
+    public int stime(long seconds) {
+        Proc p = trap.caller();
+        p.frame.a(seconds);
+        return call(p, STIME);
+    }
+
+    @Override
     public int sched_yield() {
         return call(trap.caller(), SCHED_YIELD);
     }

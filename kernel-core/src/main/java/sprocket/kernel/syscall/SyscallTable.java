@@ -254,6 +254,7 @@ public final class SyscallTable {
 
     // ---- time and scheduling
     static final Sysent TIME = call(13, "time", NONE, "", 'd', (k, p, f) -> k.sched.time(p));
+    static final Sysent STIME = call(25, "stime", SCHED, "d0", 'd', (k, p, f) -> k.sched.stime(p, f.a0));
     static final Sysent NICE = call(34, "nice", SCHED, "d0", 'd', (k, p, f) -> k.sched.nice(p, i(f.a0)));
     static final Sysent GETPRIORITY = call(166, "getpriority", SCHED, "d0, d1", 'd',
             (k, p, f) -> k.sched.getpriority(p, i(f.a0), i(f.a1)));
