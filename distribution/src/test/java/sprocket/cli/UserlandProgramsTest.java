@@ -247,6 +247,24 @@ class UserlandProgramsTest {
     }
 
     @Test
+    void su_sets_the_users_supplementary_groups_from_etc_group_and_they_open_the_groups_files() {
+        // initgroups(3C), which su and login call: the user's groups from /etc/group; POSIX: "the effective group ID
+        // or any of the supplementary group IDs of the process match the file group ID" gives the group's bits.
+        assertThat(sh(ETC + """
+                echo secret > /tmp/w; chown 0:wheel /tmp/w; chmod 640 /tmp/w
+                su ann -c 'id; id -Gn; cat /tmp/w'
+                su bob -c 'id; cat /tmp/w'
+                """)).isEqualTo("""
+                uid=100(ann) gid=10(staff) groups=10(staff),20(wheel)
+                staff wheel
+                secret
+                uid=101(bob) gid=10(staff) groups=10(staff)
+                cat: /tmp/w: Permission denied
+                [status 1]
+                """);
+    }
+
+    @Test
     void sar_v_counts_each_time_the_process_inode_or_file_table_was_full_and_a_call_failed() {
         // sar(1): "-v Report status of process, i-node, file tables. proc-sz, inod-sz, file-sz: entries/size for each
         // table ... ov: overflows that occur between sampling points for each table"; Mauro: fork "increments the

@@ -182,7 +182,7 @@ final class SchedCalls {
             case Sysconf._SC_ARG_MAX -> ProcessCalls.ARG_MAX;
             case Sysconf._SC_CHILD_MAX -> table.maxUprc;
             case Sysconf._SC_CLK_TCK -> tunables.hz;
-            case Sysconf._SC_NGROUPS_MAX -> 16;
+            case Sysconf._SC_NGROUPS_MAX -> Sysconf.NGROUPS_MAX;
             // sysconf(3C): OPEN_MAX is the process's RLIMIT_NOFILE, so a lowered limit shows here too.
             case Sysconf._SC_OPEN_MAX -> FileCalls.nofile(p);
             case Sysconf._SC_PAGESIZE -> pageSize;

@@ -87,6 +87,10 @@ public final class SyscallTable {
             (k, p, f) -> k.processes.setreuid(p, i(f.a0), i(f.a1)));
     static final Sysent SETREGID = call(75, "setregid", PROC, "d0, d1", 'd',
             (k, p, f) -> k.processes.setregid(p, i(f.a0), i(f.a1)));
+    static final Sysent GETGROUPS = call(76, "getgroups", NONE, "d0, p0", 'd',
+            (k, p, f) -> k.processes.getgroups(p, i(f.a0), (int[]) f.o0));
+    static final Sysent SETGROUPS = call(77, "setgroups", PROC, "d0, p0", 'd',
+            (k, p, f) -> k.processes.setgroups(p, i(f.a0), (int[]) f.o0));
 
     // ---- signals (kill(2), sigaction(2), sigprocmask(2), pause(2), alarm(2), the sleeps)
     static final Sysent ALARM = call(27, "alarm", NONE, "d0", 'd', (k, p, f) -> k.signals.alarm(p, i(f.a0)));
