@@ -3,6 +3,7 @@ package sprocket.cli.bin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import sprocket.libc.Utmp;
 
 /** date(1), uptime(1) and sar(1) -u: the clock, and what /proc/loadavg and /proc/stat say, in their layouts. */
 class ClockProgramsTest {
@@ -55,14 +56,29 @@ class ClockProgramsTest {
         assertThat(Programs.run(machine, new Uptime())).isZero();
         machine.seconds = 125;
         assertThat(Programs.run(machine, new Uptime())).isZero();
-        assertThat(machine.out()).isEqualTo(" 03:04:00 up 2 days,  3:04,  load average: 0.52, 0.20, 0.05\n"
-                + " 00:02:05 up 2 min,  load average: 0.52, 0.20, 0.05\n");
+        // procps: "how many users are currently logged on": the USER_PROCESS entries of utmp; the date set by
+        // stime(2) moves the time, not the time up.
+        machine.files.file("/var/adm/utmp", utmp(new Utmp("ann", "sole", "console", 9, Utmp.USER_PROCESS, 0, 0, 60),
+                new Utmp("bob", "tty1", "tty1", 10, Utmp.DEAD_PROCESS, 0, 0, 70)));
+        machine.booted = 86400;
+        machine.seconds = 86400 + 3600;
+        assertThat(Programs.run(machine, new Uptime())).isZero();
+        assertThat(machine.out()).isEqualTo(" 03:04:00 up 2 days,  3:04,  0 users,  load average: 0.52, 0.20, 0.05\n"
+                + " 00:02:05 up 2 min,  0 users,  load average: 0.52, 0.20, 0.05\n"
+                + " 01:00:00 up  1:00,  1 user,  load average: 0.52, 0.20, 0.05\n");
+    }
+
+    /** The bytes of a utmp file holding {@code entries}. */
+    static String utmp(Utmp... entries) {
+        StringBuilder b = new StringBuilder();
+        for (Utmp u : entries) b.append(new String(u.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1));
+        return b.toString();
     }
 
     @Test
     void uptime_without_proc_loadavg_writes_what_it_has_and_reports_the_missing_file() {
         assertThat(Programs.run(machine, new Uptime())).isEqualTo(1);
-        assertThat(machine.out()).isEqualTo(" 00:00:00 up 0 min\n");
+        assertThat(machine.out()).isEqualTo(" 00:00:00 up 0 min,  0 users\n");
         assertThat(machine.err()).isEqualTo("uptime: /proc/loadavg: No such file or directory\n");
     }
 
