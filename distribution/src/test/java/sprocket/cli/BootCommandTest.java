@@ -105,4 +105,36 @@ class BootCommandTest {
                 # users=0
                 #\s""");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"irix-r2000.conf", "linux-x86mps.conf"})
+    void a_background_job_a_signal_ends_is_reported_at_the_next_prompt_with_the_signals_words(String conf) {
+        String config = conf.startsWith("irix") ? IRIX : LINUX;
+        // XCU 2.11: "the shell shall write ... the status of ... jobs that have ... terminated ... before writing the
+        // next prompt"; the words are strsignal's, as dash's job reports have them, and a stopped job killed with
+        // SIGTERM is continued so it can end (ksh93's job_kill).
+        Invocation r = Invocation.typed("sleep 100 &\nkill %1\nsleep 100 &\nkill -9 %1\nsleep 100 &\nkill -HUP %1\n"
+                + "sleep 50\n\032kill %1\njobs\n", "boot", "--no-stats", config);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).isEqualTo("""
+                # sleep 100 &
+                [1] 14
+                # kill %1
+                [1] + Terminated                 sleep 100
+                # sleep 100 &
+                [1] 15
+                # kill -9 %1
+                [1] + Killed                     sleep 100
+                # sleep 100 &
+                [1] 16
+                # kill -HUP %1
+                [1] + Hangup                     sleep 100
+                # sleep 50
+                ^Z[1] + Stopped                    sleep 50
+                # kill %1
+                [1] + Terminated                 sleep 50
+                # jobs
+                #\s""");
+    }
 }
