@@ -236,7 +236,7 @@ class UserlandProgramsTest {
                 8\t/tmp/d/f
                 8\t/tmp/d
                 4\t/tmp
-                 01:02:05 up  1:02,  load average: 0.00, 0.00, 0.00
+                 01:02:05 up  1:02,  0 users,  load average: 0.00, 0.00, 0.00
                 uptime 0
                 01:02:05    %usr    %sys    %wio   %idle
                 01:02:06       0       0       0     100

@@ -11,7 +11,6 @@ import sprocket.libc.Crypt;
 import sprocket.libc.Passwd;
 import sprocket.libc.Stdio;
 import sprocket.libc.Strerror;
-import sprocket.libc.Tty;
 import sprocket.libc.Utmp;
 
 /**
@@ -66,8 +65,8 @@ public final class Login implements Program {
 
     /** Runs {@code pw}'s login shell as a child, its session accounted in utmp; returns the shell's status. */
     private static int session(Sys sys, Passwd pw) {
-        String tty = Tty.ttyname(sys, Fcntl.STDIN_FILENO);
-        String line = tty == null ? "?" : tty.startsWith("/dev/") ? tty.substring("/dev/".length()) : tty;
+        String line = Who.line(sys);
+        if (line == null) line = "?";
         // The entry's id, as Linux's login makes one for a line init does not know: the line's last four characters.
         String id = line.length() > 4 ? line.substring(line.length() - 4) : line;
         int me = sys.getpid();

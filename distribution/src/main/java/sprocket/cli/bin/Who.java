@@ -65,8 +65,8 @@ public final class Who implements Program {
         }
         String myLine = null;
         if (mine) {
-            String tty = Tty.ttyname(sys, Fcntl.STDIN_FILENO);
-            myLine = tty == null ? "" : tty.startsWith("/dev/") ? tty.substring("/dev/".length()) : tty;
+            myLine = line(sys);
+            if (myLine == null) myLine = "";
         }
         Stream out = Stream.stdout(sys);
         if (quick) {
@@ -86,5 +86,11 @@ public final class Who implements Program {
                     Strftime.strftime("%b %e %H:%M", u.time())));
         }
         return Text.finish(sys, "who", out, 0);
+    }
+
+    /** utmp's ut_line for the terminal on standard input: its name under /dev ("console"); null when it is none. */
+    static String line(Sys sys) {
+        String tty = Tty.ttyname(sys, Fcntl.STDIN_FILENO);
+        return tty == null ? null : tty.startsWith("/dev/") ? tty.substring("/dev/".length()) : tty;
     }
 }
