@@ -105,6 +105,7 @@ module sprocket.cli {
             sprocket.cli.bin.Time,
             sprocket.cli.bin.Date,
             sprocket.cli.bin.Uptime,
+            sprocket.cli.bin.Who,
             sprocket.cli.bin.Sar,
             sprocket.cli.bin.Tty,
             sprocket.cli.bin.Stty,

@@ -73,4 +73,68 @@ class BootCommandTest {
         assertThat(r.out()).matches("# sleep 1000 &\n\\[1\\] \\d+\n# echo started\nstarted\n# ");
         assertThat(r.err()).contains("simulated time").contains("trace digest");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"irix-r2000.conf", "linux-x86mps.conf"})
+    void login_enters_the_user_in_utmp_who_lists_them_and_leaving_the_session_takes_them_out(String conf) {
+        String config = conf.startsWith("irix") ? IRIX : LINUX;
+        // login(1) writes the utmp entry, utmp(4): "USER_PROCESS"; who(1): "name, terminal line, login time"; at the
+        // session's end the entry becomes DEAD_PROCESS and who lists nobody.
+        Invocation r = Invocation.typed("date 010112002025\nlogin alice\nalice\nid\nwho\nwho am i\n"
+                + "uptime | cut -d, -f2\nexit\necho $?\nwho -q\n", "boot", "--no-stats", config);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).isEqualTo("""
+                # date 010112002025
+                Wed Jan  1 12:00:00 UTC 2025
+                # login alice
+                Password:
+                $ id
+                uid=100(alice) gid=100(users) groups=100(users)
+                $ who
+                alice    console      Jan  1 12:00
+                $ who am i
+                alice    console      Jan  1 12:00
+                $ uptime | cut -d, -f2
+                  1 user
+                $ exit
+                # echo $?
+                0
+                # who -q
+
+                # users=0
+                #\s""");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"irix-r2000.conf", "linux-x86mps.conf"})
+    void a_background_job_a_signal_ends_is_reported_at_the_next_prompt_with_the_signals_words(String conf) {
+        String config = conf.startsWith("irix") ? IRIX : LINUX;
+        // XCU 2.11: "the shell shall write ... the status of ... jobs that have ... terminated ... before writing the
+        // next prompt"; the words are strsignal's, as dash's job reports have them, and a stopped job killed with
+        // SIGTERM is continued so it can end (ksh93's job_kill).
+        Invocation r = Invocation.typed("sleep 100 &\nkill %1\nsleep 100 &\nkill -9 %1\nsleep 100 &\nkill -HUP %1\n"
+                + "sleep 50\n\032kill %1\njobs\n", "boot", "--no-stats", config);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).isEqualTo("""
+                # sleep 100 &
+                [1] 14
+                # kill %1
+                [1] + Terminated                 sleep 100
+                # sleep 100 &
+                [1] 15
+                # kill -9 %1
+                [1] + Killed                     sleep 100
+                # sleep 100 &
+                [1] 16
+                # kill -HUP %1
+                [1] + Hangup                     sleep 100
+                # sleep 50
+                ^Z[1] + Stopped                    sleep 50
+                # kill %1
+                [1] + Terminated                 sleep 50
+                # jobs
+                #\s""");
+    }
 }

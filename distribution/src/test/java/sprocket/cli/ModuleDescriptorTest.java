@@ -41,7 +41,7 @@ class ModuleDescriptorTest {
                     "sprocket.cli.bin.Tail", "sprocket.cli.bin.Sort", "sprocket.cli.bin.Uniq",
                     "sprocket.cli.bin.Cut", "sprocket.cli.bin.Tr", "sprocket.cli.bin.Xargs", "sprocket.cli.bin.Env",
                     "sprocket.cli.bin.Nice", "sprocket.cli.bin.Renice", "sprocket.cli.bin.Time",
-                    "sprocket.cli.bin.Date", "sprocket.cli.bin.Uptime", "sprocket.cli.bin.Sar",
+                    "sprocket.cli.bin.Date", "sprocket.cli.bin.Uptime", "sprocket.cli.bin.Who", "sprocket.cli.bin.Sar",
                     "sprocket.cli.bin.Tty", "sprocket.cli.bin.Stty", "sprocket.cli.bin.Login", "sprocket.cli.bin.Su",
                     "sprocket.cli.bin.Yes", "sprocket.cli.bin.Seq",
                     "sprocket.cli.bin.Basename", "sprocket.cli.bin.Dirname", "sprocket.cli.bin.Test",

@@ -236,7 +236,7 @@ class UserlandProgramsTest {
                 8\t/tmp/d/f
                 8\t/tmp/d
                 4\t/tmp
-                 01:02:05 up  1:02,  load average: 0.00, 0.00, 0.00
+                 01:02:05 up  1:02,  0 users,  load average: 0.00, 0.00, 0.00
                 uptime 0
                 01:02:05    %usr    %sys    %wio   %idle
                 01:02:06       0       0       0     100
@@ -244,5 +244,57 @@ class UserlandProgramsTest {
                 sar 0
                 [status 0]
                 """);
+    }
+
+    @Test
+    void su_sets_the_users_supplementary_groups_from_etc_group_and_they_open_the_groups_files() {
+        // initgroups(3C), which su and login call: the user's groups from /etc/group; POSIX: "the effective group ID
+        // or any of the supplementary group IDs of the process match the file group ID" gives the group's bits.
+        assertThat(sh(ETC + """
+                echo secret > /tmp/w; chown 0:wheel /tmp/w; chmod 640 /tmp/w
+                su ann -c 'id; id -Gn; cat /tmp/w'
+                su bob -c 'id; cat /tmp/w'
+                """)).isEqualTo("""
+                uid=100(ann) gid=10(staff) groups=10(staff),20(wheel)
+                staff wheel
+                secret
+                uid=101(bob) gid=10(staff) groups=10(staff)
+                cat: /tmp/w: Permission denied
+                [status 1]
+                """);
+    }
+
+    @Test
+    void sar_v_counts_each_time_the_process_inode_or_file_table_was_full_and_a_call_failed() {
+        // sar(1): "-v Report status of process, i-node, file tables. proc-sz, inod-sz, file-sz: entries/size for each
+        // table ... ov: overflows that occur between sampling points for each table"; Mauro: fork "increments the
+        // proc table overflow counter" when "the limit is hit".
+        String script = """
+                for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do echo $i > /tmp/f$i; done
+                sar -v
+                for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14; do sleep 2 < /tmp/f$i & done 2>/dev/null; wait
+                for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22; do sleep 2 < /tmp/f1 & done 2>/dev/null
+                wait
+                (while :; do sleep 2 <&- & done) 2>/dev/null; echo "subshell $?"; sleep 3
+                sar -v
+                """;
+        for (String config : MACHINES) {
+            // 26 process slots (10 + 16 * maxusers), 16 in-core inodes, 24 open files.
+            Invocation r = Invocation.sprocket("run", "--no-stats", "--set", "kernel.maxusers=1", "--set",
+                    "kernel.ninode=16", "--set", "kernel.nfile=24", config, "sh", "-c", script);
+            assertThat(r.status()).as(config).isZero();
+            // At the start: init, sh and sar; the files in core and open are the console's and /proc/sysinfo's and
+            // the directories mounts hold. Then the overflows: opens that found no inode (each background job holds
+            // /dev/null, as sh gives it for standard input, and its own file), opens that found no file entry, and
+            // one fork that found no process slot, which ended the subshell as sh ends on "Cannot fork". The last sar
+            // is sh itself, which execs the last command of -c.
+            assertThat(r.out()).as(config).isEqualTo("""
+                    00:00:00    proc-sz   ov    inod-sz   ov    file-sz   ov
+                    00:00:00       3/26    0       5/16    0       4/24    0
+                    subshell 2
+                    00:00:07    proc-sz   ov    inod-sz   ov    file-sz   ov
+                    00:00:07       2/26    1       5/16    4       4/24    3
+                    """);
+        }
     }
 }

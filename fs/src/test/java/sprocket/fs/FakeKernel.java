@@ -177,4 +177,14 @@ public final class FakeKernel implements KernelServices {
     public long[][] cpuTicks() {
         return ticks;
     }
+
+    /** What /proc/sysinfo shows; a test sets it. */
+    public sprocket.api.kernel.SystemTables tables = new sprocket.api.kernel.SystemTables(
+            new sprocket.api.kernel.TableStatus(0, 0, 0), new sprocket.api.kernel.TableStatus(0, 0, 0),
+            new sprocket.api.kernel.TableStatus(0, 0, 0));
+
+    @Override
+    public sprocket.api.kernel.SystemTables tables() {
+        return tables;
+    }
 }

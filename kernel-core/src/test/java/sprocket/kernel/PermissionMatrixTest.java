@@ -22,8 +22,9 @@ import sprocket.api.sys.Wait;
 /**
  * Who may do what, one cell at a time: each cell runs in a child of root that takes the subject's ids (setgid, then
  * setuid) and does one thing; the cell's result (ok or the errno) is printed and the whole table compared. Subjects:
- * the owner (uid 100, gid 100), a member of the owner's group (uid 200, gid 100), another user (uid 300, gid 300) and
- * root. chmod(2) and intro(2): the owner's bits apply to the owner, else the group's to the group, else the others';
+ * the owner (uid 100, gid 100), a member of the owner's group (uid 200, gid 100), another user (uid 300, gid 300),
+ * root, and a user of another group who has the owner's among its supplementary groups (uid 400, gid 400, groups 100
+ * and 20). chmod(2) and intro(2): the owner's bits apply to the owner, else the group's to the group, else the others';
  * the super-user passes every check but needs an execute bit to execute a file. Files are owned by 100:100, IPC
  * objects by 100:100 with root as creator. There is no setreuid(2): a real and an effective id differ only after
  * the exec of a set-user-ID or set-group-ID file.
@@ -31,14 +32,18 @@ import sprocket.api.sys.Wait;
 class PermissionMatrixTest {
 
     enum Who {
-        OWNER(100, 100), GROUP(200, 100), OTHER(300, 300), ROOT(0, 0);
+        OWNER(100, 100), GROUP(200, 100), OTHER(300, 300), ROOT(0, 0),
+        /** A user of another group with the owner's group among its supplementary groups (setgroups(2)). */
+        MEMBER(400, 400, 100, 20);
 
         final int uid;
         final int gid;
+        final int[] groups;
 
-        Who(int uid, int gid) {
+        Who(int uid, int gid, int... groups) {
             this.uid = uid;
             this.gid = gid;
+            this.groups = groups;
         }
     }
 
@@ -153,6 +158,49 @@ class PermissionMatrixTest {
         setup.add(sys -> openClose(sys, "/tmp/sticky-r", Fcntl.O_WRONLY | Fcntl.O_CREAT) | sys.chown("/tmp/sticky-r", 100, 100));
         cell("rename /tmp/sticky-r", Who.OTHER, EACCES, s -> ok(s, s.rename("/tmp/sticky-r", "/tmp/sticky-r2")));
         cell("creat /tmp/other-own", Who.OTHER, 0, s -> openClose(s, "/tmp/other-own", Fcntl.O_WRONLY | Fcntl.O_CREAT));
+    }
+
+    /**
+     * The supplementary groups: POSIX's group class is "the effective group ID or any of the supplementary group IDs
+     * of the process match the file group ID", so the member is treated as the group for files and directories; and
+     * getgroups(2) and setgroups(2) themselves.
+     */
+    private void supplementaryGroups() {
+        for (String row : FILE_ROWS) {
+            String[] f = row.split(" ");
+            String path = "/tmp/pm/f" + f[0];
+            cell("open " + path + " O_RDONLY", Who.MEMBER, f[2].charAt(0) == 'r' ? 0 : EACCES,
+                    s -> openClose(s, path, Fcntl.O_RDONLY));
+            cell("open " + path + " O_WRONLY", Who.MEMBER, f[2].charAt(1) == 'w' ? 0 : EACCES,
+                    s -> openClose(s, path, Fcntl.O_WRONLY));
+        }
+        for (String row : DIR_ROWS) {
+            String[] f = row.split(" ");
+            String dir = "/tmp/pm/d" + f[0];
+            cell("stat " + dir + "/f", Who.MEMBER, f[2].charAt(2) == 'x' ? 0 : EACCES,
+                    s -> s.stat(dir + "/f") == null ? s.errno() : 0);
+        }
+        // getgroups(2): "If gidsetsize is zero, getgroups will return the number of supplemental group IDs";
+        // "EINVAL The value of gidsetsize is non-zero and less than the number of supplementary group IDs".
+        cell("getgroups(0) counts 2", Who.MEMBER, 0, s -> s.getgroups(0, null) == 2 ? 0 : WRONG);
+        cell("getgroups(1)", Who.MEMBER, EINVAL, s -> ok(s, s.getgroups(1, new int[1])));
+        cell("getgroups(16) lists 100 20", Who.MEMBER, 0, s -> {
+            int[] g = new int[16];
+            return s.getgroups(16, g) == 2 && g[0] == 100 && g[1] == 20 ? 0 : WRONG;
+        });
+        // setgroups(2): "EPERM The effective user ID is not super-user"; "EINVAL The value of ngroups is greater than
+        // {NGROUPS_MAX}".
+        cell("setgroups(1, {0})", Who.MEMBER, EPERM, s -> ok(s, s.setgroups(1, new int[] {0})));
+        cell("setgroups(0)", Who.OWNER, EPERM, s -> ok(s, s.setgroups(0, new int[0])));
+        cell("setgroups(17)", Who.ROOT, EINVAL, s -> ok(s, s.setgroups(17, new int[17])));
+        cell("setgroups(16), getgroups", Who.ROOT, 0, s -> {
+            int[] g = new int[16];
+            for (int i = 0; i < g.length; i++) g[i] = 1000 + i;
+            if (s.setgroups(16, g) != 0) return s.errno();
+            int[] back = new int[16];
+            return s.getgroups(16, back) == 16 && java.util.Arrays.equals(g, back) ? 0 : WRONG;
+        });
+        cell("setgroups(1, {-5})", Who.ROOT, EINVAL, s -> ok(s, s.setgroups(1, new int[] {-5})));
     }
 
     /** Rows of a mode and what owner, group and others may do: r reads (IPC_STAT, GETVAL, shmat SHM_RDONLY), w alters. */
@@ -350,6 +398,7 @@ class PermissionMatrixTest {
             kills(targets);
             setids();
             shareGroups();
+            supplementaryGroups();
             sys.umask(0);
             if (sys.mkdir("/tmp/pm", 0755) != 0) return 1;
             for (int i = 0; i < setup.size(); i++) {
@@ -364,7 +413,10 @@ class PermissionMatrixTest {
             Sim.awaitState(sys, targets[1], 'S');
             for (Cell cell : cells) {
                 int pid = sys.fork(c -> {
-                    if (cell.who != Who.ROOT && (c.setgid(cell.who.gid) != 0 || c.setuid(cell.who.uid) != 0)) return WRONG;
+                    if (cell.who != Who.ROOT && (c.setgroups(cell.who.groups.length, cell.who.groups) != 0
+                            || c.setgid(cell.who.gid) != 0 || c.setuid(cell.who.uid) != 0)) {
+                        return WRONG;
+                    }
                     return cell.action.applyAsInt(c);
                 });
                 int[] st = new int[1];

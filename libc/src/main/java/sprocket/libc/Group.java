@@ -4,10 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import sprocket.api.sys.Sys;
+import sprocket.api.sys.Sysconf;
 
 /**
- * A group's entry in /etc/group (grp.h's {@code struct group}), and getgrnam(3C), getgrgid(3C) and getgrouplist(3),
- * which read the file a line at a time: "name:password:gid:member,member...". A line that is not four fields with a
+ * A group's entry in /etc/group (grp.h's {@code struct group}), and getgrnam(3C), getgrgid(3C), getgrouplist(3) and
+ * initgroups(3C), which read the file a line at a time: "name:password:gid:member,member...". A line that is not four fields with a
  * numeric id is skipped. Not found is null with errno as it was; a file that cannot be read is null with open(2)'s
  * or read(2)'s errno.
  */
@@ -45,6 +46,21 @@ public record Group(String name, String passwd, int gid, List<String> members) {
             if (g.members.contains(user) && !ids.contains(g.gid)) ids.add(g.gid);
         }
         return ids;
+    }
+
+    /**
+     * initgroups(3C): "reads the group file ... to get the group membership for the user specified by name and then
+     * initializes the supplementary group access list of the calling process using setgroups. The basegid group ID is
+     * also included in the supplementary group access list ... if the number of groups, including the basegid entry,
+     * exceeds {NGROUPS_MAX}, subsequent group entries are ignored." 0, or -1 with setgroups(2)'s errno (EPERM unless
+     * the caller is the super-user).
+     */
+    public static int initgroups(Sys sys, String name, int basegid) {
+        List<Integer> ids = getgrouplist(sys, name, basegid);
+        int n = Math.min(ids.size(), Sysconf.NGROUPS_MAX);
+        int[] list = new int[n];
+        for (int i = 0; i < n; i++) list[i] = ids.get(i);
+        return sys.setgroups(n, list);
     }
 
     /** The entries named {@code name}, or with id {@code gid} (-2: every entry); null if the file cannot be read. */

@@ -56,4 +56,29 @@ class PasswdTest {
         }).run("t");
         assertThat(o.console()).isEqualTo("true ENOENT true ENOENT [0]\n");
     }
+
+    @Test
+    void initgroups_sets_the_base_group_and_each_group_listing_the_user_up_to_NGROUPS_MAX() {
+        var o = Machine.with().program("t", (sys, argv) -> {
+            StringBuilder g = new StringBuilder("sys::0:root\nwheel::20:ann,bob\nusers::30:bob\n");
+            for (int i = 0; i < 20; i++) g.append("g").append(i).append("::").append(40 + i).append(":carl\n");
+            write(sys, "/etc/group", g.toString());
+            int[] list = new int[32];
+            StringBuilder out = new StringBuilder();
+            out.append(Group.initgroups(sys, "bob", 10)).append(' ');
+            int n = sys.getgroups(list.length, list);
+            out.append(java.util.Arrays.toString(java.util.Arrays.copyOf(list, n))).append('\n');
+            // initgroups(3C): "if the number of groups, including the basegid entry, exceeds {NGROUPS_MAX},
+            // subsequent group entries are ignored."
+            Group.initgroups(sys, "carl", 10);
+            n = sys.getgroups(0, null);
+            out.append(n).append(' ').append(sys.getgroups(list.length, list)).append(' ').append(list[15]).append('\n');
+            // setgroups(2), which initgroups uses: "EPERM The effective user ID is not super-user."
+            sys.setuid(100);
+            out.append(Group.initgroups(sys, "bob", 10)).append(' ').append(sys.errno() == Errno.EPERM);
+            Stdio.puts(sys, out.toString());
+            return 0;
+        }).run("t");
+        assertThat(o.console()).isEqualTo("0 [10, 20, 30]\n16 16 54\n-1 true\n");
+    }
 }

@@ -54,6 +54,14 @@ public interface KernelServices {
     /** The machine's clock rate, to turn cycles into time. */
     long clockHz();
 
+    /**
+     * The time of day in seconds since the epoch, as time(2) gives it: the clock since boot (which starts at the
+     * epoch) moved by stime(2); a file's times are stamped with it.
+     */
+    default long time() {
+        return now() / clockHz();
+    }
+
     /** A run statistic by name (created on first use). */
     Counter counter(String name);
 
@@ -88,4 +96,10 @@ public interface KernelServices {
      * user, nice, system, idle and I/O wait.
      */
     long[][] cpuTicks();
+
+    /**
+     * The process, in-core inode and open file tables: entries in use, sizes and overflow counts, as /proc/sysinfo
+     * shows them for sar(1) -v.
+     */
+    SystemTables tables();
 }

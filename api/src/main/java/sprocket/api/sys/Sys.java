@@ -112,6 +112,20 @@ public interface Sys {
     /** setregid(2): as {@link #setreuid} for the real and effective group ids. */
     int setregid(int rgid, int egid);
 
+    /**
+     * getgroups(2): {@code int getgroups(int gidsetsize, gid_t grouplist[])}, the supplementary groups into
+     * {@code grouplist}; returns how many there are. With {@code gidsetsize} 0 only the count, the array untouched;
+     * EINVAL when {@code gidsetsize} is non-zero and less than the count, EFAULT when the array is shorter.
+     */
+    int getgroups(int gidsetsize, int[] grouplist);
+
+    /**
+     * setgroups(2): {@code int setgroups(int ngroups, const gid_t grouplist[])}, the supplementary groups from the
+     * first {@code ngroups} of {@code grouplist}. EPERM unless the effective user is the super-user; EINVAL for more
+     * than {@link Sysconf#NGROUPS_MAX}, a negative count or a group id out of range.
+     */
+    int setgroups(int ngroups, int[] grouplist);
+
     // ---- signals (signal(2), sigaction(2), kill(2))
 
     /** kill(2): {@code pid} &gt; 0 one process, 0 the caller's group, -1 all it may signal, &lt; -1 group -pid. */
@@ -414,8 +428,18 @@ public interface Sys {
     /** Simulated nanoseconds since boot (clock_gettime(CLOCK_MONOTONIC)). */
     long nanotime();
 
-    /** time(2): simulated seconds since boot. */
+    /**
+     * time(2): seconds since 00:00:00 UTC, January 1, 1970: the simulated seconds since boot (which starts at the
+     * epoch), moved by what {@link #stime} set.
+     */
     long time();
+
+    /**
+     * stime(2): {@code int stime(const time_t *tp)}, "sets the system's idea of the time and date", {@code seconds}
+     * since the epoch; time(2) and the times files get count on from there. EPERM unless the effective user is the
+     * super-user.
+     */
+    int stime(long seconds);
 
     /** sched_yield(2). */
     int sched_yield();

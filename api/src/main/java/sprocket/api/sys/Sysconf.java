@@ -11,6 +11,9 @@ public final class Sysconf {
     public static final int _SC_NPROC_CONF = 14;
     public static final int _SC_NPROC_ONLN = 15;
 
+    /** NGROUPS_MAX: the most supplementary groups a process may have (IRIX's, and POSIX's minimum of 8 doubled). */
+    public static final int NGROUPS_MAX = 16;
+
     private Sysconf() {
     }
 }

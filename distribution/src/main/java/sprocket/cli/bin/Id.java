@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
+import sprocket.api.sys.Sysconf;
 import sprocket.libc.Getopt;
 import sprocket.libc.Group;
 import sprocket.libc.Passwd;
@@ -17,8 +18,8 @@ import sprocket.libc.Strtol;
  * from /etc/passwd and /etc/group (getpwuid(3C), getgrgid(3C)) and are left out where there are none. With a user
  * operand, that user's ids and groups from the files. {@code -u}, {@code -g}, {@code -G} print only the user id,
  * the group id, or the groups; {@code -n} names instead of numbers, {@code -r} the real ids instead of the
- * effective. The groups of the process are its group ids: this kernel keeps no supplementary group list
- * (getgroups(2)), so those of /etc/group count only for a user named. Exit 0, 1 for an unknown user or name.
+ * effective. The groups of the process are "all different group IDs (effective, real, and supplementary)", the
+ * supplementary ones from getgroups(2). Exit 0, 1 for an unknown user or name or when getgroups(2) fails.
  */
 public final class Id implements Program {
 
@@ -77,6 +78,15 @@ public final class Id implements Program {
             egid = sys.getegid();
             groups.add(egid);
             if (rgid != egid) groups.add(rgid);
+            int[] list = new int[Sysconf.NGROUPS_MAX];
+            int n = sys.getgroups(list.length, list);
+            if (n < 0) {
+                Strerror.perror(sys, "id: getgroups");
+                return 1;
+            }
+            for (int i = 0; i < n; i++) {
+                if (!groups.contains(list[i])) groups.add(list[i]);
+            }
         }
         int uid = real ? ruid : euid;
         int gid = real ? rgid : egid;

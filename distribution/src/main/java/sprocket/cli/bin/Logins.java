@@ -3,6 +3,7 @@ package sprocket.cli.bin;
 import sprocket.api.sys.Fcntl;
 import sprocket.api.sys.Sys;
 import sprocket.api.sys.Termios;
+import sprocket.libc.Group;
 import sprocket.libc.Passwd;
 import sprocket.libc.Stdio;
 
@@ -45,12 +46,14 @@ final class Logins {
     }
 
     /**
-     * Becomes {@code pw}'s user (group, then user id, so the group can still be set) and runs its shell as a login
+     * Becomes {@code pw}'s user (its groups by initgroups(3C) from /etc/group, then the group, then the user id, so the
+     * groups and the group can still be set) and runs its shell as a login
      * shell ({@code -sh}) in its home directory with its environment, or with {@code -c command}; returns only on
      * failure, with the status to exit with.
      */
     static int become(Sys sys, String prog, Passwd pw, boolean login, String command) {
-        if (sys.setgid(pw.gid()) != 0 || sys.setuid(pw.uid()) != 0) {
+        if (Group.initgroups(sys, pw.name(), pw.gid()) != 0 || sys.setgid(pw.gid()) != 0
+                || sys.setuid(pw.uid()) != 0) {
             sprocket.libc.Strerror.perror(sys, prog + ": cannot set user");
             return 1;
         }

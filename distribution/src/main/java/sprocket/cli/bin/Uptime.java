@@ -1,5 +1,6 @@
 package sprocket.cli.bin;
 
+import java.util.List;
 import sprocket.api.Errno;
 import sprocket.api.sys.Program;
 import sprocket.api.sys.Sys;
@@ -7,13 +8,15 @@ import sprocket.libc.Stdio;
 import sprocket.libc.Stream;
 import sprocket.libc.Strerror;
 import sprocket.libc.Strftime;
+import sprocket.libc.Utmp;
 
 /**
  * uptime(1): "the current time, how long the system has been running, and the system load averages for the past 1, 5
- * and 15 minutes": " 00:02:05 up 2 min,  load average: 0.50, 0.20, 0.05". The time and the time up are time(2)'s
- * (seconds since boot, the Epoch on this machine); the load averages are /proc/loadavg's first three numbers, in
- * Linux's proc(5) layout. The users logged in are not counted: nothing keeps a utmp. Exit 0, 1 without load
- * averages (no /proc mounted).
+ * and 15 minutes", with "how many users are currently logged on", as procps writes it: " 00:02:05 up 2 min,  1 user,
+ * load average: 0.50, 0.20, 0.05". The time is time(2)'s, the time up the monotonic clock's (time since boot, which
+ * stime(2) does not move); the users are the USER_PROCESS entries of /var/adm/utmp (none without the file), the load
+ * averages /proc/loadavg's first three numbers, in Linux's proc(5) layout. Exit 0, 1 without load averages (no /proc
+ * mounted).
  */
 public final class Uptime implements Program {
 
@@ -30,9 +33,10 @@ public final class Uptime implements Program {
     @Override
     public int main(Sys sys, String[] argv) {
         if (argv.length > 1) return Usage.fail(sys, "usage: uptime\n");
-        long now = sys.time();
-        StringBuilder line = new StringBuilder(" ").append(Strftime.strftime("%H:%M:%S", now)).append(" up ")
-                .append(up(now));
+        StringBuilder line = new StringBuilder(" ").append(Strftime.strftime("%H:%M:%S", sys.time())).append(" up ")
+                .append(up(sys.nanotime() / 1_000_000_000L));
+        int users = users(sys);
+        line.append(String.format(java.util.Locale.ROOT, ",  %d user%s", users, users == 1 ? "" : "s"));
         String[] load = loadavg(sys);
         int status = 0;
         if (load == null) {
@@ -46,6 +50,17 @@ public final class Uptime implements Program {
             return 1;
         }
         return status;
+    }
+
+    /** The USER_PROCESS entries of utmp: the users logged on, 0 when there is no utmp. */
+    private static int users(Sys sys) {
+        List<Utmp> all = Utmp.entries(sys, Utmp.UTMP_FILE);
+        if (all == null) return 0;
+        int n = 0;
+        for (Utmp u : all) {
+            if (u.type() == Utmp.USER_PROCESS) n++;
+        }
+        return n;
     }
 
     /** The time up as procps writes it: "N min", "H:MM", "D days, H:MM". */

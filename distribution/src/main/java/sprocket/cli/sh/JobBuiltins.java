@@ -146,7 +146,9 @@ final class JobBuiltins {
             if (t.startsWith("%")) {
                 Job j = sh.jobs.find(t);
                 if (j.pgid != 0) {
-                    status |= send(sh, -j.pgid, sig);
+                    int sent = send(sh, -j.pgid, sig);
+                    status |= sent;
+                    if (sent == 0) settle(sh, j, sig);
                 } else {
                     for (Job.Process p : j.processes) {
                         if (p.running() || Wait.WIFSTOPPED(p.status)) status |= send(sh, p.pid, sig);
@@ -159,6 +161,21 @@ final class JobBuiltins {
             status |= send(sh, negative ? -pid : pid, sig);
         }
         return status;
+    }
+
+    /** How long kill waits after signalling a job, as ksh93's job_kill does ({@code sh_delay(.05)}). */
+    private static final long SETTLE_NANOS = 50_000_000L;
+
+    /**
+     * After {@code sig} went to job {@code j}'s group: a stopped job is continued for SIGHUP and SIGTERM, which it
+     * could not act on stopped, and the shell pauses 50 ms, both as ksh93's job_kill does, so that a job the signal
+     * ends has ended by the next prompt, which then reports it ("[1] + Terminated").
+     */
+    private static void settle(Shell sh, Job j, int sig) {
+        if (j.state == Job.State.STOPPED && (sig == Signals.SIGHUP || sig == Signals.SIGTERM)) {
+            sh.sys.kill(-j.pgid, Signals.SIGCONT);
+        }
+        sh.sys.nanosleep(SETTLE_NANOS);
     }
 
     private static int send(Shell sh, int pid, int sig) {

@@ -127,6 +127,17 @@ final class Shell implements Expander.Context {
                 }
             }
         }
+        // As dash does: started in the background, stop (SIGTTIN) until brought to the foreground; then ignore the
+        // terminal's stop signals before leaving the foreground group, so that taking the terminal from the new
+        // group does not stop the shell with SIGTTOU.
+        while (ttyFd >= 0) {
+            int fg = terminal.tcgetpgrp(sys, ttyFd);
+            if (fg < 0 || fg == sys.getpgrp()) break;
+            sys.kill(0, Signals.SIGTTIN);
+        }
+        for (int sig : new int[] {Signals.SIGTSTP, Signals.SIGTTIN, Signals.SIGTTOU}) {
+            Pipelines.dispose(sys, sig, false);
+        }
         int pid = sys.getpid();
         // EPERM: a session leader already leads its own group.
         if (sys.getpgrp() != pid && sys.setpgid(0, pid) == -1 && sys.errno() != Errno.EPERM) {
@@ -134,9 +145,6 @@ final class Shell implements Expander.Context {
         }
         if (ttyFd >= 0 && terminal.tcsetpgrp(sys, ttyFd, pid) == -1) {
             error("Cannot set tty process group (" + Strerror.strerror(sys.errno()) + ")");
-        }
-        for (int sig : new int[] {Signals.SIGTSTP, Signals.SIGTTIN, Signals.SIGTTOU}) {
-            Pipelines.dispose(sys, sig, false);
         }
     }
 

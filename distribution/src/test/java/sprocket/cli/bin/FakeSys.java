@@ -92,6 +92,10 @@ final class FakeSys implements Sys, sprocket.api.sys.UserCpu {
         int euid;
         int gid;
         int egid;
+        /** The time of day at boot, which stime(2) leaves behind: nanotime counts from it. */
+        long booted;
+        /** The supplementary groups getgroups(2) answers. */
+        int[] groups = {};
         /** The environment every program of the fake machine was started with. */
         String[] environ = {};
         /** The dispositions signal(2) was asked to set, as "2:IGNORE". */
@@ -266,6 +270,14 @@ final class FakeSys implements Sys, sprocket.api.sys.UserCpu {
     @Override
     public long time() {
         return m.seconds;
+    }
+
+    /** stime(2): the super-user sets the machine's seconds; EPERM for anyone else. */
+    @Override
+    public int stime(long seconds) {
+        if (m.euid != 0) return fail(Errno.EPERM);
+        m.seconds = seconds;
+        return 0;
     }
 
     @Override
@@ -652,6 +664,15 @@ final class FakeSys implements Sys, sprocket.api.sys.UserCpu {
     @Override public int setgid(int gid) { throw unexpected(); }
     @Override public int setreuid(int ruid, int euid) { throw unexpected(); }
     @Override public int setregid(int rgid, int egid) { throw unexpected(); }
+    @Override public int setgroups(int ngroups, int[] grouplist) { throw unexpected(); }
+
+    @Override
+    public int getgroups(int gidsetsize, int[] grouplist) {
+        if (gidsetsize == 0) return m.groups.length;
+        if (gidsetsize < m.groups.length) return fail(Errno.EINVAL);
+        System.arraycopy(m.groups, 0, grouplist, 0, m.groups.length);
+        return m.groups.length;
+    }
     @Override public int sigaction(int sig, Sigaction act, Sigaction[] old) { throw unexpected(); }
     @Override public int sigprocmask(int how, int set, int[] old) { throw unexpected(); }
     @Override public int sigpending() { throw unexpected(); }
@@ -673,7 +694,11 @@ final class FakeSys implements Sys, sprocket.api.sys.UserCpu {
     @Override public short load16(long addr) { throw unexpected(); }
     @Override public void store8(long addr, byte value) { throw unexpected(); }
     @Override public void store16(long addr, short value) { throw unexpected(); }
-    @Override public long nanotime() { throw unexpected(); }
+    /** The monotonic clock: the seconds since the machine's time of day was {@code booted}. */
+    @Override
+    public long nanotime() {
+        return (m.seconds - m.booted) * 1_000_000_000L;
+    }
     @Override public int sched_yield() { throw unexpected(); }
     @Override public int nice(int incr) { throw unexpected(); }
     @Override public int getpriority(int which, int who) { throw unexpected(); }

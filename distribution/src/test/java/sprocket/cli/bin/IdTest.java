@@ -45,6 +45,17 @@ class IdTest {
     }
 
     @Test
+    void the_groups_of_the_process_are_its_effective_real_and_supplementary_ones_each_once() {
+        // id(1): "-G Output all different group IDs (effective, real, and supplementary)".
+        files();
+        machine.uid = machine.euid = 100;
+        machine.gid = machine.egid = 10;
+        machine.groups = new int[] {10, 20, 33};
+        assertThat(id()).isEqualTo("uid=100(ann) gid=10(staff) groups=10(staff),20(wheel),33\n");
+        assertThat(id("-G")).isEqualTo("10 20 33\n");
+    }
+
+    @Test
     void a_user_operand_gives_that_users_ids_and_groups_from_the_files() {
         files();
         assertThat(id("ann")).isEqualTo("uid=100(ann) gid=10(staff) groups=10(staff),20(wheel)\n");

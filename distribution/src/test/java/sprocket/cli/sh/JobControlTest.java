@@ -34,6 +34,7 @@ class JobControlTest {
                 """)).isEqualTo("""
                 reported as "[1] $!"
                 process group 3 exists
+                [1] + Terminated                 sleep 100
                 """);
     }
 

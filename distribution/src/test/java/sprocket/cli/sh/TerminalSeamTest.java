@@ -34,9 +34,10 @@ class TerminalSeamTest {
             return tty;
         }
 
+        /** Until a group takes it, the terminal's foreground is the asker's group: the shell starts in the foreground. */
         @Override
         public int tcgetpgrp(Sys sys, int fd) {
-            return foreground;
+            return foreground != 0 ? foreground : sys.getpgrp();
         }
 
         @Override

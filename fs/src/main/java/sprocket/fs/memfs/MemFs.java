@@ -96,8 +96,8 @@ final class MemFs implements FileSystem {
         return pages;
     }
 
-    /** Simulated seconds since boot, for st_atime, st_mtime and st_ctime. */
+    /** The time of day (time(2)), for st_atime, st_mtime and st_ctime. */
     long seconds() {
-        return kernel.now() / kernel.clockHz();
+        return kernel.time();
     }
 }

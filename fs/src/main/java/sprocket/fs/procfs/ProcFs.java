@@ -9,7 +9,7 @@ import sprocket.api.sys.Statvfs;
 /**
  * The process file system (proc(4); the layout is Linux proc(5)'s): a directory per process in the process table,
  * named by its pid, holding {@code status} and {@code cmdline}; {@code self}, a symbolic link to the caller's own
- * directory; {@code mounts}, the mount table; {@code loadavg}, the load averages; and {@code stat}, the CPUs' times.
+ * directory; {@code mounts}, the mount table; {@code loadavg}, the load averages; {@code stat}, the CPUs' times; and {@code sysinfo}, the kernel's table sizes and overflows.
  * Nothing is stored: every lookup asks the kernel, so directories come and go with the processes, and every read
  * makes the text afresh. Every mount shows the same table.
  */
@@ -25,6 +25,7 @@ final class ProcFs implements FileSystem {
     static final long MOUNTS_INO = 4;
     static final long LOADAVG_INO = 5;
     static final long STAT_INO = 6;
+    static final long SYSINFO_INO = 7;
     /** A process's nodes take i-numbers ((pid + 1) << 3) + kind, past the fixed ones above. */
     static final int KIND_DIR = 0;
     static final int KIND_STATUS = 1;
@@ -66,9 +67,9 @@ final class ProcFs implements FileSystem {
         return context;
     }
 
-    /** Simulated seconds since boot: the times of a node made now. */
+    /** The time of day (time(2)): the times of a node made now. */
     long seconds() {
-        return kernel().now() / kernel().clockHz();
+        return kernel().time();
     }
 
     /** The i-number of node {@code kind} of process {@code pid}. */

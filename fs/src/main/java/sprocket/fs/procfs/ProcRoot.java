@@ -9,7 +9,7 @@ import sprocket.api.kernel.ProcessInfo;
 import sprocket.api.sys.FileMode;
 
 /**
- * /proc itself: "mounts", "loadavg", "stat", "self", then one directory per process in the process table, in pid order (a zombie stays
+ * /proc itself: "mounts", "loadavg", "stat", "sysinfo", "self", then one directory per process in the process table, in pid order (a zombie stays
  * until it is reaped). A directory offset past the fixed entries is {@link #PIDS} plus the next pid to list, as Linux's
  * proc_pid_readdir keeps it, so a listing resumes in the right place however many processes left meanwhile.
  */
@@ -17,12 +17,13 @@ final class ProcRoot extends ProcNode {
 
     /** Directories are r-x for everyone: listable and searchable, never written (Linux dr-xr-xr-x). */
     static final int DIR_PERM = 0555;
-    /** Directory offsets: ".", "..", "mounts", "loadavg", "stat", "self", then PIDS + pid. */
+    /** Directory offsets: ".", "..", "mounts", "loadavg", "stat", "sysinfo", "self", then PIDS + pid. */
     private static final int MOUNTS = 2;
     private static final int LOADAVG = 3;
     private static final int STAT = 4;
-    private static final int SELF = 5;
-    private static final int PIDS = 6;
+    private static final int SYSINFO = 5;
+    private static final int SELF = 6;
+    private static final int PIDS = 7;
     /** Digits in the largest pid a name could spell (int range). */
     private static final int PID_DIGITS = 9;
 
@@ -56,6 +57,10 @@ final class ProcRoot extends ProcNode {
             case "stat" -> {
                 return new ProcFile(fs, ProcFs.STAT_INO, 0,
                         () -> ProcStat.text(fs.kernel().cpuTicks()).getBytes(StandardCharsets.US_ASCII));
+            }
+            case "sysinfo" -> {
+                return new ProcFile(fs, ProcFs.SYSINFO_INO, 0,
+                        () -> ProcSysinfo.text(fs.kernel().tables()).getBytes(StandardCharsets.US_ASCII));
             }
             default -> {
                 int pid = pid(name);
@@ -92,7 +97,11 @@ final class ProcRoot extends ProcNode {
             offset = STAT;
         }
         if (offset == STAT) {
-            if (!dir.emit(ProcFs.STAT_INO, "stat", FileMode.S_IFREG, SELF)) return;
+            if (!dir.emit(ProcFs.STAT_INO, "stat", FileMode.S_IFREG, SYSINFO)) return;
+            offset = SYSINFO;
+        }
+        if (offset == SYSINFO) {
+            if (!dir.emit(ProcFs.SYSINFO_INO, "sysinfo", FileMode.S_IFREG, SELF)) return;
             offset = SELF;
         }
         if (offset == SELF) {

@@ -10,6 +10,8 @@ import sprocket.api.Errno;
 import sprocket.api.fs.Inode;
 import sprocket.api.fs.MountEntry;
 import sprocket.api.kernel.ProcessInfo;
+import sprocket.api.kernel.SystemTables;
+import sprocket.api.kernel.TableStatus;
 import sprocket.api.sys.FileMode;
 import sprocket.api.sys.Mount;
 import sprocket.fs.FakeKernel;
@@ -35,7 +37,8 @@ class ProcFsTest {
     void the_root_lists_mounts_self_then_each_process_in_pid_order_with_a_link_each() {
         add(12, 0, 'R', "b");
         add(3, 0, 'S', "a");
-        assertThat(new Listing().rest(root, 2)).containsExactly("mounts", "loadavg", "stat", "self", "3", "12");
+        assertThat(new Listing().rest(root, 2)).containsExactly("mounts", "loadavg", "stat", "sysinfo", "self", "3",
+                "12");
         assertThat(root.nlink()).isEqualTo(4);
         assertThat(root.mode()).isEqualTo(FileMode.S_IFDIR | 0555);
         assertThat(root.readOnly()).isTrue();
@@ -73,5 +76,12 @@ class ProcFsTest {
         kernel.mounts = List.of(new MountEntry("memfs", "/", "memfs", 0),
                 new MountEntry("my disk", "/mnt", "memfs", Mount.MS_RDONLY));
         assertThat(read(root.lookup("mounts"))).isEqualTo("memfs / memfs rw 0 0\nmy\\040disk /mnt memfs ro 0 0\n");
+    }
+
+    @Test
+    void sysinfo_shows_each_table_used_size_and_overflows_as_sar_v_reads_them() {
+        kernel.tables = new SystemTables(new TableStatus(26, 26, 3), new TableStatus(40, 1000, 0),
+                new TableStatus(16, 16, 2));
+        assertThat(read(root.lookup("sysinfo"))).isEqualTo("proc 26 26 3\ninode 40 1000 0\nfile 16 16 2\n");
     }
 }

@@ -30,6 +30,7 @@ import sprocket.kernel.syscall.SysImpl;
 import sprocket.kernel.tty.Terminals;
 import sprocket.kernel.uio.UserCopy;
 import sprocket.kernel.vfs.FileTable;
+import sprocket.kernel.vfs.InodeTable;
 
 /**
  * How the kernel is put together from the machine and the providers the configuration picked. The order is the
@@ -90,6 +91,13 @@ interface KernelModule {
     @Singleton
     static FileTable fileTable(KernelTunables t, KernelServices services, UserCopy copy) {
         return new FileTable(t.nfile, services, copy);
+    }
+
+    /** The in-core inode table, of kernel.ninode entries. */
+    @Provides
+    @Singleton
+    static InodeTable inodeTable(KernelTunables t) {
+        return new InodeTable(t.ninode);
     }
 
     /** copyin and copyout, at the machine's copy cost. */

@@ -33,6 +33,9 @@ public final class KernelKeys {
             Tunable.size("kernel.stack", "1M", 16 * 1024, 256L << 20, "RLIMIT_STACK: how far a stack may grow"),
             Tunable.integer("kernel.nfile", 1000, 16, 1_000_000,
                     "entries in the system open file table (files, pipe ends, sockets); one open more fails with ENFILE"),
+            Tunable.integer("kernel.ninode", 1000, 16, 1_000_000,
+                    "entries in the in-core inode table (files held open, mapped, mounted or bound); opening one more"
+                            + " file fails with ENFILE"),
             Tunable.integer("kernel.sched_watchdog", 10_000, 1, 3_600_000,
                     "milliseconds a runnable process may wait before the scheduler is deemed broken and ejected"),
             Tunable.choice("kernel.sched_isolation", "plugins", List.of("plugins", "all", "none"),

@@ -25,6 +25,8 @@ public final class KernelTunables {
     public final long stackLimit;
     /** Entries of the system open file table (SVR4's nfile): one open more fails with ENFILE. */
     public final int nfile;
+    /** Entries of the in-core inode table (SVR4's ninode): opening one more file fails with ENFILE. */
+    public final int ninode;
     /** How long a runnable process may wait, in simulated milliseconds, before the policy is ejected. */
     public final long watchdogMillis;
     /** Which scheduling policies run their callbacks on a host thread of their own: plugins, all or none. */
@@ -50,6 +52,7 @@ public final class KernelTunables {
         seed = s.seed();
         stackLimit = s.getSize("kernel.stack");
         nfile = s.getInt("kernel.nfile");
+        ninode = s.getInt("kernel.ninode");
         watchdogMillis = s.getLong("kernel.sched_watchdog");
         timeLimitSeconds = s.getLong("kernel.time_limit");
         schedIsolation = s.get("kernel.sched_isolation");

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import sprocket.api.Errno;
 import sprocket.api.spi.Faults;
 import sprocket.api.ErrnoException;
+import sprocket.api.kernel.TableStatus;
 import sprocket.api.sys.Sys;
 import sprocket.kernel.engine.PanicException;
 import sprocket.kernel.stats.Stats;
@@ -49,6 +50,11 @@ public final class ProcTable {
     private final Map<Integer, Integer> perUid = new TreeMap<>();
     private int nextPid = 1;
     private final Stats.Count overflows;
+    /**
+     * Forks refused because the table (or the heap budget that stands for its memory) was full: SVR4's
+     * syserr.procovf, sar -v's "ov" beside proc-sz. A user's own limit (maxuprc) does not count here, as Mauro has it.
+     */
+    private long procovf;
     private final Faults faults;
 
     public ProcTable(int maxusers, int maxPid, long heapBudget, Stats stats, Faults faults) {
@@ -69,12 +75,14 @@ public final class ProcTable {
         if (faults.shouldFail(Faults.PROCS)) throw ErrnoException.of(Errno.EAGAIN);
         if (count >= maxNprocs) {
             overflows.increment();
+            procovf++;
             log.warn("out of processes");
             throw ErrnoException.of(Errno.EAGAIN);
         }
         if (count >= maxByHeap) {
             // A real kernel's "cannot allocate a proc structure": the host's heap, not the table, is full.
             overflows.increment();
+            procovf++;
             log.warn("cannot allocate a proc structure: kernel.heap_budget holds {} processes", maxByHeap);
             throw ErrnoException.of(Errno.EAGAIN);
         }
@@ -161,5 +169,10 @@ public final class ProcTable {
 
     public int size() {
         return count;
+    }
+
+    /** Slots in use, max_nprocs, and the table's overflows since boot (sar -v's proc-sz). */
+    public TableStatus status() {
+        return new TableStatus(count, maxNprocs, procovf);
     }
 }

@@ -1,6 +1,7 @@
 package sprocket.kernel.services;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.util.random.RandomGenerator;
 import sprocket.api.hw.Machine;
@@ -9,6 +10,7 @@ import sprocket.api.kernel.Credentials;
 import sprocket.api.kernel.KernelServices;
 import sprocket.api.kernel.LoadAverage;
 import sprocket.api.kernel.ProcessInfo;
+import sprocket.api.kernel.SystemTables;
 import sprocket.api.spi.Counter;
 import sprocket.api.spi.Faults;
 import sprocket.api.spi.Settings;
@@ -18,10 +20,13 @@ import sprocket.kernel.config.Randoms;
 import sprocket.kernel.engine.Engine;
 import sprocket.kernel.engine.FaultInjection;
 import sprocket.kernel.engine.Kthread;
+import sprocket.kernel.engine.TimeOfDay;
 import sprocket.kernel.proc.Proc;
 import sprocket.kernel.proc.ProcTable;
 import sprocket.kernel.signal.Signals;
 import sprocket.kernel.stats.Stats;
+import sprocket.kernel.vfs.FileTable;
+import sprocket.kernel.vfs.InodeTable;
 
 /** The kernel's services to the memory, file-system and IPC providers, acting for the running process. */
 @Singleton
@@ -35,10 +40,18 @@ public final class KernelServicesImpl implements KernelServices {
     private final PhysicalMemory memory;
     private final long clockHz;
     private final FaultInjection faults;
+    private final InodeTable inodes;
+    private final TimeOfDay clock;
+    /** A provider: the file table is built on these services. */
+    private final Provider<FileTable> files;
 
     @Inject
     KernelServicesImpl(Engine engine, Stats stats, Randoms randoms, Settings settings, ProcTable table,
-            Signals signals, Machine machine, FaultInjection faults) {
+            Signals signals, Machine machine, FaultInjection faults, InodeTable inodes, Provider<FileTable> files,
+            TimeOfDay clock) {
+        this.clock = clock;
+        this.inodes = inodes;
+        this.files = files;
         this.engine = engine;
         this.stats = stats;
         this.randoms = randoms;
@@ -112,6 +125,11 @@ public final class KernelServicesImpl implements KernelServices {
     }
 
     @Override
+    public long time() {
+        return clock.time();
+    }
+
+    @Override
     public Counter counter(String name) {
         return stats.counter(name);
     }
@@ -145,6 +163,11 @@ public final class KernelServicesImpl implements KernelServices {
     public LoadAverage loadAverage() {
         double[] a = engine.loadAverage();
         return new LoadAverage(a[0], a[1], a[2], engine.runnable(), table.size(), table.lastPid());
+    }
+
+    @Override
+    public SystemTables tables() {
+        return new SystemTables(table.status(), inodes.status(), files.get().status());
     }
 
     @Override

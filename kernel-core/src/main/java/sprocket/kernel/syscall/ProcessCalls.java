@@ -4,6 +4,8 @@ import static sprocket.kernel.syscall.Errors.fail;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
 import sprocket.api.Errno;
 import sprocket.api.ErrnoException;
 import sprocket.api.kernel.Credentials;
@@ -12,6 +14,7 @@ import sprocket.api.sys.FileMode;
 import sprocket.api.sys.ProcessEntry;
 import sprocket.api.sys.Rlimit;
 import sprocket.api.sys.Stat;
+import sprocket.api.sys.Sysconf;
 import sprocket.api.sys.Wait;
 import sprocket.kernel.lifecycle.Exec;
 import sprocket.kernel.lifecycle.Exit;
@@ -284,6 +287,42 @@ final class ProcessCalls {
         if (ids == null) return -1;
         if (ids[0] != c.ruid()) table.changeUid(c.ruid(), ids[0]);
         p.cred = c.withUids(ids[0], ids[1], ids[2]);
+        return 0;
+    }
+
+    /**
+     * getgroups(2): "gets the current supplemental group access list of the calling process and stores the result in
+     * the array of group IDs specified by grouplist ... returns the number of supplementary group IDs set for the
+     * calling process. If gidsetsize is zero, getgroups will return the number of supplemental group IDs associated
+     * with the calling process without modifying the array". "EINVAL The value of gidsetsize is non-zero and less
+     * than the number of supplementary group IDs set for the calling process"; EFAULT when the array is not there or
+     * shorter than gidsetsize says.
+     */
+    int getgroups(Proc p, int gidsetsize, int[] grouplist) {
+        List<Integer> groups = p.cred.groups();
+        if (gidsetsize == 0) return groups.size();
+        if (gidsetsize < groups.size()) return fail(p, Errno.EINVAL);
+        if (grouplist == null || grouplist.length < gidsetsize) return fail(p, Errno.EFAULT);
+        for (int i = 0; i < groups.size(); i++) grouplist[i] = groups.get(i);
+        return groups.size();
+    }
+
+    /**
+     * setgroups(2): "sets the supplementary group access list of the calling process from the array of group IDs
+     * specified by grouplist. The number of entries is specified by ngroups and may not be greater than
+     * {NGROUPS_MAX}." "EPERM The effective user ID is not super-user"; "EINVAL The value of ngroups is greater than
+     * {NGROUPS_MAX}" (or negative, or a group ID out of range); EFAULT when the array is shorter than ngroups.
+     */
+    int setgroups(Proc p, int ngroups, int[] grouplist) {
+        if (!p.cred.root()) return fail(p, Errno.EPERM);
+        if (ngroups < 0 || ngroups > Sysconf.NGROUPS_MAX) return fail(p, Errno.EINVAL);
+        if (ngroups > 0 && (grouplist == null || grouplist.length < ngroups)) return fail(p, Errno.EFAULT);
+        List<Integer> groups = new ArrayList<>(ngroups);
+        for (int i = 0; i < ngroups; i++) {
+            if (grouplist[i] < 0 || grouplist[i] > MAXUID) return fail(p, Errno.EINVAL);
+            groups.add(grouplist[i]);
+        }
+        p.cred = p.cred.withGroups(groups);
         return 0;
     }
 

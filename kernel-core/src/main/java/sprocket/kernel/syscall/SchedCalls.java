@@ -16,6 +16,7 @@ import sprocket.api.sys.Rusage;
 import sprocket.api.sys.Sysconf;
 import sprocket.kernel.config.KernelTunables;
 import sprocket.kernel.engine.Engine;
+import sprocket.kernel.engine.TimeOfDay;
 import sprocket.kernel.proc.Proc;
 import sprocket.kernel.proc.ProcTable;
 import sprocket.kernel.proc.Usage;
@@ -31,10 +32,13 @@ final class SchedCalls {
     private final Counter tlbMisses;
     private final long clockHz;
     private final int pageSize;
+    private final TimeOfDay clock;
 
     @Inject
-    SchedCalls(Engine engine, ProcTable table, KernelTunables tunables, Machine machine, Stats stats) {
+    SchedCalls(Engine engine, ProcTable table, KernelTunables tunables, Machine machine, Stats stats,
+            TimeOfDay clock) {
         this.engine = engine;
+        this.clock = clock;
         this.table = table;
         this.tunables = tunables;
         this.tlbMisses = stats.counter("tlb_misses");
@@ -43,7 +47,14 @@ final class SchedCalls {
     }
 
     long time(Proc p) {
-        return p.cpu().now / clockHz;
+        return clock.time();
+    }
+
+    /** stime(2): "EPERM stime will fail if the effective user ID of the calling process is not super-user." */
+    int stime(Proc p, long seconds) {
+        if (!p.cred.root()) return fail(p, Errno.EPERM);
+        clock.set(seconds);
+        return 0;
     }
 
     int sched_yield(Proc p) {
@@ -171,7 +182,7 @@ final class SchedCalls {
             case Sysconf._SC_ARG_MAX -> ProcessCalls.ARG_MAX;
             case Sysconf._SC_CHILD_MAX -> table.maxUprc;
             case Sysconf._SC_CLK_TCK -> tunables.hz;
-            case Sysconf._SC_NGROUPS_MAX -> 16;
+            case Sysconf._SC_NGROUPS_MAX -> Sysconf.NGROUPS_MAX;
             // sysconf(3C): OPEN_MAX is the process's RLIMIT_NOFILE, so a lowered limit shows here too.
             case Sysconf._SC_OPEN_MAX -> FileCalls.nofile(p);
             case Sysconf._SC_PAGESIZE -> pageSize;

@@ -205,6 +205,20 @@ public final class SysImpl implements Sys {
     }
 
     @Override
+    public int getgroups(int gidsetsize, int[] grouplist) {
+        Proc p = trap.caller();
+        p.frame.a(gidsetsize).o(grouplist);
+        return call(p, GETGROUPS);
+    }
+
+    @Override
+    public int setgroups(int ngroups, int[] grouplist) {
+        Proc p = trap.caller();
+        p.frame.a(ngroups).o(grouplist == null ? null : grouplist.clone());
+        return call(p, SETGROUPS);
+    }
+
+    @Override
     public int getrlimit(int resource, Rlimit[] out) {
         Proc p = trap.caller();
         p.frame.a(resource).o(out);
@@ -699,6 +713,13 @@ public final class SysImpl implements Sys {
     @Override
     public long time() {
         return trap.syscall(trap.caller(), TIME);
+    }
+
+    @Override
+    public int stime(long seconds) {
+        Proc p = trap.caller();
+        p.frame.a(seconds);
+        return call(p, STIME);
     }
 
     @Override

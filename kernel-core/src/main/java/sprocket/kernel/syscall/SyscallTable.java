@@ -87,6 +87,10 @@ public final class SyscallTable {
             (k, p, f) -> k.processes.setreuid(p, i(f.a0), i(f.a1)));
     static final Sysent SETREGID = call(75, "setregid", PROC, "d0, d1", 'd',
             (k, p, f) -> k.processes.setregid(p, i(f.a0), i(f.a1)));
+    static final Sysent GETGROUPS = call(76, "getgroups", NONE, "d0, p0", 'd',
+            (k, p, f) -> k.processes.getgroups(p, i(f.a0), (int[]) f.o0));
+    static final Sysent SETGROUPS = call(77, "setgroups", PROC, "d0, p0", 'd',
+            (k, p, f) -> k.processes.setgroups(p, i(f.a0), (int[]) f.o0));
 
     // ---- signals (kill(2), sigaction(2), sigprocmask(2), pause(2), alarm(2), the sleeps)
     static final Sysent ALARM = call(27, "alarm", NONE, "d0", 'd', (k, p, f) -> k.signals.alarm(p, i(f.a0)));
@@ -254,6 +258,7 @@ public final class SyscallTable {
 
     // ---- time and scheduling
     static final Sysent TIME = call(13, "time", NONE, "", 'd', (k, p, f) -> k.sched.time(p));
+    static final Sysent STIME = call(25, "stime", SCHED, "d0", 'd', (k, p, f) -> k.sched.stime(p, f.a0));
     static final Sysent NICE = call(34, "nice", SCHED, "d0", 'd', (k, p, f) -> k.sched.nice(p, i(f.a0)));
     static final Sysent GETPRIORITY = call(166, "getpriority", SCHED, "d0, d1", 'd',
             (k, p, f) -> k.sched.getpriority(p, i(f.a0), i(f.a1)));

@@ -4,6 +4,7 @@ import sprocket.api.Errno;
 import sprocket.api.ErrnoException;
 import sprocket.api.fs.FileOps;
 import sprocket.api.kernel.KernelServices;
+import sprocket.api.kernel.TableStatus;
 import sprocket.api.spi.Faults;
 import sprocket.kernel.dev.CharDriver;
 import sprocket.kernel.uio.UserCopy;
@@ -17,6 +18,8 @@ public final class FileTable {
 
     private final int nfile;
     private int inUse;
+    /** Opens refused because every entry was taken (SVR4's syserr.fileovf), for sar -v. */
+    private long overflows;
     final KernelServices kernel;
     final LockWaits lockWaits;
     /** Charges for the pages mapped files move between a file and its mappings. */
@@ -35,7 +38,8 @@ public final class FileTable {
      * fault injection says so.
      */
     public void reserve(int n) {
-        if (inUse + n > nfile || kernel.faults().shouldFail(Faults.FILES)) throw ErrnoException.of(Errno.ENFILE);
+        if (inUse + n > nfile) overflow();
+        if (kernel.faults().shouldFail(Faults.FILES)) throw ErrnoException.of(Errno.ENFILE);
     }
 
     /** A new entry for a pipe's end or a socket, with access mode and status flags {@code flags}; ENFILE when full. */
@@ -52,8 +56,14 @@ public final class FileTable {
 
     /** Takes an entry the caller reserved (so fault injection, asked at the reservation, is not asked again). */
     private void take() {
-        if (inUse >= nfile) throw ErrnoException.of(Errno.ENFILE);
+        if (inUse >= nfile) overflow();
         inUse++;
+    }
+
+    /** ENFILE, "The system file table is full", counted. */
+    private void overflow() {
+        overflows++;
+        throw ErrnoException.of(Errno.ENFILE);
     }
 
     /** An entry's last close: it is free again. */
@@ -65,6 +75,11 @@ public final class FileTable {
     /** Entries in use: every open file not yet closed for the last time. */
     public int inUse() {
         return inUse;
+    }
+
+    /** Entries in use, the size, and the overflows since boot (sar -v's file-sz). */
+    public TableStatus status() {
+        return new TableStatus(inUse, nfile, overflows);
     }
 
     void charge(long cycles) {

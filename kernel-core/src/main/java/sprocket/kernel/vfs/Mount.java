@@ -32,9 +32,12 @@ final class Mount {
     int references;
     /** The vnodes of its files that are held, by i-number: looked up only, never walked. */
     private final Map<Long, Vnode> held = new HashMap<>();
+    /** The system's in-core inode table, which every held vnode takes an entry of. */
+    final InodeTable inodes;
 
-    Mount(FileSystem fs, int dev, String type, String special, int flags) {
+    Mount(FileSystem fs, int dev, String type, String special, int flags, InodeTable inodes) {
         this.fs = fs;
+        this.inodes = inodes;
         this.dev = dev;
         this.type = type;
         this.special = special;
@@ -54,6 +57,7 @@ final class Mount {
         if (kept == null) {
             kept = v;
             held.put(v.ino(), v);
+            inodes.take();
         }
         kept.count++;
         references++;
@@ -66,6 +70,7 @@ final class Mount {
         references--;
         if (--v.count == 0) {
             held.remove(v.ino());
+            inodes.release();
             if (v.inode.nlink() == 0) v.inode.inactive();
         }
     }

@@ -47,10 +47,12 @@ public final class NameSpace {
     private final Mount rootMount;
     /** The socket nodes bound to sockets, by socket: looked up only, never walked. */
     private final Map<SocketFile, Vnode> boundSockets = new IdentityHashMap<>();
+    private final InodeTable inodes;
 
     @Inject
-    public NameSpace(FileSystemTypes types, KernelServices kernel) {
+    public NameSpace(FileSystemTypes types, KernelServices kernel, InodeTable inodes) {
         this.kernel = kernel;
+        this.inodes = inodes;
         this.types = types;
         this.context = new FsContext() {
             @Override
@@ -64,7 +66,7 @@ public final class NameSpace {
             }
         };
         String rootType = types.root().name();
-        this.rootMount = new Mount(types.root().mount(context), mounts.newDev(), rootType, rootType, 0);
+        this.rootMount = new Mount(types.root().mount(context), mounts.newDev(), rootType, rootType, 0, inodes);
         mounts.add(rootMount);
         try {
             makeTree();
@@ -109,7 +111,7 @@ public final class NameSpace {
 
     /** A new file system of type {@code type}, not yet mounted anywhere. */
     Mount newMount(FileSystemProvider type, String special, int flags) {
-        return new Mount(type.mount(context), mounts.newDev(), type.name(), special, flags);
+        return new Mount(type.mount(context), mounts.newDev(), type.name(), special, flags, inodes);
     }
 
     /** Mounts {@code m} on the directory {@code dir}, which it holds, and enters it in the mount table. */

@@ -7,7 +7,8 @@ import sprocket.api.sys.FileMode;
 
 /**
  * The one permission check of the file layer, from the file's attributes (chmod(2)/access(2)): the owner's bits if
- * the effective uid owns the file, else the group's if the effective gid matches, else the others'. The super-user may
+ * the effective uid owns the file, else the group's if the effective gid or a supplementary group matches, else the
+ * others'. The super-user may
  * read and write anything and execute anything with an execute bit set, and search any directory; nobody writes a
  * file its file system makes itself ({@link Inode#readOnly()}).
  */
@@ -28,7 +29,9 @@ final class Permission {
         int bits;
         if (c.euid() == node.uid()) {
             bits = mode >> 6;
-        } else if (c.egid() == node.gid()) {
+        } else if (c.groupMember(node.gid())) {
+            // POSIX: "if the effective group ID or any of the supplementary group IDs of the process match the file
+            // group ID", the group class.
             bits = mode >> 3;
         } else {
             bits = mode;

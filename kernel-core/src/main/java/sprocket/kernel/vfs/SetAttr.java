@@ -36,8 +36,9 @@ final class SetAttr {
             // mode bit 01000 (save text image on execution) is cleared."
             if (!v.isDirectory()) perm &= ~FileMode.S_ISVTX;
             // chmod(2): "If the effective user ID of the process is not super-user and the effective group ID of the
-            // process does not match the group ID of the file, mode bit 02000 (set group ID on execution) is cleared."
-            if (c.egid() != v.inode.gid()) perm &= ~FileMode.S_ISGID;
+            // process does not match the group ID of the file, mode bit 02000 (set group ID on execution) is cleared";
+            // POSIX: "the effective group ID or one of the supplementary group IDs".
+            if (!c.groupMember(v.inode.gid())) perm &= ~FileMode.S_ISGID;
         }
         v.inode.chmod(perm);
     }

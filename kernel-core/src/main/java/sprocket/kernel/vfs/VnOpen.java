@@ -63,6 +63,9 @@ public final class VnOpen {
                 cost = nd.components * VfsCosts.COMPONENT;
             }
             v = nd.vp;
+            // SVR4's iget: a file not yet in core needs an inode table entry (ENFILE, an overflow, when none is free).
+            Vnode on = v != null ? v : nd.dvp;
+            if (on != null && (v == null || !v.held())) on.mount.inodes.reserve();
             Credentials c = at.credentials();
             if (v != null && v.type() == FileMode.S_IFLNK) {
                 // open(2): O_CREAT|O_EXCL fails with EEXIST "regardless of the contents of the symbolic link";

@@ -80,6 +80,11 @@ public final class Vnode {
         return same(mount.root);
     }
 
+    /** Whether a reference holds the vnode, so it has its entry in the in-core inode table. */
+    boolean held() {
+        return count > 0;
+    }
+
     /** VN_HOLD: one reference more; returns the vnode the mount keeps for the file, which the holder must use. */
     Vnode hold() {
         return mount.hold(this);

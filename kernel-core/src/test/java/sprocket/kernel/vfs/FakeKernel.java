@@ -219,4 +219,9 @@ final class FakeKernel implements KernelServices {
     public long[][] cpuTicks() {
         return ticks;
     }
+
+    @Override
+    public sprocket.api.kernel.SystemTables tables() {
+        throw new AssertionError("only /proc/sysinfo's reads ask for the tables");
+    }
 }

@@ -28,6 +28,8 @@ final class Fixture {
     final FakePipes pipes = new FakePipes(kernel);
     final NameSpace names;
     final FileTable files;
+    /** The in-core inode table (kernel.ninode). */
+    final InodeTable inodes;
     final VnOpen vn;
     /** The path-named calls, answering errnos. */
     final PathCalls fs;
@@ -41,7 +43,12 @@ final class Fixture {
     }
 
     Fixture(int nfile, FileSystemTypes types) {
-        names = new NameSpace(types, kernel);
+        this(nfile, 1000, types);
+    }
+
+    Fixture(int nfile, int ninode, FileSystemTypes types) {
+        inodes = new InodeTable(ninode);
+        names = new NameSpace(types, kernel, inodes);
         files = new FileTable(nfile, kernel, new UserCopy(null, null, 1, kernel));
         vn = new VnOpen(files, new Cdevsw(console, null, new StandInTty(console)), pipes, kernel);
         fs = new PathCalls(this);

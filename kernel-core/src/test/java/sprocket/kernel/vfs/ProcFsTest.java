@@ -67,15 +67,15 @@ class ProcFsTest {
         add(proc(1, 0, 'S', 0, "init"));
         add(proc(2, 1, 'R', 0, "sh"));
         add(proc(10, 2, 'R', 100, "ps"));
-        assertThat(list("/proc", 100)).containsExactly(".", "..", "mounts", "loadavg", "stat", "self", "1", "2", "10");
+        assertThat(list("/proc", 100)).containsExactly(".", "..", "mounts", "loadavg", "stat", "sysinfo", "self", "1", "2", "10");
         // The same, a single entry per call, so each call resumes where the last stopped.
-        assertThat(list("/proc", 1)).containsExactly(".", "..", "mounts", "loadavg", "stat", "self", "1", "2", "10");
+        assertThat(list("/proc", 1)).containsExactly(".", "..", "mounts", "loadavg", "stat", "sysinfo", "self", "1", "2", "10");
     }
 
     @Test
     void directories_appear_and_go_as_the_process_table_changes() {
         add(proc(1, 0, 'S', 0, "init"));
-        assertThat(list("/proc", 10)).containsExactly(".", "..", "mounts", "loadavg", "stat", "self", "1");
+        assertThat(list("/proc", 10)).containsExactly(".", "..", "mounts", "loadavg", "stat", "sysinfo", "self", "1");
         add(proc(7, 1, 'R', 0, "child"));
         assertThat(list("/proc", 10)).endsWith("1", "7");
         assertThat(stat("/proc/7", true).type()).isEqualTo(FileMode.S_IFDIR);
@@ -92,9 +92,9 @@ class ProcFsTest {
         add(proc(3, 1, 'R', 0, "a"));
         add(proc(5, 1, 'R', 0, "b"));
         Entry dir = fx.open(fx.at(USER), "/proc", O_RDONLY, 0);
-        Dirent[] buf = new Dirent[7];
-        assertThat(dir.getdents(buf)).isEqualTo(7);
-        assertThat(buf[6].name()).isEqualTo("1");
+        Dirent[] buf = new Dirent[8];
+        assertThat(dir.getdents(buf)).isEqualTo(8);
+        assertThat(buf[7].name()).isEqualTo("1");
         fx.kernel.processes.remove(1);
         fx.kernel.processes.remove(3);
         assertThat(dir.getdents(buf)).isEqualTo(1);

@@ -110,4 +110,9 @@ final class FakeKernel implements KernelServices {
     public long[][] cpuTicks() {
         return ticks;
     }
+
+    @Override
+    public sprocket.api.kernel.SystemTables tables() {
+        throw unused();
+    }
 }

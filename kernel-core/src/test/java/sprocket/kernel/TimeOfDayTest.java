@@ -1,0 +1,56 @@
+package sprocket.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import sprocket.api.Errno;
+import sprocket.api.sys.Fcntl;
+
+/**
+ * time(2) and stime(2) against the System V manual pages: the time of day is kernel state that stime sets and time
+ * and the times of files read, counting on with the simulated clock; only the super-user may set it.
+ */
+class TimeOfDayTest {
+
+    private static final long DATE = 1_000_000_000L;
+
+    @Test
+    void stime_sets_the_time_time_returns_and_new_files_are_stamped_with_it_counting_on_from_there() {
+        List<String> seen = new ArrayList<>();
+        var o = Sim.with().program("p", (sys, argv) -> {
+            sys.sleep(5);
+            seen.add("boot " + sys.time());
+            // stime(2): "stime sets the system's idea of the time and date. tp points to the value of time as
+            // measured in seconds from 00:00:00 UTC January 1, 1970."
+            seen.add("stime " + sys.stime(DATE));
+            seen.add("now " + sys.time());
+            sys.sleep(3);
+            seen.add("later " + sys.time());
+            int fd = sys.open("/tmp/f", Fcntl.O_CREAT | Fcntl.O_WRONLY, 0644);
+            sys.close(fd);
+            seen.add("mtime " + sys.stat("/tmp/f").mtime());
+            long mono = sys.nanotime();
+            seen.add("monotonic unmoved " + (mono >= 8_000_000_000L && mono < 9_000_000_000L));
+            return 0;
+        }).run("p");
+        assertThat(o.status()).isZero();
+        assertThat(seen).containsExactly("boot 5", "stime 0", "now " + DATE, "later " + (DATE + 3),
+                "mtime " + (DATE + 3), "monotonic unmoved true");
+    }
+
+    @Test
+    void only_the_super_user_may_set_the_time() {
+        List<String> seen = new ArrayList<>();
+        var o = Sim.with().program("p", (sys, argv) -> {
+            sys.setuid(100);
+            // stime(2): "EPERM stime will fail if the effective user ID of the calling process is not super-user."
+            seen.add(sys.stime(DATE) + " " + sys.errno());
+            seen.add("time " + sys.time());
+            return 0;
+        }).run("p");
+        assertThat(o.status()).isZero();
+        assertThat(seen).containsExactly("-1 " + Errno.EPERM, "time 0");
+    }
+}
