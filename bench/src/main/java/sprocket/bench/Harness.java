@@ -25,7 +25,8 @@ import sprocket.kernel.RunStats;
  *   figures: getpid yield fork procs (default: these four), and
  *            touch cowfork (the VM figures, {@link VmFigures}), sched (the scheduler's, {@link SchedFigures}),
  *            pingpong pipeflow shm (the files-and-IPC figures, {@link IpcFigures}),
- *            decide (the scheduler's decisions alone, engine left out, {@link SchedDecision})
+ *            decide (the scheduler's decisions alone, engine left out, {@link SchedDecision}),
+ *            floor (the JVM's coroutine switch alone with N continuations alive, {@link ContinuationFloor})
  *   --procs: the runnable processes of sched's points (default 16,10,100,1000,10000) or decide's
  *            (default 10,100,1000,10000,100000)
  *   --clock:   what a run's time is: wall (System.nanoTime, the default) or cpu, the CPU time of the thread that
@@ -113,6 +114,7 @@ public final class Harness {
                         .switchScaling();
                 case "decide" -> new SchedDecision(h, policies, procs != null ? procs : SchedDecision.PROCESSES)
                         .run();
+                case "floor" -> new ContinuationFloor(h).run();
                 default -> throw new IllegalArgumentException("unknown figure '" + f + "'");
             }
         }
