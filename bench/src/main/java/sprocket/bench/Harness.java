@@ -288,10 +288,12 @@ public final class Harness {
         Timed t = run(sets, "bench-procs", Long.toString(n));
         long delta = HeapProbe.usedWithChildren - HeapProbe.usedBefore;
         out.printf(Locale.ROOT, "procs   N=%d  live children %d | heap used before %d MiB, with children %d MiB,"
-                + " max %d MiB | bytes/process %d | fork phase ms %.1f, CPU ms %.1f | whole run ms %.1f%n", n,
+                + " max %d MiB | bytes/process %d | fork phase ms %.1f, CPU ms %.1f, allocated bytes/fork %d"
+                + " | whole run ms %.1f%n", n,
                 HeapProbe.children, HeapProbe.usedBefore >> 20, HeapProbe.usedWithChildren >> 20,
                 HeapProbe.maxHeap >> 20, HeapProbe.children == 0 ? 0 : delta / HeapProbe.children,
-                HeapProbe.forkNanos / 1e6, HeapProbe.forkCpuNanos / 1e6, t.nanos() / 1e6);
+                HeapProbe.forkNanos / 1e6, HeapProbe.forkCpuNanos / 1e6,
+                HeapProbe.children == 0 ? 0 : HeapProbe.forkAllocated / HeapProbe.children, t.nanos() / 1e6);
         return HeapProbe.children == 0 ? 0 : delta / HeapProbe.children;
     }
 
