@@ -11,7 +11,7 @@ import static sprocket.api.sys.IpcFlags.SHM_STAT;
 import static sprocket.ipc.Permissions.ALTER;
 import static sprocket.ipc.Permissions.READ;
 
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import sprocket.api.ErrnoException;
@@ -38,9 +38,10 @@ final class SharedMemory {
     private final IpcTable<SharedMemorySegment> table;
     /**
      * The identifier of each live segment, for attached and detached, which the kernel reports by segment. Only
-     * looked up, never walked, so its order cannot show.
+     * looked up, never walked, so its order cannot show. A hash map rather than an identity map: the memory manager's
+     * segments hash cheaply, while a new object's identity hash is a call into the JVM's runtime on every shmget.
      */
-    private final Map<Segment, SharedMemorySegment> bySegment = new IdentityHashMap<>();
+    private final Map<Segment, SharedMemorySegment> bySegment = new HashMap<>();
 
     SharedMemory(KernelServices kernel, MemoryManager memory, IpcLimits limits) {
         this.kernel = kernel;

@@ -39,6 +39,12 @@ public final class SharedResource {
         if (duration <= 0) {
             return at;
         }
+        // Most requests come after every hold (one CPU, or CPUs in step): no search, and a hold that touches the
+        // last one merges with it.
+        if (count == 0 || end[count - 1] <= at) {
+            insert(count, at, at + duration);
+            return at;
+        }
         int i = firstEndingAfter(at);
         long t = at;
         while (i < count && start[i] < t + duration) {

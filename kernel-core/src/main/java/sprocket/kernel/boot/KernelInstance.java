@@ -6,11 +6,9 @@ import static sprocket.api.Signals.SIGKILL;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -19,28 +17,20 @@ import sprocket.api.Errno;
 import sprocket.api.ErrnoException;
 import sprocket.api.hw.CpuInfo;
 import sprocket.api.hw.Machine;
-import sprocket.api.hw.MemoryCounters;
-import sprocket.api.hw.MemoryStatistics;
 import sprocket.api.ipc.IpcProvider;
 import sprocket.api.kernel.Console;
 import sprocket.api.sched.SchedulerProvider;
 import sprocket.api.spi.Settings;
-import sprocket.api.sys.Fcntl;
-import sprocket.api.sys.ProcessEntry;
 import sprocket.api.sys.Program;
-import sprocket.api.sys.Sys;
 import sprocket.api.sys.Wait;
 import sprocket.api.vm.MemoryManagerProvider;
 import sprocket.kernel.engine.Coroutine;
 import sprocket.kernel.engine.Engine;
 import sprocket.kernel.engine.FallbackScheduler;
 import sprocket.kernel.engine.PanicException;
-import sprocket.kernel.engine.SchedMetrics;
 import sprocket.kernel.lifecycle.Programs;
-import sprocket.kernel.lock.Locks;
 import sprocket.kernel.proc.Proc;
 import sprocket.kernel.signal.Signals;
-import sprocket.kernel.stats.Stats;
 import sprocket.kernel.stats.Trace;
 import sprocket.kernel.syscall.Strace;
 import sprocket.kernel.vfs.FileSystemTypes;
@@ -131,7 +121,7 @@ public final class KernelInstance {
         argv[0] = program;
         for (int i = 0; i < args.size(); i++) argv[i + 1] = args.get(i);
         String path = program.contains("/") ? program : "/bin/" + program;
-        return runInit(sys -> init(sys, null, path, argv));
+        return runInit(new Init(null, path, argv, terminal));
     }
 
     /**
@@ -145,10 +135,10 @@ public final class KernelInstance {
         } catch (ErrnoException x) {
             throw new PanicException("cannot install " + RC + ": " + Errno.name(x.errno())).at(0, 0);
         }
-        return runInit(sys -> init(sys, RC, "/bin/sh", new String[] {"-sh"}));
+        return runInit(new Init(RC, "/bin/sh", new String[] {"-sh"}, terminal));
     }
 
-    private int runInit(ProcessEntry body) {
+    private int runInit(Init body) {
         if (ran) throw new IllegalStateException("a kernel runs one program");
         ran = true;
         if (Coroutine.kind().equals("virtual-thread") && !Thread.currentThread().isVirtual()) {
@@ -181,8 +171,8 @@ public final class KernelInstance {
         return result[0];
     }
 
-    private int runHere(ProcessEntry body) {
-        Proc init = k.fork().init(k.sys(), body);
+    private int runHere(Init program) {
+        Proc init = k.fork().init(k.sys(), program::main);
         k.userEntry().start(init, null);
         long hz = machine.description().clockHz();
         long limit = k.tunables().timeLimitSeconds == 0 ? Long.MAX_VALUE : k.tunables().timeLimitSeconds * hz;
@@ -216,6 +206,8 @@ public final class KernelInstance {
             throw new PanicException(e.getClass().getSimpleName() + ": " + e.getMessage(), e).at(lowestClock(), -1);
         }
         if (init.alive()) return stoppedEarly();
+        exitStatus = program.exitStatus();
+        waitStatus = program.waitStatus();
         shutdown();
         checkInvariants();
         return exitStatus;
@@ -279,81 +271,6 @@ public final class KernelInstance {
         return engine.lowestClock();
     }
 
-    /** init's word on standard error: the kernel has no C library, so a plain write(2) with the errno's name. */
-    private static void complain(Sys sys, String text) {
-        byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        sys.write(Fcntl.STDERR_FILENO, b, 0, b.length);
-    }
-
-    /**
-     * pid 1: opens the console as descriptors 0, 1 and 2 (not as its controlling terminal), runs {@code rc} with
-     * /bin/sh and waits for it when there is one, then runs the program and waits for it, then shuts everything down.
-     */
-    private int init(Sys sys, String rc, String path, String[] argv) {
-        for (int i = 0; i < 3; i++) {
-            if (sys.open("/dev/console", Fcntl.O_RDWR | Fcntl.O_NOCTTY) != i) {
-                throw new PanicException("init cannot open /dev/console: " + Errno.name(sys.errno()));
-            }
-        }
-        int[] status = new int[1];
-        if (rc != null) {
-            int r = spawn(sys, "/bin/sh", new String[] {"sh", rc}, false);
-            if (r > 0 && waitFor(sys, r, status) && status[0] != 0) {
-                complain(sys, "init: " + rc + ": " + (Wait.WIFEXITED(status[0]) ? "exit " + Wait.WEXITSTATUS(status[0])
-                        : "killed by signal " + Wait.WTERMSIG(status[0])) + "\n");
-            }
-        }
-        int child = spawn(sys, path, argv, terminal);
-        if (child < 0) {
-            exitStatus = 1;
-            return 1;
-        }
-        if (waitFor(sys, child, status)) {
-            waitStatus = status[0];
-            exitStatus = Wait.WIFEXITED(status[0]) ? Wait.WEXITSTATUS(status[0]) : 128 + Wait.WTERMSIG(status[0]);
-        }
-        sys.kill(-1, SIGKILL);
-        while (sys.waitpid(-1, status, 0) > 0 || sys.errno() == Errno.EINTR) {
-            // reap everything that is left
-        }
-        return 0;
-    }
-
-    /**
-     * Starts {@code path}: on a console that is a terminal, a {@code session} of its own with the console for its
-     * controlling terminal (getty's setsid and open); otherwise in a process group of its own. Returns its pid, or -1.
-     */
-    private static int spawn(Sys sys, String path, String[] argv, boolean session) {
-        int child = sys.fork(s -> {
-            if (session) {
-                s.setsid();
-                int fd = s.open("/dev/console", Fcntl.O_RDWR);
-                if (fd < 0) {
-                    complain(s, "init: /dev/console: " + Errno.name(s.errno()) + "\n");
-                    return 1;
-                }
-                for (int i = 0; i < 3; i++) s.dup2(fd, i);
-                if (fd > 2) s.close(fd);
-            } else {
-                s.setpgid(0, 0);
-            }
-            s.errno(0); // the program starts with errno 0, as a C program's start-up leaves it
-            s.execve(path, argv, s.environ());
-            complain(s, "sprocket: " + argv[0] + ": " + Errno.name(s.errno()) + "\n");
-            return s.errno() == Errno.ENOENT ? 127 : 126;
-        });
-        if (child < 0) complain(sys, "init: fork: " + Errno.name(sys.errno()) + "\n");
-        return child;
-    }
-
-    /** Waits for {@code child}, reaping whatever else ends meanwhile; false when there was nothing to wait for. */
-    private static boolean waitFor(Sys sys, int child, int[] status) {
-        while (true) {
-            int r = sys.waitpid(-1, status, 0);
-            if (r == child) return true;
-            if (r < 0 && sys.errno() == Errno.ECHILD) return false;
-        }
-    }
 
     /**
      * The invariants every run must end with: no process left but the reaped init, every frame free and region gone, every
@@ -407,131 +324,10 @@ public final class KernelInstance {
 
     /** Statistics of the run, in a stable order: the main figures first, then every counter by name. */
     public Map<String, Object> statistics() {
-        Stats s = k.stats();
-        long end = endCycles();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("machine", machine.description().name());
-        out.put("model", machine.description().model());
-        out.put("memory_system", machine.memorySystem().describe());
-        out.put("scheduler", engine.schedulerName());
-        if (engine.ejection() != null) out.put("scheduler_ejected", engine.ejection());
-        if (timeLimitReached) out.put("time_limit_reached", true);
-        out.put("kernel_lock", k.tunables().lock == Locks.Mode.GIANT ? "giant" : "fine");
-        out.put("clock_hz", machine.description().clockHz());
-        out.put("simulated_cycles", end);
-        out.put("simulated_seconds", (double) end / machine.description().clockHz());
-        long[] busy = new long[engine.cpuCount()];
-        for (int i = 0; i < busy.length; i++) busy[i] = engine.cpu(i).busy();
-        out.put("cpu_busy_cycles", busy);
-        out.put("context_switches", s.get("context_switches"));
-        out.put("syscalls", k.syscallFigures().total());
-        out.put("syscalls_by_name", syscallsByName());
-        out.put("forks", s.get("forks"));
-        out.put("execs", s.get("execs"));
-        out.put("page_faults", s.get("page_faults"));
-        out.put("tlb_misses", s.get("tlb_misses"));
-        out.put("ipis", s.get("ipis"));
-        out.put("shootdowns", s.get("shootdowns"));
-        out.put("interrupts", s.get("interrupts"));
-        out.put("cpu_memory", memoryByCpu());
-        out.put("kernel_lock_spin_cycles", k.locks().spinCycles());
-        out.put("kernel_lock_contended", k.locks().contended());
-        out.put("proc_table_overflows", s.get("proc_table_overflows"));
-        out.put("interrupted", interruptedAt >= 0);
-        if (deadlock != null) out.put("deadlock", Asleep.report(deadlockAt, deadlock));
-        long busyAll = 0;
-        for (long b : busy) busyAll += b;
-        out.put("cpu_utilisation", end == 0 ? 0.0 : (double) busyAll / ((double) end * busy.length));
-        schedulingMetrics(out);
-        out.put("trace_events", trace.events());
-        out.put("trace_digest", String.format("%016x", trace.digest()));
-        Map<String, Long> counters = new TreeMap<>(s.snapshot());
-        if (machine.memorySystem().cached()) {
-            // The memory system keeps its hits per CPU only (the hot path mirrors nothing): the total is theirs.
-            counters.put(MemoryCounters.HITS, machine.memorySystem().statistics().hits());
-        }
-        out.keySet().forEach(counters::remove);
-        out.put("counters", counters);
-        return out;
+        return new RunStatistics(k, machine, trace, new RunStatistics.Ending(endCycles(), timeLimitReached,
+                interruptedAt >= 0, deadlock, deadlockAt)).collect();
     }
 
-    /** What each CPU's caches and bus did, under the names of the run's totals (counters.cache_hits...). */
-    private List<Map<String, Long>> memoryByCpu() {
-        List<Map<String, Long>> out = new ArrayList<>();
-        for (int c = 0; c < engine.cpuCount(); c++) {
-            MemoryStatistics m = machine.memorySystem().statistics(c);
-            Map<String, Long> row = new LinkedHashMap<>();
-            row.put(MemoryCounters.HITS, m.hits());
-            row.put(MemoryCounters.MISSES, m.misses());
-            row.put(MemoryCounters.WRITEBACKS, m.writebacks());
-            row.put(MemoryCounters.INVALIDATIONS, m.invalidations());
-            row.put(MemoryCounters.TRANSFERS, m.transfers());
-            row.put(MemoryCounters.BUS_TRANSACTIONS, m.busTransactions());
-            row.put(MemoryCounters.BUS_WAIT_CYCLES, m.busWaitCycles());
-            out.add(row);
-        }
-        return out;
-    }
-
-    /** Each system call made: how often, how often it failed, the kernel cycles it took. */
-    private Map<String, Object> syscallsByName() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        k.syscallFigures().byName().forEach((name, f) -> {
-            Map<String, Long> row = new LinkedHashMap<>();
-            row.put("calls", f.calls());
-            row.put("errors", f.errors());
-            row.put("cycles", f.cycles());
-            out.put(name, row);
-        });
-        return out;
-    }
-
-    /** Per-process scheduling figures and their summary (init, which runs the whole time, is left out). */
-    private void schedulingMetrics(Map<String, Object> out) {
-        List<SchedMetrics.Entry> all = new ArrayList<>();
-        for (SchedMetrics.Entry e : k.schedMetrics().entries()) {
-            if (e.pid() != Signals.INIT_PID) all.add(e);
-        }
-        long voluntary = 0;
-        long involuntary = 0;
-        long migrations = 0;
-        long waitSum = 0;
-        long waitMax = 0;
-        long turnSum = 0;
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (SchedMetrics.Entry e : all) {
-            voluntary += e.voluntary();
-            involuntary += e.involuntary();
-            migrations += e.migrations();
-            waitSum += e.waitCycles();
-            waitMax = Math.max(waitMax, e.waitCycles());
-            turnSum += e.turnaround();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("pid", (long) e.pid());
-            row.put("command", e.command());
-            row.put("nice", (long) e.nice());
-            row.put("turnaround_cycles", e.turnaround());
-            row.put("run_cycles", e.runtime());
-            row.put("wait_cycles", e.waitCycles());
-            row.put("voluntary_switches", e.voluntary());
-            row.put("involuntary_switches", e.involuntary());
-            row.put("migrations", e.migrations());
-            rows.add(row);
-        }
-        int n = Math.max(1, all.size());
-        out.put("voluntary_switches", voluntary);
-        out.put("involuntary_switches", involuntary);
-        out.put("migrations", migrations);
-        out.put("mean_wait_cycles", waitSum / n);
-        out.put("max_wait_cycles", waitMax);
-        out.put("mean_turnaround_cycles", turnSum / n);
-        Map<String, Double> fairness = k.schedMetrics().fairness();
-        double worst = 1.0;
-        for (double j : fairness.values()) worst = Math.min(worst, j);
-        out.put("jain_fairness", worst);
-        out.put("fairness_groups", fairness);
-        out.put("processes", rows);
-    }
 
     /** Writes the kept trace as Chrome/Perfetto JSON. */
     public void writeTrace(Path file) throws IOException {

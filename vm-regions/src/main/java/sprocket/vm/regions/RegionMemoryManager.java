@@ -45,6 +45,8 @@ final class RegionMemoryManager implements MemoryManager {
     final Counter marginsGivenUp;
     /** Address space kept free above the start of data for the break; kernel-chosen mappings go above it. */
     final long dataReserve;
+    /** Segments made so far: each one's serial, which only its hash uses. */
+    private int segmentsMade;
 
     RegionMemoryManager(VmContext context) {
         Machine machine = context.machine();
@@ -90,7 +92,8 @@ final class RegionMemoryManager implements MemoryManager {
             outOfMemory.increment();
             throw ErrnoException.of(Errno.ENOMEM);
         }
-        return new SharedMemorySegment(this, new Region(frames, RegionType.SHM, (int) pages, true), bytes);
+        return new SharedMemorySegment(this, new Region(frames, RegionType.SHM, (int) pages, true), bytes,
+                ++segmentsMade);
     }
 
     /** IPC_RMID: the segment's own hold goes; its pages go now if nothing attaches it, else with the last detach. */

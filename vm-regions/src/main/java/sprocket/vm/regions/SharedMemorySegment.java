@@ -13,19 +13,31 @@ final class SharedMemorySegment implements Segment {
     final RegionMemoryManager owner;
     final Region region;
     private final long bytes;
+    /**
+     * Its hash: the IPC layer keys its identifiers by segment, and a new object's identity hash is a call into the
+     * JVM's runtime on every shmget(2) (a tenth of a shmget + shmat + shmdt + IPC_RMID cycle's host time).
+     */
+    private final int hash;
     private int attachments;
     private boolean removed;
 
-    SharedMemorySegment(RegionMemoryManager owner, Region region, long bytes) {
+    SharedMemorySegment(RegionMemoryManager owner, Region region, long bytes, int serial) {
         this.owner = owner;
         this.region = region;
         this.bytes = bytes;
+        this.hash = serial * 0x9E3779B9; // Fibonacci hashing spreads consecutive serials over the table
         region.hold(); // the identifier's hold, which IPC_RMID lets go of
     }
 
     @Override
     public long bytes() {
         return bytes;
+    }
+
+    /** Equality stays identity: two segments are the same only if they are one object. */
+    @Override
+    public int hashCode() {
+        return hash;
     }
 
     @Override
