@@ -4,7 +4,7 @@
 # module path, or JMH.
 #
 #   bench/run.sh [--config FILE] [--runs R] [--warmup W] [--scale S] [--procs P,P..] [--policies rr,fair]
-#                 [getpid|yield|fork|procs|touch|cowfork|sched|decide|pingpong|pipeflow|shm ...]
+#                 [getpid|yield|fork|procs|touch|cowfork|sched|decide|floor|pingpong|pipeflow|shm ...]
 #   bench/run.sh jmh [JMH options] [BENCHMARK REGEX]    the nanosecond figures (NanoBenchmarks), e.g.
 #   bench/run.sh jmh                                     all four on irix-r2000
 #   bench/run.sh jmh -p config=irix-r2000,linux-x86mps tlbHit
@@ -55,7 +55,7 @@ if [[ ${1:-} == --check ]]; then
     set -- --runs 5 --warmup 2 --scale 0.25 --reference "$here/reference-figures.txt" "$@" check
 fi
 
-opens=(--add-exports java.base/jdk.internal.vm=sprocket.kernel)
+opens=(--add-exports java.base/jdk.internal.vm=sprocket.kernel,sprocket.bench)
 if [[ ${BENCH_COROUTINES:-continuation} == virtual-thread ]]; then opens=(); fi
 
 exec "$SPROCKET_JDK/bin/java" -Djdk.virtualThreadScheduler.parallelism=1 "${opens[@]}" "${extra[@]}" -Xmx2g \

@@ -5,6 +5,8 @@ module sprocket.bench {
     requires transitive sprocket.api;
     requires org.slf4j;
     requires java.management;
+    // The bytes a thread allocated (com.sun.management.ThreadMXBean), for the fork figure.
+    requires jdk.management;
     requires sprocket.kernel;
     // JMH for the nanosecond figures (NanoBenchmarks); JMH itself runs them on the class path.
     requires jmh.core;

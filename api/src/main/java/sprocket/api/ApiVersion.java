@@ -6,7 +6,7 @@ package sprocket.api;
  */
 public final class ApiVersion {
     /** Major.minor. A major change breaks providers; a minor one only adds. */
-    public static final String CURRENT = "2.0";
+    public static final String CURRENT = "2.1";
 
     private ApiVersion() {
     }

@@ -25,7 +25,8 @@ import sprocket.kernel.RunStats;
  *   figures: getpid yield fork procs (default: these four), and
  *            touch cowfork (the VM figures, {@link VmFigures}), sched (the scheduler's, {@link SchedFigures}),
  *            pingpong pipeflow shm (the files-and-IPC figures, {@link IpcFigures}),
- *            decide (the scheduler's decisions alone, engine left out, {@link SchedDecision})
+ *            decide (the scheduler's decisions alone, engine left out, {@link SchedDecision}),
+ *            floor (the JVM's coroutine switch alone with N continuations alive, {@link ContinuationFloor})
  *   --procs: the runnable processes of sched's points (default 16,10,100,1000,10000) or decide's
  *            (default 10,100,1000,10000,100000)
  *   --clock:   what a run's time is: wall (System.nanoTime, the default) or cpu, the CPU time of the thread that
@@ -113,6 +114,7 @@ public final class Harness {
                         .switchScaling();
                 case "decide" -> new SchedDecision(h, policies, procs != null ? procs : SchedDecision.PROCESSES)
                         .run();
+                case "floor" -> new ContinuationFloor(h).run();
                 default -> throw new IllegalArgumentException("unknown figure '" + f + "'");
             }
         }
@@ -286,10 +288,12 @@ public final class Harness {
         Timed t = run(sets, "bench-procs", Long.toString(n));
         long delta = HeapProbe.usedWithChildren - HeapProbe.usedBefore;
         out.printf(Locale.ROOT, "procs   N=%d  live children %d | heap used before %d MiB, with children %d MiB,"
-                + " max %d MiB | bytes/process %d | fork phase ms %.1f, CPU ms %.1f | whole run ms %.1f%n", n,
+                + " max %d MiB | bytes/process %d | fork phase ms %.1f, CPU ms %.1f, allocated bytes/fork %d"
+                + " | whole run ms %.1f%n", n,
                 HeapProbe.children, HeapProbe.usedBefore >> 20, HeapProbe.usedWithChildren >> 20,
                 HeapProbe.maxHeap >> 20, HeapProbe.children == 0 ? 0 : delta / HeapProbe.children,
-                HeapProbe.forkNanos / 1e6, HeapProbe.forkCpuNanos / 1e6, t.nanos() / 1e6);
+                HeapProbe.forkNanos / 1e6, HeapProbe.forkCpuNanos / 1e6,
+                HeapProbe.children == 0 ? 0 : HeapProbe.forkAllocated / HeapProbe.children, t.nanos() / 1e6);
         return HeapProbe.children == 0 ? 0 : delta / HeapProbe.children;
     }
 

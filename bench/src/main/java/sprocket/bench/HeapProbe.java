@@ -14,6 +14,11 @@ final class HeapProbe {
     static volatile long forkNanos;
     /** The fork phase in CPU time of the thread that runs the simulation (the collector's threads not counted). */
     static volatile long forkCpuNanos;
+    /**
+     * Bytes the simulating thread allocated in the fork phase: what the collector has to deal with, a figure the
+     * host's load does not move.
+     */
+    static volatile long forkAllocated;
 
     private HeapProbe() {
     }
@@ -31,6 +36,11 @@ final class HeapProbe {
         return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
+    /** Bytes the calling thread has allocated so far. */
+    static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
     static void reset() {
         usedBefore = 0;
         usedWithChildren = 0;
@@ -38,5 +48,6 @@ final class HeapProbe {
         children = 0;
         forkNanos = 0;
         forkCpuNanos = 0;
+        forkAllocated = 0;
     }
 }

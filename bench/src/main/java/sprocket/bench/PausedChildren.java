@@ -47,6 +47,7 @@ public final class PausedChildren implements Program {
         int reported = 0;
         long t0 = System.nanoTime();
         long c0 = HeapProbe.cpuNanos();
+        long a0 = HeapProbe.allocatedBytes();
         int made = 0;
         for (; made < n; made++) {
             if (made - reported >= BATCH) reported += collect(sys, fds[0], buf, made - reported);
@@ -65,6 +66,7 @@ public final class PausedChildren implements Program {
         }
         HeapProbe.forkNanos = System.nanoTime() - t0;
         HeapProbe.forkCpuNanos = HeapProbe.cpuNanos() - c0;
+        HeapProbe.forkAllocated = HeapProbe.allocatedBytes() - a0;
         sys.close(fds[1]);
         reported += collect(sys, fds[0], buf, made - reported);
         // A child that has written is on its way into pause(); one simulated second lets the last ones get there.

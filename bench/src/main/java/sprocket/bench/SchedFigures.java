@@ -33,8 +33,8 @@ final class SchedFigures {
     }
 
     static List<String> overrides(String policy, int cpus) {
-        List<String> sets = new ArrayList<>(List.of("hw.cpus=" + cpus, "kernel.hz=10000", "kernel.maxusers=1000",
-                "kernel.maxpid=99999", "sched=" + policy));
+        List<String> sets = new ArrayList<>(List.of("hw.cpus=" + cpus, "kernel.hz=10000", "kernel.maxusers=10000",
+                "kernel.maxpid=199999", "sched=" + policy));
         sets.add(policy.equals("rr") ? "sched.slice=1" : "sched.fair.granularity=1");
         return sets;
     }

@@ -15,7 +15,7 @@ class ModulesCommandTest {
             assertThat(r.out()).contains("\n  " + slot.key() + "\n");
         }
         assertThat(r.out()).contains("r2000", "x86mps", "rr", "regions", "memfs", "sysv");
-        assertThat(r.out()).contains("module sprocket.hw.r2000").contains("api 2.0");
+        assertThat(r.out()).contains("module sprocket.hw.r2000").contains("api 2.1");
         for (String program : new String[] {"hello", "true", "false", "echo", "sleep", "kill", "forktree", "burn"}) {
             assertThat(r.out()).containsPattern("(?m)^  " + program + " ");
         }

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import sprocket.api.Errno;
 import sprocket.api.Signals;
+import sprocket.api.sys.Mman;
 import sprocket.api.sys.Prctl;
 import sprocket.api.sys.Sys;
 import sprocket.kernel.proc.ProcTable;
@@ -45,8 +46,9 @@ class HeapBudgetTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"r2000, fork", "x86mps, fork", "r2000, sproc", "x86mps, sproc"})
-    void making_processes_forever_in_a_small_heap_budget_gets_EAGAIN_and_the_kernel_goes_on(String hw, String how) {
+    @CsvSource({"r2000, fork, 2", "x86mps, fork, 0", "r2000, sproc, 2", "x86mps, sproc, 0"})
+    void making_processes_forever_in_a_small_heap_budget_gets_EAGAIN_and_the_kernel_goes_on(String hw, String how,
+            int tables) {
         var o = Sim.with("hw=" + hw, "hw.cpus=1", "hw.memory=256M", "kernel.maxusers=10000", "kernel.maxpid=999999",
                 "kernel.heap_budget=1M").program("t", (sys, argv) -> {
                     int maker = sys.fork(c -> {
@@ -61,8 +63,70 @@ class HeapBudgetTest {
                     return 0;
                 }).run("t");
         assertThat(o.status()).as(o.console()).isZero();
-        // init, the test program and the maker hold three of the slots the budget gives.
-        assertThat(o.console()).isEqualTo("made " + (HELD - 3) + " errno " + Errno.EAGAIN + "\n");
+        // init, the test program and the maker hold three of the slots the budget gives; on the R2000 their page
+        // tables, on the heap, two more (the x86's are frames of simulated RAM).
+        assertThat(o.console()).isEqualTo("made " + (HELD - 3 - tables) + " errno " + Errno.EAGAIN + "\n");
         assertThat(o.stats().get("proc_table_overflows")).isEqualTo(1L);
+    }
+
+    /** Each child touches one page in each of this many 4 MiB stretches: an R2000 page-table leaf apiece. */
+    private static final int LEAVES_PER_CHILD = 16;
+    private static final long BUDGET = 4L << 20;
+
+    /**
+     * The page tables count too: children that each touch memory spread over many page-table pages (on the R2000 a
+     * 4 KB leaf per 4 MB touched, held on the host's heap) fill the budget long before their proc structures do, and
+     * the next fork gets EAGAIN. Without them counted the same loop would make budget / 3,072 B = 1,362 children and
+     * 90 MB of page tables in a 4 MB budget: the OutOfMemoryError the budget is there to prevent, given a small heap.
+     */
+    @ParameterizedTest
+    @CsvSource({"fork", "sproc"})
+    void children_whose_page_tables_fill_the_heap_budget_get_EAGAIN_before_the_host_heap_runs_out(String how) {
+        var o = Sim.with("hw=r2000", "hw.cpus=1", "hw.memory=256M", "kernel.maxusers=10000", "kernel.maxpid=999999",
+                "kernel.heap_budget=4M").program("t", (sys, argv) -> {
+                    int[] fds = new int[2];
+                    if (sys.pipe(fds) != 0) return 103;
+                    int[] pids = new int[4096];
+                    int made = 0;
+                    byte[] one = new byte[1];
+                    while (made < pids.length) {
+                        int pid = how.equals("sproc")
+                                ? sys.sproc((c, arg, len) -> spread(c, fds[1]), Prctl.PR_NOLIBC, 0)
+                                : sys.fork(c -> spread(c, fds[1]));
+                        if (pid < 0) break;
+                        pids[made++] = pid;
+                        // The child has made its page tables before the next fork is asked for.
+                        if (sys.read(fds[0], one, 0, 1) != 1 || one[0] != 1) return 104;
+                    }
+                    int errno = sys.errno();
+                    Sim.puts(sys, made + " " + errno);
+                    for (int i = 0; i < made; i++) sys.kill(pids[i], Signals.SIGKILL);
+                    int[] st = new int[1];
+                    for (int i = 0; i < made; i++) sys.wait(st);
+                    // The budget is free again: a fork succeeds.
+                    int again = sys.fork(c -> 7);
+                    if (again < 0 || sys.waitpid(again, st, 0) != again) return 101;
+                    return errno == Errno.EAGAIN ? 0 : 102;
+                }).run("t");
+        assertThat(o.status()).as(o.console()).isZero();
+        String[] out = o.console().trim().split(" ");
+        int made = Integer.parseInt(out[0]);
+        long perChild = ProcTable.HOST_BYTES_PER_PROC + LEAVES_PER_CHILD * (16 + 4L * 1025);
+        // Refused once the children's tables and proc structures filled the budget, and not much sooner.
+        assertThat((long) made * perChild).isLessThanOrEqualTo(BUDGET);
+        assertThat((long) (made + 3) * (perChild + 2 * 4116 + 2064)).isGreaterThan(BUDGET);
+        assertThat(o.stats().get("proc_table_overflows")).isEqualTo(1L);
+    }
+
+    /** Touches one page in each of LEAVES_PER_CHILD 4 MiB stretches of a fresh mapping, says so, and pauses. */
+    private static int spread(Sys c, int ready) {
+        long stretch = 4L << 20;
+        long m = c.mmap(0, LEAVES_PER_CHILD * stretch, Mman.PROT_READ | Mman.PROT_WRITE,
+                Mman.MAP_PRIVATE | Mman.MAP_ANONYMOUS, -1, 0);
+        if (m == Mman.MAP_FAILED) return 1;
+        for (int i = 0; i < LEAVES_PER_CHILD; i++) c.cpu().store32(m + i * stretch, i);
+        c.write(ready, new byte[] {1}, 0, 1);
+        c.pause();
+        return 0;
     }
 }

@@ -24,4 +24,18 @@ public interface Mmu {
      * physical address, or {@link #FAULT}.
      */
     long translate(int cpu, long vaddr, Access access);
+
+    /**
+     * Bytes of the host's memory held now by the translation tables of every pmap not yet destroyed, beyond the
+     * machine's simulated physical memory (the kernel counts that as {@code hw.memory}): R2000 software page tables
+     * kept on the heap, for instance, and 0 for a machine whose tables live in frames of its simulated RAM. The
+     * kernel counts it against the host heap budget ({@code kernel.heap_budget}) when a process is made, so it must
+     * follow from the simulated state alone (same configuration and seed, same figure), move as tables are made and
+     * freed, and be cheap to ask: a running total, not a walk over the pmaps. The objects every pmap has however
+     * little it maps are the kernel's per-process estimate's, not this figure's. Added in API 2.1: a machine built
+     * against 2.0 answers 0, as one whose tables live in its simulated RAM does.
+     */
+    default long tableBytes() {
+        return 0;
+    }
 }

@@ -13,8 +13,14 @@ final class PageTable {
     private static final int LEAF_MASK = LEAF_SIZE - 1;
     static final int LEAVES = Kuseg.PAGES >>> LEAF_SHIFT;
 
+    /** Host bytes of the directory (an array of {@link #LEAVES} references) and of a leaf ({@code LEAF_SIZE + 1} ints). */
+    static final long DIRECTORY_BYTES = 16 + 4L * LEAVES;
+    static final long LEAF_BYTES = 16 + 4L * (LEAF_SIZE + 1);
+
     /** The leaves by index, made on the first mapping; each leaf's last slot counts its mapped PTEs (to free it). */
     private int[][] leaves;
+    /** Host bytes the directory and leaves hold now (Mmu.tableBytes sums them over the live pmaps). */
+    long bytes;
     /** PTEs the last {@link #remove} or {@link #protect} read, and how many of those it rewrote: the work to charge. */
     int read;
     int written;
@@ -41,15 +47,18 @@ final class PageTable {
             }
             if (leaves == null) {
                 leaves = new int[LEAVES][];
+                bytes += DIRECTORY_BYTES;
             }
             leaf = new int[LEAF_SIZE + 1];
             leaves[l] = leaf;
+            bytes += LEAF_BYTES;
         }
         int old = leaf[vpn & LEAF_MASK];
         leaf[vpn & LEAF_MASK] = pte;
         leaf[LEAF_SIZE] += (pte != 0 ? 1 : 0) - (old != 0 ? 1 : 0);
         if (leaf[LEAF_SIZE] == 0) {
             leaves[l] = null;
+            bytes -= LEAF_BYTES;
         }
         return old;
     }
@@ -134,6 +143,7 @@ final class PageTable {
             }
             leaves = null;
         }
+        bytes = 0;
         return freed;
     }
 }

@@ -32,6 +32,8 @@ final class R2000Mmu implements Mmu {
     /** Per CPU, EntryHi's ASID field ({@link EntryHi#NO_ASID} when no space is active). */
     private final int[] activeAsid;
     private final AsidAllocator asids = new AsidAllocator();
+    /** Host bytes of every live pmap's page table (see {@link #tableBytes}). */
+    private long tableBytes;
     private final TlbShootdown shootdown;
     private final MemorySystem memory;
 
@@ -65,6 +67,17 @@ final class R2000Mmu implements Mmu {
     /** Whether fault injection says the kernel memory for a page table (a root or a leaf) has run out. */
     boolean tableFails() {
         return context != null && context.faults().shouldFail(Faults.PAGE_TABLES);
+    }
+
+    /** The page tables of the live pmaps change size by {@code delta} bytes. */
+    void tableBytesChanged(long delta) {
+        tableBytes += delta;
+    }
+
+    /** The software page tables: a directory and the leaves in use of every live pmap (PageTable's figures). */
+    @Override
+    public long tableBytes() {
+        return tableBytes;
     }
 
     @Override
@@ -182,6 +195,7 @@ final class R2000Mmu implements Mmu {
                 activeAsid[c] = EntryHi.NO_ASID;
             }
         }
+        tableBytes -= pmap.table.bytes;
         int leaves = pmap.table.clear();
         context.charge(cpu, PageTable.LEAVES * costs.memoryAccess() + leaves * costs.kernelOp());
     }

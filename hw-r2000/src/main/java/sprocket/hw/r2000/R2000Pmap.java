@@ -40,7 +40,9 @@ final class R2000Pmap implements Pmap {
         mmu.checkFrame(frame);
         int pte = EntryLo.pte(frame, checkProt(prot));
         if (!table.hasLeaf(vpn) && mmu.tableFails()) throw ErrnoException.of(Errno.ENOMEM);
+        long bytes = table.bytes;
         int old = table.set(vpn, pte);
+        mmu.tableBytesChanged(table.bytes - bytes);
         mmu.chargePtes(cpu, 1, 1);
         if (EntryLo.valid(old) && EntryLo.hardware(old) != EntryLo.hardware(pte)) {
             mmu.changed(cpu, this, vpn, vpn + 1); // replacing a mapping: a TLB may hold the old one
@@ -59,7 +61,9 @@ final class R2000Pmap implements Pmap {
         }
         int from = (int) (vaddr >>> Kuseg.PAGE_SHIFT);
         int to = pageCeiling(end);
+        long bytes = table.bytes;
         int stale = table.remove(from, to);
+        mmu.tableBytesChanged(table.bytes - bytes);
         mmu.chargePtes(cpu, table.read, table.written);
         if (stale > 0) {
             mmu.changed(cpu, this, from, to);

@@ -77,6 +77,15 @@ final class PagingUnit implements Mmu {
         return PageDirectory.create(this);
     }
 
+    /**
+     * None: page directories and page tables are frames of simulated RAM from the pool at its top (PageTablePool),
+     * which hw.memory already holds; a pmap's own object is the kernel's per-process estimate's.
+     */
+    @Override
+    public long tableBytes() {
+        return 0;
+    }
+
     @Override
     public long translate(int cpu, long vaddr, Access access) {
         boolean write = access == Access.WRITE;

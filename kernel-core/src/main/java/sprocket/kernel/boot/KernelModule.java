@@ -5,6 +5,7 @@ import dagger.Module;
 import dagger.Provides;
 import jakarta.inject.Singleton;
 import sprocket.api.hw.Machine;
+import sprocket.api.hw.Mmu;
 import sprocket.api.ipc.Ipc;
 import sprocket.api.ipc.IpcContext;
 import sprocket.api.ipc.IpcProvider;
@@ -82,8 +83,9 @@ interface KernelModule {
 
     @Provides
     @Singleton
-    static ProcTable procTable(KernelTunables t, Stats stats, FaultInjection faults) {
-        return new ProcTable(t.maxusers, t.maxpid, t.heapBudget, stats, faults);
+    static ProcTable procTable(KernelTunables t, Stats stats, FaultInjection faults, Machine machine) {
+        Mmu mmu = machine.mmu();
+        return new ProcTable(t.maxusers, t.maxpid, t.heapBudget, mmu::tableBytes, stats, faults);
     }
 
     /** The system open file table, of kernel.nfile entries. */

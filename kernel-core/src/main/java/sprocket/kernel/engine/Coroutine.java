@@ -26,13 +26,32 @@ public abstract class Coroutine {
         return ContinuationCoroutine.AVAILABLE ? "continuation" : "virtual-thread";
     }
 
-    /** A new coroutine that will run {@code body} on its first {@link #resume}. */
-    static Coroutine create(Runnable body) {
-        return ContinuationCoroutine.AVAILABLE ? new ContinuationCoroutine(body) : new VirtualThreadCoroutine(body);
+    /**
+     * A new Java stack that will run {@code body} on its first {@link #resume(Object)}: the JDK's continuation itself,
+     * with no object of ours around it (a thread's stack is one pointer away from the thread, which a switch among
+     * many runnable threads pays a host cache miss for), or a virtual-thread coroutine.
+     */
+    static Object create(Runnable body) {
+        return ContinuationCoroutine.AVAILABLE ? ContinuationCoroutine.create(body) : new VirtualThreadCoroutine(body);
+    }
+
+    /** Runs {@code stack} (made by {@link #create}) until it yields or ends; returns true when it has ended. */
+    static boolean resume(Object stack) {
+        return ContinuationCoroutine.AVAILABLE ? ContinuationCoroutine.resume(stack)
+                : ((VirtualThreadCoroutine) stack).resume();
+    }
+
+    /** Gives control back to whoever resumed {@code stack}; called on that stack itself. */
+    static void suspend(Object stack) {
+        if (ContinuationCoroutine.AVAILABLE) {
+            ContinuationCoroutine.suspend();
+        } else {
+            ((VirtualThreadCoroutine) stack).suspend();
+        }
     }
 
     /** jdk.internal.vm.Continuation through method handles, so the build needs no internal API at compile time. */
-    static final class ContinuationCoroutine extends Coroutine {
+    static final class ContinuationCoroutine {
         static final boolean AVAILABLE;
         private static final Object SCOPE;
         private static final MethodHandle NEW;
@@ -79,18 +98,18 @@ public abstract class Coroutine {
             IS_DONE = isDone;
         }
 
-        private final Object continuation;
+        private ContinuationCoroutine() {
+        }
 
-        ContinuationCoroutine(Runnable body) {
+        static Object create(Runnable body) {
             try {
-                continuation = (Object) NEW.invokeExact(SCOPE, body);
+                return (Object) NEW.invokeExact(SCOPE, body);
             } catch (Throwable e) {
                 throw new IllegalStateException("cannot create a continuation", e);
             }
         }
 
-        @Override
-        boolean resume() {
+        static boolean resume(Object continuation) {
             try {
                 RUN.invokeExact(continuation);
                 return (boolean) IS_DONE.invokeExact(continuation);
@@ -101,17 +120,7 @@ public abstract class Coroutine {
             }
         }
 
-        @Override
-        boolean done() {
-            try {
-                return (boolean) IS_DONE.invokeExact(continuation);
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        void suspend() {
+        static void suspend() {
             try {
                 boolean yielded = (boolean) YIELD.invokeExact(SCOPE);
                 if (!yielded) {

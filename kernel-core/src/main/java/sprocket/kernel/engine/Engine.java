@@ -247,6 +247,7 @@ public final class Engine {
             e.callout.run();
         } else {
             cpus[e.cpu].post(e.vector);
+            events.recycle(e);
         }
     }
 
@@ -257,7 +258,7 @@ public final class Engine {
         boolean ended;
         running = t;
         try {
-            ended = t.coroutine.resume();
+            ended = Coroutine.resume(t.stack);
         } catch (PanicException x) {
             throw x.at(c.now, c.id);
         } finally {
@@ -536,7 +537,7 @@ public final class Engine {
             t.affinity = allCpus();
         }
         t.startTime = now();
-        t.coroutine = Coroutine.create(body);
+        t.stack = Coroutine.create(body);
         t.livePrev = liveTail;
         if (liveTail == null) liveHead = t;
         else liveTail.liveNext = t;
@@ -621,7 +622,7 @@ public final class Engine {
 
     /** Gives the engine its turn back; on return the thread may be on another CPU. */
     public void preemptionPoint(Kthread t) {
-        t.coroutine.suspend();
+        Coroutine.suspend(t.stack);
     }
 
     /**
@@ -639,7 +640,7 @@ public final class Engine {
         KernelLock lock = t.heldLock;
         if (lock != null) t.cpu.now += lock.release(t.cpu.id, t.cpu.now);
         t.stime += t.cpu.now - t.kernelMark;
-        t.coroutine.suspend();
+        Coroutine.suspend(t.stack);
         t.kernelMark = t.cpu.now;
         if (lock != null) t.cpu.now += lock.acquire(t.cpu.id, t.cpu.now);
         if (t.wokenBySignal) {
@@ -695,7 +696,7 @@ public final class Engine {
         KernelLock lock = t.heldLock;
         if (lock != null) t.cpu.now += lock.release(t.cpu.id, t.cpu.now);
         if (t.inKernel) t.stime += t.cpu.now - t.kernelMark;
-        t.coroutine.suspend();
+        Coroutine.suspend(t.stack);
         if (t.inKernel) t.kernelMark = t.cpu.now;
         if (lock != null) t.cpu.now += lock.acquire(t.cpu.id, t.cpu.now);
     }
@@ -709,7 +710,7 @@ public final class Engine {
         KernelLock lock = t.heldLock;
         if (lock != null) t.cpu.now += lock.release(t.cpu.id, t.cpu.now);
         if (t.inKernel) t.stime += t.cpu.now - t.kernelMark;
-        t.coroutine.suspend();
+        Coroutine.suspend(t.stack);
         if (t.inKernel) t.kernelMark = t.cpu.now;
         if (lock != null) t.cpu.now += lock.acquire(t.cpu.id, t.cpu.now);
     }

@@ -5,11 +5,12 @@ package sprocket.kernel.engine;
  * expiry). Ties in time are broken by the order of posting, so the queue is deterministic.
  */
 public final class Event implements Comparable<Event> {
-    final long time;
-    final long seq;
+    // Not final: an interrupt's event, once fired, is used again for a later interrupt (EventQueue.recycle).
+    long time;
+    long seq;
     /** Target CPU of an interrupt, or -1 for a callout. */
-    final int cpu;
-    final int vector;
+    int cpu;
+    int vector;
     final Runnable callout;
     /** Cancelled, or taken off the queue to run: a later cancel changes nothing. */
     boolean done;

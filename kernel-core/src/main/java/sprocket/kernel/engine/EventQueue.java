@@ -7,11 +7,35 @@ final class EventQueue {
     private final PriorityQueue<Event> queue = new PriorityQueue<>();
     private long seq;
     private int callouts;
+    /**
+     * Fired interrupts' events, to be posted again: a clock tick on every CPU re-arms its timer, and with a slice of
+     * one tick that is an event a context switch, which would otherwise be an allocation a switch.
+     */
+    private final Event[] spare = new Event[16];
+    private int spares;
 
-    Event interrupt(int cpu, int vector, long time) {
-        Event e = new Event(time, seq++, cpu, vector, null);
+    void interrupt(int cpu, int vector, long time) {
+        Event e;
+        if (spares > 0) {
+            e = spare[--spares];
+            spare[spares] = null;
+            e.time = time;
+            e.seq = seq++;
+            e.cpu = cpu;
+            e.vector = vector;
+            e.done = false;
+        } else {
+            e = new Event(time, seq++, cpu, vector, null);
+        }
         queue.add(e);
-        return e;
+    }
+
+    /**
+     * {@code e}, an interrupt taken off the queue by {@link #poll} and delivered, may be posted again. Callouts are
+     * never taken back: whoever set one keeps it, to cancel.
+     */
+    void recycle(Event e) {
+        if (!e.isCallout() && spares < spare.length) spare[spares++] = e;
     }
 
     Event callout(long time, Runnable action) {

@@ -14,7 +14,8 @@ public abstract class Kthread implements Task {
     ThreadState state = ThreadState.RUNNABLE;
     Cpu cpu;
     int lastCpu = -1;
-    Coroutine coroutine;
+    /** Its Java stack, made by {@link Coroutine#create}. */
+    Object stack;
 
     /** Wait channel while SLEEPING, compared by identity. */
     Object channel;

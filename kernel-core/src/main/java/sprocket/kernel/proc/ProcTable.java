@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sprocket.api.Errno;
@@ -37,10 +38,14 @@ public final class ProcTable {
      */
     public static final long HOST_BYTES_PER_PROC = 3_072;
     /**
-     * Processes the host heap budget (kernel.heap_budget) holds at that estimate: a count fixed by the configuration, so
-     * a run that reaches it fails the same fork every time, where a reading of the live heap would not.
+     * Processes the host heap budget (kernel.heap_budget) holds at that estimate while no page table holds any of it: a
+     * count fixed by the configuration, so a run that reaches it fails the same fork every time, where a reading of the
+     * live heap would not.
      */
     public final int maxByHeap;
+    private final long heapBudget;
+    /** The machine's page tables' host bytes (Mmu.tableBytes): a figure of the simulated state, so as repeatable. */
+    private final LongSupplier tableBytes;
     /**
      * Live and zombie processes, indexed by pid (so every walk over it is in pid order), grown as pids climb: a slot
      * is one reference, where a sorted map's entry and boxed key cost 56 bytes a process.
@@ -57,8 +62,10 @@ public final class ProcTable {
     private long procovf;
     private final Faults faults;
 
-    public ProcTable(int maxusers, int maxPid, long heapBudget, Stats stats, Faults faults) {
+    public ProcTable(int maxusers, int maxPid, long heapBudget, LongSupplier tableBytes, Stats stats, Faults faults) {
         this.maxPid = maxPid;
+        this.heapBudget = heapBudget;
+        this.tableBytes = tableBytes;
         this.maxByHeap = (int) Math.min(Integer.MAX_VALUE, heapBudget / HOST_BYTES_PER_PROC);
         this.maxNprocs = (int) Math.min((long) maxPid, 10L + 16L * maxusers);
         this.maxUprc = maxNprocs - 5;
@@ -68,7 +75,8 @@ public final class ProcTable {
 
     /**
      * A new slot for a process of {@code cred} whose code calls through {@code sys}. Throws EAGAIN when the table is
-     * full ("out of processes" as the Solaris kernel logs it), the host heap budget holds no more processes, or the
+     * full ("out of processes" as the Solaris kernel logs it), the host heap budget holds no more processes beside the
+     * machine's page tables, or the
      * user holds maxuprc processes, or when fault injection says so.
      */
     public Proc allocate(Cred cred, Sys sys) {
@@ -79,11 +87,12 @@ public final class ProcTable {
             log.warn("out of processes");
             throw ErrnoException.of(Errno.EAGAIN);
         }
-        if (count >= maxByHeap) {
+        if (count >= maxByHeap || (count + 1) * HOST_BYTES_PER_PROC + tableBytes.getAsLong() > heapBudget) {
             // A real kernel's "cannot allocate a proc structure": the host's heap, not the table, is full.
             overflows.increment();
             procovf++;
-            log.warn("cannot allocate a proc structure: kernel.heap_budget holds {} processes", maxByHeap);
+            log.warn("cannot allocate a proc structure: kernel.heap_budget ({} bytes) holds {} processes and {} bytes"
+                    + " of page tables", heapBudget, count, tableBytes.getAsLong());
             throw ErrnoException.of(Errno.EAGAIN);
         }
         if (!cred.root() && perUid.getOrDefault(cred.ruid(), 0) >= maxUprc) {

@@ -25,6 +25,12 @@ final class FakeMmu implements Mmu {
         this.pageSize = pageSize;
     }
 
+    /** Its pmaps are maps on the heap the tests never count. */
+    @Override
+    public long tableBytes() {
+        return 0;
+    }
+
     @Override
     public FakePmap createPmap() {
         pmaps++;
