@@ -185,7 +185,7 @@ final class MessageQueues {
     private int stat(MessageQueue q, MsqidDs[] buf, Credentials cred) {
         Permissions.access(q, READ, cred);
         if (buf == null || buf.length == 0) throw ErrnoException.of(EFAULT);
-        buf[0] = q.stat(kernel.clockHz());
+        buf[0] = q.stat(kernel);
         return 0;
     }
 

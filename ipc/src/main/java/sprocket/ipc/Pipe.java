@@ -170,8 +170,8 @@ final class Pipe {
 
     /** fstat(2): a FIFO owned by its creator; st_size is the bytes waiting to be read; no name links it. */
     Stat stat() {
-        long hz = kernel.clockHz();
-        return new Stat(PIPE_DEV, id, PIPE_MODE, 0, uid, gid, 0, count, atime / hz, mtime / hz, ctime / hz);
+        return new Stat(PIPE_DEV, id, PIPE_MODE, 0, uid, gid, 0, count, kernel.timeAt(atime), kernel.timeAt(mtime),
+                kernel.timeAt(ctime));
     }
 
     @Override

@@ -253,7 +253,7 @@ final class Semaphores {
     private int stat(SemaphoreSet set, SemidDs[] buf, Credentials cred) {
         Permissions.access(set, READ, cred);
         if (buf == null || buf.length == 0) throw ErrnoException.of(EFAULT);
-        buf[0] = set.stat(kernel.clockHz());
+        buf[0] = set.stat(kernel);
         return 0;
     }
 

@@ -146,7 +146,7 @@ final class SharedMemory {
     private int stat(SharedMemorySegment shm, ShmidDs[] buf, Credentials cred) {
         Permissions.access(shm, READ, cred);
         if (buf == null || buf.length == 0) throw ErrnoException.of(EFAULT);
-        buf[0] = shm.stat(kernel.clockHz());
+        buf[0] = shm.stat(kernel);
         return 0;
     }
 

@@ -1,6 +1,7 @@
 package sprocket.ipc;
 
 import sprocket.api.kernel.Credentials;
+import sprocket.api.kernel.KernelServices;
 import sprocket.api.sys.ShmidDs;
 import sprocket.api.vm.Segment;
 
@@ -25,9 +26,9 @@ final class SharedMemorySegment extends IpcObject {
         this.cpid = cpid;
     }
 
-    ShmidDs stat(long hz) {
-        return new ShmidDs(perm(), segment.bytes(), lpid, cpid, segment.attachments(), atime / hz, dtime / hz,
-                ctime / hz);
+    ShmidDs stat(KernelServices k) {
+        return new ShmidDs(perm(), segment.bytes(), lpid, cpid, segment.attachments(), k.timeAt(atime),
+                k.timeAt(dtime), k.timeAt(ctime));
     }
 
     @Override

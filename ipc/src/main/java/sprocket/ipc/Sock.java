@@ -124,7 +124,7 @@ abstract sealed class Sock implements SocketFile permits StreamSocket, DatagramS
 
     @Override
     public final Stat stat() {
-        long s = ctime / kernel.clockHz();
+        long s = kernel.timeAt(ctime);
         return new Stat(SOCK_DEV, id, SOCK_MODE, 1, uid, gid, 0, 0, s, s, s);
     }
 

@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import sprocket.api.Errno;
 import sprocket.api.sys.Fcntl;
+import sprocket.api.sys.IpcFlags;
+import sprocket.api.sys.ShmidDs;
 
 /**
  * time(2) and stime(2) against the System V manual pages: the time of day is kernel state that stime sets and time
@@ -52,5 +54,30 @@ class TimeOfDayTest {
         }).run("p");
         assertThat(o.status()).isZero();
         assertThat(seen).containsExactly("-1 " + Errno.EPERM, "time 0");
+    }
+
+    @Test
+    void ipc_and_pipe_times_are_the_time_of_day_in_force_when_they_were_stamped() {
+        List<String> seen = new ArrayList<>();
+        var o = Sim.with().program("p", (sys, argv) -> {
+            sys.sleep(2);
+            int id = sys.shmget(IpcFlags.IPC_PRIVATE, 4096, IpcFlags.IPC_CREAT | 0600);
+            int[] fds = new int[2];
+            sys.pipe(fds);
+            sys.write(fds[1], new byte[] {1}, 0, 1);
+            sys.stime(DATE);
+            sys.sleep(4);
+            sys.shmdt(sys.shmat(id, 0, 0));
+            ShmidDs[] buf = new ShmidDs[1];
+            sys.shmctl(id, IpcFlags.IPC_STAT, buf);
+            // shmctl(2): shm_ctime "the time of the last change"; shm_dtime "the time of the last shmdt": each in
+            // seconds since the epoch as the system reckoned it then, before and after the date was set.
+            seen.add("shm ctime " + buf[0].ctime() + " dtime " + buf[0].dtime());
+            seen.add("pipe mtime " + sys.fstat(fds[0]).mtime());
+            sys.shmctl(id, IpcFlags.IPC_RMID, null);
+            return 0;
+        }).run("p");
+        assertThat(o.status()).isZero();
+        assertThat(seen).containsExactly("shm ctime 2 dtime " + (DATE + 4), "pipe mtime 2");
     }
 }

@@ -62,6 +62,15 @@ public interface KernelServices {
         return now() / clockHz();
     }
 
+    /**
+     * The time of day, in seconds since the epoch, that the clock reading {@code cycles} (a {@link #now} taken
+     * earlier) stood for: moved by the stime(2) in force at that moment, not by one made since. For the times a
+     * provider records as cycles and reports later (shm_atime, a pipe's st_mtime).
+     */
+    default long timeAt(long cycles) {
+        return cycles / clockHz();
+    }
+
     /** A run statistic by name (created on first use). */
     Counter counter(String name);
 

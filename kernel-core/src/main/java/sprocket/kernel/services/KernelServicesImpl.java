@@ -130,6 +130,11 @@ public final class KernelServicesImpl implements KernelServices {
     }
 
     @Override
+    public long timeAt(long cycles) {
+        return clock.timeAt(cycles);
+    }
+
+    @Override
     public Counter counter(String name) {
         return stats.counter(name);
     }
