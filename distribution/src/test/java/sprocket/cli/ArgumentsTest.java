@@ -14,7 +14,7 @@ import picocli.CommandLine.ParseResult;
 class ArgumentsTest {
 
     private static RunCommand parseRun(String... args) {
-        CommandLine cmd = Main.commandLine(new Host(System.out, System.err, System.in, Map.of()));
+        CommandLine cmd = Main.commandLine(new Host(System.out, System.err, System.in, Map.of()), args);
         ParseResult parsed = cmd.parseArgs(args);
         return (RunCommand) parsed.subcommand().commandSpec().userObject();
     }
@@ -27,6 +27,17 @@ class ArgumentsTest {
         assertThat(run.args).containsExactly("-n", "--no-stats", "hi");
         assertThat(run.statistics.noStats).isFalse();
         assertThat(run.config.overrides()).containsExactly("hw.cpus=1", "seed=7");
+    }
+
+    @Test
+    void a_start_builds_only_the_subcommand_it_names_and_every_one_for_help_or_a_misspelt_name() {
+        Host host = new Host(System.out, System.err, System.in, Map.of());
+        assertThat(Main.commandLine(host, "--debug", "run", "c.conf", "sweep").getSubcommands()).containsOnlyKeys("run");
+        assertThat(Main.commandLine(host, "config", "keys").getSubcommands()).containsOnlyKeys("config");
+        String[] all = {"run", "boot", "compare", "sweep", "modules", "fuzz", "config", "sdk"};
+        assertThat(Main.commandLine(host, "--help").getSubcommands().keySet()).containsExactly(all);
+        assertThat(Main.commandLine(host, "rnu", "c.conf").getSubcommands().keySet()).containsExactly(all);
+        assertThat(Main.commandLine(host, "--", "run").getSubcommands().keySet()).containsExactly(all);
     }
 
     @Test
