@@ -1,7 +1,6 @@
 package sprocket.ipc;
 
 import sprocket.api.kernel.Credentials;
-import sprocket.api.kernel.KernelServices;
 import sprocket.api.sys.MsqidDs;
 
 /**
@@ -73,8 +72,8 @@ final class MessageQueue extends IpcObject {
         cbytes -= m.text.length;
     }
 
-    MsqidDs stat(KernelServices k) {
-        return new MsqidDs(perm(), qnum, qbytes, cbytes, lspid, lrpid, k.timeAt(stime), k.timeAt(rtime), k.timeAt(ctime));
+    MsqidDs stat(long hz) {
+        return new MsqidDs(perm(), qnum, qbytes, cbytes, lspid, lrpid, stime / hz, rtime / hz, ctime / hz);
     }
 
     @Override

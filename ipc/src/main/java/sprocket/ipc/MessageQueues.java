@@ -57,7 +57,7 @@ final class MessageQueues {
         if (r != IpcTable.CREATE) return r;
         int slot = table.freeSlot();
         var q = new MessageQueue(key, msgflg, cred, slot, table.seq(slot), table.size(), limits.msgmnb(),
-                kernel.now());
+                kernel.timeOfDayCycles());
         table.add(q);
         return q.id;
     }
@@ -89,7 +89,7 @@ final class MessageQueues {
         q.append(new Message(mtype, Arrays.copyOf(text, len)));
         messages++;
         q.lspid = kernel.pid();
-        q.stime = kernel.now();
+        q.stime = kernel.timeOfDayCycles();
         if (q.readerWaits) {
             q.readerWaits = false;
             kernel.wakeup(q.messageChannel);
@@ -128,7 +128,7 @@ final class MessageQueues {
         q.unlink(m);
         messages--;
         q.lrpid = kernel.pid();
-        q.rtime = kernel.now();
+        q.rtime = kernel.timeOfDayCycles();
         if (q.writerWaits) {
             q.writerWaits = false;
             kernel.wakeup(q.roomChannel);
@@ -173,7 +173,7 @@ final class MessageQueues {
         if (qbytes > q.qbytes && !cred.root()) throw ErrnoException.of(EPERM);
         if (qbytes < 0) throw ErrnoException.of(EINVAL);
         boolean grew = qbytes > q.qbytes;
-        q.set(buf[0].perm(), kernel.now());
+        q.set(buf[0].perm(), kernel.timeOfDayCycles());
         q.qbytes = qbytes;
         if (grew && q.writerWaits) {
             q.writerWaits = false;
@@ -185,7 +185,7 @@ final class MessageQueues {
     private int stat(MessageQueue q, MsqidDs[] buf, Credentials cred) {
         Permissions.access(q, READ, cred);
         if (buf == null || buf.length == 0) throw ErrnoException.of(EFAULT);
-        buf[0] = q.stat(kernel);
+        buf[0] = q.stat(kernel.clockHz());
         return 0;
     }
 

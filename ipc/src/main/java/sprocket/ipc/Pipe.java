@@ -45,7 +45,10 @@ final class Pipe {
     private int writers = 1;
     private boolean readerWaits;
     private boolean writerWaits;
-    /** Cycle counts of the last read, the last write, and the last change (stat turns them into seconds). */
+    /**
+     * The time-of-day clock's cycles at the last read, the last write, and the last change (stat turns them into
+     * seconds): an addition to stamp on every read and write, where a time in seconds would cost a division.
+     */
     private long atime;
     private long mtime;
     private long ctime;
@@ -60,7 +63,7 @@ final class Pipe {
         this.writeEnd = new PipeEnd(this, Fcntl.O_WRONLY);
         this.dataChannel = new WaitChannel("pipe#" + id + ".data");
         this.roomChannel = new WaitChannel("pipe#" + id + ".room");
-        long now = kernel.now();
+        long now = kernel.timeOfDayCycles();
         this.atime = now;
         this.mtime = now;
         this.ctime = now;
@@ -95,7 +98,7 @@ final class Pipe {
         System.arraycopy(ring, 0, buf, off + first, n - first);
         head = (head + n) % PIPE_MAX;
         count -= n;
-        atime = kernel.now();
+        atime = kernel.timeOfDayCycles();
         if (writerWaits) {
             writerWaits = false;
             kernel.wakeup(roomChannel);
@@ -135,7 +138,7 @@ final class Pipe {
             System.arraycopy(buf, off + done + first, ring, 0, n - first);
             count += n;
             done += n;
-            mtime = ctime = kernel.now();
+            mtime = ctime = kernel.timeOfDayCycles();
             if (readerWaits) {
                 readerWaits = false;
                 kernel.wakeup(dataChannel);
@@ -170,8 +173,8 @@ final class Pipe {
 
     /** fstat(2): a FIFO owned by its creator; st_size is the bytes waiting to be read; no name links it. */
     Stat stat() {
-        return new Stat(PIPE_DEV, id, PIPE_MODE, 0, uid, gid, 0, count, kernel.timeAt(atime), kernel.timeAt(mtime),
-                kernel.timeAt(ctime));
+        long hz = kernel.clockHz();
+        return new Stat(PIPE_DEV, id, PIPE_MODE, 0, uid, gid, 0, count, atime / hz, mtime / hz, ctime / hz);
     }
 
     @Override

@@ -90,8 +90,8 @@ final class SemaphoreSet extends IpcObject {
         }
     }
 
-    SemidDs stat(KernelServices k) {
-        return new SemidDs(perm(), nsems, k.timeAt(otime), k.timeAt(ctime));
+    SemidDs stat(long hz) {
+        return new SemidDs(perm(), nsems, otime / hz, ctime / hz);
     }
 
     @Override

@@ -74,7 +74,7 @@ final class Semaphores {
         if (nsems == 0) throw ErrnoException.of(EINVAL);
         if (semaphores + nsems > limits.semmns()) throw ErrnoException.of(ENOSPC);
         int slot = table.freeSlot();
-        var set = new SemaphoreSet(key, semflg, cred, slot, table.seq(slot), table.size(), nsems, kernel.now());
+        var set = new SemaphoreSet(key, semflg, cred, slot, table.seq(slot), table.size(), nsems, kernel.timeOfDayCycles());
         table.add(set);
         semaphores += nsems;
         return set.id;
@@ -107,7 +107,7 @@ final class Semaphores {
                     throw e;
                 }
                 for (Sembuf op : sops) set.sempid[op.num()] = pid;
-                set.otime = kernel.now();
+                set.otime = kernel.timeOfDayCycles();
                 for (Sembuf op : sops) set.wake(kernel, op.num(), op.op() > 0);
                 return 0;
             }
@@ -180,7 +180,7 @@ final class Semaphores {
             set.wake(kernel, i, grew);
         }
         undo.clear(set.id, -1);
-        set.ctime = kernel.now();
+        set.ctime = kernel.timeOfDayCycles();
         return 0;
     }
 
@@ -202,7 +202,7 @@ final class Semaphores {
             case IPC_SET: {
                 Permissions.owner(set, cred);
                 if (buf == null || buf.length == 0 || buf[0] == null || buf[0].perm() == null) throw ErrnoException.of(EFAULT);
-                set.set(buf[0].perm(), kernel.now());
+                set.set(buf[0].perm(), kernel.timeOfDayCycles());
                 return 0;
             }
             case IPC_RMID:
@@ -242,7 +242,7 @@ final class Semaphores {
         boolean grew = val > set.semval[semnum];
         set.semval[semnum] = val;
         set.sempid[semnum] = kernel.pid();
-        set.ctime = kernel.now();
+        set.ctime = kernel.timeOfDayCycles();
         // semctl(2) SETVAL: "When this command is successfully executed, the semadj value corresponding to
         // the specified semaphore in all processes is cleared."
         undo.clear(set.id, semnum);
@@ -253,7 +253,7 @@ final class Semaphores {
     private int stat(SemaphoreSet set, SemidDs[] buf, Credentials cred) {
         Permissions.access(set, READ, cred);
         if (buf == null || buf.length == 0) throw ErrnoException.of(EFAULT);
-        buf[0] = set.stat(kernel);
+        buf[0] = set.stat(kernel.clockHz());
         return 0;
     }
 

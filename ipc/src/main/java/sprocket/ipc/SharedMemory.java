@@ -74,7 +74,7 @@ final class SharedMemory {
         Segment segment = memory.createSegment(CPU, size); // ENOMEM when memory is short
         int slot = table.freeSlot();
         var shm = new SharedMemorySegment(key, shmflg, cred, slot, table.seq(slot), table.size(), segment,
-                kernel.pid(), kernel.now());
+                kernel.pid(), kernel.timeOfDayCycles());
         table.add(shm);
         bySegment.put(segment, shm);
         return shm.id;
@@ -98,7 +98,7 @@ final class SharedMemory {
         SharedMemorySegment shm = bySegment.get(segment);
         if (shm == null) return;
         shm.lpid = kernel.pid();
-        shm.atime = kernel.now();
+        shm.atime = kernel.timeOfDayCycles();
     }
 
     /**
@@ -109,7 +109,7 @@ final class SharedMemory {
         SharedMemorySegment shm = bySegment.get(segment);
         if (shm == null) return;
         shm.lpid = kernel.pid();
-        shm.dtime = kernel.now();
+        shm.dtime = kernel.timeOfDayCycles();
     }
 
     /** shmctl(2) IPC_STAT (into {@code buf[0]}), IPC_SET (from it), IPC_RMID, and SHM_STAT (shmid is an index). */
@@ -130,7 +130,7 @@ final class SharedMemory {
             case IPC_SET: {
                 Permissions.owner(shm, cred);
                 if (buf == null || buf.length == 0 || buf[0] == null || buf[0].perm() == null) throw ErrnoException.of(EFAULT);
-                shm.set(buf[0].perm(), kernel.now());
+                shm.set(buf[0].perm(), kernel.timeOfDayCycles());
                 return 0;
             }
             case IPC_RMID: {
@@ -146,7 +146,7 @@ final class SharedMemory {
     private int stat(SharedMemorySegment shm, ShmidDs[] buf, Credentials cred) {
         Permissions.access(shm, READ, cred);
         if (buf == null || buf.length == 0) throw ErrnoException.of(EFAULT);
-        buf[0] = shm.stat(kernel);
+        buf[0] = shm.stat(kernel.clockHz());
         return 0;
     }
 

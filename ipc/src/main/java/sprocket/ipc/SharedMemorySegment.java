@@ -1,7 +1,6 @@
 package sprocket.ipc;
 
 import sprocket.api.kernel.Credentials;
-import sprocket.api.kernel.KernelServices;
 import sprocket.api.sys.ShmidDs;
 import sprocket.api.vm.Segment;
 
@@ -26,9 +25,9 @@ final class SharedMemorySegment extends IpcObject {
         this.cpid = cpid;
     }
 
-    ShmidDs stat(KernelServices k) {
-        return new ShmidDs(perm(), segment.bytes(), lpid, cpid, segment.attachments(), k.timeAt(atime),
-                k.timeAt(dtime), k.timeAt(ctime));
+    ShmidDs stat(long hz) {
+        return new ShmidDs(perm(), segment.bytes(), lpid, cpid, segment.attachments(), atime / hz, dtime / hz,
+                ctime / hz);
     }
 
     @Override

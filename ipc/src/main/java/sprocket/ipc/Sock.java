@@ -62,7 +62,7 @@ abstract sealed class Sock implements SocketFile permits StreamSocket, DatagramS
         this.type = type;
         this.uid = kernel.credentials().euid();
         this.gid = kernel.credentials().egid();
-        this.ctime = kernel.now();
+        this.ctime = kernel.timeOfDayCycles();
         String name = (type == Socket.SOCK_STREAM ? "stream#" : "dgram#") + id;
         this.data = new WaitChannel(name + ".data");
         this.room = new WaitChannel(name + ".room");
@@ -124,7 +124,7 @@ abstract sealed class Sock implements SocketFile permits StreamSocket, DatagramS
 
     @Override
     public final Stat stat() {
-        long s = kernel.timeAt(ctime);
+        long s = ctime / kernel.clockHz();
         return new Stat(SOCK_DEV, id, SOCK_MODE, 1, uid, gid, 0, 0, s, s, s);
     }
 

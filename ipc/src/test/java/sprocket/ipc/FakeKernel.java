@@ -230,24 +230,23 @@ final class FakeKernel implements KernelServices {
         return null;
     }
 
-    /** What /proc/loadavg shows; a test sets it. */
-    sprocket.api.kernel.LoadAverage load = new sprocket.api.kernel.LoadAverage(0, 0, 0, 0, 0, 0);
-
+    // What procfs shows: this module never asks.
     @Override
     public sprocket.api.kernel.LoadAverage loadAverage() {
-        return load;
+        throw procfsOnly();
     }
-
-    /** What /proc/stat shows; a test sets it. */
-    long[][] ticks = new long[1][5];
 
     @Override
     public long[][] cpuTicks() {
-        return ticks;
+        throw procfsOnly();
     }
 
     @Override
     public sprocket.api.kernel.SystemTables tables() {
-        throw new AssertionError("only /proc/sysinfo asks for the tables");
+        throw procfsOnly();
+    }
+
+    private static AssertionError procfsOnly() {
+        return new AssertionError("the IPC layer asks nothing of what procfs shows");
     }
 }

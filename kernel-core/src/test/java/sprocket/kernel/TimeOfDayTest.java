@@ -80,4 +80,22 @@ class TimeOfDayTest {
         assertThat(o.status()).isZero();
         assertThat(seen).containsExactly("shm ctime 2 dtime " + (DATE + 4), "pipe mtime 2");
     }
+
+    @Test
+    void a_time_before_the_epoch_or_past_the_clock_is_refused_and_changes_nothing() {
+        List<String> seen = new ArrayList<>();
+        var o = Sim.with().program("p", (sys, argv) -> {
+            // Linux's settimeofday(2): "EINVAL ... tv.tv_sec is negative".
+            seen.add(sys.stime(-1) + " " + sys.errno());
+            seen.add(sys.stime(Long.MAX_VALUE) + " " + sys.errno());
+            seen.add("time " + sys.time());
+            // Set again and again, the time of day takes no more room: each stime replaces the last.
+            for (int i = 0; i < 100_000; i++) sys.stime(DATE + i);
+            seen.add("time " + sys.time());
+            return 0;
+        }).run("p");
+        assertThat(o.status()).isZero();
+        assertThat(seen).containsExactly("-1 " + Errno.EINVAL, "-1 " + Errno.EINVAL, "time 0",
+                "time " + (DATE + 99_999));
+    }
 }

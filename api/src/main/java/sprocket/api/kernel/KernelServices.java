@@ -63,12 +63,12 @@ public interface KernelServices {
     }
 
     /**
-     * The time of day, in seconds since the epoch, that the clock reading {@code cycles} (a {@link #now} taken
-     * earlier) stood for: moved by the stime(2) in force at that moment, not by one made since. For the times a
-     * provider records as cycles and reports later (shm_atime, a pipe's st_mtime).
+     * The clock of the time of day, in cycles since the epoch: {@link #now} moved by stime(2). A provider stamps a
+     * time it reports later with it (shm_atime, a pipe's st_mtime) and divides by {@link #clockHz} when it reports
+     * it, so the report shows the date that was set when the time was stamped.
      */
-    default long timeAt(long cycles) {
-        return cycles / clockHz();
+    default long timeOfDayCycles() {
+        return now();
     }
 
     /** A run statistic by name (created on first use). */

@@ -436,8 +436,8 @@ public interface Sys {
 
     /**
      * stime(2): {@code int stime(const time_t *tp)}, "sets the system's idea of the time and date", {@code seconds}
-     * since the epoch; time(2) and the times files get count on from there. EPERM unless the effective user is the
-     * super-user.
+     * since the epoch; time(2) and the times files and IPC objects get count on from there. EPERM unless the effective
+     * user is the super-user; EINVAL for a time before the epoch or past what the simulated clock can count.
      */
     int stime(long seconds);
 

@@ -24,20 +24,20 @@ public final class LocalRunner {
     private final AtomicInteger finished = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private volatile long started;
-    private volatile int todo;
+    private volatile int toRun;
 
     public LocalRunner(Sweep sweep, Results results, LongSupplier nanos) {
         this.sweep = sweep;
         this.results = results;
         this.nanos = nanos;
-        this.todo = sweep.runs().size() - results.count();
+        this.toRun = sweep.runs().size() - results.count();
     }
 
     /** Runs what is missing on {@code jobs} threads; returns how many of those runs did not succeed. */
     public int run(int jobs) throws IOException {
         List<SweepRun> missing = new ArrayList<>();
         for (SweepRun r : sweep.runs()) if (!results.has(r.index())) missing.add(r);
-        todo = missing.size();
+        toRun = missing.size();
         started = nanos.getAsLong();
         if (missing.isEmpty()) {
             results.finish();
@@ -79,19 +79,19 @@ public final class LocalRunner {
 
     /** {@code sweep: 37 of 200 runs done, 2 failed, about 1m20s left}: for the progress line. */
     public String progress() {
-        return line(sweep.runs().size(), todo, finished.get(), failed.get(), nanos.getAsLong() - started);
+        return line(sweep.runs().size(), toRun, finished.get(), failed.get(), nanos.getAsLong() - started);
     }
 
     /**
-     * The progress line of a sweep of {@code total} runs, {@code todo} of them run by this invocation, {@code now} of
+     * The progress line of a sweep of {@code total} runs, {@code toRun} of them run by this invocation, {@code now} of
      * those done ({@code failed} without success) in {@code elapsed} nanoseconds: the time left at that rate.
      */
-    static String line(int total, int todo, int now, int failed, long elapsed) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "sweep: %d of %d runs done", total - todo + now,
+    static String line(int total, int toRun, int now, int failed, long elapsed) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "sweep: %d of %d runs done", total - toRun + now,
                 total));
         if (failed > 0) b.append(", ").append(failed).append(" failed");
-        if (now > 0 && now < todo) {
-            long left = elapsed / now * (todo - now) / 1_000_000_000L;
+        if (now > 0 && now < toRun) {
+            long left = elapsed / now * (toRun - now) / 1_000_000_000L;
             b.append(left >= 60 ? String.format(Locale.ROOT, ", about %dm%02ds left", left / 60, left % 60)
                     : String.format(Locale.ROOT, ", about %ds left", left));
         }

@@ -130,8 +130,8 @@ public final class KernelServicesImpl implements KernelServices {
     }
 
     @Override
-    public long timeAt(long cycles) {
-        return clock.timeAt(cycles);
+    public long timeOfDayCycles() {
+        return clock.cycles();
     }
 
     @Override

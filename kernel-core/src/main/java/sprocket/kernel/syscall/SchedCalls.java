@@ -53,6 +53,8 @@ final class SchedCalls {
     /** stime(2): "EPERM stime will fail if the effective user ID of the calling process is not super-user." */
     int stime(Proc p, long seconds) {
         if (!p.cred.root()) return fail(p, Errno.EPERM);
+        // Linux's settimeofday(2): "EINVAL ... tv.tv_sec is negative"; and none the clock cannot count in cycles.
+        if (!clock.settable(seconds)) return fail(p, Errno.EINVAL);
         clock.set(seconds);
         return 0;
     }
