@@ -187,7 +187,7 @@ public final class Catalog {
             }
             String summary = p.summary();
             // "One line for listings": a line break or other control character in it would break the listing.
-            String line = summary == null ? "" : summary.replaceAll("\\p{Cntrl}", " ");
+            String line = summary == null ? "" : oneLine(summary);
             return new Installed(name, line, origin, type.getName(), p);
         } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
             String why = e.getCause() != null ? e.getCause().toString() : e.toString();
@@ -206,6 +206,22 @@ public final class Catalog {
             return;
         }
         programs.put(p.name(), p);
+    }
+
+    /**
+     * {@code s} with each control character (U+0000-U+001F, U+007F) made a space; a loop, not a regular expression:
+     * every start admits each program in /bin, and compiling a pattern per program cost milliseconds.
+     */
+    static String oneLine(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                if (b == null) b = new StringBuilder(s);
+                b.setCharAt(i, ' ');
+            }
+        }
+        return b == null ? s : b.toString();
     }
 
     /** {@code s} in quotes, its control characters escaped, for a one-line report. */
