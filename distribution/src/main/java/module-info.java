@@ -34,6 +34,8 @@ module sprocket.cli {
 
     // picocli reads and sets the command classes' annotated fields by reflection.
     opens sprocket.cli to info.picocli;
+    // SLF4J makes the provider Main names (slf4j.provider) by reflection.
+    exports sprocket.cli.log to org.slf4j;
 
     provides ch.qos.logback.classic.spi.Configurator with sprocket.cli.LogSetup;
 

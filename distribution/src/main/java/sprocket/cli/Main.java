@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine;
+import sprocket.cli.log.LogProvider;
 
 /** Entry point of the {@code sprocket} command; exits with the status the subcommand chose. */
 public final class Main {
@@ -13,8 +14,20 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        nameTheLogProvider();
         System.exit(run(new Host(System.out, System.err, System.in, System.getenv(),
                 Terminal.isStandardError(System.getenv())), args));
+    }
+
+    /**
+     * Names SLF4J's provider ({@link LogProvider}) unless the JVM's options name one: searched for, it costs a
+     * ServiceLoader scan of every jar and of the JDK's image at each start. SLF4J announces a named provider at its
+     * INFO level, where it says nothing else about a single provider, so its own reports start at WARN.
+     */
+    private static void nameTheLogProvider() {
+        if (System.getProperty("slf4j.provider") != null) return;
+        System.setProperty("slf4j.provider", LogProvider.class.getName());
+        if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "WARN");
     }
 
     /** Runs one invocation against {@code host}'s streams and returns its exit status. */
