@@ -13,7 +13,6 @@ import org.slf4j.IMarkerFactory;
 import org.slf4j.helpers.BasicMarkerFactory;
 import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
-import sprocket.cli.LogSetup;
 
 /**
  * The SLF4J provider the {@code sprocket} command names (Main sets {@code slf4j.provider}): logback, configured by
@@ -36,9 +35,8 @@ public final class LogProvider implements SLF4JServiceProvider {
         setup.setContext(context);
         setup.configure(context);
         // StatusPrinter.printInCaseOfErrorsOrWarnings, without loading its date format when there is nothing to say.
-        if (!StatusUtil.contextHasStatusListener(context) && new StatusUtil(context).getHighestLevel(0) >= Status.WARN) {
-            StatusPrinter.print(context);
-        }
+        boolean listened = StatusUtil.contextHasStatusListener(context);
+        if (!listened && new StatusUtil(context).getHighestLevel(0) >= Status.WARN) StatusPrinter.print(context);
         context.start();
     }
 

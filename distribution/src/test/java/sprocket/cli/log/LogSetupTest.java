@@ -1,4 +1,4 @@
-package sprocket.cli;
+package sprocket.cli.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import org.junit.jupiter.api.Test;
-import sprocket.cli.log.LogProvider;
 
 /** The command's log lines: warnings by default, one line each, naming the class that logged. */
 class LogSetupTest {
