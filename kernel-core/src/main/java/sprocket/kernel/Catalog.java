@@ -39,6 +39,15 @@ import sprocket.kernel.lifecycle.Programs;
 public final class Catalog {
     private static final Logger log = LoggerFactory.getLogger(Catalog.class);
 
+    /**
+     * Providers by slot, then name. Written out: Comparator.comparing's lambdas are serializable ones, which the
+     * start-up cache does not keep, so every start would generate their classes.
+     */
+    private static final Comparator<ProviderInfo> BY_SLOT_AND_NAME = (a, b) -> {
+        int bySlot = a.slot().compareTo(b.slot());
+        return bySlot != 0 ? bySlot : a.name().compareTo(b.name());
+    };
+
     private final Map<Slot, Map<String, Provider>> providers = new LinkedHashMap<>();
     private final List<ProviderInfo> infos = new ArrayList<>();
     private final Map<String, Installed> programs = new TreeMap<>();
@@ -60,7 +69,7 @@ public final class Catalog {
         }
         c.loadPrograms(ServiceLoader.load(Program.class), null);
         for (ModuleLayer layer : plugins) c.loadPrograms(ServiceLoader.load(layer, Program.class), layer);
-        c.infos.sort(Comparator.comparing(ProviderInfo::slot).thenComparing(ProviderInfo::name));
+        c.infos.sort(BY_SLOT_AND_NAME);
         return c;
     }
 
@@ -276,7 +285,7 @@ public final class Catalog {
         c.infos.removeIf(i -> i.slot() == slot && i.name().equals(provider.name()));
         c.infos.add(new ProviderInfo(slot, provider.name(), provider.version(), provider.apiVersion(),
                 "added by the embedder", provider.description(), ApiVersion.compatible(provider.apiVersion())));
-        c.infos.sort(Comparator.comparing(ProviderInfo::slot).thenComparing(ProviderInfo::name));
+        c.infos.sort(BY_SLOT_AND_NAME);
         return c;
     }
 
