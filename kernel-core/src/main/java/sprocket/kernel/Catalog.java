@@ -64,13 +64,25 @@ public final class Catalog {
         Catalog c = new Catalog();
         List<ModuleLayer> plugins = c.pluginLayers(pluginDirs);
         for (Slot slot : Slot.values()) {
-            c.load(slot, ServiceLoader.load(slot.type()), null);
+            c.load(slot, application(slot.type()), null);
             for (ModuleLayer layer : plugins) c.load(slot, ServiceLoader.load(layer, slot.type()), layer);
         }
-        c.loadPrograms(ServiceLoader.load(Program.class), null);
+        c.loadPrograms(application(Program.class), null);
         for (ModuleLayer layer : plugins) c.loadPrograms(ServiceLoader.load(layer, Program.class), layer);
         c.infos.sort(BY_SLOT_AND_NAME);
         return c;
+    }
+
+    /**
+     * The application's own providers of {@code service}. Without a class path (the launcher's case: every jar is a
+     * module) they are all in the boot layer, where ServiceLoader.load(layer, service) finds them; load(service) would
+     * also search the class path, opening every jar and the JDK's image for META-INF/services files whose providers
+     * it then ignores, as they are in named modules: about 7 ms of each start. With a class path, both are searched.
+     */
+    private static <S> ServiceLoader<S> application(Class<S> service) {
+        String classPath = System.getProperty("java.class.path");
+        if (classPath == null || classPath.isEmpty()) return ServiceLoader.load(ModuleLayer.boot(), service);
+        return ServiceLoader.load(service);
     }
 
     /**
