@@ -51,7 +51,7 @@ public final class Trap {
         Kthread t = engine.running();
         if (t == null) throw new IllegalStateException("a system call was made outside a simulated process");
         Proc p = (Proc) t;
-        if (p.exiting) throw ProcessExit.INSTANCE;
+        if (p.attention() != 0 && p.exiting()) throw ProcessExit.INSTANCE;
         return p;
     }
 
@@ -138,7 +138,7 @@ public final class Trap {
         if (l != null) lockOnEntry(p, c, l);
         else c.now += syscallCost;
         // Barton and Wagner: "the collection of bits in p_flag is checked in a single test".
-        if (p.syncPending != 0) p.shaddr.sync(p);
+        if (p.attention() != 0 && p.syncPending != 0) p.shaddr().sync(p);
         return kernelBefore;
     }
 
@@ -157,12 +157,13 @@ public final class Trap {
 
     /** Returns to user mode: drops the lock, then gives the CPU up if the turn is over, then acts on signals. */
     private void leave(Proc p) {
-        Shaddr group = p.shaddr;
-        if (group != null && !p.exiting) leaveGroup(p, group);
+        // An exiting process, a share group's member or one blockproc(2) holds: one test for all three.
+        boolean attending = p.attention() != 0;
+        if (attending && p.shaddr() != null && !p.exiting()) leaveGroup(p, p.shaddr());
         KernelLock l = p.heldLock();
         if (l != null) release(p, l);
         p.leaveKernel();
-        if (!p.exiting) userReturn.returning(p);
+        if (!attending || !p.exiting()) userReturn.returning(p);
     }
 
     /**
