@@ -79,11 +79,9 @@ public final class Trap {
             throw x;
         }
         if (p.frame.error != 0 || e.objects() || tracing) return returnedSlowly(p, e, kernelBefore, r);
-        try {
-            leave(p);
-        } finally {
-            figures.add(e, p.stime() - kernelBefore, 0);
-        }
+        exitKernel(p);
+        figures.add(e, p.stime() - kernelBefore, 0);
+        toUser(p);
         return r;
     }
 
@@ -95,11 +93,9 @@ public final class Trap {
         if (error != 0) f.error = 0;
         Object rv = f.rv;
         if (tracing) strace.returned(p, e, f, r, error);
-        try {
-            leave(p);
-        } finally {
-            figures.add(e, p.stime() - kernelBefore, error);
-        }
+        exitKernel(p);
+        figures.add(e, p.stime() - kernelBefore, error);
+        toUser(p);
         if (e.objects()) {
             // A signal handler run on the way out made calls of its own: the frame is this call's again, as
             // sigreturn restores it, and lets the caller's objects go.
@@ -121,11 +117,9 @@ public final class Trap {
         }
         f.error = 0;
         f.clear();
-        try {
-            leave(p);
-        } finally {
-            figures.add(e, p.stime() - kernelBefore, 0);
-        }
+        exitKernel(p);
+        figures.add(e, p.stime() - kernelBefore, 0);
+        toUser(p);
     }
 
     /** Traps into the kernel for the call {@code e}; returns the process's kernel time before. */
@@ -155,15 +149,24 @@ public final class Trap {
         if (locks.mode == Locks.Mode.GIANT) c.now += syscallCost;
     }
 
-    /** Returns to user mode: drops the lock, then gives the CPU up if the turn is over, then acts on signals. */
-    private void leave(Proc p) {
+    /**
+     * Leaves the kernel: a share group member publishes, the lock is dropped, the kernel time is charged. Nothing here
+     * throws, so the call's figures, taken next, need no finally around it (C2 keeps fewer values live without one).
+     */
+    private void exitKernel(Proc p) {
         // An exiting process, a share group's member or one blockproc(2) holds: one test for all three.
-        boolean attending = p.attention() != 0;
-        if (attending && p.shaddr() != null && !p.exiting()) leaveGroup(p, p.shaddr());
+        if (p.attention() != 0 && p.shaddr() != null && !p.exiting()) leaveGroup(p, p.shaddr());
         KernelLock l = p.heldLock();
         if (l != null) release(p, l);
         p.leaveKernel();
-        if (!attending || !p.exiting()) userReturn.returning(p);
+    }
+
+    /**
+     * Returns to user mode: the CPU is given up if the turn is over, then signals are acted on (a handler's own calls
+     * are its own, not this call's). A process being torn down goes on unwinding instead.
+     */
+    private void toUser(Proc p) {
+        if (p.attention() == 0 || !p.exiting()) userReturn.returning(p);
     }
 
     /**
