@@ -17,7 +17,13 @@ public final class SyscallFigures {
     SyscallFigures() {
     }
 
-    void add(Sysent e, long kernelCycles, int error) {
+    /** The array the trap adds to, with {@link #add}. */
+    long[] array() {
+        return figures;
+    }
+
+    /** Counts a call of {@code e} in {@code figures} (an {@link #array}): its kernel cycles, and its error if any. */
+    static void add(long[] figures, Sysent e, long kernelCycles, int error) {
         int i = e.index() * WIDTH;
         figures[i + CALLS]++;
         figures[i + CYCLES] += kernelCycles;
