@@ -39,7 +39,7 @@ public final class Delivery {
      * return if one terminates it.
      */
     void check(Proc p) {
-        if (p.exiting) throw ProcessExit.INSTANCE;
+        if (p.exiting()) throw ProcessExit.INSTANCE;
         SigState s = p.sig;
         int ready;
         while ((ready = s.pending & ~(s.blocked & ~Signals.UNMASKABLE)) != 0) {
