@@ -69,7 +69,7 @@ public final class Proc extends Kthread {
     public int faultSignal;
 
     // ---- signals (posting, delivery and the signal calls)
-    public final SigState sig = new SigState();
+    public final SigState sig = new SigState(this);
 
     // ---- files (the file calls; share groups copy them between members)
     public FdTable fds;
@@ -96,10 +96,14 @@ public final class Proc extends Kthread {
 
     /**
      * Nonzero while entering or leaving the kernel takes more than the ordinary path: the process is exiting, is in a
-     * share group or is held by blockproc(2). Barton and Wagner, "Beyond Threads: Resource Sharing in UNIX": "the
-     * collection of bits in p_flag is checked in a single test", so a process outside share groups pays one test.
+     * share group, is held by blockproc(2) or has a signal ready. Barton and Wagner, "Beyond Threads: Resource Sharing
+     * in UNIX": "the collection of bits in p_flag is checked in a single test", so a process outside share groups
+     * with no signal waiting pays one test.
      */
     private int attention;
+    private static final int EXITING = 1, SHARING = 2, BLOCKED = 4;
+    /** The {@link #attention} bit set while a signal is pending and not blocked ({@link SigState#ready}). */
+    public static final int SIGNAL_READY = 8;
     private Object blockChannel;
 
     // ---- resource usage beyond the thread's times (getrusage(2))
@@ -145,8 +149,10 @@ public final class Proc extends Kthread {
         return attention;
     }
 
-    private void attend() {
-        attention = (exiting ? 1 : 0) | (shaddr != null ? 2 : 0) | (blockCount < 0 ? 4 : 0);
+    /** Sets the attention bits from the state they summarise; every change to that state calls it. */
+    void attend() {
+        attention = (exiting ? EXITING : 0) | (shaddr != null ? SHARING : 0) | (blockCount < 0 ? BLOCKED : 0)
+                | (sig.ready() ? SIGNAL_READY : 0);
     }
 
     /** The wait channel of a blocked process (made on first use: most processes never block). */

@@ -27,9 +27,15 @@ public final class UserReturn {
     void returning(Proc p) {
         if (p.cpu().turnOver()) {
             preempted(p);
-        } else if (p.sig.ready()) {
-            delivery.check(p);
+            if (p.attention() != 0 && p.blockCount() < 0) blocked(p);
+        } else if (p.attention() != 0) {
+            attending(p);
         }
+    }
+
+    /** A signal is ready, or blockproc(2) holds {@code p}, or it shares or exits (which need nothing here). */
+    private void attending(Proc p) {
+        if ((p.attention() & Proc.SIGNAL_READY) != 0) delivery.check(p);
         if (p.attention() != 0 && p.blockCount() < 0) blocked(p);
     }
 
