@@ -261,7 +261,14 @@ public final class Harness {
 
     /** Figure 3; returns the median ns per fork, exit and wait. */
     double forkWait() throws ConfigException {
-        long n = scaled(100_000);
+        return forkWait(scaled(FULL_FORKS));
+    }
+
+    /** The iterations of figure 3 at scale 1. */
+    static final long FULL_FORKS = 100_000;
+
+    /** Figure 3 with {@code n} iterations a run; returns the median ns per iteration. */
+    double forkWait(long n) throws ConfigException {
         String ns = Long.toString(n);
         for (int i = 0; i < warmup; i++) run(List.of(), "bench-fork", ns);
         long[] wall = new long[runs];

@@ -69,7 +69,14 @@ final class IpcFigures {
 
     /** Figure 12; returns the median ns per cycle. */
     double shmCycle() throws ConfigException {
-        long n = h.scaled(100_000);
+        return shmCycle(h.scaled(FULL_SHM_CYCLES));
+    }
+
+    /** The cycles of figure 12 at scale 1. */
+    static final long FULL_SHM_CYCLES = 100_000;
+
+    /** Figure 12 with {@code n} cycles a run; returns the median ns per cycle. */
+    double shmCycle(long n) throws ConfigException {
         Path m = h.config();
         String kib = Long.toString(SHM_KIB);
         Series[] s = h.interleaved(new Job(m, List.of(), "bench-shm", Long.toString(n), kib),

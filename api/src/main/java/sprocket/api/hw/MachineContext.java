@@ -42,6 +42,16 @@ public interface MachineContext {
     RandomGenerator random(String stream);
 
     /**
+     * Whether the host holds room for {@code bytes} more of the machine's own structures kept outside its simulated
+     * memory, such as the R2000's software page tables: the kernel answers from its host heap budget. A machine asks
+     * before it grows such a structure and, told no, fails as when it has no memory left, so that no program can take
+     * the host's heap by spreading its mappings. Machines whose tables are frames of simulated memory need not ask.
+     */
+    default boolean hostRoom(long bytes) {
+        return true;
+    }
+
+    /**
      * Fault injection: whether an allocation at a site ({@link Faults#PAGE_TABLES} for a machine) should fail now. A
      * machine asks just before it takes memory for a translation table and fails as when it has none left.
      */

@@ -37,6 +37,11 @@ final class PageTable {
         return leaves != null && leaves[vpn >>> LEAF_SHIFT] != null;
     }
 
+    /** Host bytes a mapping where {@code hasLeaf} is false adds: a leaf, and the directory if there is none yet. */
+    long growth() {
+        return LEAF_BYTES + (leaves == null ? DIRECTORY_BYTES : 0);
+    }
+
     /** Sets the PTE of {@code vpn} ({@code 0} unmaps it); returns the old one. */
     int set(int vpn, int pte) {
         int l = vpn >>> LEAF_SHIFT;

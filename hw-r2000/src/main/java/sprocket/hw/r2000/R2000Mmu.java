@@ -64,9 +64,12 @@ final class R2000Mmu implements Mmu {
         shootdown.attach(context);
     }
 
-    /** Whether fault injection says the kernel memory for a page table (a root or a leaf) has run out. */
-    boolean tableFails() {
-        return context != null && context.faults().shouldFail(Faults.PAGE_TABLES);
+    /**
+     * Whether the kernel memory for {@code bytes} more of page table (a directory, a leaf) has run out: the kernel's
+     * host heap budget holds no more, or fault injection says so.
+     */
+    boolean tableFails(long bytes) {
+        return context != null && (context.faults().shouldFail(Faults.PAGE_TABLES) || !context.hostRoom(bytes));
     }
 
     /** The page tables of the live pmaps change size by {@code delta} bytes. */
@@ -82,7 +85,7 @@ final class R2000Mmu implements Mmu {
 
     @Override
     public Pmap createPmap() {
-        if (tableFails()) throw ErrnoException.of(Errno.ENOMEM);
+        if (tableFails(0)) throw ErrnoException.of(Errno.ENOMEM);
         return new R2000Pmap(this);
     }
 

@@ -39,7 +39,7 @@ final class R2000Pmap implements Pmap {
         int vpn = vpn(vaddr);
         mmu.checkFrame(frame);
         int pte = EntryLo.pte(frame, checkProt(prot));
-        if (!table.hasLeaf(vpn) && mmu.tableFails()) throw ErrnoException.of(Errno.ENOMEM);
+        if (!table.hasLeaf(vpn) && mmu.tableFails(table.growth())) throw ErrnoException.of(Errno.ENOMEM);
         long bytes = table.bytes;
         int old = table.set(vpn, pte);
         mmu.tableBytesChanged(table.bytes - bytes);
@@ -47,8 +47,8 @@ final class R2000Pmap implements Pmap {
         if (EntryLo.valid(old) && EntryLo.hardware(old) != EntryLo.hardware(pte)) {
             mmu.changed(cpu, this, vpn, vpn + 1); // replacing a mapping: a TLB may hold the old one
         }
-        // ENOMEM only by fault injection: the software page table lives in kernel memory the memory manager does
-        // not hand out.
+        // ENOMEM when the kernel's host heap budget holds no more table (or by fault injection): the software page
+        // table lives in kernel memory the memory manager does not hand out.
     }
 
     @Override

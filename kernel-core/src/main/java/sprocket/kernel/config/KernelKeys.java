@@ -20,8 +20,9 @@ public final class KernelKeys {
                     "sizes the process table: max_nprocs = 10 + 16 * maxusers, maxuprc = max_nprocs - 5"),
             Tunable.integer("kernel.maxpid", 30_000, 100, 999_999, "MAXPID: the largest pid, capping max_nprocs"),
             Tunable.size("kernel.heap_budget", "0", 0, 1L << 42,
-                    "host heap the processes may take, at the kernel's estimate per process; one more fork or sproc"
-                            + " fails with EAGAIN. 0: 3/4 of the JVM's maximum heap less hw.memory"),
+                    "host heap the processes and the machine's page tables may take, at the kernel's estimate per"
+                            + " process; one more fork or sproc fails with EAGAIN, a fault needing one more page table"
+                            + " gets SIGKILL. 0: 3/4 of the JVM's maximum heap less hw.memory"),
             Tunable.choice("kernel.lock", "fine", List.of("giant", "fine"),
                     "kernel locking: one big lock (early SMP Linux) or a lock per subsystem (IRIX)"),
             Tunable.integer("kernel.hz", 100, 10, 10_000, "clock interrupts per second"),

@@ -63,8 +63,8 @@ public final class Exit {
 
     /** exit(2) of the running process {@code p} with wait status {@code status}; never returns. */
     public void exit(Proc p, int status) {
-        if (p.exiting || !p.alive()) throw ProcessExit.INSTANCE;
-        p.exiting = true;
+        if (p.exiting() || !p.alive()) throw ProcessExit.INSTANCE;
+        p.exiting(true);
         Cpu cpu = p.cpu();
         engine.cancel(p.sig.alarm);
         p.sig.alarm = null;
@@ -95,7 +95,7 @@ public final class Exit {
             shares.updateEnd(p);
             p.space = null;
         }
-        Shaddr group = p.shaddr;
+        Shaddr group = p.shaddr();
         leaveGroup(p);
         if (group != null && p.exitSignal != 0) {
             // prctl(2) PR_SETEXITSIG: every remaining member of the share group is signalled.

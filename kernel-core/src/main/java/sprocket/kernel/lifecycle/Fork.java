@@ -143,7 +143,7 @@ public final class Fork {
         child.argv = parent.argv;
         child.envp = parent.envp;
         child.program = parent.program;
-        child.sig.blocked = parent.sig.blocked;
+        child.sig.blocked(parent.sig.blocked());
         child.sig.inherit(parent.sig);
         child.fds = parent.fds.copy();
         child.cwd = parent.cwd;

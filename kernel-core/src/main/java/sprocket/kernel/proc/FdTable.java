@@ -32,7 +32,7 @@ public final class FdTable {
      */
     private void catchUp() {
         Proc p = sharer;
-        if (p != null && (p.syncPending & Prctl.PR_SFDS) != 0) p.shaddr.syncFds(p);
+        if (p != null && (p.syncPending & Prctl.PR_SFDS) != 0) p.shaddr().syncFds(p);
     }
 
     public File get(int fd) {

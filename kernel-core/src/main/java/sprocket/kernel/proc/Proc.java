@@ -28,7 +28,7 @@ public final class Proc extends Kthread {
     /** errno, kept per process as the PRDA keeps it: set when a call fails, and by the program. */
     public int errno;
     /** The process is being torn down: every further call unwinds (lifecycle's). */
-    public boolean exiting;
+    private boolean exiting;
 
     // ---- the process tree and job control (lifecycle, and setpgid/setsid)
     public Proc parent;
@@ -69,7 +69,7 @@ public final class Proc extends Kthread {
     public int faultSignal;
 
     // ---- signals (posting, delivery and the signal calls)
-    public final SigState sig = new SigState();
+    public final SigState sig = new SigState(this);
 
     // ---- files (the file calls; share groups copy them between members)
     public FdTable fds;
@@ -78,7 +78,7 @@ public final class Proc extends Kthread {
 
     // ---- share groups (sproc(2), the shared address block) and blockproc(2)
     /** The share group's shared address block, or null outside any. */
-    public Shaddr shaddr;
+    private Shaddr shaddr;
     /** The share mask (p_shmask): what this member shares, Prctl PR_S* bits; PR_SALL for the creator. */
     public int shmask;
     /** Resources another member changed that this one has not picked up yet: PR_S* bits, tested on kernel entry. */
@@ -86,13 +86,24 @@ public final class Proc extends Kthread {
     /** The descriptor table's change count when this member last published or picked up the group's table. */
     public int fdsPublished;
     /** blockproc(2)'s count: the process sleeps while it is negative. */
-    public int blockCount;
+    private int blockCount;
     /** PR_UNBLKONEXEC: the process to unblock when this one execs or exits (0: none). */
     public int unblockOnExec;
     /** PR_SETEXITSIG: the signal the other members get when this one exits (0: none). */
     public int exitSignal;
     /** PR_TERMCHILD: this process gets SIGHUP when its parent exits. */
     public boolean termChild;
+
+    /**
+     * Nonzero while entering or leaving the kernel takes more than the ordinary path: the process is exiting, is in a
+     * share group, is held by blockproc(2) or has a signal ready. Barton and Wagner, "Beyond Threads: Resource Sharing
+     * in UNIX": "the collection of bits in p_flag is checked in a single test", so a process outside share groups
+     * with no signal waiting pays one test.
+     */
+    private int attention;
+    private static final int EXITING = 1, SHARING = 2, BLOCKED = 4;
+    /** The {@link #attention} bit set while a signal is pending and not blocked ({@link SigState#ready}). */
+    public static final int SIGNAL_READY = 8;
     private Object blockChannel;
 
     // ---- resource usage beyond the thread's times (getrusage(2))
@@ -102,6 +113,46 @@ public final class Proc extends Kthread {
         this.pid = pid;
         this.sys = sys;
         this.cred = cred;
+    }
+
+    public boolean exiting() {
+        return exiting;
+    }
+
+    /** Marks the process as being torn down, or (a crashed program's exit) not yet. */
+    public void exiting(boolean value) {
+        exiting = value;
+        attend();
+    }
+
+    public Shaddr shaddr() {
+        return shaddr;
+    }
+
+    /** Joins the process to a share group's block, or (null) takes it out of its group. */
+    public void shaddr(Shaddr group) {
+        shaddr = group;
+        attend();
+    }
+
+    public int blockCount() {
+        return blockCount;
+    }
+
+    public void blockCount(int value) {
+        blockCount = value;
+        attend();
+    }
+
+    /** See {@link #attention}: zero for a process that takes the ordinary way into and out of the kernel. */
+    public int attention() {
+        return attention;
+    }
+
+    /** Sets the attention bits from the state they summarise; every change to that state calls it. */
+    void attend() {
+        attention = (exiting ? EXITING : 0) | (shaddr != null ? SHARING : 0) | (blockCount < 0 ? BLOCKED : 0)
+                | (sig.ready() ? SIGNAL_READY : 0);
     }
 
     /** The wait channel of a blocked process (made on first use: most processes never block). */

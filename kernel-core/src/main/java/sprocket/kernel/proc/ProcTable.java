@@ -74,6 +74,14 @@ public final class ProcTable {
     }
 
     /**
+     * Whether kernel.heap_budget holds {@code bytes} more beside the processes and the machine's page tables it holds
+     * now: a new process asks for its proc structure, a machine for a page table it keeps in host memory.
+     */
+    public boolean hostRoom(long bytes) {
+        return (long) count * HOST_BYTES_PER_PROC + tableBytes.getAsLong() + bytes <= heapBudget;
+    }
+
+    /**
      * A new slot for a process of {@code cred} whose code calls through {@code sys}. Throws EAGAIN when the table is
      * full ("out of processes" as the Solaris kernel logs it), the host heap budget holds no more processes beside the
      * machine's page tables, or the
@@ -87,7 +95,7 @@ public final class ProcTable {
             log.warn("out of processes");
             throw ErrnoException.of(Errno.EAGAIN);
         }
-        if (count >= maxByHeap || (count + 1) * HOST_BYTES_PER_PROC + tableBytes.getAsLong() > heapBudget) {
+        if (count >= maxByHeap || !hostRoom(HOST_BYTES_PER_PROC)) {
             // A real kernel's "cannot allocate a proc structure": the host's heap, not the table, is full.
             overflows.increment();
             procovf++;

@@ -85,7 +85,7 @@ public final class Shaddr {
     /** Adds {@code p}, which shares what {@code mask} says. */
     public void join(Proc p, int mask) {
         members.add(p);
-        p.shaddr = this;
+        p.shaddr(this);
         p.shmask = mask;
         p.syncPending = 0;
         p.fds.sharer = (mask & PR_SFDS) != 0 ? p : null;
@@ -95,7 +95,7 @@ public final class Shaddr {
     /** Takes {@code p} out; returns whether it was the last member (the block is then released). */
     public boolean leave(Proc p) {
         members.remove(p);
-        p.shaddr = null;
+        p.shaddr(null);
         p.shmask = 0; // out of the group it shares nothing, and PR_GETSHMASK, PR_INIT_THREADS see a plain process
         p.syncPending = 0;
         p.fds.sharer = null;

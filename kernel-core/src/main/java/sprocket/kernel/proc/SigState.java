@@ -16,8 +16,10 @@ public final class SigState {
         Arrays.fill(DEFAULTS, 1, Signals.NSIG, DEFAULT_ACTION);
     }
 
-    public int pending;
-    public int blocked;
+    /** The process these are the signals of: its attention bits follow whether one is ready. */
+    private final Proc owner;
+    private int pending;
+    private int blocked;
     /**
      * The action for each signal. A forked child shares its parent's table until either changes an action (copy on
      * write), so a process that never calls sigaction(2) costs no table of its own.
@@ -29,7 +31,28 @@ public final class SigState {
     /** Signals delivered to the process (getrusage's ru_nsignals). */
     public long delivered;
 
-    SigState() {
+    SigState(Proc owner) {
+        this.owner = owner;
+    }
+
+    /** The signals posted and not yet delivered or discarded, a bit each. */
+    public int pending() {
+        return pending;
+    }
+
+    public void pending(int signals) {
+        pending = signals;
+        owner.attend();
+    }
+
+    /** The signal mask: signals held pending rather than delivered. */
+    public int blocked() {
+        return blocked;
+    }
+
+    public void blocked(int mask) {
+        blocked = mask;
+        owner.attend();
     }
 
     public Sigaction action(int sig) {

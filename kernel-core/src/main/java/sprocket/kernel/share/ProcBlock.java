@@ -29,24 +29,24 @@ public final class ProcBlock {
 
     /** blockproc(2) on {@code q}. */
     public void block(Proc q) {
-        if (q.blockCount > PR_MINBLOCKCNT) q.blockCount--;
+        if (q.blockCount() > PR_MINBLOCKCNT) q.blockCount(q.blockCount() - 1);
     }
 
     /** unblockproc(2) on {@code q}, {@code n} times. */
     public void unblock(Proc q, int n) {
-        q.blockCount = Math.min(PR_MAXBLOCKCNT, q.blockCount + n);
-        if (q.blockCount >= 0) engine.wakeup(q.blockChannel());
+        q.blockCount(Math.min(PR_MAXBLOCKCNT, q.blockCount() + n));
+        if (q.blockCount() >= 0) engine.wakeup(q.blockChannel());
     }
 
     /** setblockproccnt(2) on {@code q}. */
     public void set(Proc q, int count) {
-        q.blockCount = count;
+        q.blockCount(count);
         if (count >= 0) engine.wakeup(q.blockChannel());
     }
 
     /** prctl(2) PR_ISBLOCKED. */
     public static boolean isBlocked(Proc q) {
-        return q.blockCount < 0;
+        return q.blockCount() < 0;
     }
 
     /** The running process {@code p}, on its way back to user mode with a negative count, sleeps until restarted. */
@@ -54,7 +54,7 @@ public final class ProcBlock {
         boolean user = !p.inKernel();
         if (user) p.enterKernel();
         blocks.value++;
-        while (p.blockCount < 0 && !p.exiting && !Signals.fatalPending(p)) {
+        while (p.blockCount() < 0 && !p.exiting() && !Signals.fatalPending(p)) {
             engine.sleep(p.blockChannel(), false);
         }
         if (user) p.leaveKernel();

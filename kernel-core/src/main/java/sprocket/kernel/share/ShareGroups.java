@@ -66,7 +66,7 @@ public final class ShareGroups {
 
     /** The caller's group, formed now with the caller sharing everything if it is in none yet. */
     public Shaddr form(Proc creator) {
-        if (creator.shaddr != null) return creator.shaddr;
+        if (creator.shaddr() != null) return creator.shaddr();
         int cpus = engine.cpuCount();
         KernelLock update = new KernelLock("shaddr_" + creator.pid, atomics, cpus);
         AccessLock access = new AccessLock(cpus);
@@ -88,7 +88,7 @@ public final class ShareGroups {
 
     /** {@code p} leaves its group (exit, exec); the last member's leaving frees the block. */
     public void leave(Proc p) {
-        Shaddr s = p.shaddr;
+        Shaddr s = p.shaddr();
         if (s == null) return;
         if (s.leave(p)) {
             live.remove(s);
@@ -100,21 +100,21 @@ public final class ShareGroups {
     // ---- the shared read lock on the group's pregion list, for members sharing the address space
 
     public static boolean sharesSpace(Proc p) {
-        return p.shaddr != null && (p.shmask & PR_SADDR) != 0;
+        return p.shaddr() != null && (p.shmask & PR_SADDR) != 0;
     }
 
     /** {@code p} is about to change the group's pregion list (mmap, munmap, sbrk, shmat, shmdt, fork, exec, exit). */
     public void updateBegin(Proc p) {
         if (!sharesSpace(p)) return;
         Cpu c = p.cpu();
-        waited(c, p.shaddr.access.update(c.id, c.now));
+        waited(c, p.shaddr().access.update(c.id, c.now));
         shootdownMark[c.id] = shootdowns.value;
     }
 
     public void updateEnd(Proc p) {
         if (!sharesSpace(p)) return;
         Cpu c = p.cpu();
-        p.shaddr.access.release(c.id, c.now);
+        p.shaddr().access.release(c.id, c.now);
         groupShootdowns.value += shootdowns.value - shootdownMark[c.id];
         vmUpdates.value++;
     }
@@ -126,8 +126,8 @@ public final class ShareGroups {
     public Shaddr scanBegin(Proc p) {
         if (!sharesSpace(p)) return null;
         Cpu c = p.cpu();
-        waited(c, p.shaddr.access.scan(c.id, c.now));
-        return p.shaddr;
+        waited(c, p.shaddr().access.scan(c.id, c.now));
+        return p.shaddr();
     }
 
     public void scanEnd(Shaddr s, Cpu c) {

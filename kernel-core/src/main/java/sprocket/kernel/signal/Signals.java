@@ -58,19 +58,19 @@ public final class Signals {
         // interrupt a sleep for nothing, so unless it is blocked it is discarded as Linux and SVR4 discard it.
         boolean ignored = h == SignalHandler.IGNORE
                 || (h == SignalHandler.DEFAULT && (defaultAction(sig) == Action.IGNORE
-                        || defaultAction(sig) == Action.CONTINUE && (s.blocked & bit(sig)) == 0));
+                        || defaultAction(sig) == Action.CONTINUE && (s.blocked() & bit(sig)) == 0));
         if (sig == SIGCONT || sig == SIGKILL) {
-            s.pending &= ~STOPS;
+            s.pending(s.pending() & ~STOPS);
             if (p.state() == ThreadState.STOPPED) {
                 engine.resume(p);
                 if (p.parent != null) p.stopReported = true;
             }
         }
-        if ((bit(sig) & STOPS) != 0) s.pending &= ~bit(SIGCONT);
+        if ((bit(sig) & STOPS) != 0) s.pending(s.pending() & ~bit(SIGCONT));
         if (ignored && (bit(sig) & UNMASKABLE) == 0) return;
         // init cannot be killed: like Linux, pid 1 gets only the signals it has installed handlers for.
         if (p.pid == INIT_PID && h == SignalHandler.DEFAULT) return;
-        s.pending |= bit(sig);
+        s.pending(s.pending() | bit(sig));
         trace.event(Trace.SIGNAL, engine.now(), -1, p.pid, sig);
         if (engine.asleepOn(p, p.blockChannelIfMade()) && fatalPending(p)) {
             engine.wakeup(p.blockChannel()); // blockproc(2): only a signal that kills ends a block early
@@ -78,7 +78,7 @@ public final class Signals {
         if (p.vforkChild != null && engine.asleepOn(p, p.vforkChild) && killOrStopPending(p)) {
             engine.wake(p); // vfork(2)'s parent waits uninterruptibly, but SIGKILL and SIGSTOP reach it there too
         }
-        if ((s.pending & ~s.blocked & bit(sig)) != 0 || sig == SIGKILL) engine.interrupt(p);
+        if ((s.pending() & ~s.blocked() & bit(sig)) != 0 || sig == SIGKILL) engine.interrupt(p);
     }
 
     /**
@@ -105,7 +105,7 @@ public final class Signals {
      */
     private static int firstEnding(Proc p, boolean stops) {
         SigState s = p.sig;
-        int ready = s.pending & ~(s.blocked & ~UNMASKABLE);
+        int ready = s.pending() & ~(s.blocked() & ~UNMASKABLE);
         if ((ready & bit(SIGKILL)) != 0) return SIGKILL;
         while (ready != 0) {
             int sig = Integer.numberOfTrailingZeros(ready);

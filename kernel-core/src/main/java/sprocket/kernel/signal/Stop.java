@@ -46,8 +46,8 @@ public final class Stop {
      * call goes on.
      */
     public void stopInCall(Proc p, int sig) {
-        p.sig.pending &= ~bit(sig);
+        p.sig.pending(p.sig.pending() & ~bit(sig));
         stop(p, sig);
-        if (p.sig.handler(SIGCONT) == SignalHandler.DEFAULT) p.sig.pending &= ~bit(SIGCONT);
+        if (p.sig.handler(SIGCONT) == SignalHandler.DEFAULT) p.sig.pending(p.sig.pending() & ~bit(SIGCONT));
     }
 }

@@ -39,12 +39,12 @@ public final class Delivery {
      * return if one terminates it.
      */
     void check(Proc p) {
-        if (p.exiting) throw ProcessExit.INSTANCE;
+        if (p.exiting()) throw ProcessExit.INSTANCE;
         SigState s = p.sig;
         int ready;
-        while ((ready = s.pending & ~(s.blocked & ~Signals.UNMASKABLE)) != 0) {
+        while ((ready = s.pending() & ~(s.blocked() & ~Signals.UNMASKABLE)) != 0) {
             int sig = Integer.numberOfTrailingZeros(ready);
-            s.pending &= ~bit(sig);
+            s.pending(s.pending() & ~bit(sig));
             delivered.increment();
             s.delivered++;
             Sigaction act = s.action(sig);
@@ -72,7 +72,7 @@ public final class Delivery {
         int sig = Signals.killOrStop(p);
         if (sig == 0) return;
         SigState s = p.sig;
-        s.pending &= ~bit(sig);
+        s.pending(s.pending() & ~bit(sig));
         delivered.increment();
         s.delivered++;
         switch (defaultAction(sig)) {
@@ -84,15 +84,15 @@ public final class Delivery {
 
     private static void runHandler(Proc p, int sig, Sigaction act, SignalHandler h) {
         SigState s = p.sig;
-        int saved = s.blocked;
+        int saved = s.blocked();
         int mask = act.mask();
         if ((act.flags() & Sigaction.SA_NODEFER) == 0) mask |= bit(sig);
-        s.blocked = (saved | mask) & ~Signals.UNMASKABLE;
+        s.blocked((saved | mask) & ~Signals.UNMASKABLE);
         if ((act.flags() & Sigaction.SA_RESETHAND) != 0) s.setAction(sig, SigState.DEFAULT_ACTION);
         try {
             h.handle(p.sys, sig);
         } finally {
-            s.blocked = saved;
+            s.blocked(saved);
         }
     }
 
@@ -104,7 +104,7 @@ public final class Delivery {
     void fault(Proc p, int sig, boolean secondTime) {
         SigState s = p.sig;
         SignalHandler h = s.handler(sig);
-        boolean catchable = h != SignalHandler.DEFAULT && h != SignalHandler.IGNORE && (s.blocked & bit(sig)) == 0;
+        boolean catchable = h != SignalHandler.DEFAULT && h != SignalHandler.IGNORE && (s.blocked() & bit(sig)) == 0;
         delivered.increment();
         s.delivered++;
         if (!catchable || secondTime) exit.exit(p, Wait.signaled(sig, true));

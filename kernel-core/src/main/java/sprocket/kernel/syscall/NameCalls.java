@@ -143,9 +143,9 @@ final class NameCalls {
             if (!q.alive()) continue;
             dirs.add(q.cwd);
             dirs.add(q.root);
-            if (q.shaddr != null) {
-                if (q.shaddr.copiedCwd() != null) dirs.add(q.shaddr.copiedCwd());
-                if (q.shaddr.copiedRoot() != null) dirs.add(q.shaddr.copiedRoot());
+            if (q.shaddr() != null) {
+                if (q.shaddr().copiedCwd() != null) dirs.add(q.shaddr().copiedCwd());
+                if (q.shaddr().copiedRoot() != null) dirs.add(q.shaddr().copiedRoot());
             }
         }
         return dirs;

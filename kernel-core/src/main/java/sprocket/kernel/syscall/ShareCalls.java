@@ -104,7 +104,7 @@ final class ShareCalls {
     private int member(Proc parent, SprocEntry entry, int inh, long arg, long sp, long len) {
         if (sp == 0 && len < MIN_SPROC_STACK) throw ErrnoException.of(Errno.EINVAL);
         if ((parent.shmask & Prctl.PR_THREADS) != 0) throw ErrnoException.of(Errno.EPERM);
-        Shaddr group = parent.shaddr;
+        Shaddr group = parent.shaddr();
         if (sp == 0 && len > procsizeMax(parent) - parent.space.virtualSize()) {
             throw ErrnoException.of(Errno.ENOMEM); // sproc(2): the group would grow past {PROCSIZE_MAX}
         }
@@ -158,8 +158,8 @@ final class ShareCalls {
         Proc q = pid == p.pid ? p : table.get(pid);
         if (q == null) return fail(p, Errno.ESRCH);
         int error = 0;
-        if (all && q.shaddr != null) {
-            for (Proc m : q.shaddr.members) {
+        if (all && q.shaddr() != null) {
+            for (Proc m : q.shaddr().members) {
                 int e = blk(p, m, action, count);
                 if (e != 0) error = e;
             }
@@ -190,7 +190,7 @@ final class ShareCalls {
      */
     static boolean canBlock(Proc caller, Proc target) {
         Cred t = target.cred;
-        if (target.shaddr != null && (target.shmask & Prctl.PR_SID) != 0) t = target.shaddr.copiedCred();
+        if (target.shaddr() != null && (target.shmask & Prctl.PR_SID) != 0) t = target.shaddr().copiedCred();
         Cred c = caller.cred;
         return c.root() || c.euid() == t.euid() || c.ruid() == t.euid() || c.euid() == t.suid()
                 || c.ruid() == t.suid();
@@ -212,7 +212,7 @@ final class ShareCalls {
                 yield 0;
             }
             case Prctl.PR_GETSHMASK -> shareMask(p, arg);
-            case Prctl.PR_GETNSHARE -> p.shaddr == null ? 0 : p.shaddr.members.size();
+            case Prctl.PR_GETNSHARE -> p.shaddr() == null ? 0 : p.shaddr().members.size();
             case Prctl.PR_INIT_THREADS -> initThreads(p);
             default -> throw ErrnoException.of(Errno.EINVAL);
         };
@@ -247,22 +247,22 @@ final class ShareCalls {
     /** PR_SETEXITSIG: in a share group the setting is every member's. */
     private static long setExitSignal(Proc p, long sig) {
         if (sig < 0 || sig >= Signals.NSIG) throw ErrnoException.of(Errno.EINVAL);
-        if (p.shaddr == null) {
+        if (p.shaddr() == null) {
             p.exitSignal = (int) sig;
         } else {
-            for (Proc m : p.shaddr.members) m.exitSignal = (int) sig;
+            for (Proc m : p.shaddr().members) m.exitSignal = (int) sig;
         }
         return 0;
     }
 
     private long shareMask(Proc p, long pid) {
-        if (p.shaddr == null) throw ErrnoException.of(Errno.EINVAL);
+        if (p.shaddr() == null) throw ErrnoException.of(Errno.EINVAL);
         if (pid == 0 || pid == p.pid) return p.shmask & Prctl.PR_SALL;
         Proc q = table.get((int) pid);
         if (q == null) throw ErrnoException.of(Errno.ESRCH);
-        if (q.shaddr == null) throw ErrnoException.of(Errno.EINVAL);
+        if (q.shaddr() == null) throw ErrnoException.of(Errno.EINVAL);
         if (!canBlock(p, q)) throw ErrnoException.of(Errno.EPERM);
-        if (q.shaddr != p.shaddr) throw ErrnoException.of(Errno.EINVAL); // only a member of the caller's own group
+        if (q.shaddr() != p.shaddr()) throw ErrnoException.of(Errno.EINVAL); // only a member of the caller's own group
         return q.shmask & p.shmask & Prctl.PR_SALL;
     }
 

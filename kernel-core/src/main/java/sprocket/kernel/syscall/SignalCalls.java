@@ -78,29 +78,29 @@ final class SignalCalls {
         if (act != null) {
             s.setAction(sig, act);
             // signal(2): setting a signal to SIG_IGN discards a pending instance of it.
-            if (act.handler() == SignalHandler.IGNORE) s.pending &= ~bit(sig);
+            if (act.handler() == SignalHandler.IGNORE) s.pending(s.pending() & ~bit(sig));
         }
         return 0;
     }
 
     int sigprocmask(Proc p, int how, int set, int[] old) {
         SigState s = p.sig;
-        if (old != null && old.length > 0) old[0] = s.blocked;
+        if (old != null && old.length > 0) old[0] = s.blocked();
         switch (how) {
-            case Sigaction.SIG_BLOCK -> s.blocked |= set;
-            case Sigaction.SIG_UNBLOCK -> s.blocked &= ~set;
-            case Sigaction.SIG_SETMASK -> s.blocked = set;
+            case Sigaction.SIG_BLOCK -> s.blocked(s.blocked() | set);
+            case Sigaction.SIG_UNBLOCK -> s.blocked(s.blocked() & ~set);
+            case Sigaction.SIG_SETMASK -> s.blocked(set);
             case Sigaction.SIG_NOP -> { }
             default -> {
                 return fail(p, Errno.EINVAL);
             }
         }
-        s.blocked &= ~(Signals.UNMASKABLE | 1);
+        s.blocked(s.blocked() & ~(Signals.UNMASKABLE | 1));
         return 0;
     }
 
     int sigpending(Proc p) {
-        return p.sig.pending & p.sig.blocked;
+        return p.sig.pending() & p.sig.blocked();
     }
 
     int pause(Proc p) {

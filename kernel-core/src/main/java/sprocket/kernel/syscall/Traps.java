@@ -13,6 +13,7 @@ import sprocket.kernel.engine.Cpu;
 import sprocket.kernel.engine.Engine;
 import sprocket.kernel.engine.FaultInjection;
 import sprocket.kernel.proc.Proc;
+import sprocket.kernel.proc.ProcTable;
 import sprocket.kernel.proc.Shaddr;
 import sprocket.kernel.share.ShareGroups;
 import sprocket.kernel.stats.Stats;
@@ -30,10 +31,11 @@ public final class Traps implements MachineContext {
     private final long pageFaultCost;
     private final Stats.Count pageFaults;
     private final FaultInjection faults;
+    private final ProcTable procs;
 
     @Inject
     Traps(Engine engine, Stats stats, Randoms randoms, ShareGroups shares, Machine machine,
-            FaultInjection faults) {
+            FaultInjection faults, ProcTable procs) {
         this.engine = engine;
         this.stats = stats;
         this.randoms = randoms;
@@ -41,6 +43,7 @@ public final class Traps implements MachineContext {
         this.pageFaultCost = machine.costs().pageFault();
         this.pageFaults = stats.counter("page_faults");
         this.faults = faults;
+        this.procs = procs;
     }
 
     @Override
@@ -80,6 +83,11 @@ public final class Traps implements MachineContext {
     @Override
     public RandomGenerator random(String stream) {
         return randoms.stream(stream);
+    }
+
+    @Override
+    public boolean hostRoom(long bytes) {
+        return procs.hostRoom(bytes);
     }
 
     @Override

@@ -51,7 +51,7 @@ public final class UserCpuImpl implements UserCpu {
         Kthread t = engine.running();
         if (t == null) throw new IllegalStateException("memory was touched outside a simulated process");
         Proc p = (Proc) t;
-        if (p.exiting) throw ProcessExit.INSTANCE;
+        if (p.exiting()) throw ProcessExit.INSTANCE;
         return p;
     }
 

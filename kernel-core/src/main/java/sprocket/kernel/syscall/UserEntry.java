@@ -56,7 +56,7 @@ public final class UserEntry {
                     }
                     exit.exit(p, Wait.exited(status));
                 } catch (ExecUnwind x) {
-                    if (p.exiting) throw ProcessExit.INSTANCE;
+                    if (p.exiting()) throw ProcessExit.INSTANCE;
                 }
             }
         } catch (ProcessExit x) {
@@ -73,7 +73,7 @@ public final class UserEntry {
         log.warn("pid {} ({}) died of an uncaught {}: {}", p.pid, p.command, x.getClass().getSimpleName(),
                 x.getMessage());
         try {
-            p.exiting = false;
+            p.exiting(false);
             if (!p.inKernel()) p.enterKernel();
             exit.exit(p, Wait.signaled(SIGABRT, true));
         } catch (ProcessExit done) {

@@ -27,10 +27,16 @@ public final class UserReturn {
     void returning(Proc p) {
         if (p.cpu().turnOver()) {
             preempted(p);
-        } else if (p.sig.ready()) {
-            delivery.check(p);
+            if (p.attention() != 0 && p.blockCount() < 0) blocked(p);
+        } else if (p.attention() != 0) {
+            attending(p);
         }
-        if (p.blockCount < 0) blocked(p);
+    }
+
+    /** A signal is ready, or blockproc(2) holds {@code p}, or it shares or exits (which need nothing here). */
+    private void attending(Proc p) {
+        if ((p.attention() & Proc.SIGNAL_READY) != 0) delivery.check(p);
+        if (p.attention() != 0 && p.blockCount() < 0) blocked(p);
     }
 
     /** blockproc(2) holds {@code p}: it stops here until unblocked, then acts on the signals that came meanwhile. */
@@ -42,9 +48,9 @@ public final class UserReturn {
     /** {@code p}'s turn is over in user mode: the engine takes the CPU back; on return it acts on signals. */
     void preempted(Proc p) {
         engine.preemptionPoint(p);
-        if (p.sig.ready() || p.exiting || p.blockCount < 0) {
+        if (p.sig.ready() || p.exiting() || p.blockCount() < 0) {
             delivery.check(p);
-            if (p.blockCount < 0) {
+            if (p.blockCount() < 0) {
                 blocking.blockme(p);
                 delivery.check(p);
             }

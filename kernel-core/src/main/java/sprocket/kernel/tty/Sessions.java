@@ -170,7 +170,7 @@ public final class Sessions {
     }
 
     private static boolean refuses(Proc p, int sig) {
-        return p.sig.handler(sig) == SignalHandler.IGNORE || (p.sig.blocked & sprocket.api.Signals.bit(sig)) != 0;
+        return p.sig.handler(sig) == SignalHandler.IGNORE || (p.sig.blocked() & sprocket.api.Signals.bit(sig)) != 0;
     }
 
     /** Sends {@code sig} to the caller's group; stops the caller here if the signal's default action applies to it. */
