@@ -34,8 +34,10 @@ module sprocket.cli {
 
     // picocli reads and sets the command classes' annotated fields by reflection.
     opens sprocket.cli to info.picocli;
+    // SLF4J makes the provider Main names (slf4j.provider, sprocket.cli.log.LogProvider) by reflection.
+    exports sprocket.cli.log to org.slf4j;
 
-    provides ch.qos.logback.classic.spi.Configurator with sprocket.cli.LogSetup;
+    provides ch.qos.logback.classic.spi.Configurator with sprocket.cli.log.LogSetup;
 
     provides sprocket.api.sys.Program with
             sprocket.cli.bin.Hello,

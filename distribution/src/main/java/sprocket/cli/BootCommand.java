@@ -3,7 +3,6 @@ package sprocket.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import sprocket.kernel.BootOptions;
 import sprocket.kernel.Catalog;
@@ -28,13 +27,11 @@ import sprocket.kernel.RunResult;
 final class BootCommand implements Callable<Integer> {
     private final Host host;
 
-    @Mixin
+    // Option sets built in code (Specs says why), mixed in by Main.
     ConfigOptions config = new ConfigOptions();
 
-    @Mixin
     PluginOptions plugins = new PluginOptions();
 
-    @Mixin
     StatisticsOptions statistics = new StatisticsOptions();
 
     @Parameters(index = "0", paramLabel = "CONFIG", description = "The kernel configuration file.")

@@ -50,10 +50,9 @@ final class CompareCommand implements Callable<Integer> {
 
     private final Host host;
 
-    @Mixin
+    // Option sets built in code (Specs says why), mixed in by Main.
     ConfigOptions config = new ConfigOptions();
 
-    @Mixin
     PluginOptions plugins = new PluginOptions();
 
     @Option(names = "--from", paramLabel = "RESULTS",
@@ -93,7 +92,6 @@ final class CompareCommand implements Callable<Integer> {
             description = "Also write a self-contained HTML report (the table and charts; opens offline) to FILE.")
     Path html;
 
-    @Mixin
     ProgressOptions progress = new ProgressOptions();
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROGRAM", description = "The program to run, from /bin.")

@@ -3,7 +3,6 @@ package sprocket.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import sprocket.kernel.Catalog;
 import sprocket.kernel.KernelConfig;
@@ -18,10 +17,9 @@ final class ConfigCheckCommand implements Callable<Integer> {
 
     private final Host host;
 
-    @Mixin
+    // Option sets built in code (Specs says why), mixed in by Main.
     ConfigOptions config = new ConfigOptions();
 
-    @Mixin
     PluginOptions plugins = new PluginOptions();
 
     @Parameters(index = "0", paramLabel = "CONFIG", description = "The configuration file.")

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import sprocket.kernel.Catalog;
 import sprocket.kernel.ConfigKey;
@@ -27,10 +26,9 @@ final class ConfigKeysCommand implements Callable<Integer> {
 
     private final Host host;
 
-    @Mixin
+    // Option sets built in code (Specs says why), mixed in by Main.
     ConfigOptions config = new ConfigOptions();
 
-    @Mixin
     PluginOptions plugins = new PluginOptions();
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG",

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.TypeConversionException;
 import sprocket.kernel.Catalog;
 import sprocket.kernel.ConfigError;
@@ -17,20 +17,24 @@ import sprocket.kernel.KernelConfig;
  * The options that shape a configuration, shared by {@code run}, {@code config check} and {@code config keys}:
  * --set, --seed and --strict.
  */
-final class ConfigOptions {
+final class ConfigOptions implements Specs.OptionSet {
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", converter = KeyValue.class,
-            description = "Override a configuration value (repeatable); wins over the file.")
     List<String> sets = new ArrayList<>();
-
-    @Option(names = "--seed", paramLabel = "N",
-            description = "Seed of the run's pseudo-random streams; the same as --set seed=N.")
     Long seed;
-
-    @Option(names = "--strict",
-            description = "Refuse keys of providers the configuration does not choose (by default they are ignored"
-                    + " with a warning).")
     boolean strict;
+
+    @Override
+    public void addTo(CommandSpec command) {
+        command.addMixin("config", CommandSpec.create()
+                .addOption(Specs.option(() -> sets, v -> sets = v, "--set").paramLabel("KEY=VALUE")
+                        .type(List.class).auxiliaryTypes(String.class).converters(new KeyValue())
+                        .description("Override a configuration value (repeatable); wins over the file.").build())
+                .addOption(Specs.option(() -> seed, v -> seed = v, "--seed").paramLabel("N").type(Long.class)
+                        .description("Seed of the run's pseudo-random streams; the same as --set seed=N.").build())
+                .addOption(Specs.option(() -> strict, v -> strict = v, "--strict").type(boolean.class)
+                        .description("Refuse keys of providers the configuration does not choose (by default they"
+                                + " are ignored with a warning).").build()));
+    }
 
     /** The overrides in the order given, --seed last so that it wins over a --set seed=... */
     List<String> overrides() {

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import sprocket.fuzz.Finding;
@@ -34,7 +33,7 @@ final class FuzzCommand implements Callable<Integer> {
 
     private final Host host;
 
-    @Mixin
+    // Option sets built in code (Specs says why), mixed in by Main.
     PluginOptions plugins = new PluginOptions();
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "100", description = "Seeds to run on each CONFIG. "

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine;
+import sprocket.cli.log.LogProvider;
 
 /** Entry point of the {@code sprocket} command; exits with the status the subcommand chose. */
 public final class Main {
@@ -13,8 +14,22 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        nameTheLogProvider();
         System.exit(run(new Host(System.out, System.err, System.in, System.getenv(),
                 Terminal.isStandardError(System.getenv())), args));
+    }
+
+    /**
+     * Names SLF4J's provider ({@link LogProvider}) unless the JVM's options name one: searched for, it costs a
+     * ServiceLoader scan of every jar and of the JDK's image at each start. SLF4J announces a named provider at its
+     * INFO level, where it says nothing else about a single provider, so its own reports start at WARN.
+     */
+    private static void nameTheLogProvider() {
+        if (System.getProperty("slf4j.provider") != null) return;
+        System.setProperty("slf4j.provider", LogProvider.class.getName());
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
     }
 
     /** Runs one invocation against {@code host}'s streams and returns its exit status. */
@@ -28,31 +43,55 @@ public final class Main {
 
     /**
      * The subcommands by name, in the order help lists them. Each builds its own command line: picocli reads a
-     * command's annotations (and its mixins') when it is built, so a start builds only the one it runs.
+     * command's annotations (and its mixins') when it is built, so a start builds only the one it runs. The option
+     * sets several commands share are built in code ({@link Specs}) and mixed in here.
      */
     private static final Map<String, Function<Host, CommandLine>> SUBCOMMANDS = new LinkedHashMap<>();
 
     static {
         SUBCOMMANDS.put("run", host -> {
-            CommandLine run = new CommandLine(new RunCommand(host));
+            CommandLine run = new CommandLine(new RunCommand(host).spec());
             // Everything after CONFIG is positional, so `echo -n hi` reaches the program untouched.
             run.setStopAtPositional(true);
             return run;
         });
-        SUBCOMMANDS.put("boot", host -> new CommandLine(new BootCommand(host)));
-        SUBCOMMANDS.put("compare", host -> {
-            CommandLine compare = new CommandLine(new CompareCommand(host));
-            compare.setStopAtPositional(true);
-            return compare;
+        SUBCOMMANDS.put("boot", host -> {
+            BootCommand boot = new BootCommand(host);
+            return mixIn(new CommandLine(boot), boot.config, boot.plugins, boot.statistics);
         });
-        SUBCOMMANDS.put("sweep", host -> new CommandLine(new SweepCommand(host)));
-        SUBCOMMANDS.put("modules", host -> new CommandLine(new ModulesCommand(host)));
-        SUBCOMMANDS.put("fuzz", host -> new CommandLine(new FuzzCommand(host)));
-        SUBCOMMANDS.put("config", host -> new CommandLine(new ConfigCommand())
-                .addSubcommand(new CommandLine(new ConfigCheckCommand(host)))
-                .addSubcommand(new CommandLine(new ConfigKeysCommand(host))));
+        SUBCOMMANDS.put("compare", host -> {
+            CompareCommand compare = new CompareCommand(host);
+            CommandLine line = mixIn(new CommandLine(compare), compare.config, compare.plugins, compare.progress);
+            line.setStopAtPositional(true);
+            return line;
+        });
+        SUBCOMMANDS.put("sweep", host -> {
+            SweepCommand sweep = new SweepCommand(host);
+            return mixIn(new CommandLine(sweep), sweep.plugins, sweep.progress);
+        });
+        SUBCOMMANDS.put("modules", host -> {
+            ModulesCommand modules = new ModulesCommand(host);
+            return mixIn(new CommandLine(modules), modules.plugins);
+        });
+        SUBCOMMANDS.put("fuzz", host -> {
+            FuzzCommand fuzz = new FuzzCommand(host);
+            return mixIn(new CommandLine(fuzz), fuzz.plugins);
+        });
+        SUBCOMMANDS.put("config", host -> {
+            ConfigCheckCommand check = new ConfigCheckCommand(host);
+            ConfigKeysCommand keys = new ConfigKeysCommand(host);
+            return new CommandLine(new ConfigCommand())
+                    .addSubcommand(mixIn(new CommandLine(check), check.config, check.plugins))
+                    .addSubcommand(mixIn(new CommandLine(keys), keys.config, keys.plugins));
+        });
         SUBCOMMANDS.put("sdk", host -> new CommandLine(new SdkCommand())
                 .addSubcommand(new CommandLine(new SdkInstallCommand(host))));
+    }
+
+    /** {@code line} with {@code sets} mixed into its command. */
+    private static CommandLine mixIn(CommandLine line, Specs.OptionSet... sets) {
+        for (Specs.OptionSet s : sets) s.addTo(line.getCommandSpec());
+        return line;
     }
 
     /** The whole command tree, wired to {@code host}. */
@@ -66,7 +105,7 @@ public final class Main {
      */
     static CommandLine commandLine(Host host, String... args) {
         String named = subcommandOf(args);
-        CommandLine cmd = new CommandLine(new SprocketCommand());
+        CommandLine cmd = new CommandLine(SprocketCommand.spec());
         SUBCOMMANDS.forEach((name, make) -> {
             if (named == null || named.equals(name)) cmd.addSubcommand(make.apply(host));
         });

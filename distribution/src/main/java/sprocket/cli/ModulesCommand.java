@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import sprocket.api.ApiVersion;
 import sprocket.kernel.Slot;
 import sprocket.kernel.Catalog;
@@ -24,7 +23,7 @@ final class ModulesCommand implements Callable<Integer> {
 
     private final Host host;
 
-    @Mixin
+    // Option sets built in code (Specs says why), mixed in by Main.
     PluginOptions plugins = new PluginOptions();
 
     ModulesCommand(Host host) {

@@ -11,10 +11,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import sprocket.kernel.BootOptions;
 import sprocket.kernel.Catalog;
 import sprocket.kernel.Kernel;
@@ -25,22 +23,9 @@ import sprocket.kernel.RunResult;
 /**
  * {@code sprocket run}: boots the kernel CONFIG describes and runs /bin/PROGRAM as init's child. The
  * program's console output reaches standard output as it is written; when it exits, the statistics go to
- * standard error and the command exits with the program's status.
+ * standard error and the command exits with the program's status. Its options are built in code, not read from
+ * annotations ({@link Specs} says why).
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Boot the kernel CONFIG describes and run /bin/PROGRAM with ARGS.",
-            "Options go before CONFIG; everything after PROGRAM is the program's."},
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {
-            "0-255:the program's exit status (128+N if signal N killed it)",
-            "1:the command failed",
-            "2:a usage or configuration error; nothing booted",
-            "3:deadlock: every process was asleep with nothing pending; the report on standard error lists each"
-                    + " process and its wait channel",
-            "70:kernel panic",
-            "124:processes killed at kernel.time_limit (simulated seconds) did not die: the run would never end",
-            "127:no such program in /bin",
-            "130:interrupted (^C): the summary, --stats-json and --trace cover the run so far, marked as interrupted"})
 final class RunCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
@@ -50,37 +35,59 @@ final class RunCommand implements Callable<Integer> {
 
     private final Host host;
 
-    @Mixin
     ConfigOptions config = new ConfigOptions();
-
-    @Mixin
     PluginOptions plugins = new PluginOptions();
-
-    @Mixin
     StatisticsOptions statistics = new StatisticsOptions();
-
-    @Option(names = "--trace", paramLabel = "FILE",
-            description = "Write a Chrome/Perfetto trace of the run (one track per CPU) to FILE.")
     Path trace;
-
-    @Option(names = "--strace", description = {"Print each system call as it returns, on standard error: simulated time, "
-            + "CPU, pid, the call with its arguments, its result or errno (as strace(1) and IRIX's par(1) do)."})
     boolean strace;
-
-    @Option(names = "--strace-file", paramLabel = "FILE", description = "Write the --strace lines to FILE instead.")
     Path straceFile;
-
-    @Mixin
     ProgressOptions progress = new ProgressOptions();
-
-    @Parameters(index = "0", paramLabel = "CONFIG", description = "The kernel configuration file.")
     Path file;
-
-    @Parameters(index = "1", paramLabel = "PROGRAM", description = "The program to run, from /bin (see `sprocket modules`).")
     String program;
-
-    @Parameters(index = "2..*", paramLabel = "ARGS", description = "The program's arguments, passed untouched.")
     List<String> args = new ArrayList<>();
+
+    /** The command's picocli model, bound to this object. */
+    CommandSpec spec() {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name("run");
+        spec.usageMessage()
+                .description("Boot the kernel CONFIG describes and run /bin/PROGRAM with ARGS.",
+                        "Options go before CONFIG; everything after PROGRAM is the program's.")
+                .exitCodeListHeading("%nExit status:%n")
+                .exitCodeList(UsageMessageSpec.keyValuesMap(
+                        "0-255:the program's exit status (128+N if signal N killed it)",
+                        "1:the command failed",
+                        "2:a usage or configuration error; nothing booted",
+                        "3:deadlock: every process was asleep with nothing pending; the report on standard error lists"
+                                + " each process and its wait channel",
+                        "70:kernel panic",
+                        "124:processes killed at kernel.time_limit (simulated seconds) did not die: the run would never"
+                                + " end",
+                        "127:no such program in /bin",
+                        "130:interrupted (^C): the summary, --stats-json and --trace cover the run so far, marked as"
+                                + " interrupted"));
+        Specs.addStandardHelpOptions(spec);
+        config.addTo(spec);
+        plugins.addTo(spec);
+        statistics.addTo(spec);
+        spec.addOption(Specs.option(() -> trace, v -> trace = v, "--trace").paramLabel("FILE").type(Path.class)
+                .converters(Specs.PATH)
+                .description("Write a Chrome/Perfetto trace of the run (one track per CPU) to FILE.").build());
+        spec.addOption(Specs.option(() -> strace, v -> strace = v, "--strace").type(boolean.class)
+                .description("Print each system call as it returns, on standard error: simulated time, CPU, pid, the"
+                        + " call with its arguments, its result or errno (as strace(1) and IRIX's par(1) do).")
+                .build());
+        spec.addOption(Specs.option(() -> straceFile, v -> straceFile = v, "--strace-file").paramLabel("FILE")
+                .type(Path.class).converters(Specs.PATH).description("Write the --strace lines to FILE instead.")
+                .build());
+        progress.addTo(spec);
+        spec.addPositional(Specs.positional(() -> file, v -> file = v, Path.class, null).index("0")
+                .converters(Specs.PATH).paramLabel("CONFIG").description("The kernel configuration file.").build());
+        spec.addPositional(Specs.positional(() -> program, v -> program = v, String.class, null).index("1")
+                .paramLabel("PROGRAM").description("The program to run, from /bin (see `sprocket modules`).").build());
+        spec.addPositional(Specs.positional(() -> args, v -> args = v, List.class, String.class).index("2..*")
+                .paramLabel("ARGS").description("The program's arguments, passed untouched.").build());
+        return spec;
+    }
 
     RunCommand(Host host) {
         this.host = host;

@@ -43,7 +43,7 @@ final class SweepCommand implements Callable<Integer> {
 
     private final Host host;
 
-    @Mixin
+    // Option sets built in code (Specs says why), mixed in by Main.
     PluginOptions plugins = new PluginOptions();
 
     @Option(names = {"-o", "--results"}, paramLabel = "DIR",
@@ -56,7 +56,6 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write every row as CSV to FILE at the end.")
     Path csv;
 
-    @Mixin
     ProgressOptions progress = new ProgressOptions();
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The sweep file (docs/sweeps.md).")

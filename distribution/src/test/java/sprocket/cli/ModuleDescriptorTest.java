@@ -8,11 +8,14 @@ import org.junit.jupiter.api.Test;
 class ModuleDescriptorTest {
 
     @Test
-    void sprocket_cli_exports_nothing_opens_only_to_picocli_and_provides_the_programs_and_its_log_setup() {
+    void sprocket_cli_exports_only_its_logging_to_slf4j_opens_only_to_picocli_and_provides_the_programs_and_its_log_setup() {
         ModuleDescriptor d = Main.class.getModule().getDescriptor();
         assertThat(d).as("tests run on the module path").isNotNull();
         assertThat(d.name()).isEqualTo("sprocket.cli");
-        assertThat(d.exports()).isEmpty();
+        assertThat(d.exports()).singleElement().satisfies(e -> {
+            assertThat(e.source()).isEqualTo("sprocket.cli.log");
+            assertThat(e.targets()).containsExactly("org.slf4j");
+        });
         assertThat(d.opens()).singleElement().satisfies(o -> {
             assertThat(o.source()).isEqualTo("sprocket.cli");
             assertThat(o.targets()).containsExactly("info.picocli");

@@ -39,6 +39,15 @@ import sprocket.kernel.lifecycle.Programs;
 public final class Catalog {
     private static final Logger log = LoggerFactory.getLogger(Catalog.class);
 
+    /**
+     * Providers by slot, then name. Written out: Comparator.comparing's lambdas are serializable ones, which the
+     * start-up cache does not keep, so every start would generate their classes.
+     */
+    private static final Comparator<ProviderInfo> BY_SLOT_AND_NAME = (a, b) -> {
+        int bySlot = a.slot().compareTo(b.slot());
+        return bySlot != 0 ? bySlot : a.name().compareTo(b.name());
+    };
+
     private final Map<Slot, Map<String, Provider>> providers = new LinkedHashMap<>();
     private final List<ProviderInfo> infos = new ArrayList<>();
     private final Map<String, Installed> programs = new TreeMap<>();
@@ -55,13 +64,25 @@ public final class Catalog {
         Catalog c = new Catalog();
         List<ModuleLayer> plugins = c.pluginLayers(pluginDirs);
         for (Slot slot : Slot.values()) {
-            c.load(slot, ServiceLoader.load(slot.type()), null);
+            c.load(slot, application(slot.type()), null);
             for (ModuleLayer layer : plugins) c.load(slot, ServiceLoader.load(layer, slot.type()), layer);
         }
-        c.loadPrograms(ServiceLoader.load(Program.class), null);
+        c.loadPrograms(application(Program.class), null);
         for (ModuleLayer layer : plugins) c.loadPrograms(ServiceLoader.load(layer, Program.class), layer);
-        c.infos.sort(Comparator.comparing(ProviderInfo::slot).thenComparing(ProviderInfo::name));
+        c.infos.sort(BY_SLOT_AND_NAME);
         return c;
+    }
+
+    /**
+     * The application's own providers of {@code service}. Without a class path (the launcher's case: every jar is a
+     * module) they are all in the boot layer, where ServiceLoader.load(layer, service) finds them; load(service) would
+     * also search the class path, opening every jar and the JDK's image for META-INF/services files whose providers
+     * it then ignores, as they are in named modules: about 7 ms of each start. With a class path, both are searched.
+     */
+    private static <S> ServiceLoader<S> application(Class<S> service) {
+        String classPath = System.getProperty("java.class.path");
+        if (classPath == null || classPath.isEmpty()) return ServiceLoader.load(ModuleLayer.boot(), service);
+        return ServiceLoader.load(service);
     }
 
     /**
@@ -187,7 +208,7 @@ public final class Catalog {
             }
             String summary = p.summary();
             // "One line for listings": a line break or other control character in it would break the listing.
-            String line = summary == null ? "" : summary.replaceAll("\\p{Cntrl}", " ");
+            String line = summary == null ? "" : oneLine(summary);
             return new Installed(name, line, origin, type.getName(), p);
         } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
             String why = e.getCause() != null ? e.getCause().toString() : e.toString();
@@ -206,6 +227,22 @@ public final class Catalog {
             return;
         }
         programs.put(p.name(), p);
+    }
+
+    /**
+     * {@code s} with each control character (U+0000-U+001F, U+007F) made a space; a loop, not a regular expression:
+     * every start admits each program in /bin, and compiling a pattern per program cost milliseconds.
+     */
+    static String oneLine(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                if (b == null) b = new StringBuilder(s);
+                b.setCharAt(i, ' ');
+            }
+        }
+        return b == null ? s : b.toString();
     }
 
     /** {@code s} in quotes, its control characters escaped, for a one-line report. */
@@ -260,7 +297,7 @@ public final class Catalog {
         c.infos.removeIf(i -> i.slot() == slot && i.name().equals(provider.name()));
         c.infos.add(new ProviderInfo(slot, provider.name(), provider.version(), provider.apiVersion(),
                 "added by the embedder", provider.description(), ApiVersion.compatible(provider.apiVersion())));
-        c.infos.sort(Comparator.comparing(ProviderInfo::slot).thenComparing(ProviderInfo::name));
+        c.infos.sort(BY_SLOT_AND_NAME);
         return c;
     }
 

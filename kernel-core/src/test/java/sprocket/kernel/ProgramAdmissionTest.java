@@ -59,6 +59,16 @@ class ProgramAdmissionTest {
     }
 
     @Test
+    void every_ascii_control_character_of_a_summary_becomes_a_space_and_nothing_else_changes() {
+        Catalog c = Sim.CATALOG.withPrograms(List.of(program("ctl", "a\tb\rc\u0000d\u001be\u007ff \u00e9\u0085g"),
+                program("plain", "nothing to change")));
+        assertThat(c.programs()).filteredOn(p -> p.name().equals("ctl")).singleElement()
+                .satisfies(p -> assertThat(p.summary()).isEqualTo("a b c d e f \u00e9\u0085g"));
+        assertThat(c.programs()).filteredOn(p -> p.name().equals("plain")).singleElement()
+                .satisfies(p -> assertThat(p.summary()).isEqualTo("nothing to change"));
+    }
+
+    @Test
     void a_name_read_once_at_discovery_is_the_one_installed_whatever_name_says_later() {
         int[] calls = new int[1];
         Program fickle = new Program() {

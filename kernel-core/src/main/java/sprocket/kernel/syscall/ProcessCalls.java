@@ -113,7 +113,8 @@ final class ProcessCalls {
             else c = c.withUids(c.ruid(), c.euid(), c.euid());
             if ((setid.mode() & FileMode.S_ISGID) != 0) c = c.withGids(c.rgid(), setid.gid(), setid.gid());
             else c = c.withGids(c.rgid(), c.egid(), c.egid());
-            if (!c.equals(p.cred)) p.cred = c;
+            // The mask is p.cred's: the ids decide (and a record's equals would be linked at run time, at every start).
+            if (!c.sameIds(p.cred)) p.cred = c;
         }
         throw ExecUnwind.INSTANCE;
     }

@@ -1,4 +1,4 @@
-package sprocket.cli;
+package sprocket.cli.log;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
