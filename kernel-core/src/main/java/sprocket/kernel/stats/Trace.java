@@ -47,7 +47,9 @@ public final class Trace {
     /** Records event {@code kind} at {@code time} on {@code cpu} about {@code pid} with one detail value. */
     public void event(int kind, long time, int cpu, int pid, long detail) {
         events++;
-        digest = mix(mix(mix(mix(mix(digest, kind), time), cpu), pid), detail);
+        // The kind, the CPU and the pid share a word, so an event is three dependent multiplies, not five.
+        long who = (long) pid << 32 | (cpu & 0xffffL) << 16 | (kind & 0xffffL);
+        digest = mix(mix(mix(digest, who), time), detail);
     }
 
     /** A process ran on {@code cpu} from {@code start} to {@code end}. */
@@ -91,12 +93,14 @@ public final class Trace {
         return events;
     }
 
+    /**
+     * Folds {@code v} into {@code h}: the multiply carries every bit of the word upward and the shift brings the high
+     * half back down. A word at a time: FNV-1a's byte at a time was 40 dependent multiplies an event, a fifth of a
+     * context switch's host time.
+     */
     private static long mix(long h, long v) {
-        for (int i = 0; i < 8; i++) {
-            h ^= (v >>> (i * 8)) & 0xff;
-            h *= 0x100000001b3L;
-        }
-        return h;
+        h = (h ^ v) * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 32);
     }
 
     /**
