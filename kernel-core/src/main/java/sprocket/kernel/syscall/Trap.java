@@ -142,7 +142,7 @@ public final class Trap {
      * throws, so the call's figures, taken next, need no finally around it (C2 keeps fewer values live without one).
      */
     private void exitKernel(Proc p) {
-        // An exiting process, a share group's member or one blockproc(2) holds: one test for all three.
+        // The attention word: nonzero only for what some processes need (exit, a share group, blockproc, a signal).
         if (p.attention() != 0 && p.shaddr() != null && !p.exiting()) leaveGroup(p, p.shaddr());
         KernelLock l = p.heldLock();
         if (l != null) release(p, l);

@@ -36,7 +36,7 @@ public final class UserReturn {
     /** A signal is ready, or blockproc(2) holds {@code p}, or it shares or exits (which need nothing here). */
     private void attending(Proc p) {
         if ((p.attention() & Proc.SIGNAL_READY) != 0) delivery.check(p);
-        if (p.attention() != 0 && p.blockCount() < 0) blocked(p);
+        if (p.blockCount() < 0) blocked(p);
     }
 
     /** blockproc(2) holds {@code p}: it stops here until unblocked, then acts on the signals that came meanwhile. */
